@@ -1,0 +1,51 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import type { Request } from 'express';
+import { AppException } from '../errors/app-exception.js';
+import { AUTH_METADATA, type AuthMetadata } from './authenticated.decorator.js';
+import { hasPermission } from './permissions.js';
+import type { Actor } from './actor.js';
+import { ActorLoader } from '../../modules/users/actor-loader.service.js';
+
+export interface AccessTokenPayload {
+  sub: number;
+  typ: 'access';
+}
+
+/**
+ * The one global guard. Every route is closed unless marked @Public(); @Authenticated() adds an
+ * optional permission from the table. The actor is loaded from the database per request.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    private readonly actors: ActorLoader,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const meta = this.reflector.getAllAndOverride<AuthMetadata | undefined>(AUTH_METADATA, [ctx.getHandler(), ctx.getClass()]);
+    if (meta?.public) return true;
+    const req = ctx.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    const header = req.headers.authorization ?? '';
+    const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    if (!token) throw AppException.unauthenticated();
+    let payload: AccessTokenPayload;
+    try {
+      payload = await this.jwt.verifyAsync<AccessTokenPayload>(token);
+    } catch (err) {
+      throw AppException.unauthenticated((err as Error).name === 'TokenExpiredError' ? 'TOKEN_EXPIRED' : 'UNAUTHENTICATED');
+    }
+    if (payload.typ !== 'access' || !Number.isInteger(payload.sub)) throw AppException.unauthenticated();
+    const person = await this.actors.loadPerson(payload.sub);
+    if (!person) throw AppException.unauthenticated();
+    if (person.user.status !== 'active') throw AppException.unauthenticated('ACCOUNT_DISABLED');
+    const actor = this.actors.toActor(person, req.ip ?? null);
+    req.actor = actor;
+    if (meta?.staff && !actor.isStaff) throw AppException.forbidden();
+    if (meta?.permission && !hasPermission(actor.staffRoles, meta.permission)) throw AppException.forbidden();
+    return true;
+  }
+}

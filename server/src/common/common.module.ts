@@ -1,0 +1,31 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { PiiCipher } from './pii/pii-cipher.js';
+import { PasswordHasher } from './auth/password-hasher.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { LoginRateLimitGuard } from './auth/rate-limit.guard.js';
+import { AllExceptionsFilter } from './errors/all-exceptions.filter.js';
+import { UsersModule } from '../modules/users/users.module.js';
+
+/** Cross-cutting providers: config, PII cipher, password hasher, JWT, the global guard and error filter. */
+@Global()
+@Module({})
+export class CommonModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CommonModule,
+      imports: [JwtModule.register({ secret: config.jwt.secret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }), UsersModule],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: PiiCipher, useValue: new PiiCipher(config.pii) },
+        { provide: PasswordHasher, useValue: new PasswordHasher(config.auth.passwordCost) },
+        LoginRateLimitGuard,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
+      exports: [APP_CONFIG, PiiCipher, PasswordHasher, JwtModule, LoginRateLimitGuard],
+    };
+  }
+}

@@ -1,0 +1,156 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type DbConfig =
+  | { type: 'better-sqlite3'; file: string; synchronize: boolean }
+  | {
+      type: 'mysql';
+      host: string;
+      port: number;
+      user: string;
+      password: string;
+      database: string;
+      synchronize: boolean;
+      poolSize: number;
+    };
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  db: DbConfig;
+  jwt: { secret: string; accessTtlSeconds: number; refreshTtlDays: number };
+  pii: { keys: Record<string, Buffer>; activeKeyId: string; hashKey: Buffer };
+  wechat: { appId: string; secret: string; apiBase: string; sandbox: boolean; sandboxPort: number };
+  h5Dir: string | null;
+  seedDemo: boolean;
+  auth: { loginRateLimitPerMinute: number; maxPasswordFailures: number; lockMinutes: number; passwordCost: number };
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  version: string;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`配置错误 / invalid configuration:\n - ${problems.join('\n - ')}`);
+  }
+}
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+function bool(v: string | undefined, fallback: boolean): boolean {
+  if (v === undefined || v === '') return fallback;
+  return ['1', 'true', 'yes', 'on'].includes(v.toLowerCase());
+}
+
+/**
+ * Reads and validates the environment once at boot. Development gets working defaults;
+ * production refuses to start without its secrets, with the WeChat sandbox, or with schema sync.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['env'];
+  if (!['development', 'production', 'test'].includes(nodeEnv)) problems.push(`NODE_ENV must be development, production or test, got "${nodeEnv}"`);
+  const prod = nodeEnv === 'production';
+
+  const int = (name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return n;
+  };
+  const secret = (name: string, devFallback: () => string): string => {
+    const v = env[name];
+    if (v) return v;
+    if (prod) problems.push(`${name} is required in production`);
+    return devFallback();
+  };
+
+  const dataDir = path.resolve(env.DATA_DIR ?? path.join(REPO_ROOT, '.data'));
+  const mysqlHost = env.MYSQL_HOST;
+  const syncDefault = !mysqlHost;
+  const synchronize = bool(env.DB_SYNC, syncDefault);
+  const db: DbConfig = mysqlHost
+    ? {
+        type: 'mysql',
+        host: mysqlHost,
+        port: int('MYSQL_PORT', 3306, 1, 65535),
+        user: env.MYSQL_USER ?? 'root',
+        password: env.MYSQL_PASSWORD ?? '',
+        database: env.MYSQL_DATABASE ?? 'jianghuai',
+        synchronize,
+        poolSize: int('MYSQL_POOL_SIZE', 10, 1, 500),
+      }
+    : { type: 'better-sqlite3', file: path.join(dataDir, 'jianghuai.sqlite'), synchronize };
+
+  const jwtSecret = secret('JWT_SECRET', () => 'dev-only-jwt-secret-change-me');
+  if (prod && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters in production');
+
+  // PII_KEYS = "k1:<base64 32 bytes>,k2:<base64 32 bytes>"; the active one encrypts, all decrypt.
+  const keys: Record<string, Buffer> = {};
+  const rawKeys = secret('PII_KEYS', () => `dev1:${Buffer.alloc(32, 7).toString('base64')}`);
+  for (const part of rawKeys.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [id, b64] = part.split(':');
+    const key = Buffer.from(b64 ?? '', 'base64');
+    if (!id || !/^[A-Za-z0-9_-]{1,16}$/.test(id) || key.length !== 32) {
+      problems.push('PII_KEYS entries must look like "<keyId>:<base64 of 32 bytes>"');
+      continue;
+    }
+    keys[id] = key;
+  }
+  const activeKeyId = env.PII_ACTIVE_KEY ?? Object.keys(keys).at(-1) ?? '';
+  if (!keys[activeKeyId]) problems.push(`PII_ACTIVE_KEY "${activeKeyId}" is not among PII_KEYS`);
+  const hashKey = Buffer.from(secret('PII_HASH_KEY', () => Buffer.alloc(32, 9).toString('base64')), 'base64');
+  if (hashKey.length < 16) problems.push('PII_HASH_KEY must be base64 of at least 16 bytes');
+
+  const sandbox = bool(env.WECHAT_SANDBOX, !prod);
+  if (prod && sandbox) problems.push('WECHAT_SANDBOX must be off in production');
+  if (prod && synchronize) problems.push('DB_SYNC (schema synchronisation) must be off in production; run migrations');
+  if (prod && db.type !== 'mysql') problems.push('production requires MySQL (set MYSQL_HOST)');
+  const appId = secret('WECHAT_APPID', () => 'wx-sandbox-appid');
+  const wxSecret = secret('WECHAT_SECRET', () => 'sandbox-secret');
+  const apiBase = env.WECHAT_API_BASE ?? (sandbox ? '' : 'https://api.weixin.qq.com');
+
+  const logLevel = (env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info')) as AppConfig['logLevel'];
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) problems.push('LOG_LEVEL must be debug, info, warn or error');
+
+  const config: AppConfig = {
+    env: nodeEnv,
+    port: int('PORT', 3000, 0, 65535),
+    host: env.HOST ?? (prod ? '0.0.0.0' : '127.0.0.1'),
+    dataDir,
+    db,
+    jwt: {
+      secret: jwtSecret,
+      accessTtlSeconds: int('JWT_ACCESS_TTL_SECONDS', 900, 30, 86400),
+      refreshTtlDays: int('REFRESH_TTL_DAYS', 30, 1, 365),
+    },
+    pii: { keys, activeKeyId, hashKey },
+    wechat: { appId, secret: wxSecret, apiBase, sandbox, sandboxPort: int('SANDBOX_PORT', 0, 0, 65535) },
+    h5Dir: env.H5_DIR === '' ? null : path.resolve(env.H5_DIR ?? path.join(REPO_ROOT, 'miniprogram/dist/h5')),
+    seedDemo: bool(env.SEED_DEMO, !prod && nodeEnv !== 'test'),
+    auth: {
+      loginRateLimitPerMinute: int('LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 100000),
+      maxPasswordFailures: int('PASSWORD_MAX_FAILURES', 5, 1, 100),
+      lockMinutes: int('PASSWORD_LOCK_MINUTES', 15, 1, 1440),
+      // scrypt cost N = 2^passwordCost; 15 ≈ 50-100 ms on these machines
+      passwordCost: int('PASSWORD_HASH_COST', prod ? 15 : nodeEnv === 'test' ? 12 : 15, 10, 20),
+    },
+    logLevel,
+    version: env.npm_package_version ?? '0.1.0',
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+/** Nest injection token for the validated config object. */
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export function randomSecret(): string {
+  return randomBytes(32).toString('base64');
+}

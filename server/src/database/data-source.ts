@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/app-config.js';
+import { ENTITIES } from './entities.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+/**
+ * One place that knows both databases. MySQL: versioned migrations run on start, schema sync off.
+ * Embedded (better-sqlite3, WAL): schema sync, a file under the data folder kept across restarts.
+ */
+export function dataSourceOptions(config: AppConfig): DataSourceOptions {
+  const db = config.db;
+  if (db.type === 'mysql') {
+    return {
+      type: 'mysql',
+      host: db.host,
+      port: db.port,
+      username: db.user,
+      password: db.password,
+      database: db.database,
+      entities: ENTITIES,
+      migrations: MIGRATIONS,
+      migrationsRun: !db.synchronize,
+      synchronize: db.synchronize,
+      timezone: 'Z',
+      charset: 'utf8mb4_unicode_ci',
+      poolSize: db.poolSize,
+      logging: false,
+    };
+  }
+  mkdirSync(path.dirname(db.file), { recursive: true });
+  return {
+    type: 'better-sqlite3',
+    database: db.file,
+    entities: ENTITIES,
+    synchronize: db.synchronize,
+    enableWAL: true,
+    prepareDatabase: (sqlite: { pragma: (s: string) => unknown }) => {
+      sqlite.pragma('busy_timeout = 5000');
+      sqlite.pragma('foreign_keys = ON');
+    },
+    logging: false,
+  };
+}
+
+/** Creates the MySQL database if it does not exist yet (first run on an empty server). */
+export async function ensureMysqlDatabase(config: AppConfig): Promise<void> {
+  if (config.db.type !== 'mysql') return;
+  const mysql = await import('mysql2/promise');
+  const conn = await mysql.createConnection({ host: config.db.host, port: config.db.port, user: config.db.user, password: config.db.password });
+  try {
+    await conn.query(`CREATE DATABASE IF NOT EXISTS \`${config.db.database.replace(/`/g, '')}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  } finally {
+    await conn.end();
+  }
+}

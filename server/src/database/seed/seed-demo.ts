@@ -1,0 +1,76 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { PasswordHasher } from '../../common/auth/password-hasher.js';
+import type { PiiCipher } from '../../common/pii/pii-cipher.js';
+import { OrgUnit } from '../../modules/org/org-unit.entity.js';
+import { User } from '../../modules/users/user.entity.js';
+import { Volunteer } from '../../modules/volunteers/volunteer.entity.js';
+import { sandboxOpenId } from '../../wechat-sandbox/sandbox-server.js';
+import { DEMO_ORG, DEMO_PASSWORD, DEMO_STAFF, DEMO_VOLUNTEERS, type DemoUnit } from './demo-data.js';
+
+async function insertUnit(m: EntityManager, unit: DemoUnit, parent: OrgUnit | null, byCode: Map<string, OrgUnit>): Promise<void> {
+  const repo = m.getRepository(OrgUnit);
+  const row = await repo.save(
+    repo.create({ code: unit.code, name: unit.name, level: unit.level, parentId: parent?.id ?? null, path: '/', lat: unit.lat ?? null, lng: unit.lng ?? null, createdAt: new Date() }),
+  );
+  row.path = `${parent?.path ?? '/'}${row.id}/`;
+  await repo.update(row.id, { path: row.path });
+  byCode.set(unit.code, row);
+  for (const child of unit.children ?? []) await insertUnit(m, child, row, byCode);
+}
+
+/** Seeds the org tree and only that (used by tests that bring their own people). */
+export async function seedOrgTree(m: EntityManager): Promise<Map<string, OrgUnit>> {
+  const byCode = new Map<string, OrgUnit>();
+  await insertUnit(m, DEMO_ORG, null, byCode);
+  return byCode;
+}
+
+/**
+ * Demo data for a first run: the org tree, a staff member for every role and two volunteers.
+ * Runs once: an existing org tree means the database was seeded already.
+ */
+export async function seedDemo(dataSource: DataSource, pii: PiiCipher, hasher: PasswordHasher): Promise<boolean> {
+  if ((await dataSource.getRepository(OrgUnit).count()) > 0) return false;
+  const passwordHash = await hasher.hash(DEMO_PASSWORD);
+  await dataSource.transaction(async (m) => {
+    const byCode = await seedOrgTree(m);
+    const now = new Date();
+    for (const s of DEMO_STAFF) {
+      await m.getRepository(User).insert({
+        username: s.username,
+        displayName: s.displayName,
+        passwordHash,
+        phoneEnc: pii.encrypt(s.phone),
+        phoneHash: pii.hash('phone', s.phone),
+        orgUnitId: byCode.get(s.orgCode)!.id,
+        roles: s.roles,
+        status: 'active',
+        failedLogins: 0,
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+    for (const v of DEMO_VOLUNTEERS) {
+      const res = await m.getRepository(User).insert({
+        openid: sandboxOpenId(v.sandboxName),
+        displayName: v.displayName,
+        phoneEnc: pii.encrypt(v.phone),
+        phoneHash: pii.hash('phone', v.phone),
+        roles: [],
+        status: 'active',
+        failedLogins: 0,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await m.getRepository(Volunteer).insert({
+        userId: res.identifiers[0].id as number,
+        memberNo: v.memberNo,
+        status: 'active',
+        stationId: byCode.get(v.stationCode)!.id,
+        joinedAt: now,
+        createdAt: now,
+      });
+    }
+  });
+  return true;
+}

@@ -1,0 +1,54 @@
+import { loadConfig, ConfigError } from './config/app-config.js';
+import { createApp } from './bootstrap.js';
+import { logger } from './common/logging/logger.js';
+import { WechatSandbox } from './wechat-sandbox/sandbox-server.js';
+import { DEMO_ACCOUNTS } from './database/seed/demo-data.js';
+
+let config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(78); // EX_CONFIG
+  }
+  throw err;
+}
+
+// Development: with the sandbox on and no explicit WeChat base URL, run the sandbox beside the API.
+let sandbox: WechatSandbox | null = null;
+if (config.wechat.sandbox && !config.wechat.apiBase) {
+  sandbox = new WechatSandbox({ appId: config.wechat.appId, secret: config.wechat.secret });
+  config.wechat.apiBase = await sandbox.listen(config.wechat.sandboxPort);
+}
+
+const app = await createApp(config);
+app.enableShutdownHooks();
+await app.listen(config.port, config.host);
+const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${(app.getHttpServer().address() as { port: number }).port}`;
+logger.info('server listening', { url, db: config.db.type, wechatApiBase: config.wechat.apiBase, sandbox: !!sandbox });
+
+if (config.env !== 'production') {
+  const lines = [
+    '',
+    '江淮义警 已启动',
+    `  小程序（H5）:  ${url}/`,
+    `  接口文档:      ${url}/api/docs   (OpenAPI: ${url}/api/docs-json)`,
+    `  健康检查:      ${url}/api/health`,
+    `  数据库:        ${config.db.type === 'mysql' ? `MySQL ${config.db.host}:${config.db.port}/${config.db.database}` : config.db.file}`,
+    sandbox ? `  微信沙箱:      ${config.wechat.apiBase}` : '',
+    '',
+    '  演示账号（工作人员密码均为 Jhyj@2026；义警在 H5 登录页点选即可）:',
+    ...DEMO_ACCOUNTS.map((a) => `    - ${a.displayName}（${a.roleLabel}${a.orgName ? ' · ' + a.orgName : ''}）: ${a.username ?? a.code}`),
+    '',
+  ].filter((l) => l !== '' || true);
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+const shutdown = async () => {
+  await app.close();
+  await sandbox?.close();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

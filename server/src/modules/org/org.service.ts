@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository, type EntityManager } from 'typeorm';
+import type { OrgLevel, OrgUnitNode } from '@jianghuai/shared';
+import { OrgUnit } from './org-unit.entity.js';
+import type { Actor } from '../../common/auth/actor.js';
+import { AppException } from '../../common/errors/app-exception.js';
+import { assertPathInScope, wherePathInScope } from '../../common/scope/org-scope.js';
+import { toOrgSummary } from './org.mapper.js';
+
+@Injectable()
+export class OrgService {
+  constructor(@InjectRepository(OrgUnit) private readonly units: Repository<OrgUnit>) {}
+
+  /** Creates a unit under `parent` and fills in its materialised path (two writes, one transaction). */
+  async create(
+    manager: EntityManager,
+    input: { code: string; name: string; level: OrgLevel; parent: OrgUnit | null; lat?: number | null; lng?: number | null },
+  ): Promise<OrgUnit> {
+    const repo = manager.getRepository(OrgUnit);
+    const unit = await repo.save(
+      repo.create({ code: input.code, name: input.name, level: input.level, parentId: input.parent?.id ?? null, path: '/', lat: input.lat ?? null, lng: input.lng ?? null, createdAt: new Date() }),
+    );
+    unit.path = `${input.parent?.path ?? '/'}${unit.id}/`;
+    await repo.update(unit.id, { path: unit.path });
+    return unit;
+  }
+
+  /** A unit the actor may see, or NOT_FOUND. */
+  async getInScope(actor: Actor, id: number): Promise<OrgUnit> {
+    const unit = await this.units.findOneBy({ id });
+    assertPathInScope(actor, unit?.path);
+    return unit!;
+  }
+
+  async findById(id: number): Promise<OrgUnit | null> {
+    return this.units.findOneBy({ id });
+  }
+
+  /** The actor's subtree as a nested tree, rooted at their own unit. */
+  async tree(actor: Actor): Promise<OrgUnitNode[]> {
+    const rows = await wherePathInScope(this.units.createQueryBuilder('ou'), actor, 'ou.path').orderBy('ou.path', 'ASC').getMany();
+    const nodes = new Map<number, OrgUnitNode>(rows.map((r) => [r.id, { ...toOrgSummary(r), children: [] }]));
+    const roots: OrgUnitNode[] = [];
+    for (const r of rows) {
+      const node = nodes.get(r.id)!;
+      const parent = r.parentId ? nodes.get(r.parentId) : undefined;
+      if (parent) parent.children.push(node);
+      else roots.push(node);
+    }
+    return roots;
+  }
+
+  /** A unit of the given level, or NOT_FOUND. */
+  async requireLevel(id: number, level: OrgLevel): Promise<OrgUnit> {
+    const unit = await this.units.findOneBy({ id });
+    if (!unit || unit.level !== level) throw AppException.notFound({ orgUnitId: id });
+    return unit;
+  }
+}

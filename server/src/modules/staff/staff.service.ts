@@ -1,0 +1,122 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { ROLE_LEVELS, type Page, type StaffResponse } from '@jianghuai/shared';
+import type { Actor } from '../../common/auth/actor.js';
+import { AppException } from '../../common/errors/app-exception.js';
+import { PasswordHasher } from '../../common/auth/password-hasher.js';
+import { PiiCipher } from '../../common/pii/pii-cipher.js';
+import { toPage } from '../../common/pagination.js';
+import { assertPathInScope, whereOrgInScope } from '../../common/scope/org-scope.js';
+import { AuditService } from '../audit/audit.service.js';
+import { OrgService } from '../org/org.service.js';
+import { User } from '../users/user.entity.js';
+import { toStaffResponse } from './staff.mapper.js';
+import type { CreateStaffDto, StaffQueryDto } from './staff.dto.js';
+
+/** Provisioned staff accounts, always within the viewer's org subtree. */
+@Injectable()
+export class StaffService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly org: OrgService,
+    private readonly hasher: PasswordHasher,
+    private readonly pii: PiiCipher,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(actor: Actor, q: StaffQueryDto): Promise<Page<StaffResponse>> {
+    const qb = this.users.createQueryBuilder('u').innerJoinAndSelect('u.orgUnit', 'ou').where('u.username IS NOT NULL');
+    whereOrgInScope(qb, actor, 'u.orgUnitId');
+    if (q.orgUnitId) {
+      const filter = await this.org.findById(q.orgUnitId);
+      assertPathInScope(actor, filter?.path);
+      qb.andWhere('ou.path LIKE :filterPath', { filterPath: `${filter!.path}%` });
+    }
+    if (q.q) qb.andWhere('(u.displayName LIKE :kw OR u.username LIKE :kw)', { kw: `%${q.q.replace(/[%_\\]/g, '\\$&')}%` });
+    if (q.role) qb.andWhere('u.roles LIKE :role', { role: `%"${q.role}"%` });
+    const [rows, total] = await qb
+      .orderBy('u.id', 'ASC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
+    return toPage(
+      rows.map((u) => toStaffResponse(u, this.pii)),
+      total,
+      q,
+    );
+  }
+
+  async get(actor: Actor, id: number): Promise<StaffResponse> {
+    return toStaffResponse(await this.loadInScope(actor, id), this.pii);
+  }
+
+  async create(actor: Actor, dto: CreateStaffDto): Promise<StaffResponse> {
+    const unit = await this.org.findById(dto.orgUnitId);
+    if (!unit) throw AppException.notFound({ orgUnitId: dto.orgUnitId });
+    assertPathInScope(actor, unit.path);
+    for (const role of dto.roles) {
+      if (!ROLE_LEVELS[role].includes(unit.level)) throw new AppException('ROLE_NOT_ALLOWED_AT_LEVEL', HttpStatus.BAD_REQUEST, { role, level: unit.level });
+    }
+    // Nobody can hand out a role above their own reach: only sysadmins create sysadmins.
+    if (dto.roles.includes('sysadmin') && !actor.staffRoles.includes('sysadmin')) throw AppException.forbidden();
+    const phoneHash = this.pii.hash('phone', dto.phone);
+    if (await this.users.existsBy({ username: dto.username })) throw AppException.conflict('USERNAME_TAKEN', { field: 'username' });
+    if (await this.users.existsBy({ phoneHash })) throw AppException.conflict('PHONE_TAKEN', { field: 'phone' });
+    const passwordHash = await this.hasher.hash(dto.password);
+    const id = await this.dataSource.transaction(async (m) => {
+      const now = new Date();
+      const res = await m.getRepository(User).insert({
+        username: dto.username,
+        displayName: dto.displayName,
+        passwordHash,
+        phoneEnc: this.pii.encrypt(dto.phone),
+        phoneHash,
+        orgUnitId: unit.id,
+        roles: dto.roles,
+        status: 'active',
+        failedLogins: 0,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const newId = res.identifiers[0].id as number;
+      await this.audit.record(m, actor, {
+        action: 'staff.create',
+        targetType: 'user',
+        targetId: String(newId),
+        orgUnitId: unit.id,
+        after: { username: dto.username, displayName: dto.displayName, roles: dto.roles, orgUnitId: unit.id },
+      });
+      return newId;
+    }).catch((err: unknown) => {
+      // A simultaneous create with the same username or phone loses on the unique index.
+      if (isDuplicateKey(err)) throw AppException.conflict('USERNAME_TAKEN');
+      throw err;
+    });
+    return this.get(actor, id);
+  }
+
+  /** Full phone number for staff with the right; every reveal is audited. */
+  async reveal(actor: Actor, id: number, field: 'phone'): Promise<{ field: 'phone'; value: string | null }> {
+    const user = await this.loadInScope(actor, id);
+    const value = this.pii.decrypt(user.phoneEnc);
+    await this.dataSource.transaction((m) =>
+      this.audit.record(m, actor, { action: 'pii.reveal', targetType: 'user', targetId: String(id), orgUnitId: user.orgUnitId, after: { field } }),
+    );
+    return { field, value };
+  }
+
+  private async loadInScope(actor: Actor, id: number): Promise<User> {
+    const qb = this.users.createQueryBuilder('u').innerJoinAndSelect('u.orgUnit', 'ou').where('u.id = :id AND u.username IS NOT NULL', { id });
+    const user = await whereOrgInScope(qb, actor, 'u.orgUnitId').getOne();
+    if (!user) throw AppException.notFound();
+    return user;
+  }
+}
+
+export function isDuplicateKey(err: unknown): boolean {
+  const e = err as { code?: string; driverError?: { code?: string } };
+  const code = e?.driverError?.code ?? e?.code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}

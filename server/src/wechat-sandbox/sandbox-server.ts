@@ -1,0 +1,166 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A local stand-in for the WeChat server API, speaking the same HTTP protocol the real client
+ * code uses: code2Session, stable access token, phone number, subscribe messages. It never runs
+ * in production (the server refuses to start with it). Control endpoints live under `/__sandbox/`
+ * so tests can teach it phone codes and read what was sent.
+ */
+export interface SandboxOptions {
+  appId: string;
+  secret: string;
+}
+
+export interface SentSubscribeMessage {
+  touser: string;
+  template_id: string;
+  page?: string;
+  data: Record<string, { value: string }>;
+  sentAt: string;
+}
+
+/** Login codes of the form `sandbox-<name>` map to a stable openid per name. */
+export function sandboxOpenId(name: string): string {
+  return 'sbx_' + createHash('sha256').update(`openid:${name}`).digest('base64url').slice(0, 24);
+}
+
+export class WechatSandbox {
+  private server: Server | null = null;
+  private readonly tokens = new Map<string, number>();
+  private readonly phoneCodes = new Map<string, string>();
+  readonly sentMessages: SentSubscribeMessage[] = [];
+  baseUrl = '';
+
+  constructor(private readonly opts: SandboxOptions) {}
+
+  async listen(port = 0, host = '127.0.0.1'): Promise<string> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((err: unknown) => send(res, 500, { errcode: -1, errmsg: String(err) }));
+    });
+    await new Promise<void>((resolve) => this.server!.listen(port, host, resolve));
+    const addr = this.server.address() as AddressInfo;
+    this.baseUrl = `http://${host}:${addr.port}`;
+    return this.baseUrl;
+  }
+
+  async close(): Promise<void> {
+    if (!this.server) return;
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    this.server = null;
+  }
+
+  /** Teach the sandbox that a getPhoneNumber code stands for this phone number. */
+  registerPhoneCode(code: string, phoneNumber: string): void {
+    this.phoneCodes.set(code, phoneNumber);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://sandbox');
+    const body = req.method === 'POST' ? await readJson(req) : {};
+    if (body === undefined) return send(res, 200, { errcode: 47001, errmsg: 'data format error' });
+    const route = `${req.method} ${url.pathname}`;
+    switch (route) {
+      case 'GET /sns/jscode2session':
+        return this.code2Session(url, res);
+      case 'POST /cgi-bin/stable_token':
+        return this.stableToken(body, res);
+      case 'POST /wxa/business/getuserphonenumber':
+        if (!this.tokenOk(url)) return send(res, 200, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid' });
+        return this.phoneNumber(body, res);
+      case 'POST /cgi-bin/message/subscribe/send':
+        if (!this.tokenOk(url)) return send(res, 200, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid' });
+        return this.subscribeSend(body, res);
+      case 'POST /__sandbox/phone-codes': {
+        const { code, phoneNumber } = body as { code?: string; phoneNumber?: string };
+        if (!code || !phoneNumber) return send(res, 400, { error: 'code and phoneNumber are required' });
+        this.registerPhoneCode(code, phoneNumber);
+        return send(res, 200, { ok: true });
+      }
+      case 'GET /__sandbox/messages': {
+        const touser = url.searchParams.get('touser');
+        return send(res, 200, touser ? this.sentMessages.filter((m) => m.touser === touser) : this.sentMessages);
+      }
+      case 'DELETE /__sandbox/messages':
+        this.sentMessages.length = 0;
+        return send(res, 200, { ok: true });
+      case 'GET /__sandbox/health':
+        return send(res, 200, { ok: true });
+      default:
+        return send(res, 404, { errcode: 404, errmsg: `sandbox has no ${route}` });
+    }
+  }
+
+  private code2Session(url: URL, res: ServerResponse): void {
+    const q = url.searchParams;
+    if (q.get('appid') !== this.opts.appId || q.get('secret') !== this.opts.secret) {
+      return sendText(res, { errcode: 40013, errmsg: 'invalid appid' });
+    }
+    if (q.get('grant_type') !== 'authorization_code') return sendText(res, { errcode: 40002, errmsg: 'invalid grant_type' });
+    const code = q.get('js_code') ?? '';
+    const m = /^sandbox-([A-Za-z0-9_-]{1,40})$/.exec(code);
+    if (!m) return sendText(res, { errcode: 40029, errmsg: 'invalid code' });
+    const openid = sandboxOpenId(m[1]);
+    // WeChat serves this endpoint as text/plain; the client must parse the text.
+    return sendText(res, { openid, session_key: randomBytes(16).toString('base64'), unionid: `u_${openid.slice(4)}` });
+  }
+
+  private stableToken(body: Record<string, unknown>, res: ServerResponse): void {
+    if (body.grant_type !== 'client_credential' || body.appid !== this.opts.appId || body.secret !== this.opts.secret) {
+      return send(res, 200, { errcode: 40013, errmsg: 'invalid appid or secret' });
+    }
+    const existing = [...this.tokens.entries()].find(([, exp]) => exp > Date.now());
+    if (existing && body.force_refresh !== true) {
+      return send(res, 200, { access_token: existing[0], expires_in: Math.floor((existing[1] - Date.now()) / 1000) });
+    }
+    const token = 'sbx_at_' + randomBytes(18).toString('base64url');
+    this.tokens.set(token, Date.now() + 7200_000);
+    return send(res, 200, { access_token: token, expires_in: 7200 });
+  }
+
+  private tokenOk(url: URL): boolean {
+    const exp = this.tokens.get(url.searchParams.get('access_token') ?? '');
+    return exp !== undefined && exp > Date.now();
+  }
+
+  private phoneNumber(body: Record<string, unknown>, res: ServerResponse): void {
+    const phone = this.phoneCodes.get(String(body.code ?? ''));
+    if (!phone) return send(res, 200, { errcode: 40029, errmsg: 'invalid code' });
+    return send(res, 200, {
+      errcode: 0,
+      errmsg: 'ok',
+      phone_info: { phoneNumber: phone, purePhoneNumber: phone, countryCode: '86', watermark: { timestamp: Math.floor(Date.now() / 1000), appid: this.opts.appId } },
+    });
+  }
+
+  private subscribeSend(body: Record<string, unknown>, res: ServerResponse): void {
+    const { touser, template_id, page, data } = body as Partial<SentSubscribeMessage>;
+    if (!touser || !template_id || !data || typeof data !== 'object') return send(res, 200, { errcode: 47003, errmsg: 'argument invalid!' });
+    this.sentMessages.push({ touser, template_id, page, data, sentAt: new Date().toISOString() });
+    return send(res, 200, { errcode: 0, errmsg: 'ok', msgid: this.sentMessages.length });
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+function sendText(res: ServerResponse, body: unknown): void {
+  res.writeHead(200, { 'content-type': 'text/plain' });
+  res.end(JSON.stringify(body));
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return {};
+  try {
+    const v: unknown = JSON.parse(text);
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,22 @@
+/** Masking of personal data for display (SPEC §10): `340***********123X`, `138****5678`. */
+export function maskIdNumber(id: string | null | undefined): string | null {
+  if (!id) return null;
+  if (id.length <= 7) return '*'.repeat(id.length);
+  return id.slice(0, 3) + '*'.repeat(id.length - 7) + id.slice(-4);
+}
+
+export function maskPhone(phone: string | null | undefined): string | null {
+  if (!phone) return null;
+  const digits = phone.replace(/^\+?86/, '');
+  if (digits.length < 7) return '*'.repeat(digits.length);
+  return digits.slice(0, 3) + '*'.repeat(digits.length - 7) + digits.slice(-4);
+}
+
+/** Chinese mobile numbers: 11 digits starting with 1. */
+export function isMobilePhone(phone: string): boolean {
+  return /^1[3-9]\d{9}$/.test(phone);
+}
+
+export function normalizePhone(phone: string): string {
+  return phone.replace(/[\s-]/g, '').replace(/^\+?86/, '');
+}

@@ -1,0 +1,50 @@
+/** Staff roles of SPEC §1. A volunteer is not a staff role: it is a status of the person. */
+export const STAFF_ROLES = [
+  'community_officer',
+  'station_officer',
+  'branch_officer',
+  'city_officer',
+  'mall_operator',
+  'company_manager',
+  'sysadmin',
+] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** Every role a signed-in person can hold; `volunteer` comes from an active volunteer record. */
+export type Role = StaffRole | 'volunteer';
+
+export const ROLE_LABELS: Record<Role, string> = {
+  community_officer: '社区民警',
+  station_officer: '派出所民警',
+  branch_officer: '分局民警',
+  city_officer: '市局民警',
+  mall_operator: '积分商城运营',
+  company_manager: '保安从业单位管理员',
+  sysadmin: '系统管理员',
+  volunteer: '义警',
+};
+
+export const ORG_LEVELS = ['city', 'branch', 'station', 'community'] as const;
+export type OrgLevel = (typeof ORG_LEVELS)[number];
+
+export const ORG_LEVEL_LABELS: Record<OrgLevel, string> = {
+  city: '市局',
+  branch: '分局',
+  station: '派出所',
+  community: '社区',
+};
+
+export function isStaffRole(role: string): role is StaffRole {
+  return (STAFF_ROLES as readonly string[]).includes(role);
+}
+
+/** The org levels at which each staff role may be held (SPEC §1). */
+export const ROLE_LEVELS: Record<StaffRole, readonly OrgLevel[]> = {
+  community_officer: ['community'],
+  station_officer: ['station'],
+  branch_officer: ['branch'],
+  city_officer: ['city'],
+  mall_operator: ['city', 'branch'],
+  company_manager: ['station'],
+  sysadmin: ['city'],
+};
