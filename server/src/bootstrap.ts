@@ -10,6 +10,7 @@ import type { AppConfig } from './config/app-config.js';
 import { AppModule } from './app.module.js';
 import { ensureMysqlDatabase } from './database/data-source.js';
 import { seedDemo } from './database/seed/seed-demo.js';
+import { ensureEmbeddedTriggers } from './database/append-only.js';
 import { createValidationPipe } from './common/errors/validation.js';
 import { logger } from './common/logging/logger.js';
 import { requestLogging } from './common/logging/request-logging.middleware.js';
@@ -58,6 +59,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   }
   // Unknown /api routes get the standard error shape from Nest's own 404 via the filter.
 
+  await ensureEmbeddedTriggers(app.get(DataSource));
   if (config.seedDemo) {
     const seeded = await seedDemo(app.get(DataSource), app.get(PiiCipher), app.get(PasswordHasher));
     if (seeded) logger.info('demo data seeded');

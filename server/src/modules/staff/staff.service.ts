@@ -34,7 +34,8 @@ export class StaffService {
       assertPathInScope(actor, filter?.path);
       qb.andWhere('ou.path LIKE :filterPath', { filterPath: `${filter!.path}%` });
     }
-    if (q.q) qb.andWhere('(u.displayName LIKE :kw OR u.username LIKE :kw)', { kw: `%${q.q.replace(/[%_\\]/g, '\\$&')}%` });
+    // '!' as the LIKE escape character behaves the same on MySQL and SQLite (a backslash does not).
+    if (q.q) qb.andWhere("(u.displayName LIKE :kw ESCAPE '!' OR u.username LIKE :kw ESCAPE '!')", { kw: `%${q.q.replace(/[%_!]/g, '!$&')}%` });
     if (q.role) qb.andWhere('u.roles LIKE :role', { role: `%"${q.role}"%` });
     const [rows, total] = await qb
       .orderBy('u.id', 'ASC')

@@ -1,0 +1,60 @@
+import { ConfigError, loadConfig } from './app-config.js';
+
+const key = Buffer.alloc(32, 1).toString('base64');
+const prodSecrets = {
+  NODE_ENV: 'production',
+  JWT_SECRET: 'x'.repeat(40),
+  PII_KEYS: `k1:${key}`,
+  PII_HASH_KEY: key,
+  WECHAT_APPID: 'wx123',
+  WECHAT_SECRET: 's',
+  WECHAT_SANDBOX: 'false',
+  MYSQL_HOST: 'db',
+};
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+}
+
+describe(loadConfig.name, () => {
+  it('development works with no settings: embedded database, sandbox on, schema sync on', () => {
+    const sut = loadConfig({});
+    expect(sut.db.type).toBe('better-sqlite3');
+    expect(sut.db.synchronize).toBe(true);
+    expect(sut.wechat.sandbox).toBe(true);
+  });
+
+  it('MySQL settings switch the database and turn schema sync off (migrations run instead)', () => {
+    const sut = loadConfig({ MYSQL_HOST: '127.0.0.1', MYSQL_DATABASE: 'test' });
+    expect(sut.db).toMatchObject({ type: 'mysql', host: '127.0.0.1', port: 3306, user: 'root', database: 'test', synchronize: false });
+  });
+
+  it('production starts with all its secrets', () => {
+    expect(problems(prodSecrets)).toEqual([]);
+  });
+
+  it.each(['JWT_SECRET', 'PII_KEYS', 'PII_HASH_KEY', 'WECHAT_APPID', 'WECHAT_SECRET'])('production refuses to start without %s', (name) => {
+    const env: Record<string, string> = { ...prodSecrets };
+    delete env[name];
+    expect(problems(env).join('\n')).toContain(name);
+  });
+
+  it('production refuses the WeChat sandbox, schema sync and the embedded database', () => {
+    expect(problems({ ...prodSecrets, WECHAT_SANDBOX: 'true' }).join()).toContain('WECHAT_SANDBOX');
+    expect(problems({ ...prodSecrets, DB_SYNC: 'true' }).join()).toContain('DB_SYNC');
+    const noMysql: Record<string, string> = { ...prodSecrets };
+    delete noMysql.MYSQL_HOST;
+    expect(problems(noMysql).join()).toContain('MySQL');
+  });
+
+  it('rejects malformed numbers and keys with the variable named', () => {
+    expect(problems({ PORT: 'abc' }).join()).toContain('PORT');
+    expect(problems({ PII_KEYS: 'k1:short' }).join()).toContain('PII_KEYS');
+  });
+});

@@ -1,0 +1,195 @@
+import { createTestApp, bearer, type TestContext } from './support/test-app.js';
+import { sandboxOpenId } from '../src/wechat-sandbox/sandbox-server.js';
+import { User } from '../src/modules/users/user.entity.js';
+
+describe('Identity (e2e)', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestApp({ PASSWORD_MAX_FAILURES: '3' });
+  });
+  afterAll(() => ctx.close());
+
+  describe('WeChat login', () => {
+    it('a sandbox code logs in a demo volunteer through code2Session and /me shows the volunteer', async () => {
+      const login = await ctx.loginWechat('zhangwei');
+      expect(login.user).toMatchObject({ displayName: '张伟', roles: ['volunteer'], isStaff: false, wechatBound: true });
+      expect(login.user.volunteer?.memberNo).toBe('MAS2026000001');
+      expect(login.user.phoneMasked).toBe('139****1001');
+      const me = await ctx.http().get('/api/me').set(...bearer(login.accessToken)).expect(200);
+      expect(me.body.id).toBe(login.user.id);
+    });
+
+    it('the first login of a new WeChat user creates one user, and the same code name maps to the same user', async () => {
+      const a = await ctx.loginWechat('newcomer-1');
+      const b = await ctx.loginWechat('newcomer-1');
+      expect(a.user.id).toBe(b.user.id);
+      expect(a.user.roles).toEqual([]);
+      const row = await ctx.dataSource.getRepository(User).findOneByOrFail({ id: a.user.id });
+      expect(row.openid).toBe(sandboxOpenId('newcomer-1'));
+    });
+
+    it('simultaneous first logins of one user create exactly one row', async () => {
+      const results = await Promise.all(Array.from({ length: 8 }, () => ctx.http().post('/api/auth/wechat/login').send({ code: 'sandbox-rush' })));
+      expect(results.every((r) => r.status === 200)).toBe(true);
+      expect(new Set(results.map((r) => r.body.user.id)).size).toBe(1);
+      expect(await ctx.dataSource.getRepository(User).countBy({ openid: sandboxOpenId('rush') })).toBe(1);
+    });
+
+    it('an invalid code is refused with WECHAT_CODE_INVALID', async () => {
+      const res = await ctx.http().post('/api/auth/wechat/login').send({ code: 'not-a-code' }).expect(401);
+      expect(res.body).toMatchObject({ code: 'WECHAT_CODE_INVALID', message: expect.stringContaining('微信') });
+    });
+
+    it('an unreachable WeChat API gives WECHAT_UNAVAILABLE (503), not a 500', async () => {
+      const down = await createTestApp({ WECHAT_API_BASE: 'http://127.0.0.1:1' });
+      try {
+        const res = await down.http().post('/api/auth/wechat/login').send({ code: 'sandbox-x' }).expect(503);
+        expect(res.body.code).toBe('WECHAT_UNAVAILABLE');
+      } finally {
+        await down.close();
+      }
+    });
+  });
+
+  describe('Staff password login', () => {
+    it('logs in a station officer with roles and org unit', async () => {
+      const login = await ctx.loginStaff('pinghu_station');
+      expect(login.user).toMatchObject({ displayName: '王所长', roles: ['station_officer'], isStaff: true });
+      expect(login.user.orgUnit).toMatchObject({ name: '平湖派出所', level: 'station' });
+    });
+
+    it('refuses a wrong password and an unknown user with the same error', async () => {
+      const wrong = await ctx.http().post('/api/auth/staff/login').send({ username: 'city', password: 'nope-1234' }).expect(401);
+      const unknown = await ctx.http().post('/api/auth/staff/login').send({ username: 'nobody', password: 'nope-1234' }).expect(401);
+      expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
+      expect(unknown.body.code).toBe('INVALID_CREDENTIALS');
+      expect(wrong.body.message).toBe(unknown.body.message);
+    });
+
+    it('locks the account after the configured number of failures, even for the right password', async () => {
+      for (let i = 0; i < 3; i++) {
+        await ctx.http().post('/api/auth/staff/login').send({ username: 'jiefang_station', password: `wrong-${i}` }).expect(401);
+      }
+      const locked = await ctx.http().post('/api/auth/staff/login').send({ username: 'jiefang_station', password: 'Jhyj@2026' }).expect(423);
+      expect(locked.body.code).toBe('ACCOUNT_LOCKED');
+      expect(locked.body.details.lockedUntil).toBeDefined();
+    });
+
+    it('a successful login resets the failure counter', async () => {
+      await ctx.http().post('/api/auth/staff/login').send({ username: 'yushan_station', password: 'wrong' }).expect(401);
+      await ctx.http().post('/api/auth/staff/login').send({ username: 'yushan_station', password: 'wrong' }).expect(401);
+      await ctx.loginStaff('yushan_station');
+      await ctx.http().post('/api/auth/staff/login').send({ username: 'yushan_station', password: 'wrong' }).expect(401);
+      await ctx.loginStaff('yushan_station');
+    });
+
+    it('stores the password as a slow hash, never in plain text', async () => {
+      const row = await ctx.dataSource.getRepository(User).findOneByOrFail({ username: 'city' });
+      expect(row.passwordHash).toMatch(/^scrypt\$\d+\$/);
+      expect(row.passwordHash).not.toContain('Jhyj@2026');
+    });
+  });
+
+  describe('Refresh tokens', () => {
+    it('rotate: the new pair works and the old refresh token is spent', async () => {
+      const login = await ctx.loginStaff('city');
+      const r1 = await ctx.http().post('/api/auth/refresh').send({ refreshToken: login.refreshToken }).expect(200);
+      expect(r1.body.refreshToken).not.toBe(login.refreshToken);
+      await ctx.http().get('/api/me').set(...bearer(r1.body.accessToken)).expect(200);
+      const r2 = await ctx.http().post('/api/auth/refresh').send({ refreshToken: r1.body.refreshToken }).expect(200);
+      expect(r2.body.user.displayName).toBe('陈支队');
+    });
+
+    it('reusing a rotated token revokes the whole family, including the newest token', async () => {
+      const login = await ctx.loginStaff('city');
+      const r1 = await ctx.http().post('/api/auth/refresh').send({ refreshToken: login.refreshToken }).expect(200);
+      const reuse = await ctx.http().post('/api/auth/refresh').send({ refreshToken: login.refreshToken }).expect(401);
+      expect(reuse.body.code).toBe('REFRESH_TOKEN_REUSED');
+      const after = await ctx.http().post('/api/auth/refresh').send({ refreshToken: r1.body.refreshToken }).expect(401);
+      expect(after.body.code).toBe('REFRESH_TOKEN_INVALID');
+    });
+
+    it('another login of the same person is a separate family and survives the revocation', async () => {
+      const phone = await ctx.loginStaff('admin');
+      const desktop = await ctx.loginStaff('admin');
+      await ctx.http().post('/api/auth/refresh').send({ refreshToken: phone.refreshToken }).expect(200);
+      await ctx.http().post('/api/auth/refresh').send({ refreshToken: phone.refreshToken }).expect(401);
+      await ctx.http().post('/api/auth/refresh').send({ refreshToken: desktop.refreshToken }).expect(200);
+    });
+
+    it('logout revokes the refresh token', async () => {
+      const login = await ctx.loginWechat('lina');
+      await ctx.http().post('/api/auth/logout').set(...bearer(login.accessToken)).send({ refreshToken: login.refreshToken }).expect(204);
+      const res = await ctx.http().post('/api/auth/refresh').send({ refreshToken: login.refreshToken }).expect(401);
+      expect(res.body.code).toBe('REFRESH_TOKEN_INVALID');
+    });
+
+    it('a garbage or forged access token is 401', async () => {
+      await ctx.http().get('/api/me').set('Authorization', 'Bearer abc.def.ghi').expect(401);
+      const login = await ctx.loginStaff('city');
+      const [h, p] = login.accessToken.split('.');
+      const forged = `${h}.${Buffer.from(JSON.stringify({ sub: 1, typ: 'access', exp: 9999999999 })).toString('base64url')}.${login.accessToken.split('.')[2]}`;
+      expect(p).toBeDefined();
+      const res = await ctx.http().get('/api/me').set('Authorization', `Bearer ${forged}`).expect(401);
+      expect(res.body.code).toBe('UNAUTHENTICATED');
+    });
+  });
+
+  describe('Staff binds WeChat by verifying the provisioned phone', () => {
+    it('moves the WeChat identity onto the staff account; the next WeChat login is the staff member', async () => {
+      const wx = await ctx.loginWechat('officer-wang');
+      expect(wx.user.isStaff).toBe(false);
+      ctx.sandbox.registerPhoneCode('phone-code-wang', '13805550005'); // 王所长's provisioned phone
+      const bound = await ctx.http().post('/api/auth/wechat/bind-staff').set(...bearer(wx.accessToken)).send({ phoneCode: 'phone-code-wang' }).expect(200);
+      expect(bound.body.user).toMatchObject({ displayName: '王所长', roles: ['station_officer'], wechatBound: true });
+      const again = await ctx.loginWechat('officer-wang');
+      expect(again.user.id).toBe(bound.body.user.id);
+      // the binding is audited
+      const admin = await ctx.loginStaff('admin');
+      const logs = await ctx.http().get('/api/admin/audit-logs?action=staff.bind_wechat').set(...bearer(admin.accessToken)).expect(200);
+      expect(logs.body.items.some((l: { targetId: string }) => l.targetId === String(bound.body.user.id))).toBe(true);
+    });
+
+    it('a phone with no provisioned staff account is refused', async () => {
+      const wx = await ctx.loginWechat('stranger');
+      ctx.sandbox.registerPhoneCode('phone-code-stranger', '13700000000');
+      const res = await ctx.http().post('/api/auth/wechat/bind-staff').set(...bearer(wx.accessToken)).send({ phoneCode: 'phone-code-stranger' }).expect(404);
+      expect(res.body.code).toBe('STAFF_PHONE_NOT_PROVISIONED');
+    });
+
+    it('a second WeChat cannot take an already bound staff account', async () => {
+      const wx1 = await ctx.loginWechat('officer-zhao-1');
+      ctx.sandbox.registerPhoneCode('pc-zhao-1', '13805550006');
+      await ctx.http().post('/api/auth/wechat/bind-staff').set(...bearer(wx1.accessToken)).send({ phoneCode: 'pc-zhao-1' }).expect(200);
+      const wx2 = await ctx.loginWechat('officer-zhao-2');
+      ctx.sandbox.registerPhoneCode('pc-zhao-2', '13805550006');
+      const res = await ctx.http().post('/api/auth/wechat/bind-staff').set(...bearer(wx2.accessToken)).send({ phoneCode: 'pc-zhao-2' }).expect(409);
+      expect(res.body.code).toBe('STAFF_ALREADY_BOUND');
+    });
+
+    it('an invalid phone code is a clear 400', async () => {
+      const wx = await ctx.loginWechat('someone');
+      const res = await ctx.http().post('/api/auth/wechat/bind-staff').set(...bearer(wx.accessToken)).send({ phoneCode: 'never-issued' }).expect(400);
+      expect(res.body.code).toBe('WECHAT_PHONE_CODE_INVALID');
+    });
+  });
+});
+
+describe('Login rate limit (e2e)', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
+  });
+  afterAll(() => ctx.close());
+
+  it('answers 429 RATE_LIMITED past the limit', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      statuses.push((await ctx.http().post('/api/auth/staff/login').send({ username: 'city', password: 'x' })).status);
+    }
+    expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
+    expect(statuses.slice(3)).toEqual([429, 429]);
+    const res = await ctx.http().post('/api/auth/wechat/login').send({ code: 'sandbox-a' });
+    expect(res.status).toBe(200); // the limit is per route
+  });
+});

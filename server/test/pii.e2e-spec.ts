@@ -1,0 +1,63 @@
+import { createTestApp, bearer, type TestContext } from './support/test-app.js';
+import { DEMO_STAFF, DEMO_VOLUNTEERS } from '../src/database/seed/demo-data.js';
+
+/** Personal data at rest and in responses (SPEC §10). */
+describe('Personal data (e2e)', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestApp();
+  });
+  afterAll(() => ctx.close());
+
+  it('no raw database row contains a plaintext phone number', async () => {
+    const admin = await ctx.loginStaff('admin');
+    const pinghu = await ctx.org('MAS-YS-PH');
+    await ctx
+      .http()
+      .post('/api/admin/staff')
+      .set(...bearer(admin.accessToken))
+      .send({ username: 'pii_check', displayName: '测试', password: 'Abcd1234', phone: '13912345678', orgUnitId: pinghu.id, roles: ['station_officer'] })
+      .expect(201);
+    const phones = ['13912345678', ...DEMO_STAFF.map((s) => s.phone), ...DEMO_VOLUNTEERS.map((v) => v.phone)];
+    const tables = ['users', 'audit_logs', 'volunteers', 'org_units', 'refresh_tokens'];
+    for (const table of tables) {
+      const rows: Record<string, unknown>[] = await ctx.dataSource.query(`SELECT * FROM ${table}`);
+      const dump = JSON.stringify(rows);
+      for (const phone of phones) expect([table, dump.includes(phone)]).toEqual([table, false]);
+    }
+    const [row] = await ctx.dataSource.query("SELECT phoneEnc, phoneHash FROM users WHERE username = 'pii_check'");
+    expect(row.phoneEnc).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+    expect(row.phoneHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('responses carry masked phones only', async () => {
+    const city = await ctx.loginStaff('city');
+    const res = await ctx.http().get('/api/admin/staff?pageSize=100').set(...bearer(city.accessToken)).expect(200);
+    const dump = JSON.stringify(res.body);
+    for (const s of DEMO_STAFF) expect(dump).not.toContain(s.phone);
+    expect(res.body.items.find((s: { username: string }) => s.username === 'city').phoneMasked).toBe('138****0002');
+    expect(city.user.phoneMasked).toBe('138****0002');
+  });
+
+  it('a reveal returns the full number to a permitted role and is audited', async () => {
+    const branch = await ctx.loginStaff('yushan_branch');
+    const list = await ctx.http().get('/api/admin/staff?q=pinghu_station').set(...bearer(branch.accessToken)).expect(200);
+    const id = list.body.items[0].id;
+    const res = await ctx.http().post(`/api/admin/staff/${id}/reveal`).set(...bearer(branch.accessToken)).send({ field: 'phone' }).expect(200);
+    expect(res.body).toEqual({ field: 'phone', value: '13805550005' });
+    const logs = await ctx.http().get('/api/admin/audit-logs?action=pii.reveal').set(...bearer(branch.accessToken)).expect(200);
+    expect(logs.body.items[0]).toMatchObject({ action: 'pii.reveal', targetId: String(id), actorName: '刘大队', after: { field: 'phone' } });
+    expect(JSON.stringify(logs.body)).not.toContain('13805550005');
+  });
+
+  it('a role without the reveal right is refused', async () => {
+    const mall = await ctx.loginStaff('mall');
+    await ctx.http().post('/api/admin/staff/1/reveal').set(...bearer(mall.accessToken)).send({ field: 'phone' }).expect(403);
+  });
+
+  it('an unsupported field is a 400', async () => {
+    const city = await ctx.loginStaff('city');
+    const res = await ctx.http().post('/api/admin/staff/1/reveal').set(...bearer(city.accessToken)).send({ field: 'password' }).expect(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+  });
+});

@@ -1,0 +1,112 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import type { LoginResponse } from '@jianghuai/shared';
+import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
+import { createApp } from '../../src/bootstrap.js';
+import { WechatSandbox } from '../../src/wechat-sandbox/sandbox-server.js';
+import { OrgUnit } from '../../src/modules/org/org-unit.entity.js';
+import { DEMO_PASSWORD } from '../../src/database/seed/demo-data.js';
+
+/**
+ * Builds the real application for an e2e suite on the database chosen by E2E_DB:
+ * `sqlite` (default; a fresh file in a temp folder) or `mysql` (a fresh database per jest worker
+ * on the MariaDB from MYSQL_HOST…, built by the versioned migrations). The suite's WeChat calls go
+ * over HTTP to a sandbox of its own. Demo data is seeded once per suite.
+ */
+export interface TestContext {
+  app: NestExpressApplication;
+  config: AppConfig;
+  dataSource: DataSource;
+  sandbox: WechatSandbox;
+  http: () => ReturnType<typeof request>;
+  org: (code: string) => Promise<OrgUnit>;
+  loginStaff: (username: string, password?: string) => Promise<LoginResponse>;
+  loginWechat: (name: string) => Promise<LoginResponse>;
+  close: () => Promise<void>;
+}
+
+export const E2E_DB = (process.env.E2E_DB ?? 'sqlite') as 'sqlite' | 'mysql';
+
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestContext> {
+  const sandbox = new WechatSandbox({ appId: 'wx-test-appid', secret: 'test-secret' });
+  const sandboxUrl = await sandbox.listen(0);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'jh-e2e-'));
+  const base: Record<string, string> = {
+    NODE_ENV: 'test',
+    PORT: '0',
+    DATA_DIR: dataDir,
+    H5_DIR: '',
+    WECHAT_APPID: 'wx-test-appid',
+    WECHAT_SECRET: 'test-secret',
+    WECHAT_SANDBOX: 'true',
+    WECHAT_API_BASE: sandboxUrl,
+    SEED_DEMO: 'true',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+    PASSWORD_HASH_COST: '10',
+    LOG_LEVEL: 'error',
+  };
+  let mysqlDb: string | null = null;
+  if (E2E_DB === 'mysql') {
+    mysqlDb = `${process.env.MYSQL_DATABASE ?? 'test'}_e2e_${process.env.JEST_WORKER_ID ?? '1'}`;
+    Object.assign(base, {
+      MYSQL_HOST: process.env.MYSQL_HOST ?? '127.0.0.1',
+      MYSQL_PORT: process.env.MYSQL_PORT ?? '3306',
+      MYSQL_USER: process.env.MYSQL_USER ?? 'root',
+      MYSQL_PASSWORD: process.env.MYSQL_PASSWORD ?? '',
+      MYSQL_DATABASE: mysqlDb,
+      DB_SYNC: 'false',
+    });
+  }
+  const processEnv = { ...process.env };
+  for (const k of ['MYSQL_HOST', 'MYSQL_PORT', 'MYSQL_USER', 'MYSQL_PASSWORD', 'MYSQL_DATABASE', 'DB_SYNC']) delete processEnv[k];
+  const config = loadConfig({ ...processEnv, ...base, ...env });
+  if (config.db.type === 'mysql') await dropMysqlDatabase(config);
+  const app = await createApp(config);
+  await app.init();
+  const dataSource = app.get(DataSource);
+  const server = app.getHttpServer();
+
+  const ctx: TestContext = {
+    app,
+    config,
+    dataSource,
+    sandbox,
+    http: () => request(server),
+    org: (code) => dataSource.getRepository(OrgUnit).findOneByOrFail({ code }),
+    loginStaff: async (username, password = DEMO_PASSWORD) => {
+      const res = await request(server).post('/api/auth/staff/login').send({ username, password });
+      if (res.status !== 200) throw new Error(`staff login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body as LoginResponse;
+    },
+    loginWechat: async (name) => {
+      const res = await request(server).post('/api/auth/wechat/login').send({ code: `sandbox-${name}` });
+      if (res.status !== 200) throw new Error(`wechat login ${name} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body as LoginResponse;
+    },
+    close: async () => {
+      await app.close();
+      await sandbox.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return ctx;
+}
+
+async function dropMysqlDatabase(config: AppConfig): Promise<void> {
+  if (config.db.type !== 'mysql') return;
+  const mysql = await import('mysql2/promise');
+  const conn = await mysql.createConnection({ host: config.db.host, port: config.db.port, user: config.db.user, password: config.db.password });
+  try {
+    await conn.query(`DROP DATABASE IF EXISTS \`${config.db.database}\``);
+  } finally {
+    await conn.end();
+  }
+}
+
+export function bearer(token: string): [string, string] {
+  return ['Authorization', `Bearer ${token}`];
+}
