@@ -1,0 +1,124 @@
+// `npm test`: every suite of the project, then one summary of what ran, what failed and what was
+// skipped and why. Without a reachable MySQL or Chromium those suites are skipped with the reason
+// printed; under CI=true nothing may be skipped.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildH5, buildServer, ensureInstalled, log, pnpmBin, ROOT } from './lib.mjs';
+
+const CI = ['1', 'true'].includes(String(process.env.CI).toLowerCase());
+const only = process.argv.slice(2); // e.g. `npm test -- server-e2e-mysql`
+const tmp = mkdtempSync(path.join(tmpdir(), 'jh-test-'));
+const results = [];
+
+function exec(cmd, args, { cwd = ROOT, env = {} } = {}) {
+  const started = Date.now();
+  const res = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  process.stdout.write(res.stdout ?? '');
+  process.stderr.write(res.stderr ?? '');
+  return { status: res.status, out: `${res.stdout ?? ''}\n${res.stderr ?? ''}`, seconds: (Date.now() - started) / 1000 };
+}
+
+function record(name, r, passed, failed) {
+  const ok = r.status === 0 && failed === 0 && passed > 0;
+  results.push({ name, status: ok ? 'passed' : 'failed', passed, failed: ok ? failed : Math.max(failed, 1), seconds: r.seconds });
+}
+
+function skip(name, reason) {
+  results.push({ name, status: CI ? 'failed' : 'skipped', passed: 0, failed: CI ? 1 : 0, reason: CI ? `not allowed under CI: ${reason}` : reason });
+}
+
+function wanted(name) {
+  return only.length === 0 || only.some((o) => name.includes(o));
+}
+
+function jest(name, project, env) {
+  if (!wanted(name)) return;
+  log(`running ${name}`);
+  const out = path.join(tmp, `${name}.json`);
+  const r = exec(pnpmBin(), ['--filter', '@jianghuai/server', 'exec', 'jest', '--selectProjects', project, '--json', `--outputFile=${out}`], {
+    env: { NODE_OPTIONS: '--experimental-vm-modules --no-warnings', ...env },
+  });
+  const j = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : { numPassedTests: 0, numFailedTests: 0 };
+  record(name, r, j.numPassedTests, j.numFailedTests + (j.numRuntimeErrorTestSuites ?? 0));
+}
+
+async function mysqlReachable() {
+  const { createRequire } = await import('node:module');
+  const require = createRequire(path.join(ROOT, 'server/package.json'));
+  const mysql = require('mysql2/promise');
+  try {
+    const conn = await mysql.createConnection({
+      host: process.env.MYSQL_HOST ?? '127.0.0.1',
+      port: Number(process.env.MYSQL_PORT ?? 3306),
+      user: process.env.MYSQL_USER ?? 'root',
+      password: process.env.MYSQL_PASSWORD ?? '',
+      connectTimeout: 3000,
+    });
+    await conn.query('SELECT 1');
+    await conn.end();
+    return null;
+  } catch (err) {
+    return `MySQL not reachable at ${process.env.MYSQL_HOST ?? '127.0.0.1'}:${process.env.MYSQL_PORT ?? 3306} (${err.code ?? err.message}); set MYSQL_HOST/MYSQL_PORT/MYSQL_USER/MYSQL_PASSWORD`;
+  }
+}
+
+function chromiumPath() {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+  return candidates.find((p) => existsSync(p)) ?? null;
+}
+
+const started = Date.now();
+try {
+  ensureInstalled();
+  buildServer();
+} catch (err) {
+  console.error(err.message);
+  process.exit(1);
+}
+
+if (wanted('shared-unit')) {
+  log('running shared-unit');
+  const r = exec(process.execPath, ['--test', 'shared/dist/']);
+  record('shared-unit', r, Number(/# pass (\d+)/.exec(r.out)?.[1] ?? 0), Number(/# fail (\d+)/.exec(r.out)?.[1] ?? 0));
+}
+jest('server-unit', 'unit', {});
+jest('server-e2e-embedded', 'e2e', { E2E_DB: 'sqlite' });
+if (wanted('server-e2e-mysql')) {
+  const why = await mysqlReachable();
+  if (why) skip('server-e2e-mysql', why);
+  else jest('server-e2e-mysql', 'e2e', { E2E_DB: 'mysql' });
+}
+if (wanted('miniprogram-unit')) {
+  log('running miniprogram-unit');
+  const out = path.join(tmp, 'vitest.json');
+  const r = exec(pnpmBin(), ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`], { cwd: path.join(ROOT, 'miniprogram') });
+  const j = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : { numPassedTests: 0, numFailedTests: 0 };
+  record('miniprogram-unit', r, j.numPassedTests, j.numFailedTests);
+}
+if (wanted('browser')) {
+  const chromium = chromiumPath();
+  if (!chromium) skip('browser', 'Chromium not found (apt-get install chromium fonts-wqy-microhei, or set CHROMIUM_PATH)');
+  else {
+    try {
+      buildH5();
+      log('running browser');
+      const r = exec(process.execPath, [path.join(ROOT, 'miniprogram/test/browser/run.mjs')], { env: { CHROMIUM_PATH: chromium } });
+      const m = /^browser: (\d+) passed, (\d+) failed/m.exec(r.out);
+      record('browser', r, Number(m?.[1] ?? 0), Number(m?.[2] ?? 0));
+    } catch (err) {
+      results.push({ name: 'browser', status: 'failed', passed: 0, failed: 1, reason: err.message });
+    }
+  }
+}
+
+const total = results.reduce((a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed, skipped: a.skipped + (r.status === 'skipped' ? 1 : 0) }), { passed: 0, failed: 0, skipped: 0 });
+console.log('\n──────── 测试汇总 / test summary ────────');
+for (const r of results) {
+  const detail = r.status === 'skipped' || r.reason ? `  (${r.reason})` : `  ${r.passed} passed, ${r.failed} failed, ${r.seconds.toFixed(1)} s`;
+  console.log(`${r.status === 'passed' ? '✔' : r.status === 'skipped' ? '○' : '✘'} ${r.name.padEnd(22)} ${r.status}${detail}`);
+}
+console.log(`time: ${((Date.now() - started) / 1000).toFixed(0)} s${CI ? ' (CI=true: no suite may be skipped)' : ''}`);
+console.log(`total: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(results.some((r) => r.status === 'failed') || results.length === 0 ? 1 : 0);
