@@ -39,8 +39,10 @@ export class StaffService {
     if (q.role) qb.andWhere('u.roles LIKE :role', { role: `%"${q.role}"%` });
     const [rows, total] = await qb
       .orderBy('u.id', 'ASC')
-      .skip((q.page - 1) * q.pageSize)
-      .take(q.pageSize)
+      // offset/limit, not skip/take: the join is many-to-one, so rows do not multiply, and
+      // TypeORM's skip/take two-step query grows an id list SQLite cannot parse at scale.
+      .offset((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
       .getManyAndCount();
     return toPage(
       rows.map((u) => toStaffResponse(u, this.pii)),
