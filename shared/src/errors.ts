@@ -33,6 +33,8 @@ export const ERROR_MESSAGES = {
   ORG_UNIT_OUT_OF_SCOPE: '只能在本单位及下级单位内操作',
   ROLE_NOT_ALLOWED_AT_LEVEL: '该角色不能设置在此级别的单位',
   PII_FIELD_INVALID: '不支持查看该字段',
+  // ── applications, companies, roster, volunteers (SPEC §2) ──
+  // ── activities, sign-up, check-in, points ledger, insurance (SPEC §3, §6 ledger) ──
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

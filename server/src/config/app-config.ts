@@ -13,6 +13,8 @@ export type DbConfig =
       database: string;
       synchronize: boolean;
       poolSize: number;
+      /** MariaDB and MySQL differ in how they report column defaults; detected on connect. */
+      flavor: 'mysql' | 'mariadb';
     };
 
 export interface AppConfig {
@@ -85,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         database: env.MYSQL_DATABASE ?? 'jianghuai',
         synchronize,
         poolSize: int('MYSQL_POOL_SIZE', 10, 1, 500),
+        flavor: env.MYSQL_FLAVOR === 'mariadb' ? 'mariadb' : 'mysql',
       }
     : { type: 'better-sqlite3', file: path.join(dataDir, 'jianghuai.sqlite'), synchronize };
 

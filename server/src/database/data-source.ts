@@ -13,7 +13,7 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
   const db = config.db;
   if (db.type === 'mysql') {
     return {
-      type: 'mysql',
+      type: db.flavor,
       host: db.host,
       port: db.port,
       username: db.user,
@@ -44,12 +44,17 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
   };
 }
 
-/** Creates the MySQL database if it does not exist yet (first run on an empty server). */
+/**
+ * Creates the MySQL database if it does not exist yet (first run on an empty server) and records
+ * whether the server is MariaDB, which TypeORM must know to compare schemas correctly.
+ */
 export async function ensureMysqlDatabase(config: AppConfig): Promise<void> {
   if (config.db.type !== 'mysql') return;
   const mysql = await import('mysql2/promise');
   const conn = await mysql.createConnection({ host: config.db.host, port: config.db.port, user: config.db.user, password: config.db.password });
   try {
+    const [rows] = await conn.query('SELECT VERSION() AS v');
+    if (/mariadb/i.test(String((rows as { v: string }[])[0]?.v))) config.db.flavor = 'mariadb';
     await conn.query(`CREATE DATABASE IF NOT EXISTS \`${config.db.database.replace(/`/g, '')}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   } finally {
     await conn.end();
