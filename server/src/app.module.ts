@@ -8,6 +8,7 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { OrgModule } from './modules/org/org.module.js';
 import { StaffModule } from './modules/staff/staff.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 
 @Module({})
 export class AppModule {
@@ -22,6 +23,9 @@ export class AppModule {
         AuthModule,
         StaffModule,
         HealthModule,
+        NotificationsModule,
+        // applications, companies, roster, volunteers (SPEC §2)
+        // activities, points, insurance (SPEC §3, §6)
       ],
     };
   }

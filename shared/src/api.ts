@@ -126,3 +126,15 @@ export interface DemoAccount {
   roleLabel: string;
   orgName: string | null;
 }
+
+export interface NotificationResponse {
+  id: number;
+  template: string;
+  title: string;
+  body: string;
+  page: string | null;
+  read: boolean;
+  /** Whether it also reached the person as a WeChat subscribe message. */
+  pushed: boolean;
+  createdAt: string;
+}

@@ -1,4 +1,4 @@
-import type { DemoAccount, OrgLevel, StaffRole } from '@jianghuai/shared';
+import type { DemoAccount, OrgLevel, StaffRole, VolunteerSkill, VolunteerTier } from '@jianghuai/shared';
 
 /** 马鞍山市公安局 demo org tree: branches → stations (≥ 2 each) → communities. */
 export interface DemoUnit {
@@ -116,11 +116,14 @@ export interface DemoVolunteer {
   phone: string;
   memberNo: string;
   stationCode: string;
+  tier: VolunteerTier;
+  skills: VolunteerSkill[];
+  birthDate: string;
 }
 
 export const DEMO_VOLUNTEERS: DemoVolunteer[] = [
-  { sandboxName: 'zhangwei', displayName: '张伟', phone: '13905551001', memberNo: 'MAS2026000001', stationCode: 'MAS-YS-PH' },
-  { sandboxName: 'lina', displayName: '李娜', phone: '13905551002', memberNo: 'MAS2026000002', stationCode: 'MAS-HS-JFL' },
+  { sandboxName: 'zhangwei', displayName: '张伟', phone: '13905551001', memberNo: 'MAS2026000001', stationCode: 'MAS-YS-PH', tier: 'backbone', skills: [{ name: '急救', certificateNo: 'JJ-2024-0301', expiresOn: '2027-06-30' }, { name: '安检' }], birthDate: '1972-05-14' },
+  { sandboxName: 'lina', displayName: '李娜', phone: '13905551002', memberNo: 'MAS2026000002', stationCode: 'MAS-HS-JFL', tier: 'basic', skills: [{ name: '调解' }], birthDate: '1980-11-02' },
 ];
 
 const STAFF_ROLE_LABEL: Record<string, string> = {

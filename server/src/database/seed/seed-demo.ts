@@ -67,6 +67,11 @@ export async function seedDemo(dataSource: DataSource, pii: PiiCipher, hasher: P
         memberNo: v.memberNo,
         status: 'active',
         stationId: byCode.get(v.stationCode)!.id,
+        tier: v.tier,
+        skills: v.skills,
+        birthDate: v.birthDate,
+        serviceMinutes: 0,
+        lastDutyAt: null,
         joinedAt: now,
         createdAt: now,
       });

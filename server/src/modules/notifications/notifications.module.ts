@@ -1,0 +1,16 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { WechatModule } from '../wechat/wechat.module.js';
+import { Notification } from './notification.entity.js';
+import { SubscribeConsent } from './subscribe-consent.entity.js';
+import { NotificationsService } from './notifications.service.js';
+import { NotificationsController } from './notifications.controller.js';
+
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([Notification, SubscribeConsent]), WechatModule],
+  providers: [NotificationsService],
+  controllers: [NotificationsController],
+  exports: [NotificationsService],
+})
+export class NotificationsModule {}

@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, IsNull, MoreThan, Repository, type EntityManager } from 'typeorm';
+import type { NotificationResponse, Page } from '@jianghuai/shared';
+import { logger } from '../../common/logging/logger.js';
+import { toPage, type PageQueryDto } from '../../common/pagination.js';
+import { AppException } from '../../common/errors/app-exception.js';
+import { User } from '../users/user.entity.js';
+import { WechatApiClient } from '../wechat/wechat-api.client.js';
+import { Notification } from './notification.entity.js';
+import { SubscribeConsent } from './subscribe-consent.entity.js';
+import { NOTIFICATION_TEMPLATES, wechatTemplateId, type NotificationTemplate } from './templates.js';
+
+export interface NotifyInput {
+  userId: number;
+  template: NotificationTemplate;
+  title: string;
+  body: string;
+  page?: string;
+  /** Fields of the WeChat template, e.g. `{ thing1: '审核通过', time2: '2026-11-29 10:00' }`. */
+  data?: Record<string, string>;
+}
+
+/**
+ * In-app messages plus WeChat subscribe pushes. Write the message inside the business
+ * transaction with `create(manager, …)`, then call `push(ids)` after it commits: the push is a
+ * network call and must never hold a transaction open or undo the business action.
+ */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @InjectRepository(Notification) private readonly messages: Repository<Notification>,
+    @InjectRepository(SubscribeConsent) private readonly consents: Repository<SubscribeConsent>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly wechat: WechatApiClient,
+  ) {}
+
+  async create(manager: EntityManager, input: NotifyInput): Promise<number> {
+    const repo = manager.getRepository(Notification);
+    const row = await repo.save(
+      repo.create({
+        userId: input.userId,
+        template: input.template,
+        title: input.title.slice(0, 64),
+        body: input.body.slice(0, 500),
+        page: input.page ?? null,
+        data: input.data ?? {},
+        pushStatus: 'pending',
+        pushAttempts: 0,
+        readAt: null,
+        createdAt: new Date(),
+      }),
+    );
+    return row.id;
+  }
+
+  /** Creates and pushes at once, outside any business transaction. */
+  async notify(input: NotifyInput): Promise<number> {
+    const id = await this.create(this.dataSource.manager, input);
+    await this.push([id]);
+    return id;
+  }
+
+  /** Pushes pending (or previously failed) messages; never throws. */
+  async push(ids: number[]): Promise<void> {
+    if (ids.length === 0) return;
+    const rows = await this.messages.find({ where: { id: In(ids), pushStatus: In(['pending', 'failed']) } });
+    for (const msg of rows) {
+      try {
+        await this.pushOne(msg);
+      } catch (err) {
+        logger.warn('notification push failed', { notificationId: msg.id, error: String(err) });
+      }
+    }
+  }
+
+  private async pushOne(msg: Notification): Promise<void> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: msg.userId });
+    if (!user?.openid) {
+      await this.messages.update(msg.id, { pushStatus: 'no_openid' });
+      return;
+    }
+    const template = msg.template as NotificationTemplate;
+    const longTerm = NOTIFICATION_TEMPLATES[template]?.longTerm ?? false;
+    if (!longTerm && msg.pushAttempts === 0) {
+      // Spend one consent; a conditional decrement so two pushes cannot spend the same one.
+      const spent = await this.consents.decrement({ userId: msg.userId, template, remaining: MoreThan(0) }, 'remaining', 1);
+      if (!spent.affected) {
+        await this.messages.update(msg.id, { pushStatus: 'no_consent' });
+        return;
+      }
+    }
+    try {
+      await this.wechat.sendSubscribeMessage({ touser: user.openid, templateId: wechatTemplateId(template), page: msg.page ?? undefined, data: toWechatData(msg.data) });
+      await this.messages.update(msg.id, { pushStatus: 'sent', pushAttempts: msg.pushAttempts + 1 });
+    } catch {
+      await this.messages.update(msg.id, { pushStatus: 'failed', pushAttempts: msg.pushAttempts + 1 });
+    }
+  }
+
+  /** Records consents the person just gave in wx.requestSubscribeMessage ('accept' results). */
+  async recordConsents(userId: number, templates: NotificationTemplate[]): Promise<void> {
+    for (const template of new Set(templates)) {
+      const res = await this.consents.increment({ userId, template }, 'remaining', 1);
+      if (res.affected) continue;
+      await this.consents
+        .createQueryBuilder()
+        .insert()
+        .values({ userId, template, remaining: 1, updatedAt: new Date() })
+        .orIgnore()
+        .execute()
+        .then(async (r) => {
+          // lost a race with a simultaneous first consent: count this one on the row that won
+          if (!r.identifiers[0]?.id) await this.consents.increment({ userId, template }, 'remaining', 1);
+        });
+    }
+  }
+
+  async list(userId: number, q: PageQueryDto): Promise<Page<NotificationResponse> & { unread: number }> {
+    const [rows, total] = await this.messages.findAndCount({ where: { userId }, order: { id: 'DESC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize });
+    const unread = await this.messages.countBy({ userId, readAt: IsNull() });
+    return { ...toPage(rows.map(toNotificationResponse), total, q), unread };
+  }
+
+  async markRead(userId: number, id: number): Promise<void> {
+    const res = await this.messages.update({ id, userId, readAt: IsNull() }, { readAt: new Date() });
+    if (!res.affected && !(await this.messages.existsBy({ id, userId }))) throw AppException.notFound();
+  }
+}
+
+function toWechatData(data: Record<string, string>): Record<string, { value: string }> {
+  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, { value: v }]));
+}
+
+export function toNotificationResponse(n: Notification): NotificationResponse {
+  return { id: n.id, template: n.template, title: n.title, body: n.body, page: n.page, read: !!n.readAt, pushed: n.pushStatus === 'sent', createdAt: n.createdAt.toISOString() };
+}

@@ -1,0 +1,22 @@
+/**
+ * Subscribe-message templates (SPEC §9). `longTerm` templates (政务民生 category) need no fresh
+ * consent per push; one-time ones spend one consent each. WeChat template ids come from
+ * `WECHAT_TEMPLATE_<KEY>` (upper-case key) and default to sandbox ids.
+ */
+export const NOTIFICATION_TEMPLATES = {
+  application_result: { label: '申请审核结果', longTerm: false },
+  activity_reminder: { label: '活动提醒', longTerm: false },
+  activity_changed: { label: '活动变动通知', longTerm: false },
+  signup_result: { label: '报名结果', longTerm: false },
+  callup: { label: '调度指令', longTerm: true },
+  tip_result: { label: '线索处理结果', longTerm: false },
+  order_status: { label: '订单状态', longTerm: false },
+  transfer_confirm: { label: '转账待确认', longTerm: false },
+  duty_warning: { label: '履职提醒', longTerm: false },
+} as const;
+
+export type NotificationTemplate = keyof typeof NOTIFICATION_TEMPLATES;
+
+export function wechatTemplateId(template: NotificationTemplate, env: NodeJS.ProcessEnv = process.env): string {
+  return env[`WECHAT_TEMPLATE_${template.toUpperCase()}`] ?? `sandbox-tmpl-${template}`;
+}
