@@ -1,4 +1,5 @@
-import { writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataSource } from 'typeorm';
@@ -8,7 +9,7 @@ import { dataSourceOptions, ensureMysqlDatabase } from './data-source.js';
 /**
  * Writes the next versioned MySQL migration: applies the existing migrations to the configured
  * MariaDB/MySQL, asks TypeORM for the difference to the entities, and writes it as a class.
- * Usage: MYSQL_HOST=127.0.0.1 MYSQL_DATABASE=jh_migrations node dist/database/generate-migration.js Name
+ * Usage: MYSQL_HOST=127.0.0.1 MYSQL_DATABASE=<scratch database, dropped and rebuilt> node dist/database/generate-migration.js Name
  */
 const name = process.argv[2];
 if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
@@ -19,6 +20,25 @@ const config = loadConfig({ ...process.env, DB_SYNC: 'false' });
 if (config.db.type !== 'mysql') {
   console.error('set MYSQL_HOST (and MYSQL_DATABASE) to a scratch MariaDB/MySQL database');
   process.exit(2);
+}
+// Several developers on one machine: one generation at a time, or two would write the same tables.
+const lock = path.join(tmpdir(), 'jh-migration.lock');
+for (let i = 0; ; i++) {
+  try {
+    mkdirSync(lock);
+    break;
+  } catch {
+    if (i === 0) console.log(`waiting for ${lock} (another generation is running)`);
+    if (i > 600) throw new Error(`${lock} held for 10 minutes; remove it if no generation is running`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+process.on('exit', () => rmdirSync(lock));
+{
+  const mysql = await import('mysql2/promise');
+  const conn = await mysql.createConnection({ host: config.db.host, port: config.db.port, user: config.db.user, password: config.db.password });
+  await conn.query(`DROP DATABASE IF EXISTS \`${config.db.database}\``);
+  await conn.end();
 }
 await ensureMysqlDatabase(config);
 const ds = new DataSource({ ...dataSourceOptions(config), migrationsRun: false });
