@@ -90,7 +90,7 @@ describe('Foundation (e2e)', () => {
     it('a non-numeric id in the path → 400', async () => {
       const admin = await ctx.loginStaff('admin');
       const res = await ctx.http().get('/api/admin/staff/abc').set(...bearer(admin.accessToken)).expect(400);
-      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'id', message: '应为整数' }] });
     });
 
     it('a bad query parameter → 400 naming it', async () => {

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../../common/errors/parse-id.pipe.js';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn } from 'class-validator';
 import type { NotificationResponse, Page } from '@jianghuai/shared';
@@ -35,7 +36,7 @@ export class NotificationsController {
   @HttpCode(204)
   @Authenticated()
   @ApiOperation({ summary: '标记已读' })
-  async read(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<void> {
+  async read(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe()) id: number): Promise<void> {
     await this.notifications.markRead(actor.userId, id);
   }
 

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../../common/errors/parse-id.pipe.js';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page, StaffResponse } from '@jianghuai/shared';
 import { Authenticated, CurrentActor } from '../../common/auth/authenticated.decorator.js';
@@ -21,7 +22,7 @@ export class StaffAdminController {
   @Get(':id')
   @Authenticated({ permission: 'staff.read' })
   @ApiOperation({ summary: '工作人员详情；范围外返回 404' })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<StaffResponse> {
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe()) id: number): Promise<StaffResponse> {
     return this.staff.get(actor, id);
   }
 
@@ -36,7 +37,7 @@ export class StaffAdminController {
   @HttpCode(200)
   @Authenticated({ permission: 'pii.reveal' })
   @ApiOperation({ summary: '查看完整手机号（记入操作日志）' })
-  reveal(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: RevealDto): Promise<{ field: 'phone'; value: string | null }> {
+  reveal(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe()) id: number, @Body() dto: RevealDto): Promise<{ field: 'phone'; value: string | null }> {
     return this.staff.reveal(actor, id, dto.field);
   }
 }
