@@ -13,7 +13,7 @@ describe('Identity (e2e)', () => {
     it('a sandbox code logs in a demo volunteer through code2Session and /me shows the volunteer', async () => {
       const login = await ctx.loginWechat('zhangwei');
       expect(login.user).toMatchObject({ displayName: '张伟', roles: ['volunteer'], isStaff: false, wechatBound: true });
-      expect(login.user.volunteer?.memberNo).toBe('MAS2026000001');
+      expect(login.user.volunteer).toMatchObject({ memberNo: 'MAS2026000001', stationName: '平湖派出所' });
       expect(login.user.phoneMasked).toBe('139****1001');
       const me = await ctx.http().get('/api/me').set(...bearer(login.accessToken)).expect(200);
       expect(me.body.id).toBe(login.user.id);

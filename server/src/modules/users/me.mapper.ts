@@ -4,7 +4,7 @@ import type { PiiCipher } from '../../common/pii/pii-cipher.js';
 import { toOrgSummary } from '../org/org.mapper.js';
 import type { LoadedPerson } from './actor-loader.service.js';
 
-export function toMeResponse({ user, volunteer }: LoadedPerson, pii: PiiCipher): MeResponse {
+export function toMeResponse({ user, volunteer, station }: LoadedPerson, pii: PiiCipher): MeResponse {
   const roles: Role[] = [...user.roles];
   if (volunteer?.status === 'active') roles.push('volunteer');
   return {
@@ -15,6 +15,6 @@ export function toMeResponse({ user, volunteer }: LoadedPerson, pii: PiiCipher):
     orgUnit: user.orgUnit ? toOrgSummary(user.orgUnit) : null,
     phoneMasked: maskPhone(pii.decrypt(user.phoneEnc)),
     wechatBound: !!user.openid,
-    volunteer: volunteer ? { memberNo: volunteer.memberNo, status: volunteer.status, stationId: volunteer.stationId } : null,
+    volunteer: volunteer ? { memberNo: volunteer.memberNo, status: volunteer.status, stationId: volunteer.stationId, stationName: station?.name ?? null } : null,
   };
 }

@@ -1,0 +1,13 @@
+import type { ReactNode } from 'react';
+import { View } from '@tarojs/components';
+import { useRootFontSize } from '../hooks/useFontScale';
+
+/** Page frame: applies the person's font scale; every size inside is relative to it. */
+export function Screen({ children, testId }: { children: ReactNode; testId?: string }) {
+  const fontSize = useRootFontSize();
+  return (
+    <View className='jh-screen' style={{ fontSize }} data-testid={testId}>
+      {children}
+    </View>
+  );
+}

@@ -1,0 +1,95 @@
+import { Text, View } from '@tarojs/components';
+import type { HomeTile, HomeView, MemberCard } from '../../logic/home';
+import { Tile } from '../Tile';
+
+function Tiles({ tiles, onTap, wide }: { tiles: HomeTile[]; onTap: (tile: HomeTile) => void; wide?: boolean }) {
+  return (
+    <View className='jh-tiles'>
+      {tiles.map((tile) => (
+        <Tile key={tile.key} tile={tile} onTap={onTap} wide={wide} />
+      ))}
+    </View>
+  );
+}
+
+function Card({ card }: { card: MemberCard }) {
+  return (
+    <View className='jh-card jh-member-card' data-testid='member-card'>
+      <Text className='jh-member-card__title'>江淮义警 · 会员卡</Text>
+      <Text className='jh-member-card__name' data-testid='member-name'>
+        {card.name}
+      </Text>
+      <View className='jh-member-card__row'>
+        <Text className='jh-member-card__key'>会员号</Text>
+        <Text className='jh-member-card__value' data-testid='member-no'>
+          {card.memberNo}
+        </Text>
+      </View>
+      <View className='jh-member-card__row'>
+        <Text className='jh-member-card__key'>所属派出所</Text>
+        <Text className='jh-member-card__value' data-testid='member-station'>
+          {card.stationName}
+        </Text>
+      </View>
+      <View className='jh-member-card__row'>
+        <Text className='jh-member-card__key'>状态</Text>
+        <Text className='jh-member-card__value'>{card.statusLabel}</Text>
+      </View>
+    </View>
+  );
+}
+
+/** The home page body for one person; which one comes from `homeViewFor` (logic/home.ts). */
+export function HomeBody({ view, onTap }: { view: HomeView; onTap: (tile: HomeTile) => void }) {
+  switch (view.kind) {
+    case 'volunteer':
+      return (
+        <View data-testid='home-volunteer'>
+          <Card card={view.card} />
+          <Text className='jh-section-title'>常用功能</Text>
+          <Tiles tiles={view.tiles} onTap={onTap} />
+        </View>
+      );
+    case 'inactive-volunteer':
+      return (
+        <View data-testid='home-volunteer-inactive'>
+          <Card card={view.card} />
+          <View className='jh-notice'>
+            <Text>{view.notice}</Text>
+          </View>
+        </View>
+      );
+    case 'visitor':
+      return (
+        <View data-testid='home-visitor'>
+          <View className='jh-card'>
+            <Text className='jh-greeting'>{view.name ? `${view.name}，您好` : '您好'}</Text>
+            <Text className='jh-muted jh-block'>您还不是江淮义警队员。加入后可以报名活动、上报线索、获得积分。</Text>
+          </View>
+          <Tiles tiles={view.tiles} onTap={onTap} wide />
+        </View>
+      );
+    case 'staff':
+      return (
+        <View data-testid='home-staff'>
+          <View className='jh-card jh-staff-card'>
+            <Text className='jh-greeting' data-testid='staff-name'>
+              {view.name}
+            </Text>
+            <Text className='jh-block' data-testid='staff-org'>
+              {view.orgName}
+            </Text>
+            <View className='jh-role-list' data-testid='staff-roles'>
+              {view.roleLabels.map((label) => (
+                <Text key={label} className='jh-role'>
+                  {label}
+                </Text>
+              ))}
+            </View>
+          </View>
+          <Text className='jh-section-title'>我的工作</Text>
+          <Tiles tiles={view.tiles} onTap={onTap} />
+        </View>
+      );
+  }
+}

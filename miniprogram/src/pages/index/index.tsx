@@ -1,0 +1,74 @@
+import { useEffect, useMemo } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Screen } from '../../components/Screen';
+import { BigButton } from '../../components/BigButton';
+import { ErrorState, LoadingState } from '../../components/States';
+import { HomeBody } from '../../components/home/HomeViews';
+import { homeViewFor } from '../../logic/home';
+import { PAGES } from '../../logic/routes';
+import { confirmSignOut, openTile } from '../../hooks/openTile';
+import { loginPageUrl, loginWithWechat, session, signOut, startSession, useSession } from '../../hooks/useSession';
+
+const isWeapp = process.env.TARO_ENV === 'weapp';
+
+export default function HomePage() {
+  const state = useSession();
+
+  useEffect(() => {
+    if (session.get().status === 'idle') void startSession();
+  }, []);
+
+  useEffect(() => {
+    // Outside WeChat there is no silent login: go to the login page.
+    if (state.status === 'signedOut' && !isWeapp) void Taro.redirectTo({ url: loginPageUrl() });
+  }, [state]);
+
+  const view = useMemo(() => (state.status === 'signedIn' ? homeViewFor(state.me) : null), [state]);
+
+  const onSignOut = async () => {
+    if (await confirmSignOut()) await signOut();
+  };
+
+  return (
+    <Screen testId='home'>
+      {state.status === 'idle' || state.status === 'checking' ? (
+        <LoadingState text={state.status === 'checking' ? state.message : '正在加载…'} />
+      ) : null}
+
+      {state.status === 'failed' ? (
+        <ErrorState
+          message={`${state.message}`}
+          onRetry={() => void startSession()}
+          retryLabel={isWeapp ? '重新登录' : '重试'}
+          testId='home-error'
+        />
+      ) : null}
+
+      {state.status === 'signedOut' && isWeapp ? (
+        <View className='jh-state' data-testid='signed-out'>
+          <Text className='jh-state__text'>您已退出登录</Text>
+          <BigButton onClick={() => void loginWithWechat()} testId='wechat-login'>
+            微信一键登录
+          </BigButton>
+        </View>
+      ) : null}
+
+      {view ? (
+        <View>
+          <HomeBody view={view} onTap={openTile} />
+          {isWeapp && view.kind === 'visitor' ? (
+            <View className='jh-link' onClick={() => void Taro.navigateTo({ url: PAGES.bindWechat })}>
+              <Text>我是民警或工作人员，去绑定账号</Text>
+            </View>
+          ) : null}
+          <View className='jh-footer'>
+            <BigButton kind='secondary' onClick={() => void onSignOut()} testId='logout'>
+              退出登录
+            </BigButton>
+          </View>
+        </View>
+      ) : null}
+    </Screen>
+  );
+}
