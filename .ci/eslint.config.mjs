@@ -28,4 +28,9 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // browser tests pass functions to page.evaluate(), which run in the page
+    files: ['miniprogram/test/browser/**'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
 );
