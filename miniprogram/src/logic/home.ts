@@ -91,11 +91,8 @@ const VOLUNTEER_STATUS_LABELS: Record<NonNullable<MeResponse['volunteer']>['stat
   revoked: '已注销',
 };
 
-/**
- * `stationName` is not in the shared MeResponse yet (asked of the server side); until it is,
- * say at least whether a station has been assigned.
- */
-type VolunteerInfo = NonNullable<MeResponse['volunteer']> & { stationName?: string | null };
+/** The station's name when the server knows it; otherwise at least whether one is assigned. */
+type VolunteerInfo = NonNullable<MeResponse['volunteer']>;
 
 export function stationNameOf(volunteer: VolunteerInfo, orgName = ''): string {
   if (volunteer.stationName) return volunteer.stationName;

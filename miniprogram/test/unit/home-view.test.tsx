@@ -15,7 +15,7 @@ describe('HomeBody', () => {
       orgUnit: null,
       phoneMasked: null,
       wechatBound: true,
-      volunteer: { memberNo: 'MAS2026000001', status: 'active', stationId: 5 },
+      volunteer: { memberNo: 'MAS2026000001', status: 'active', stationId: 5, stationName: null },
     });
     const { container } = render(<HomeBody view={view} onTap={onTap} />);
     expect(screen.getByText('MAS2026000001')).toBeTruthy();

@@ -24,7 +24,7 @@ const keys = (tiles: { key: string }[]) => tiles.map((t) => t.key);
 describe('homeViewFor', () => {
   it('an active volunteer gets the member card and the five volunteer tiles', () => {
     const view = homeViewFor(
-      me({ roles: ['volunteer'], volunteer: { memberNo: 'MAS2026000001', status: 'active', stationId: 5 } }),
+      me({ roles: ['volunteer'], volunteer: { memberNo: 'MAS2026000001', status: 'active', stationId: 5, stationName: null } }),
     );
     expect(view.kind).toBe('volunteer');
     if (view.kind !== 'volunteer') return;
@@ -35,7 +35,7 @@ describe('homeViewFor', () => {
   });
 
   it('a suspended volunteer sees the card and an explanation, but no tiles', () => {
-    const view = homeViewFor(me({ volunteer: { memberNo: 'M1', status: 'suspended', stationId: 5 } }));
+    const view = homeViewFor(me({ volunteer: { memberNo: 'M1', status: 'suspended', stationId: 5, stationName: null } }));
     expect(view.kind).toBe('inactive-volunteer');
     if (view.kind !== 'inactive-volunteer') return;
     expect(view.card.statusLabel).toBe('暂停');
@@ -65,7 +65,7 @@ describe('homeViewFor', () => {
         roles: ['station_officer', 'volunteer'],
         isStaff: true,
         orgUnit: station,
-        volunteer: { memberNo: 'M9', status: 'active', stationId: 5 },
+        volunteer: { memberNo: 'M9', status: 'active', stationId: 5, stationName: null },
       }),
     );
     expect(view.kind).toBe('staff');
@@ -107,8 +107,8 @@ describe('staffTilesFor', () => {
 describe('stationNameOf', () => {
   it('uses the station name when the server sends it, else says whether one is assigned', () => {
     expect(stationNameOf({ memberNo: 'M', status: 'active', stationId: 5, stationName: '平湖派出所' })).toBe('平湖派出所');
-    expect(stationNameOf({ memberNo: 'M', status: 'active', stationId: 5 })).toBe('已分配派出所');
-    expect(stationNameOf({ memberNo: 'M', status: 'active', stationId: null })).toBe('待分配派出所');
+    expect(stationNameOf({ memberNo: 'M', status: 'active', stationId: 5, stationName: null })).toBe('已分配派出所');
+    expect(stationNameOf({ memberNo: 'M', status: 'active', stationId: null, stationName: null })).toBe('待分配派出所');
   });
 });
 
