@@ -21,7 +21,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const req = host.switchToHttp().getRequest<Request>();
     const { status, body } = toApiError(exception);
     body.requestId = currentRequestId();
-    if (status >= 500) {
+    if (status >= 500 && exception instanceof AppException) {
+      // an expected outage (e.g. WeChat unreachable): worth a line, not a stack
+      logger.warn('request failed', { method: req.method, path: req.originalUrl, code: body.code });
+    } else if (status >= 500) {
       logger.error('request failed', {
         method: req.method,
         path: req.originalUrl,
