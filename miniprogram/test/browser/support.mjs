@@ -1,0 +1,64 @@
+// Helpers shared by the browser journeys (journeys/*.mjs).
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const artifacts = join(resolve(here, '../../..'), 'miniprogram/test-artifacts/browser');
+export const STEP_TIMEOUT_MS = 15_000;
+export const STAFF_PASSWORD = 'Jhyj@2026';
+
+
+export const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`).first();
+
+export async function shot(page, name) {
+  // Taro H5 slides pages in (~300 ms): let the transition finish so the picture is the page.
+  await page.waitForTimeout(450);
+  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+}
+
+export function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+export async function textOf(page, id) {
+  const locator = byTestId(page, id);
+  await locator.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  return (await locator.innerText()).trim();
+}
+
+/** Taro renders <Input> as a custom element around a real <input>. */
+export async function fillInput(page, id, value) {
+  const input = page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first();
+  await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await input.fill(value);
+}
+
+export async function tap(page, id) {
+  const locator = byTestId(page, id);
+  await locator.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await locator.click();
+}
+
+/** SPEC §12: main text ≥ 18 px, line height ≥ 1.3, main tap targets ≥ 60 px tall. */
+export async function checkOlderUserSizes(page, { textId, targetIds }) {
+  const text = await byTestId(page, textId).evaluate((el) => {
+    const style = getComputedStyle(el);
+    return { fontSize: parseFloat(style.fontSize), lineHeight: parseFloat(style.lineHeight) };
+  });
+  assert(text.fontSize >= 18, `main text is ${text.fontSize}px, expected ≥ 18px`);
+  assert(
+    Number.isNaN(text.lineHeight) || text.lineHeight / text.fontSize >= 1.3,
+    `line height ${text.lineHeight}px for ${text.fontSize}px text is under 1.3`,
+  );
+  for (const id of targetIds) {
+    const box = await byTestId(page, id).boundingBox();
+    assert(box && box.height >= 60, `tap target ${id} is ${box?.height}px tall, expected ≥ 60px`);
+  }
+}
+
+export async function loginAsStaff(page, base, username, password) {
+  await page.goto(`${base}/#/pages/staff-login/index`);
+  await fillInput(page, 'staff-username', username);
+  await fillInput(page, 'staff-password', password);
+  await tap(page, 'staff-login-submit');
+}
