@@ -12,14 +12,17 @@ const pages = [
   ...(isWeapp ? ['pages/bind-wechat/index'] : []),
 ];
 
+// Volunteer-facing pages of each domain (main package: keep them light).
+const applicationPages: string[] = [];
+const activityPages: string[] = [];
+
 export default defineAppConfig({
-  pages,
+  pages: [...pages, ...applicationPages, ...activityPages],
   subPackages: [
-    {
-      // Staff-only pages: volunteers never download them.
-      root: 'admin',
-      pages: ['staff/index', 'audit-logs/index'],
-    },
+    // Staff-only pages live in sub-packages: volunteers never download them.
+    { root: 'admin', pages: ['staff/index', 'audit-logs/index'] },
+    // { root: 'admin-applications', pages: [...] },  — review queues, companies, roster, archive
+    // { root: 'admin-activities', pages: [...] },    — publish, QR screen, attendance, proposals
   ],
   window: {
     backgroundTextStyle: 'dark',
