@@ -9,6 +9,15 @@ import { HealthModule } from './modules/health/health.module.js';
 import { OrgModule } from './modules/org/org.module.js';
 import { StaffModule } from './modules/staff/staff.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
+import { ActivitiesModule } from './modules/activities/activities.module.js';
+import { PointsModule } from './modules/points/points.module.js';
+import { InsuranceModule } from './modules/insurance/insurance.module.js';
+import { EnrolmentConfigModule } from './modules/applications/enrolment-config.js';
+import { CompaniesModule } from './modules/companies/companies.module.js';
+import { RosterModule } from './modules/roster/roster.module.js';
+import { VolunteersModule } from './modules/volunteers/volunteers.module.js';
+import { ApplicationsModule } from './modules/applications/applications.module.js';
+import { JobsModule } from './modules/jobs/jobs.module.js';
 
 @Module({})
 export class AppModule {
@@ -25,7 +34,16 @@ export class AppModule {
         HealthModule,
         NotificationsModule,
         // applications, companies, roster, volunteers (SPEC §2)
+        EnrolmentConfigModule,
+        CompaniesModule,
+        RosterModule,
+        VolunteersModule,
+        ApplicationsModule,
+        JobsModule,
         // activities, points, insurance (SPEC §3, §6)
+        ActivitiesModule,
+        PointsModule,
+        InsuranceModule,
       ],
     };
   }

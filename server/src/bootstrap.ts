@@ -11,6 +11,7 @@ import { AppModule } from './app.module.js';
 import { ensureMysqlDatabase } from './database/data-source.js';
 import { seedDemo } from './database/seed/seed-demo.js';
 import { ensureEmbeddedTriggers } from './database/append-only.js';
+import { serializeEmbeddedTransactions } from './database/serialize-embedded-transactions.js';
 import { createValidationPipe } from './common/errors/validation.js';
 import { logger } from './common/logging/logger.js';
 import { requestLogging } from './common/logging/request-logging.middleware.js';
@@ -59,6 +60,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   }
   // Unknown /api routes get the standard error shape from Nest's own 404 via the filter.
 
+  serializeEmbeddedTransactions(app.get(DataSource));
   await ensureEmbeddedTriggers(app.get(DataSource));
   if (config.seedDemo) {
     const seeded = await seedDemo(app.get(DataSource), app.get(PiiCipher), app.get(PasswordHasher));

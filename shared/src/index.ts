@@ -4,3 +4,8 @@ export * from './api.js';
 export * from './pii.js';
 export * from './idcard.js';
 export * from './geo.js';
+export * from './activities.js';
+export * from './points.js';
+export * from './insurance.js';
+export * from './credit-code.js';
+export * from './applications.js';

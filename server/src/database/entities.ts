@@ -5,6 +5,23 @@ import { AuditLog } from '../modules/audit/audit-log.entity.js';
 import { Volunteer } from '../modules/volunteers/volunteer.entity.js';
 import { Notification } from '../modules/notifications/notification.entity.js';
 import { SubscribeConsent } from '../modules/notifications/subscribe-consent.entity.js';
+import { Activity } from '../modules/activities/entities/activity.entity.js';
+import { ActivitySignup } from '../modules/activities/entities/activity-signup.entity.js';
+import { PointsLedgerEntry } from '../modules/points/entities/points-ledger-entry.entity.js';
+import { PointsAccount } from '../modules/points/entities/points-account.entity.js';
+import { InsurancePolicy } from '../modules/insurance/entities/insurance-policy.entity.js';
+import { InsuranceEnrolment } from '../modules/insurance/entities/insurance-enrolment.entity.js';
+import { Company } from '../modules/companies/company.entity.js';
+import { ServiceSite } from '../modules/companies/service-site.entity.js';
+import { RosterGuard } from '../modules/roster/roster-guard.entity.js';
+import { Application } from '../modules/applications/application.entity.js';
+import { ApplicationDraftRow } from '../modules/applications/application-draft.entity.js';
+import { CriminalRecordCheck } from '../modules/applications/criminal-record-check.entity.js';
+import { StationAssignment } from '../modules/volunteers/station-assignment.entity.js';
+import { DutyExemption } from '../modules/volunteers/duty-exemption.entity.js';
+import { MemberNumberCounter } from '../modules/volunteers/member-number-counter.entity.js';
+import { JobLease } from '../modules/jobs/job-lease.entity.js';
+import { JobReminder } from '../modules/jobs/job-reminder.entity.js';
 
 /** Every entity, listed once: the app, the migration generator and the tests share this list. */
 export const ENTITIES = [
@@ -16,5 +33,22 @@ export const ENTITIES = [
   Notification,
   SubscribeConsent,
   // applications, companies, roster (SPEC §2)
+  Company,
+  ServiceSite,
+  RosterGuard,
+  Application,
+  ApplicationDraftRow,
+  CriminalRecordCheck,
+  StationAssignment,
+  DutyExemption,
+  MemberNumberCounter,
+  JobLease,
+  JobReminder,
   // activities, sign-ups, attendance, points, insurance (SPEC §3, §6)
+  Activity,
+  ActivitySignup,
+  PointsLedgerEntry,
+  PointsAccount,
+  InsurancePolicy,
+  InsuranceEnrolment,
 ];

@@ -30,6 +30,7 @@ export interface TestContext {
 }
 
 export const E2E_DB = (process.env.E2E_DB ?? 'sqlite') as 'sqlite' | 'mysql';
+let appSeq = 0;
 
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestContext> {
   const sandbox = new WechatSandbox({ appId: 'wx-test-appid', secret: 'test-secret' });
@@ -51,7 +52,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   };
   let mysqlDb: string | null = null;
   if (E2E_DB === 'mysql') {
-    mysqlDb = `${process.env.MYSQL_DATABASE ?? 'test'}_e2e_${process.env.JEST_WORKER_ID ?? '1'}`;
+    // One database per app: parallel workers, apps started inside a test, and other runs on the
+    // same server never share one.
+    mysqlDb = `${process.env.MYSQL_DATABASE ?? 'test'}_e2e_${process.pid}_${++appSeq}`;
     Object.assign(base, {
       MYSQL_HOST: process.env.MYSQL_HOST ?? '127.0.0.1',
       MYSQL_PORT: process.env.MYSQL_PORT ?? '3306',
@@ -91,6 +94,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       await app.close();
       await sandbox.close();
       rmSync(dataDir, { recursive: true, force: true });
+      await dropMysqlDatabase(config);
     },
   };
   return ctx;

@@ -10,6 +10,26 @@ export const PERMISSIONS = {
   'audit.read': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer'],
   'pii.reveal': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer'],
   'org.read': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer', 'community_officer', 'mall_operator', 'company_manager'],
+  // ── companies, roster, applications, volunteers, jobs (SPEC §2) ──
+  'companies.read': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer', 'community_officer'],
+  'companies.manage': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer'],
+  'roster.read': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer', 'community_officer'],
+  'roster.import': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer'],
+  'applications.review': ['city_officer', 'branch_officer', 'station_officer', 'community_officer'],
+  'applications.approve': ['city_officer', 'branch_officer'],
+  'volunteers.read': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer', 'community_officer'],
+  'volunteers.manage': ['city_officer', 'branch_officer', 'station_officer'],
+  'transfers.accept': ['city_officer', 'branch_officer'],
+  'talent.read': ['city_officer', 'branch_officer', 'station_officer'],
+  'jobs.run': ['sysadmin'],
+  'company.self': ['company_manager'],
+  // ── activities, points ledger, insurance (SPEC §3, §6, §7) ──
+  'activity.read': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer', 'community_officer'],
+  'activity.manage': ['city_officer', 'branch_officer', 'station_officer', 'community_officer'],
+  'activity.attendance': ['city_officer', 'branch_officer', 'station_officer', 'community_officer'],
+  'points.read': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer'],
+  'points.reverse': ['city_officer', 'branch_officer', 'station_officer'],
+  'insurance.manage': ['city_officer', 'branch_officer', 'station_officer'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

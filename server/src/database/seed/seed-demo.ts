@@ -5,6 +5,7 @@ import { OrgUnit } from '../../modules/org/org-unit.entity.js';
 import { User } from '../../modules/users/user.entity.js';
 import { Volunteer } from '../../modules/volunteers/volunteer.entity.js';
 import { sandboxOpenId } from '../../wechat-sandbox/sandbox-server.js';
+import { seedEnrolmentDemo } from './seed-enrolment.js';
 import { DEMO_ORG, DEMO_PASSWORD, DEMO_STAFF, DEMO_VOLUNTEERS, type DemoUnit } from './demo-data.js';
 
 async function insertUnit(m: EntityManager, unit: DemoUnit, parent: OrgUnit | null, byCode: Map<string, OrgUnit>): Promise<void> {
@@ -76,6 +77,7 @@ export async function seedDemo(dataSource: DataSource, pii: PiiCipher, hasher: P
         createdAt: now,
       });
     }
+    await seedEnrolmentDemo(m, byCode, pii);
   });
   return true;
 }

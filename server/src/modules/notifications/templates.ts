@@ -13,6 +13,8 @@ export const NOTIFICATION_TEMPLATES = {
   order_status: { label: '订单状态', longTerm: false },
   transfer_confirm: { label: '转账待确认', longTerm: false },
   duty_warning: { label: '履职提醒', longTerm: false },
+  certificate_expiry: { label: '证书到期提醒', longTerm: false },
+  criminal_recheck: { label: '政审复核提醒', longTerm: false },
 } as const;
 
 export type NotificationTemplate = keyof typeof NOTIFICATION_TEMPLATES;

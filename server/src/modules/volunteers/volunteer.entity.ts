@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { VolunteerSkill, VolunteerTier } from '@jianghuai/shared';
+import type { EmergencyContact, IssuedEquipment, Occupation, Sex, VolunteerSkill, VolunteerTier } from '@jianghuai/shared';
 import { DateTimeColumn, JsonColumn } from '../../database/columns.js';
 
 export type VolunteerStatus = 'active' | 'suspended' | 'revoked';
@@ -52,4 +52,73 @@ export class Volunteer {
 
   @DateTimeColumn()
   createdAt: Date;
+
+  // ── archive (SPEC §2.4), added by the applications flow; all nullable so older rows stay valid ──
+
+  /** Real name as on the ID card. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  name: string | null;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  idEnc: string | null;
+
+  /** Keyed hash of the ID number: one membership per person. */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  idHash: string | null;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  phoneEnc: string | null;
+
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  sex: Sex | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  occupation: Occupation | null;
+
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  companyId: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  siteId: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  residenceCommunityId: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  applicationId: number | null;
+
+  /** 区域巡逻组, 安全巡查组 … */
+  @JsonColumn({ nullable: true })
+  teams: string[] | null;
+
+  @JsonColumn({ nullable: true })
+  equipment: IssuedEquipment[] | null;
+
+  @JsonColumn({ nullable: true })
+  contacts: EmergencyContact[] | null;
+
+  @JsonColumn({ nullable: true })
+  training: string[] | null;
+
+  @JsonColumn({ nullable: true })
+  commendations: string[] | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  notes: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  statusReason: string | null;
+
+  @DateTimeColumn({ nullable: true })
+  statusChangedAt: Date | null;
+
+  /** Last recorded criminal-record check (first one at application, then yearly). */
+  @DateTimeColumn({ nullable: true })
+  criminalCheckedAt: Date | null;
+
+  /** Star grade by confirmed hours, re-graded each quarter by the level-regrade job. */
+  @Column({ type: 'int', default: 0 })
+  starLevel: number;
 }

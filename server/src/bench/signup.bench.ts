@@ -1,0 +1,204 @@
+import http from 'node:http';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createServer } from 'node:net';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { JwtService } from '@nestjs/jwt';
+import type { ActivityInput } from '@jianghuai/shared';
+import { loadConfig } from '../config/app-config.js';
+import { SIGNUP_SQL } from '../modules/activities/sql.js';
+
+/**
+ * Sign-up under a rush, through the real HTTP API and then as bare SQL (SPEC §11: 10k
+ * simultaneous sign-ups for one popular activity). Loads MariaDB/MySQL (MYSQL_* as for the
+ * server; database `<MYSQL_DATABASE>_signup_bench`, dropped first) with 10,000 approved
+ * volunteers, starts the real server (`dist/main.js`, its own process) on a free port, fires BENCH_REQUESTS (default 2,000) sign-ups
+ * at once at one activity of 200 places over keep-alive HTTP, then runs the same SQL statements
+ * per sign-up straight through mysql2 with the same pool size for another activity of 200 places.
+ * Prints the figures and ends with one JSON line. Asserts nothing but overbooked = 0 (exit 1).
+ */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
+const VOLUNTEERS = Math.max(10_000, REQUESTS * 2);
+const CAPACITY = 200;
+
+const env: NodeJS.ProcessEnv = { ...process.env };
+env.MYSQL_HOST ??= '127.0.0.1';
+env.MYSQL_DATABASE = `${env.MYSQL_DATABASE ?? 'test'}_signup_bench`;
+const config = loadConfig({ ...env, NODE_ENV: 'test', DB_SYNC: 'false' });
+if (config.db.type !== 'mysql') throw new Error('unreachable: MYSQL_HOST is set');
+const db = config.db;
+const mysql = await import('mysql2/promise');
+{
+  const c = await mysql.createConnection({ host: db.host, port: db.port, user: db.user, password: db.password });
+  await c.query(`DROP DATABASE IF EXISTS \`${db.database}\``);
+  await c.end();
+}
+
+// The real server as its own process (as in production): migrations, demo org tree, sandbox.
+const t0 = performance.now();
+const port = await freePort();
+const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), fileURLToPath(new URL('../main.js', import.meta.url))], {
+  env: {
+    ...env,
+    NODE_ENV: 'test',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'jh-bench-signup-')),
+    H5_DIR: '',
+    DB_SYNC: 'false',
+    SEED_DEMO: 'true',
+    WECHAT_SANDBOX: 'true',
+    LOG_LEVEL: 'error',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+    ACTIVITY_JOBS_INTERVAL_SECONDS: '0',
+  },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const childExit = new Promise<number | null>((resolve) => child.on('exit', resolve));
+for (let i = 0; ; i++) {
+  if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+  const up = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+  if (up) break;
+  if (i > 600) throw new Error('server did not come up in 60 s');
+  await new Promise((r) => setTimeout(r, 100));
+}
+const pool = mysql.createPool({ host: db.host, port: db.port, user: db.user, password: db.password, database: db.database, connectionLimit: db.poolSize, timezone: 'Z' });
+
+// ── 10,000 approved volunteers, in multi-row inserts ──
+const [[station]] = (await pool.query("SELECT id FROM org_units WHERE code = 'MAS-YS-PH'")) as unknown as [{ id: number }[]];
+const now = new Date();
+for (let i = 0; i < VOLUNTEERS; i += 1000) {
+  const n = Math.min(1000, VOLUNTEERS - i);
+  const users = Array.from({ length: n }, (_, k) => [`bench-${i + k}`, `义警${i + k}`, '[]', 'active', 0, now, now]);
+  await pool.query('INSERT INTO users (openid, displayName, roles, status, failedLogins, createdAt, updatedAt) VALUES ?', [users]);
+}
+await pool.query(
+  "INSERT INTO volunteers (userId, memberNo, status, stationId, tier, skills, birthDate, serviceMinutes, joinedAt, createdAt) SELECT id, CONCAT('B', LPAD(id, 12, '0')), 'active', ?, 'basic', '[]', '1980-01-01', 0, ?, ? FROM users WHERE openid LIKE 'bench-%'",
+  [station.id, now, now],
+);
+const [people] = (await pool.query("SELECT u.id AS userId, v.id AS volunteerId FROM users u JOIN volunteers v ON v.userId = u.id WHERE u.openid LIKE 'bench-%' ORDER BY u.id")) as unknown as [{ userId: number; volunteerId: number }[]];
+const jwt = new JwtService({ secret: config.jwt.secret, signOptions: { algorithm: 'HS256' } });
+const seedSeconds = (performance.now() - t0) / 1000;
+
+// ── the activity, created and published through the API by the station officer ──
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+function call(method: string, url: string, token: string | null, body?: unknown): Promise<{ status: number; body: unknown; ms: number }> {
+  const started = performance.now();
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port, method, path: url, agent, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(payload ? { 'content-length': Buffer.byteLength(payload) } : {}) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString() || 'null'), ms: performance.now() - started }));
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+const login = await call('POST', '/api/auth/staff/login', null, { username: 'pinghu_station', password: 'Jhyj@2026' });
+const staffToken = (login.body as { accessToken: string }).accessToken;
+async function newActivity(title: string): Promise<number> {
+  const start = new Date(Date.now() + 7 * 86_400_000);
+  const input: ActivityInput = {
+    title,
+    type: 'major_event_security',
+    description: '压测',
+    location: { address: '雨山湖公园', lat: 31.6612, lng: 118.5037, radiusM: 300 },
+    startAt: start.toISOString(),
+    endAt: new Date(start.getTime() + 4 * 3_600_000).toISOString(),
+    capacity: CAPACITY,
+    pointsRule: 'per_activity',
+    pointsAmount: 20,
+    mode: 'daily',
+    signupMode: 'instant',
+  };
+  const created = await call('POST', '/api/admin/activities', staffToken, input);
+  const id = (created.body as { id: number }).id;
+  const published = await call('POST', `/api/admin/activities/${id}/publish`, staffToken);
+  if (published.status !== 200) throw new Error(`publish failed: ${JSON.stringify(published.body)}`);
+  return id;
+}
+
+async function outcome(activityId: number) {
+  const [rows] = (await pool.query('SELECT status, COUNT(*) AS n FROM activity_signups WHERE activityId = ? GROUP BY status', [activityId])) as unknown as [{ status: string; n: number }[]];
+  const [[a]] = (await pool.query('SELECT capacity, confirmedCount FROM activities WHERE id = ?', [activityId])) as unknown as [{ capacity: number; confirmedCount: number }[]];
+  const count = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
+  const confirmed = count('confirmed');
+  return { confirmed, waitlisted: count('waitlisted'), overbooked: Math.max(0, confirmed - a.capacity, a.confirmedCount - a.capacity, confirmed - a.confirmedCount) };
+}
+
+// ── phase 1: the API ──
+const apiActivity = await newActivity('压测活动（接口）');
+const apiPeople = people.slice(0, REQUESTS);
+const tokens = apiPeople.map((p) => jwt.sign({ sub: p.userId, typ: 'access' }));
+await call('GET', '/api/health', null); // warm the route table
+const apiStart = performance.now();
+const results = await Promise.all(tokens.map((t) => call('POST', `/api/activities/${apiActivity}/signup`, t)));
+const apiSeconds = (performance.now() - apiStart) / 1000;
+const failed = results.filter((r) => r.status !== 201);
+const latencies = results.map((r) => r.ms).sort((a, b) => a - b);
+const pct = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+const api = await outcome(apiActivity);
+
+// ── phase 2: the same statements per sign-up, straight through mysql2, same pool size ──
+const rawActivity = await newActivity('压测活动（直连 SQL）');
+const rawPeople = people.slice(REQUESTS, REQUESTS * 2);
+async function rawSignUp(p: { userId: number; volunteerId: number }): Promise<void> {
+  // what the auth guard reads for every request (the person with their org unit, the volunteer record)
+  await pool.query('SELECT u.*, o.* FROM users u LEFT JOIN org_units o ON o.id = u.orgUnitId WHERE u.id = ? LIMIT 1', [p.userId]);
+  await pool.query('SELECT * FROM volunteers WHERE userId = ? LIMIT 1', [p.userId]);
+  // the sign-up itself, statement for statement as SignupService runs it
+  const [[a]] = (await pool.query(SIGNUP_SQL.activity, [rawActivity])) as unknown as [{ startAt: Date; endAt: Date }[]];
+  await pool.query(SIGNUP_SQL.volunteer, [p.userId]);
+  await pool.query(SIGNUP_SQL.clash, [p.volunteerId, rawActivity, a.endAt, a.startAt]);
+  const at = new Date();
+  const [ins] = (await pool.query(SIGNUP_SQL.insert, [rawActivity, p.volunteerId, p.userId, 'waitlisted', at, at])) as unknown as [{ insertId: number }];
+  const id = ins.insertId;
+  const [take] = (await pool.query(SIGNUP_SQL.takePlaceAndConfirm, [id, rawActivity])) as unknown as [{ affectedRows: number }];
+  const confirmed = take.affectedRows > 0;
+  if (!confirmed) await pool.query(SIGNUP_SQL.status, [id]);
+  if (!confirmed) await pool.query(SIGNUP_SQL.position, [rawActivity, id]);
+}
+const rawStart = performance.now();
+await Promise.all(rawPeople.map(rawSignUp));
+const rawSeconds = (performance.now() - rawStart) / 1000;
+const raw = await outcome(rawActivity);
+
+const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+const summary = {
+  confirmed: api.confirmed,
+  waitlisted: api.waitlisted,
+  overbooked: api.overbooked + raw.overbooked,
+  apiRps: round(REQUESTS / apiSeconds),
+  rawRps: round(REQUESTS / rawSeconds),
+  ratio: round(REQUESTS / apiSeconds / (REQUESTS / rawSeconds), 2),
+  p50Ms: round(pct(0.5)),
+  p99Ms: round(pct(0.99)),
+};
+console.log(`database: ${db.flavor} ${db.host}:${db.port}/${db.database}, pool ${db.poolSize}; ${people.length} volunteers seeded in ${seedSeconds.toFixed(1)} s`);
+console.log(`API:  ${REQUESTS} simultaneous sign-ups for ${CAPACITY} places in ${apiSeconds.toFixed(2)} s → ${summary.apiRps} req/s, p50 ${summary.p50Ms} ms, p99 ${summary.p99Ms} ms; non-201 answers: ${failed.length}`);
+console.log(`      confirmed ${api.confirmed}, waitlisted ${api.waitlisted}, overbooked ${api.overbooked}`);
+console.log(`SQL:  the same statements for ${REQUESTS} sign-ups in ${rawSeconds.toFixed(2)} s → ${summary.rawRps} tx/s; confirmed ${raw.confirmed}, waitlisted ${raw.waitlisted}, overbooked ${raw.overbooked}`);
+console.log(`ratio API / SQL: ${summary.ratio} (target ≥ 0.5)`);
+await pool.end();
+agent.destroy();
+child.kill('SIGTERM');
+await childExit;
+console.log(JSON.stringify(summary));
+process.exit(summary.overbooked === 0 && failed.length === 0 ? 0 : 1);

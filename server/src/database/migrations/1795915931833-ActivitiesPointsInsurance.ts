@@ -1,0 +1,40 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** Generated against MariaDB; kept to the activities, points and insurance tables (other domains' tables come with their own migrations). */
+export class ActivitiesPointsInsurance1795915931833 implements MigrationInterface {
+  name = 'ActivitiesPointsInsurance1795915931833';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE TABLE \`activities\` (\`id\` int NOT NULL AUTO_INCREMENT, \`orgUnitId\` int NOT NULL, \`orgPath\` varchar(255) NOT NULL, \`title\` varchar(100) NOT NULL, \`type\` enum ('street_patrol', 'major_event_security', 'cultural_sports_security', 'traffic_order', 'safety_publicity', 'dispute_resolution', 'epidemic_control', 'disaster_relief', 'emergency_response', 'training_drill', 'other') NOT NULL, \`description\` varchar(2000) NOT NULL, \`address\` varchar(200) NOT NULL, \`lat\` double NOT NULL, \`lng\` double NOT NULL, \`radiusM\` int NOT NULL, \`startAt\` datetime(3) NOT NULL, \`endAt\` datetime(3) NOT NULL, \`signupDeadline\` datetime(3) NOT NULL, \`cancelDeadline\` datetime(3) NOT NULL, \`capacity\` int NOT NULL, \`confirmedCount\` int NOT NULL DEFAULT '0', \`minHeadcount\` int NOT NULL DEFAULT '0', \`requirements\` text NOT NULL, \`riskLevel\` enum ('normal', 'high') NOT NULL, \`pointsRule\` enum ('per_hour', 'per_activity') NOT NULL, \`pointsAmount\` int NOT NULL, \`pointsFactorPct\` int NOT NULL DEFAULT '100', \`mode\` enum ('daily', 'immediate', 'wartime') NOT NULL, \`signupMode\` enum ('instant', 'officer_confirmed') NOT NULL, \`status\` enum ('draft', 'published', 'ongoing', 'finished', 'settled', 'cancelled') NOT NULL DEFAULT 'draft', \`proposalStatus\` enum ('pending', 'approved', 'rejected') NULL, \`proposedByUserId\` int NULL, \`proposedByName\` varchar(64) NULL, \`proposalRejectReason\` varchar(200) NULL, \`cancelReason\` varchar(200) NULL, \`underfilledWarnedAt\` datetime(3) NULL, \`createdByUserId\` int NULL, \`publishedAt\` datetime(3) NULL, \`settledAt\` datetime(3) NULL, \`createdAt\` datetime(3) NOT NULL, \`updatedAt\` datetime(3) NOT NULL, INDEX \`IDX_8065cb3ac154da8d52568da88f\` (\`orgPath\`), INDEX \`IDX_30faa4c1d313bbf97c854dc32c\` (\`orgUnitId\`, \`startAt\`), INDEX \`IDX_521c15792a9f7cdfd09ab726fd\` (\`status\`, \`startAt\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
+    await queryRunner.query(`CREATE TABLE \`activity_signups\` (\`id\` int NOT NULL AUTO_INCREMENT, \`activityId\` int NOT NULL, \`volunteerId\` int NOT NULL, \`userId\` int NOT NULL, \`status\` enum ('pending', 'confirmed', 'waitlisted', 'cancelled', 'rejected') NOT NULL, \`live\` int NULL, \`checkinAt\` datetime(3) NULL, \`checkinMethod\` enum ('location', 'qr') NULL, \`checkinLat\` double NULL, \`checkinLng\` double NULL, \`checkinAccuracyM\` int NULL, \`checkinDistanceM\` int NULL, \`checkoutAt\` datetime(3) NULL, \`autoCheckedOut\` tinyint NOT NULL DEFAULT 0, \`checkedMinutes\` int NULL, \`attendance\` enum ('unconfirmed', 'confirmed', 'absent') NOT NULL DEFAULT 'unconfirmed', \`confirmedMinutes\` int NULL, \`manualMinutes\` int NOT NULL DEFAULT '0', \`manualNote\` varchar(200) NULL, \`confirmedAt\` datetime(3) NULL, \`confirmedByUserId\` int NULL, \`pointsAwarded\` int NOT NULL DEFAULT '0', \`createdAt\` datetime(3) NOT NULL, \`updatedAt\` datetime(3) NOT NULL, INDEX \`IDX_658f0cc705f5081e86fb2d3361\` (\`userId\`), INDEX \`IDX_13ee3d6e3a5abded2a89312d26\` (\`volunteerId\`, \`status\`), INDEX \`IDX_917095d17835160572c1dfff78\` (\`activityId\`, \`status\`, \`id\`), UNIQUE INDEX \`IDX_a7246e7889db47f270fe396e85\` (\`activityId\`, \`volunteerId\`, \`live\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
+    await queryRunner.query(`CREATE TABLE \`points_ledger_entries\` (\`id\` int NOT NULL AUTO_INCREMENT, \`userId\` int NOT NULL, \`volunteerId\` int NULL, \`type\` enum ('activity', 'tip', 'callup', 'training', 'commendation', 'redemption', 'refund', 'adjustment', 'expiry', 'reversal') NOT NULL, \`amount\` int NOT NULL, \`balanceAfter\` int NOT NULL, \`sourceType\` varchar(32) NOT NULL, \`sourceId\` varchar(64) NOT NULL, \`description\` varchar(200) NOT NULL, \`idempotencyKey\` varchar(128) NOT NULL, \`awardingOrgId\` int NULL, \`awardingOrgPath\` varchar(255) NULL, \`reversalOfId\` int NULL, \`reason\` varchar(200) NULL, \`createdByUserId\` int NULL, \`createdAt\` datetime(3) NOT NULL, UNIQUE INDEX \`IDX_1d3d2e6b6a86d9ad53805d7cd4\` (\`idempotencyKey\`), UNIQUE INDEX \`IDX_cedde301bd05e1c514239392e4\` (\`reversalOfId\`), INDEX \`IDX_9a1164e8591c416683af589246\` (\`awardingOrgPath\`, \`id\`), INDEX \`IDX_04fa4ba758ba34226e001ec47c\` (\`userId\`, \`id\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
+    await queryRunner.query(`CREATE TABLE \`points_accounts\` (\`id\` int NOT NULL AUTO_INCREMENT, \`userId\` int NOT NULL, \`balance\` int NOT NULL DEFAULT '0', \`earned\` int NOT NULL DEFAULT '0', \`spent\` int NOT NULL DEFAULT '0', \`updatedAt\` datetime(3) NOT NULL, UNIQUE INDEX \`IDX_b00e428d18da5b30cf6b73c5d5\` (\`userId\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
+    await queryRunner.query(`CREATE TABLE \`insurance_policies\` (\`id\` int NOT NULL AUTO_INCREMENT, \`insurer\` varchar(100) NOT NULL, \`policyNo\` varchar(64) NOT NULL, \`validFrom\` datetime(3) NOT NULL, \`validTo\` datetime(3) NOT NULL, \`orgUnitId\` int NOT NULL, \`orgPath\` varchar(255) NOT NULL, \`createdByUserId\` int NULL, \`createdAt\` datetime(3) NOT NULL, UNIQUE INDEX \`IDX_e6c61a98177fdf4621ea464eb4\` (\`policyNo\`), INDEX \`IDX_f470d623201e975b827b14bac4\` (\`orgPath\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
+    await queryRunner.query(`CREATE TABLE \`insurance_enrolments\` (\`id\` int NOT NULL AUTO_INCREMENT, \`policyId\` int NOT NULL, \`volunteerId\` int NOT NULL, \`activityId\` int NULL, \`createdAt\` datetime(3) NOT NULL, INDEX \`IDX_f95029bf8700a7ef9516231778\` (\`volunteerId\`), UNIQUE INDEX \`IDX_c142f3c4ac6a76c03e2ebd7ad5\` (\`policyId\`, \`volunteerId\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX \`IDX_c142f3c4ac6a76c03e2ebd7ad5\` ON \`insurance_enrolments\``);
+    await queryRunner.query(`DROP INDEX \`IDX_f95029bf8700a7ef9516231778\` ON \`insurance_enrolments\``);
+    await queryRunner.query(`DROP TABLE \`insurance_enrolments\``);
+    await queryRunner.query(`DROP INDEX \`IDX_f470d623201e975b827b14bac4\` ON \`insurance_policies\``);
+    await queryRunner.query(`DROP INDEX \`IDX_e6c61a98177fdf4621ea464eb4\` ON \`insurance_policies\``);
+    await queryRunner.query(`DROP TABLE \`insurance_policies\``);
+    await queryRunner.query(`DROP INDEX \`IDX_b00e428d18da5b30cf6b73c5d5\` ON \`points_accounts\``);
+    await queryRunner.query(`DROP TABLE \`points_accounts\``);
+    await queryRunner.query(`DROP INDEX \`IDX_04fa4ba758ba34226e001ec47c\` ON \`points_ledger_entries\``);
+    await queryRunner.query(`DROP INDEX \`IDX_9a1164e8591c416683af589246\` ON \`points_ledger_entries\``);
+    await queryRunner.query(`DROP INDEX \`IDX_cedde301bd05e1c514239392e4\` ON \`points_ledger_entries\``);
+    await queryRunner.query(`DROP INDEX \`IDX_1d3d2e6b6a86d9ad53805d7cd4\` ON \`points_ledger_entries\``);
+    await queryRunner.query(`DROP TABLE \`points_ledger_entries\``);
+    await queryRunner.query(`DROP INDEX \`IDX_a7246e7889db47f270fe396e85\` ON \`activity_signups\``);
+    await queryRunner.query(`DROP INDEX \`IDX_917095d17835160572c1dfff78\` ON \`activity_signups\``);
+    await queryRunner.query(`DROP INDEX \`IDX_13ee3d6e3a5abded2a89312d26\` ON \`activity_signups\``);
+    await queryRunner.query(`DROP INDEX \`IDX_658f0cc705f5081e86fb2d3361\` ON \`activity_signups\``);
+    await queryRunner.query(`DROP TABLE \`activity_signups\``);
+    await queryRunner.query(`DROP INDEX \`IDX_521c15792a9f7cdfd09ab726fd\` ON \`activities\``);
+    await queryRunner.query(`DROP INDEX \`IDX_30faa4c1d313bbf97c854dc32c\` ON \`activities\``);
+    await queryRunner.query(`DROP INDEX \`IDX_8065cb3ac154da8d52568da88f\` ON \`activities\``);
+    await queryRunner.query(`DROP TABLE \`activities\``);
+  }
+}

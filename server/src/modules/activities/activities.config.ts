@@ -1,0 +1,58 @@
+import { createHmac } from 'node:crypto';
+import { ConfigError, type AppConfig } from '../../config/app-config.js';
+
+/**
+ * Activity rules that are configuration, not code (SPEC: every default number is configuration).
+ * Read once at boot from the environment and validated; a bad value stops the server with its name.
+ */
+export interface ActivitiesConfig {
+  /** Check-in opens this many minutes before the start (default 30). */
+  checkinEarlyMinutes: number;
+  /** No check-out by end + this many minutes → automatic check-out, flagged (default 60). */
+  autoCheckoutGraceMinutes: number;
+  /** The phone's reported accuracy widens the radius by at most this much (default 100 m). */
+  checkinAccuracyCapM: number;
+  defaultRadiusM: number;
+  /** Points factor of an approved proposal, percent (ACTIVITY_PROPOSAL_POINTS_SCALE=0.8 → 80). */
+  proposalPointsPct: number;
+  /** Points factor of 战时 activities, percent (ACTIVITY_WARTIME_POINTS_MULTIPLIER=2 → 200). */
+  wartimePointsPct: number;
+  qrSlotSeconds: number;
+  /** HMAC key of the rotating check-in QR code, derived from JWT_SECRET unless ACTIVITY_QR_SECRET is set. */
+  qrSecret: Buffer;
+  weeklyRuleMinimum: number;
+  /** How often each instance runs the idempotent activity jobs; 0 = never (tests call them). */
+  jobsIntervalSeconds: number;
+}
+
+export const ACTIVITIES_CONFIG = Symbol('ACTIVITIES_CONFIG');
+
+export function loadActivitiesConfig(app: AppConfig, env: NodeJS.ProcessEnv = process.env): ActivitiesConfig {
+  const problems: string[] = [];
+  const num = (name: string, fallback: number, min: number, max: number, integer = true): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || (integer && !Number.isInteger(n)) || n < min || n > max) {
+      problems.push(`${name} must be ${integer ? 'an integer' : 'a number'} between ${min} and ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return n;
+  };
+  const qrSecretRaw = env.ACTIVITY_QR_SECRET;
+  if (app.env === 'production' && qrSecretRaw !== undefined && qrSecretRaw.length < 32) problems.push('ACTIVITY_QR_SECRET must be at least 32 characters');
+  const config: ActivitiesConfig = {
+    checkinEarlyMinutes: num('ACTIVITY_CHECKIN_EARLY_MINUTES', 30, 0, 24 * 60),
+    autoCheckoutGraceMinutes: num('ACTIVITY_AUTO_CHECKOUT_GRACE_MINUTES', 60, 0, 24 * 60),
+    checkinAccuracyCapM: num('ACTIVITY_CHECKIN_ACCURACY_CAP_M', 100, 0, 5000),
+    defaultRadiusM: num('ACTIVITY_DEFAULT_RADIUS_M', 300, 10, 50_000),
+    proposalPointsPct: Math.round(num('ACTIVITY_PROPOSAL_POINTS_SCALE', 0.8, 0, 1, false) * 100),
+    wartimePointsPct: Math.round(num('ACTIVITY_WARTIME_POINTS_MULTIPLIER', 2, 1, 10, false) * 100),
+    qrSlotSeconds: num('ACTIVITY_QR_SLOT_SECONDS', 30, 5, 600),
+    qrSecret: createHmac('sha256', qrSecretRaw || app.jwt.secret).update('jianghuai:activity-checkin-qr:v1').digest(),
+    weeklyRuleMinimum: num('ACTIVITY_WEEKLY_RULE_MINIMUM', 1, 0, 100),
+    jobsIntervalSeconds: num('ACTIVITY_JOBS_INTERVAL_SECONDS', app.env === 'test' ? 0 : 60, 0, 86_400),
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

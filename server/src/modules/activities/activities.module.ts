@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { PointsModule } from '../points/points.module.js';
+import { ACTIVITIES_CONFIG, loadActivitiesConfig } from './activities.config.js';
+import { ActivitiesAdminController } from './activities-admin.controller.js';
+import { ActivitiesController } from './activities.controller.js';
+import { AGREEMENT_SOURCE, VolunteerRecordAgreementSource } from './agreement.source.js';
+import { ActivityJobsService } from './activity-jobs.service.js';
+import { ActivityLifecycleService } from './activity-lifecycle.service.js';
+import { ActivityViews } from './activity-views.service.js';
+import { AttendanceService } from './attendance.service.js';
+import { CheckinService } from './checkin.service.js';
+import { Activity } from './entities/activity.entity.js';
+import { ActivitySignup } from './entities/activity-signup.entity.js';
+import { SignupService } from './signup.service.js';
+import { WeeklyRuleService } from './weekly-rule.service.js';
+
+/** SPEC §3: activities, sign-up, check-in, attendance, weekly rule. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Activity, ActivitySignup]), PointsModule],
+  controllers: [ActivitiesController, ActivitiesAdminController],
+  providers: [
+    { provide: ACTIVITIES_CONFIG, inject: [APP_CONFIG], useFactory: (app: AppConfig) => loadActivitiesConfig(app) },
+    { provide: AGREEMENT_SOURCE, useClass: VolunteerRecordAgreementSource },
+    ActivityViews,
+    ActivityLifecycleService,
+    SignupService,
+    CheckinService,
+    AttendanceService,
+    WeeklyRuleService,
+    ActivityJobsService,
+  ],
+  exports: [ActivityJobsService, CheckinService, ACTIVITIES_CONFIG],
+})
+export class ActivitiesModule {}

@@ -1,0 +1,232 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { DEFAULT_HIGH_RISK_TYPES, type ActivityResponse, type ActivityStatus } from '@jianghuai/shared';
+import type { Actor } from '../../common/auth/actor.js';
+import { AppException } from '../../common/errors/app-exception.js';
+import { assertPathInScope } from '../../common/scope/org-scope.js';
+import { AuditService } from '../audit/audit.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { OrgUnit } from '../org/org-unit.entity.js';
+import { Volunteer } from '../volunteers/volunteer.entity.js';
+import { ACTIVITIES_CONFIG, type ActivitiesConfig } from './activities.config.js';
+import { advanceByClock, findActivityInScope } from './activity-access.js';
+import { ActivityViews } from './activity-views.service.js';
+import type { ActivityInputDto, UpdateActivityDto } from './dto/activity.dto.js';
+import { normalizeRequirements } from './eligibility.js';
+import { Activity } from './entities/activity.entity.js';
+import { ActivitySignup } from './entities/activity-signup.entity.js';
+import { SignupService } from './signup.service.js';
+
+const LIVE_STATUSES = ['pending', 'confirmed', 'waitlisted'] as const;
+
+/** Staff side of an activity's life: create, edit, publish, cancel, settle; proposals and their review. */
+@Injectable()
+export class ActivityLifecycleService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(ACTIVITIES_CONFIG) private readonly config: ActivitiesConfig,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+    private readonly views: ActivityViews,
+    private readonly signups: SignupService,
+  ) {}
+
+  async create(actor: Actor, dto: ActivityInputDto): Promise<ActivityResponse> {
+    const unit = await this.publishingUnit(dto.orgUnitId ?? actor.orgUnitId);
+    assertPathInScope(actor, unit.path);
+    const id = await this.ds.transaction(async (m) => {
+      const a = await m.getRepository(Activity).save(this.build(dto, unit, actor.userId));
+      await this.audit.record(m, actor, { action: 'activity.create', targetType: 'activity', targetId: String(a.id), orgUnitId: unit.id, after: { title: a.title, type: a.type } });
+      return a.id;
+    });
+    return this.views.adminDetail(actor, id);
+  }
+
+  /** A company manager or a volunteer proposes; it waits as a draft for the station (SPEC §3 proposals). */
+  async propose(actor: Actor, dto: ActivityInputDto): Promise<ActivityResponse> {
+    const volunteer = await this.ds.getRepository(Volunteer).findOneBy({ userId: actor.userId });
+    const isCompany = actor.staffRoles.includes('company_manager');
+    if (!isCompany && volunteer?.status !== 'active') throw AppException.forbidden();
+    const stationId = dto.orgUnitId ?? (isCompany ? actor.orgUnitId : volunteer?.stationId);
+    const unit = await this.publishingUnit(stationId ?? null);
+    if (unit.level !== 'station') throw new AppException('ACTIVITY_ORG_NOT_ALLOWED');
+    const a = this.build(dto, unit, null);
+    Object.assign(a, { proposalStatus: 'pending', proposedByUserId: actor.userId, proposedByName: actor.displayName });
+    const saved = await this.ds.getRepository(Activity).save(a);
+    return this.views.toResponse(saved);
+  }
+
+  async update(actor: Actor, id: number, dto: UpdateActivityDto): Promise<ActivityResponse> {
+    const before = await findActivityInScope(this.ds.manager, actor, id);
+    if (!['draft', 'published'].includes(before.status)) throw AppException.conflict('ACTIVITY_INVALID_STATE');
+    if (dto.capacity !== undefined && dto.capacity < before.confirmedCount) throw new AppException('ACTIVITY_CAPACITY_BELOW_CONFIRMED', HttpStatus.BAD_REQUEST, { confirmedCount: before.confirmedCount });
+    const patch: Partial<Activity> = {};
+    for (const k of ['title', 'type', 'description', 'minHeadcount', 'riskLevel', 'pointsRule', 'pointsAmount', 'mode', 'signupMode'] as const) {
+      if (dto[k] !== undefined) (patch as Record<string, unknown>)[k] = dto[k];
+    }
+    if (dto.location) Object.assign(patch, { address: dto.location.address, lat: dto.location.lat, lng: dto.location.lng, radiusM: dto.location.radiusM });
+    if (dto.requirements) patch.requirements = normalizeRequirements({ ...before.requirements, ...dto.requirements });
+    if (dto.signupMode && before.status !== 'draft' && dto.signupMode !== before.signupMode) throw AppException.conflict('ACTIVITY_INVALID_STATE', { field: 'signupMode' });
+    const times = this.times({
+      startAt: dto.startAt ?? before.startAt.toISOString(),
+      endAt: dto.endAt ?? before.endAt.toISOString(),
+      signupDeadline: dto.signupDeadline ?? (dto.startAt ? undefined : before.signupDeadline.toISOString()),
+      cancelDeadline: dto.cancelDeadline ?? (dto.startAt ? undefined : before.cancelDeadline.toISOString()),
+    });
+    Object.assign(patch, times);
+    const moved = times.startAt.getTime() !== before.startAt.getTime() || times.endAt.getTime() !== before.endAt.getTime() || (dto.location && (dto.location.address !== before.address || dto.location.lat !== before.lat || dto.location.lng !== before.lng));
+    const ids = await this.ds.transaction(async (m) => {
+      const repo = m.getRepository(Activity);
+      // Capacity through a conditional update, so it can never drop below places already given.
+      if (dto.capacity !== undefined) {
+        const res = await repo.createQueryBuilder().update().set({ capacity: dto.capacity }).where('id = :id AND confirmedCount <= :cap', { id, cap: dto.capacity }).execute();
+        if (!res.affected) throw new AppException('ACTIVITY_CAPACITY_BELOW_CONFIRMED');
+      }
+      await repo.update({ id }, { ...patch, updatedAt: new Date() });
+      await this.audit.record(m, actor, { action: 'activity.update', targetType: 'activity', targetId: String(id), orgUnitId: before.orgUnitId, before: { capacity: before.capacity, startAt: before.startAt.toISOString(), endAt: before.endAt.toISOString() }, after: { ...dto } as Record<string, unknown> });
+      const out: number[] = [];
+      if (before.status === 'published' && dto.capacity !== undefined && dto.capacity > before.capacity) out.push(...(await this.signups.promoteWaitlist(m, id, before.title)));
+      if (before.status === 'published' && moved) out.push(...(await this.notifyLive(m, before, `活动“${before.title}”的时间或地点有变动，请查看最新安排`)));
+      return out;
+    });
+    await this.notifications.push(ids);
+    return this.views.adminDetail(actor, id);
+  }
+
+  async publish(actor: Actor, id: number): Promise<ActivityResponse> {
+    const a = await findActivityInScope(this.ds.manager, actor, id);
+    if (a.proposalStatus === 'pending' || a.proposalStatus === 'rejected') throw AppException.conflict('ACTIVITY_INVALID_STATE', { proposal: a.proposalStatus });
+    await this.toPublished(actor, a, 'activity.publish');
+    return this.views.adminDetail(actor, id);
+  }
+
+  async approveProposal(actor: Actor, id: number): Promise<ActivityResponse> {
+    const a = await findActivityInScope(this.ds.manager, actor, id);
+    if (a.proposalStatus !== 'pending') throw AppException.conflict('PROPOSAL_NOT_PENDING');
+    await this.toPublished(actor, a, 'activity.proposal.approve');
+    if (a.proposedByUserId) await this.notifications.notify({ userId: a.proposedByUserId, template: 'activity_changed', title: '活动提议已通过', body: `您提议的活动“${a.title}”已由派出所审核通过并发布`, page: `pages/activity/detail?id=${a.id}` });
+    return this.views.adminDetail(actor, id);
+  }
+
+  async rejectProposal(actor: Actor, id: number, reason: string): Promise<ActivityResponse> {
+    const a = await findActivityInScope(this.ds.manager, actor, id);
+    await this.ds.transaction(async (m) => {
+      const res = await m.getRepository(Activity).update({ id, proposalStatus: 'pending', status: 'draft' }, { proposalStatus: 'rejected', proposalRejectReason: reason, updatedAt: new Date() });
+      if (!res.affected) throw AppException.conflict('PROPOSAL_NOT_PENDING');
+      await this.audit.record(m, actor, { action: 'activity.proposal.reject', targetType: 'activity', targetId: String(id), orgUnitId: a.orgUnitId, after: { reason } });
+    });
+    if (a.proposedByUserId) await this.notifications.notify({ userId: a.proposedByUserId, template: 'activity_changed', title: '活动提议未通过', body: `您提议的活动“${a.title}”未通过：${reason}` });
+    return this.views.adminDetail(actor, id);
+  }
+
+  /** Cancels and tells everyone signed up (pending, confirmed or waiting). */
+  async cancel(actor: Actor, id: number, reason: string): Promise<ActivityResponse> {
+    const a = await findActivityInScope(this.ds.manager, actor, id);
+    const ids = await this.ds.transaction(async (m) => {
+      const res = await m.getRepository(Activity).update({ id, status: In(['draft', 'published', 'ongoing']) }, { status: 'cancelled', cancelReason: reason, updatedAt: new Date() });
+      if (!res.affected) throw AppException.conflict('ACTIVITY_INVALID_STATE', { status: a.status });
+      await this.audit.record(m, actor, { action: 'activity.cancel', targetType: 'activity', targetId: String(id), orgUnitId: a.orgUnitId, before: { status: a.status }, after: { status: 'cancelled', reason } });
+      return this.notifyLive(m, a, `活动“${a.title}”已取消：${reason}`);
+    });
+    await this.notifications.push(ids);
+    return this.views.adminDetail(actor, id);
+  }
+
+  /** Closes the books: only when every check-in has been decided; confirmed sign-ups without one become no-shows. */
+  async settle(actor: Actor, id: number): Promise<ActivityResponse> {
+    const a = await advanceByClock(this.ds.manager, await findActivityInScope(this.ds.manager, actor, id));
+    if (a.status !== 'finished') throw AppException.conflict('ACTIVITY_INVALID_STATE', { status: a.status });
+    await this.ds.transaction(async (m) => {
+      const signups = m.getRepository(ActivitySignup);
+      const open = await signups.createQueryBuilder('s').where("s.activityId = :id AND s.status = 'confirmed' AND s.attendance = 'unconfirmed' AND s.checkinAt IS NOT NULL", { id }).getCount();
+      if (open) throw AppException.conflict('ATTENDANCE_UNCONFIRMED', { count: open });
+      const now = new Date();
+      const noShows = await signups.createQueryBuilder().update().set({ attendance: 'absent', confirmedAt: now, confirmedByUserId: actor.userId, updatedAt: now }).where("activityId = :id AND status = 'confirmed' AND attendance = 'unconfirmed' AND checkinAt IS NULL", { id }).execute();
+      const res = await m.getRepository(Activity).update({ id, status: 'finished' }, { status: 'settled', settledAt: now, updatedAt: now });
+      if (!res.affected) throw AppException.conflict('ACTIVITY_INVALID_STATE');
+      await this.audit.record(m, actor, { action: 'activity.settle', targetType: 'activity', targetId: String(id), orgUnitId: a.orgUnitId, after: { noShows: noShows.affected ?? 0 } });
+    });
+    return this.views.adminDetail(actor, id);
+  }
+
+  private async toPublished(actor: Actor, a: Activity, action: string): Promise<void> {
+    if (a.endAt <= new Date()) throw new AppException('ACTIVITY_INVALID_TIME');
+    const proposal = a.proposalStatus === 'pending';
+    const factor = Math.round(((a.mode === 'wartime' ? this.config.wartimePointsPct : 100) * (proposal ? this.config.proposalPointsPct : 100)) / 100);
+    await this.ds.transaction(async (m) => {
+      const now = new Date();
+      const res = await m.getRepository(Activity).update(
+        { id: a.id, status: 'draft' },
+        { status: 'published', pointsFactorPct: factor, publishedAt: now, updatedAt: now, ...(proposal ? { proposalStatus: 'approved' as const } : {}) },
+      );
+      if (!res.affected) throw AppException.conflict(proposal ? 'PROPOSAL_NOT_PENDING' : 'ACTIVITY_INVALID_STATE');
+      await this.audit.record(m, actor, { action, targetType: 'activity', targetId: String(a.id), orgUnitId: a.orgUnitId, after: { status: 'published', pointsFactorPct: factor } });
+    });
+  }
+
+  private async notifyLive(m: EntityManager, a: Activity, body: string): Promise<number[]> {
+    const live = await m.getRepository(ActivitySignup).find({ where: { activityId: a.id, status: In([...LIVE_STATUSES]) }, select: { id: true, userId: true } });
+    const ids: number[] = [];
+    for (const s of live) {
+      ids.push(await this.notifications.create(m, { userId: s.userId, template: 'activity_changed', title: '活动变动通知', body, page: `pages/activity/detail?id=${a.id}`, data: { thing1: a.title.slice(0, 20), thing2: body.slice(0, 20) } }));
+    }
+    return ids;
+  }
+
+  private async publishingUnit(orgUnitId: number | null): Promise<OrgUnit> {
+    if (!orgUnitId) throw new AppException('ACTIVITY_ORG_NOT_ALLOWED');
+    const unit = await this.ds.getRepository(OrgUnit).findOneBy({ id: orgUnitId });
+    if (!unit) throw AppException.notFound({ orgUnitId });
+    if (unit.level !== 'station' && unit.level !== 'community') throw new AppException('ACTIVITY_ORG_NOT_ALLOWED', HttpStatus.BAD_REQUEST, { level: unit.level });
+    return unit;
+  }
+
+  private times(t: { startAt: string; endAt: string; signupDeadline?: string; cancelDeadline?: string }) {
+    const startAt = new Date(t.startAt);
+    const endAt = new Date(t.endAt);
+    const signupDeadline = t.signupDeadline ? new Date(t.signupDeadline) : startAt;
+    const cancelDeadline = t.cancelDeadline ? new Date(t.cancelDeadline) : startAt;
+    if (!(endAt > startAt) || signupDeadline > endAt || cancelDeadline > endAt) throw new AppException('ACTIVITY_INVALID_TIME');
+    return { startAt, endAt, signupDeadline, cancelDeadline };
+  }
+
+  private build(dto: ActivityInputDto, unit: OrgUnit, createdBy: number | null): Activity {
+    const now = new Date();
+    const status: ActivityStatus = 'draft';
+    return this.ds.getRepository(Activity).create({
+      orgUnitId: unit.id,
+      orgPath: unit.path,
+      title: dto.title,
+      type: dto.type,
+      description: dto.description,
+      address: dto.location.address,
+      lat: dto.location.lat,
+      lng: dto.location.lng,
+      radiusM: dto.location.radiusM ?? this.config.defaultRadiusM,
+      ...this.times(dto),
+      capacity: dto.capacity,
+      confirmedCount: 0,
+      minHeadcount: dto.minHeadcount ?? 0,
+      requirements: normalizeRequirements(dto.requirements),
+      riskLevel: dto.riskLevel ?? (DEFAULT_HIGH_RISK_TYPES.includes(dto.type) ? 'high' : 'normal'),
+      pointsRule: dto.pointsRule,
+      pointsAmount: dto.pointsAmount,
+      pointsFactorPct: 100,
+      mode: dto.mode,
+      signupMode: dto.signupMode,
+      status,
+      proposalStatus: null,
+      proposedByUserId: null,
+      proposedByName: null,
+      proposalRejectReason: null,
+      cancelReason: null,
+      underfilledWarnedAt: null,
+      createdByUserId: createdBy,
+      publishedAt: null,
+      settledAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+}

@@ -1,0 +1,95 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { attendancePoints, type ConfirmAttendanceResponse } from '@jianghuai/shared';
+import type { Actor } from '../../common/auth/actor.js';
+import { AppException } from '../../common/errors/app-exception.js';
+import { AuditService } from '../audit/audit.service.js';
+import { PointsLedgerService } from '../points/points-ledger.service.js';
+import { Volunteer } from '../volunteers/volunteer.entity.js';
+import { advanceByClock, findActivityInScope } from './activity-access.js';
+import type { AttendanceItemDto } from './dto/signup.dto.js';
+import { ActivitySignup } from './entities/activity-signup.entity.js';
+
+/**
+ * Staff confirm attendance in bulk (SPEC §3). Each sign-up is decided once: a conditional UPDATE
+ * from `unconfirmed` locks its minutes, and in the same transaction the ledger credits points under
+ * the key `activity-attendance:<signupId>` and the volunteer's service time and last duty date move.
+ * Confirming again finds nothing to update and credits nothing.
+ */
+@Injectable()
+export class AttendanceService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly ledger: PointsLedgerService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async confirm(actor: Actor, activityId: number, items: AttendanceItemDto[]): Promise<ConfirmAttendanceResponse> {
+    const a = await advanceByClock(this.ds.manager, await findActivityInScope(this.ds.manager, actor, activityId));
+    if (a.status !== 'finished') throw new AppException('ATTENDANCE_NOT_ALLOWED', HttpStatus.CONFLICT, { status: a.status });
+    const out: ConfirmAttendanceResponse = { confirmed: [], absent: [], unchanged: [] };
+    const seen = new Set<number>();
+    for (const item of items) {
+      if (seen.has(item.signupId)) continue;
+      seen.add(item.signupId);
+      const s = await this.ds.getRepository(ActivitySignup).findOneBy({ id: item.signupId, activityId });
+      if (!s || s.status !== 'confirmed') throw AppException.notFound({ signupId: item.signupId });
+      if (s.attendance !== 'unconfirmed') {
+        out.unchanged.push(s.id);
+        continue;
+      }
+      if (item.present && !s.checkinAt && !item.manualMinutes) throw new AppException('ATTENDANCE_MINUTES_REQUIRED', HttpStatus.BAD_REQUEST, { signupId: s.id });
+      if (item.manualMinutes && !item.manualNote) throw new AppException('ATTENDANCE_MINUTES_REQUIRED', HttpStatus.BAD_REQUEST, { signupId: s.id, field: 'manualNote' });
+      await this.ds.transaction(async (m) => {
+        const now = new Date();
+        const repo = m.getRepository(ActivitySignup);
+        if (!item.present) {
+          const res = await repo.update({ id: s.id, attendance: 'unconfirmed' }, { attendance: 'absent', confirmedAt: now, confirmedByUserId: actor.userId, updatedAt: now });
+          if (res.affected) out.absent.push(s.id);
+          else out.unchanged.push(s.id);
+          await this.audit.record(m, actor, { action: 'activity.attendance.absent', targetType: 'activity_signup', targetId: String(s.id), orgUnitId: a.orgUnitId });
+          return;
+        }
+        const checked = s.checkedMinutes ?? 0;
+        const manual = item.manualMinutes ?? 0;
+        const minutes = checked + manual;
+        const points = attendancePoints(a.pointsRule, a.pointsAmount, minutes, a.pointsFactorPct);
+        const res = await repo.update(
+          { id: s.id, attendance: 'unconfirmed' },
+          { attendance: 'confirmed', confirmedMinutes: minutes, manualMinutes: manual, manualNote: item.manualNote ?? null, pointsAwarded: points, confirmedAt: now, confirmedByUserId: actor.userId, updatedAt: now },
+        );
+        if (!res.affected) return void out.unchanged.push(s.id);
+        await this.ledger.post(m, {
+          userId: s.userId,
+          volunteerId: s.volunteerId,
+          type: 'activity',
+          amount: points,
+          sourceType: 'activity_signup',
+          sourceId: String(s.id),
+          description: `参加活动：${a.title}`,
+          idempotencyKey: `activity-attendance:${s.id}`,
+          awardingOrgId: a.orgUnitId,
+          awardingOrgPath: a.orgPath,
+          createdByUserId: actor.userId,
+        });
+        await m
+          .getRepository(Volunteer)
+          .createQueryBuilder()
+          .update()
+          .set({ serviceMinutes: () => 'serviceMinutes + :minutes', lastDutyAt: () => 'CASE WHEN lastDutyAt IS NULL OR lastDutyAt < :end THEN :end ELSE lastDutyAt END' })
+          .where('id = :vid', { vid: s.volunteerId, minutes, end: a.endAt })
+          .execute();
+        await this.audit.record(m, actor, {
+          action: 'activity.attendance.confirm',
+          targetType: 'activity_signup',
+          targetId: String(s.id),
+          orgUnitId: a.orgUnitId,
+          after: { checkedMinutes: checked, manualMinutes: manual, manualNote: item.manualNote ?? null, points },
+        });
+        out.confirmed.push({ signupId: s.id, minutes, points });
+      });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,125 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { ActivityMode, ActivityRequirements, ActivityStatus, ActivityType, PointsRule, ProposalStatus, RiskLevel, SignupMode } from '@jianghuai/shared';
+import { ACTIVITY_MODES, ACTIVITY_STATUSES, ACTIVITY_TYPES, POINTS_RULES, RISK_LEVELS, SIGNUP_MODES } from '@jianghuai/shared';
+import { DateTimeColumn, JsonColumn } from '../../../database/columns.js';
+
+/**
+ * An activity (SPEC §3). `confirmedCount` is the number of confirmed places, changed only by
+ * conditional UPDATEs (`… WHERE confirmedCount < capacity`) so capacity holds across instances.
+ * `orgPath` is the publishing unit's materialised path: scope checks are one prefix match.
+ */
+@Entity('activities')
+@Index(['status', 'startAt'])
+@Index(['orgUnitId', 'startAt'])
+export class Activity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'int' })
+  orgUnitId: number;
+
+  @Index()
+  @Column({ type: 'varchar', length: 255 })
+  orgPath: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  title: string;
+
+  @Column({ type: 'simple-enum', enum: ACTIVITY_TYPES })
+  type: ActivityType;
+
+  @Column({ type: 'varchar', length: 2000 })
+  description: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  address: string;
+
+  @Column({ type: 'double' })
+  lat: number;
+
+  @Column({ type: 'double' })
+  lng: number;
+
+  @Column({ type: 'int' })
+  radiusM: number;
+
+  @DateTimeColumn()
+  startAt: Date;
+
+  @DateTimeColumn()
+  endAt: Date;
+
+  @DateTimeColumn()
+  signupDeadline: Date;
+
+  @DateTimeColumn()
+  cancelDeadline: Date;
+
+  @Column({ type: 'int' })
+  capacity: number;
+
+  @Column({ type: 'int', default: 0 })
+  confirmedCount: number;
+
+  @Column({ type: 'int', default: 0 })
+  minHeadcount: number;
+
+  @JsonColumn()
+  requirements: ActivityRequirements;
+
+  @Column({ type: 'simple-enum', enum: RISK_LEVELS })
+  riskLevel: RiskLevel;
+
+  @Column({ type: 'simple-enum', enum: POINTS_RULES })
+  pointsRule: PointsRule;
+
+  @Column({ type: 'int' })
+  pointsAmount: number;
+
+  /** Mode × proposal factor in percent, fixed when published (战时 200, proposal 80 …). */
+  @Column({ type: 'int', default: 100 })
+  pointsFactorPct: number;
+
+  @Column({ type: 'simple-enum', enum: ACTIVITY_MODES })
+  mode: ActivityMode;
+
+  @Column({ type: 'simple-enum', enum: SIGNUP_MODES })
+  signupMode: SignupMode;
+
+  @Column({ type: 'simple-enum', enum: ACTIVITY_STATUSES, default: 'draft' })
+  status: ActivityStatus;
+
+  /** Set when a company manager or volunteer proposed it (SPEC §3 proposals). */
+  @Column({ type: 'simple-enum', enum: ['pending', 'approved', 'rejected'], nullable: true })
+  proposalStatus: ProposalStatus | null;
+
+  @Column({ type: 'int', nullable: true })
+  proposedByUserId: number | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  proposedByName: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  proposalRejectReason: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  cancelReason: string | null;
+
+  @DateTimeColumn({ nullable: true })
+  underfilledWarnedAt: Date | null;
+
+  @Column({ type: 'int', nullable: true })
+  createdByUserId: number | null;
+
+  @DateTimeColumn({ nullable: true })
+  publishedAt: Date | null;
+
+  @DateTimeColumn({ nullable: true })
+  settledAt: Date | null;
+
+  @DateTimeColumn()
+  createdAt: Date;
+
+  @DateTimeColumn()
+  updatedAt: Date;
+}

@@ -1,0 +1,229 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { ageOn, validateIdCard, type AgreementResponse, type ApplicationDraft, type ApplicationDraftResponse, type MyApplicationResponse, type OrgUnitNode } from '@jianghuai/shared';
+import type { Actor } from '../../common/auth/actor.js';
+import { AppException } from '../../common/errors/app-exception.js';
+import { PiiCipher } from '../../common/pii/pii-cipher.js';
+import { OrgUnit } from '../org/org-unit.entity.js';
+import { toOrgSummary } from '../org/org.mapper.js';
+import { Company } from '../companies/company.entity.js';
+import { ServiceSite } from '../companies/service-site.entity.js';
+import { RosterGuard } from '../roster/roster-guard.entity.js';
+import { Volunteer } from '../volunteers/volunteer.entity.js';
+import { StationAssignmentService } from '../volunteers/station-assignment.service.js';
+import { WechatApiClient } from '../wechat/wechat-api.client.js';
+import { isDuplicateKey } from '../staff/staff.service.js';
+import { Application } from './application.entity.js';
+import { ApplicationDraftRow } from './application-draft.entity.js';
+import { currentAgreement } from './agreement.js';
+import { ENROLMENT_CONFIG, shanghaiDate, type EnrolmentConfig } from './enrolment-config.js';
+import { loadLookups } from './application-lookups.js';
+import { toMyApplication } from './applications.mapper.js';
+import type { SubmitApplicationDto } from './applications.dto.js';
+
+const PENDING = ['pending_review', 'pending_approval'] as const;
+const fail = (code: ConstructorParameters<typeof AppException>[0], details?: unknown, status = HttpStatus.BAD_REQUEST) => new AppException(code, status, details);
+
+/**
+ * The applicant's side of SPEC §2.2: the agreement, the server-side draft, submitting with every
+ * automatic check (each its own error code), the green channel, and resubmitting after a rejection.
+ */
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(ENROLMENT_CONFIG) private readonly config: EnrolmentConfig,
+    private readonly pii: PiiCipher,
+    private readonly wechat: WechatApiClient,
+    private readonly stations: StationAssignmentService,
+  ) {}
+
+  agreement(): AgreementResponse {
+    return currentAgreement();
+  }
+
+  /** Stations with their communities, for the residence picker. */
+  async communities(): Promise<OrgUnitNode[]> {
+    const units = await this.dataSource.getRepository(OrgUnit).find({ where: { level: In(['station', 'community']) }, order: { path: 'ASC' } });
+    const stations = units.filter((u) => u.level === 'station').map((s) => ({ ...toOrgSummary(s), children: [] as OrgUnitNode[] }));
+    const byId = new Map(stations.map((s) => [s.id, s]));
+    for (const c of units.filter((u) => u.level === 'community')) byId.get(c.parentId!)?.children.push({ ...toOrgSummary(c), children: [] });
+    return stations;
+  }
+
+  async getDraft(actor: Actor): Promise<ApplicationDraftResponse> {
+    const row = await this.dataSource.getRepository(ApplicationDraftRow).findOneBy({ userId: actor.userId });
+    if (!row) return { draft: null, updatedAt: null };
+    return { draft: JSON.parse(this.pii.decrypt(row.dataEnc)) as ApplicationDraft, updatedAt: row.updatedAt.toISOString() };
+  }
+
+  async saveDraft(actor: Actor, draft: Record<string, unknown>): Promise<ApplicationDraftResponse> {
+    const { phoneCode: _never, ...kept } = draft;
+    const updatedAt = new Date();
+    await this.dataSource.getRepository(ApplicationDraftRow).upsert({ userId: actor.userId, dataEnc: this.pii.encrypt(JSON.stringify(kept)), updatedAt }, ['userId']);
+    return { draft: kept as ApplicationDraft, updatedAt: updatedAt.toISOString() };
+  }
+
+  async deleteDraft(actor: Actor): Promise<void> {
+    await this.dataSource.getRepository(ApplicationDraftRow).delete({ userId: actor.userId });
+  }
+
+  async mine(actor: Actor): Promise<MyApplicationResponse | null> {
+    const app = await this.dataSource.getRepository(Application).findOne({ where: { userId: actor.userId }, order: { id: 'DESC' } });
+    if (!app) return null;
+    return toMyApplication(app, await loadLookups(this.dataSource, [app]), this.pii);
+  }
+
+  async submit(actor: Actor, dto: SubmitApplicationDto): Promise<MyApplicationResponse> {
+    const checked = await this.check(actor, dto, null);
+    const phone = await this.verifiedPhone(dto.phoneCode, null);
+    const id = await this.dataSource
+      .transaction(async (m) => {
+        const now = new Date();
+        const res = await m.getRepository(Application).insert({
+          ...checked,
+          userId: actor.userId,
+          status: 'pending_review',
+          openKey: checked.idHash,
+          phoneEnc: this.pii.encrypt(phone),
+          agreementSignedAt: now,
+          criminalCheckId: null,
+          steps: [],
+          rejectReason: null,
+          resubmissions: 0,
+          submittedAt: now,
+          decidedAt: null,
+          volunteerId: null,
+          createdAt: now,
+          updatedAt: now,
+        });
+        await m.getRepository(ApplicationDraftRow).delete({ userId: actor.userId });
+        return res.identifiers[0].id as number;
+      })
+      .catch(pendingOnDuplicate);
+    return this.byId(id);
+  }
+
+  /** Fix and resubmit a rejected application (same record, back to the first step). */
+  async resubmit(actor: Actor, dto: SubmitApplicationDto): Promise<MyApplicationResponse> {
+    const app = await this.dataSource.getRepository(Application).findOne({ where: { userId: actor.userId }, order: { id: 'DESC' } });
+    if (!app) throw AppException.notFound();
+    if (app.status !== 'rejected') throw fail('APPLICATION_NOT_EDITABLE', undefined, HttpStatus.CONFLICT);
+    const checked = await this.check(actor, dto, app.id);
+    const phone = await this.verifiedPhone(dto.phoneCode, app.phoneEnc);
+    await this.dataSource
+      .transaction(async (m) => {
+        const now = new Date();
+        const res = await m.getRepository(Application).update(
+          { id: app.id, status: 'rejected' },
+          { ...checked, status: 'pending_review', openKey: checked.idHash, phoneEnc: this.pii.encrypt(phone), agreementSignedAt: now, criminalCheckId: null, rejectReason: null, resubmissions: app.resubmissions + 1, submittedAt: now, decidedAt: null, updatedAt: now },
+        );
+        if (!res.affected) throw fail('APPLICATION_NOT_EDITABLE', undefined, HttpStatus.CONFLICT);
+        await m.getRepository(ApplicationDraftRow).delete({ userId: actor.userId });
+      })
+      .catch(pendingOnDuplicate);
+    return this.byId(app.id);
+  }
+
+  private async byId(id: number): Promise<MyApplicationResponse> {
+    const app = await this.dataSource.getRepository(Application).findOneByOrFail({ id });
+    return toMyApplication(app, await loadLookups(this.dataSource, [app]), this.pii);
+  }
+
+  private async verifiedPhone(phoneCode: string | undefined, previousEnc: string | null): Promise<string> {
+    if (phoneCode) return this.wechat.getPhoneNumber(phoneCode);
+    const previous = this.pii.decrypt(previousEnc);
+    if (!previous) throw fail('PHONE_VERIFICATION_REQUIRED', { field: 'phoneCode' });
+    return previous;
+  }
+
+  /** Every automatic check of SPEC §2.2, in the order a person would fix them. */
+  private async check(actor: Actor, dto: SubmitApplicationDto, resubmittingId: number | null) {
+    const idNumber = dto.idNumber.replace(/\s+/g, '').toUpperCase();
+    const id = validateIdCard(idNumber);
+    if (!id.ok) {
+      const code = id.problem === 'format' ? 'ID_NUMBER_INVALID_FORMAT' : id.problem === 'birth_date' ? 'ID_NUMBER_INVALID_BIRTH_DATE' : 'ID_NUMBER_INVALID_CHECK_DIGIT';
+      throw fail(code, { field: 'idNumber' });
+    }
+    const age = ageOn(id.info.birthDate, shanghaiDate());
+    if (age < this.config.minAge) throw fail('APPLICANT_TOO_YOUNG', { age, min: this.config.minAge, max: this.config.maxAge }, HttpStatus.BAD_REQUEST);
+    if (age > this.config.maxAge) throw fail('APPLICANT_TOO_OLD', { age, min: this.config.minAge, max: this.config.maxAge });
+    if (!dto.declarations.noCriminalRecord) throw fail('DECLARATION_NO_CRIMINAL_RECORD_REQUIRED', { field: 'declarations.noCriminalRecord' });
+    if (!dto.declarations.physicallyFit) throw fail('DECLARATION_FITNESS_REQUIRED', { field: 'declarations.physicallyFit' });
+    if (!dto.agreementSigned) throw fail('AGREEMENT_NOT_SIGNED', { field: 'agreementSigned' });
+    const agreement = currentAgreement();
+    if (dto.agreementVersion !== agreement.version) throw fail('AGREEMENT_VERSION_OUTDATED', { current: agreement.version });
+
+    const idHash = this.pii.hash('id_number', idNumber);
+    const volunteers = this.dataSource.getRepository(Volunteer);
+    const member = (await volunteers.findOneBy({ idHash })) ?? (await volunteers.findOneBy({ userId: actor.userId }));
+    if (member && member.status !== 'revoked') throw fail('APPLICANT_ALREADY_MEMBER', undefined, HttpStatus.CONFLICT);
+    if (member?.status === 'revoked') {
+      const since = member.statusChangedAt ?? member.createdAt;
+      const until = new Date(since.getTime() + this.config.reapplyCoolOffDays * 86_400_000);
+      if (until.getTime() > Date.now()) throw fail('APPLICANT_REVOKED_COOL_OFF', { until: shanghaiDate(until), coolOffDays: this.config.reapplyCoolOffDays }, HttpStatus.CONFLICT);
+    }
+    const pending = await this.dataSource
+      .getRepository(Application)
+      .createQueryBuilder('a')
+      .where('a.status IN (:...pending)', { pending: PENDING })
+      .andWhere('(a.idHash = :idHash OR a.userId = :userId)', { idHash, userId: actor.userId })
+      .getOne();
+    if (pending && pending.id !== resubmittingId) throw fail('APPLICATION_ALREADY_PENDING', undefined, HttpStatus.CONFLICT);
+
+    let companyId: number | null = null;
+    let siteId: number | null = null;
+    if (dto.occupation === 'security_guard') {
+      if (!dto.companyId || !dto.siteId) throw fail('COMPANY_REQUIRED_FOR_GUARD', { field: dto.companyId ? 'siteId' : 'companyId' });
+      const company = await this.dataSource.getRepository(Company).findOneBy({ id: dto.companyId });
+      if (!company) throw AppException.notFound({ companyId: dto.companyId });
+      const site = await this.dataSource.getRepository(ServiceSite).findOneBy({ id: dto.siteId });
+      if (!site || site.companyId !== company.id) throw fail('SITE_NOT_OF_COMPANY', { field: 'siteId' });
+      [companyId, siteId] = [company.id, site.id];
+    }
+    let community: OrgUnit | null = null;
+    if (dto.residenceCommunityId) {
+      community = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: dto.residenceCommunityId });
+      if (!community) throw AppException.notFound({ residenceCommunityId: dto.residenceCommunityId });
+      if (community.level !== 'community') throw fail('ORG_UNIT_NOT_COMMUNITY', { field: 'residenceCommunityId' });
+    }
+    if (!siteId && !community && !dto.location) throw fail('APPLICATION_LOCATION_REQUIRED');
+    const choice = await this.stations.chooseStation(this.dataSource.manager, { siteId, residenceCommunityId: community?.id, location: dto.location });
+    if (!choice) throw fail('NO_STATION_FOUND');
+    // The community officer reviews when the applicant lives in the managing station's area.
+    const reviewUnit = community && community.parentId === choice.station.id ? community : choice.station;
+
+    const name = dto.name.replace(/\s+/g, '');
+    const guard = await this.dataSource.getRepository(RosterGuard).findOneBy({ idHash });
+    const green = !!guard && guard.certified && guard.name === name;
+    return {
+      name,
+      idEnc: this.pii.encrypt(idNumber),
+      idHash,
+      birthDate: id.info.birthDate,
+      sex: id.info.sex,
+      occupation: dto.occupation,
+      companyId,
+      siteId,
+      residenceCommunityId: community?.id ?? null,
+      lat: dto.location?.lat ?? null,
+      lng: dto.location?.lng ?? null,
+      stationId: choice.station.id,
+      assignmentRule: choice.rule,
+      reviewOrgUnitId: reviewUnit.id,
+      orgPath: reviewUnit.path,
+      skills: dto.skills.map((s) => ({ name: s.name, certificateNo: s.certificateNo ?? null, expiresOn: s.expiresOn ?? null })),
+      declarations: { noCriminalRecord: true, physicallyFit: true },
+      agreementVersion: agreement.version,
+      green,
+      rosterGuardId: green ? guard!.id : null,
+    };
+  }
+}
+
+function pendingOnDuplicate(err: unknown): never {
+  // Two simultaneous submissions for the same ID number: the unique open key lets one through.
+  if (isDuplicateKey(err)) throw new AppException('APPLICATION_ALREADY_PENDING', HttpStatus.CONFLICT);
+  throw err;
+}

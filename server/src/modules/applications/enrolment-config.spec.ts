@@ -1,0 +1,25 @@
+import { ConfigError } from '../../config/app-config.js';
+import { addDays, loadEnrolmentConfig, shanghaiDate } from './enrolment-config.js';
+
+describe(loadEnrolmentConfig.name, () => {
+  it('has the SPEC defaults', () => {
+    const sut = loadEnrolmentConfig({});
+    expect(sut).toMatchObject({ minAge: 18, maxAge: 65, reapplyCoolOffDays: 365, reviewSlaDays: 3, inactivityRevokeDays: 365, inactivityWarnDaysBefore: 30, jobsIntervalMinutes: 0, memberNoPrefix: 'MAS' });
+  });
+
+  it('names every bad variable', () => {
+    expect(() => loadEnrolmentConfig({ APPLICANT_MIN_AGE: 'x', MEMBER_NO_PREFIX: 'm1' })).toThrow(ConfigError);
+    try {
+      loadEnrolmentConfig({ APPLICANT_MIN_AGE: '70', APPLICANT_MAX_AGE: '60' });
+    } catch (e) {
+      expect((e as ConfigError).problems).toEqual(['APPLICANT_MIN_AGE must not exceed APPLICANT_MAX_AGE']);
+    }
+  });
+});
+
+describe(shanghaiDate.name, () => {
+  it('uses the Asia/Shanghai calendar day', () => {
+    expect(shanghaiDate(new Date('2026-03-01T16:30:00Z'))).toBe('2026-03-02');
+    expect(addDays('2026-02-27', 2)).toBe('2026-03-01');
+  });
+});

@@ -1,0 +1,74 @@
+import { Global, Module } from '@nestjs/common';
+import { ConfigError } from '../../config/app-config.js';
+
+/**
+ * Numbers of SPEC §2 that are configuration, not code. Read from the environment once at boot and
+ * validated like the main config (a bad value stops the process with the variable named).
+ */
+export interface EnrolmentConfig {
+  minAge: number;
+  maxAge: number;
+  /** Days after a revocation during which the person may not apply again. */
+  reapplyCoolOffDays: number;
+  /** Pending longer than this many days is flagged overdue. */
+  reviewSlaDays: number;
+  memberNoPrefix: string;
+  inactivityRevokeDays: number;
+  inactivityWarnDaysBefore: number;
+  criminalRecheckDays: number;
+  certificateWarnDays: number;
+  /** 0 = no in-process timer (jobs are run by POST /admin/jobs/:name/run or another scheduler). */
+  jobsIntervalMinutes: number;
+  jobLeaseSeconds: number;
+}
+
+export const ENROLMENT_CONFIG = Symbol('ENROLMENT_CONFIG');
+
+export function loadEnrolmentConfig(env: NodeJS.ProcessEnv = process.env): EnrolmentConfig {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return n;
+  };
+  const cfg: EnrolmentConfig = {
+    minAge: int('APPLICANT_MIN_AGE', 18, 14, 100),
+    maxAge: int('APPLICANT_MAX_AGE', 65, 14, 120),
+    reapplyCoolOffDays: int('REAPPLY_COOL_OFF_DAYS', 365, 0, 3650),
+    reviewSlaDays: int('APPLICATION_SLA_DAYS', 3, 1, 365),
+    memberNoPrefix: env.MEMBER_NO_PREFIX ?? 'MAS',
+    inactivityRevokeDays: int('INACTIVITY_REVOKE_DAYS', 365, 30, 3650),
+    inactivityWarnDaysBefore: int('INACTIVITY_WARN_DAYS_BEFORE', 30, 1, 365),
+    criminalRecheckDays: int('CRIMINAL_RECHECK_DAYS', 365, 30, 3650),
+    certificateWarnDays: int('CERTIFICATE_WARN_DAYS', 30, 1, 365),
+    jobsIntervalMinutes: int('JOBS_INTERVAL_MINUTES', 0, 0, 1440),
+    jobLeaseSeconds: int('JOB_LEASE_SECONDS', 600, 10, 86400),
+  };
+  if (cfg.minAge > cfg.maxAge) problems.push('APPLICANT_MIN_AGE must not exceed APPLICANT_MAX_AGE');
+  if (!/^[A-Z]{2,6}$/.test(cfg.memberNoPrefix)) problems.push('MEMBER_NO_PREFIX must be 2–6 upper-case letters');
+  if (problems.length) throw new ConfigError(problems);
+  return cfg;
+}
+
+/** Today's calendar date in Asia/Shanghai, YYYY-MM-DD. */
+export function shanghaiDate(at: Date = new Date()): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+@Global()
+@Module({
+  providers: [{ provide: ENROLMENT_CONFIG, useFactory: () => loadEnrolmentConfig() }],
+  exports: [ENROLMENT_CONFIG],
+})
+export class EnrolmentConfigModule {}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { InsuranceEnrolment } from './entities/insurance-enrolment.entity.js';
+import { InsurancePolicy } from './entities/insurance-policy.entity.js';
+import { InsuranceController } from './insurance.controller.js';
+import { InsuranceService } from './insurance.service.js';
+
+/** SPEC §7 insurance: policies, insured volunteers, bulk enrolment for an activity. */
+@Module({
+  imports: [TypeOrmModule.forFeature([InsurancePolicy, InsuranceEnrolment])],
+  controllers: [InsuranceController],
+  providers: [InsuranceService],
+})
+export class InsuranceModule {}

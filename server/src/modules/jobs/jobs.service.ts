@@ -1,0 +1,217 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, MoreThan } from 'typeorm';
+import { JOB_NAMES, LEVEL_THRESHOLDS_HOURS, type JobLeaseResponse, type JobName, type JobRunResponse } from '@jianghuai/shared';
+import type { Actor } from '../../common/auth/actor.js';
+import { AppException } from '../../common/errors/app-exception.js';
+import { logger } from '../../common/logging/logger.js';
+import { AuditService } from '../audit/audit.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { User } from '../users/user.entity.js';
+import { Volunteer } from '../volunteers/volunteer.entity.js';
+import { isDuplicateKey } from '../staff/staff.service.js';
+import { ENROLMENT_CONFIG, addDays, shanghaiDate, type EnrolmentConfig } from '../applications/enrolment-config.js';
+import { JobLeaseService } from './job-lease.service.js';
+import { JobReminder } from './job-reminder.entity.js';
+
+const DAY_MS = 86_400_000;
+const PAGE = 500;
+
+/** The actor recorded in the audit log for what a scheduled job changes. */
+const SYSTEM_ACTOR: Actor = { userId: null as unknown as number, displayName: '系统定时任务', openid: null, staffRoles: [], roles: [], orgUnitId: null, orgPath: '/', isStaff: false, ip: null };
+
+/**
+ * Scheduled jobs of SPEC §2.4. Each run takes the job's database lease first, and each job is
+ * idempotent on its own as well: revocation is a conditional UPDATE on `status = 'active'`, and a
+ * reminder is sent only by whoever inserts its unique reminder key.
+ */
+@Injectable()
+export class JobsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(ENROLMENT_CONFIG) private readonly config: EnrolmentConfig,
+    private readonly leases: JobLeaseService,
+    private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async run(name: string, holder?: string): Promise<JobRunResponse> {
+    if (!(JOB_NAMES as readonly string[]).includes(name)) throw new AppException('JOB_UNKNOWN', HttpStatus.NOT_FOUND);
+    const job = name as JobName;
+    if (!(await this.leases.acquire(job, holder))) return { job, ran: false, result: {} };
+    let result: Record<string, number> | null = null;
+    try {
+      result = await this.runUnleased(job);
+      return { job, ran: true, result };
+    } finally {
+      await this.leases.release(job, result, holder);
+      logger.info('job finished', { job, result });
+    }
+  }
+
+  /** The job body alone (no lease) — exposed so tests can prove the body is idempotent by itself. */
+  async runUnleased(job: JobName): Promise<Record<string, number>> {
+    switch (job) {
+      case 'inactivity-revocation':
+        return this.inactivityRevocation();
+      case 'criminal-recheck-reminders':
+        return this.criminalRecheckReminders();
+      case 'certificate-expiry-reminders':
+        return this.certificateExpiryReminders();
+      case 'level-regrade':
+        return this.levelRegrade();
+    }
+  }
+
+  async leasesOverview(): Promise<JobLeaseResponse[]> {
+    const rows = new Map((await this.leases.all()).map((l) => [l.name, l]));
+    return JOB_NAMES.map((name) => {
+      const l = rows.get(name);
+      return { name, holder: l?.holder ?? null, leaseUntil: l?.leaseUntil?.toISOString() ?? null, lastRunAt: l?.lastRunAt?.toISOString() ?? null, lastResult: l?.lastResult ?? null };
+    });
+  }
+
+  /** 365 days without confirmed duty (or since joining) and no running exemption → revoked; warn 30 days before. */
+  private async inactivityRevocation(): Promise<Record<string, number>> {
+    const now = new Date();
+    const today = shanghaiDate(now);
+    const revokeCutoff = new Date(now.getTime() - this.config.inactivityRevokeDays * DAY_MS);
+    const warnCutoff = new Date(now.getTime() - (this.config.inactivityRevokeDays - this.config.inactivityWarnDaysBefore) * DAY_MS);
+    const notExempt = 'v.id NOT IN (SELECT de.volunteerId FROM duty_exemptions de WHERE de.endsOn >= :today)';
+    let revoked = 0;
+    let warned = 0;
+    const due = await this.dataSource
+      .getRepository(Volunteer)
+      .createQueryBuilder('v')
+      .where("v.status = 'active' AND COALESCE(v.lastDutyAt, v.joinedAt) < :revokeCutoff", { revokeCutoff })
+      .andWhere(notExempt, { today })
+      .getMany();
+    for (const v of due) {
+      const notificationId = await this.dataSource.transaction(async (m) => {
+        const res = await m
+          .getRepository(Volunteer)
+          .createQueryBuilder()
+          .update()
+          .set({ status: 'revoked', statusReason: `连续 ${this.config.inactivityRevokeDays} 天未参加义警活动`, statusChangedAt: now })
+          .where("id = :id AND status = 'active' AND COALESCE(lastDutyAt, joinedAt) < :revokeCutoff", { id: v.id, revokeCutoff })
+          .execute();
+        if (res.affected !== 1) return null;
+        await this.audit.record(m, SYSTEM_ACTOR, { action: 'volunteer.revoke_inactive', targetType: 'volunteer', targetId: String(v.id), orgUnitId: v.stationId, before: { status: 'active' }, after: { status: 'revoked', lastDutyAt: v.lastDutyAt?.toISOString() ?? null } });
+        return this.notifications.create(m, {
+          userId: v.userId,
+          template: 'duty_warning',
+          title: '义警资格已取消',
+          body: `您已连续 ${this.config.inactivityRevokeDays} 天未参加义警活动，义警资格已取消。如有特殊情况请联系管理派出所。`,
+          page: 'pages/volunteer/card',
+          data: { thing1: '义警资格已取消', date2: today },
+        });
+      });
+      if (notificationId) {
+        revoked++;
+        await this.notifications.push([notificationId]);
+      }
+    }
+    const warn = await this.dataSource
+      .getRepository(Volunteer)
+      .createQueryBuilder('v')
+      .where("v.status = 'active' AND COALESCE(v.lastDutyAt, v.joinedAt) < :warnCutoff AND COALESCE(v.lastDutyAt, v.joinedAt) >= :revokeCutoff", { warnCutoff, revokeCutoff })
+      .andWhere(notExempt, { today })
+      .getMany();
+    for (const v of warn) {
+      const ref = v.lastDutyAt ?? v.joinedAt;
+      if (!(await this.claim(`inactivity-warning:${v.id}:${ref.toISOString()}`))) continue;
+      const revokeOn = shanghaiDate(new Date(ref.getTime() + this.config.inactivityRevokeDays * DAY_MS));
+      await this.notifications.notify({
+        userId: v.userId,
+        template: 'duty_warning',
+        title: '履职提醒',
+        body: `您已较长时间未参加义警活动。如在 ${revokeOn} 前仍未参加，义警资格将被取消。`,
+        page: 'pages/activities/index',
+        data: { thing1: '请尽快参加义警活动', date2: revokeOn },
+      });
+      warned++;
+    }
+    return { revoked, warned };
+  }
+
+  /** Yearly criminal-record re-check: remind the managing station's officers once per due date. */
+  private async criminalRecheckReminders(): Promise<Record<string, number>> {
+    const cutoff = new Date(Date.now() - this.config.criminalRecheckDays * DAY_MS);
+    const due = await this.dataSource
+      .getRepository(Volunteer)
+      .createQueryBuilder('v')
+      .where("v.status = 'active' AND v.stationId IS NOT NULL AND COALESCE(v.criminalCheckedAt, v.joinedAt) < :cutoff", { cutoff })
+      .getMany();
+    let reminded = 0;
+    const officersByStation = new Map<number, User[]>();
+    for (const v of due) {
+      const dueOn = addDays(shanghaiDate(v.criminalCheckedAt ?? v.joinedAt), this.config.criminalRecheckDays);
+      if (!(await this.claim(`criminal-recheck:${v.id}:${dueOn}`))) continue;
+      if (!officersByStation.has(v.stationId!)) {
+        const officers = await this.dataSource.getRepository(User).createQueryBuilder('u').where('u.orgUnitId = :sid AND u.roles LIKE :role', { sid: v.stationId, role: '%"station_officer"%' }).getMany();
+        officersByStation.set(v.stationId!, officers);
+      }
+      for (const officer of officersByStation.get(v.stationId!)!) {
+        await this.notifications.notify({
+          userId: officer.id,
+          template: 'criminal_recheck',
+          title: '义警年度政审复核提醒',
+          body: `义警 ${v.name ?? v.memberNo}（${v.memberNo}）的违法犯罪记录核查已满一年（应于 ${dueOn} 前复核），请核查后在档案中记录结果。`,
+          page: `admin/volunteers/detail?id=${v.id}`,
+          data: { thing1: `${v.name ?? ''} ${v.memberNo}`.trim().slice(0, 20), date2: dueOn },
+        });
+      }
+      reminded++;
+    }
+    return { reminded };
+  }
+
+  /** Skill certificates expiring within the warning window: remind the volunteer once per certificate and date. */
+  private async certificateExpiryReminders(): Promise<Record<string, number>> {
+    const today = shanghaiDate();
+    const until = addDays(today, this.config.certificateWarnDays);
+    let reminded = 0;
+    let lastId = 0;
+    for (;;) {
+      const page = await this.dataSource.getRepository(Volunteer).find({ where: { status: 'active', id: MoreThan(lastId) }, order: { id: 'ASC' }, take: PAGE });
+      if (!page.length) break;
+      lastId = page[page.length - 1].id;
+      for (const v of page) {
+        for (const s of v.skills ?? []) {
+          if (!s.expiresOn || s.expiresOn < today || s.expiresOn > until) continue;
+          if (!(await this.claim(`certificate-expiry:${v.id}:${s.name}:${s.expiresOn}`))) continue;
+          await this.notifications.notify({
+            userId: v.userId,
+            template: 'certificate_expiry',
+            title: '技能证书即将到期',
+            body: `您的${s.name}证书${s.certificateNo ? `（${s.certificateNo}）` : ''}将于 ${s.expiresOn} 到期，请及时复训换证并告知管理派出所。`,
+            page: 'pages/volunteer/card',
+            data: { thing1: `${s.name}证书`, date2: s.expiresOn },
+          });
+          reminded++;
+        }
+      }
+    }
+    return { reminded };
+  }
+
+  /** Star grades from confirmed hours (50/100/300/600/1000 h); run quarterly. */
+  private async levelRegrade(): Promise<Record<string, number>> {
+    const cases = [...LEVEL_THRESHOLDS_HOURS].reverse().map((h, i) => `WHEN serviceMinutes >= ${h * 60} THEN ${LEVEL_THRESHOLDS_HOURS.length - i}`);
+    const level = `CASE ${cases.join(' ')} ELSE 0 END`;
+    const res = await this.dataSource.getRepository(Volunteer).createQueryBuilder().update().set({ starLevel: () => level }).where(`starLevel <> ${level}`).execute();
+    return { regraded: res.affected ?? 0 };
+  }
+
+  /** True for the one caller that records this reminder key first. */
+  private async claim(key: string): Promise<boolean> {
+    try {
+      await this.dataSource.getRepository(JobReminder).insert({ reminderKey: key.slice(0, 191), createdAt: new Date() });
+      return true;
+    } catch (err) {
+      if (isDuplicateKey(err)) return false;
+      throw err;
+    }
+  }
+}
+

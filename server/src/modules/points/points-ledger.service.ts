@@ -1,0 +1,92 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { LedgerEntryType } from '@jianghuai/shared';
+import { AppException } from '../../common/errors/app-exception.js';
+import { PointsAccount } from './entities/points-account.entity.js';
+import { PointsLedgerEntry } from './entities/points-ledger-entry.entity.js';
+
+export interface PostEntry {
+  userId: number;
+  volunteerId: number | null;
+  type: LedgerEntryType;
+  /** Signed integer; 0 is not posted. */
+  amount: number;
+  sourceType: string;
+  sourceId: string;
+  description: string;
+  /** Unique per business event: the same key never posts twice. */
+  idempotencyKey: string;
+  awardingOrgId: number | null;
+  awardingOrgPath: string | null;
+  reversalOfId?: number | null;
+  reason?: string | null;
+  createdByUserId?: number | null;
+}
+
+export type PostResult = { posted: true; entry: PointsLedgerEntry } | { posted: false; entry: PointsLedgerEntry | null };
+
+/**
+ * The one way points change (SPEC §6). Inside the caller's transaction: append the entry (its
+ * unique idempotency key refuses a second credit for the same event), then move the cached
+ * balance with a conditional UPDATE that can never take it below zero. Both or neither.
+ */
+@Injectable()
+export class PointsLedgerService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async post(m: EntityManager, e: PostEntry): Promise<PostResult> {
+    if (!Number.isInteger(e.amount)) throw new Error('points amounts are integers');
+    const entries = m.getRepository(PointsLedgerEntry);
+    const existing = await entries.findOneBy({ idempotencyKey: e.idempotencyKey });
+    if (existing) return { posted: false, entry: existing };
+    if (e.amount === 0) return { posted: false, entry: null };
+    await this.ensureAccount(m, e.userId);
+    const now = new Date();
+    const moved = await m
+      .getRepository(PointsAccount)
+      .createQueryBuilder()
+      .update()
+      .set({
+        balance: () => 'balance + :amount',
+        earned: () => (e.amount > 0 ? 'earned + :amount' : 'earned'),
+        spent: () => (e.amount < 0 ? 'spent - :amount' : 'spent'),
+        updatedAt: now,
+      })
+      .where('userId = :userId AND balance + :amount >= 0', { userId: e.userId, amount: e.amount })
+      .execute();
+    if (!moved.affected) throw new AppException('POINTS_INSUFFICIENT_BALANCE', HttpStatus.CONFLICT);
+    const { balance } = await m.getRepository(PointsAccount).findOneByOrFail({ userId: e.userId });
+    // A concurrent post with the same key loses here on the unique index and its transaction rolls back.
+    const entry = await entries.save(
+      entries.create({
+        userId: e.userId,
+        volunteerId: e.volunteerId,
+        type: e.type,
+        amount: e.amount,
+        balanceAfter: balance,
+        sourceType: e.sourceType,
+        sourceId: e.sourceId,
+        description: e.description.slice(0, 200),
+        idempotencyKey: e.idempotencyKey,
+        awardingOrgId: e.awardingOrgId,
+        awardingOrgPath: e.awardingOrgPath,
+        reversalOfId: e.reversalOfId ?? null,
+        reason: e.reason ?? null,
+        createdByUserId: e.createdByUserId ?? null,
+        createdAt: now,
+      }),
+    );
+    return { posted: true, entry };
+  }
+
+  async balanceOf(userId: number): Promise<PointsAccount | null> {
+    return this.ds.getRepository(PointsAccount).findOneBy({ userId });
+  }
+
+  private async ensureAccount(m: EntityManager, userId: number): Promise<void> {
+    const repo = m.getRepository(PointsAccount);
+    if (await repo.existsBy({ userId })) return;
+    await repo.createQueryBuilder().insert().values({ userId, balance: 0, earned: 0, spent: 0, updatedAt: new Date() }).orIgnore().execute();
+  }
+}

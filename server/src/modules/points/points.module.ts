@@ -1,0 +1,24 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ensureEmbeddedLedgerTriggers } from './append-only.js';
+import { PointsAccount } from './entities/points-account.entity.js';
+import { PointsLedgerEntry } from './entities/points-ledger-entry.entity.js';
+import { PointsLedgerService } from './points-ledger.service.js';
+import { PointsController } from './points.controller.js';
+import { PointsService } from './points.service.js';
+
+/** SPEC §6 ledger: append-only entries, cached balances, reversals, points issued per org. */
+@Module({
+  imports: [TypeOrmModule.forFeature([PointsLedgerEntry, PointsAccount])],
+  controllers: [PointsController],
+  providers: [PointsLedgerService, PointsService],
+  exports: [PointsLedgerService],
+})
+export class PointsModule implements OnModuleInit {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async onModuleInit(): Promise<void> {
+    await ensureEmbeddedLedgerTriggers(this.ds);
+  }
+}

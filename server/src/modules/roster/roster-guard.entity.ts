@@ -1,0 +1,43 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { DateTimeColumn } from '../../database/columns.js';
+import { Company } from '../companies/company.entity.js';
+
+/**
+ * One guard of the provincial roster (底数, SPEC §2.1): the denominator of join rates and the
+ * source of the green channel. Keyed by the keyed hash of the ID number, so a re-import updates.
+ */
+@Entity('roster_guards')
+export class RosterGuard {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Index()
+  @Column({ type: 'int' })
+  companyId: number;
+
+  @ManyToOne(() => Company, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'companyId' })
+  company?: Relation<Company>;
+
+  @Column({ type: 'varchar', length: 32 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  idEnc: string;
+
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  idHash: string;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  certificateNo: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  certified: boolean;
+
+  @DateTimeColumn()
+  createdAt: Date;
+
+  @DateTimeColumn()
+  updatedAt: Date;
+}

@@ -1,0 +1,187 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { distanceMeters, type AssignmentResponse, type AssignmentRule, type LatLng, type Page } from '@jianghuai/shared';
+import type { Actor } from '../../common/auth/actor.js';
+import { AppException } from '../../common/errors/app-exception.js';
+import { toPage, type PageQueryDto } from '../../common/pagination.js';
+import { assertPathInScope, wherePathInScope } from '../../common/scope/org-scope.js';
+import { AuditService } from '../audit/audit.service.js';
+import { OrgUnit } from '../org/org-unit.entity.js';
+import { ServiceSite } from '../companies/service-site.entity.js';
+import { isDuplicateKey } from '../staff/staff.service.js';
+import { Volunteer } from './volunteer.entity.js';
+import { StationAssignment } from './station-assignment.entity.js';
+import { toAssignmentResponse } from './volunteers.mapper.js';
+import type { DeclineTransferDto, ReassignDto } from './volunteers.dto.js';
+
+export interface StationChoice {
+  station: OrgUnit;
+  rule: AssignmentRule;
+}
+
+/**
+ * SPEC §2.3: the managing station is the service site's station (for guards sent across districts
+ * that is not the company's home station), else the residence community's station, else the
+ * station whose centre is nearest. Staff reassign with a reason; across branches the receiving
+ * branch accepts. Every assignment stays in the history.
+ */
+@Injectable()
+export class StationAssignmentService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async chooseStation(m: EntityManager, input: { siteId?: number | null; residenceCommunityId?: number | null; location?: LatLng | null }): Promise<StationChoice | null> {
+    const units = m.getRepository(OrgUnit);
+    if (input.siteId) {
+      const site = await m.getRepository(ServiceSite).findOne({ where: { id: input.siteId }, relations: { station: true } });
+      if (site?.station) return { station: site.station, rule: 'site' };
+    }
+    if (input.residenceCommunityId) {
+      const community = await units.findOneBy({ id: input.residenceCommunityId });
+      const station = community?.parentId ? await units.findOneBy({ id: community.parentId }) : null;
+      if (station?.level === 'station') return { station, rule: 'residence' };
+    }
+    if (input.location) {
+      const stations = (await units.findBy({ level: 'station' })).filter((s) => s.lat !== null && s.lng !== null);
+      let best: OrgUnit | null = null;
+      let bestDistance = Infinity;
+      for (const s of stations) {
+        const d = distanceMeters(input.location, { lat: s.lat!, lng: s.lng! });
+        if (d < bestDistance) [best, bestDistance] = [s, d];
+      }
+      if (best) return { station: best, rule: 'nearest' };
+    }
+    return null;
+  }
+
+  /** The first assignment, written in the approval's transaction. */
+  async recordInitial(m: EntityManager, volunteerId: number, fromStationId: number | null, station: OrgUnit, rule: AssignmentRule, actor: Actor): Promise<void> {
+    await m.getRepository(StationAssignment).insert({
+      volunteerId,
+      fromStationId,
+      toStationId: station.id,
+      toPath: station.path,
+      rule,
+      reason: '审核通过，按驻勤点/居住社区/就近原则确定管理派出所',
+      status: 'accepted',
+      pendingKey: null,
+      requestedById: actor.userId,
+      requestedByName: actor.displayName,
+      decidedById: actor.userId,
+      decidedByName: actor.displayName,
+      declineReason: null,
+      createdAt: new Date(),
+      decidedAt: new Date(),
+    });
+  }
+
+  async reassign(actor: Actor, volunteer: Volunteer, currentStation: OrgUnit | null, dto: ReassignDto): Promise<AssignmentResponse> {
+    const target = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: dto.stationId });
+    if (!target) throw AppException.notFound({ stationId: dto.stationId });
+    if (target.level !== 'station') throw new AppException('ORG_UNIT_NOT_STATION', HttpStatus.BAD_REQUEST, { stationId: dto.stationId });
+    if (target.id === volunteer.stationId) throw new AppException('TRANSFER_SAME_STATION', HttpStatus.BAD_REQUEST);
+    const crossBranch = !currentStation || currentStation.parentId !== target.parentId;
+    const id = await this.dataSource
+      .transaction(async (m) => {
+        const now = new Date();
+        const res = await m.getRepository(StationAssignment).insert({
+          volunteerId: volunteer.id,
+          fromStationId: volunteer.stationId,
+          toStationId: target.id,
+          toPath: target.path,
+          rule: 'manual',
+          reason: dto.reason.trim(),
+          status: crossBranch ? 'pending' : 'accepted',
+          pendingKey: crossBranch ? volunteer.id : null,
+          requestedById: actor.userId,
+          requestedByName: actor.displayName,
+          decidedById: crossBranch ? null : actor.userId,
+          decidedByName: crossBranch ? null : actor.displayName,
+          declineReason: null,
+          createdAt: now,
+          decidedAt: crossBranch ? null : now,
+        });
+        if (!crossBranch) await m.getRepository(Volunteer).update(volunteer.id, { stationId: target.id });
+        await this.audit.record(m, actor, {
+          action: crossBranch ? 'volunteer.transfer.request' : 'volunteer.reassign',
+          targetType: 'volunteer',
+          targetId: String(volunteer.id),
+          orgUnitId: volunteer.stationId,
+          before: { stationId: volunteer.stationId },
+          after: { stationId: target.id, reason: dto.reason, pendingAcceptance: crossBranch },
+        });
+        return res.identifiers[0].id as number;
+      })
+      .catch((err: unknown) => {
+        if (isDuplicateKey(err)) throw AppException.conflict('TRANSFER_ALREADY_PENDING');
+        throw err;
+      });
+    return (await this.load([id]))[0];
+  }
+
+  /** Cross-branch transfers waiting for the actor's branch (or anything below the actor). */
+  async incoming(actor: Actor, q: PageQueryDto): Promise<Page<AssignmentResponse>> {
+    const qb = this.dataSource.getRepository(StationAssignment).createQueryBuilder('a').where("a.status = 'pending'");
+    wherePathInScope(qb, actor, 'a.toPath');
+    const [rows, total] = await qb.orderBy('a.id', 'ASC').offset((q.page - 1) * q.pageSize).limit(q.pageSize).getManyAndCount();
+    return toPage(await this.hydrate(rows), total, q);
+  }
+
+  async accept(actor: Actor, id: number): Promise<AssignmentResponse> {
+    const a = await this.loadPendingInScope(actor, id);
+    await this.dataSource.transaction(async (m) => {
+      const res = await m.getRepository(StationAssignment).update(
+        { id, status: 'pending' },
+        { status: 'accepted', pendingKey: null, decidedById: actor.userId, decidedByName: actor.displayName, decidedAt: new Date() },
+      );
+      if (!res.affected) throw AppException.conflict('TRANSFER_NOT_PENDING');
+      await m.getRepository(Volunteer).update(a.volunteerId, { stationId: a.toStationId });
+      await this.audit.record(m, actor, { action: 'volunteer.transfer.accept', targetType: 'volunteer', targetId: String(a.volunteerId), orgUnitId: a.toStationId, before: { stationId: a.fromStationId }, after: { stationId: a.toStationId } });
+    });
+    return (await this.load([id]))[0];
+  }
+
+  async decline(actor: Actor, id: number, dto: DeclineTransferDto): Promise<AssignmentResponse> {
+    const a = await this.loadPendingInScope(actor, id);
+    await this.dataSource.transaction(async (m) => {
+      const res = await m.getRepository(StationAssignment).update(
+        { id, status: 'pending' },
+        { status: 'declined', pendingKey: null, declineReason: dto.reason.trim(), decidedById: actor.userId, decidedByName: actor.displayName, decidedAt: new Date() },
+      );
+      if (!res.affected) throw AppException.conflict('TRANSFER_NOT_PENDING');
+      await this.audit.record(m, actor, { action: 'volunteer.transfer.decline', targetType: 'volunteer', targetId: String(a.volunteerId), orgUnitId: a.toStationId, after: { reason: dto.reason } });
+    });
+    return (await this.load([id]))[0];
+  }
+
+  async history(volunteerId: number): Promise<AssignmentResponse[]> {
+    const rows = await this.dataSource.getRepository(StationAssignment).find({ where: { volunteerId }, order: { id: 'DESC' } });
+    return this.hydrate(rows);
+  }
+
+  async pendingFor(volunteerId: number): Promise<AssignmentResponse | null> {
+    const row = await this.dataSource.getRepository(StationAssignment).findOneBy({ volunteerId, status: 'pending' });
+    return row ? (await this.hydrate([row]))[0] : null;
+  }
+
+  private async loadPendingInScope(actor: Actor, id: number): Promise<StationAssignment> {
+    const a = await this.dataSource.getRepository(StationAssignment).findOneBy({ id });
+    assertPathInScope(actor, a?.toPath);
+    if (a!.status !== 'pending') throw AppException.conflict('TRANSFER_NOT_PENDING');
+    return a!;
+  }
+
+  private async load(ids: number[]): Promise<AssignmentResponse[]> {
+    return this.hydrate(await this.dataSource.getRepository(StationAssignment).findBy({ id: In(ids) }));
+  }
+
+  private async hydrate(rows: StationAssignment[]): Promise<AssignmentResponse[]> {
+    const ids = [...new Set(rows.flatMap((r) => [r.fromStationId, r.toStationId]).filter((x): x is number => !!x))];
+    const units = ids.length ? await this.dataSource.getRepository(OrgUnit).findBy({ id: In(ids) }) : [];
+    const byId = new Map(units.map((u) => [u.id, u]));
+    return rows.map((r) => toAssignmentResponse(r, byId));
+  }
+}

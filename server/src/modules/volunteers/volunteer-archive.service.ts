@@ -1,0 +1,210 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, MoreThanOrEqual, type SelectQueryBuilder } from 'typeorm';
+import { maskPhone, type ExemptionResponse, type Page, type RevealPiiResponse, type VolunteerArchiveResponse, type VolunteerCardResponse, type VolunteerListItem } from '@jianghuai/shared';
+import type { Actor } from '../../common/auth/actor.js';
+import { AppException } from '../../common/errors/app-exception.js';
+import { PiiCipher } from '../../common/pii/pii-cipher.js';
+import { toPage } from '../../common/pagination.js';
+import { assertPathInScope, scopePrefix } from '../../common/scope/org-scope.js';
+import { toOrgSummary } from '../org/org.mapper.js';
+import { AuditService } from '../audit/audit.service.js';
+import { OrgUnit } from '../org/org-unit.entity.js';
+import { Company } from '../companies/company.entity.js';
+import { ServiceSite } from '../companies/service-site.entity.js';
+import { CriminalRecordCheck } from '../applications/criminal-record-check.entity.js';
+import { ENROLMENT_CONFIG, addDays, shanghaiDate, type EnrolmentConfig } from '../applications/enrolment-config.js';
+import { likeContains } from '../companies/companies.service.js';
+import { Volunteer } from './volunteer.entity.js';
+import { DutyExemption } from './duty-exemption.entity.js';
+import { StationAssignmentService } from './station-assignment.service.js';
+import { maskedIdOf, toExemptionResponse, toVolunteerCard, toVolunteerListItem } from './volunteers.mapper.js';
+import type { CriminalCheckDto, ExemptionDto, ReassignDto, UpdateVolunteerDto, VolunteerQueryDto } from './volunteers.dto.js';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The volunteer archive (SPEC §2.4): the volunteer's own member card and the staff record. Staff
+ * see volunteers managed by a station in their subtree or living in a community in it.
+ */
+@Injectable()
+export class VolunteerArchiveService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(ENROLMENT_CONFIG) private readonly config: EnrolmentConfig,
+    private readonly pii: PiiCipher,
+    private readonly audit: AuditService,
+    private readonly assignments: StationAssignmentService,
+  ) {}
+
+  async myCard(actor: Actor): Promise<VolunteerCardResponse> {
+    const v = await this.dataSource.getRepository(Volunteer).findOneBy({ userId: actor.userId });
+    if (!v) throw AppException.notFound();
+    return this.card(v);
+  }
+
+  /** Scoped query over volunteers; also used by the talent pool. */
+  scoped(actor: Actor): SelectQueryBuilder<Volunteer> {
+    const scope = `SELECT so.id FROM org_units so WHERE so.path LIKE :scopePrefix`;
+    return this.dataSource
+      .getRepository(Volunteer)
+      .createQueryBuilder('v')
+      .where(`(v.stationId IN (${scope}) OR v.residenceCommunityId IN (${scope}))`, { scopePrefix: `${scopePrefix(actor)}%` });
+  }
+
+  async list(actor: Actor, q: VolunteerQueryDto): Promise<Page<VolunteerListItem>> {
+    const qb = this.scoped(actor);
+    if (q.q) qb.andWhere("(v.name LIKE :kw ESCAPE '!' OR v.memberNo LIKE :kw ESCAPE '!')", { kw: likeContains(q.q) });
+    if (q.status) qb.andWhere('v.status = :status', { status: q.status });
+    if (q.tier) qb.andWhere('v.tier = :tier', { tier: q.tier });
+    if (q.skill) qb.andWhere("v.skills LIKE :skill ESCAPE '!'", { skill: likeContains(`"name":"${q.skill}"`) });
+    if (q.orgUnitId) await this.whereArea(actor, qb, q.orgUnitId);
+    const [rows, total] = await qb.orderBy('v.id', 'ASC').offset((q.page - 1) * q.pageSize).limit(q.pageSize).getManyAndCount();
+    return toPage(await this.listItems(rows), total, q);
+  }
+
+  async whereArea(actor: Actor, qb: SelectQueryBuilder<Volunteer>, orgUnitId: number): Promise<void> {
+    const area = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: orgUnitId });
+    assertPathInScope(actor, area?.path);
+    qb.andWhere(`v.stationId IN (SELECT ao.id FROM org_units ao WHERE ao.path LIKE :areaPrefix)`, { areaPrefix: `${area!.path}%` });
+  }
+
+  async listItems(rows: Volunteer[]): Promise<VolunteerListItem[]> {
+    const stations = await this.units(rows.map((v) => v.stationId));
+    const exempt = await this.exemptIds(rows.map((v) => v.id));
+    return rows.map((v) => toVolunteerListItem(v, v.stationId ? (stations.get(v.stationId) ?? null) : null, this.pii, exempt.has(v.id)));
+  }
+
+  async get(actor: Actor, id: number): Promise<VolunteerArchiveResponse> {
+    const v = await this.loadInScope(actor, id);
+    const today = shanghaiDate();
+    const [card, exemptions, site, residence, pendingTransfer] = await Promise.all([
+      this.card(v),
+      this.dataSource.getRepository(DutyExemption).find({ where: { volunteerId: id }, order: { id: 'DESC' } }),
+      v.siteId ? this.dataSource.getRepository(ServiceSite).findOneBy({ id: v.siteId }) : null,
+      v.residenceCommunityId ? this.dataSource.getRepository(OrgUnit).findOneBy({ id: v.residenceCommunityId }) : null,
+      this.assignments.pendingFor(id),
+    ]);
+    return {
+      ...card,
+      id: v.id,
+      userId: v.userId,
+      idNumberMasked: maskedIdOf(v, this.pii),
+      phoneMasked: maskPhone(this.pii.decrypt(v.phoneEnc)),
+      sex: v.sex,
+      birthDate: v.birthDate,
+      occupation: v.occupation,
+      site: site ? { id: site.id, name: site.name } : null,
+      residenceCommunity: residence ? toOrgSummary(residence) : null,
+      contacts: (v.contacts ?? []).map((c) => ({ ...c, phone: maskPhone(c.phone) ?? '' })),
+      training: v.training ?? [],
+      commendations: v.commendations ?? [],
+      notes: v.notes,
+      applicationId: v.applicationId,
+      criminalCheckedAt: v.criminalCheckedAt ? v.criminalCheckedAt.toISOString() : null,
+      criminalCheckDueOn: v.criminalCheckedAt ? addDays(shanghaiDate(v.criminalCheckedAt), this.config.criminalRecheckDays) : null,
+      statusReason: v.statusReason,
+      exemptions: exemptions.map((e) => toExemptionResponse(e, today)),
+      pendingTransfer,
+    };
+  }
+
+  async update(actor: Actor, id: number, dto: UpdateVolunteerDto): Promise<VolunteerArchiveResponse> {
+    const v = await this.loadInScope(actor, id);
+    const statusChanges = dto.status !== undefined && dto.status !== v.status;
+    if (statusChanges && !dto.statusReason?.trim()) throw new AppException('STATUS_REASON_REQUIRED', HttpStatus.BAD_REQUEST, { field: 'statusReason' });
+    const patch: Partial<Volunteer> = {};
+    for (const key of ['tier', 'teams', 'skills', 'equipment', 'contacts', 'training', 'commendations', 'notes'] as const) {
+      if (dto[key] !== undefined) (patch as Record<string, unknown>)[key] = dto[key];
+    }
+    if (statusChanges) Object.assign(patch, { status: dto.status, statusReason: dto.statusReason!.trim(), statusChangedAt: new Date() });
+    if (!Object.keys(patch).length) return this.get(actor, id);
+    await this.dataSource.transaction(async (m) => {
+      await m.getRepository(Volunteer).update(id, patch);
+      const before = Object.fromEntries(Object.keys(patch).map((k) => [k, (v as unknown as Record<string, unknown>)[k]]));
+      const after = { ...patch, contacts: patch.contacts ? `${patch.contacts.length} contacts` : undefined };
+      await this.audit.record(m, actor, { action: 'volunteer.update', targetType: 'volunteer', targetId: String(id), orgUnitId: v.stationId, before: { ...before, contacts: undefined }, after });
+    });
+    return this.get(actor, id);
+  }
+
+  async reveal(actor: Actor, id: number, field: 'idNumber' | 'phone'): Promise<RevealPiiResponse> {
+    const v = await this.loadInScope(actor, id);
+    const value = this.pii.decrypt(field === 'idNumber' ? v.idEnc : v.phoneEnc);
+    await this.dataSource.transaction((m) => this.audit.record(m, actor, { action: 'pii.reveal', targetType: 'volunteer', targetId: String(id), orgUnitId: v.stationId, after: { field } }));
+    return { field, value };
+  }
+
+  async reassign(actor: Actor, id: number, dto: ReassignDto) {
+    const v = await this.loadInScope(actor, id);
+    const current = v.stationId ? await this.dataSource.getRepository(OrgUnit).findOneBy({ id: v.stationId }) : null;
+    return this.assignments.reassign(actor, v, current, dto);
+  }
+
+  async history(actor: Actor, id: number) {
+    await this.loadInScope(actor, id);
+    return this.assignments.history(id);
+  }
+
+  async addExemption(actor: Actor, id: number, dto: ExemptionDto): Promise<ExemptionResponse> {
+    const v = await this.loadInScope(actor, id);
+    const today = shanghaiDate();
+    if (dto.endsOn < today || Number.isNaN(Date.parse(`${dto.endsOn}T00:00:00Z`))) throw new AppException('EXEMPTION_END_INVALID', HttpStatus.BAD_REQUEST, { field: 'endsOn' });
+    const row = await this.dataSource.transaction(async (m) => {
+      const repo = m.getRepository(DutyExemption);
+      const saved = await repo.save(repo.create({ volunteerId: id, reason: dto.reason.trim(), endsOn: dto.endsOn, createdById: actor.userId, createdByName: actor.displayName, createdAt: new Date() }));
+      await this.audit.record(m, actor, { action: 'volunteer.exemption.create', targetType: 'volunteer', targetId: String(id), orgUnitId: v.stationId, after: { reason: dto.reason, endsOn: dto.endsOn } });
+      return saved;
+    });
+    return toExemptionResponse(row, today);
+  }
+
+  /** Yearly re-check (SPEC §2.4): recorded like the first one; a failed re-check suspends. */
+  async recordRecheck(actor: Actor, id: number, dto: CriminalCheckDto): Promise<VolunteerArchiveResponse> {
+    const v = await this.loadInScope(actor, id);
+    const checkedAt = new Date(dto.checkedAt);
+    if (checkedAt.getTime() > Date.now() + 60_000) throw new AppException('CRIMINAL_CHECK_DATE_INVALID', HttpStatus.BAD_REQUEST, { field: 'checkedAt' });
+    await this.dataSource.transaction(async (m) => {
+      const now = new Date();
+      await m.getRepository(CriminalRecordCheck).insert({ applicationId: null, volunteerId: id, result: dto.result, checkedBy: dto.checkedBy.trim(), checkedAt, note: dto.note ?? null, recordedById: actor.userId, recordedByName: actor.displayName, recordedAt: now });
+      const patch: Partial<Volunteer> = { criminalCheckedAt: checkedAt };
+      if (dto.result === 'record' && v.status === 'active') Object.assign(patch, { status: 'suspended', statusReason: '年度政审复核未通过', statusChangedAt: now });
+      await m.getRepository(Volunteer).update(id, patch);
+      await this.audit.record(m, actor, { action: 'volunteer.criminal_recheck', targetType: 'volunteer', targetId: String(id), orgUnitId: v.stationId, before: { status: v.status }, after: { result: dto.result, checkedBy: dto.checkedBy, checkedAt: dto.checkedAt, status: patch.status ?? v.status } });
+    });
+    return this.get(actor, id);
+  }
+
+  async loadInScope(actor: Actor, id: number): Promise<Volunteer> {
+    const v = await this.scoped(actor).andWhere('v.id = :id', { id }).getOne();
+    if (!v) throw AppException.notFound();
+    return v;
+  }
+
+  private async card(v: Volunteer): Promise<VolunteerCardResponse> {
+    const today = shanghaiDate();
+    const [station, company, exempt] = await Promise.all([
+      v.stationId ? this.dataSource.getRepository(OrgUnit).findOneBy({ id: v.stationId }) : null,
+      v.companyId ? this.dataSource.getRepository(Company).findOneBy({ id: v.companyId }) : null,
+      this.exemptIds([v.id]),
+    ]);
+    let days: number | null = null;
+    if (v.status === 'active' && !exempt.has(v.id)) {
+      const ref = (v.lastDutyAt ?? v.joinedAt).getTime();
+      days = Math.max(0, this.config.inactivityRevokeDays - Math.floor((Date.now() - ref) / DAY_MS));
+    }
+    return toVolunteerCard(v, { station, company: company ? { id: company.id, name: company.name } : null, today, certificateWarnDays: this.config.certificateWarnDays, daysUntilRevocation: days });
+  }
+
+  private async units(ids: (number | null)[]): Promise<Map<number, OrgUnit>> {
+    const unique = [...new Set(ids.filter((x): x is number => !!x))];
+    if (!unique.length) return new Map();
+    return new Map((await this.dataSource.getRepository(OrgUnit).findBy({ id: In(unique) })).map((u) => [u.id, u]));
+  }
+
+  private async exemptIds(volunteerIds: number[]): Promise<Set<number>> {
+    if (!volunteerIds.length) return new Set();
+    const rows = await this.dataSource.getRepository(DutyExemption).findBy({ volunteerId: In(volunteerIds), endsOn: MoreThanOrEqual(shanghaiDate()) });
+    return new Set(rows.map((r) => r.volunteerId));
+  }
+}
