@@ -175,7 +175,7 @@ describe('Activities (e2e)', () => {
       expect(staffOnly.body.code).toBe('ACTIVITY_NOT_A_VOLUNTEER');
     });
 
-    it('a high-risk activity needs valid insurance covering its whole period', async () => {
+    it('a high-risk activity needs valid insurance covering its whole period and the signed agreement', async () => {
       const a = await publishActivity(ctx, pinghu, { type: 'disaster_relief', title: '防汛抢险' });
       expect(a.riskLevel).toBe('high');
       const [v] = await createVolunteers(ctx, 1);
@@ -186,6 +186,11 @@ describe('Activities (e2e)', () => {
       const valid = await ctx.http().post('/api/admin/insurance-policies').set(...bearer(pinghu)).send({ insurer: '人保财险', policyNo: `NEW-${a.id}`, validFrom: '2026-01-01T00:00:00+08:00', validTo: '2099-12-31T23:59:59+08:00' }).expect(201);
       await ctx.http().post(`/api/admin/insurance-policies/${valid.body.id}/enrolments`).set(...bearer(pinghu)).send({ volunteerIds: [v.volunteerId] }).expect(200);
       expect((await signUp(v, a.id).expect(201)).body.status).toBe('confirmed');
+      // the agreement: read from the application that made the person a volunteer; none on record → refused
+      const [unsigned] = await createVolunteers(ctx, 1);
+      await ctx.dataSource.query('UPDATE volunteers SET applicationId = ? WHERE id = ?', [987654, unsigned.volunteerId]);
+      await ctx.http().post(`/api/admin/insurance-policies/${valid.body.id}/enrolments`).set(...bearer(pinghu)).send({ volunteerIds: [unsigned.volunteerId] }).expect(200);
+      expect((await signUp(unsigned, a.id).expect(422)).body.code).toBe('ACTIVITY_AGREEMENT_REQUIRED');
     });
   });
 

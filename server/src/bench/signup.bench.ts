@@ -191,7 +191,8 @@ const summary = {
   p50Ms: round(pct(0.5)),
   p99Ms: round(pct(0.99)),
 };
-console.log(`database: ${db.flavor} ${db.host}:${db.port}/${db.database}, pool ${db.poolSize}; ${people.length} volunteers seeded in ${seedSeconds.toFixed(1)} s`);
+const [[{ version }]] = (await pool.query('SELECT VERSION() AS version')) as unknown as [{ version: string }[]];
+console.log(`database: ${version} at ${db.host}:${db.port}/${db.database}, pool ${db.poolSize}; ${people.length} volunteers seeded in ${seedSeconds.toFixed(1)} s`);
 console.log(`API:  ${REQUESTS} simultaneous sign-ups for ${CAPACITY} places in ${apiSeconds.toFixed(2)} s → ${summary.apiRps} req/s, p50 ${summary.p50Ms} ms, p99 ${summary.p99Ms} ms; non-201 answers: ${failed.length}`);
 console.log(`      confirmed ${api.confirmed}, waitlisted ${api.waitlisted}, overbooked ${api.overbooked}`);
 console.log(`SQL:  the same statements for ${REQUESTS} sign-ups in ${rawSeconds.toFixed(2)} s → ${summary.rawRps} tx/s; confirmed ${raw.confirmed}, waitlisted ${raw.waitlisted}, overbooked ${raw.overbooked}`);

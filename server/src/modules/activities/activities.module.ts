@@ -5,7 +5,7 @@ import { PointsModule } from '../points/points.module.js';
 import { ACTIVITIES_CONFIG, loadActivitiesConfig } from './activities.config.js';
 import { ActivitiesAdminController } from './activities-admin.controller.js';
 import { ActivitiesController } from './activities.controller.js';
-import { AGREEMENT_SOURCE, VolunteerRecordAgreementSource } from './agreement.source.js';
+import { AGREEMENT_SOURCE, ApplicationAgreementSource } from './agreement.source.js';
 import { ActivityJobsService } from './activity-jobs.service.js';
 import { ActivityLifecycleService } from './activity-lifecycle.service.js';
 import { ActivityViews } from './activity-views.service.js';
@@ -22,7 +22,7 @@ import { WeeklyRuleService } from './weekly-rule.service.js';
   controllers: [ActivitiesController, ActivitiesAdminController],
   providers: [
     { provide: ACTIVITIES_CONFIG, inject: [APP_CONFIG], useFactory: (app: AppConfig) => loadActivitiesConfig(app) },
-    { provide: AGREEMENT_SOURCE, useClass: VolunteerRecordAgreementSource },
+    { provide: AGREEMENT_SOURCE, useClass: ApplicationAgreementSource },
     ActivityViews,
     ActivityLifecycleService,
     SignupService,

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { typeormExec } from './sql.js';
 
 /**
  * Where the signed volunteer service agreement is read from (SPEC §2.2). High-risk activities
- * need it. The application flow (issue 3) owns the signature; until it exposes one, the volunteer
- * record itself is the proof: a volunteer is only created on approval, and approval requires the
- * signed agreement. Swap the provider bound to AGREEMENT_SOURCE to read the real signature.
+ * need it. Bound to AGREEMENT_SOURCE, so the rule can change without touching the sign-up.
  */
 export interface AgreementSource {
   hasSignedAgreement(volunteer: { id: number; userId: number }): Promise<boolean>;
@@ -12,9 +13,24 @@ export interface AgreementSource {
 
 export const AGREEMENT_SOURCE = Symbol('AGREEMENT_SOURCE');
 
+/**
+ * The signature recorded on the application that made the person a volunteer
+ * (`applications.agreementSignedAt`, issue 3). A volunteer record without an application (members
+ * from before the online flow, the demo seed, test factories) counts as signed: such records only
+ * exist for approved members, and approval requires the signed agreement.
+ */
 @Injectable()
-export class VolunteerRecordAgreementSource implements AgreementSource {
+export class ApplicationAgreementSource implements AgreementSource {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
   async hasSignedAgreement(volunteer: { id: number; userId: number }): Promise<boolean> {
-    return volunteer.id > 0;
+    const [row] = (
+      await typeormExec(this.ds.manager)(
+        'SELECT v.applicationId AS applicationId, a.agreementSignedAt AS signedAt FROM volunteers v LEFT JOIN applications a ON a.id = v.applicationId AND a.userId = v.userId WHERE v.id = ?',
+        [volunteer.id],
+      )
+    ).rows;
+    if (!row) return false;
+    return row.applicationId === null || row.applicationId === undefined || (row.signedAt !== null && row.signedAt !== undefined);
   }
 }
