@@ -39,10 +39,10 @@ export class AuthGuard implements CanActivate {
       throw AppException.unauthenticated((err as Error).name === 'TokenExpiredError' ? 'TOKEN_EXPIRED' : 'UNAUTHENTICATED');
     }
     if (payload.typ !== 'access' || !Number.isInteger(payload.sub)) throw AppException.unauthenticated();
-    const person = await this.actors.loadPerson(payload.sub);
-    if (!person) throw AppException.unauthenticated();
-    if (person.user.status !== 'active') throw AppException.unauthenticated('ACCOUNT_DISABLED');
-    const actor = this.actors.toActor(person, req.ip ?? null);
+    const loaded = await this.actors.loadActor(payload.sub, req.ip ?? null);
+    if (!loaded) throw AppException.unauthenticated();
+    if (!loaded.active) throw AppException.unauthenticated('ACCOUNT_DISABLED');
+    const actor = loaded.actor;
     req.actor = actor;
     if (meta?.staff && !actor.isStaff) throw AppException.forbidden();
     if (meta?.permission && !hasPermission(actor.staffRoles, meta.permission)) throw AppException.forbidden();
