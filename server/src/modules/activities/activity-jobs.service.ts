@@ -83,7 +83,7 @@ export class ActivityJobsService implements OnApplicationBootstrap, OnApplicatio
       warned++;
       const staff = a.createdByUserId ? [a.createdByUserId] : (await this.ds.getRepository(User).find({ where: { orgUnitId: In([a.orgUnitId]) }, select: { id: true } })).map((u) => u.id);
       for (const userId of staff) {
-        await this.notifications.notify({ userId, template: 'activity_changed', title: '报名人数不足', body: `活动“${a.title}”报名截止时仅 ${a.confirmedCount} 人，低于最低 ${a.minHeadcount} 人`, page: `admin/activity/detail?id=${a.id}` });
+        await this.notifications.notify({ userId, template: 'activity_changed', title: '报名人数不足', body: `活动“${a.title}”报名截止时仅 ${a.confirmedCount} 人，低于最低 ${a.minHeadcount} 人`, page: `admin-activities/detail/index?id=${a.id}` });
       }
     }
     return warned;

@@ -126,7 +126,7 @@ export class JobsService {
         template: 'duty_warning',
         title: '履职提醒',
         body: `您已较长时间未参加义警活动。如在 ${revokeOn} 前仍未参加，义警资格将被取消。`,
-        page: 'pages/activities/index',
+        page: 'pages/activity/list',
         data: { thing1: '请尽快参加义警活动', date2: revokeOn },
       });
       warned++;
