@@ -167,6 +167,12 @@ describe('Identity (e2e)', () => {
       expect(res.body.code).toBe('STAFF_ALREADY_BOUND');
     });
 
+    it('a sandbox-phone-<mobile> code stands for that number (the H5 demo path)', async () => {
+      const wx = await ctx.loginWechat('officer-zhou');
+      const res = await ctx.http().post('/api/auth/wechat/bind-staff').set(...bearer(wx.accessToken)).send({ phoneCode: 'sandbox-phone-13805550004' }).expect(200);
+      expect(res.body.user.displayName).toBe('孙大队');
+    });
+
     it('an invalid phone code is a clear 400', async () => {
       const wx = await ctx.loginWechat('someone');
       const res = await ctx.http().post('/api/auth/wechat/bind-staff').set(...bearer(wx.accessToken)).send({ phoneCode: 'never-issued' }).expect(400);

@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
  * A local stand-in for the WeChat server API, speaking the same HTTP protocol the real client
  * code uses: code2Session, stable access token, phone number, subscribe messages. It never runs
  * in production (the server refuses to start with it). Control endpoints live under `/__sandbox/`
- * so tests can teach it phone codes and read what was sent.
+ * so tests can teach it phone codes and read what was sent. Phone codes of the form
+ * `sandbox-phone-<mobile>` need no teaching.
  */
 export interface SandboxOptions {
   appId: string;
@@ -125,7 +126,10 @@ export class WechatSandbox {
   }
 
   private phoneNumber(body: Record<string, unknown>, res: ServerResponse): void {
-    const phone = this.phoneCodes.get(String(body.code ?? ''));
+    const code = String(body.code ?? '');
+    // Taught codes first; `sandbox-phone-<mobile>` stands for that number, so the H5 demo (which
+    // has no getPhoneNumber button) can verify a typed number.
+    const phone = this.phoneCodes.get(code) ?? /^sandbox-phone-(1[3-9]\d{9})$/.exec(code)?.[1];
     if (!phone) return send(res, 200, { errcode: 40029, errmsg: 'invalid code' });
     return send(res, 200, {
       errcode: 0,

@@ -127,7 +127,7 @@ export class ApplicationReviewService {
         template: 'application_result',
         title: '义警申请未通过',
         body: `您的义警申请未通过审核，原因：${text}。您可以修改后重新提交。`,
-        page: 'pages/apply/status',
+        page: 'pages/application-status/index',
         data: { phrase1: '未通过', thing2: text.slice(0, 20) },
       });
     });
@@ -169,7 +169,7 @@ export class ApplicationReviewService {
       template: 'application_result',
       title: '义警申请已通过',
       body: `恭喜您成为江淮义警！义警编号 ${volunteer.memberNo}，管理派出所：${station.name}。`,
-      page: 'pages/volunteer/card',
+      page: 'pages/member-card/index',
       data: { phrase1: '已通过', character_string2: volunteer.memberNo, thing3: station.name },
     });
   }

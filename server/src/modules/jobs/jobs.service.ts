@@ -102,7 +102,7 @@ export class JobsService {
           template: 'duty_warning',
           title: '义警资格已取消',
           body: `您已连续 ${this.config.inactivityRevokeDays} 天未参加义警活动，义警资格已取消。如有特殊情况请联系管理派出所。`,
-          page: 'pages/volunteer/card',
+          page: 'pages/member-card/index',
           data: { thing1: '义警资格已取消', date2: today },
         });
       });
@@ -185,7 +185,7 @@ export class JobsService {
             template: 'certificate_expiry',
             title: '技能证书即将到期',
             body: `您的${s.name}证书${s.certificateNo ? `（${s.certificateNo}）` : ''}将于 ${s.expiresOn} 到期，请及时复训换证并告知管理派出所。`,
-            page: 'pages/volunteer/card',
+            page: 'pages/member-card/index',
             data: { thing1: `${s.name}证书`, date2: s.expiresOn },
           });
           reminded++;
