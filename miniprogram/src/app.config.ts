@@ -13,16 +13,32 @@ const pages = [
 ];
 
 // Volunteer-facing pages of each domain (main package: keep them light).
-const applicationPages: string[] = [];
-const activityPages: string[] = [];
+const applicationPages: string[] = ['pages/apply/index', 'pages/application-status/index', 'pages/member-card/index', 'pages/messages/index'];
+const activityPages: string[] = ['pages/activity/list', 'pages/activity/detail', 'pages/activity/mine', 'pages/activity/checkin', 'pages/points/index'];
 
 export default defineAppConfig({
   pages: [...pages, ...applicationPages, ...activityPages],
   subPackages: [
     // Staff-only pages live in sub-packages: volunteers never download them.
     { root: 'admin', pages: ['staff/index', 'audit-logs/index'] },
-    // { root: 'admin-applications', pages: [...] },  — review queues, companies, roster, archive
-    // { root: 'admin-activities', pages: [...] },    — publish, QR screen, attendance, proposals
+    {
+      root: 'admin-applications',
+      pages: [
+        'review/index',
+        'review-detail/index',
+        'volunteers/index',
+        'volunteer/index',
+        'talent/index',
+        'companies/index',
+        'company/index',
+        'roster/index',
+        'my-company/index',
+      ],
+    },
+    // Activities: publish, QR screen, attendance, proposals.
+    { root: 'admin-activities', pages: ['list/index', 'edit/index', 'detail/index', 'qr/index', 'attendance/index', 'proposals/index', 'signups/index', 'points/index', 'insurance/index'] },
+    // Activity proposals by volunteers and company managers (few use it: kept out of the main package).
+    { root: 'proposals', pages: ['new/index', 'mine/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',
@@ -31,4 +47,8 @@ export default defineAppConfig({
     navigationBarTextStyle: 'white',
     backgroundColor: '#f2f4f7',
   },
+  // WeChat asks these to be declared before getLocation / chooseLocation work (check-in, publishing
+  // an activity, distances in the activity list). Other domains needing location share these lines.
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  permission: { 'scope.userLocation': { desc: '用于活动签到时确认您在活动地点附近，以及显示活动距离' } },
 });

@@ -34,14 +34,14 @@ const page = (key: string, label: string, hint: string, url: string): HomeTile =
 });
 
 export const VOLUNTEER_TILES: readonly HomeTile[] = [
-  soon('activities', '活动报名', '查看并报名义警活动'),
-  soon('checkin', '签到打卡', '到达现场后签到、签退'),
+  page('activities', '活动报名', '查看并报名义警活动', PAGES.activityList),
+  page('checkin', '签到打卡', '到达现场后签到、签退', PAGES.checkin),
   soon('tips', '线索上报', '发现情况，随手上报'),
-  soon('points', '我的积分', '查看积分和明细'),
+  page('points', '我的积分', '查看积分和明细', PAGES.points),
   soon('mall', '积分商城', '用积分兑换物品'),
 ];
 
-export const APPLY_TILE: HomeTile = soon('apply', '申请加入江淮义警', '保安员、快递员等均可申请');
+export const APPLY_TILE: HomeTile = page('apply', '申请加入江淮义警', '保安员、快递员等均可申请', PAGES.apply);
 
 const STAFF_LIST = page('staff', '人员管理', '查看本单位及下级的工作人员', PAGES.adminStaff);
 const AUDIT_LOG = page('audit', '操作日志', '查看谁在什么时间做了什么', PAGES.adminAuditLogs);
@@ -60,16 +60,19 @@ const ADMIN_ROLES: ReadonlySet<StaffRole> = new Set([
 
 /** The work of each role (SPEC §0); tiles that are not built yet say so when tapped. */
 const ROLE_TILES: Record<StaffRole, HomeTile[]> = {
-  community_officer: [soon('review', '入会初审', '审核本社区的申请人'), soon('dispatch', '调度指令', '派发日常勤务')],
+  community_officer: [page('review', '入会初审', '审核本社区的申请人', `${PAGES.adminReviewQueue}?stage=review`), soon('dispatch', '调度指令', '派发日常勤务')],
   station_officer: [
-    soon('review', '入会审核', '审核本所的申请人'),
-    soon('activity-admin', '活动管理', '发布活动、确认出勤'),
+    page('review', '入会审核', '审核本所的申请人', `${PAGES.adminReviewQueue}?stage=review`),
+    page('volunteers', '义警档案', '查看、编辑本所义警', PAGES.adminVolunteers),
+    page('companies', '单位与花名册', '保安单位、驻勤点、导入花名册', PAGES.adminCompanies),
+    page('activity-admin', '活动管理', '发布活动、确认出勤', PAGES.adminActivities),
     soon('tip-triage', '线索研判', '处理义警上报的线索'),
     soon('dispatch', '调度指令', '派发勤务和紧急集结'),
   ],
   branch_officer: [
-    soon('approval', '准入审批', '终审申请人'),
-    soon('talent', '人才库', '查看骨干义警'),
+    page('approval', '准入审批', '终审申请人', `${PAGES.adminReviewQueue}?stage=approval`),
+    page('talent', '人才库', '按技能查找义警', PAGES.adminTalentPool),
+    page('volunteers', '义警档案', '查看、编辑义警', PAGES.adminVolunteers),
     soon('reports', '统计报表', '分局数据汇总'),
   ],
   city_officer: [soon('targets', '目标考核', '全市目标与进度'), soon('ranking', '晒比通报', '各单位排名'), soon('reports', '统计报表', '全市数据汇总')],
@@ -79,7 +82,8 @@ const ROLE_TILES: Record<StaffRole, HomeTile[]> = {
     soon('refunds', '退款处理', '处理退单'),
   ],
   company_manager: [
-    soon('guards', '本单位保安', '查看入会情况'),
+    page('guards', '本单位保安', '查看入会情况', PAGES.myCompany),
+    page('propose', '提议活动', '向派出所提议一次义警活动', PAGES.proposalNew),
     soon('major-events', '重大事项报送', '向公安机关报送'),
   ],
   sysadmin: [soon('settings', '系统配置', '参数与字典')],

@@ -6,6 +6,38 @@ export const PAGES = {
   bindWechat: '/pages/bind-wechat/index',
   adminStaff: '/admin/staff/index',
   adminAuditLogs: '/admin/audit-logs/index',
+  // joining the force (SPEC §2)
+  apply: '/pages/apply/index',
+  applicationStatus: '/pages/application-status/index',
+  memberCard: '/pages/member-card/index',
+  messages: '/pages/messages/index',
+  adminReviewQueue: '/admin-applications/review/index',
+  adminReviewDetail: '/admin-applications/review-detail/index',
+  adminVolunteers: '/admin-applications/volunteers/index',
+  adminVolunteer: '/admin-applications/volunteer/index',
+  adminTalentPool: '/admin-applications/talent/index',
+  adminCompanies: '/admin-applications/companies/index',
+  adminCompany: '/admin-applications/company/index',
+  adminRoster: '/admin-applications/roster/index',
+  myCompany: '/admin-applications/my-company/index',
+  // activities (issue 4): volunteer pages in the main package, staff pages in admin-activities
+  activityList: '/pages/activity/list',
+  activityDetail: '/pages/activity/detail',
+  myActivities: '/pages/activity/mine',
+  checkin: '/pages/activity/checkin',
+  points: '/pages/points/index',
+  adminActivities: '/admin-activities/list/index',
+  adminActivityEdit: '/admin-activities/edit/index',
+  adminActivityDetail: '/admin-activities/detail/index',
+  adminActivityQr: '/admin-activities/qr/index',
+  adminAttendance: '/admin-activities/attendance/index',
+  adminProposals: '/admin-activities/proposals/index',
+  adminActivitySignups: '/admin-activities/signups/index',
+  adminPoints: '/admin-activities/points/index',
+  adminInsurance: '/admin-activities/insurance/index',
+  // proposals by a volunteer or a company manager (sub-package)
+  proposalNew: '/proposals/new/index',
+  myProposals: '/proposals/mine/index',
 } as const;
 
 export interface LoginTarget {

@@ -21,7 +21,7 @@ describe('HomeBody', () => {
     expect(screen.getByText('MAS2026000001')).toBeTruthy();
     expect(screen.getByText('张伟')).toBeTruthy();
     // "即将开放" is written out on each unbuilt tile: colour is never the only signal.
-    expect(screen.getAllByText('即将开放')).toHaveLength(5);
+    expect(screen.getAllByText('即将开放')).toHaveLength(2);
     fireEvent.click(container.querySelector('[data-testid="tile-checkin"]')!);
     expect(onTap).toHaveBeenCalledWith(expect.objectContaining({ key: 'checkin', label: '签到打卡' }));
   });

@@ -30,8 +30,8 @@ describe('homeViewFor', () => {
     if (view.kind !== 'volunteer') return;
     expect(view.card).toMatchObject({ name: '张伟', memberNo: 'MAS2026000001', statusLabel: '正常' });
     expect(view.tiles.map((t) => t.label)).toEqual(['活动报名', '签到打卡', '线索上报', '我的积分', '积分商城']);
-    // None is built yet: each must say so rather than open a missing page.
-    expect(view.tiles.every((t) => t.target.kind === 'soon')).toBe(true);
+    // Built tiles open their page; the others say so rather than open a missing page.
+    expect(view.tiles.filter((t) => t.target.kind === 'soon').map((t) => t.key)).toEqual(['tips', 'mall']);
   });
 
   it('a suspended volunteer sees the card and an explanation, but no tiles', () => {
@@ -86,7 +86,7 @@ describe('staffTilesFor', () => {
 
   it('mall operators get mall work, company managers get their guards', () => {
     expect(keys(staffTilesFor(['mall_operator']))).toEqual(['products', 'orders', 'refunds']);
-    expect(keys(staffTilesFor(['company_manager']))).toEqual(['guards', 'major-events']);
+    expect(keys(staffTilesFor(['company_manager']))).toEqual(['guards', 'propose', 'major-events']);
   });
 
   it('lists a tile shared by two roles once', () => {
@@ -99,8 +99,14 @@ describe('staffTilesFor', () => {
     expect(staffTilesFor(['volunteer', 'astronaut'])).toEqual([]);
   });
 
-  it('volunteer tiles never lead to a page that does not exist yet', () => {
-    expect(VOLUNTEER_TILES.filter((t) => t.target.kind === 'page')).toEqual([]);
+  it('volunteer tiles lead only to pages that exist (activities, check-in, points)', () => {
+    const urls = VOLUNTEER_TILES.map((t) => (t.target.kind === 'page' ? t.target.url : null)).filter(Boolean);
+    expect(urls).toEqual([PAGES.activityList, PAGES.checkin, PAGES.points]);
+  });
+
+  it('the station officer tile 活动管理 opens the activities sub-package', () => {
+    const tile = staffTilesFor(['station_officer']).find((t) => t.key === 'activity-admin');
+    expect(tile?.target).toEqual({ kind: 'page', url: PAGES.adminActivities });
   });
 });
 

@@ -1,6 +1,8 @@
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { HomeTile, HomeView, MemberCard } from '../../logic/home';
 import { Tile } from '../Tile';
+import { PAGES } from '../../logic/routes';
 
 function Tiles({ tiles, onTap, wide }: { tiles: HomeTile[]; onTap: (tile: HomeTile) => void; wide?: boolean }) {
   return (
@@ -14,7 +16,7 @@ function Tiles({ tiles, onTap, wide }: { tiles: HomeTile[]; onTap: (tile: HomeTi
 
 function Card({ card }: { card: MemberCard }) {
   return (
-    <View className='jh-card jh-member-card' data-testid='member-card'>
+    <View className='jh-card jh-member-card' data-testid='member-card' onClick={() => void Taro.navigateTo({ url: PAGES.memberCard })}>
       <Text className='jh-member-card__title'>江淮义警 · 会员卡</Text>
       <Text className='jh-member-card__name' data-testid='member-name'>
         {card.name}
@@ -35,6 +37,9 @@ function Card({ card }: { card: MemberCard }) {
         <Text className='jh-member-card__key'>状态</Text>
         <Text className='jh-member-card__value'>{card.statusLabel}</Text>
       </View>
+      <Text className='jh-member-card__more' data-testid='member-card-open'>
+        查看完整义警证和我的消息 ›
+      </Text>
     </View>
   );
 }

@@ -26,8 +26,8 @@ export default [
       await shot(page, 'a2-volunteer-home');
 
       // A feature not built yet says so instead of opening a broken page.
-      await tap(page, 'tile-activities');
-      await page.getByText('“活动报名”功能即将开放，敬请期待。').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      await tap(page, 'tile-mall');
+      await page.getByText('“积分商城”功能即将开放，敬请期待。').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
       await shot(page, 'a3-coming-soon');
     },
   },
@@ -41,8 +41,9 @@ export default [
       assert(await page.getByText('申请加入江淮义警', { exact: true }).isVisible(), 'no 申请加入江淮义警 entry');
       assert((await page.locator('[data-testid="member-card"]').count()) === 0, 'a visitor is shown a member card');
       await checkOlderUserSizes(page, { textId: 'home-visitor', targetIds: ['tile-apply'] });
+      // The apply entry opens the application form (journeys/10-applications.mjs walks it).
       await tap(page, 'tile-apply');
-      await page.getByText('“申请加入江淮义警”功能即将开放，敬请期待。').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      await byTestId(page, 'apply-step-1').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
       await shot(page, 'a4-visitor-home');
     },
   },

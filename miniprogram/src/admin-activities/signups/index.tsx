@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { SIGNUP_STATUS_LABELS, type SignupAdminResponse, type SignupStatus } from '@jianghuai/shared';
+import { Screen } from '../../components/Screen';
+import { BigButton } from '../../components/BigButton';
+import { EmptyState, ErrorState, InlineError, LoadingState } from '../../components/States';
+import { Chips } from '../../components/activity/Chips';
+import { reviewSummary } from '../../logic/activity-admin';
+import { formatDateTime } from '../../logic/format';
+import { messageOf } from '../../hooks/useSignup';
+import { listSignups, reviewSignups } from '../../services/activities-admin';
+import '../../components/activity/activity.css';
+
+const TABS: { value: SignupStatus; label: string }[] = [
+  { value: 'pending', label: '待确认' },
+  { value: 'confirmed', label: '报名成功' },
+  { value: 'waitlisted', label: '候补（按先后）' },
+  { value: 'cancelled', label: '已取消' },
+];
+
+/** Who signed up; in officer-confirmed mode, pending sign-ups are confirmed or rejected in bulk. */
+export default function SignupsPage() {
+  const id = Number(useRouter().params.id);
+  const [tab, setTab] = useState<SignupStatus>('pending');
+  const [items, setItems] = useState<SignupAdminResponse[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [picked, setPicked] = useState<Set<number>>(new Set());
+  const [busy, setBusy] = useState<null | 'confirm' | 'reject'>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setLoadError(null);
+    setItems(null);
+    try {
+      const page = await listSignups(id, { status: tab, page: 1, pageSize: 100 });
+      setItems(page.items);
+      setTotal(page.total);
+      setPicked(new Set(tab === 'pending' ? page.items.map((s) => s.id) : []));
+    } catch (caught) {
+      setLoadError(messageOf(caught));
+    }
+  }, [id, tab]);
+  useEffect(() => void load(), [load]);
+
+  async function review(decision: 'confirm' | 'reject') {
+    if (!picked.size) return setError('请先勾选要处理的人');
+    setBusy(decision);
+    setError(null);
+    try {
+      setResult(reviewSummary(await reviewSignups(id, [...picked], decision)));
+      await load();
+    } catch (caught) {
+      setError(messageOf(caught));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const toggle = (sid: number) =>
+    setPicked((prev) => {
+      const next = new Set(prev);
+      if (next.has(sid)) next.delete(sid);
+      else next.add(sid);
+      return next;
+    });
+
+  return (
+    <Screen testId='signups-page'>
+      <Chips options={TABS} value={tab} onChange={(t) => { setTab(t); setResult(null); }} testId='signup-tab' />
+      {result ? <Text className='jh-block jh-status-box jh-status-box--ok' data-testid='review-result'>{result}</Text> : null}
+      <InlineError message={error} testId='review-error' />
+      {loadError ? <ErrorState message={loadError} onRetry={() => void load()} /> : null}
+      {!loadError && !items ? <LoadingState /> : null}
+      {items && !items.length ? <EmptyState text={`没有“${SIGNUP_STATUS_LABELS[tab]}”的报名。`} /> : null}
+      {items?.length ? <Text className='jh-block jh-muted'>共 {total} 人{total > items.length ? `，显示前 ${items.length} 人` : ''}</Text> : null}
+      {items?.map((s) => {
+        const on = picked.has(s.id);
+        return (
+          <View key={s.id} className={`jh-check-row${on ? ' jh-check-row--on' : ''}`} onClick={tab === 'pending' ? () => toggle(s.id) : undefined} data-testid='signup-row'>
+            {tab === 'pending' ? <View className='jh-check-box'>{on ? '✓' : ''}</View> : null}
+            <View style={{ flex: 1 }}>
+              <Text className='jh-block' style={{ fontWeight: 700 }}>
+                {s.waitlistPosition ? `第 ${s.waitlistPosition} 位 · ` : ''}
+                {s.volunteer.name} <Text className='jh-muted'>{s.volunteer.memberNo}</Text>
+              </Text>
+              <Text className='jh-block jh-muted'>报名于 {formatDateTime(s.createdAt)}</Text>
+            </View>
+          </View>
+        );
+      })}
+      {tab === 'pending' && items?.length ? (
+        <View>
+          <BigButton onClick={() => void review('confirm')} loading={busy === 'confirm'} loadingText='正在确认…' testId='review-confirm'>
+            确认勾选的 {picked.size} 人（不超过名额）
+          </BigButton>
+          <BigButton kind='secondary' onClick={() => void review('reject')} loading={busy === 'reject'} loadingText='正在提交…' testId='review-reject'>
+            不通过勾选的人
+          </BigButton>
+        </View>
+      ) : null}
+    </Screen>
+  );
+}

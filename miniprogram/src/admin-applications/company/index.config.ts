@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '保安从业单位' });

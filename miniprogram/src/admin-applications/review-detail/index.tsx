@@ -1,0 +1,327 @@
+import { useCallback, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { OCCUPATION_LABELS, type ApplicationResponse } from '@jianghuai/shared';
+import { Screen } from '../../components/Screen';
+import { BigButton } from '../../components/BigButton';
+import { ErrorState, LoadingState } from '../../components/States';
+import { Choice, FieldError, InfoRow } from '../../components/Choice';
+import { errorText, useResource } from '../../hooks/useResource';
+import { useSession } from '../../hooks/useSession';
+import {
+  approveBlocker,
+  approveLabel,
+  buildCriminalCheck,
+  criminalCheckLine,
+  queueBadges,
+  rejectReasonProblem,
+  shanghaiNow,
+  statusLabel,
+  waitingLabel,
+  type CriminalCheckInput,
+} from '../../logic/enrolment-view';
+import { formatDateTime } from '../../logic/format';
+import { approveApplication, getApplication, recordCriminalCheck, rejectApplication, revealApplicationPii } from '../../services/enrolment-admin';
+import '../../admin/admin.css';
+import '../../components/enrolment.css';
+
+const BRAND_BLUE = '#0b3d91';
+const APPROVER_ROLES = ['branch_officer', 'city_officer'];
+
+function Revealable({ app }: { app: ApplicationResponse }) {
+  const [full, setFull] = useState<{ idNumber: string | null; phone: string | null } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const reveal = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '查看完整信息',
+      content: '查看完整的身份证号和手机号会记入操作日志（谁、何时、查看了谁）。确定查看吗？',
+      confirmText: '确定查看',
+      confirmColor: BRAND_BLUE,
+      cancelText: '取消',
+    });
+    if (!confirm) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const [id, phone] = await Promise.all([revealApplicationPii(app.id, 'idNumber'), revealApplicationPii(app.id, 'phone')]);
+      setFull({ idNumber: id.value, phone: phone.value });
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View>
+      <InfoRow label='身份证号' value={full?.idNumber ?? app.idNumberMasked} testId='detail-id-number' />
+      <InfoRow label='手机号' value={full?.phone ?? app.phoneMasked ?? '—'} testId='detail-phone' />
+      {full ? (
+        <Text className='jh-field-hint' data-testid='reveal-recorded'>
+          已显示完整信息，本次查看已记入操作日志。
+        </Text>
+      ) : (
+        <BigButton kind='secondary' onClick={() => void reveal()} loading={busy} loadingText='正在查询…' testId='detail-reveal'>
+          查看完整信息（将记入操作日志）
+        </BigButton>
+      )}
+      <FieldError message={error} testId='reveal-error' />
+    </View>
+  );
+}
+
+function CriminalCheckForm({ app, onDone, defaultChecker }: { app: ApplicationResponse; onDone: (a: ApplicationResponse) => void; defaultChecker: string }) {
+  const now = shanghaiNow();
+  const [input, setInput] = useState<CriminalCheckInput>({ result: null, checkedBy: defaultChecker, date: now.date, time: now.time, note: '' });
+  const [problem, setProblem] = useState<{ field: string; message: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (patch: Partial<CriminalCheckInput>) => {
+    setInput((prev) => ({ ...prev, ...patch }));
+    setProblem(null);
+  };
+  const save = async () => {
+    const built = buildCriminalCheck(input);
+    if (!built.ok) return setProblem(built);
+    setBusy(true);
+    try {
+      onDone(await recordCriminalCheck(app.id, built.body));
+    } catch (e) {
+      setProblem({ field: 'form', message: errorText(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className='jh-card' data-testid='criminal-check-form'>
+      <Text className='jh-section-title' style={{ marginTop: 0 }}>
+        记录违法犯罪记录核查（必填步骤）
+      </Text>
+      <Text className='jh-field-hint'>系统不能直接查询公安数据库：请在内网核查后，在此记录核查人、时间和结果。</Text>
+      <Choice selected={input.result === 'clear'} onTap={() => set({ result: 'clear' })} title='无违法犯罪记录' testId='check-clear' />
+      <Choice selected={input.result === 'record'} onTap={() => set({ result: 'record' })} title='有违法犯罪记录' testId='check-record' />
+      <FieldError message={problem?.field === 'result' ? problem.message : null} />
+      <Text className='jh-field__label'>核查人</Text>
+      <Input className='jh-input jh-input--full' value={input.checkedBy} maxlength={32} onInput={(e) => set({ checkedBy: e.detail.value })} data-testid='check-by' />
+      <FieldError message={problem?.field === 'checkedBy' ? problem.message : null} />
+      <Text className='jh-field__label' style={{ marginTop: '12px' }}>
+        核查时间
+      </Text>
+      <View className='jh-actions'>
+        <Picker mode='date' value={input.date} onChange={(e) => set({ date: e.detail.value })}>
+          <View className='jh-input' style={{ lineHeight: '56px', marginRight: '8px' }} data-testid='check-date'>
+            {input.date}
+          </View>
+        </Picker>
+        <Picker mode='time' value={input.time} onChange={(e) => set({ time: e.detail.value })}>
+          <View className='jh-input' style={{ lineHeight: '56px' }} data-testid='check-time'>
+            {input.time}
+          </View>
+        </Picker>
+      </View>
+      <FieldError message={problem?.field === 'checkedAt' ? problem.message : null} />
+      <Text className='jh-field__label' style={{ marginTop: '12px' }}>
+        备注（选填）
+      </Text>
+      <Input className='jh-input jh-input--full' value={input.note} maxlength={200} onInput={(e) => set({ note: e.detail.value })} data-testid='check-note' />
+      <FieldError message={problem?.field === 'form' ? problem.message : null} testId='check-error' />
+      <BigButton onClick={() => void save()} loading={busy} loadingText='正在记录…' testId='check-save'>
+        记录核查结果
+      </BigButton>
+    </View>
+  );
+}
+
+function Decision({ app, canApproveStage, onDone }: { app: ApplicationResponse; canApproveStage: boolean; onDone: (a: ApplicationResponse) => void }) {
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<'approve' | 'reject' | null>(null);
+  const blocker = approveBlocker(app, canApproveStage);
+
+  const approve = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '审批确认',
+      content: app.stage === 'review' && app.stepsTotal === 2 ? `确认${app.name}初审通过，报分局审批？` : `确认${app.name}审批通过，成为江淮义警？`,
+      confirmText: '确认通过',
+      confirmColor: BRAND_BLUE,
+      cancelText: '取消',
+    });
+    if (!confirm) return;
+    setBusy('approve');
+    setError(null);
+    try {
+      onDone(await approveApplication(app.id));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const reject = async () => {
+    const problem = rejectReasonProblem(reason);
+    if (problem) return setError(problem);
+    setBusy('reject');
+    setError(null);
+    try {
+      onDone(await rejectApplication(app.id, reason.trim()));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  if (!app.stage) return null;
+  return (
+    <View data-testid='decision'>
+      {blocker ? (
+        <View className='jh-notice' data-testid='approve-blocker'>
+          <Text>{blocker}</Text>
+        </View>
+      ) : null}
+      {/* Shown only when it may be pressed: the notice above says what is missing otherwise. */}
+      {blocker ? null : (
+        <BigButton onClick={() => void approve()} loading={busy === 'approve'} loadingText='正在提交…' testId='approve'>
+          {approveLabel(app)}
+        </BigButton>
+      )}
+      {rejecting ? (
+        <View className='jh-card' style={{ marginTop: '16px' }}>
+          <Text className='jh-field__label'>不通过的原因（申请人会看到）</Text>
+          <Textarea
+            className='jh-textarea'
+            value={reason}
+            maxlength={200}
+            placeholder='例如：驻勤点填写有误，请选择实际上班的驻勤点'
+            onInput={(e) => {
+              setReason(e.detail.value);
+              setError(null);
+            }}
+            data-testid='reject-reason'
+          />
+          <BigButton kind='danger' onClick={() => void reject()} loading={busy === 'reject'} loadingText='正在提交…' testId='reject-confirm'>
+            确认不通过
+          </BigButton>
+        </View>
+      ) : (
+        <BigButton kind='secondary' onClick={() => setRejecting(true)} testId='reject'>
+          不通过…
+        </BigButton>
+      )}
+      <FieldError message={error} testId='decision-error' />
+    </View>
+  );
+}
+
+export default function ReviewDetailPage() {
+  const router = useRouter();
+  const appId = Number(router.params?.id);
+  const session = useSession();
+  const fetcher = useCallback(() => getApplication(appId), [appId]);
+  const res = useResource(fetcher, String(appId));
+  const [notice, setNotice] = useState<string | null>(null);
+
+  if (res.status === 'loading') {
+    return (
+      <Screen testId='review-detail'>
+        <LoadingState />
+      </Screen>
+    );
+  }
+  if (res.status === 'error') {
+    return (
+      <Screen testId='review-detail'>
+        <ErrorState message={res.error} onRetry={res.reload} />
+      </Screen>
+    );
+  }
+  const app = res.data;
+  const me = session.status === 'signedIn' ? session.me : null;
+  const canApproveStage = app.stage !== 'approval' || !!me?.roles.some((r) => APPROVER_ROLES.includes(r));
+  const done = (updated: ApplicationResponse, message: string) => {
+    res.replace(updated);
+    setNotice(message);
+  };
+  return (
+    <Screen testId='review-detail'>
+      <View className='jh-card'>
+        <Text className='jh-title' data-testid='detail-name'>
+          {app.name}
+        </Text>
+        <Text className='jh-block' data-testid='detail-status'>
+          {statusLabel(app.status)}
+          {app.stage ? ` · ${waitingLabel(app.submittedAt)}` : ''}
+        </Text>
+        <View>
+          {queueBadges(app).map((b) => (
+            <Text key={b.text} className={`jh-badge jh-badge--${b.kind}`}>
+              {b.text}
+            </Text>
+          ))}
+        </View>
+        {app.green && app.rosterMatch ? (
+          <Text className='jh-field-hint' data-testid='detail-green'>
+            绿色通道：姓名、身份证号与花名册中的持证保安员一致（保安员证号 {app.rosterMatch.certificateNo ?? '未登记'}），身份已预先核实，只需一步审核。
+          </Text>
+        ) : null}
+      </View>
+      {notice ? (
+        <View className='jh-field-ok' data-testid='detail-notice'>
+          <Text>✓ {notice}</Text>
+        </View>
+      ) : null}
+      <View className='jh-card'>
+        <InfoRow label='性别 / 出生日期' value={`${app.sex === 'male' ? '男' : '女'} / ${app.birthDate}`} />
+        <Revealable app={app} />
+        <InfoRow label='身份' value={OCCUPATION_LABELS[app.occupation]} />
+        {app.company ? <InfoRow label='单位' value={app.company.name} /> : null}
+        {app.site ? <InfoRow label='驻勤点' value={app.site.name} /> : null}
+        {app.residenceCommunity ? <InfoRow label='居住社区' value={app.residenceCommunity.name} /> : null}
+        <InfoRow label='管理派出所' value={app.station.name} testId='detail-station' />
+        <InfoRow
+          label='技能'
+          value={app.skills.length ? app.skills.map((s) => `${s.name}${s.certificateNo ? `（${s.certificateNo}${s.expiresOn ? `，至 ${s.expiresOn}` : ''}）` : ''}`).join('、') : '未填写'}
+        />
+        <InfoRow label='声明' value={app.declarations.noCriminalRecord && app.declarations.physicallyFit ? '无违法犯罪记录；身心健康' : '声明不完整'} />
+        <InfoRow label='服务协议' value={`${app.agreementVersion} 版，${formatDateTime(app.agreementSignedAt)} 签署`} />
+        <InfoRow label='提交时间' value={formatDateTime(app.submittedAt)} />
+        {app.rejectReason ? <InfoRow label='不通过原因' value={app.rejectReason} /> : null}
+        {app.memberNo ? <InfoRow label='义警编号' value={app.memberNo} testId='detail-member-no' /> : null}
+      </View>
+
+      <View className='jh-card'>
+        <Text className='jh-section-title' style={{ marginTop: 0 }}>
+          违法犯罪记录核查
+        </Text>
+        <Text className='jh-block' data-testid='criminal-check-line'>
+          {criminalCheckLine(app)}
+        </Text>
+      </View>
+      {app.stage && canApproveStage && !app.criminalCheck ? (
+        <CriminalCheckForm app={app} defaultChecker={me?.displayName ?? ''} onDone={(a) => done(a, '核查结果已记录。')} />
+      ) : null}
+
+      <Decision
+        app={app}
+        canApproveStage={canApproveStage}
+        onDone={(a) => done(a, a.status === 'approved' ? `已通过，${a.name}成为江淮义警（编号 ${a.memberNo ?? '生成中'}）。` : a.status === 'rejected' ? '已退回申请人修改。' : '初审已通过，已转分局审批。')}
+      />
+
+      {app.steps.length ? (
+        <View className='jh-card' style={{ marginTop: '16px' }} data-testid='detail-steps'>
+          <Text className='jh-section-title' style={{ marginTop: 0 }}>
+            审核记录
+          </Text>
+          {app.steps.map((s) => (
+            <InfoRow
+              key={`${s.step}-${s.at}`}
+              label={`${s.step === 'review' ? '初审' : '分局审批'} · ${s.by.name}`}
+              value={`${s.decision === 'approved' ? '通过' : `不通过：${s.reason ?? ''}`}（${formatDateTime(s.at)}）`}
+            />
+          ))}
+        </View>
+      ) : null}
+    </Screen>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '义警档案详情' });

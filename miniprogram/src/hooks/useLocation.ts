@@ -1,0 +1,49 @@
+import { useCallback, useState } from 'react';
+import Taro from '@tarojs/taro';
+
+export interface Position {
+  lat: number;
+  lng: number;
+  /** Metres, as the phone reports it. */
+  accuracy: number;
+}
+
+export type LocationState =
+  | { status: 'idle' }
+  | { status: 'locating' }
+  | { status: 'ready'; position: Position }
+  | { status: 'failed'; message: string };
+
+/** What went wrong with the phone's location, in words, with what to do. */
+export function locationErrorMessage(raw: unknown): string {
+  const text = String((raw as { errMsg?: string; message?: string })?.errMsg ?? (raw as Error)?.message ?? raw ?? '');
+  if (/auth|deny|denied|permission|拒绝/i.test(text)) return '没有位置权限。请在手机设置里允许微信（或浏览器）获取位置，然后点“重新定位”。';
+  if (/timeout|超时/i.test(text)) return '定位超时。请到室外或窗边，打开手机的定位开关后点“重新定位”。';
+  return '没能获取到您的位置。请打开手机的定位开关后点“重新定位”。';
+}
+
+/**
+ * One reading of the phone's position: GCJ-02 inside WeChat (what its map and chooseLocation use);
+ * Taro's H5 getLocation only accepts WGS-84 (the browser's own), a few hundred metres apart in China.
+ */
+export async function readPosition(): Promise<Position> {
+  const type = process.env.TARO_ENV === 'weapp' ? 'gcj02' : 'wgs84';
+  const res = await Taro.getLocation({ type, isHighAccuracy: true, highAccuracyExpireTime: 8000 });
+  return { lat: res.latitude, lng: res.longitude, accuracy: Math.round(res.accuracy ?? 0) || 0 };
+}
+
+export function useLocation() {
+  const [state, setState] = useState<LocationState>({ status: 'idle' });
+  const locate = useCallback(async (): Promise<Position | null> => {
+    setState({ status: 'locating' });
+    try {
+      const position = await readPosition();
+      setState({ status: 'ready', position });
+      return position;
+    } catch (caught) {
+      setState({ status: 'failed', message: locationErrorMessage(caught) });
+      return null;
+    }
+  }, []);
+  return { state, locate, position: state.status === 'ready' ? state.position : null };
+}

@@ -1,0 +1,75 @@
+import type { ActivityResponse, AttendanceItem, SignupAdminResponse } from '@jianghuai/shared';
+
+/** What staff may do with an activity in its current state (the server enforces the same). */
+export type StaffAction = 'edit' | 'publish' | 'qr' | 'attendance' | 'settle' | 'cancel' | 'approve' | 'reject';
+
+export function staffActions(a: Pick<ActivityResponse, 'status' | 'proposal'>): StaffAction[] {
+  if (a.proposal?.status === 'pending') return ['approve', 'reject', 'edit'];
+  switch (a.status) {
+    case 'draft':
+      return a.proposal?.status === 'rejected' ? ['edit'] : ['publish', 'edit', 'cancel'];
+    case 'published':
+      return ['qr', 'edit', 'cancel'];
+    case 'ongoing':
+      return ['qr', 'attendance'];
+    case 'finished':
+      return ['attendance', 'settle'];
+    default:
+      return [];
+  }
+}
+
+/** Reasons for cancelling or rejecting: required, a few words at least, at most 200. */
+export function validateReason(reason: string): string | null {
+  const r = reason.trim();
+  if (r.length < 2) return '请写明原因（至少 2 个字），会通知给相关的人';
+  if (r.length > 200) return '原因不能超过 200 个字';
+  return null;
+}
+
+export interface AttendanceRow {
+  signup: SignupAdminResponse;
+  /** Still to decide (attendance unconfirmed). */
+  open: boolean;
+  /** Ticked as present. */
+  present: boolean;
+}
+
+/**
+ * Start of the bulk confirmation: everyone who checked in is ticked present, everyone who did not
+ * is not (they need hand-added time to count). Already decided rows are shown but locked.
+ */
+export function initialAttendance(signups: SignupAdminResponse[]): AttendanceRow[] {
+  return signups
+    .filter((s) => s.status === 'confirmed')
+    .map((s) => ({ signup: s, open: s.attendance === 'unconfirmed', present: s.attendance === 'unconfirmed' ? !!s.checkinAt : s.attendance === 'confirmed' }));
+}
+
+/** The request items for the rows still open: ticked → present, unticked → absent. */
+export function attendanceItems(rows: AttendanceRow[]): AttendanceItem[] {
+  return rows.filter((r) => r.open).map((r) => ({ signupId: r.signup.id, present: r.present }));
+}
+
+export function attendanceSummary(rows: AttendanceRow[]): string {
+  const open = rows.filter((r) => r.open);
+  const present = open.filter((r) => r.present).length;
+  if (!open.length) return '出勤已全部确认。';
+  return `将确认 ${present} 人出勤、${open.length - present} 人缺勤。确认后积分立即发放，不能修改。`;
+}
+
+/** A row that needs a look: no check-in ticked present, or checked out automatically. */
+export function attendanceWarning(row: AttendanceRow): string | null {
+  if (row.present && !row.signup.checkinAt) return '没有签到记录，不能直接算出勤（手工补录时长还没有做进小程序），请取消勾选。';
+  if (row.signup.autoCheckedOut) return '没有签退，系统已在活动结束时自动签退，请核实。';
+  return null;
+}
+
+/** The outcome of a bulk sign-up review in words (the server never fills beyond capacity). */
+export function reviewSummary(r: { confirmed: number[]; rejected: number[]; full: number[]; skipped: number[] }): string {
+  const parts: string[] = [];
+  if (r.confirmed.length) parts.push(`已确认 ${r.confirmed.length} 人`);
+  if (r.rejected.length) parts.push(`已拒绝 ${r.rejected.length} 人`);
+  if (r.full.length) parts.push(`${r.full.length} 人因名额已满未能确认`);
+  if (r.skipped.length) parts.push(`${r.skipped.length} 人此前已处理`);
+  return parts.length ? `${parts.join('，')}。` : '没有需要处理的报名。';
+}

@@ -1,0 +1,210 @@
+import { useCallback, useEffect, useState } from 'react';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { Button, Input, Text, View } from '@tarojs/components';
+import type { MySignupResponse } from '@jianghuai/shared';
+import { Screen } from '../../components/Screen';
+import { BigButton } from '../../components/BigButton';
+import { EmptyState, ErrorState, InlineError, LoadingState } from '../../components/States';
+import { SignupStatus } from '../../components/activity/SignupStatus';
+import { checkinCandidates, checkinErrorMessage, formatMinutes, formatTimeRange, normalizeTypedToken, tokenActivityId } from '../../logic/activities';
+import { PAGES } from '../../logic/routes';
+import { locationErrorMessage, readPosition } from '../../hooks/useLocation';
+import { messageOf } from '../../hooks/useSignup';
+import { checkIn, checkOut, getActivity, myActivities } from '../../services/activities';
+import { HttpError } from '../../services/http';
+import '../../components/activity/activity.css';
+
+const isWeapp = process.env.TARO_ENV === 'weapp';
+
+interface Item {
+  activityId: number;
+  title: string;
+  time: string;
+  address: string;
+  signup: MySignupResponse;
+}
+
+type Busy = null | 'locating' | 'sending' | 'scanning';
+
+function failureText(caught: unknown): string {
+  return caught instanceof HttpError ? checkinErrorMessage(caught) : messageOf(caught);
+}
+
+function CheckinCard({ item, onChanged }: { item: Item; onChanged: (s: MySignupResponse) => void }) {
+  const [busy, setBusy] = useState<Busy>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [typed, setTyped] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const s = item.signup;
+  const id = item.activityId;
+
+  async function byLocation() {
+    setError(null);
+    setDone(null);
+    setBusy('locating');
+    let pos;
+    try {
+      pos = await readPosition();
+    } catch (caught) {
+      setBusy(null);
+      setError(locationErrorMessage(caught));
+      return;
+    }
+    setBusy('sending');
+    try {
+      const next = await checkIn(id, { method: 'location', lat: pos.lat, lng: pos.lng, accuracy: pos.accuracy });
+      setDone('签到成功！活动结束离开前请回来点“签退”。');
+      onChanged(next);
+    } catch (caught) {
+      setError(failureText(caught));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function byToken(raw: string) {
+    const token = normalizeTypedToken(raw);
+    setError(null);
+    setDone(null);
+    if (!token) return setError('请先粘贴或输入民警手机上显示的签到码');
+    const owner = tokenActivityId(token);
+    if (owner === null) return setError('签到码不完整，请对照民警手机上的签到码重新粘贴');
+    if (owner !== id) return setError('这不是本活动的签到码，请确认您要签到的活动');
+    setBusy('sending');
+    try {
+      const next = await checkIn(id, { method: 'qr', token });
+      setDone('签到成功！活动结束离开前请回来点“签退”。');
+      setTyped('');
+      onChanged(next);
+    } catch (caught) {
+      setError(failureText(caught));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function scan() {
+    setError(null);
+    setBusy('scanning');
+    try {
+      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+      setBusy(null);
+      await byToken(res.result);
+    } catch {
+      setBusy(null);
+      setError('没有扫到签到码。请对准民警手机上的二维码再扫一次，或改用“定位签到”。');
+    }
+  }
+
+  async function leave() {
+    setError(null);
+    setBusy('sending');
+    try {
+      const next = await checkOut(id, {});
+      setDone(`签退成功，本次服务时长 ${formatMinutes(next.checkedMinutes)}。民警确认后发放积分。`);
+      onChanged(next);
+    } catch (caught) {
+      setError(failureText(caught));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <View className='jh-act-card' data-testid='checkin-item' data-activity-id={id}>
+      <Text className='jh-act-card__title'>{item.title}</Text>
+      <Text className='jh-act-card__line'>时间：{item.time}</Text>
+      <Text className='jh-act-card__line'>地点：{item.address}</Text>
+      <SignupStatus signup={s} />
+      {done ? (
+        <Text className='jh-block jh-status-box jh-status-box--ok' data-testid='checkin-done'>
+          {done}
+        </Text>
+      ) : null}
+      <InlineError message={error} testId='checkin-error' />
+      {busy === 'locating' ? <Text className='jh-block'>正在获取您的位置，请稍候（在室外更快）…</Text> : null}
+      {!s.checkinAt ? (
+        <View>
+          <BigButton onClick={() => void byLocation()} loading={busy === 'locating' || busy === 'sending'} loadingText={busy === 'locating' ? '正在定位…' : '正在签到…'} testId='checkin-location'>
+            定位签到
+          </BigButton>
+          {isWeapp ? (
+            <BigButton kind='secondary' onClick={() => void scan()} loading={busy === 'scanning'} loadingText='正在打开相机…' testId='checkin-scan'>
+              扫民警的签到码
+            </BigButton>
+          ) : (
+            <View className='jh-field' style={{ marginTop: '20px' }}>
+              <Text className='jh-field__label'>或粘贴民警手机上的签到码</Text>
+              <View className='jh-search'>
+                <Input className='jh-input' value={typed} placeholder='粘贴签到码' onInput={(e) => setTyped(e.detail.value)} data-testid='checkin-token-input' />
+                <Button className='jh-btn jh-btn--secondary' onClick={() => void byToken(typed)} data-testid='checkin-token-submit'>
+                  签到
+                </Button>
+              </View>
+            </View>
+          )}
+        </View>
+      ) : !s.checkoutAt ? (
+        <BigButton onClick={() => void leave()} loading={busy === 'sending'} loadingText='正在签退…' testId='checkout'>
+          签退
+        </BigButton>
+      ) : null}
+    </View>
+  );
+}
+
+/** 签到打卡: today's activities the person may check in or out of, each with one big button. */
+export default function CheckinPage() {
+  const onlyId = Number(useRouter().params.id) || null;
+  const [items, setItems] = useState<Item[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      if (onlyId) {
+        const a = await getActivity(onlyId);
+        setItems(a.mySignup ? [{ activityId: a.id, title: a.title, time: formatTimeRange(a.startAt, a.endAt), address: a.location.address, signup: a.mySignup }] : []);
+        return;
+      }
+      const page = await myActivities({ page: 1, pageSize: 50 });
+      setItems(
+        checkinCandidates(page.items, new Date()).map((m) => ({
+          activityId: m.activity.id,
+          title: m.activity.title,
+          time: formatTimeRange(m.activity.startAt, m.activity.endAt),
+          address: m.activity.address,
+          signup: m,
+        })),
+      );
+    } catch (caught) {
+      setError(messageOf(caught));
+    }
+  }, [onlyId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useDidShow(() => {
+    if (items) void load();
+  });
+
+  const changed = (activityId: number, s: MySignupResponse) =>
+    setItems((prev) => (prev ?? []).map((it) => (it.activityId === activityId ? { ...it, signup: { ...it.signup, ...s } } : it)));
+
+  return (
+    <Screen testId='checkin-page'>
+      {error ? <ErrorState message={error} onRetry={() => void load()} /> : null}
+      {!error && !items ? <LoadingState text='正在查找可以签到的活动…' /> : null}
+      {items && items.length === 0 ? (
+        <View>
+          <EmptyState text='现在没有可以签到的活动。活动开始前 30 分钟到结束前可以签到；请先报名并确认报名成功。' />
+          <BigButton kind='secondary' onClick={() => void Taro.navigateTo({ url: PAGES.myActivities })} testId='open-my-activities'>
+            查看我的活动
+          </BigButton>
+        </View>
+      ) : null}
+      {items?.map((it) => <CheckinCard key={it.activityId} item={it} onChanged={(s) => changed(it.activityId, s)} />)}
+    </Screen>
+  );
+}

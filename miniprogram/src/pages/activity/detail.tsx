@@ -1,0 +1,148 @@
+import { useCallback, useEffect, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { ACTIVITY_MODE_LABELS, ACTIVITY_STATUS_LABELS, type ActivityResponse } from '@jianghuai/shared';
+import { Screen } from '../../components/Screen';
+import { BigButton } from '../../components/BigButton';
+import { ErrorState, InlineError, LoadingState } from '../../components/States';
+import { ActivityMap } from '../../components/activity/ActivityMap';
+import { SignupStatus } from '../../components/activity/SignupStatus';
+import { geofenceView, placesWording, pointsWording, volunteerActions, formatTimeRange } from '../../logic/activities';
+import { formatDateTime } from '../../logic/format';
+import { PAGES } from '../../logic/routes';
+import { useLocation } from '../../hooks/useLocation';
+import { messageOf, useSignup } from '../../hooks/useSignup';
+import { getActivity } from '../../services/activities';
+import '../../components/activity/activity.css';
+
+function Row({ k, v, testId }: { k: string; v: string; testId?: string }) {
+  return (
+    <View className='jh-kv'>
+      <Text className='jh-kv__k'>{k}</Text>
+      <Text className='jh-kv__v' data-testid={testId}>
+        {v}
+      </Text>
+    </View>
+  );
+}
+
+export default function ActivityDetailPage() {
+  const id = Number(useRouter().params.id);
+  const [activity, setActivity] = useState<ActivityResponse | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const { state: loc, locate, position } = useLocation();
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      setActivity(await getActivity(id));
+    } catch (caught) {
+      setError(messageOf(caught));
+    }
+  }, [id]);
+
+  useEffect(() => {
+    void load();
+    void locate();
+  }, [load, locate]);
+
+  const signup = useSignup((_id, s) => {
+    setActivity((a) => (a ? { ...a, mySignup: s } : a));
+    void load();
+  });
+
+  const confirmCancel = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '取消报名',
+      content: '确定不参加这个活动了吗？名额会让给候补的人。',
+      confirmText: '确定取消',
+      confirmColor: '#b42318',
+      cancelText: '再想想',
+      cancelColor: '#344054',
+    });
+    if (confirm) void signup.cancel(id);
+  };
+
+  if (!Number.isInteger(id) || id <= 0) return <Screen><ErrorState message='没有找到这个活动，请从活动列表重新进入。' /></Screen>;
+  if (error && !activity) return <Screen><ErrorState message={error} onRetry={() => void load()} /></Screen>;
+  if (!activity) return <Screen><LoadingState text='正在加载活动…' /></Screen>;
+
+  const a = activity;
+  const fence = position ? geofenceView(position, a.location) : null;
+  const actions = volunteerActions(a, new Date());
+  const req = a.requirements;
+
+  return (
+    <Screen testId='activity-detail'>
+      <Text className='jh-title' data-testid='activity-title'>{a.title}</Text>
+      <Text className={`jh-badge${a.status === 'cancelled' ? ' jh-badge--off' : ''}`} data-testid='activity-status'>
+        {ACTIVITY_STATUS_LABELS[a.status]}
+      </Text>
+      <Text className='jh-badge'>{a.typeLabel}</Text>
+      {a.mode !== 'daily' ? <Text className='jh-badge jh-badge--wait'>{ACTIVITY_MODE_LABELS[a.mode]}</Text> : null}
+      {a.riskLevel === 'high' ? <Text className='jh-badge jh-badge--off'>高风险 · 需意外保险和服务协议</Text> : null}
+
+      {a.mySignup ? <SignupStatus signup={a.mySignup} /> : null}
+      <InlineError message={signup.error?.message ?? null} testId='signup-error' />
+
+      {actions.map((act) => {
+        if (act.kind === 'signup')
+          return (
+            <BigButton key='signup' onClick={() => void signup.signUp(id)} loading={signup.busyId === id} loadingText='正在报名…' testId='signup'>
+              {act.label}
+            </BigButton>
+          );
+        if (act.kind === 'cancel')
+          return (
+            <BigButton key='cancel' kind='secondary' onClick={() => void confirmCancel()} loading={signup.busyId === id} loadingText='正在取消…' testId='cancel-signup'>
+              {act.label}
+            </BigButton>
+          );
+        if (act.kind === 'checkin' || act.kind === 'checkout')
+          return (
+            <BigButton key={act.kind} onClick={() => void Taro.navigateTo({ url: `${PAGES.checkin}?id=${id}` })} testId={`go-${act.kind}`}>
+              {act.kind === 'checkin' ? '去签到' : '去签退'}
+            </BigButton>
+          );
+        return (
+          <Text key='none' className='jh-block jh-notice' data-testid='no-action'>
+            {act.reason}
+          </Text>
+        );
+      })}
+
+      <View className='jh-card'>
+        <Row k='时间' v={formatTimeRange(a.startAt, a.endAt)} testId='activity-time' />
+        <Row k='报名截止' v={formatDateTime(a.signupDeadline)} />
+        <Row k='取消截止' v={formatDateTime(a.cancelDeadline)} />
+        <Row k='名额' v={placesWording(a)} testId='activity-places' />
+        <Row k='积分' v={pointsWording(a)} />
+        <Row k='发布单位' v={a.orgUnit.name} />
+        <Row k='报名方式' v={a.signupMode === 'instant' ? '报名即成功（有名额时）' : '民警确认后成功'} />
+        {req.requiresInsurance || a.riskLevel === 'high' ? <Row k='要求' v='需要有效的意外保险' /> : null}
+        {req.minAge !== null || req.maxAge !== null ? <Row k='年龄' v={`${req.minAge ?? '不限'} – ${req.maxAge ?? '不限'} 岁`} /> : null}
+      </View>
+
+      <Text className='jh-section-title'>地点</Text>
+      <Text className='jh-block' data-testid='activity-address'>{a.location.address}</Text>
+      <Text className='jh-block jh-muted' data-testid='activity-coords'>
+        坐标：纬度 {a.location.lat.toFixed(5)}，经度 {a.location.lng.toFixed(5)} · 签到范围 {a.location.radiusM} 米
+      </Text>
+      <ActivityMap location={a.location} me={position} />
+      {fence ? (
+        <Text className={`jh-block ${fence.inside ? '' : 'jh-muted'}`} data-testid='geofence'>
+          {fence.message}
+        </Text>
+      ) : loc.status === 'failed' ? (
+        <Text className='jh-block jh-muted'>{loc.message}</Text>
+      ) : null}
+
+      {a.description ? (
+        <View>
+          <Text className='jh-section-title'>活动说明</Text>
+          <Text className='jh-block' style={{ whiteSpace: 'pre-wrap' }}>{a.description}</Text>
+        </View>
+      ) : null}
+    </Screen>
+  );
+}

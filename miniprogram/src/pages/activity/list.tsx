@@ -1,0 +1,177 @@
+import { useCallback, useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES, type ActivityResponse, type ActivityType, type MySignupResponse } from '@jianghuai/shared';
+import { Screen } from '../../components/Screen';
+import { BigButton } from '../../components/BigButton';
+import { InlineError } from '../../components/States';
+import { Chips } from '../../components/activity/Chips';
+import { SignupStatus } from '../../components/activity/SignupStatus';
+import { PagedItems } from '../../components/activity/PagedItems';
+import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
+import { useLocation } from '../../hooks/useLocation';
+import { useSignup } from '../../hooks/useSignup';
+import { session } from '../../hooks/useSession';
+import {
+  DEFAULT_FILTERS,
+  filtersKey,
+  formatDistance,
+  formatTimeRange,
+  isLiveSignup,
+  listQueryFor,
+  placesWording,
+  pointsWording,
+  type DateFilter,
+  type ListFilters,
+} from '../../logic/activities';
+import { PAGES } from '../../logic/routes';
+import { listActivities } from '../../services/activities';
+import '../../components/activity/activity.css';
+
+const TYPE_OPTIONS = [{ value: 'all', label: '全部类型' }, ...ACTIVITY_TYPES.map((t) => ({ value: t, label: ACTIVITY_TYPE_LABELS[t] }))] as const;
+const DATE_OPTIONS: { value: DateFilter; label: string }[] = [
+  { value: 'all', label: '全部日期' },
+  { value: 'today', label: '今天' },
+  { value: 'week', label: '7 天内' },
+];
+const NEAR_OPTIONS: { value: number; label: string }[] = [
+  { value: 0, label: '不限距离' },
+  { value: 3, label: '3 公里内' },
+  { value: 10, label: '10 公里内' },
+];
+
+function ActivityCard({
+  a,
+  busy,
+  error,
+  onSignUp,
+}: {
+  a: ActivityResponse;
+  busy: boolean;
+  error: string | null;
+  onSignUp: () => void;
+}) {
+  const open = () => void Taro.navigateTo({ url: `${PAGES.activityDetail}?id=${a.id}` });
+  const live = isLiveSignup(a.mySignup);
+  return (
+    <View className='jh-act-card' data-testid='activity-item' data-activity-id={a.id}>
+      <View onClick={open} data-testid={`activity-open-${a.id}`}>
+        <Text className='jh-act-card__title'>{a.title}</Text>
+        <Text className='jh-act-card__line'>
+          {a.typeLabel} · {a.orgUnit.name}
+        </Text>
+        <Text className='jh-act-card__line'>时间：{formatTimeRange(a.startAt, a.endAt)}</Text>
+        <Text className='jh-act-card__line'>
+          地点：{a.location.address}
+          {a.distanceM !== null ? `（距您 ${formatDistance(a.distanceM)}）` : ''}
+        </Text>
+        <Text className='jh-act-card__line'>{placesWording(a)}</Text>
+        <Text className='jh-act-card__line'>{pointsWording(a)}</Text>
+      </View>
+      {live && a.mySignup ? <SignupStatus signup={a.mySignup} compact /> : null}
+      <InlineError message={error} testId='signup-error' />
+      {!live && a.status === 'published' ? (
+        <BigButton onClick={onSignUp} loading={busy} loadingText='正在报名…' testId={`signup-${a.id}`}>
+          {a.placesLeft > 0 ? '报名' : '名额已满，排队候补'}
+        </BigButton>
+      ) : null}
+      <Text className='jh-act-card__open' onClick={open}>
+        查看详情和地图 ›
+      </Text>
+    </View>
+  );
+}
+
+export default function ActivityListPage() {
+  const [filters, setFilters] = useState<ListFilters>(DEFAULT_FILTERS);
+  const [showFilters, setShowFilters] = useState(false);
+  const { state: loc, locate, position } = useLocation();
+  const [signups, setSignups] = useState<Record<number, MySignupResponse>>({});
+  const me = session.get();
+  const stationId = me.status === 'signedIn' ? me.me.volunteer?.stationId ?? null : null;
+
+  useEffect(() => {
+    // Distances need the position; the list loads without it and gains them when it arrives.
+    void locate();
+  }, [locate]);
+
+  const fetchPage = useCallback(
+    (page: number) => listActivities(listQueryFor(filters, { now: new Date(), position, stationId }, page, PAGE_SIZE)),
+    [filters, position, stationId],
+  );
+  const list = usePagedList(fetchPage, filtersKey(filters, position));
+  const signup = useSignup((id, s) => {
+    setSignups((prev) => ({ ...prev, [id]: s }));
+    void Taro.showToast({ title: s.status === 'waitlisted' ? `已排队候补第 ${s.waitlistPosition ?? ''} 位` : s.status === 'pending' ? '已提交，等待民警确认' : '报名成功', icon: 'none', duration: 3000 });
+  });
+
+  const withMine = { ...list, items: list.items.map((a) => (signups[a.id] ? { ...a, mySignup: signups[a.id] } : a)) };
+  const set = (patch: Partial<ListFilters>) => setFilters((f) => ({ ...f, ...patch }));
+
+  return (
+    <Screen testId='activity-list'>
+      <View className='jh-row-buttons'>
+        <BigButton kind='secondary' onClick={() => setShowFilters((v) => !v)} testId='toggle-filters'>
+          {showFilters ? '收起筛选' : '筛选'}
+        </BigButton>
+        <BigButton kind='secondary' onClick={() => void Taro.navigateTo({ url: PAGES.myActivities })} testId='open-my-activities'>
+          我的活动
+        </BigButton>
+      </View>
+      <BigButton kind='secondary' onClick={() => void Taro.navigateTo({ url: PAGES.proposalNew })} testId='open-propose'>
+        提议活动
+      </BigButton>
+      <View style={{ height: '12px' }} />
+      {loc.status === 'failed' ? <Text className='jh-block jh-muted' data-testid='location-note'>{loc.message}</Text> : null}
+      {loc.status === 'locating' ? <Text className='jh-block jh-muted'>正在获取您的位置，用来显示距离…</Text> : null}
+      {showFilters ? (
+        <View className='jh-card' data-testid='filters'>
+          <Text className='jh-filter-label'>范围</Text>
+          <Chips
+            options={[
+              { value: 'all', label: '所有派出所' },
+              { value: 'mine', label: '只看本所' },
+            ]}
+            value={filters.myStation ? 'mine' : 'all'}
+            onChange={(v) => set({ myStation: v === 'mine' })}
+            testId='filter-station'
+          />
+          <Text className='jh-filter-label'>日期</Text>
+          <Chips options={DATE_OPTIONS} value={filters.date} onChange={(date) => set({ date })} testId='filter-date' />
+          <Text className='jh-filter-label'>距离{position ? '' : '（需要允许获取位置）'}</Text>
+          <Chips
+            options={NEAR_OPTIONS}
+            value={filters.nearKm ?? 0}
+            onChange={(km) => {
+              if (km && !position) void locate();
+              set({ nearKm: km || null });
+            }}
+            testId='filter-near'
+          />
+          <Text className='jh-filter-label'>类型</Text>
+          <Chips
+            options={TYPE_OPTIONS}
+            value={filters.type ?? 'all'}
+            onChange={(t) => set({ type: t === 'all' ? null : (t as ActivityType) })}
+            testId='filter-type'
+          />
+        </View>
+      ) : null}
+      <PagedItems
+        list={withMine}
+        testId='activities'
+        emptyText='暂时没有可以报名的活动。可以换个筛选条件，或过几天再来看看。'
+        countLabel={(total) => `共 ${total} 个活动`}
+        renderItem={(a) => (
+          <ActivityCard
+            key={a.id}
+            a={a}
+            busy={signup.busyId === a.id}
+            error={signup.error?.activityId === a.id ? signup.error.message : null}
+            onSignUp={() => void signup.signUp(a.id)}
+          />
+        )}
+      />
+    </Screen>
+  );
+}

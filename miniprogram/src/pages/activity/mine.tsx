@@ -1,0 +1,46 @@
+import { useCallback } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { ACTIVITY_STATUS_LABELS, type MyActivityResponse } from '@jianghuai/shared';
+import { Screen } from '../../components/Screen';
+import { SignupStatus } from '../../components/activity/SignupStatus';
+import { PagedItems } from '../../components/activity/PagedItems';
+import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
+import { formatMinutes, formatTimeRange } from '../../logic/activities';
+import { PAGES } from '../../logic/routes';
+import { myActivities } from '../../services/activities';
+import '../../components/activity/activity.css';
+
+function MineRow({ m }: { m: MyActivityResponse }) {
+  return (
+    <View className='jh-act-card' data-testid='my-activity-item' onClick={() => void Taro.navigateTo({ url: `${PAGES.activityDetail}?id=${m.activity.id}` })}>
+      <Text className='jh-act-card__title'>{m.activity.title}</Text>
+      <Text className='jh-act-card__line'>
+        时间：{formatTimeRange(m.activity.startAt, m.activity.endAt)}（{ACTIVITY_STATUS_LABELS[m.activity.status]}）
+      </Text>
+      <Text className='jh-act-card__line'>地点：{m.activity.address}</Text>
+      {m.confirmedMinutes !== null ? <Text className='jh-act-card__line'>确认时长：{formatMinutes(m.confirmedMinutes)}</Text> : null}
+      <SignupStatus signup={m} />
+      <Text className='jh-act-card__open'>查看详情 ›</Text>
+    </View>
+  );
+}
+
+export default function MyActivitiesPage() {
+  const fetchPage = useCallback((page: number) => myActivities({ page, pageSize: PAGE_SIZE }), []);
+  const list = usePagedList(fetchPage, 'mine');
+  useDidShow(() => {
+    if (list.status === 'ready') list.reload();
+  });
+  return (
+    <Screen testId='my-activities'>
+      <PagedItems
+        list={list}
+        testId='my-activity-list'
+        emptyText='您还没有报名活动。回到首页点“活动报名”看看有哪些活动。'
+        countLabel={(total) => `共 ${total} 条报名记录`}
+        renderItem={(m) => <MineRow key={m.id} m={m} />}
+      />
+    </Screen>
+  );
+}

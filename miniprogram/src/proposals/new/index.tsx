@@ -1,0 +1,154 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import { ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES } from '@jianghuai/shared';
+import { Screen } from '../../components/Screen';
+import { BigButton } from '../../components/BigButton';
+import { InlineError } from '../../components/States';
+import { Chips } from '../../components/activity/Chips';
+import { firstError, type ActivityForm, type FormErrors } from '../../logic/activity-form';
+import { emptyProposalForm, PROPOSAL_DRAFT_KEY, toProposalInput, validateProposalForm } from '../../logic/proposal-form';
+import { PAGES } from '../../logic/routes';
+import { readPosition } from '../../hooks/useLocation';
+import { messageOf } from '../../hooks/useSignup';
+import { proposeActivity } from '../../services/proposals';
+import '../../components/activity/activity.css';
+
+const isWeapp = process.env.TARO_ENV === 'weapp';
+type Key = keyof ActivityForm;
+
+/** What was typed survives a dropped network or a closed app until the server has it. */
+function loadSaved(): ActivityForm {
+  const base = emptyProposalForm(new Date());
+  try {
+    const raw = Taro.getStorageSync(PROPOSAL_DRAFT_KEY) as Partial<ActivityForm> | '';
+    if (!raw || typeof raw !== 'object') return base;
+    const form = { ...base } as Record<string, unknown>;
+    for (const key of Object.keys(base) as Key[]) if (typeof raw[key] === typeof base[key]) form[key] = raw[key];
+    return form as unknown as ActivityForm;
+  } catch {
+    return base;
+  }
+}
+
+export default function ProposeActivityPage() {
+  const [form, setForm] = useState<ActivityForm>(loadSaved);
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const [locating, setLocating] = useState(false);
+
+  function update<K extends Key>(key: K, value: ActivityForm[K]) {
+    setForm((prev) => {
+      const next = { ...prev, [key]: value };
+      try {
+        Taro.setStorageSync(PROPOSAL_DRAFT_KEY, next);
+      } catch {
+        // Storage full: the form still works.
+      }
+      return next;
+    });
+    setErrors((prev) => (prev[key] ? { ...prev, [key]: undefined } : prev));
+  }
+
+  const field = (key: Key, label: string, opts: { placeholder?: string; type?: 'text' | 'digit' | 'number' } = {}) => (
+    <View className='jh-field'>
+      <Text className='jh-field__label'>{label}</Text>
+      <Input className='jh-input' value={String(form[key])} type={opts.type ?? 'text'} placeholder={opts.placeholder} onInput={(e) => update(key, e.detail.value as never)} data-testid={`proposal-${key}`} />
+      {errors[key] ? <Text className='jh-field__error' data-testid={`proposal-${key}-error`}>{errors[key]}</Text> : null}
+    </View>
+  );
+
+  const fillMyPosition = async () => {
+    setLocating(true);
+    try {
+      const p = await readPosition();
+      update('lat', p.lat.toFixed(6));
+      update('lng', p.lng.toFixed(6));
+    } catch {
+      void Taro.showToast({ title: '没能获取位置，请允许定位后再试，或直接填写坐标', icon: 'none', duration: 3000 });
+    } finally {
+      setLocating(false);
+    }
+  };
+  const pickOnMap = async () => {
+    try {
+      const res = await Taro.chooseLocation({});
+      update('lat', res.latitude.toFixed(6));
+      update('lng', res.longitude.toFixed(6));
+      if (!form.address.trim()) update('address', [res.address, res.name].filter(Boolean).join(' '));
+    } catch {
+      // Closed the map without choosing.
+    }
+  };
+
+  const submit = async () => {
+    const found = validateProposalForm(form, new Date());
+    setErrors(found);
+    const problem = firstError(found);
+    if (problem) return setSubmitError(problem);
+    setSubmitError(null);
+    setSending(true);
+    try {
+      await proposeActivity(toProposalInput(form));
+      try {
+        Taro.removeStorageSync(PROPOSAL_DRAFT_KEY);
+      } catch {
+        // nothing to do
+      }
+      void Taro.showToast({ title: '已提交，等待派出所审核', icon: 'none', duration: 3000 });
+      void Taro.redirectTo({ url: PAGES.myProposals });
+    } catch (caught) {
+      setSubmitError(`${messageOf(caught)}。已填写的内容保存在本机，可以稍后再提交。`);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <Screen testId='proposal-form'>
+      <Text className='jh-title'>提议一次义警活动</Text>
+      <Text className='jh-block jh-muted'>提交后由派出所审核，通过后发布给义警报名（积分按提议活动的比例计算）。</Text>
+      <BigButton kind='secondary' onClick={() => void Taro.navigateTo({ url: PAGES.myProposals })} testId='open-my-proposals'>
+        查看我提议过的活动
+      </BigButton>
+
+      <View style={{ marginTop: '16px' }} />
+      {field('title', '活动名称', { placeholder: '例如：平湖小区夜间巡逻' })}
+      <Text className='jh-field__label'>活动类型</Text>
+      <Chips options={ACTIVITY_TYPES.map((t) => ({ value: t, label: ACTIVITY_TYPE_LABELS[t] }))} value={form.type} onChange={(v) => update('type', v)} testId='proposal-type' />
+
+      <Text className='jh-section-title'>地点</Text>
+      {field('address', '地址', { placeholder: '例如：平湖小区北门' })}
+      {isWeapp ? (
+        <BigButton kind='secondary' onClick={() => void pickOnMap()} testId='proposal-pick-on-map'>
+          在地图上选点
+        </BigButton>
+      ) : null}
+      <BigButton kind='secondary' onClick={() => void fillMyPosition()} loading={locating} loadingText='正在获取位置…' testId='proposal-use-my-position'>
+        用我现在的位置
+      </BigButton>
+      <View style={{ marginTop: '16px' }} />
+      {field('lat', '纬度', { placeholder: '例如 31.670500', type: 'digit' })}
+      {field('lng', '经度', { placeholder: '例如 118.506500', type: 'digit' })}
+
+      <Text className='jh-section-title'>时间和人数</Text>
+      {field('startDate', '日期', { placeholder: '2026-12-01' })}
+      {field('startTime', '开始时间', { placeholder: '09:00' })}
+      {field('endDate', '结束日期', { placeholder: '2026-12-01' })}
+      {field('endTime', '结束时间', { placeholder: '11:00' })}
+      {field('capacity', '需要多少人', { type: 'number' })}
+
+      <View className='jh-field'>
+        <Text className='jh-field__label'>活动说明（选填）</Text>
+        <Textarea className='jh-textarea' value={form.description} maxlength={2000} placeholder='做什么、在哪集合、注意事项' onInput={(e) => update('description', e.detail.value)} data-testid='proposal-description' />
+        {errors.description ? <Text className='jh-field__error'>{errors.description}</Text> : null}
+      </View>
+
+      <InlineError message={submitError} testId='proposal-error' />
+      <BigButton onClick={() => void submit()} loading={sending} loadingText='正在提交…' testId='proposal-submit'>
+        提交给派出所审核
+      </BigButton>
+    </Screen>
+  );
+}

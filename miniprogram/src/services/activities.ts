@@ -1,0 +1,57 @@
+import {
+  ACTIVITY_ROUTES,
+  activityPath,
+  type ActivityListQuery,
+  type ActivityPage,
+  type ActivityResponse,
+  type CheckinRequest,
+  type CheckoutRequest,
+  type MyActivityResponse,
+  type MySignupResponse,
+  type Page,
+} from '@jianghuai/shared';
+import { get, post } from './http';
+
+/** Volunteer side of activities. Pages show errors inline, so calls pass `toast: false`. */
+
+export function listActivities(query: ActivityListQuery): Promise<ActivityPage> {
+  return get<ActivityPage>(ACTIVITY_ROUTES.list, { ...query }, { toast: false });
+}
+
+export function getActivity(id: number): Promise<ActivityResponse> {
+  return get<ActivityResponse>(activityPath(ACTIVITY_ROUTES.detail, id), undefined, { toast: false });
+}
+
+export function signUp(id: number): Promise<MySignupResponse> {
+  return post<MySignupResponse>(activityPath(ACTIVITY_ROUTES.signUp, id), undefined, { toast: false });
+}
+
+export function cancelSignUp(id: number): Promise<MySignupResponse> {
+  return post<MySignupResponse>(activityPath(ACTIVITY_ROUTES.cancelSignUp, id), undefined, { toast: false });
+}
+
+export function checkIn(id: number, body: CheckinRequest): Promise<MySignupResponse> {
+  return post<MySignupResponse>(activityPath(ACTIVITY_ROUTES.checkIn, id), body, { toast: false });
+}
+
+export function checkOut(id: number, body: CheckoutRequest): Promise<MySignupResponse> {
+  return post<MySignupResponse>(activityPath(ACTIVITY_ROUTES.checkOut, id), body, { toast: false });
+}
+
+export function myActivities(query: { page: number; pageSize: number }): Promise<Page<MyActivityResponse>> {
+  return get<Page<MyActivityResponse>>(ACTIVITY_ROUTES.mine, { ...query }, { toast: false });
+}
+
+/**
+ * Subscribe-message consents (SPEC §9). The template keys are the server's
+ * (server/src/modules/notifications/templates.ts); POST /api/me/subscriptions is not in the
+ * shared route table yet, so its path lives here.
+ */
+export const SUBSCRIPTIONS_PATH = '/me/subscriptions';
+export type SubscribeTemplateKey = 'signup_result' | 'activity_reminder' | 'activity_changed';
+
+export async function recordSubscriptions(templates: SubscribeTemplateKey[]): Promise<void> {
+  if (!templates.length) return;
+  // Never in the way of the sign-up: a failure here only means fewer WeChat pushes.
+  await post<void>(SUBSCRIPTIONS_PATH, { templates }, { toast: false }).catch(() => undefined);
+}

@@ -1,0 +1,111 @@
+import Taro from '@tarojs/taro';
+import {
+  ENROLMENT_ROUTES,
+  type AgreementResponse,
+  type ApplicationDraft,
+  type ApplicationDraftResponse,
+  type CompanyOption,
+  type MyApplicationResponse,
+  type NotificationResponse,
+  type OrgUnitNode,
+  type Page,
+  type SubmitApplicationRequest,
+  type VolunteerCardResponse,
+} from '@jianghuai/shared';
+import { get, http, post } from './http';
+import type { StoredDraft } from '../logic/application-form';
+
+/** Not in shared/src/api.ts ROUTES yet: the in-app message list (server notifications.controller). */
+export const MESSAGE_ROUTES = {
+  messages: '/me/messages',
+  read: (id: number) => `/me/messages/${id}/read`,
+  subscriptions: '/me/subscriptions',
+} as const;
+
+/** GET /me/messages answers a page plus the unread count (local type: not in shared). */
+export type MessagePage = Page<NotificationResponse> & { unread: number };
+
+/**
+ * WeChat template id of `application_result`. The server maps the key to the id through
+ * WECHAT_TEMPLATE_APPLICATION_RESULT and defaults to this sandbox id; a production build must use
+ * the real id (not served by the API yet).
+ */
+export const APPLICATION_RESULT_TEMPLATE_ID = 'sandbox-tmpl-application_result';
+
+// Pages show these errors inline, beside the field: no toast.
+const quiet = { toast: false } as const;
+
+export const fetchCompanyOptions = (q?: string) => get<CompanyOption[]>(ENROLMENT_ROUTES.companyOptions, { q }, quiet);
+export const fetchAgreement = () => get<AgreementResponse>(ENROLMENT_ROUTES.agreement, undefined, quiet);
+export const fetchCommunities = () => get<OrgUnitNode[]>(ENROLMENT_ROUTES.communityOptions, undefined, quiet);
+export const fetchServerDraft = () => get<ApplicationDraftResponse>(ENROLMENT_ROUTES.draft, undefined, quiet);
+export const saveServerDraft = (draft: ApplicationDraft) => http.request<ApplicationDraftResponse>('PUT', ENROLMENT_ROUTES.draft, { body: { draft }, toast: false });
+export const deleteServerDraft = () => http.request<void>('DELETE', ENROLMENT_ROUTES.draft, { toast: false });
+export const fetchMyApplication = () => get<MyApplicationResponse | null>(ENROLMENT_ROUTES.myApplication, undefined, quiet);
+export const submitApplication = (body: SubmitApplicationRequest) => post<MyApplicationResponse>(ENROLMENT_ROUTES.applications, body, quiet);
+export const resubmitApplication = (body: SubmitApplicationRequest) =>
+  http.request<MyApplicationResponse>('PUT', ENROLMENT_ROUTES.myApplication, { body, toast: false });
+export const fetchMyCard = () => get<VolunteerCardResponse>(ENROLMENT_ROUTES.myCard, undefined, quiet);
+export const fetchMessages = (page: number, pageSize: number) => get<MessagePage>(MESSAGE_ROUTES.messages, { page, pageSize }, quiet);
+export const markMessageRead = (id: number) => post<void>(MESSAGE_ROUTES.read(id), undefined, quiet);
+
+// ── the draft on this phone ─────────────────────────────────────────────────────────────────
+
+const DRAFT_KEY = 'jh.application.draft';
+const LAST_SENT_KEY = 'jh.application.lastSent';
+
+function readStorage<T>(key: string): T | null {
+  try {
+    const value: unknown = Taro.getStorageSync(key);
+    return value && typeof value === 'object' ? (value as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeStorage(key: string, value: unknown): void {
+  try {
+    Taro.setStorageSync(key, value);
+  } catch {
+    // A full storage must not break typing; the server copy still exists.
+  }
+}
+
+/** Keys are per person: a shared phone never shows one applicant's ID number to another. */
+export const localDraft = {
+  read: (userId: number) => readStorage<StoredDraft>(`${DRAFT_KEY}.${userId}`),
+  write: (userId: number, draft: ApplicationDraft) =>
+    writeStorage(`${DRAFT_KEY}.${userId}`, { draft, savedAt: new Date().toISOString() } satisfies StoredDraft),
+  clear: (userId: number) => {
+    try {
+      Taro.removeStorageSync(`${DRAFT_KEY}.${userId}`);
+    } catch {
+      // nothing to clear
+    }
+  },
+};
+
+/** What was sent last, so "修改后重新提交" can refill the full ID number the server returns masked. */
+export const lastSent = {
+  read: (userId: number) => readStorage<ApplicationDraft>(`${LAST_SENT_KEY}.${userId}`),
+  write: (userId: number, draft: ApplicationDraft) => writeStorage(`${LAST_SENT_KEY}.${userId}`, draft),
+};
+
+/**
+ * Asks for the one-time `application_result` consent at submit (SPEC §9) and tells the server
+ * what was allowed. Never blocks the submit: a refusal or a failure only means no push.
+ */
+export async function askResultConsent(): Promise<void> {
+  if (process.env.TARO_ENV !== 'weapp') return;
+  try {
+    const res = (await Taro.requestSubscribeMessage({
+      tmplIds: [APPLICATION_RESULT_TEMPLATE_ID],
+      entityIds: [],
+    } as unknown as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, string>;
+    if (res[APPLICATION_RESULT_TEMPLATE_ID] === 'accept') {
+      await post<void>(MESSAGE_ROUTES.subscriptions, { templates: ['application_result'] }, quiet);
+    }
+  } catch {
+    // refused or unavailable: the result still reaches "我的消息"
+  }
+}

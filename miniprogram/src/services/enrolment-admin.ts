@@ -1,0 +1,152 @@
+import Taro from '@tarojs/taro';
+import {
+  API_PREFIX,
+  ENROLMENT_ROUTES,
+  ROUTES,
+  routePath,
+  type ApplicationQuery,
+  type ApplicationResponse,
+  type AssignmentResponse,
+  type CompanyQuery,
+  type CompanyResponse,
+  type CreateCompanyRequest,
+  type MeResponse,
+  type MyCompanyResponse,
+  type OrgUnitNode,
+  type Page,
+  type PiiField,
+  type RecordCriminalCheckRequest,
+  type RevealPiiResponse,
+  type RosterGuardResponse,
+  type RosterImportResponse,
+  type RosterQuery,
+  type ServiceSiteRequest,
+  type ServiceSiteResponse,
+  type TalentPoolQuery,
+  type UpdateCompanyRequest,
+  type UpdateVolunteerRequest,
+  type VolunteerArchiveResponse,
+  type VolunteerListItem,
+  type VolunteerQuery,
+} from '@jianghuai/shared';
+import { get, http, HttpError, NETWORK_ERROR_MESSAGE, post } from './http';
+import { toApiError } from './http-client';
+import { taroTokenStore } from './token-store';
+
+type Q = Record<string, string | number | boolean | undefined>;
+const quiet = { toast: false } as const;
+const id = (template: string, params: Record<string, number>) => routePath(template, params);
+
+// ── review ─────────────────────────────────────────────────────────────────────────────────
+export const listApplications = (q: ApplicationQuery) => get<Page<ApplicationResponse>>(ENROLMENT_ROUTES.adminApplications, q as Q, quiet);
+export const getApplication = (appId: number) => get<ApplicationResponse>(id(ENROLMENT_ROUTES.adminApplication, { id: appId }), undefined, quiet);
+export const recordCriminalCheck = (appId: number, body: RecordCriminalCheckRequest) =>
+  post<ApplicationResponse>(id(ENROLMENT_ROUTES.adminApplicationCriminalCheck, { id: appId }), body, quiet);
+export const approveApplication = (appId: number) => post<ApplicationResponse>(id(ENROLMENT_ROUTES.adminApplicationApprove, { id: appId }), undefined, quiet);
+export const rejectApplication = (appId: number, reason: string) =>
+  post<ApplicationResponse>(id(ENROLMENT_ROUTES.adminApplicationReject, { id: appId }), { reason }, quiet);
+export const revealApplicationPii = (appId: number, field: PiiField) =>
+  post<RevealPiiResponse>(id(ENROLMENT_ROUTES.adminApplicationReveal, { id: appId }), { field }, quiet);
+
+// ── volunteers, assignment, talent pool ─────────────────────────────────────────────────────
+export const listVolunteers = (q: VolunteerQuery) => get<Page<VolunteerListItem>>(ENROLMENT_ROUTES.adminVolunteers, q as Q, quiet);
+export const getVolunteer = (vid: number) => get<VolunteerArchiveResponse>(id(ENROLMENT_ROUTES.adminVolunteer, { id: vid }), undefined, quiet);
+export const updateVolunteer = (vid: number, body: UpdateVolunteerRequest) =>
+  http.request<VolunteerArchiveResponse>('PATCH', id(ENROLMENT_ROUTES.adminVolunteer, { id: vid }), { body, toast: false });
+export const revealVolunteerPii = (vid: number, field: PiiField) =>
+  post<RevealPiiResponse>(id(ENROLMENT_ROUTES.adminVolunteerReveal, { id: vid }), { field }, quiet);
+export const volunteerAssignments = (vid: number) => get<AssignmentResponse[]>(id(ENROLMENT_ROUTES.adminVolunteerAssignments, { id: vid }), undefined, quiet);
+export const reassignVolunteer = (vid: number, stationId: number, reason: string) =>
+  post<AssignmentResponse>(id(ENROLMENT_ROUTES.adminVolunteerReassign, { id: vid }), { stationId, reason }, quiet);
+export const listIncomingTransfers = (page: number, pageSize: number) =>
+  get<Page<AssignmentResponse>>(ENROLMENT_ROUTES.adminIncomingTransfers, { page, pageSize }, quiet);
+export const acceptTransfer = (tid: number) => post<AssignmentResponse>(id(ENROLMENT_ROUTES.adminAcceptTransfer, { id: tid }), undefined, quiet);
+export const declineTransfer = (tid: number, reason: string) => post<AssignmentResponse>(id(ENROLMENT_ROUTES.adminDeclineTransfer, { id: tid }), { reason }, quiet);
+export const searchTalentPool = (q: TalentPoolQuery) => get<Page<VolunteerListItem>>(ENROLMENT_ROUTES.adminTalentPool, q as Q, quiet);
+export const fetchOrgTree = () => get<OrgUnitNode[]>(`${ROUTES.orgUnits}/tree`, undefined, quiet);
+/** Every station with its communities (any signed-in user): targets for a reassignment across branches. */
+export const fetchAllStations = () => get<OrgUnitNode[]>(ENROLMENT_ROUTES.communityOptions, undefined, quiet);
+
+// ── companies, roster, company manager ─────────────────────────────────────────────────────
+export const listCompanies = (q: CompanyQuery) => get<Page<CompanyResponse>>(ENROLMENT_ROUTES.adminCompanies, q as Q, quiet);
+export const getCompany = (cid: number) => get<CompanyResponse>(id(ENROLMENT_ROUTES.adminCompany, { id: cid }), undefined, quiet);
+export const createCompany = (body: CreateCompanyRequest) => post<CompanyResponse>(ENROLMENT_ROUTES.adminCompanies, body, quiet);
+export const updateCompany = (cid: number, body: UpdateCompanyRequest) =>
+  http.request<CompanyResponse>('PATCH', id(ENROLMENT_ROUTES.adminCompany, { id: cid }), { body, toast: false });
+export const addSite = (cid: number, body: ServiceSiteRequest) => post<ServiceSiteResponse>(id(ENROLMENT_ROUTES.adminCompanySites, { id: cid }), body, quiet);
+export const listRoster = (q: RosterQuery) => get<Page<RosterGuardResponse>>(ENROLMENT_ROUTES.adminRoster, q as Q, quiet);
+export const fetchMyCompany = () => get<MyCompanyResponse>(ENROLMENT_ROUTES.myCompany, undefined, quiet);
+export const listMyCompanyGuards = (q: RosterQuery) => get<Page<RosterGuardResponse>>(ENROLMENT_ROUTES.myCompanyGuards, q as Q, quiet);
+
+// ── files: multipart upload and .xlsx download (outside JSON, so not through http.request) ─────
+
+function absolute(path: string, query?: Q): string {
+  const params = Object.entries(query ?? {})
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+  return `${API_BASE}${API_PREFIX}${path}${params.length ? `?${params.join('&')}` : ''}`;
+}
+
+function authHeader(): Record<string, string> {
+  const tokens = taroTokenStore.get();
+  return tokens ? { Authorization: `Bearer ${tokens.accessToken}` } : {};
+}
+
+/** A cheap authenticated call through the one http client: refreshes an expired access token. */
+async function freshSession(): Promise<void> {
+  await get<MeResponse>(ROUTES.me, undefined, quiet);
+}
+
+function parseBody(data: unknown): unknown {
+  if (typeof data !== 'string') return data;
+  try {
+    return JSON.parse(data);
+  } catch {
+    return data;
+  }
+}
+
+/**
+ * Roster import (multipart field `file`). A 401 is answered by refreshing through the http client
+ * and trying once more; other failures become an HttpError with the server's code and details
+ * (ROSTER_IMPORT_INVALID carries every bad row).
+ */
+export async function importRoster(filePath: string, fileName?: string): Promise<RosterImportResponse> {
+  const attempt = async () => {
+    try {
+      return await Taro.uploadFile({ url: absolute(ENROLMENT_ROUTES.adminRosterImport), filePath, name: 'file', header: authHeader(), ...(fileName ? { fileName } : {}) } as Taro.uploadFile.Option);
+    } catch {
+      throw new HttpError(0, { code: 'NETWORK_ERROR', message: NETWORK_ERROR_MESSAGE });
+    }
+  };
+  let res = await attempt();
+  if (res.statusCode === 401) {
+    await freshSession();
+    res = await attempt();
+  }
+  const body = parseBody(res.data);
+  if (res.statusCode >= 200 && res.statusCode < 300) return body as RosterImportResponse;
+  throw new HttpError(res.statusCode, toApiError(res.statusCode, body));
+}
+
+/** Talent-pool export: downloads the .xlsx; WeChat opens it (share/save from there), H5 saves it. */
+export async function exportTalentPool(q: TalentPoolQuery): Promise<void> {
+  await freshSession();
+  let res: Taro.downloadFile.FileSuccessCallbackResult;
+  try {
+    res = await Taro.downloadFile({ url: absolute(ENROLMENT_ROUTES.adminTalentPoolExport, q as Q), header: authHeader() });
+  } catch {
+    throw new HttpError(0, { code: 'NETWORK_ERROR', message: NETWORK_ERROR_MESSAGE });
+  }
+  if (res.statusCode !== 200) throw new HttpError(res.statusCode, toApiError(res.statusCode, null));
+  if (process.env.TARO_ENV === 'weapp') {
+    await Taro.openDocument({ filePath: res.tempFilePath, fileType: 'xlsx', showMenu: true } as Taro.openDocument.Option);
+    return;
+  }
+  const link = document.createElement('a');
+  link.href = res.tempFilePath;
+  link.download = '人才资源库.xlsx';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+}

@@ -1,0 +1,84 @@
+// Activities extras (issue 4): a station officer registers an insurance policy and sees it listed,
+// then opens 积分发放 (points issued by station and the ledger); volunteer 张伟 proposes an activity
+// from the activity list and sees it waiting for the station.
+import { assert, byTestId, checkOlderUserSizes, fillInput, loginAsStaff, shot, STAFF_PASSWORD, STEP_TIMEOUT_MS, tap, textOf } from '../support.mjs';
+
+const visible = (page, id) => byTestId(page, id).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+
+export default [
+  {
+    name: 'activities-extras-insurance-and-points',
+    title: '(活动) 民警登记保险保单并在列表中看到 → 打开积分发放看到统计和流水',
+    async run(page, base) {
+      const policyNo = `PICC-${Date.now()}`;
+      await loginAsStaff(page, base, 'pinghu_station', STAFF_PASSWORD);
+      await visible(page, 'home-staff');
+      await tap(page, 'tile-activity-admin');
+      await visible(page, 'open-insurance');
+      await shot(page, 'actx01-officer-activity-list-links');
+
+      await tap(page, 'open-insurance');
+      await visible(page, 'admin-insurance');
+      await tap(page, 'new-policy');
+      await visible(page, 'policy-form');
+      // A bad period is refused in words before anything is sent.
+      await fillInput(page, 'policy-insurer', '中国人寿马鞍山分公司');
+      await fillInput(page, 'policy-policyNo', policyNo);
+      await fillInput(page, 'policy-validFrom', '2026-12-01');
+      await fillInput(page, 'policy-validTo', '2026-11-01');
+      await tap(page, 'policy-submit');
+      const problem = await textOf(page, 'policy-validTo-error');
+      assert(problem.includes('不能早于'), `a reversed period says "${problem}"`);
+      await fillInput(page, 'policy-validTo', '2027-11-30');
+      await shot(page, 'actx02-officer-policy-form');
+      await tap(page, 'policy-submit');
+      const item = page.locator('[data-testid="policy-item"]', { hasText: policyNo });
+      await item.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      const itemText = await item.innerText();
+      assert(itemText.includes('2026-12-01 至 2027-11-30'), `policy row shows "${itemText.replace(/\n/g, ' ')}"`);
+      await checkOlderUserSizes(page, { textId: 'admin-insurance', targetIds: ['new-policy'] });
+      await shot(page, 'actx03-officer-policy-listed');
+
+      await page.goBack();
+      await tap(page, 'open-admin-points');
+      await visible(page, 'admin-points');
+      await visible(page, 'issued-net');
+      const net = await textOf(page, 'issued-net');
+      assert(/^-?\d+$/.test(net), `net points issued shows "${net}"`);
+      // The ledger: entries (with 冲正 where allowed) or, on a fresh database, the empty state in words.
+      // (Scoped to this page: Taro H5 keeps the pages below it in the DOM, hidden.)
+      await page.locator('[data-testid="admin-points"] [data-testid="admin-ledger-list"], [data-testid="admin-points"] [data-testid="empty-state"]').first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      await tap(page, 'issued-period-month');
+      await visible(page, 'issued-net');
+      await shot(page, 'actx04-officer-points-issued');
+    },
+  },
+  {
+    name: 'activities-extras-volunteer-proposal',
+    title: '(活动) 张伟从活动列表提议活动 → 在“我提议的活动”里看到待派出所审核',
+    async run(page, base) {
+      const title = `社区防诈宣传 ${Date.now() % 100000}`;
+      await page.context().grantPermissions(['geolocation'], { origin: base });
+      await page.context().setGeolocation({ latitude: 31.6705, longitude: 118.5065, accuracy: 15 });
+      await page.goto(`${base}/#/pages/login/index`);
+      await tap(page, 'demo-sandbox-zhangwei');
+      await visible(page, 'home-volunteer');
+      await tap(page, 'tile-activities');
+      await tap(page, 'open-propose');
+      await visible(page, 'proposal-form');
+      await tap(page, 'proposal-submit');
+      await visible(page, 'proposal-error');
+      await fillInput(page, 'proposal-title', title);
+      await fillInput(page, 'proposal-address', '平湖小区广场');
+      await tap(page, 'proposal-use-my-position');
+      await page.waitForFunction(() => document.querySelector('[data-testid="proposal-lat"] input')?.value?.startsWith('31.67'), null, { timeout: STEP_TIMEOUT_MS });
+      await shot(page, 'actx05-volunteer-proposal-form');
+      await tap(page, 'proposal-submit');
+      const item = page.locator('[data-testid="my-proposal-item"]', { hasText: title });
+      await item.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      const status = (await item.locator('[data-testid="proposal-status"]').innerText()).trim();
+      assert(status === '待派出所审核', `the new proposal says "${status}"`);
+      await shot(page, 'actx06-volunteer-proposal-listed');
+    },
+  },
+];

@@ -1,0 +1,168 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import type { ApplicationDraft, MyApplicationResponse } from '@jianghuai/shared';
+import { staffTilesFor, APPLY_TILE } from '../../src/logic/home';
+import { PAGES } from '../../src/logic/routes';
+
+// The services as the hook sees them: the phone's storage in memory, the server as spies.
+const storage = new Map<string, unknown>();
+const server = vi.hoisted(() => ({
+  mine: vi.fn(),
+  draft: vi.fn(),
+  save: vi.fn(),
+  submit: vi.fn(),
+  resubmit: vi.fn(),
+}));
+
+vi.mock('../../src/services/applications', () => ({
+  fetchMyApplication: () => server.mine(),
+  fetchAgreement: () => Promise.resolve({ version: '2022.1', title: '协议', body: '一、…', publishedAt: '2022-04-01T00:00:00Z' }),
+  fetchCompanyOptions: () => Promise.resolve([]),
+  fetchCommunities: () => Promise.resolve([]),
+  fetchServerDraft: () => server.draft(),
+  saveServerDraft: (d: ApplicationDraft) => server.save(d),
+  deleteServerDraft: () => Promise.resolve(),
+  submitApplication: (b: unknown) => server.submit(b),
+  resubmitApplication: (b: unknown) => server.resubmit(b),
+  askResultConsent: () => Promise.resolve(),
+  localDraft: {
+    read: (userId: number) => (storage.get(`draft.${userId}`) as never) ?? null,
+    write: (userId: number, draft: ApplicationDraft) => storage.set(`draft.${userId}`, { draft, savedAt: new Date().toISOString() }),
+    clear: (userId: number) => storage.delete(`draft.${userId}`),
+  },
+  lastSent: {
+    read: (userId: number) => (storage.get(`lastSent.${userId}`) as never) ?? null,
+    write: (userId: number, d: ApplicationDraft) => storage.set(`lastSent.${userId}`, d),
+  },
+}));
+
+vi.mock('../../src/services/auth', () => ({ fetchMe: () => Promise.resolve({ id: 7 }) }));
+
+const { useApplicationForm } = await import('../../src/hooks/useApplicationForm');
+const { HttpError } = await import('../../src/services/http-client');
+
+beforeEach(() => {
+  storage.clear();
+  server.mine.mockResolvedValue(null);
+  server.draft.mockResolvedValue({ draft: null, updatedAt: null });
+  server.save.mockResolvedValue({});
+});
+afterEach(() => vi.clearAllMocks());
+
+describe('useApplicationForm: nothing lost', () => {
+  it('every change goes to the phone at once and to the server shortly after', async () => {
+    const { result } = renderHook(() => useApplicationForm({ resubmit: false }));
+    await waitFor(() => expect(result.current.load.status).toBe('ready'));
+    act(() => result.current.change({ occupation: 'courier', name: '李' }));
+    expect((storage.get('draft.7') as { draft: ApplicationDraft }).draft).toMatchObject({ occupation: 'courier', name: '李' });
+    await waitFor(() => expect(server.save).toHaveBeenCalledWith(expect.objectContaining({ name: '李' })), { timeout: 2000 });
+    await waitFor(() => expect(result.current.saveState).toBe('saved'));
+  });
+
+  it('offline: the server save fails, the phone keeps it, and the page says so', async () => {
+    server.save.mockRejectedValue(new Error('offline'));
+    const { result } = renderHook(() => useApplicationForm({ resubmit: false }));
+    await waitFor(() => expect(result.current.load.status).toBe('ready'));
+    act(() => result.current.change({ name: '王' }));
+    await waitFor(() => expect(result.current.saveState).toBe('localOnly'), { timeout: 2000 });
+    expect((storage.get('draft.7') as { draft: ApplicationDraft }).draft.name).toBe('王');
+  });
+
+  it('reopening restores the draft on the screen where the person stopped', async () => {
+    storage.set('draft.7', { draft: { step: 2, occupation: 'rider', residenceCommunityId: 5, name: '赵六' }, savedAt: '2026-03-01T10:00:00Z' });
+    const { result } = renderHook(() => useApplicationForm({ resubmit: false }));
+    await waitFor(() => expect(result.current.load.status).toBe('ready'));
+    expect(result.current.restored).toBe(true);
+    expect(result.current.form).toMatchObject({ step: 2, occupation: 'rider', name: '赵六' });
+  });
+
+  it('a submit that fails on the network keeps the form and says what to do', async () => {
+    storage.set('draft.7', {
+      draft: {
+        step: 4,
+        occupation: 'rider',
+        residenceCommunityId: 5,
+        name: '赵六',
+        idNumber: '340504199008153012',
+        declarations: { noCriminalRecord: true, physicallyFit: true },
+        agreementVersion: '2022.1',
+        agreementSigned: true,
+      },
+      savedAt: '2026-03-01T10:00:00Z',
+    });
+    server.submit.mockRejectedValue(new HttpError(0, { code: 'NETWORK_ERROR', message: '网络不给力，请检查网络后重试' }));
+    const { result } = renderHook(() => useApplicationForm({ resubmit: false }));
+    await waitFor(() => expect(result.current.load.status).toBe('ready'));
+    act(() => result.current.setPhoneCode('code-1'));
+    await act(async () => {
+      expect(await result.current.submit()).toBeNull();
+    });
+    expect(result.current.errors.form).toContain('已保存在手机上');
+    expect(storage.has('draft.7')).toBe(true);
+  });
+
+  it('a refused phone code sends the person back to step 2 with the message beside the phone', async () => {
+    storage.set('draft.7', {
+      draft: { step: 4, occupation: 'rider', residenceCommunityId: 5, name: '赵六', idNumber: '340504199008153012', declarations: { noCriminalRecord: true, physicallyFit: true }, agreementVersion: '2022.1', agreementSigned: true },
+      savedAt: '2026-03-01T10:00:00Z',
+    });
+    server.submit.mockRejectedValue(new HttpError(400, { code: 'WECHAT_PHONE_CODE_INVALID', message: '手机号验证失败，请重新获取手机号' }));
+    const { result } = renderHook(() => useApplicationForm({ resubmit: false }));
+    await waitFor(() => expect(result.current.load.status).toBe('ready'));
+    act(() => result.current.setPhoneCode('stale'));
+    await act(async () => {
+      await result.current.submit();
+    });
+    expect(result.current.form.step).toBe(2);
+    expect(result.current.errors.phone).toBe('手机号验证失败，请重新获取手机号');
+    expect(result.current.phoneCode).toBeNull();
+  });
+
+  it('a successful submit clears the draft and remembers what was sent', async () => {
+    storage.set('draft.7', {
+      draft: { step: 4, occupation: 'rider', residenceCommunityId: 5, name: '赵六', idNumber: '340504199008153012', declarations: { noCriminalRecord: true, physicallyFit: true }, agreementVersion: '2022.1', agreementSigned: true },
+      savedAt: '2026-03-01T10:00:00Z',
+    });
+    server.submit.mockResolvedValue({ id: 1, status: 'pending_review' });
+    const { result } = renderHook(() => useApplicationForm({ resubmit: false }));
+    await waitFor(() => expect(result.current.load.status).toBe('ready'));
+    act(() => result.current.setPhoneCode('code-1'));
+    await act(async () => {
+      expect(await result.current.submit()).toMatchObject({ id: 1 });
+    });
+    expect(server.submit).toHaveBeenCalledWith(expect.objectContaining({ phoneCode: 'code-1', idNumber: '340504199008153012' }));
+    expect(storage.has('draft.7')).toBe(false);
+    expect((storage.get('lastSent.7') as ApplicationDraft).idNumber).toBe('340504199008153012');
+  });
+
+  it('with a pending application the form is not shown (the status page is)', async () => {
+    server.mine.mockResolvedValue({ id: 3, status: 'pending_review' } as MyApplicationResponse);
+    const { result } = renderHook(() => useApplicationForm({ resubmit: false }));
+    await waitFor(() => expect(result.current.load.status).toBe('hasApplication'));
+  });
+});
+
+describe('home tiles of the joining path', () => {
+  it('the apply tile and the staff review tiles open real pages', () => {
+    expect(APPLY_TILE.target).toEqual({ kind: 'page', url: PAGES.apply });
+    const url = (roles: string[], key: string) => {
+      const tile = staffTilesFor(roles).find((t) => t.key === key);
+      return tile?.target.kind === 'page' ? tile.target.url : null;
+    };
+    expect(url(['community_officer'], 'review')).toBe(`${PAGES.adminReviewQueue}?stage=review`);
+    expect(url(['station_officer'], 'review')).toBe(`${PAGES.adminReviewQueue}?stage=review`);
+    expect(url(['branch_officer'], 'approval')).toBe(`${PAGES.adminReviewQueue}?stage=approval`);
+    expect(url(['branch_officer'], 'talent')).toBe(PAGES.adminTalentPool);
+    expect(url(['company_manager'], 'guards')).toBe(PAGES.myCompany);
+  });
+});
+
+describe('a shared phone', () => {
+  it("never restores another person's draft", async () => {
+    storage.set('draft.8', { draft: { step: 2, occupation: 'rider', name: '别人', idNumber: '340504199008153012' }, savedAt: '2026-03-01T10:00:00Z' });
+    const { result } = renderHook(() => useApplicationForm({ resubmit: false }));
+    await waitFor(() => expect(result.current.load.status).toBe('ready'));
+    expect(result.current.restored).toBe(false);
+    expect(result.current.form.name).toBe('');
+  });
+});
