@@ -1,5 +1,5 @@
 import type { ActivityResponse, MySignupResponse } from '@jianghuai/shared';
-import { E2E_DB, bearer, createTestApp, type TestContext } from './support/test-app.js';
+import { bearer, createTestApp, type TestContext } from './support/test-app.js';
 import { activityInput, createVolunteers, publishActivity, type TestVolunteer } from './support/activity-factories.js';
 import { ActivitySignup } from '../src/modules/activities/entities/activity-signup.entity.js';
 import { Activity } from '../src/modules/activities/entities/activity.entity.js';
@@ -217,7 +217,9 @@ describe('Activities (e2e)', () => {
     });
   });
 
-  (E2E_DB === 'mysql' ? it : it.skip)(
+  // The case the rules are built for is MySQL with a pool; the embedded database (one writer at a
+  // time) must give the same answer.
+  it(
     'a rush of 500 simultaneous sign-ups for 50 places: exactly 50 confirmed, the rest waitlisted in arrival order',
     async () => {
       const a = await publishActivity(ctx, pinghu, { capacity: 50, title: '演唱会安保' });
