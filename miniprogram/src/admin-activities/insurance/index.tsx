@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 import { Screen } from '../../components/Screen';
 import { BigButton } from '../../components/BigButton';
 import { InlineError } from '../../components/States';
-import { PagedListView } from '../../admin/components';
+import { PagedListView } from '../../components/PagedListView';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
 import { messageOf } from '../../hooks/useSignup';
 import { emptyPolicyForm, policyPeriod, toPolicyRequest, validatePolicyForm, type PolicyForm, type PolicyFormErrors } from '../../logic/insurance-form';

@@ -5,7 +5,7 @@ import type { ActivityStatus, WeeklyRuleResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
 import { BigButton } from '../../components/BigButton';
 import { Chips } from '../../components/activity/Chips';
-import { PagedListView } from '../../admin/components';
+import { PagedListView } from '../../components/PagedListView';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
 import { PAGES } from '../../logic/routes';
 import { adminListActivities, weeklyRule } from '../../services/activities-admin';

@@ -6,7 +6,7 @@ import { Screen } from '../../components/Screen';
 import { BigButton } from '../../components/BigButton';
 import { ErrorState, InlineError, LoadingState } from '../../components/States';
 import { Chips } from '../../components/activity/Chips';
-import { PagedListView } from '../../admin/components';
+import { PagedListView } from '../../components/PagedListView';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
 import { useResource } from '../../hooks/useResource';
 import { messageOf } from '../../hooks/useSignup';

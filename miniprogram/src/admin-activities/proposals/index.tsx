@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Screen } from '../../components/Screen';
-import { PagedListView } from '../../admin/components';
+import { PagedListView } from '../../components/PagedListView';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
 import { PAGES } from '../../logic/routes';
 import { adminListActivities } from '../../services/activities-admin';

@@ -4,7 +4,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import { COMPANY_TYPE_LABELS, type CompanyResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
 import { BigButton } from '../../components/BigButton';
-import { PagedListView } from '../../admin/components';
+import { PagedListView } from '../../components/PagedListView';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
 import { PAGES } from '../../logic/routes';
 import { listCompanies } from '../../services/enrolment-admin';

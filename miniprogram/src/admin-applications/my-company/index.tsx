@@ -4,7 +4,7 @@ import { COMPANY_TYPE_LABELS, type RosterGuardResponse } from '@jianghuai/shared
 import { Screen } from '../../components/Screen';
 import { ErrorState, LoadingState } from '../../components/States';
 import { InfoRow } from '../../components/Choice';
-import { PagedListView } from '../../admin/components';
+import { PagedListView } from '../../components/PagedListView';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
 import { useResource } from '../../hooks/useResource';
 import { joinRateText } from '../../logic/enrolment-view';

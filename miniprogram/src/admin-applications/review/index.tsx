@@ -3,7 +3,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { OCCUPATION_LABELS, type ApplicationResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
-import { PagedListView } from '../../admin/components';
+import { PagedListView } from '../../components/PagedListView';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
 import { QUEUE_STAGE_LABELS, queueBadges, statusLabel, waitingLabel, type QueueStage } from '../../logic/enrolment-view';
 import { PAGES } from '../../logic/routes';

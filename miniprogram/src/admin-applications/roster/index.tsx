@@ -5,7 +5,7 @@ import { ROSTER_COLUMNS, type RosterGuardResponse, type RosterImportResponse } f
 import { Screen } from '../../components/Screen';
 import { BigButton } from '../../components/BigButton';
 import { FieldError } from '../../components/Choice';
-import { PagedListView } from '../../admin/components';
+import { PagedListView } from '../../components/PagedListView';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
 import { rosterErrorLines } from '../../logic/enrolment-view';
 import { importRoster, listRoster } from '../../services/enrolment-admin';

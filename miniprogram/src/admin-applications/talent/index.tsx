@@ -4,7 +4,7 @@ import { SKILLS, TALENT_CATEGORIES, VOLUNTEER_TIER_LABELS, VOLUNTEER_TIERS, type
 import { Screen } from '../../components/Screen';
 import { BigButton } from '../../components/BigButton';
 import { FieldError } from '../../components/Choice';
-import { PagedListView } from '../../admin/components';
+import { PagedListView } from '../../components/PagedListView';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
 import { errorText, useResource } from '../../hooks/useResource';
 import { flattenOrg } from '../../logic/enrolment-view';

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { Button, Input, View } from '@tarojs/components';
 import { VOLUNTEER_STATUS_LABELS, type VolunteerStatus } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
-import { PagedListView } from '../../admin/components';
+import { PagedListView } from '../../components/PagedListView';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
 import { listVolunteers } from '../../services/enrolment-admin';
 import { VolunteerRow } from '../VolunteerRow';

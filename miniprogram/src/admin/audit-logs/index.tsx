@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { AuditLogResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
-import { PagedListView } from '../components';
+import { PagedListView } from '../../components/PagedListView';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
 import { listAuditLogs } from '../../services/admin';
 import { roleLabels } from '../../logic/home';

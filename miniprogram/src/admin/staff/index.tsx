@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import type { StaffResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
-import { PagedListView } from '../components';
+import { PagedListView } from '../../components/PagedListView';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
 import { listStaff } from '../../services/admin';
 import { roleLabels } from '../../logic/home';

@@ -7,7 +7,7 @@ import { BigButton } from '../../components/BigButton';
 import { InlineError } from '../../components/States';
 import { Chips } from '../../components/activity/Chips';
 import { SignupStatus } from '../../components/activity/SignupStatus';
-import { PagedItems } from '../../components/activity/PagedItems';
+import { PagedListView } from '../../components/PagedListView';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
 import { useLocation } from '../../hooks/useLocation';
 import { useSignup } from '../../hooks/useSignup';
@@ -157,7 +157,7 @@ export default function ActivityListPage() {
           />
         </View>
       ) : null}
-      <PagedItems
+      <PagedListView
         list={withMine}
         testId='activities'
         emptyText='暂时没有可以报名的活动。可以换个筛选条件，或过几天再来看看。'

@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { ACTIVITY_STATUS_LABELS, type MyActivityResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
 import { SignupStatus } from '../../components/activity/SignupStatus';
-import { PagedItems } from '../../components/activity/PagedItems';
+import { PagedListView } from '../../components/PagedListView';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
 import { formatMinutes, formatTimeRange } from '../../logic/activities';
 import { PAGES } from '../../logic/routes';
@@ -34,7 +34,7 @@ export default function MyActivitiesPage() {
   });
   return (
     <Screen testId='my-activities'>
-      <PagedItems
+      <PagedListView
         list={list}
         testId='my-activity-list'
         emptyText='您还没有报名活动。回到首页点“活动报名”看看有哪些活动。'

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import type { LedgerEntryResponse, MyPointsResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
 import { ErrorState, LoadingState } from '../../components/States';
-import { PagedItems } from '../../components/activity/PagedItems';
+import { PagedListView } from '../../components/PagedListView';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
 import { messageOf } from '../../hooks/useSignup';
 import { formatPointsAmount, ledgerLine } from '../../logic/points';
@@ -59,7 +59,7 @@ export default function PointsPage() {
         </View>
       ) : null}
       <Text className='jh-section-title'>积分明细</Text>
-      <PagedItems
+      <PagedListView
         list={ledger}
         testId='ledger-list'
         emptyText='还没有积分记录。参加活动并经民警确认出勤后，积分会记到这里。'

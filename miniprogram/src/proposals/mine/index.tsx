@@ -3,7 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Screen } from '../../components/Screen';
 import { BigButton } from '../../components/BigButton';
-import { PagedItems } from '../../components/activity/PagedItems';
+import { PagedListView } from '../../components/PagedListView';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
 import { formatTimeRange } from '../../logic/activities';
 import { proposalStatusText } from '../../logic/proposal-form';
@@ -24,7 +24,7 @@ export default function MyProposalsPage() {
         ＋ 再提议一个活动
       </BigButton>
       <View style={{ height: '12px' }} />
-      <PagedItems
+      <PagedListView
         list={list}
         testId='my-proposal-list'
         emptyText='您还没有提议过活动。'

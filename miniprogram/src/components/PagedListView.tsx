@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import { BigButton } from '../BigButton';
-import { EmptyState, ErrorState, LoadingState } from '../States';
-import type { PagedList } from '../../hooks/usePagedList';
+import { BigButton } from './BigButton';
+import { EmptyState, ErrorState, LoadingState } from './States';
+import type { PagedList } from '../hooks/usePagedList';
 
-/** Loading / error / empty / items / "load more" for a paginated list (main-package twin of admin/components.tsx: the main package may not import from a sub-package). */
-export function PagedItems<T>({
+/** Loading / error / empty / items / "load more" for any paginated list (main package, so every sub-package can use it). */
+export function PagedListView<T>({
   list,
   emptyText,
   countLabel,
