@@ -1,5 +1,6 @@
 import { createTestApp, bearer, type TestContext } from './support/test-app.js';
 import { DEMO_STAFF, DEMO_VOLUNTEERS } from '../src/database/seed/demo-data.js';
+import { applicationBody, communityId, newApplicant, phoneCode } from './support/application-factories.js';
 
 /** Personal data at rest and in responses (SPEC §10). */
 describe('Personal data (e2e)', () => {
@@ -28,6 +29,24 @@ describe('Personal data (e2e)', () => {
     const [row] = await ctx.dataSource.query("SELECT phoneEnc, phoneHash FROM users WHERE username = 'pii_check'");
     expect(row.phoneEnc).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
     expect(row.phoneHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('no table holds a plaintext ID number or phone after an application, a draft and the roster seed', async () => {
+    const applicant = await newApplicant(ctx, 'pii-applicant');
+    const idNumber = '340504199203074512';
+    const phone = '13955550777';
+    const body = applicationBody(ctx, { idNumber, phoneCode: phoneCode(ctx, phone), residenceCommunityId: await communityId(ctx, 'MAS-YS-PH-C1') });
+    await ctx.http().put('/api/applications/draft').set(...bearer(applicant.token)).send({ draft: { step: 2, idNumber, phone } }).expect((r) => expect(r.status).toBeLessThan(300));
+    const submitted = await ctx.http().post('/api/applications').set(...bearer(applicant.token)).send(body);
+    if (submitted.status !== 201) throw new Error(`submit failed: ${submitted.status} ${JSON.stringify(submitted.body)}`);
+    const secrets = [idNumber, phone, '340504199008153012', '340504197205141038', '340504198811204021'];
+    for (const meta of ctx.dataSource.entityMetadatas) {
+      const dump = JSON.stringify(await ctx.dataSource.query(`SELECT * FROM ${meta.tableName}`));
+      for (const secret of secrets) expect([meta.tableName, secret, dump.includes(secret)]).toEqual([meta.tableName, secret, false]);
+    }
+    // and the applicant's own view is masked too
+    const mine = await ctx.http().get('/api/applications/mine').set(...bearer(applicant.token)).expect(200);
+    expect(JSON.stringify(mine.body)).not.toContain(idNumber);
   });
 
   it('responses carry masked phones only', async () => {
