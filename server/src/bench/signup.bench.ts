@@ -9,6 +9,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { ActivityInput } from '@jianghuai/shared';
 import { loadConfig } from '../config/app-config.js';
 import { SIGNUP_SQL } from '../modules/activities/sql.js';
+import { ACTOR_SQL } from '../modules/users/actor-loader.service.js';
 
 /**
  * Sign-up under a rush, through the real HTTP API and then as bare SQL (SPEC §11: 10k
@@ -160,9 +161,8 @@ const api = await outcome(apiActivity);
 const rawActivity = await newActivity('压测活动（直连 SQL）');
 const rawPeople = people.slice(REQUESTS, REQUESTS * 2);
 async function rawSignUp(p: { userId: number; volunteerId: number }): Promise<void> {
-  // what the auth guard reads for every request (the person with their org unit, the volunteer record)
-  await pool.query('SELECT u.*, o.* FROM users u LEFT JOIN org_units o ON o.id = u.orgUnitId WHERE u.id = ? LIMIT 1', [p.userId]);
-  await pool.query('SELECT * FROM volunteers WHERE userId = ? LIMIT 1', [p.userId]);
+  // what the auth guard reads for every request (ActorLoader.loadActor: one joined query)
+  await pool.query(ACTOR_SQL, [p.userId]);
   // the sign-up itself, statement for statement as SignupService runs it
   const [[a]] = (await pool.query(SIGNUP_SQL.activity, [rawActivity])) as unknown as [{ startAt: Date; endAt: Date }[]];
   await pool.query(SIGNUP_SQL.volunteer, [p.userId]);
