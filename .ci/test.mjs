@@ -33,11 +33,12 @@ function wanted(name) {
   return only.length === 0 || only.some((o) => name.includes(o));
 }
 
+// --forceExit: a suite that fails half-way may leave an app open; CI must still end.
 function jest(name, project, env, extraArgs = []) {
   if (!wanted(name)) return;
   log(`running ${name}`);
   const out = path.join(tmp, `${name}.json`);
-  const r = exec(pnpmBin(), ['--filter', '@jianghuai/server', 'exec', 'jest', '--selectProjects', project, '--json', `--outputFile=${out}`, ...extraArgs], {
+  const r = exec(pnpmBin(), ['--filter', '@jianghuai/server', 'exec', 'jest', '--selectProjects', project, '--json', `--outputFile=${out}`, '--forceExit', ...extraArgs], {
     env: { NODE_OPTIONS: '--experimental-vm-modules --no-warnings', ...env },
   });
   const j = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : { numPassedTests: 0, numFailedTests: 0 };
