@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/app-config.js';
 import { dataSourceOptions, ensureMysqlDatabase } from '../database/data-source.js';
 import { OrgUnit } from '../modules/org/org-unit.entity.js';
+import { createOrgUnit } from '../modules/org/org.service.js';
 import { User } from '../modules/users/user.entity.js';
 import { whereOrgInScope } from '../common/scope/org-scope.js';
 import type { Actor } from '../common/auth/actor.js';
@@ -28,14 +29,8 @@ if (config.db.type === 'mysql') {
 const ds = new DataSource({ ...dataSourceOptions(config), migrationsRun: false });
 await ds.initialize();
 
-const units = ds.getRepository(OrgUnit);
 const now = new Date();
-async function add(code: string, name: string, level: OrgUnit['level'], parent: OrgUnit | null): Promise<OrgUnit> {
-  const u = await units.save(units.create({ code, name, level, parentId: parent?.id ?? null, path: '/', lat: null, lng: null, createdAt: now }));
-  u.path = `${parent?.path ?? '/'}${u.id}/`;
-  await units.update(u.id, { path: u.path });
-  return u;
-}
+const add = (code: string, name: string, level: OrgUnit['level'], parent: OrgUnit | null) => createOrgUnit(ds.manager, { code, name, level, parent });
 const t0 = performance.now();
 const city = await add('C', '市局', 'city', null);
 const stations: OrgUnit[] = [];

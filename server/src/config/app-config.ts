@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -153,7 +152,3 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
 /** Nest injection token for the validated config object. */
 export const APP_CONFIG = Symbol('APP_CONFIG');
-
-export function randomSecret(): string {
-  return randomBytes(32).toString('base64');
-}

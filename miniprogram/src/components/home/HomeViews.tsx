@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import type { HomeTile, HomeView, MemberCard } from '../../logic/home';
 import { Tile } from '../Tile';
 import { PAGES } from '../../logic/routes';
+import { CardRow } from '../CardRow';
 
 function Tiles({ tiles, onTap, wide }: { tiles: HomeTile[]; onTap: (tile: HomeTile) => void; wide?: boolean }) {
   return (
@@ -21,22 +22,9 @@ function Card({ card }: { card: MemberCard }) {
       <Text className='jh-member-card__name' data-testid='member-name'>
         {card.name}
       </Text>
-      <View className='jh-member-card__row'>
-        <Text className='jh-member-card__key'>会员号</Text>
-        <Text className='jh-member-card__value' data-testid='member-no'>
-          {card.memberNo}
-        </Text>
-      </View>
-      <View className='jh-member-card__row'>
-        <Text className='jh-member-card__key'>所属派出所</Text>
-        <Text className='jh-member-card__value' data-testid='member-station'>
-          {card.stationName}
-        </Text>
-      </View>
-      <View className='jh-member-card__row'>
-        <Text className='jh-member-card__key'>状态</Text>
-        <Text className='jh-member-card__value'>{card.statusLabel}</Text>
-      </View>
+      <CardRow label='会员号' testId='member-no'>{card.memberNo}</CardRow>
+      <CardRow label='所属派出所' testId='member-station'>{card.stationName}</CardRow>
+      <CardRow label='状态'>{card.statusLabel}</CardRow>
       <Text className='jh-member-card__more' data-testid='member-card-open'>
         查看完整义警证和我的消息 ›
       </Text>

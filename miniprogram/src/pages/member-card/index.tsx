@@ -12,6 +12,7 @@ import { PAGES } from '../../logic/routes';
 import { fetchMyCard } from '../../services/applications';
 import { HttpError, NETWORK_ERROR_MESSAGE } from '../../services/http';
 import '../../components/enrolment.css';
+import { CardRow } from '../../components/CardRow';
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; card: VolunteerCardResponse };
 
@@ -52,34 +53,11 @@ export default function MemberCardPage() {
         <Text className='jh-member-card__name' data-testid='card-name'>
           {card.name}
         </Text>
-        <View className='jh-member-card__row'>
-          <Text className='jh-member-card__key'>义警编号</Text>
-          <Text className='jh-member-card__value' data-testid='card-member-no'>
-            {card.memberNo}
-          </Text>
-        </View>
-        <View className='jh-member-card__row'>
-          <Text className='jh-member-card__key'>管理派出所</Text>
-          <Text className='jh-member-card__value' data-testid='card-station'>
-            {card.station?.name ?? '待分配'}
-          </Text>
-        </View>
-        <View className='jh-member-card__row'>
-          <Text className='jh-member-card__key'>状态</Text>
-          <Text className='jh-member-card__value' data-testid='card-status'>
-            {card.statusLabel}
-          </Text>
-        </View>
-        <View className='jh-member-card__row'>
-          <Text className='jh-member-card__key'>层级</Text>
-          <Text className='jh-member-card__value'>{card.tierLabel}</Text>
-        </View>
-        <View className='jh-member-card__row'>
-          <Text className='jh-member-card__key'>星级</Text>
-          <Text className='jh-member-card__value' data-testid='card-stars'>
-            {starsLabel(card.starLevel)}
-          </Text>
-        </View>
+        <CardRow label='义警编号' testId='card-member-no'>{card.memberNo}</CardRow>
+        <CardRow label='管理派出所' testId='card-station'>{card.station?.name ?? '待分配'}</CardRow>
+        <CardRow label='状态' testId='card-status'>{card.statusLabel}</CardRow>
+        <CardRow label='层级'>{card.tierLabel}</CardRow>
+        <CardRow label='星级' testId='card-stars'>{starsLabel(card.starLevel)}</CardRow>
       </View>
       {warning ? (
         <View className='jh-notice' data-testid='card-inactivity-warning'>

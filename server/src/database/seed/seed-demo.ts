@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { PasswordHasher } from '../../common/auth/password-hasher.js';
 import type { PiiCipher } from '../../common/pii/pii-cipher.js';
 import { OrgUnit } from '../../modules/org/org-unit.entity.js';
+import { createOrgUnit } from '../../modules/org/org.service.js';
 import { User } from '../../modules/users/user.entity.js';
 import { Volunteer } from '../../modules/volunteers/volunteer.entity.js';
 import { sandboxOpenId } from '../../wechat-sandbox/sandbox-server.js';
@@ -9,12 +10,7 @@ import { seedEnrolmentDemo } from './seed-enrolment.js';
 import { DEMO_ORG, DEMO_PASSWORD, DEMO_STAFF, DEMO_VOLUNTEERS, type DemoUnit } from './demo-data.js';
 
 async function insertUnit(m: EntityManager, unit: DemoUnit, parent: OrgUnit | null, byCode: Map<string, OrgUnit>): Promise<void> {
-  const repo = m.getRepository(OrgUnit);
-  const row = await repo.save(
-    repo.create({ code: unit.code, name: unit.name, level: unit.level, parentId: parent?.id ?? null, path: '/', lat: unit.lat ?? null, lng: unit.lng ?? null, createdAt: new Date() }),
-  );
-  row.path = `${parent?.path ?? '/'}${row.id}/`;
-  await repo.update(row.id, { path: row.path });
+  const row = await createOrgUnit(m, { ...unit, parent });
   byCode.set(unit.code, row);
   for (const child of unit.children ?? []) await insertUnit(m, child, row, byCode);
 }

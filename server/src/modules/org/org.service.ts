@@ -4,34 +4,32 @@ import { Repository, type EntityManager } from 'typeorm';
 import type { OrgLevel, OrgUnitNode } from '@jianghuai/shared';
 import { OrgUnit } from './org-unit.entity.js';
 import type { Actor } from '../../common/auth/actor.js';
-import { AppException } from '../../common/errors/app-exception.js';
-import { assertPathInScope, wherePathInScope } from '../../common/scope/org-scope.js';
+import { wherePathInScope } from '../../common/scope/org-scope.js';
 import { toOrgSummary } from './org.mapper.js';
+
+export interface NewOrgUnit {
+  code: string;
+  name: string;
+  level: OrgLevel;
+  parent: OrgUnit | null;
+  lat?: number | null;
+  lng?: number | null;
+}
+
+/** Creates a unit under `parent` and fills in its materialised path (two writes: the id comes first). */
+export async function createOrgUnit(manager: EntityManager, input: NewOrgUnit): Promise<OrgUnit> {
+  const repo = manager.getRepository(OrgUnit);
+  const unit = await repo.save(
+    repo.create({ code: input.code, name: input.name, level: input.level, parentId: input.parent?.id ?? null, path: '/', lat: input.lat ?? null, lng: input.lng ?? null, createdAt: new Date() }),
+  );
+  unit.path = `${input.parent?.path ?? '/'}${unit.id}/`;
+  await repo.update(unit.id, { path: unit.path });
+  return unit;
+}
 
 @Injectable()
 export class OrgService {
   constructor(@InjectRepository(OrgUnit) private readonly units: Repository<OrgUnit>) {}
-
-  /** Creates a unit under `parent` and fills in its materialised path (two writes, one transaction). */
-  async create(
-    manager: EntityManager,
-    input: { code: string; name: string; level: OrgLevel; parent: OrgUnit | null; lat?: number | null; lng?: number | null },
-  ): Promise<OrgUnit> {
-    const repo = manager.getRepository(OrgUnit);
-    const unit = await repo.save(
-      repo.create({ code: input.code, name: input.name, level: input.level, parentId: input.parent?.id ?? null, path: '/', lat: input.lat ?? null, lng: input.lng ?? null, createdAt: new Date() }),
-    );
-    unit.path = `${input.parent?.path ?? '/'}${unit.id}/`;
-    await repo.update(unit.id, { path: unit.path });
-    return unit;
-  }
-
-  /** A unit the actor may see, or NOT_FOUND. */
-  async getInScope(actor: Actor, id: number): Promise<OrgUnit> {
-    const unit = await this.units.findOneBy({ id });
-    assertPathInScope(actor, unit?.path);
-    return unit!;
-  }
 
   async findById(id: number): Promise<OrgUnit | null> {
     return this.units.findOneBy({ id });
@@ -49,12 +47,5 @@ export class OrgService {
       else roots.push(node);
     }
     return roots;
-  }
-
-  /** A unit of the given level, or NOT_FOUND. */
-  async requireLevel(id: number, level: OrgLevel): Promise<OrgUnit> {
-    const unit = await this.units.findOneBy({ id });
-    if (!unit || unit.level !== level) throw AppException.notFound({ orgUnitId: id });
-    return unit;
   }
 }
