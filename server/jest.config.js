@@ -12,10 +12,17 @@ const transform = {
     },
   ],
 };
+// content-disposition 3 is ESM-only and @fastify/static require()s it; Node itself loads that
+// (require of ESM), Jest's module loader does not before Node 24.9, so Jest compiles it to CommonJS.
+const ESM_REQUIRED_FROM_CJS = ['content-disposition'];
 const common = {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  transform,
+  transform: {
+    ...transform,
+    [`/node_modules/(${ESM_REQUIRED_FROM_CJS.join('|')})/.+\\.js$`]: ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(\\.pnpm/)?(${ESM_REQUIRED_FROM_CJS.join('|')})[@/])`],
   testEnvironment: 'node',
 };
 export default {

@@ -26,6 +26,8 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
       timezone: 'Z',
       charset: 'utf8mb4_unicode_ci',
       poolSize: db.poolSize,
+      // mysql2 otherwise captures a stack trace for every query; errors are mapped by code here.
+      extra: { trace: false },
       logging: false,
     };
   }

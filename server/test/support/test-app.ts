@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { LoginResponse } from '@jianghuai/shared';
@@ -18,7 +18,7 @@ import { DEMO_PASSWORD } from '../../src/database/seed/demo-data.js';
  * over HTTP to a sandbox of its own. Demo data is seeded once per suite.
  */
 export interface TestContext {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   config: AppConfig;
   dataSource: DataSource;
   sandbox: WechatSandbox;
@@ -70,6 +70,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   if (config.db.type === 'mysql') await dropMysqlDatabase(config);
   const app = await createApp(config);
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   const dataSource = app.get(DataSource);
   const server = app.getHttpServer();
 

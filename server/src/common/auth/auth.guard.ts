@@ -1,7 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AppException } from '../errors/app-exception.js';
 import { AUTH_METADATA, type AuthMetadata } from './authenticated.decorator.js';
 import { hasPermission } from './permissions.js';
@@ -28,7 +28,7 @@ export class AuthGuard implements CanActivate {
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const meta = this.reflector.getAllAndOverride<AuthMetadata | undefined>(AUTH_METADATA, [ctx.getHandler(), ctx.getClass()]);
     if (meta?.public) return true;
-    const req = ctx.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    const req = ctx.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
     const header = req.headers.authorization ?? '';
     const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
     if (!token) throw AppException.unauthenticated();

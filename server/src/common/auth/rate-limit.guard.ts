@@ -1,5 +1,5 @@
 import { HttpStatus, Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { AppException } from '../errors/app-exception.js';
 
@@ -15,8 +15,8 @@ export class LoginRateLimitGuard implements CanActivate {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   canActivate(ctx: ExecutionContext): boolean {
-    const req = ctx.switchToHttp().getRequest<Request>();
-    const key = `${req.ip}|${req.path}`;
+    const req = ctx.switchToHttp().getRequest<FastifyRequest>();
+    const key = `${req.ip}|${req.url.split('?')[0]}`;
     const now = Date.now();
     const w = this.windows.get(key);
     if (!w || now - w.start >= 60_000) {

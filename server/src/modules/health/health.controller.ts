@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import type { HealthResponse } from '@jianghuai/shared';
 import { Public } from '../../common/auth/authenticated.decorator.js';
@@ -18,7 +18,7 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: '健康检查（含数据库状态）；数据库不可用时返回 503' })
-  async health(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
+  async health(@Res({ passthrough: true }) res: FastifyReply): Promise<HealthResponse> {
     const started = performance.now();
     let up = false;
     try {

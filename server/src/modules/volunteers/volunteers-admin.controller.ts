@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { AssignmentResponse, ExemptionResponse, Page, RevealPiiResponse, VolunteerArchiveResponse, VolunteerListItem } from '@jianghuai/shared';
 import { Authenticated, CurrentActor } from '../../common/auth/authenticated.decorator.js';
 import type { Actor } from '../../common/auth/actor.js';
@@ -84,10 +84,10 @@ export class VolunteersAdminController {
   @Authenticated({ permission: 'talent.read' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOperation({ summary: '导出人才资源库 .xlsx（同检索条件，最多 10000 行；记入操作日志）' })
-  async export(@CurrentActor() actor: Actor, @Query() q: TalentPoolQueryDto, @Res() res: Response): Promise<void> {
+  async export(@CurrentActor() actor: Actor, @Query() q: TalentPoolQueryDto, @Res() res: FastifyReply): Promise<void> {
     const buf = await this.talent.export(actor, q);
-    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('Content-Disposition', `attachment; filename="talent-pool.xlsx"; filename*=UTF-8''${encodeURIComponent('人才资源库.xlsx')}`);
+    res.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.header('Content-Disposition', `attachment; filename="talent-pool.xlsx"; filename*=UTF-8''${encodeURIComponent('人才资源库.xlsx')}`);
     res.send(buf);
   }
 }
