@@ -132,6 +132,11 @@ describe('Foundation (e2e)', () => {
       .set(...bearer(admin.accessToken))
       .send({ username: 'anmin_officer', displayName: '安民民警', password: 'Abcd1234', phone: '13811112222', orgUnitId: sec.id, roles: ['station_officer'] })
       .expect(201);
+    // the row names who acted, from where and in which request
+    const rows: { actorId: number; ip: string | null; requestId: string | null }[] = await ctx.dataSource.query("SELECT actorId, ip, requestId FROM audit_logs WHERE action = 'staff.create'");
+    expect(rows).toHaveLength(1);
+    expect(rows[0].ip).toMatch(/127\.0\.0\.1|::1/);
+    expect(rows[0].requestId).toBeTruthy();
     await expect(ctx.dataSource.query("UPDATE audit_logs SET action = 'x'")).rejects.toThrow(/append-only/);
     await expect(ctx.dataSource.query('DELETE FROM audit_logs')).rejects.toThrow(/append-only/);
   });

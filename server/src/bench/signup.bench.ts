@@ -1,8 +1,8 @@
 import http from 'node:http';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { JwtService } from '@nestjs/jwt';
@@ -19,6 +19,10 @@ import { ACTOR_SQL } from '../modules/users/actor-loader.service.js';
  * at once at one activity of 200 places over keep-alive HTTP, then runs the same SQL statements
  * per sign-up straight through mysql2 with the same pool size for another activity of 200 places.
  * Prints the figures and ends with one JSON line. Asserts nothing but overbooked = 0 (exit 1).
+ *
+ * Both legs are measured warm (BENCH_WARMUP sign-ups on a throw-away activity first). The API leg's
+ * load generator writes prepared requests on raw sockets so it takes as little of the shared CPU as
+ * possible. BENCH_INSTANCES=n runs n server processes sharing the pool size (round-robin).
  */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -32,7 +36,9 @@ function freePort(): Promise<number> {
 }
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
-const VOLUNTEERS = Math.max(10_000, REQUESTS * 2);
+/** Sign-ups run on a throw-away activity before each measured leg, so both legs are measured warm (JIT, pools, caches), as a running server is. */
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 500);
+const VOLUNTEERS = Math.max(10_000, (REQUESTS + WARMUP) * 2);
 const CAPACITY = 200;
 
 const env: NodeJS.ProcessEnv = { ...process.env };
@@ -50,33 +56,44 @@ const mysql = await import('mysql2/promise');
 
 // The real server as its own process (as in production): migrations, demo org tree, sandbox.
 const t0 = performance.now();
-const port = await freePort();
-const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), fileURLToPath(new URL('../main.js', import.meta.url))], {
-  env: {
-    ...env,
-    NODE_ENV: 'test',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'jh-bench-signup-')),
-    H5_DIR: '',
-    DB_SYNC: 'false',
-    SEED_DEMO: 'true',
-    WECHAT_SANDBOX: 'true',
-    LOG_LEVEL: 'error',
-    LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
-    ACTIVITY_JOBS_INTERVAL_SECONDS: '0',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-const childExit = new Promise<number | null>((resolve) => child.on('exit', resolve));
-for (let i = 0; ; i++) {
-  if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-  const up = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
-  if (up) break;
-  if (i > 600) throw new Error('server did not come up in 60 s');
-  await new Promise((r) => setTimeout(r, 100));
+const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1);
+const dataDir = mkdtempSync(path.join(tmpdir(), 'jh-bench-signup-'));
+async function startServer(poolSize: number): Promise<{ child: ReturnType<typeof spawn>; port: number; exit: Promise<number | null> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), fileURLToPath(new URL('../main.js', import.meta.url))], {
+    env: {
+      ...env,
+      NODE_ENV: 'test',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      H5_DIR: '',
+      DB_SYNC: 'false',
+      SEED_DEMO: 'true',
+      WECHAT_SANDBOX: 'true',
+      LOG_LEVEL: 'error',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+      ACTIVITY_JOBS_INTERVAL_SECONDS: '0',
+      MYSQL_POOL_SIZE: String(poolSize),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    const up = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+    if (up) break;
+    if (i > 600) throw new Error('server did not come up in 60 s');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, port, exit };
 }
-const pool = mysql.createPool({ host: db.host, port: db.port, user: db.user, password: db.password, database: db.database, connectionLimit: db.poolSize, timezone: 'Z' });
+// one after the other: the first runs the migrations and the demo seed
+const servers: Awaited<ReturnType<typeof startServer>>[] = [];
+for (let i = 0; i < INSTANCES; i++) servers.push(await startServer(Math.max(1, Math.round(db.poolSize / INSTANCES))));
+const { port } = servers[0];
+// the raw leg's pool: the server's pool options (dataSourceOptions), the server's total size
+const pool = mysql.createPool({ host: db.host, port: db.port, user: db.user, password: db.password, database: db.database, connectionLimit: db.poolSize, timezone: 'Z', charset: 'utf8mb4_unicode_ci', trace: false });
 
 // ── 10,000 approved volunteers, in multi-row inserts ──
 const [[station]] = (await pool.query("SELECT id FROM org_units WHERE code = 'MAS-YS-PH'")) as unknown as [{ id: number }[]];
@@ -96,12 +113,12 @@ const seedSeconds = (performance.now() - t0) / 1000;
 
 // ── the activity, created and published through the API by the station officer ──
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-function call(method: string, url: string, token: string | null, body?: unknown): Promise<{ status: number; body: unknown; ms: number }> {
+function call(method: string, url: string, token: string | null, body?: unknown, toPort = port): Promise<{ status: number; body: unknown; ms: number }> {
   const started = performance.now();
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, method, path: url, agent, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(payload ? { 'content-length': Buffer.byteLength(payload) } : {}) } },
+      { host: '127.0.0.1', port: toPort, method, path: url, agent, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(payload ? { 'content-length': Buffer.byteLength(payload) } : {}) } },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -136,6 +153,73 @@ async function newActivity(title: string): Promise<number> {
   return id;
 }
 
+/**
+ * The load generator for the measured bursts: one connection per sign-up, the request written as
+ * prepared bytes and the answer read just far enough for its status and length, so the generator
+ * (which shares the machine's cores with the server and the database) costs as little as possible.
+ */
+function burst(url: string, token: string, toPort: number): Promise<{ status: number; ms: number }> {
+  const started = performance.now();
+  const head = Buffer.from(`POST ${url} HTTP/1.1\r\nHost: 127.0.0.1:${toPort}\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nContent-Length: 0\r\n\r\n`);
+  return new Promise((resolve, reject) => {
+    const socket = connect(toPort, '127.0.0.1');
+    let buf: Buffer = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      buf = buf.length ? Buffer.concat([buf, chunk]) : chunk;
+      const end = buf.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      const headers = buf.subarray(0, end).toString('latin1');
+      const length = Number(/\r\ncontent-length:\s*(\d+)/i.exec(headers)?.[1] ?? 0);
+      if (buf.length < end + 4 + length) return;
+      socket.destroy();
+      resolve({ status: Number(headers.slice(9, 12)), ms: performance.now() - started });
+    });
+    socket.on('error', reject);
+    socket.write(head);
+  });
+}
+
+/** The database's own count of statements received (server-wide: other clients add to it). */
+async function statementsRun(): Promise<number> {
+  const [[row]] = (await pool.query("SHOW GLOBAL STATUS LIKE 'Questions'")) as unknown as [{ Value: string }[]];
+  return Number(row.Value);
+}
+
+/**
+ * CPU time of this process (the load generator / the raw client), the server process(es) and the
+ * database server, from /proc (Linux, database on this machine); figures it cannot read are left out.
+ */
+async function cpuMeter() {
+  const ticks = (pid: number | undefined): number | null => {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // USER_HZ = 100
+    } catch {
+      return null;
+    }
+  };
+  let dbPid: number | undefined;
+  try {
+    const [[row]] = (await pool.query('SELECT @@pid_file AS f')) as unknown as [{ f: string }[]];
+    dbPid = Number(readFileSync(row.f, 'utf8').trim());
+  } catch {
+    dbPid = undefined;
+  }
+  const read = () => {
+    const u = process.cpuUsage();
+    const srv = servers.map((s) => ticks(s.child.pid));
+    return { self: (u.user + u.system) / 1000, server: srv.some((v) => v === null) ? null : srv.reduce<number>((a, b) => a + (b ?? 0), 0), db: ticks(dbPid) };
+  };
+  return {
+    read,
+    since(before: ReturnType<typeof read>): string {
+      const now = read();
+      const part = (label: string, a: number | null, b: number | null) => (a === null || b === null ? [] : [`${label} ${Math.round(b - a)} ms`]);
+      return [...part('this process', before.self, now.self), ...part('server', before.server, now.server), ...part('database', before.db, now.db)].join(', ');
+    },
+  };
+}
+
 async function outcome(activityId: number) {
   const [rows] = (await pool.query('SELECT status, COUNT(*) AS n FROM activity_signups WHERE activityId = ? GROUP BY status', [activityId])) as unknown as [{ status: string; n: number }[]];
   const [[a]] = (await pool.query('SELECT capacity, confirmedCount FROM activities WHERE id = ?', [activityId])) as unknown as [{ capacity: number; confirmedCount: number }[]];
@@ -145,13 +229,21 @@ async function outcome(activityId: number) {
 }
 
 // ── phase 1: the API ──
+const tokenFor = (p: { userId: number }) => jwt.sign({ sub: p.userId, typ: 'access' }, { expiresIn: 3600 });
+if (WARMUP > 0) {
+  const warm = await newActivity('预热（接口）');
+  await Promise.all(people.slice(2 * REQUESTS, 2 * REQUESTS + WARMUP).map((p, i) => burst(`/api/activities/${warm}/signup`, tokenFor(p), servers[i % INSTANCES].port)));
+}
 const apiActivity = await newActivity('压测活动（接口）');
-const apiPeople = people.slice(0, REQUESTS);
-const tokens = apiPeople.map((p) => jwt.sign({ sub: p.userId, typ: 'access' }));
-await call('GET', '/api/health', null); // warm the route table
+const tokens = people.slice(0, REQUESTS).map(tokenFor);
+const cpu = await cpuMeter();
+const q0 = await statementsRun();
+const c0 = cpu.read();
 const apiStart = performance.now();
-const results = await Promise.all(tokens.map((t) => call('POST', `/api/activities/${apiActivity}/signup`, t)));
+const results = await Promise.all(tokens.map((t, i) => burst(`/api/activities/${apiActivity}/signup`, t, servers[i % INSTANCES].port)));
 const apiSeconds = (performance.now() - apiStart) / 1000;
+const apiCpu = cpu.since(c0);
+const apiStatements = (await statementsRun()) - q0;
 const failed = results.filter((r) => r.status !== 201);
 const latencies = results.map((r) => r.ms).sort((a, b) => a - b);
 const pct = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
@@ -160,24 +252,32 @@ const api = await outcome(apiActivity);
 // ── phase 2: the same statements per sign-up, straight through mysql2, same pool size ──
 const rawActivity = await newActivity('压测活动（直连 SQL）');
 const rawPeople = people.slice(REQUESTS, REQUESTS * 2);
-async function rawSignUp(p: { userId: number; volunteerId: number }): Promise<void> {
+async function rawSignUp(activityId: number, p: { userId: number; volunteerId: number }): Promise<void> {
   // what the auth guard reads for every request (ActorLoader.loadActor: one joined query)
   await pool.query(ACTOR_SQL, [p.userId]);
   // the sign-up itself, statement for statement as SignupService runs it
-  const [[a]] = (await pool.query(SIGNUP_SQL.activity, [rawActivity])) as unknown as [{ startAt: Date; endAt: Date }[]];
+  const [[a]] = (await pool.query(SIGNUP_SQL.activity, [activityId])) as unknown as [{ startAt: Date; endAt: Date }[]];
   await pool.query(SIGNUP_SQL.volunteer, [p.userId]);
-  await pool.query(SIGNUP_SQL.clash, [p.volunteerId, rawActivity, a.endAt, a.startAt]);
+  await pool.query(SIGNUP_SQL.clash, [p.volunteerId, activityId, a.endAt, a.startAt]);
   const at = new Date();
-  const [ins] = (await pool.query(SIGNUP_SQL.insert, [rawActivity, p.volunteerId, p.userId, 'waitlisted', at, at])) as unknown as [{ insertId: number }];
+  const [ins] = (await pool.query(SIGNUP_SQL.insert, [activityId, p.volunteerId, p.userId, 'waitlisted', at, at])) as unknown as [{ insertId: number }];
   const id = ins.insertId;
-  const [take] = (await pool.query(SIGNUP_SQL.takePlaceAndConfirm, [id, rawActivity])) as unknown as [{ affectedRows: number }];
+  const [take] = (await pool.query(SIGNUP_SQL.takePlaceAndConfirm, [id, activityId])) as unknown as [{ affectedRows: number }];
   const confirmed = take.affectedRows > 0;
   if (!confirmed) await pool.query(SIGNUP_SQL.status, [id]);
-  if (!confirmed) await pool.query(SIGNUP_SQL.position, [rawActivity, id]);
+  if (!confirmed) await pool.query(SIGNUP_SQL.position, [activityId, id]);
 }
+if (WARMUP > 0) {
+  const warm = await newActivity('预热（直连 SQL）');
+  await Promise.all(people.slice(2 * REQUESTS + WARMUP, 2 * REQUESTS + 2 * WARMUP).map((p) => rawSignUp(warm, p)));
+}
+const q1 = await statementsRun();
+const c1 = cpu.read();
 const rawStart = performance.now();
-await Promise.all(rawPeople.map(rawSignUp));
+await Promise.all(rawPeople.map((p) => rawSignUp(rawActivity, p)));
 const rawSeconds = (performance.now() - rawStart) / 1000;
+const rawCpu = cpu.since(c1);
+const rawStatements = (await statementsRun()) - q1;
 const raw = await outcome(rawActivity);
 
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
@@ -192,14 +292,16 @@ const summary = {
   p99Ms: round(pct(0.99)),
 };
 const [[{ version }]] = (await pool.query('SELECT VERSION() AS version')) as unknown as [{ version: string }[]];
-console.log(`database: ${version} at ${db.host}:${db.port}/${db.database}, pool ${db.poolSize}; ${people.length} volunteers seeded in ${seedSeconds.toFixed(1)} s`);
+console.log(`database: ${version} at ${db.host}:${db.port}/${db.database}, pool ${db.poolSize}; ${people.length} volunteers seeded in ${seedSeconds.toFixed(1)} s; ${INSTANCES} server process(es), warm-up ${WARMUP} sign-ups per leg`);
 console.log(`API:  ${REQUESTS} simultaneous sign-ups for ${CAPACITY} places in ${apiSeconds.toFixed(2)} s → ${summary.apiRps} req/s, p50 ${summary.p50Ms} ms, p99 ${summary.p99Ms} ms; non-201 answers: ${failed.length}`);
 console.log(`      confirmed ${api.confirmed}, waitlisted ${api.waitlisted}, overbooked ${api.overbooked}`);
 console.log(`SQL:  the same statements for ${REQUESTS} sign-ups in ${rawSeconds.toFixed(2)} s → ${summary.rawRps} tx/s; confirmed ${raw.confirmed}, waitlisted ${raw.waitlisted}, overbooked ${raw.overbooked}`);
+console.log(`CPU:  API leg ${apiCpu}; SQL leg ${rawCpu}`);
+console.log(`statements executed by the database (server-wide counter): API leg ${apiStatements}, SQL leg ${rawStatements}`);
 console.log(`ratio API / SQL: ${summary.ratio} (target ≥ 0.5)`);
 await pool.end();
 agent.destroy();
-child.kill('SIGTERM');
-await childExit;
+for (const srv of servers) srv.child.kill('SIGTERM');
+await Promise.all(servers.map((srv) => srv.exit));
 console.log(JSON.stringify(summary));
 process.exit(summary.overbooked === 0 && failed.length === 0 ? 0 : 1);

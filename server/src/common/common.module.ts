@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { PiiCipher } from './pii/pii-cipher.js';
 import { PasswordHasher } from './auth/password-hasher.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { AccessTokenVerifier } from './auth/access-token-verifier.js';
 import { LoginRateLimitGuard } from './auth/rate-limit.guard.js';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter.js';
 import { UsersModule } from '../modules/users/users.module.js';
@@ -18,8 +19,8 @@ export class CommonModule {
     return {
       module: CommonModule,
       imports: [
-        // A KeyObject, not the string: given a string, jsonwebtoken first tries (and fails) to parse it
-        // as a PEM public key on every verify, which was the largest CPU cost of a request (sign-up bench).
+        // Issues tokens (verification on requests: AccessTokenVerifier). A KeyObject, not the string:
+        // given a string, jsonwebtoken first tries to parse it as a PEM key on every call.
         JwtModule.register({ secret: createSecretKey(Buffer.from(config.jwt.secret)) as unknown as Buffer, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
         UsersModule,
       ],
@@ -27,6 +28,7 @@ export class CommonModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: PiiCipher, useValue: new PiiCipher(config.pii) },
         { provide: PasswordHasher, useValue: new PasswordHasher(config.auth.passwordCost) },
+        { provide: AccessTokenVerifier, useValue: new AccessTokenVerifier(config.jwt.secret) },
         LoginRateLimitGuard,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

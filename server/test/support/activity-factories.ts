@@ -51,7 +51,7 @@ export async function createVolunteers(
     const volByUser = new Map(savedVols.map((v) => [v.userId, v.id]));
     for (const u of users) {
       const userId = byOpenid.get(u.openid)!;
-      out.push({ userId, volunteerId: volByUser.get(userId)!, token: jwt.sign({ sub: userId, typ: 'access' }) });
+      out.push({ userId, volunteerId: volByUser.get(userId)!, token: jwt.sign({ sub: userId, typ: 'access' }, { expiresIn: 3600 }) });
     }
   }
   return out;

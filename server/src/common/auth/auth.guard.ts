@@ -1,17 +1,12 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import type { FastifyRequest } from 'fastify';
 import { AppException } from '../errors/app-exception.js';
+import { AccessTokenVerifier } from './access-token-verifier.js';
 import { AUTH_METADATA, type AuthMetadata } from './authenticated.decorator.js';
 import { hasPermission } from './permissions.js';
 import type { Actor } from './actor.js';
 import { ActorLoader } from '../../modules/users/actor-loader.service.js';
-
-export interface AccessTokenPayload {
-  sub: number;
-  typ: 'access';
-}
 
 /**
  * The one global guard. Every route is closed unless marked @Public(); @Authenticated() adds an
@@ -21,7 +16,7 @@ export interface AccessTokenPayload {
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
+    private readonly tokens: AccessTokenVerifier,
     private readonly actors: ActorLoader,
   ) {}
 
@@ -32,14 +27,9 @@ export class AuthGuard implements CanActivate {
     const header = req.headers.authorization ?? '';
     const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
     if (!token) throw AppException.unauthenticated();
-    let payload: AccessTokenPayload;
-    try {
-      payload = await this.jwt.verifyAsync<AccessTokenPayload>(token);
-    } catch (err) {
-      throw AppException.unauthenticated((err as Error).name === 'TokenExpiredError' ? 'TOKEN_EXPIRED' : 'UNAUTHENTICATED');
-    }
-    if (payload.typ !== 'access' || !Number.isInteger(payload.sub)) throw AppException.unauthenticated();
-    const loaded = await this.actors.loadActor(payload.sub, req.ip ?? null);
+    const verified = this.tokens.verify(token);
+    if (!verified.ok) throw AppException.unauthenticated(verified.code);
+    const loaded = await this.actors.loadActor(verified.payload.sub, () => req.ip ?? null);
     if (!loaded) throw AppException.unauthenticated();
     if (!loaded.active) throw AppException.unauthenticated('ACCOUNT_DISABLED');
     const actor = loaded.actor;

@@ -11,7 +11,7 @@ export function requestLogging(req: FastifyRequest, reply: FastifyReply, done: H
   const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
   reply.header('X-Request-Id', requestId);
   const started = process.hrtime.bigint();
-  const store = { requestId, ip: req.ip };
+  const store = { requestId };
   reply.raw.once('finish', () => {
     if (!req.url.startsWith('/api')) return;
     const ms = Number(process.hrtime.bigint() - started) / 1e6;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { typeormExec } from './sql.js';
+import { typeormExec } from '../../database/raw-sql.js';
 
 /**
  * Where the signed volunteer service agreement is read from (SPEC §2.2). High-risk activities

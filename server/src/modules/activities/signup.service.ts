@@ -12,7 +12,8 @@ import { toMySignupResponse } from './activities.mapper.js';
 import { ineligible, requirementProblem } from './eligibility.js';
 import { Activity } from './entities/activity.entity.js';
 import { ActivitySignup } from './entities/activity-signup.entity.js';
-import { SIGNUP_SQL, dbDate, dbJson, isDuplicateKey, typeormExec } from './sql.js';
+import { dbDate, dbJson, isDuplicateKey, typeormExec } from '../../database/raw-sql.js';
+import { SIGNUP_SQL } from './sql.js';
 
 /**
  * Sign-up under a rush (SPEC §3). The database decides: a unique key refuses a second live

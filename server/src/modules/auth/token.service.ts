@@ -6,7 +6,7 @@ import { IsNull, MoreThan, Repository } from 'typeorm';
 import type { TokenPair } from '@jianghuai/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { AppException } from '../../common/errors/app-exception.js';
-import type { AccessTokenPayload } from '../../common/auth/auth.guard.js';
+import type { AccessTokenPayload } from '../../common/auth/access-token-verifier.js';
 import { RefreshToken } from './refresh-token.entity.js';
 
 function sha256(token: string): string {

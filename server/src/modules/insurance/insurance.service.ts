@@ -9,7 +9,7 @@ import { assertPathInScope, wherePathInScope } from '../../common/scope/org-scop
 import { AuditService } from '../audit/audit.service.js';
 import { findActivityInScope } from '../activities/activity-access.js';
 import { ActivitySignup } from '../activities/entities/activity-signup.entity.js';
-import { isDuplicateKey } from '../activities/sql.js';
+import { isDuplicateKey } from '../../database/raw-sql.js';
 import { OrgUnit } from '../org/org-unit.entity.js';
 import { Volunteer } from '../volunteers/volunteer.entity.js';
 import type { CreatePolicyDto } from './insurance.dto.js';
