@@ -17,7 +17,7 @@ import { ensureEmbeddedTriggers } from './database/append-only.js';
 import { serializeEmbeddedTransactions } from './database/serialize-embedded-transactions.js';
 import { createValidationPipe } from './common/errors/validation.js';
 import { logger } from './common/logging/logger.js';
-import { requestLogging } from './common/logging/request-logging.middleware.js';
+import { requestLogging } from './common/logging/request-logging.hook.js';
 import { AppException } from './common/errors/app-exception.js';
 import { PiiCipher } from './common/pii/pii-cipher.js';
 import { PasswordHasher } from './common/auth/password-hasher.js';
@@ -33,7 +33,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   logger.level = config.logLevel;
   await ensureMysqlDatabase(config);
   // Fastify under Nest: about a tenth less CPU per request than Express (see docs/benchmarks.md).
-  const adapter = new FastifyAdapter({ bodyLimit: JSON_BODY_LIMIT, trustProxy: '127.0.0.1,::1', routerOptions: { ignoreTrailingSlash: true } });
+  const adapter = new FastifyAdapter({ bodyLimit: JSON_BODY_LIMIT, trustProxy: 'loopback', routerOptions: { ignoreTrailingSlash: true } });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: config.env === 'test' ? false : logger,
     bodyParser: false,
