@@ -2,6 +2,7 @@
 // database (or MySQL when MYSQL_HOST is set) with the WeChat sandbox and the H5 app on one origin.
 import { buildH5, buildServer, ensureInstalled, freePort, log, portInUse, ROOT, spawnInherit } from './lib.mjs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const started = Date.now();
 try {
@@ -22,7 +23,8 @@ if (!port) {
   }
 }
 log(`ready to start after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-const child = spawnInherit(process.execPath, [path.join(ROOT, 'server/dist/main.js')], {
+const { SERVER_NODE_FLAGS } = await import(pathToFileURL(path.join(ROOT, 'server/dist/node-flags.js')).href);
+const child = spawnInherit(process.execPath, [...SERVER_NODE_FLAGS, path.join(ROOT, 'server/dist/main.js')], {
   env: { PORT: port, H5_DIR: process.env.H5_DIR ?? path.join(ROOT, 'miniprogram/dist/h5') },
 });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

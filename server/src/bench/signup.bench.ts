@@ -2,7 +2,7 @@ import http from 'node:http';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { connect, createServer } from 'node:net';
+import { connect, createServer, type Socket } from 'node:net';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { JwtService } from '@nestjs/jwt';
@@ -10,6 +10,7 @@ import type { ActivityInput } from '@jianghuai/shared';
 import { loadConfig } from '../config/app-config.js';
 import { SIGNUP_SQL } from '../modules/activities/sql.js';
 import { ACTOR_SQL } from '../modules/users/actor-loader.service.js';
+import { SERVER_NODE_FLAGS } from '../node-flags.js';
 
 /**
  * Sign-up under a rush, through the real HTTP API and then as bare SQL (SPEC §11: 10k
@@ -21,8 +22,9 @@ import { ACTOR_SQL } from '../modules/users/actor-loader.service.js';
  * Prints the figures and ends with one JSON line. Asserts nothing but overbooked = 0 (exit 1).
  *
  * Both legs are measured warm (BENCH_WARMUP sign-ups on a throw-away activity first). The API leg's
- * load generator writes prepared requests on raw sockets so it takes as little of the shared CPU as
- * possible. BENCH_INSTANCES=n runs n server processes sharing the pool size (round-robin).
+ * load generator opens one connection per request before the burst (BENCH_NEW_CONNECTIONS=1: inside
+ * the timed window) and writes prepared requests on raw sockets, so it takes as little of the shared
+ * CPU as possible. BENCH_INSTANCES=n runs n server processes sharing the pool size (round-robin).
  */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -60,7 +62,7 @@ const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1);
 const dataDir = mkdtempSync(path.join(tmpdir(), 'jh-bench-signup-'));
 async function startServer(poolSize: number): Promise<{ child: ReturnType<typeof spawn>; port: number; exit: Promise<number | null> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), fileURLToPath(new URL('../main.js', import.meta.url))], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), fileURLToPath(new URL('../main.js', import.meta.url))], {
     env: {
       ...env,
       NODE_ENV: 'test',
@@ -154,16 +156,29 @@ async function newActivity(title: string): Promise<number> {
 }
 
 /**
- * The load generator for the measured bursts: one connection per sign-up, the request written as
- * prepared bytes and the answer read just far enough for its status and length, so the generator
- * (which shares the machine's cores with the server and the database) costs as little as possible.
+ * The load generator. Connections are opened first (as a gateway's keep-alive connections to the
+ * API would be), then every request is written at once as prepared bytes, and each answer is read
+ * just far enough for its status and length: the generator shares the machine's cores with the
+ * server and the database, so it must cost as little as possible.
  */
-function burst(url: string, token: string, toPort: number): Promise<{ status: number; ms: number }> {
-  const started = performance.now();
-  const head = Buffer.from(`POST ${url} HTTP/1.1\r\nHost: 127.0.0.1:${toPort}\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nContent-Length: 0\r\n\r\n`);
+async function openConnections(ports: number[], n: number): Promise<Socket[]> {
+  const sockets: Socket[] = [];
+  for (let i = 0; i < n; i += 200) {
+    const batch = Array.from({ length: Math.min(200, n - i) }, (_, k) => {
+      const socket = connect(ports[(i + k) % ports.length], '127.0.0.1');
+      socket.setNoDelay(true);
+      return new Promise<Socket>((resolve, reject) => socket.once('connect', () => resolve(socket)).once('error', reject));
+    });
+    sockets.push(...(await Promise.all(batch)));
+  }
+  return sockets;
+}
+
+function send(socket: Socket, url: string, token: string): Promise<{ status: number; ms: number }> {
+  const head = Buffer.from(`POST ${url} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nContent-Length: 0\r\n\r\n`);
   return new Promise((resolve, reject) => {
-    const socket = connect(toPort, '127.0.0.1');
     let buf: Buffer = Buffer.alloc(0);
+    let started = 0;
     socket.on('data', (chunk: Buffer) => {
       buf = buf.length ? Buffer.concat([buf, chunk]) : chunk;
       const end = buf.indexOf('\r\n\r\n');
@@ -171,11 +186,13 @@ function burst(url: string, token: string, toPort: number): Promise<{ status: nu
       const headers = buf.subarray(0, end).toString('latin1');
       const length = Number(/\r\ncontent-length:\s*(\d+)/i.exec(headers)?.[1] ?? 0);
       if (buf.length < end + 4 + length) return;
+      const ms = performance.now() - started;
       socket.destroy();
-      resolve({ status: Number(headers.slice(9, 12)), ms: performance.now() - started });
+      resolve({ status: Number(headers.slice(9, 12)), ms });
     });
-    socket.on('error', reject);
-    socket.write(head);
+    socket.once('error', reject);
+    started = performance.now();
+    socket.write(head); // on a socket still connecting, sent once it connects
   });
 }
 
@@ -229,18 +246,26 @@ async function outcome(activityId: number) {
 }
 
 // ── phase 1: the API ──
+const ports = servers.map((srv) => srv.port);
 const tokenFor = (p: { userId: number }) => jwt.sign({ sub: p.userId, typ: 'access' }, { expiresIn: 3600 });
 if (WARMUP > 0) {
   const warm = await newActivity('预热（接口）');
-  await Promise.all(people.slice(2 * REQUESTS, 2 * REQUESTS + WARMUP).map((p, i) => burst(`/api/activities/${warm}/signup`, tokenFor(p), servers[i % INSTANCES].port)));
+  const warmTokens = people.slice(2 * REQUESTS, 2 * REQUESTS + WARMUP).map(tokenFor);
+  const warmSockets = await openConnections(ports, WARMUP);
+  await Promise.all(warmSockets.map((socket, i) => send(socket, `/api/activities/${warm}/signup`, warmTokens[i])));
 }
 const apiActivity = await newActivity('压测活动（接口）');
 const tokens = people.slice(0, REQUESTS).map(tokenFor);
+/** BENCH_NEW_CONNECTIONS=1: connect inside the timed window (each request pays its TCP set-up). */
+const NEW_CONNECTIONS = process.env.BENCH_NEW_CONNECTIONS === '1';
+const sockets = NEW_CONNECTIONS ? [] : await openConnections(ports, REQUESTS);
 const cpu = await cpuMeter();
 const q0 = await statementsRun();
 const c0 = cpu.read();
 const apiStart = performance.now();
-const results = await Promise.all(tokens.map((t, i) => burst(`/api/activities/${apiActivity}/signup`, t, servers[i % INSTANCES].port)));
+const results = await Promise.all(
+  tokens.map((token, i) => send(NEW_CONNECTIONS ? connect(ports[i % ports.length], '127.0.0.1') : sockets[i], `/api/activities/${apiActivity}/signup`, token)),
+);
 const apiSeconds = (performance.now() - apiStart) / 1000;
 const apiCpu = cpu.since(c0);
 const apiStatements = (await statementsRun()) - q0;
@@ -292,7 +317,7 @@ const summary = {
   p99Ms: round(pct(0.99)),
 };
 const [[{ version }]] = (await pool.query('SELECT VERSION() AS version')) as unknown as [{ version: string }[]];
-console.log(`database: ${version} at ${db.host}:${db.port}/${db.database}, pool ${db.poolSize}; ${people.length} volunteers seeded in ${seedSeconds.toFixed(1)} s; ${INSTANCES} server process(es), warm-up ${WARMUP} sign-ups per leg`);
+console.log(`database: ${version} at ${db.host}:${db.port}/${db.database}, pool ${db.poolSize}; ${people.length} volunteers seeded in ${seedSeconds.toFixed(1)} s; ${INSTANCES} server process(es), warm-up ${WARMUP} sign-ups per leg; connections opened ${NEW_CONNECTIONS ? 'inside the timed window' : 'before the burst'}`);
 console.log(`API:  ${REQUESTS} simultaneous sign-ups for ${CAPACITY} places in ${apiSeconds.toFixed(2)} s → ${summary.apiRps} req/s, p50 ${summary.p50Ms} ms, p99 ${summary.p99Ms} ms; non-201 answers: ${failed.length}`);
 console.log(`      confirmed ${api.confirmed}, waitlisted ${api.waitlisted}, overbooked ${api.overbooked}`);
 console.log(`SQL:  the same statements for ${REQUESTS} sign-ups in ${rawSeconds.toFixed(2)} s → ${summary.rawRps} tx/s; confirmed ${raw.confirmed}, waitlisted ${raw.waitlisted}, overbooked ${raw.overbooked}`);
