@@ -87,7 +87,7 @@ if (wanted('shared-unit')) {
 }
 jest('server-unit', 'unit', {});
 // The migration suite proves MySQL migrations == entities; the embedded database has no migrations.
-jest('server-e2e-embedded', 'e2e', { E2E_DB: 'sqlite' }, ['--testPathIgnorePatterns', 'migrations\\.e2e-spec']);
+jest('server-e2e-embedded', 'e2e', { E2E_DB: 'sqlite' }, ['--testPathIgnorePatterns', '(migrations|two-instances)\\.e2e-spec']);
 if (wanted('server-e2e-mysql')) {
   const why = await mysqlReachable();
   if (why) skip('server-e2e-mysql', why);

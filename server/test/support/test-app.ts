@@ -32,7 +32,11 @@ export interface TestContext {
 export const E2E_DB = (process.env.E2E_DB ?? 'sqlite') as 'sqlite' | 'mysql';
 let appSeq = 0;
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestContext> {
+/**
+ * `sameDatabaseAs`: a second server instance on another suite app's MySQL database (as two
+ * instances behind a load balancer): it neither seeds nor drops that database.
+ */
+export async function createTestApp(env: Record<string, string> = {}, opts: { sameDatabaseAs?: TestContext } = {}): Promise<TestContext> {
   const sandbox = new WechatSandbox({ appId: 'wx-test-appid', secret: 'test-secret' });
   const sandboxUrl = await sandbox.listen(0);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'jh-e2e-'));
@@ -54,7 +58,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   if (E2E_DB === 'mysql') {
     // One database per app: parallel workers, apps started inside a test, and other runs on the
     // same server never share one.
-    mysqlDb = `${process.env.MYSQL_DATABASE ?? 'test'}_e2e_${process.pid}_${++appSeq}`;
+    const shared = opts.sameDatabaseAs?.config.db;
+    mysqlDb = shared?.type === 'mysql' ? shared.database : `${process.env.MYSQL_DATABASE ?? 'test'}_e2e_${process.pid}_${++appSeq}`;
     Object.assign(base, {
       MYSQL_HOST: process.env.MYSQL_HOST ?? '127.0.0.1',
       MYSQL_PORT: process.env.MYSQL_PORT ?? '3306',
@@ -66,8 +71,10 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   }
   const processEnv = { ...process.env };
   for (const k of ['MYSQL_HOST', 'MYSQL_PORT', 'MYSQL_USER', 'MYSQL_PASSWORD', 'MYSQL_DATABASE', 'DB_SYNC']) delete processEnv[k];
+  if (opts.sameDatabaseAs) base.SEED_DEMO = 'false';
   const config = loadConfig({ ...processEnv, ...base, ...env });
-  if (config.db.type === 'mysql') await dropMysqlDatabase(config);
+  const ownsDatabase = !opts.sameDatabaseAs;
+  if (config.db.type === 'mysql' && ownsDatabase) await dropMysqlDatabase(config);
   const app = await createApp(config);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
@@ -95,7 +102,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       await app.close();
       await sandbox.close();
       rmSync(dataDir, { recursive: true, force: true });
-      await dropMysqlDatabase(config);
+      if (ownsDatabase) await dropMysqlDatabase(config);
     },
   };
   return ctx;
