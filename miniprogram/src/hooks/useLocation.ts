@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
+import { wgs84ToGcj02 } from '@jianghuai/shared';
 
 export interface Position {
   lat: number;
@@ -23,13 +24,16 @@ export function locationErrorMessage(raw: unknown): string {
 }
 
 /**
- * One reading of the phone's position: GCJ-02 inside WeChat (what its map and chooseLocation use);
- * Taro's H5 getLocation only accepts WGS-84 (the browser's own), a few hundred metres apart in China.
+ * One reading of the phone's position in GCJ-02, the datum of every stored point (see shared/geo):
+ * WeChat gives GCJ-02 itself; a browser gives WGS-84 (Taro's H5 getLocation takes no other type),
+ * which is converted here — the two are ≈ 540 m apart in Ma'anshan, more than a check-in radius.
  */
 export async function readPosition(): Promise<Position> {
-  const type = process.env.TARO_ENV === 'weapp' ? 'gcj02' : 'wgs84';
-  const res = await Taro.getLocation({ type, isHighAccuracy: true, highAccuracyExpireTime: 8000 });
-  return { lat: res.latitude, lng: res.longitude, accuracy: Math.round(res.accuracy ?? 0) || 0 };
+  const weapp = process.env.TARO_ENV === 'weapp';
+  const res = await Taro.getLocation({ type: weapp ? 'gcj02' : 'wgs84', isHighAccuracy: true, highAccuracyExpireTime: 8000 });
+  const reading = { lat: res.latitude, lng: res.longitude };
+  const { lat, lng } = weapp ? reading : wgs84ToGcj02(reading);
+  return { lat, lng, accuracy: Math.round(res.accuracy ?? 0) || 0 };
 }
 
 export function useLocation() {

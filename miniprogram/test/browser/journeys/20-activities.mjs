@@ -3,12 +3,18 @@
 // away, then on site), the officer confirms attendance once the activity has ended, and 张伟 sees the
 // points. The activity is short (starts in ~2 min, lasts 1 min) because attendance can only be
 // confirmed after the end: this journey waits for the clock, about four minutes in all.
+import { gcj02ToWgs84 } from '@jianghuai/shared';
 import { assert, byTestId, checkOlderUserSizes, fillInput, loginAsStaff, shot, STAFF_PASSWORD, STEP_TIMEOUT_MS, tap, textOf } from '../support.mjs';
 
-// The activity's point, and the volunteer's mocked positions (≈ 45 m and ≈ 2.2 km away).
+// The activity's point (GCJ-02, as WeChat's map gives it), and the volunteer's mocked browser
+// positions (WGS-84, as a browser reports them) ≈ 45 m and ≈ 2.2 km away from it.
 const POINT = { lat: 31.6705, lng: 118.5065 };
-const ON_SITE = { latitude: 31.6709, longitude: 118.5065, accuracy: 15 };
-const FAR_AWAY = { latitude: 31.6905, longitude: 118.5065, accuracy: 15 };
+const browserReading = (gcj) => {
+  const { lat, lng } = gcj02ToWgs84(gcj);
+  return { latitude: lat, longitude: lng, accuracy: 15 };
+};
+const ON_SITE = browserReading({ lat: 31.6709, lng: 118.5065 });
+const FAR_AWAY = browserReading({ lat: 31.6905, lng: 118.5065 });
 
 const SHANGHAI_MS = 8 * 3_600_000;
 const pad = (n) => String(n).padStart(2, '0');

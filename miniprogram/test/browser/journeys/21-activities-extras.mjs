@@ -1,6 +1,7 @@
 // Activities extras (issue 4): a station officer registers an insurance policy and sees it listed,
 // then opens 积分发放 (points issued by station and the ledger); volunteer 张伟 proposes an activity
 // from the activity list and sees it waiting for the station.
+import { gcj02ToWgs84 } from '@jianghuai/shared';
 import { assert, byTestId, checkOlderUserSizes, fillInput, loginAsStaff, shot, STAFF_PASSWORD, STEP_TIMEOUT_MS, tap, textOf } from '../support.mjs';
 
 const visible = (page, id) => byTestId(page, id).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
@@ -59,7 +60,9 @@ export default [
     async run(page, base) {
       const title = `社区防诈宣传 ${Date.now() % 100000}`;
       await page.context().grantPermissions(['geolocation'], { origin: base });
-      await page.context().setGeolocation({ latitude: 31.6705, longitude: 118.5065, accuracy: 15 });
+      // the browser reports WGS-84; the page converts it to the GCJ-02 point 31.6705, 118.5065
+      const gps = gcj02ToWgs84({ lat: 31.6705, lng: 118.5065 });
+      await page.context().setGeolocation({ latitude: gps.lat, longitude: gps.lng, accuracy: 15 });
       await page.goto(`${base}/#/pages/login/index`);
       await tap(page, 'demo-sandbox-zhangwei');
       await visible(page, 'home-volunteer');
@@ -71,7 +74,7 @@ export default [
       await fillInput(page, 'proposal-title', title);
       await fillInput(page, 'proposal-address', '平湖小区广场');
       await tap(page, 'proposal-use-my-position');
-      await page.waitForFunction(() => document.querySelector('[data-testid="proposal-lat"] input')?.value?.startsWith('31.67'), null, { timeout: STEP_TIMEOUT_MS });
+      await page.waitForFunction(() => document.querySelector('[data-testid="proposal-lat"] input')?.value?.startsWith('31.6705'), null, { timeout: STEP_TIMEOUT_MS });
       await shot(page, 'actx05-volunteer-proposal-form');
       await tap(page, 'proposal-submit');
       const item = page.locator('[data-testid="my-proposal-item"]', { hasText: title });
