@@ -4,6 +4,7 @@
 // points. The activity is short (starts in ~2 min, lasts 1 min) because attendance can only be
 // confirmed after the end: this journey waits for the clock, about four minutes in all.
 import { gcj02ToWgs84 } from '@jianghuai/shared';
+import jsQR from 'jsqr';
 import { assert, byTestId, checkOlderUserSizes, fillInput, loginAsStaff, shot, STAFF_PASSWORD, STEP_TIMEOUT_MS, tap, textOf } from '../support.mjs';
 
 // The activity's point (GCJ-02, as WeChat's map gives it), and the volunteer's mocked browser
@@ -39,6 +40,26 @@ async function loginOfficer(page, base) {
   if (page.url().startsWith(base)) await page.evaluate(() => localStorage.clear());
   await loginAsStaff(page, base, 'pinghu_station', STAFF_PASSWORD);
   await byTestId(page, 'home-staff').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+}
+
+/**
+ * What a scanner reads off the QR picture at the size the officer's phone shows it: the picture is
+ * drawn onto a canvas at its displayed size and decoded with jsQR.
+ */
+async function scanQrOnScreen(page) {
+  const image = page.locator('[data-testid="qr-image"] img, img[data-testid="qr-image"]').first();
+  await image.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  const { width, height, pixels } = await image.evaluate(async (img) => {
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(img.getBoundingClientRect().width);
+    canvas.height = Math.round(img.getBoundingClientRect().height);
+    const context = canvas.getContext('2d');
+    context.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return { width: canvas.width, height: canvas.height, pixels: Array.from(context.getImageData(0, 0, canvas.width, canvas.height).data) };
+  });
+  assert(width >= 200 && height >= 200, `the QR picture is shown ${width}×${height} px, too small to scan from a metre away`);
+  return jsQR(Uint8ClampedArray.from(pixels), width, height)?.data ?? null;
 }
 
 async function waitUntil(ms) {
@@ -88,10 +109,12 @@ export default [
       assert(id > 0, `no activity id in ${page.url()}`);
       await shot(page, 'act03-officer-published');
 
-      // The rotating check-in code: large text and a countdown (no QR renderer in the project yet).
+      // The rotating check-in code: a QR picture, the same code as large text, and a countdown.
       await tap(page, 'admin-open-qr');
       const token = await byTestId(page, 'qr-token').getAttribute('data-token', { timeout: STEP_TIMEOUT_MS });
       assert(token?.startsWith(`${id}.`), `QR token "${token}" is not for activity ${id}`);
+      const scanned = await scanQrOnScreen(page);
+      assert(scanned === token, `the QR picture scans as "${scanned}", expected the token "${token}"`);
       const countdown = await textOf(page, 'qr-countdown');
       assert(/\d+ 秒后自动更换/.test(countdown), `QR countdown shows "${countdown}"`);
       await shot(page, 'act04-officer-qr-screen');
