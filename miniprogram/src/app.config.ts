@@ -20,7 +20,7 @@ export default defineAppConfig({
   pages: [...pages, ...applicationPages, ...activityPages],
   subPackages: [
     // Staff-only pages live in sub-packages: volunteers never download them.
-    { root: 'admin', pages: ['staff/index', 'audit-logs/index'] },
+    { root: 'admin', pages: ['staff/index', 'audit-logs/index', 'jobs/index'] },
     {
       root: 'admin-applications',
       pages: [

@@ -1,5 +1,5 @@
 import { createTestApp, bearer, type TestContext } from './support/test-app.js';
-import { staffToken } from './support/application-factories.js';
+import { applicationBody, communityId, newApplicant, staffToken } from './support/application-factories.js';
 
 describe('Companies (e2e)', () => {
   let ctx: TestContext;
@@ -51,6 +51,22 @@ describe('Companies (e2e)', () => {
     const inUse = await ctx.http().delete(`/api/admin/companies/${wanan}`).set(...bearer(station));
     expect(inUse.status).toBe(409);
     expect(inUse.body.code).toBe('COMPANY_IN_USE');
+  });
+
+  it('a site an application names cannot be deleted (SITE_IN_USE, nothing removed); once unused it can', async () => {
+    const companyId = (await ctx.dataSource.query("SELECT id FROM companies WHERE name = '皖安保安服务有限公司'"))[0].id;
+    const site = await ctx.http().post(`/api/admin/companies/${companyId}/sites`).set(...bearer(station)).send({ name: '在用驻勤点', address: '平湖路 9 号', stationId: pinghuId }).expect(201);
+    const applicant = await newApplicant(ctx, 'site-in-use');
+    await ctx.http().post('/api/applications').set(...bearer(applicant.token)).send(applicationBody(ctx, { occupation: 'security_guard', companyId, siteId: site.body.id, residenceCommunityId: await communityId(ctx, 'MAS-YS-PH-C1') })).expect(201);
+    const refused = await ctx.http().delete(`/api/admin/companies/${companyId}/sites/${site.body.id}`).set(...bearer(station));
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'SITE_IN_USE', details: { people: 1 } });
+    expect(refused.body.message).toContain('不能删除');
+    const after = await ctx.http().get(`/api/admin/companies/${companyId}`).set(...bearer(station)).expect(200);
+    expect(after.body.sites.map((s: { id: number }) => s.id)).toContain(site.body.id);
+    // once nobody refers to it (cleared here in the database directly), the site can go
+    await ctx.dataSource.query('UPDATE applications SET siteId = NULL WHERE siteId = ?', [site.body.id]);
+    await ctx.http().delete(`/api/admin/companies/${companyId}/sites/${site.body.id}`).set(...bearer(station)).expect(204);
   });
 
   it('rejects bad equipment counts and a home station that is not a station', async () => {

@@ -86,6 +86,10 @@ describe('Scheduled jobs (e2e)', () => {
     expect((await run('level-regrade')).body.ran).toBe(true);
     const overview = await ctx.http().get('/api/admin/jobs').set(...bearer(admin)).expect(200);
     expect(overview.body.find((j: { name: string }) => j.name === 'level-regrade')).toMatchObject({ holder: null });
+    // both manual runs are in the audit log, the blocked one saying it did nothing
+    const audit = await ctx.http().get('/api/admin/audit-logs?action=job.run').set(...bearer(admin)).expect(200);
+    const runs = audit.body.items.filter((a: { targetId: string }) => a.targetId === 'level-regrade').map((a: { after: { ran: boolean } }) => a.after.ran);
+    expect(runs.slice(0, 2).sort()).toEqual([false, true]);
   });
 
   it('re-grades star levels by confirmed hours', async () => {

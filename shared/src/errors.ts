@@ -42,6 +42,7 @@ export const ERROR_MESSAGES = {
   COMPANY_MANAGER_INVALID: '所选账号不是保安从业单位管理员，或已关联其他单位',
   COMPANY_NOT_LINKED: '您的账号尚未关联保安从业单位，请联系派出所',
   COMPANY_IN_USE: '该单位已有花名册、义警或申请记录，不能删除',
+  SITE_IN_USE: '还有义警或申请填写了这个驻勤点，不能删除；请先修改驻勤点信息或调整相关人员',
   ROSTER_FILE_REQUIRED: '请上传花名册文件（字段名 file）',
   ROSTER_FILE_TYPE_UNSUPPORTED: '只支持 .xlsx 或 .csv（UTF-8）格式的花名册',
   ROSTER_FILE_UNREADABLE: '花名册文件无法读取，请从保安监管信息系统重新导出',

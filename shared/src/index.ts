@@ -9,3 +9,4 @@ export * from './points.js';
 export * from './insurance.js';
 export * from './credit-code.js';
 export * from './applications.js';
+export * from './audit.js';

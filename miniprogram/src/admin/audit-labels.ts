@@ -1,21 +1,13 @@
 /**
- * Chinese names of audit actions and target types. The server owns the codes
- * (server/src/modules/*); a code not listed yet is shown as it is rather than hidden.
+ * Chinese names of audit actions and target types. The list lives in @jianghuai/shared, where the
+ * server's audit entries are typed by it; a code from an older server not listed here is shown as it is.
  */
-const ACTION_LABELS: Record<string, string> = {
-  'staff.create': '新建工作人员账号',
-  'staff.bind_wechat': '工作人员绑定微信',
-  'pii.reveal': '查看完整个人信息',
-};
-
-const TARGET_LABELS: Record<string, string> = {
-  user: '人员',
-};
+import { AUDIT_ACTION_LABELS, AUDIT_TARGET_LABELS } from '@jianghuai/shared';
 
 export function auditActionLabel(action: string): string {
-  return ACTION_LABELS[action] ?? action;
+  return (AUDIT_ACTION_LABELS as Record<string, string>)[action] ?? action;
 }
 
 export function auditTargetLabel(targetType: string): string {
-  return TARGET_LABELS[targetType] ?? targetType;
+  return (AUDIT_TARGET_LABELS as Record<string, string>)[targetType] ?? targetType;
 }

@@ -7,7 +7,10 @@ export type Resource<T> =
   | { status: 'ready'; data: T; error: null };
 
 /** One record loaded by a page: loading, a Chinese error with retry, or the data (replaceable after an action). */
-export function useResource<T>(fetcher: () => Promise<T>, key: string): Resource<T> & { reload: () => void; replace: (data: T) => void } {
+export function useResource<T>(
+  fetcher: () => Promise<T>,
+  key: string,
+): Resource<T> & { reload: () => void; replace: (data: T) => void; refresh: () => Promise<void> } {
   const [state, setState] = useState<Resource<T>>({ status: 'loading', data: null, error: null });
   const fetchRef = useRef(fetcher);
   fetchRef.current = fetcher;
@@ -24,11 +27,22 @@ export function useResource<T>(fetcher: () => Promise<T>, key: string): Resource
     }
   }, []);
 
+  /** Loads again while the page keeps showing what it has (and whatever notice it shows beside it). */
+  const refresh = useCallback(async () => {
+    const mine = ++generation.current;
+    try {
+      const data = await fetchRef.current();
+      if (mine === generation.current) setState({ status: 'ready', data, error: null });
+    } catch (error) {
+      if (mine === generation.current) setState({ status: 'error', data: null, error: error instanceof HttpError ? error.message : NETWORK_ERROR_MESSAGE });
+    }
+  }, []);
+
   useEffect(() => {
     void load();
   }, [key, load]);
 
-  return { ...state, reload: () => void load(), replace: (data: T) => setState({ status: 'ready', data, error: null }) };
+  return { ...state, reload: () => void load(), refresh, replace: (data: T) => setState({ status: 'ready', data, error: null }) };
 }
 
 export function errorText(error: unknown): string {

@@ -86,7 +86,7 @@ const ROLE_TILES: Record<StaffRole, HomeTile[]> = {
     page('propose', '提议活动', '向派出所提议一次义警活动', PAGES.proposalNew),
     soon('major-events', '重大事项报送', '向公安机关报送'),
   ],
-  sysadmin: [soon('settings', '系统配置', '参数与字典')],
+  sysadmin: [page('jobs', '定时任务', '查看运行结果，需要时立即运行', PAGES.adminJobs), soon('settings', '系统配置', '参数与字典')],
 };
 
 const VOLUNTEER_STATUS_LABELS: Record<NonNullable<MeResponse['volunteer']>['status'], string> = {

@@ -6,6 +6,7 @@ export const PAGES = {
   bindWechat: '/pages/bind-wechat/index',
   adminStaff: '/admin/staff/index',
   adminAuditLogs: '/admin/audit-logs/index',
+  adminJobs: '/admin/jobs/index',
   // joining the force (SPEC §2)
   apply: '/pages/apply/index',
   applicationStatus: '/pages/application-status/index',

@@ -52,3 +52,28 @@ export function toUpdateRequest(edit: ArchiveEdit, original: VolunteerArchiveRes
   }
   return { ok: true, body, changed: Object.keys(body).length > 0 };
 }
+
+export type ExemptionBuild =
+  | { ok: true; body: { reason: string; endsOn: string } }
+  | { ok: false; field: 'reason' | 'endsOn'; message: string };
+
+/**
+ * A 特殊情况 (illness, working away …): while it runs the volunteer is not revoked for inactivity
+ * (SPEC §2.4). Checked as the server checks it: a reason of 2–200 characters, an end date today or later.
+ */
+export function buildExemption(input: { reason: string; endsOn: string }, today: string): ExemptionBuild {
+  const reason = input.reason.trim();
+  if (reason.length < 2) return { ok: false, field: 'reason', message: '请填写特殊情况的原因（至少 2 个字）' };
+  if (reason.length > 200) return { ok: false, field: 'reason', message: '原因最多 200 个字' };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.endsOn)) return { ok: false, field: 'endsOn', message: '请选择截止日期' };
+  if (input.endsOn < today) return { ok: false, field: 'endsOn', message: '截止日期不能早于今天' };
+  return { ok: true, body: { reason, endsOn: input.endsOn } };
+}
+
+/** The yearly re-check line on the record: when it was last run and when the next one is due. */
+export function recheckLine(archive: Pick<VolunteerArchiveResponse, 'criminalCheckedAt' | 'criminalCheckDueOn'>, today: string): string {
+  const last = archive.criminalCheckedAt ? `上次核查 ${archive.criminalCheckedAt.slice(0, 10)}` : '还没有核查记录';
+  if (!archive.criminalCheckDueOn) return last;
+  const due = archive.criminalCheckDueOn < today ? `已于 ${archive.criminalCheckDueOn} 到期，请尽快复核` : `下次复核 ${archive.criminalCheckDueOn} 前`;
+  return `${last}；${due}`;
+}

@@ -10,6 +10,11 @@ import {
   type CompanyQuery,
   type CompanyResponse,
   type CreateCompanyRequest,
+  type CreateExemptionRequest,
+  type ExemptionResponse,
+  type JobLeaseResponse,
+  type JobName,
+  type JobRunResponse,
   type MeResponse,
   type MyCompanyResponse,
   type OrgUnitNode,
@@ -56,6 +61,10 @@ export const updateVolunteer = (vid: number, body: UpdateVolunteerRequest) =>
 export const revealVolunteerPii = (vid: number, field: PiiField) =>
   post<RevealPiiResponse>(id(ENROLMENT_ROUTES.adminVolunteerReveal, { id: vid }), { field }, quiet);
 export const volunteerAssignments = (vid: number) => get<AssignmentResponse[]>(id(ENROLMENT_ROUTES.adminVolunteerAssignments, { id: vid }), undefined, quiet);
+export const addExemption = (vid: number, body: CreateExemptionRequest) =>
+  post<ExemptionResponse>(id(ENROLMENT_ROUTES.adminVolunteerExemptions, { id: vid }), body, quiet);
+export const recordRecheck = (vid: number, body: RecordCriminalCheckRequest) =>
+  post<VolunteerArchiveResponse>(id(ENROLMENT_ROUTES.adminVolunteerCriminalChecks, { id: vid }), body, quiet);
 export const reassignVolunteer = (vid: number, stationId: number, reason: string) =>
   post<AssignmentResponse>(id(ENROLMENT_ROUTES.adminVolunteerReassign, { id: vid }), { stationId, reason }, quiet);
 export const listIncomingTransfers = (page: number, pageSize: number) =>
@@ -67,6 +76,10 @@ export const fetchOrgTree = () => get<OrgUnitNode[]>(`${ROUTES.orgUnits}/tree`, 
 /** Every station with its communities (any signed-in user): targets for a reassignment across branches. */
 export const fetchAllStations = () => get<OrgUnitNode[]>(ENROLMENT_ROUTES.communityOptions, undefined, quiet);
 
+// ── scheduled jobs (system administrator) ──────────────────────────────────────────────────
+export const listJobs = () => get<JobLeaseResponse[]>(ENROLMENT_ROUTES.adminJobs, undefined, quiet);
+export const runJob = (name: JobName) => post<JobRunResponse>(routePath(ENROLMENT_ROUTES.adminJobRun, { name }), undefined, quiet);
+
 // ── companies, roster, company manager ─────────────────────────────────────────────────────
 export const listCompanies = (q: CompanyQuery) => get<Page<CompanyResponse>>(ENROLMENT_ROUTES.adminCompanies, q as Q, quiet);
 export const getCompany = (cid: number) => get<CompanyResponse>(id(ENROLMENT_ROUTES.adminCompany, { id: cid }), undefined, quiet);
@@ -74,6 +87,10 @@ export const createCompany = (body: CreateCompanyRequest) => post<CompanyRespons
 export const updateCompany = (cid: number, body: UpdateCompanyRequest) =>
   http.request<CompanyResponse>('PATCH', id(ENROLMENT_ROUTES.adminCompany, { id: cid }), { body, toast: false });
 export const addSite = (cid: number, body: ServiceSiteRequest) => post<ServiceSiteResponse>(id(ENROLMENT_ROUTES.adminCompanySites, { id: cid }), body, quiet);
+export const updateSite = (cid: number, siteId: number, body: ServiceSiteRequest) =>
+  http.request<ServiceSiteResponse>('PUT', routePath(ENROLMENT_ROUTES.adminCompanySite, { id: cid, siteId }), { body, toast: false });
+export const removeSite = (cid: number, siteId: number) =>
+  http.request<void>('DELETE', routePath(ENROLMENT_ROUTES.adminCompanySite, { id: cid, siteId }), { toast: false });
 export const listRoster = (q: RosterQuery) => get<Page<RosterGuardResponse>>(ENROLMENT_ROUTES.adminRoster, q as Q, quiet);
 export const fetchMyCompany = () => get<MyCompanyResponse>(ENROLMENT_ROUTES.myCompany, undefined, quiet);
 export const listMyCompanyGuards = (q: RosterQuery) => get<Page<RosterGuardResponse>>(ENROLMENT_ROUTES.myCompanyGuards, q as Q, quiet);

@@ -1,24 +1,22 @@
 import { useCallback, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
 import { OCCUPATION_LABELS, type ApplicationResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
 import { BigButton } from '../../components/BigButton';
 import { ErrorState, LoadingState } from '../../components/States';
-import { Choice, FieldError, InfoRow } from '../../components/Choice';
+import { FieldError, InfoRow } from '../../components/Choice';
+import { CriminalCheckForm } from '../../components/CriminalCheckForm';
 import { errorText, useResource } from '../../hooks/useResource';
 import { useSession } from '../../hooks/useSession';
 import {
   approveBlocker,
   approveLabel,
-  buildCriminalCheck,
   criminalCheckLine,
   queueBadges,
   rejectReasonProblem,
-  shanghaiNow,
   statusLabel,
   waitingLabel,
-  type CriminalCheckInput,
 } from '../../logic/enrolment-view';
 import { formatDateTime } from '../../logic/format';
 import { approveApplication, getApplication, recordCriminalCheck, rejectApplication, revealApplicationPii } from '../../services/enrolment-admin';
@@ -66,67 +64,6 @@ function Revealable({ app }: { app: ApplicationResponse }) {
         </BigButton>
       )}
       <FieldError message={error} testId='reveal-error' />
-    </View>
-  );
-}
-
-function CriminalCheckForm({ app, onDone, defaultChecker }: { app: ApplicationResponse; onDone: (a: ApplicationResponse) => void; defaultChecker: string }) {
-  const now = shanghaiNow();
-  const [input, setInput] = useState<CriminalCheckInput>({ result: null, checkedBy: defaultChecker, date: now.date, time: now.time, note: '' });
-  const [problem, setProblem] = useState<{ field: string; message: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const set = (patch: Partial<CriminalCheckInput>) => {
-    setInput((prev) => ({ ...prev, ...patch }));
-    setProblem(null);
-  };
-  const save = async () => {
-    const built = buildCriminalCheck(input);
-    if (!built.ok) return setProblem(built);
-    setBusy(true);
-    try {
-      onDone(await recordCriminalCheck(app.id, built.body));
-    } catch (e) {
-      setProblem({ field: 'form', message: errorText(e) });
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <View className='jh-card' data-testid='criminal-check-form'>
-      <Text className='jh-section-title' style={{ marginTop: 0 }}>
-        记录违法犯罪记录核查（必填步骤）
-      </Text>
-      <Text className='jh-field-hint'>系统不能直接查询公安数据库：请在内网核查后，在此记录核查人、时间和结果。</Text>
-      <Choice selected={input.result === 'clear'} onTap={() => set({ result: 'clear' })} title='无违法犯罪记录' testId='check-clear' />
-      <Choice selected={input.result === 'record'} onTap={() => set({ result: 'record' })} title='有违法犯罪记录' testId='check-record' />
-      <FieldError message={problem?.field === 'result' ? problem.message : null} />
-      <Text className='jh-field__label'>核查人</Text>
-      <Input className='jh-input jh-input--full' value={input.checkedBy} maxlength={32} onInput={(e) => set({ checkedBy: e.detail.value })} data-testid='check-by' />
-      <FieldError message={problem?.field === 'checkedBy' ? problem.message : null} />
-      <Text className='jh-field__label' style={{ marginTop: '12px' }}>
-        核查时间
-      </Text>
-      <View className='jh-actions'>
-        <Picker mode='date' value={input.date} onChange={(e) => set({ date: e.detail.value })}>
-          <View className='jh-input' style={{ lineHeight: '56px', marginRight: '8px' }} data-testid='check-date'>
-            {input.date}
-          </View>
-        </Picker>
-        <Picker mode='time' value={input.time} onChange={(e) => set({ time: e.detail.value })}>
-          <View className='jh-input' style={{ lineHeight: '56px' }} data-testid='check-time'>
-            {input.time}
-          </View>
-        </Picker>
-      </View>
-      <FieldError message={problem?.field === 'checkedAt' ? problem.message : null} />
-      <Text className='jh-field__label' style={{ marginTop: '12px' }}>
-        备注（选填）
-      </Text>
-      <Input className='jh-input jh-input--full' value={input.note} maxlength={200} onInput={(e) => set({ note: e.detail.value })} data-testid='check-note' />
-      <FieldError message={problem?.field === 'form' ? problem.message : null} testId='check-error' />
-      <BigButton onClick={() => void save()} loading={busy} loadingText='正在记录…' testId='check-save'>
-        记录核查结果
-      </BigButton>
     </View>
   );
 }
@@ -299,7 +236,12 @@ export default function ReviewDetailPage() {
         </Text>
       </View>
       {app.stage && canApproveStage && !app.criminalCheck ? (
-        <CriminalCheckForm app={app} defaultChecker={me?.displayName ?? ''} onDone={(a) => done(a, '核查结果已记录。')} />
+        <CriminalCheckForm
+          title='记录违法犯罪记录核查（必填步骤）'
+          hint='系统不能直接查询公安数据库：请在内网核查后，在此记录核查人、时间和结果。'
+          defaultChecker={me?.displayName ?? ''}
+          onSubmit={async (body) => done(await recordCriminalCheck(app.id, body), '核查结果已记录。')}
+        />
       ) : null}
 
       <Decision

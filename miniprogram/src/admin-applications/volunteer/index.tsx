@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import {
   ASSIGNMENT_RULE_LABELS_FALLBACK,
 } from '../labels';
@@ -12,6 +12,7 @@ import {
   VOLUNTEER_TIER_LABELS,
   VOLUNTEER_TIERS,
   type AssignmentResponse,
+  type ExemptionResponse,
   type VolunteerArchiveResponse,
   type VolunteerStatus,
 } from '@jianghuai/shared';
@@ -19,11 +20,22 @@ import { Screen } from '../../components/Screen';
 import { BigButton } from '../../components/BigButton';
 import { ErrorState, LoadingState } from '../../components/States';
 import { Choice, FieldError, InfoRow } from '../../components/Choice';
+import { CriminalCheckForm } from '../../components/CriminalCheckForm';
 import { errorText, useResource } from '../../hooks/useResource';
+import { useSession } from '../../hooks/useSession';
 import { flattenOrg, shanghaiNow, skillExpiryLabel, starsLabel } from '../../logic/enrolment-view';
-import { editOf, toggleEquipment, toggleTeam, toUpdateRequest, type ArchiveEdit } from '../../logic/volunteer-edit';
+import { buildExemption, editOf, recheckLine, toggleEquipment, toggleTeam, toUpdateRequest, type ArchiveEdit } from '../../logic/volunteer-edit';
 import { formatDateTime } from '../../logic/format';
-import { fetchAllStations, getVolunteer, reassignVolunteer, revealVolunteerPii, updateVolunteer, volunteerAssignments } from '../../services/enrolment-admin';
+import {
+  addExemption,
+  fetchAllStations,
+  getVolunteer,
+  reassignVolunteer,
+  recordRecheck,
+  revealVolunteerPii,
+  updateVolunteer,
+  volunteerAssignments,
+} from '../../services/enrolment-admin';
 import '../../admin/admin.css';
 import '../../components/enrolment.css';
 
@@ -178,6 +190,73 @@ function Reassign({ archive, onDone }: { archive: VolunteerArchiveResponse; onDo
   );
 }
 
+
+/** 特殊情况: while one runs, the volunteer is not revoked for inactivity (SPEC §2.4). */
+function Exemptions({ archive, onAdded }: { archive: VolunteerArchiveResponse; onAdded: (e: ExemptionResponse) => void }) {
+  const today = shanghaiNow().date;
+  const [reason, setReason] = useState('');
+  const [endsOn, setEndsOn] = useState('');
+  const [problem, setProblem] = useState<{ field: string; message: string } | null>(null);
+  const [added, setAdded] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    const built = buildExemption({ reason, endsOn }, today);
+    if (!built.ok) return setProblem(built);
+    setBusy(true);
+    setProblem(null);
+    try {
+      const e = await addExemption(archive.id, built.body);
+      setAdded(`已登记：${e.endsOn} 前不因未履职注销资格，并记入操作日志。`);
+      setReason('');
+      setEndsOn('');
+      onAdded(e);
+    } catch (e) {
+      setProblem({ field: 'form', message: errorText(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className='jh-card' data-testid='exemptions'>
+      <Text className='jh-section-title' style={{ marginTop: 0 }}>
+        特殊情况
+      </Text>
+      <Text className='jh-field-hint'>因病、外出务工等暂时不能履职：登记原因和截止日期，期间不因长期未履职注销资格。</Text>
+      {archive.exemptions.length === 0 ? <Text className='jh-muted'>没有登记过特殊情况</Text> : null}
+      {archive.exemptions.map((e) => (
+        <View key={e.id} className='jh-info-row' data-testid='exemption-row'>
+          <Text className='jh-info-row__label'>{e.active ? '有效' : '已结束'}</Text>
+          <Text className='jh-info-row__value'>
+            {e.reason}（至 {e.endsOn}，{e.createdBy.name}登记）
+          </Text>
+        </View>
+      ))}
+      <Text className='jh-field__label' style={{ marginTop: '12px' }}>
+        原因
+      </Text>
+      <Input className='jh-input jh-input--full' value={reason} maxlength={200} placeholder='如：因病住院' onInput={(e) => { setReason(e.detail.value); setProblem(null); setAdded(null); }} data-testid='exemption-reason' />
+      <FieldError message={problem?.field === 'reason' ? problem.message : null} />
+      <Text className='jh-field__label' style={{ marginTop: '12px' }}>
+        截止日期
+      </Text>
+      <Picker mode='date' value={endsOn || today} start={today} onChange={(e) => { setEndsOn(e.detail.value); setProblem(null); setAdded(null); }}>
+        <View className='jh-input' style={{ lineHeight: '56px' }} data-testid='exemption-ends-on'>
+          {endsOn || '点此选择日期'}
+        </View>
+      </Picker>
+      <FieldError message={problem?.field === 'endsOn' ? problem.message : problem?.field === 'form' ? problem.message : null} testId='exemption-error' />
+      {added ? (
+        <View className='jh-field-ok' data-testid='exemption-added'>
+          <Text>✓ {added}</Text>
+        </View>
+      ) : null}
+      <BigButton kind='secondary' onClick={() => void submit()} loading={busy} loadingText='正在登记…' testId='exemption-submit'>
+        登记特殊情况
+      </BigButton>
+    </View>
+  );
+}
+
 export default function VolunteerRecordPage() {
   const router = useRouter();
   const vid = Number(router.params?.id);
@@ -189,6 +268,8 @@ export default function VolunteerRecordPage() {
   const [made, setMade] = useState<AssignmentResponse[]>([]);
   const [full, setFull] = useState<{ idNumber: string | null; phone: string | null } | null>(null);
   const [revealError, setRevealError] = useState<string | null>(null);
+  const [recheckDone, setRecheckDone] = useState<string | null>(null);
+  const session = useSession();
 
   if (res.status === 'loading') {
     return (
@@ -242,7 +323,7 @@ export default function VolunteerRecordPage() {
         <FieldError message={revealError} />
         {v.company ? <InfoRow label='单位' value={`${v.company.name}${v.site ? ` · ${v.site.name}` : ''}`} /> : null}
         <InfoRow label='最近履职' value={v.lastDutyAt ? formatDateTime(v.lastDutyAt).slice(0, 10) : '无记录'} />
-        <InfoRow label='政审复核到期' value={v.criminalCheckDueOn ?? '—'} />
+        <InfoRow label='年度政审复核' value={recheckLine(v, shanghaiNow().date)} testId='record-recheck' />
         {v.skills.map((s) => (
           <InfoRow key={s.name} label={`技能：${s.name}`} value={skillExpiryLabel(s)} />
         ))}
@@ -251,6 +332,24 @@ export default function VolunteerRecordPage() {
         ))}
       </View>
       <Editor archive={v} onSaved={res.replace} />
+      <Exemptions archive={v} onAdded={(e) => res.replace({ ...v, exemptions: [e, ...v.exemptions], daysUntilInactivityRevocation: null })} />
+      {recheckDone ? (
+        <View className='jh-card jh-field-ok' data-testid='recheck-done'>
+          <Text>✓ {recheckDone}</Text>
+        </View>
+      ) : null}
+      <CriminalCheckForm
+        key={v.criminalCheckedAt ?? 'none'}
+        title='记录年度政审复核'
+        hint='每年在内网复核一次违法犯罪记录，在此记录核查人、时间和结果。结果为“有违法犯罪记录”时，该义警的资格将被暂停。'
+        defaultChecker={session.status === 'signedIn' ? session.me.displayName : ''}
+        confirmRecord={`记录为“有违法犯罪记录”将暂停${v.name}的义警资格，并记入操作日志。确定吗？`}
+        onSubmit={async (body) => {
+          const updated = await recordRecheck(v.id, body);
+          res.replace(updated);
+          setRecheckDone(updated.status === 'suspended' ? `复核结果已记录，${updated.name}的资格已暂停。` : `复核结果已记录，下次复核 ${updated.criminalCheckDueOn ?? '—'} 前。`);
+        }}
+      />
       <Reassign archive={v} onDone={(a) => setMade((prev) => [a, ...prev])} />
       <View className='jh-card' data-testid='assignment-history'>
         <Text className='jh-section-title' style={{ marginTop: 0 }}>

@@ -150,7 +150,7 @@ export class ActivityLifecycleService {
     return this.views.adminDetail(actor, id);
   }
 
-  private async toPublished(actor: Actor, a: Activity, action: string): Promise<void> {
+  private async toPublished(actor: Actor, a: Activity, action: 'activity.publish' | 'activity.proposal.approve'): Promise<void> {
     if (a.endAt <= new Date()) throw new AppException('ACTIVITY_INVALID_TIME');
     const proposal = a.proposalStatus === 'pending';
     const factor = Math.round(((a.mode === 'wartime' ? this.config.wartimePointsPct : 100) * (proposal ? this.config.proposalPointsPct : 100)) / 100);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
-import type { AuditLogResponse, Page } from '@jianghuai/shared';
+import type { AuditAction, AuditLogResponse, AuditTargetType, Page } from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
 import { currentRequestId } from '../../common/logging/request-context.js';
 import { wherePathInScope } from '../../common/scope/org-scope.js';
@@ -11,8 +11,8 @@ import { AuditLog } from './audit-log.entity.js';
 import type { AuditQueryDto } from './audit-query.dto.js';
 
 export interface AuditEntry {
-  action: string;
-  targetType: string;
+  action: AuditAction;
+  targetType: AuditTargetType;
   targetId?: string | null;
   /** Org unit the action concerns; decides who may read the entry. Defaults to the actor's unit. */
   orgUnitId?: number | null;

@@ -160,6 +160,10 @@ export class CompaniesService {
     const site = company.sites?.find((s) => s.id === siteId);
     if (!site) throw AppException.notFound();
     await this.dataSource.transaction(async (m) => {
+      // Volunteers and applications keep the site they serve at (it decides their station): a site
+      // someone still refers to stays until they are moved.
+      const [row] = (await m.query('SELECT (SELECT COUNT(*) FROM volunteers WHERE siteId = ?) + (SELECT COUNT(*) FROM applications WHERE siteId = ?) AS n', [siteId, siteId])) as { n: number | string }[];
+      if (Number(row.n) > 0) throw AppException.conflict('SITE_IN_USE', { people: Number(row.n) });
       await m.getRepository(ServiceSite).delete({ id: siteId, companyId });
       await this.audit.record(m, actor, { action: 'company.site.delete', targetType: 'service_site', targetId: String(siteId), orgUnitId: company.homeStationId, before: { name: site.name, address: site.address, stationId: site.stationId } });
     });

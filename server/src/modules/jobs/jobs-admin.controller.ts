@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { JobLeaseResponse, JobRunResponse } from '@jianghuai/shared';
-import { Authenticated } from '../../common/auth/authenticated.decorator.js';
+import { Authenticated, CurrentActor } from '../../common/auth/authenticated.decorator.js';
+import type { Actor } from '../../common/auth/actor.js';
 import { JobsService } from './jobs.service.js';
 
 @ApiTags('定时任务')
@@ -19,8 +20,8 @@ export class JobsAdminController {
   @Post(':name/run')
   @HttpCode(200)
   @Authenticated({ permission: 'jobs.run' })
-  @ApiOperation({ summary: '立即运行一个定时任务（取得数据库租约后运行；租约被占用时 ran=false）' })
-  run(@Param('name') name: string): Promise<JobRunResponse> {
-    return this.jobs.run(name);
+  @ApiOperation({ summary: '立即运行一个定时任务（取得数据库租约后运行；租约被占用时 ran=false）；记入操作日志' })
+  run(@CurrentActor() actor: Actor, @Param('name') name: string): Promise<JobRunResponse> {
+    return this.jobs.runAsStaff(actor, name);
   }
 }
