@@ -181,7 +181,9 @@ async function main() {
       console.log(`  ✓ ${journey.name} ${journey.title} (${Date.now() - started} ms)`);
     } catch (error) {
       failed++;
-      console.log(`  ✗ ${journey.name} ${journey.title}\n      ${String(error?.message ?? error).split('\n')[0]}`);
+      // The journey line that failed, so a timeout says which step it was.
+      const at = String(error?.stack ?? '').split('\n').find((l) => l.includes('/journeys/'))?.trim() ?? '';
+      console.log(`  ✗ ${journey.name} ${journey.title}\n      ${String(error?.message ?? error).split('\n')[0]}${at ? `\n      ${at}` : ''}`);
       await shot(page, `${journey.name}-FAILED`).catch(() => {});
     } finally {
       await context.close().catch(() => {});

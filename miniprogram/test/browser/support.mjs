@@ -62,3 +62,21 @@ export async function loginAsStaff(page, base, username, password) {
   await fillInput(page, 'staff-password', password);
   await tap(page, 'staff-login-submit');
 }
+
+/** Taro H5 draws showModal as plain DOM; its confirm button carries the confirm text. */
+export async function confirmModal(page, text) {
+  const button = page.locator('.taro-modal__foot div, .taro-model__btn, .taro-modal__btn').filter({ hasText: text }).last();
+  if (await button.count()) await button.click();
+  else await page.getByText(text, { exact: true }).last().click();
+}
+
+/** Waits until the element's text contains `part` (a notice replaced after an action), and returns it. */
+export async function textContaining(page, id, part) {
+  const locator = byTestId(page, id);
+  try {
+    await locator.filter({ hasText: part }).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  } catch {
+    // fall through: the assertion below reports what is shown instead
+  }
+  return (await locator.innerText().catch(() => '')).trim();
+}

@@ -224,10 +224,13 @@ function Exemptions({ archive, onAdded }: { archive: VolunteerArchiveResponse; o
       <Text className='jh-field-hint'>因病、外出务工等暂时不能履职：登记原因和截止日期，期间不因长期未履职注销资格。</Text>
       {archive.exemptions.length === 0 ? <Text className='jh-muted'>没有登记过特殊情况</Text> : null}
       {archive.exemptions.map((e) => (
-        <View key={e.id} className='jh-info-row' data-testid='exemption-row'>
-          <Text className='jh-info-row__label'>{e.active ? '有效' : '已结束'}</Text>
-          <Text className='jh-info-row__value'>
-            {e.reason}（至 {e.endsOn}，{e.createdBy.name}登记）
+        <View key={e.id} className='jh-row-card' data-testid='exemption-row'>
+          <Text className='jh-row-card__title'>
+            {e.active ? '【有效】' : '【已结束】'}
+            {e.reason}
+          </Text>
+          <Text className='jh-row-card__line'>
+            截止 {e.endsOn} · {e.createdBy.name}登记
           </Text>
         </View>
       ))}

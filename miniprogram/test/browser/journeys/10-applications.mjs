@@ -1,7 +1,7 @@
 // Joining the force (SPEC §2, issue 3): a visitor applies through the real four-screen form, the
 // station officer records the criminal-record check and passes the first step, the branch officer
 // approves, and the new volunteer sees their member card and the result message.
-import { assert, byTestId, checkOlderUserSizes, fillInput, shot, STAFF_PASSWORD, STEP_TIMEOUT_MS, tap, textOf } from '../support.mjs';
+import { assert, byTestId, checkOlderUserSizes, confirmModal, fillInput, shot, STAFF_PASSWORD, STEP_TIMEOUT_MS, tap, textContaining, textOf } from '../support.mjs';
 
 // Demo data (server/src/database/seed/seed-enrolment.ts): not in the roster, so two review steps.
 const APPLICANT = { name: '李明', idNumber: '340504199203074512', phone: '13955550123' };
@@ -22,24 +22,6 @@ async function loginStaff(page, base, username) {
   await fillInput(page, 'staff-password', STAFF_PASSWORD);
   await tap(page, 'staff-login-submit');
   await byTestId(page, 'home-staff').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-}
-
-/** Taro H5 draws showModal as plain DOM; its confirm button carries the confirm text. */
-async function confirmModal(page, text) {
-  const button = page.locator('.taro-modal__foot div, .taro-model__btn, .taro-modal__btn').filter({ hasText: text }).last();
-  if (await button.count()) await button.click();
-  else await page.getByText(text, { exact: true }).last().click();
-}
-
-/** Waits until the element's text contains `part` (a notice replaced after an action), and returns it. */
-async function textContaining(page, id, part) {
-  const locator = byTestId(page, id);
-  try {
-    await locator.filter({ hasText: part }).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  } catch {
-    // fall through: the assertion below reports what is shown instead
-  }
-  return (await locator.innerText().catch(() => '')).trim();
 }
 
 async function inputValue(page, id) {

@@ -49,6 +49,7 @@ export const DEMO_ROSTER = [
 export async function seedEnrolmentDemo(m: EntityManager, byCode: Map<string, OrgUnit>, pii: PiiCipher): Promise<void> {
   const now = new Date();
   const companyIds: number[] = [];
+  const firstSiteIds: number[] = [];
   for (const c of DEMO_COMPANIES) {
     const manager = c.manager ? await m.getRepository(User).findOneBy({ username: c.manager }) : null;
     const res = await m.getRepository(Company).insert({
@@ -66,7 +67,8 @@ export async function seedEnrolmentDemo(m: EntityManager, byCode: Map<string, Or
     const companyId = res.identifiers[0].id as number;
     companyIds.push(companyId);
     for (const s of c.sites) {
-      await m.getRepository(ServiceSite).insert({ companyId, name: s.name, address: s.address, lat: s.lat, lng: s.lng, stationId: byCode.get(s.station)!.id, createdAt: now });
+      const site = await m.getRepository(ServiceSite).insert({ companyId, name: s.name, address: s.address, lat: s.lat, lng: s.lng, stationId: byCode.get(s.station)!.id, createdAt: now });
+      if (firstSiteIds.length < companyIds.length) firstSiteIds.push(site.identifiers[0].id as number);
     }
   }
   for (const g of DEMO_ROSTER) {
@@ -81,7 +83,7 @@ export async function seedEnrolmentDemo(m: EntityManager, byCode: Map<string, Or
       updatedAt: now,
     });
   }
-  // 张伟 (demo volunteer) is a 皖安 guard: fill his archive so the join rate and the card are not empty.
+  // 张伟 (demo volunteer) is a 皖安 guard at its first site: fill his archive so the join rate and the card are not empty.
   const zhang = await m.getRepository(Volunteer).findOneBy({ memberNo: 'MAS2026000001' });
   if (zhang) {
     const idNumber = '340504197205141038';
@@ -92,6 +94,7 @@ export async function seedEnrolmentDemo(m: EntityManager, byCode: Map<string, Or
       sex: 'male',
       occupation: 'security_guard',
       companyId: companyIds[0],
+      siteId: firstSiteIds[0] ?? null,
       teams: ['区域巡逻组'],
       equipment: [{ item: '义警马甲', issuedOn: '2026-01-10', count: 1 }, { item: '肩灯', issuedOn: '2026-01-10', count: 1 }],
       contacts: [],
