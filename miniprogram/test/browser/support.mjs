@@ -63,6 +63,17 @@ export async function loginAsStaff(page, base, username, password) {
   await tap(page, 'staff-login-submit');
 }
 
+/** Signs out whoever is signed in on this page, signs in as a demo staff account, waits for the staff home. */
+export async function signInAsStaff(page, base, username) {
+  if (page.url().startsWith(base)) await page.evaluate(() => localStorage.removeItem('jh.tokens'));
+  await page.goto(`${base}/#/pages/staff-login/index`);
+  await page.reload();
+  await fillInput(page, 'staff-username', username);
+  await fillInput(page, 'staff-password', STAFF_PASSWORD);
+  await tap(page, 'staff-login-submit');
+  await byTestId(page, 'home-staff').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+}
+
 /** Taro H5 draws showModal as plain DOM; its confirm button carries the confirm text. */
 export async function confirmModal(page, text) {
   const button = page.locator('.taro-modal__foot div, .taro-model__btn, .taro-modal__btn').filter({ hasText: text }).last();

@@ -3,8 +3,8 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { COMPANY_TYPE_LABELS, COMPANY_TYPES, type CompanyResponse, type CompanyType, type ServiceSiteResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
+import { NotReadyScreen } from '../../components/NotReadyScreen';
 import { BigButton } from '../../components/BigButton';
-import { ErrorState, LoadingState } from '../../components/States';
 import { Choice, FieldError } from '../../components/Choice';
 import { errorText, useResource } from '../../hooks/useResource';
 import { creditCodeProblem, flattenOrg } from '../../logic/enrolment-view';
@@ -304,20 +304,7 @@ export default function CompanyPage() {
     }
   };
 
-  if (res.status === 'loading') {
-    return (
-      <Screen testId='company'>
-        <LoadingState />
-      </Screen>
-    );
-  }
-  if (res.status === 'error') {
-    return (
-      <Screen testId='company'>
-        <ErrorState message={res.error} onRetry={res.reload} />
-      </Screen>
-    );
-  }
+  if (res.status !== 'ready') return <NotReadyScreen resource={res} testId='company' />;
   const company = res.data;
   const liveCode = edit.creditCode ? creditCodeProblem(edit.creditCode) : null;
   return (

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { COMPANY_TYPE_LABELS, type RosterGuardResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
-import { ErrorState, LoadingState } from '../../components/States';
+import { NotReadyScreen } from '../../components/NotReadyScreen';
 import { InfoRow } from '../../components/Choice';
 import { PagedListView } from '../../components/PagedListView';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
@@ -39,20 +39,7 @@ export default function MyCompanyPage() {
   );
   const list = usePagedList(fetchPage, joined);
 
-  if (company.status === 'loading') {
-    return (
-      <Screen testId='my-company'>
-        <LoadingState />
-      </Screen>
-    );
-  }
-  if (company.status === 'error') {
-    return (
-      <Screen testId='my-company'>
-        <ErrorState message={company.error} onRetry={company.reload} />
-      </Screen>
-    );
-  }
+  if (company.status !== 'ready') return <NotReadyScreen resource={company} testId='my-company' />;
   const c = company.data;
   const rate = joinRateText(c);
   return (

@@ -3,8 +3,8 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { OCCUPATION_LABELS, type ApplicationResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
+import { NotReadyScreen } from '../../components/NotReadyScreen';
 import { BigButton } from '../../components/BigButton';
-import { ErrorState, LoadingState } from '../../components/States';
 import { FieldError, InfoRow } from '../../components/Choice';
 import { CriminalCheckForm } from '../../components/CriminalCheckForm';
 import { errorText, useResource } from '../../hooks/useResource';
@@ -159,20 +159,7 @@ export default function ReviewDetailPage() {
   const res = useResource(fetcher, String(appId));
   const [notice, setNotice] = useState<string | null>(null);
 
-  if (res.status === 'loading') {
-    return (
-      <Screen testId='review-detail'>
-        <LoadingState />
-      </Screen>
-    );
-  }
-  if (res.status === 'error') {
-    return (
-      <Screen testId='review-detail'>
-        <ErrorState message={res.error} onRetry={res.reload} />
-      </Screen>
-    );
-  }
+  if (res.status !== 'ready') return <NotReadyScreen resource={res} testId='review-detail' />;
   const app = res.data;
   const me = session.status === 'signedIn' ? session.me : null;
   const canApproveStage = app.stage !== 'approval' || !!me?.roles.some((r) => APPROVER_ROLES.includes(r));

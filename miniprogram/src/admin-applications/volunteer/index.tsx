@@ -17,8 +17,8 @@ import {
   type VolunteerStatus,
 } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
+import { NotReadyScreen } from '../../components/NotReadyScreen';
 import { BigButton } from '../../components/BigButton';
-import { ErrorState, LoadingState } from '../../components/States';
 import { Choice, FieldError, InfoRow } from '../../components/Choice';
 import { CriminalCheckForm } from '../../components/CriminalCheckForm';
 import { errorText, useResource } from '../../hooks/useResource';
@@ -274,20 +274,7 @@ export default function VolunteerRecordPage() {
   const [recheckDone, setRecheckDone] = useState<string | null>(null);
   const session = useSession();
 
-  if (res.status === 'loading') {
-    return (
-      <Screen testId='volunteer-record'>
-        <LoadingState />
-      </Screen>
-    );
-  }
-  if (res.status === 'error') {
-    return (
-      <Screen testId='volunteer-record'>
-        <ErrorState message={res.error} onRetry={res.reload} />
-      </Screen>
-    );
-  }
+  if (res.status !== 'ready') return <NotReadyScreen resource={res} testId='volunteer-record' />;
   const v = res.data;
   const reveal = async () => {
     const { confirm } = await Taro.showModal({

@@ -3,8 +3,8 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { JobLeaseResponse, JobName } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
+import { NotReadyScreen } from '../../components/NotReadyScreen';
 import { BigButton } from '../../components/BigButton';
-import { ErrorState, LoadingState } from '../../components/States';
 import { FieldError } from '../../components/Choice';
 import { errorText, useResource } from '../../hooks/useResource';
 import { JOB_LABELS, jobResultLine, lastRunLine, runningElsewhere } from '../../logic/jobs';
@@ -58,20 +58,7 @@ function JobCard({ lease, onRan }: { lease: JobLeaseResponse; onRan: () => void 
 /** The system administrator's view of the scheduled jobs: what each does, its last run, run now. */
 export default function JobsPage() {
   const jobs = useResource(listJobs, 'jobs');
-  if (jobs.status === 'loading') {
-    return (
-      <Screen testId='admin-jobs'>
-        <LoadingState />
-      </Screen>
-    );
-  }
-  if (jobs.status === 'error') {
-    return (
-      <Screen testId='admin-jobs'>
-        <ErrorState message={jobs.error} onRetry={jobs.reload} />
-      </Screen>
-    );
-  }
+  if (jobs.status !== 'ready') return <NotReadyScreen resource={jobs} testId='admin-jobs' />;
   return (
     <Screen testId='admin-jobs'>
       <Text className='jh-block jh-muted' style={{ marginBottom: '12px' }}>

@@ -1,7 +1,7 @@
 // Joining the force (SPEC §2, issue 3): a visitor applies through the real four-screen form, the
 // station officer records the criminal-record check and passes the first step, the branch officer
 // approves, and the new volunteer sees their member card and the result message.
-import { assert, byTestId, checkOlderUserSizes, confirmModal, fillInput, shot, STAFF_PASSWORD, STEP_TIMEOUT_MS, tap, textContaining, textOf } from '../support.mjs';
+import { assert, byTestId, checkOlderUserSizes, confirmModal, fillInput, shot, STEP_TIMEOUT_MS, tap, textContaining, textOf, signInAsStaff } from '../support.mjs';
 
 // Demo data (server/src/database/seed/seed-enrolment.ts): not in the roster, so two review steps.
 const APPLICANT = { name: '李明', idNumber: '340504199203074512', phone: '13955550123' };
@@ -12,16 +12,6 @@ async function signOutLocally(page, base) {
   await page.evaluate(() => localStorage.removeItem('jh.tokens'));
   await page.goto(`${base}/#/pages/login/index`);
   await page.reload();
-}
-
-async function loginStaff(page, base, username) {
-  await page.evaluate(() => localStorage.removeItem('jh.tokens'));
-  await page.goto(`${base}/#/pages/staff-login/index`);
-  await page.reload();
-  await fillInput(page, 'staff-username', username);
-  await fillInput(page, 'staff-password', STAFF_PASSWORD);
-  await tap(page, 'staff-login-submit');
-  await byTestId(page, 'home-staff').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
 }
 
 async function inputValue(page, id) {
@@ -161,7 +151,7 @@ export default [
       await shot(page, 'f6-application-submitted');
 
       // ── the station officer: criminal-record check, first step ─────────────────────────────
-      await loginStaff(page, base, 'pinghu_station');
+      await signInAsStaff(page, base, 'pinghu_station');
       const item = await openApplication(page, 'tile-review');
       await shot(page, 'f7-station-review-queue');
       await item.click();
@@ -186,7 +176,7 @@ export default [
       await shot(page, 'f9-station-first-step-passed');
 
       // ── the branch officer approves ────────────────────────────────────────────────────────
-      await loginStaff(page, base, 'yushan_branch');
+      await signInAsStaff(page, base, 'yushan_branch');
       const pending = await openApplication(page, 'tile-approval');
       await shot(page, 'f10-branch-approval-queue');
       await pending.click();
@@ -231,7 +221,7 @@ export default [
       await fillApplication(page, applicant);
       assert((await textOf(page, 'application-station')).includes('平湖派出所'), 'residence community did not choose its station');
 
-      await loginStaff(page, base, 'pinghu_station');
+      await signInAsStaff(page, base, 'pinghu_station');
       const item = await openApplication(page, 'tile-review', applicant.name);
       await item.click();
       await byTestId(page, 'review-detail').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
@@ -273,7 +263,7 @@ export default [
       await fillApplication(page, applicant);
       assert((await byTestId(page, 'application-status-card').innerText()).includes('绿色通道'), 'green applicant is not told about the green channel');
 
-      await loginStaff(page, base, 'pinghu_station');
+      await signInAsStaff(page, base, 'pinghu_station');
       await tap(page, 'tile-review');
       await tap(page, 'filter-green');
       const item = page.locator('[data-testid="review-item"]').filter({ hasText: applicant.name }).first();
@@ -323,7 +313,7 @@ export default [
       await shot(page, 'h5a-volunteer-record-edited');
 
       // The company manager sees their own company's join rate.
-      await loginStaff(page, base, 'company');
+      await signInAsStaff(page, base, 'company');
       await tap(page, 'tile-guards');
       const rate = await textOf(page, 'my-company-rate');
       assert(rate.includes('入会率'), `join rate shows "${rate}"`);
@@ -332,7 +322,7 @@ export default [
       await shot(page, 'h5b-company-join-rate');
 
       // Talent pool: search and export.
-      await loginStaff(page, base, 'yushan_branch');
+      await signInAsStaff(page, base, 'yushan_branch');
       await tap(page, 'tile-talent');
       await byTestId(page, 'volunteer-item').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
       await tap(page, 'talent-skill-急救');

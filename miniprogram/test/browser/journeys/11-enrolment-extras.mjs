@@ -2,20 +2,10 @@
 // 特殊情况 and the yearly criminal-record re-check on 张伟's record, adds, edits and deletes a
 // service site (a site 张伟 works at is refused), records the company's equipment; the system
 // administrator runs a scheduled job by hand and finds it in the audit log in Chinese.
-import { assert, byTestId, confirmModal, fillInput, shot, STAFF_PASSWORD, STEP_TIMEOUT_MS, tap, textContaining, textOf } from '../support.mjs';
+import { assert, byTestId, confirmModal, fillInput, shot, STEP_TIMEOUT_MS, tap, textContaining, textOf, signInAsStaff } from '../support.mjs';
 
 const COMPANY = '皖安保安服务有限公司';
 const SITE_IN_USE = '雨山湖公园驻勤点';
-
-async function loginStaff(page, base, username) {
-  if (page.url().startsWith(base)) await page.evaluate(() => localStorage.removeItem('jh.tokens'));
-  await page.goto(`${base}/#/pages/staff-login/index`);
-  await page.reload();
-  await fillInput(page, 'staff-username', username);
-  await fillInput(page, 'staff-password', STAFF_PASSWORD);
-  await tap(page, 'staff-login-submit');
-  await byTestId(page, 'home-staff').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-}
 
 /** Taro's date picker in H5: a sliding sheet whose 确定 takes the date shown (the default: today). */
 async function pickDefaultDate(page, id) {
@@ -40,7 +30,7 @@ export default [
     name: 'enrolment-extras-exemption-recheck',
     title: '(档案) 民警为张伟登记特殊情况 → 记录年度政审复核，档案显示新的复核日期',
     async run(page, base) {
-      await loginStaff(page, base, 'pinghu_station');
+      await signInAsStaff(page, base, 'pinghu_station');
       await tap(page, 'tile-volunteers');
       const record = page.locator('[data-testid="volunteer-item"]').filter({ hasText: '张伟' }).first();
       await record.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
@@ -91,7 +81,7 @@ export default [
     name: 'enrolment-extras-sites-equipment',
     title: '(单位) 民警新增驻勤点 → 修改地址 → 删除；张伟所在的驻勤点不能删除；登记装备资源',
     async run(page, base) {
-      await loginStaff(page, base, 'pinghu_station');
+      await signInAsStaff(page, base, 'pinghu_station');
       await tap(page, 'tile-companies');
       const company = page.locator('[data-testid="company-item"]').filter({ hasText: COMPANY }).first();
       await company.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
@@ -158,7 +148,7 @@ export default [
     name: 'enrolment-extras-jobs',
     title: '(系统) 系统管理员打开定时任务 → 立即运行星级评定 → 看到结果，操作日志里有这次运行',
     async run(page, base) {
-      await loginStaff(page, base, 'admin');
+      await signInAsStaff(page, base, 'admin');
       await tap(page, 'tile-jobs');
       const card = page.locator('[data-testid="job-card"][data-job="level-regrade"]');
       await card.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
