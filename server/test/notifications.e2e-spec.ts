@@ -1,6 +1,7 @@
 import { createTestApp, bearer, type TestContext } from './support/test-app.js';
 import { NotificationsService } from '../src/modules/notifications/notifications.service.js';
 import { sandboxOpenId } from '../src/wechat-sandbox/sandbox-server.js';
+import { NOTIFICATION_TEMPLATE_KEYS } from '@jianghuai/shared';
 
 describe('Notifications (e2e)', () => {
   let ctx: TestContext;
@@ -25,6 +26,25 @@ describe('Notifications (e2e)', () => {
     expect(byId).toEqual({ [first]: true, [second]: false });
     await ctx.http().post(`/api/me/messages/${first}/read`).set(...bearer(vol.accessToken)).expect(204);
     expect((await ctx.http().get('/api/me/messages').set(...bearer(vol.accessToken))).body.unread).toBe(1);
+  });
+
+  it('the mini-program reads, without signing in, the template ids the server pushes with', async () => {
+    const before = await ctx.http().get('/api/client-config').expect(200);
+    expect(Object.keys(before.body.subscribeTemplates).sort()).toEqual([...NOTIFICATION_TEMPLATE_KEYS].sort());
+    expect(before.body.subscribeTemplates.signup_result).toBe('sandbox-tmpl-signup_result');
+    process.env.WECHAT_TEMPLATE_SIGNUP_RESULT = 'Tq8-real-signup-result';
+    try {
+      const served = await ctx.http().get('/api/client-config').expect(200);
+      expect(served.body.subscribeTemplates.signup_result).toBe('Tq8-real-signup-result');
+      // and a push for that key goes out with the same id
+      const vol = await ctx.loginWechat('template-ids');
+      await ctx.http().post('/api/me/subscriptions').set(...bearer(vol.accessToken)).send({ templates: ['signup_result'] }).expect(204);
+      await sut.notify({ userId: vol.user.id, template: 'signup_result', title: '报名成功', body: '报名成功' });
+      const sent = ctx.sandbox.sentMessages.filter((m) => m.touser === sandboxOpenId('template-ids'));
+      expect(sent.map((m) => m.template_id)).toEqual(['Tq8-real-signup-result']);
+    } finally {
+      delete process.env.WECHAT_TEMPLATE_SIGNUP_RESULT;
+    }
   });
 
   it('a long-term template needs no fresh consent', async () => {

@@ -10,3 +10,4 @@ export * from './insurance.js';
 export * from './credit-code.js';
 export * from './applications.js';
 export * from './audit.js';
+export * from './notifications.js';

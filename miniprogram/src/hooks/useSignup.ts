@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { MySignupResponse } from '@jianghuai/shared';
-import { acceptedTemplates, SIGNUP_TEMPLATE_IDS } from '../logic/subscribe';
+import { acceptedTemplates, SIGNUP_TEMPLATES } from '../logic/subscribe';
+import { templateIds } from '../services/client-config';
 import { cancelSignUp, recordSubscriptions, signUp } from '../services/activities';
 import { HttpError, NETWORK_ERROR_MESSAGE } from '../services/http';
 
@@ -14,8 +15,9 @@ const isWeapp = process.env.TARO_ENV === 'weapp';
 async function askConsent(): Promise<void> {
   if (!isWeapp) return;
   try {
-    const answer = await Taro.requestSubscribeMessage({ tmplIds: Object.values(SIGNUP_TEMPLATE_IDS), entityIds: [] } as never);
-    void recordSubscriptions(acceptedTemplates(answer as unknown as Record<string, unknown>));
+    const ids = templateIds.idsOf(SIGNUP_TEMPLATES);
+    const answer = await Taro.requestSubscribeMessage({ tmplIds: Object.values(ids), entityIds: [] } as never);
+    void recordSubscriptions(acceptedTemplates(answer as unknown as Record<string, unknown>, ids));
   } catch {
     // Declined or unsupported: the in-app message list still gets everything.
   }

@@ -1,17 +1,42 @@
-import type { SubscribeTemplateKey } from '../services/activities';
+import { sandboxTemplateId, type ClientConfigResponse, type NotificationTemplate } from '@jianghuai/shared';
+
+/** The sign-up asks for these three at once (result, reminder, changes). */
+export const SIGNUP_TEMPLATES = ['signup_result', 'activity_reminder', 'activity_changed'] as const satisfies readonly NotificationTemplate[];
+export type SignupTemplate = (typeof SIGNUP_TEMPLATES)[number];
+
+export interface TemplateStorage {
+  read(): Partial<Record<NotificationTemplate, string>> | null;
+  write(ids: Record<NotificationTemplate, string>): void;
+}
 
 /**
- * WeChat subscribe-message template ids by the server's template key. The server sends with
- * `WECHAT_TEMPLATE_<KEY>` and defaults to `sandbox-tmpl-<key>`; these defaults match the
- * sandbox. A production build must carry the same ids as the server's environment.
+ * WeChat subscribe-message template ids, as the server sends with them (`GET /client-config`).
+ * `wx.requestSubscribeMessage` must be called straight from a tap, before any network wait, so the
+ * ids are loaded at launch and read synchronously: the last ones served (kept on the phone for a
+ * launch without network), else the sandbox's.
  */
-export const SIGNUP_TEMPLATE_IDS: Record<SubscribeTemplateKey, string> = {
-  signup_result: 'sandbox-tmpl-signup_result',
-  activity_reminder: 'sandbox-tmpl-activity_reminder',
-  activity_changed: 'sandbox-tmpl-activity_changed',
-};
+export function createTemplateIds(storage: TemplateStorage) {
+  let served: Partial<Record<NotificationTemplate, string>> | null = null;
+  const idOf = (key: NotificationTemplate): string => (served ?? storage.read() ?? {})[key] || sandboxTemplateId(key);
+  return {
+    idOf,
+    idsOf<K extends NotificationTemplate>(keys: readonly K[]): Record<K, string> {
+      return Object.fromEntries(keys.map((k) => [k, idOf(k)])) as Record<K, string>;
+    },
+    /** Takes the server's answer; a failed fetch keeps what the phone had. */
+    async load(fetchConfig: () => Promise<ClientConfigResponse>): Promise<void> {
+      try {
+        const { subscribeTemplates } = await fetchConfig();
+        served = subscribeTemplates;
+        storage.write(subscribeTemplates);
+      } catch {
+        // offline at launch: the stored (or sandbox) ids stand until the next launch
+      }
+    },
+  };
+}
 
 /** The keys the person allowed, from wx.requestSubscribeMessage's answer (`{ [tmplId]: 'accept' | 'reject' | … }`). */
-export function acceptedTemplates(answer: Record<string, unknown>, ids: Record<SubscribeTemplateKey, string> = SIGNUP_TEMPLATE_IDS): SubscribeTemplateKey[] {
-  return (Object.keys(ids) as SubscribeTemplateKey[]).filter((key) => answer[ids[key]] === 'accept');
+export function acceptedTemplates<K extends NotificationTemplate>(answer: Record<string, unknown>, ids: Record<K, string>): K[] {
+  return (Object.keys(ids) as K[]).filter((key) => answer[ids[key]] === 'accept');
 }

@@ -8,6 +8,7 @@ import {
   type CheckoutRequest,
   type MyActivityResponse,
   type MySignupResponse,
+  type NotificationTemplate,
   type Page,
 } from '@jianghuai/shared';
 import { get, post } from './http';
@@ -43,14 +44,12 @@ export function myActivities(query: { page: number; pageSize: number }): Promise
 }
 
 /**
- * Subscribe-message consents (SPEC §9). The template keys are the server's
- * (server/src/modules/notifications/templates.ts); POST /api/me/subscriptions is not in the
- * shared route table yet, so its path lives here.
+ * Subscribe-message consents (SPEC §9), by template key (`NotificationTemplate` in shared);
+ * POST /api/me/subscriptions is not in the shared route table yet, so its path lives here.
  */
 export const SUBSCRIPTIONS_PATH = '/me/subscriptions';
-export type SubscribeTemplateKey = 'signup_result' | 'activity_reminder' | 'activity_changed';
 
-export async function recordSubscriptions(templates: SubscribeTemplateKey[]): Promise<void> {
+export async function recordSubscriptions(templates: NotificationTemplate[]): Promise<void> {
   if (!templates.length) return;
   // Never in the way of the sign-up: a failure here only means fewer WeChat pushes.
   await post<void>(SUBSCRIPTIONS_PATH, { templates }, { toast: false }).catch(() => undefined);

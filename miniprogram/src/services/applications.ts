@@ -13,6 +13,7 @@ import {
   type VolunteerCardResponse,
 } from '@jianghuai/shared';
 import { get, http, post } from './http';
+import { templateIds } from './client-config';
 import type { StoredDraft } from '../logic/application-form';
 
 /** Not in shared/src/api.ts ROUTES yet: the in-app message list (server notifications.controller). */
@@ -24,13 +25,6 @@ export const MESSAGE_ROUTES = {
 
 /** GET /me/messages answers a page plus the unread count (local type: not in shared). */
 export type MessagePage = Page<NotificationResponse> & { unread: number };
-
-/**
- * WeChat template id of `application_result`. The server maps the key to the id through
- * WECHAT_TEMPLATE_APPLICATION_RESULT and defaults to this sandbox id; a production build must use
- * the real id (not served by the API yet).
- */
-export const APPLICATION_RESULT_TEMPLATE_ID = 'sandbox-tmpl-application_result';
 
 // Pages show these errors inline, beside the field: no toast.
 const quiet = { toast: false } as const;
@@ -98,11 +92,12 @@ export const lastSent = {
 export async function askResultConsent(): Promise<void> {
   if (process.env.TARO_ENV !== 'weapp') return;
   try {
+    const id = templateIds.idOf('application_result');
     const res = (await Taro.requestSubscribeMessage({
-      tmplIds: [APPLICATION_RESULT_TEMPLATE_ID],
+      tmplIds: [id],
       entityIds: [],
     } as unknown as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, string>;
-    if (res[APPLICATION_RESULT_TEMPLATE_ID] === 'accept') {
+    if (res[id] === 'accept') {
       await post<void>(MESSAGE_ROUTES.subscriptions, { templates: ['application_result'] }, quiet);
     }
   } catch {

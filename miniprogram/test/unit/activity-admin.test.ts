@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SignupAdminResponse } from '@jianghuai/shared';
 import { attendanceItems, attendanceSummary, attendanceWarning, initialAttendance, reviewSummary, staffActions, validateReason } from '../../src/logic/activity-admin';
-import { acceptedTemplates, SIGNUP_TEMPLATE_IDS } from '../../src/logic/subscribe';
+import { acceptedTemplates, createTemplateIds, SIGNUP_TEMPLATES } from '../../src/logic/subscribe';
 import { formatPointsAmount, ledgerLine } from '../../src/logic/points';
 
 const s = (id: number, over: Partial<SignupAdminResponse> = {}): SignupAdminResponse => ({
@@ -76,10 +76,33 @@ describe('bulk attendance', () => {
 });
 
 describe('subscribe consent', () => {
+  const memory = () => {
+    let kept: Record<string, string> | null = null;
+    return { read: () => kept, write: (ids: Record<string, string>) => void (kept = ids), kept: () => kept };
+  };
+
   it('maps the accepted WeChat template ids back to the server keys', () => {
-    const answer = { errMsg: 'requestSubscribeMessage:ok', [SIGNUP_TEMPLATE_IDS.signup_result]: 'accept', [SIGNUP_TEMPLATE_IDS.activity_reminder]: 'reject', [SIGNUP_TEMPLATE_IDS.activity_changed]: 'accept' };
-    expect(acceptedTemplates(answer)).toEqual(['signup_result', 'activity_changed']);
-    expect(acceptedTemplates({ errMsg: 'x' })).toEqual([]);
+    const ids = createTemplateIds(memory()).idsOf(SIGNUP_TEMPLATES);
+    const answer = { errMsg: 'requestSubscribeMessage:ok', [ids.signup_result]: 'accept', [ids.activity_reminder]: 'reject', [ids.activity_changed]: 'accept' };
+    expect(acceptedTemplates(answer, ids)).toEqual(['signup_result', 'activity_changed']);
+    expect(acceptedTemplates({ errMsg: 'x' }, ids)).toEqual([]);
+  });
+
+  it('uses the ids the server serves, keeps them for an offline launch, and falls back to the sandbox ids', async () => {
+    const storage = memory();
+    const first = createTemplateIds(storage);
+    expect(first.idOf('signup_result')).toBe('sandbox-tmpl-signup_result');
+    const served = { signup_result: 'Tq8-real-signup', application_result: 'Tq8-real-result' } as never;
+    await first.load(async () => ({ subscribeTemplates: served }));
+    expect(first.idsOf(['signup_result', 'application_result'])).toEqual({ signup_result: 'Tq8-real-signup', application_result: 'Tq8-real-result' });
+    // a key the server left out still has an id to ask for
+    expect(first.idOf('activity_changed')).toBe('sandbox-tmpl-activity_changed');
+    // next launch, offline: the stored ids stand
+    const offline = createTemplateIds(storage);
+    await offline.load(async () => {
+      throw new Error('network');
+    });
+    expect(offline.idOf('signup_result')).toBe('Tq8-real-signup');
   });
 });
 

@@ -5,12 +5,13 @@ import { Notification } from './notification.entity.js';
 import { SubscribeConsent } from './subscribe-consent.entity.js';
 import { NotificationsService } from './notifications.service.js';
 import { NotificationsController } from './notifications.controller.js';
+import { ClientConfigController } from './client-config.controller.js';
 
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([Notification, SubscribeConsent]), WechatModule],
   providers: [NotificationsService],
-  controllers: [NotificationsController],
+  controllers: [NotificationsController, ClientConfigController],
   exports: [NotificationsService],
 })
 export class NotificationsModule {}

@@ -1,3 +1,5 @@
+import { sandboxTemplateId, type NotificationTemplate } from '@jianghuai/shared';
+
 /**
  * Subscribe-message templates (SPEC §9). `longTerm` templates (政务民生 category) need no fresh
  * consent per push; one-time ones spend one consent each. WeChat template ids come from
@@ -15,10 +17,10 @@ export const NOTIFICATION_TEMPLATES = {
   duty_warning: { label: '履职提醒', longTerm: false },
   certificate_expiry: { label: '证书到期提醒', longTerm: false },
   criminal_recheck: { label: '政审复核提醒', longTerm: false },
-} as const;
+} as const satisfies Record<NotificationTemplate, { label: string; longTerm: boolean }>;
 
-export type NotificationTemplate = keyof typeof NOTIFICATION_TEMPLATES;
+export type { NotificationTemplate };
 
 export function wechatTemplateId(template: NotificationTemplate, env: NodeJS.ProcessEnv = process.env): string {
-  return env[`WECHAT_TEMPLATE_${template.toUpperCase()}`] ?? `sandbox-tmpl-${template}`;
+  return env[`WECHAT_TEMPLATE_${template.toUpperCase()}`] || sandboxTemplateId(template);
 }

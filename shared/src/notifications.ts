@@ -1,0 +1,29 @@
+/**
+ * Subscribe-message templates (SPEC §9) by key. The WeChat template ids belong to the deployment:
+ * the server reads them from `WECHAT_TEMPLATE_<KEY>` and serves them at `GET /client-config`, so
+ * the mini-program asks consent for the same ids the server sends with.
+ */
+export const NOTIFICATION_TEMPLATE_KEYS = [
+  'application_result',
+  'activity_reminder',
+  'activity_changed',
+  'signup_result',
+  'callup',
+  'tip_result',
+  'order_status',
+  'transfer_confirm',
+  'duty_warning',
+  'certificate_expiry',
+  'criminal_recheck',
+] as const;
+export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATE_KEYS)[number];
+
+/** The id a template has when the deployment sets none: the WeChat sandbox's. */
+export const sandboxTemplateId = (key: NotificationTemplate): string => `sandbox-tmpl-${key}`;
+
+export const CLIENT_CONFIG_ROUTE = '/client-config';
+
+/** What the mini-program needs before anyone signs in (public). */
+export interface ClientConfigResponse {
+  subscribeTemplates: Record<NotificationTemplate, string>;
+}
