@@ -38,7 +38,7 @@ function JobCard({ lease, onRan }: { lease: JobLeaseResponse; onRan: () => void 
     <View className='jh-row-card' data-testid='job-card' data-job={lease.name}>
       <Text className='jh-row-card__title'>{label.title}</Text>
       {label.hint ? <Text className='jh-row-card__line'>{label.hint}</Text> : null}
-      <Text className='jh-row-card__line' data-testid='job-last-run'>
+      <Text className='jh-block' style={{ marginTop: '8px' }} data-testid='job-last-run'>
         {lastRunLine(lease)}
       </Text>
       {runningElsewhere(lease) ? <Text className='jh-row-card__line'>正在运行中…</Text> : null}

@@ -2,7 +2,7 @@
 // 特殊情况 and the yearly criminal-record re-check on 张伟's record, adds, edits and deletes a
 // service site (a site 张伟 works at is refused), records the company's equipment; the system
 // administrator runs a scheduled job by hand and finds it in the audit log in Chinese.
-import { assert, byTestId, confirmModal, fillInput, shot, STEP_TIMEOUT_MS, tap, textContaining, textOf, signInAsStaff } from '../support.mjs';
+import { assert, byTestId, checkOlderUserSizes, confirmModal, fillInput, shot, STEP_TIMEOUT_MS, tap, textContaining, textOf, signInAsStaff } from '../support.mjs';
 
 const COMPANY = '皖安保安服务有限公司';
 const SITE_IN_USE = '雨山湖公园驻勤点';
@@ -36,6 +36,7 @@ export default [
       await record.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
       await record.click();
       await byTestId(page, 'exemptions').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      await checkOlderUserSizes(page, { textId: 'record-recheck', targetIds: ['exemption-submit', 'check-save', 'check-clear'] });
 
       // Submitting without a reason or a date says what is missing, in words.
       await tap(page, 'exemption-submit');
@@ -87,6 +88,7 @@ export default [
       await company.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
       await company.click();
       await byTestId(page, 'site-new').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      await checkOlderUserSizes(page, { textId: 'company-equipment', targetIds: ['site-save', 'site-delete', 'site-edit-open', 'equipment-save'] });
 
       // add
       const name = `临时驻勤点 ${Date.now() % 10000}`;
@@ -153,6 +155,7 @@ export default [
       const card = page.locator('[data-testid="job-card"][data-job="level-regrade"]');
       await card.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
       assert((await card.innerText()).includes('星级评定'), 'the level job has no Chinese title');
+      await checkOlderUserSizes(page, { textId: 'job-last-run', targetIds: ['job-run'] });
       await card.locator('[data-testid="job-run"]').click();
       await confirmModal(page, '运行');
       const outcome = card.locator('[data-testid="job-outcome"]');
