@@ -167,7 +167,10 @@ function Equipment({ company, onSaved }: { company: CompanyResponse; onSaved: ()
   const [problem, setProblem] = useState<{ row: number; message: string } | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
-  useEffect(() => setRows(equipmentRowsOf(company.equipment)), [company.equipment]);
+  // Re-read only when the saved counts change: adding a site reloads the company, and rows being
+  // typed must not be lost to that.
+  const savedEquipment = JSON.stringify(company.equipment);
+  useEffect(() => setRows(equipmentRowsOf(company.equipment)), [savedEquipment]); // eslint-disable-line react-hooks/exhaustive-deps
   const change = (next: EquipmentRow[]) => {
     setRows(next);
     setProblem(null);
@@ -265,12 +268,15 @@ export default function CompanyPage() {
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
 
+  // The form follows the saved company (its updatedAt), not every reload: a site added below must
+  // not wipe a name being typed above.
+  const savedAt = res.status === 'ready' && res.data ? `${res.data.id}|${res.data.updatedAt}` : null;
   useEffect(() => {
     if (res.status === 'ready' && res.data) {
       const c = res.data;
       setEdit({ name: c.name, type: c.type, creditCode: c.creditCode, homeStationId: c.homeStation.id, contactName: c.contactName ?? '' });
     }
-  }, [res.status, res.data]);
+  }, [savedAt]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const set = (patch: Partial<CompanyEdit>) => {
     setEdit((e) => ({ ...e, ...patch }));

@@ -90,7 +90,8 @@ export default [
       await byTestId(page, 'site-new').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
       await checkOlderUserSizes(page, { textId: 'company-equipment', targetIds: ['site-save', 'site-delete', 'site-edit-open', 'equipment-save'] });
 
-      // add
+      // add (with an unsaved contact name typed above: the reload after adding must not wipe it)
+      await fillInput(page, 'company-contact', '王经理');
       const name = `临时驻勤点 ${Date.now() % 10000}`;
       await fillInput(page, 'site-name', name);
       await fillInput(page, 'site-address', '雨山区平湖路 1 号');
@@ -98,6 +99,8 @@ export default [
       await tap(page, 'site-save');
       const row = page.locator('[data-testid="site-row"]').filter({ hasText: name }).first();
       await row.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      const contact = await page.locator('[data-testid="company-contact"] input').first().inputValue();
+      assert(contact === '王经理', `adding a site wiped the contact being typed (now "${contact}")`);
 
       // edit: the form opens filled in; the new address shows on the row
       await row.locator('[data-testid="site-edit-open"]').click();
