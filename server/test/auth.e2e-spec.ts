@@ -107,6 +107,11 @@ describe('Identity (e2e)', () => {
       expect(reuse.body.code).toBe('REFRESH_TOKEN_REUSED');
       const after = await ctx.http().post('/api/auth/refresh').send({ refreshToken: r1.body.refreshToken }).expect(401);
       expect(after.body.code).toBe('REFRESH_TOKEN_INVALID');
+      // the access tokens of the revoked login stop at once, not when they expire
+      for (const token of [login.accessToken, r1.body.accessToken]) {
+        const me = await ctx.http().get('/api/me').set(...bearer(token)).expect(401);
+        expect(me.body.code).toBe('SESSION_ENDED');
+      }
     });
 
     it('another login of the same person is a separate family and survives the revocation', async () => {
@@ -115,13 +120,19 @@ describe('Identity (e2e)', () => {
       await ctx.http().post('/api/auth/refresh').send({ refreshToken: phone.refreshToken }).expect(200);
       await ctx.http().post('/api/auth/refresh').send({ refreshToken: phone.refreshToken }).expect(401);
       await ctx.http().post('/api/auth/refresh').send({ refreshToken: desktop.refreshToken }).expect(200);
+      await ctx.http().get('/api/me').set(...bearer(desktop.accessToken)).expect(200);
     });
 
-    it('logout revokes the refresh token', async () => {
+    it('logout ends the login: its refresh token and its access token, not the same person\'s other login', async () => {
       const login = await ctx.loginWechat('lina');
+      const otherPhone = await ctx.loginWechat('lina');
+      await ctx.http().get('/api/me').set(...bearer(login.accessToken)).expect(200);
       await ctx.http().post('/api/auth/logout').set(...bearer(login.accessToken)).send({ refreshToken: login.refreshToken }).expect(204);
       const res = await ctx.http().post('/api/auth/refresh').send({ refreshToken: login.refreshToken }).expect(401);
       expect(res.body.code).toBe('REFRESH_TOKEN_INVALID');
+      const me = await ctx.http().get('/api/me').set(...bearer(login.accessToken)).expect(401);
+      expect(me.body).toMatchObject({ code: 'SESSION_ENDED', message: '本次登录已结束（已退出或已被注销），请重新登录' });
+      await ctx.http().get('/api/me').set(...bearer(otherPhone.accessToken)).expect(200);
     });
 
     it('a garbage or forged access token is 401', async () => {

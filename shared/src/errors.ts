@@ -16,6 +16,7 @@ export const ERROR_MESSAGES = {
   // auth
   UNAUTHENTICATED: '请先登录',
   TOKEN_EXPIRED: '登录已过期，请重新登录',
+  SESSION_ENDED: '本次登录已结束（已退出或已被注销），请重新登录',
   FORBIDDEN: '没有权限执行此操作',
   INVALID_CREDENTIALS: '用户名或密码错误',
   ACCOUNT_LOCKED: '密码错误次数过多，账号已临时锁定，请稍后再试',

@@ -6,6 +6,8 @@ export const NETWORK_ERROR_MESSAGE = '网络不给力，请检查网络后重试
 
 /** Codes on a 401 that mean "the access token is no good: refresh and try once more". */
 const REFRESHABLE_CODES = new Set(['TOKEN_EXPIRED', 'UNAUTHENTICATED']);
+/** Codes on a 401 that mean "this login is over" (logged out elsewhere, revoked, account disabled): no refresh can help. */
+const SESSION_OVER_CODES = new Set(['SESSION_ENDED', 'ACCOUNT_DISABLED']);
 
 /** Every failure a caller sees: server errors keep the server's code and Chinese message. */
 export class HttpError extends Error implements ApiError {
@@ -161,6 +163,7 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
     if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T;
 
     const error = new HttpError(res.statusCode, toApiError(res.statusCode, res.data));
+    if (useAuth && sentWith && res.statusCode === 401 && SESSION_OVER_CODES.has(error.code)) throw endSession(error);
     const refreshable = useAuth && res.statusCode === 401 && REFRESHABLE_CODES.has(error.code);
     if (!refreshable) throw error;
 

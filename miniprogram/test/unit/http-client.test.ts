@@ -163,6 +163,16 @@ describe('createHttpClient', () => {
     expect(notify).toHaveBeenCalledWith('服务器开小差了，请稍后再试');
   });
 
+  it('a login ended on the server (SESSION_ENDED) goes straight to the login page: no refresh, one notice', async () => {
+    const ended: Handler = () => ({ statusCode: 401, data: { code: 'SESSION_ENDED', message: '本次登录已结束（已退出或已被注销），请重新登录' } });
+    const { sut, server, store, onSessionLost } = setup({ [ROUTES.me]: ended, [ROUTES.refresh]: refreshOk });
+    await expect(sut.get(ROUTES.me)).rejects.toMatchObject({ code: 'SESSION_ENDED' });
+    expect(server.pathsCalled()).toEqual([ROUTES.me]);
+    expect(store.get()).toBeNull();
+    expect(onSessionLost).toHaveBeenCalledTimes(1);
+    expect(onSessionLost.mock.calls[0][0].message).toContain('请重新登录');
+  });
+
   it('a 401 with no session at all sends the person to log in', async () => {
     const { sut, server, onSessionLost } = setup({ [ROUTES.me]: () => expired }, null as never);
     await expect(sut.get(ROUTES.me)).rejects.toBeInstanceOf(HttpError);

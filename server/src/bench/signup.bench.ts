@@ -247,7 +247,9 @@ async function outcome(activityId: number) {
 
 // ── phase 1: the API ──
 const ports = servers.map((srv) => srv.port);
-const tokenFor = (p: { userId: number }) => jwt.sign({ sub: p.userId, typ: 'access' }, { expiresIn: 3600 });
+/** A login per volunteer (`sid`), as real tokens carry: the guard checks it has not ended. */
+const sidOf = (p: { userId: number }) => `bench-login-${p.userId}`;
+const tokenFor = (p: { userId: number }) => jwt.sign({ sub: p.userId, typ: 'access', sid: sidOf(p) }, { expiresIn: 3600 });
 if (WARMUP > 0) {
   const warm = await newActivity('预热（接口）');
   const warmTokens = people.slice(2 * REQUESTS, 2 * REQUESTS + WARMUP).map(tokenFor);
@@ -279,7 +281,7 @@ const rawActivity = await newActivity('压测活动（直连 SQL）');
 const rawPeople = people.slice(REQUESTS, REQUESTS * 2);
 async function rawSignUp(activityId: number, p: { userId: number; volunteerId: number }): Promise<void> {
   // what the auth guard reads for every request (ActorLoader.loadActor: one joined query)
-  await pool.query(ACTOR_SQL, [p.userId]);
+  await pool.query(ACTOR_SQL, [sidOf(p), p.userId]);
   // the sign-up itself, statement for statement as SignupService runs it
   const [[a]] = (await pool.query(SIGNUP_SQL.activity, [activityId])) as unknown as [{ startAt: Date; endAt: Date }[]];
   await pool.query(SIGNUP_SQL.volunteer, [p.userId]);

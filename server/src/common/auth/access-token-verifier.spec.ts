@@ -13,6 +13,13 @@ describe('AccessTokenVerifier', () => {
     expect(verifier.verify(token)).toEqual({ ok: true, payload: { sub: 42, typ: 'access' } });
   });
 
+  it('returns the login (sid) a token belongs to, and refuses a sid that is not a string', () => {
+    const token = issuer.sign({ sub: 42, typ: 'access', sid: 'family-1' }, { expiresIn: 900 });
+    expect(verifier.verify(token)).toEqual({ ok: true, payload: { sub: 42, typ: 'access', sid: 'family-1' } });
+    const odd = issuer.sign({ sub: 42, typ: 'access', sid: 7 }, { expiresIn: 900 });
+    expect(verifier.verify(odd)).toEqual({ ok: false, code: 'UNAUTHENTICATED' });
+  });
+
   it('says TOKEN_EXPIRED from the second the token expires', () => {
     const token = issuer.sign({ sub: 42, typ: 'access' }, { expiresIn: 900 });
     const exp = (JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { exp: number }).exp;

@@ -3,6 +3,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export interface AccessTokenPayload {
   sub: number;
   typ: 'access';
+  /** The login (refresh-token family) the token belongs to: ending that login ends the token too. */
+  sid?: string;
 }
 
 export type VerifyResult = { ok: true; payload: AccessTokenPayload } | { ok: false; code: 'UNAUTHENTICATED' | 'TOKEN_EXPIRED' };
@@ -44,6 +46,7 @@ export class AccessTokenVerifier {
     if (typeof claims.exp !== 'number') return INVALID;
     if (claims.exp <= now) return { ok: false, code: 'TOKEN_EXPIRED' };
     if (claims.typ !== 'access' || !Number.isInteger(claims.sub)) return INVALID;
-    return { ok: true, payload: { sub: claims.sub as number, typ: 'access' } };
+    if (claims.sid !== undefined && typeof claims.sid !== 'string') return INVALID;
+    return { ok: true, payload: { sub: claims.sub as number, typ: 'access', sid: claims.sid as string | undefined } };
   }
 }

@@ -76,7 +76,7 @@ export class TokenService {
       revokedAt: null,
       createdAt: now,
     });
-    const payload: AccessTokenPayload = { sub: userId, typ: 'access' };
+    const payload: AccessTokenPayload = { sub: userId, typ: 'access', sid: familyId };
     const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.config.jwt.accessTtlSeconds });
     return { accessToken, refreshToken, expiresIn: this.config.jwt.accessTtlSeconds };
   }

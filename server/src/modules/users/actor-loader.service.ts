@@ -8,8 +8,14 @@ import { OrgUnit } from '../org/org-unit.entity.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { typeormExec, type SqlExec } from '../../database/raw-sql.js';
 
-/** The guard's one query per authenticated request (also replayed by the sign-up benchmark). */
-export const ACTOR_SQL = `SELECT u.id, u.displayName, u.openid, u.roles, u.status, u.orgUnitId, o.path AS orgPath, v.status AS volunteerStatus
+/**
+ * The guard's one query per authenticated request (also replayed by the sign-up benchmark).
+ * Parameters: the token's login (`sid`, refresh-token family; null for none) and the user id. A
+ * login ended by logout or by refresh-token reuse ends its access tokens at once: any row of the
+ * family carrying `revokedAt` (revocation marks them all) makes `sessionEnded` 1.
+ */
+export const ACTOR_SQL = `SELECT u.id, u.displayName, u.openid, u.roles, u.status, u.orgUnitId, o.path AS orgPath, v.status AS volunteerStatus,
+       (SELECT 1 FROM refresh_tokens rt WHERE rt.familyId = ? AND rt.revokedAt IS NOT NULL LIMIT 1) AS sessionEnded
   FROM users u
   LEFT JOIN org_units o ON o.id = u.orgUnitId
   LEFT JOIN volunteers v ON v.userId = u.id
@@ -24,6 +30,7 @@ interface ActorRow {
   orgUnitId: number | string | null;
   orgPath: string | null;
   volunteerStatus: string | null;
+  sessionEnded: number | string | null;
 }
 
 export interface LoadedPerson {
@@ -58,15 +65,16 @@ export class ActorLoader {
    * The actor behind a token, in one query: this runs on every authenticated request, so it
    * reads exactly the columns the guard needs instead of hydrating three entities.
    */
-  async loadActor(userId: number, ip: () => string | null): Promise<{ actor: Actor; active: boolean } | null> {
+  async loadActor(userId: number, sid: string | null, ip: () => string | null): Promise<{ actor: Actor; active: boolean; sessionEnded: boolean } | null> {
     // straight to the driver's pool on MySQL (no query runner per request); see typeormExec
-    const row = (await this.exec(ACTOR_SQL, [userId])).rows[0] as unknown as ActorRow | undefined;
+    const row = (await this.exec(ACTOR_SQL, [sid, userId])).rows[0] as unknown as ActorRow | undefined;
     if (!row) return null;
     const staffRoles = (typeof row.roles === 'string' ? JSON.parse(row.roles) : row.roles) as StaffRole[];
     const roles: Role[] = [...staffRoles];
     if (row.volunteerStatus === 'active') roles.push('volunteer');
     return {
       active: row.status === 'active',
+      sessionEnded: row.sessionEnded !== null && Number(row.sessionEnded) === 1,
       actor: {
         userId: Number(row.id),
         displayName: row.displayName,
