@@ -77,3 +77,21 @@ export function recheckLine(archive: Pick<VolunteerArchiveResponse, 'criminalChe
   const due = archive.criminalCheckDueOn < today ? `已于 ${archive.criminalCheckDueOn} 到期，请尽快复核` : `下次复核 ${archive.criminalCheckDueOn} 前`;
   return `${last}；${due}`;
 }
+
+/** Quick end dates for a 特殊情况, so an officer taps once instead of scrolling a date picker. */
+export const EXEMPTION_QUICK_MONTHS = [1, 3, 6, 12] as const;
+
+/** `YYYY-MM-DD` plus whole months; a day past the new month's end lands on its last day (01-31 + 1 → 02-28). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${year}-${pad(month)}-${pad(Math.min(d, last))}`;
+}
+
+export function quickMonthsLabel(months: number): string {
+  return months === 12 ? '1 年' : `${months} 个月`;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { AUDIT_ACTION_LABELS, JOB_NAMES } from '@jianghuai/shared';
-import { buildExemption, recheckLine } from '../../src/logic/volunteer-edit';
+import { addMonths, buildExemption, quickMonthsLabel, recheckLine } from '../../src/logic/volunteer-edit';
 import { buildEquipment, equipmentChanged, equipmentRowsOf } from '../../src/logic/company-edit';
 import { JOB_LABELS, jobResultLine, lastRunLine, runningElsewhere } from '../../src/logic/jobs';
 import { auditActionLabel, auditTargetLabel } from '../../src/admin/audit-labels';
@@ -15,6 +15,14 @@ describe('特殊情况 (exemption) form', () => {
     expect(buildExemption({ reason: '因病住院', endsOn: '' }, today)).toMatchObject({ ok: false, field: 'endsOn', message: '请选择截止日期' });
     expect(buildExemption({ reason: '因病住院', endsOn: '2026-11-28' }, today)).toMatchObject({ ok: false, field: 'endsOn', message: '截止日期不能早于今天' });
     expect(buildExemption({ reason: '  因病住院 ', endsOn: today }, today)).toEqual({ ok: true, body: { reason: '因病住院', endsOn: today } });
+  });
+
+  it('quick end dates add whole months, ending on the last day of a shorter month', () => {
+    expect(addMonths('2026-11-29', 1)).toBe('2026-12-29');
+    expect(addMonths('2026-11-29', 3)).toBe('2027-02-28');
+    expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
+    expect(addMonths('2026-12-31', 12)).toBe('2027-12-31');
+    expect([1, 3, 12].map(quickMonthsLabel)).toEqual(['1 个月', '3 个月', '1 年']);
   });
 
   it('the re-check line says when it was last run and whether it is overdue', () => {

@@ -24,7 +24,18 @@ import { CriminalCheckForm } from '../../components/CriminalCheckForm';
 import { errorText, useResource } from '../../hooks/useResource';
 import { useSession } from '../../hooks/useSession';
 import { flattenOrg, shanghaiNow, skillExpiryLabel, starsLabel } from '../../logic/enrolment-view';
-import { buildExemption, editOf, recheckLine, toggleEquipment, toggleTeam, toUpdateRequest, type ArchiveEdit } from '../../logic/volunteer-edit';
+import {
+  addMonths,
+  buildExemption,
+  editOf,
+  EXEMPTION_QUICK_MONTHS,
+  quickMonthsLabel,
+  recheckLine,
+  toggleEquipment,
+  toggleTeam,
+  toUpdateRequest,
+  type ArchiveEdit,
+} from '../../logic/volunteer-edit';
 import { formatDateTime } from '../../logic/format';
 import {
   addExemption,
@@ -240,8 +251,19 @@ function Exemptions({ archive, onAdded }: { archive: VolunteerArchiveResponse; o
       <Input className='jh-input jh-input--full' value={reason} maxlength={200} placeholder='如：因病住院' onInput={(e) => { setReason(e.detail.value); setProblem(null); setAdded(null); }} data-testid='exemption-reason' />
       <FieldError message={problem?.field === 'reason' ? problem.message : null} />
       <Text className='jh-field__label' style={{ marginTop: '12px' }}>
-        截止日期
+        截止日期（点选时长，或在下方选择日期）
       </Text>
+      <View className='jh-filter'>
+        {EXEMPTION_QUICK_MONTHS.map((n) => {
+          const date = addMonths(today, n);
+          return (
+            <View key={n} className={`jh-filter__item${endsOn === date ? ' jh-filter__item--on' : ''}`} onClick={() => { setEndsOn(date); setProblem(null); setAdded(null); }} data-testid={`exemption-months-${n}`}>
+              {endsOn === date ? '✓ ' : ''}
+              {quickMonthsLabel(n)}
+            </View>
+          );
+        })}
+      </View>
       <Picker mode='date' value={endsOn || today} start={today} onChange={(e) => { setEndsOn(e.detail.value); setProblem(null); setAdded(null); }}>
         <View className='jh-input' style={{ lineHeight: '56px' }} data-testid='exemption-ends-on'>
           {endsOn || '点此选择日期'}

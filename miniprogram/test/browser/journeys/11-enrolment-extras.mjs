@@ -20,6 +20,14 @@ function shanghaiToday() {
   return d.toISOString().slice(0, 10);
 }
 
+/** Whole months later; a day past the month's end lands on its last day (as the page computes it). */
+function addMonths(date, months) {
+  const [y, m, d] = date.split('-').map(Number);
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  return `${first.getUTCFullYear()}-${String(first.getUTCMonth() + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
 async function openHome(page, base) {
   await page.goto(`${base}/#/pages/index/index`);
   await byTestId(page, 'home-staff').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
@@ -48,8 +56,12 @@ export default [
       await pickDefaultDate(page, 'exemption-ends-on');
       const today = shanghaiToday();
       assert((await textOf(page, 'exemption-ends-on')) === today, `the end date shows "${await textOf(page, 'exemption-ends-on')}", expected ${today}`);
+      // one tap on a length instead of the picker
+      await tap(page, 'exemption-months-3');
+      const inThreeMonths = addMonths(today, 3);
+      assert((await textOf(page, 'exemption-ends-on')) === inThreeMonths, `3 个月 set the end date to "${await textOf(page, 'exemption-ends-on')}", expected ${inThreeMonths}`);
       await tap(page, 'exemption-submit');
-      assert((await textContaining(page, 'exemption-added', '已登记')).includes(`${today} 前不因未履职注销资格`), 'no confirmation after registering the exemption');
+      assert((await textContaining(page, 'exemption-added', '已登记')).includes(`${inThreeMonths} 前不因未履职注销资格`), 'no confirmation after registering the exemption');
       const row = page.locator('[data-testid="exemption-row"]').filter({ hasText: reason }).first();
       await row.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
       assert((await row.innerText()).includes('有效'), `the new exemption is not shown as 有效: "${await row.innerText()}"`);
