@@ -50,3 +50,30 @@ import { Activity } from '../src/modules/activities/entities/activity.entity.js'
     expect((await a.dataSource.getRepository(Activity).findOneByOrFail({ id: activity.id })).confirmedCount).toBe(30);
   }, 60_000);
 });
+
+(E2E_DB === 'mysql' ? describe : describe.skip)('Login rate limit across two server instances (e2e, MySQL)', () => {
+  let a: TestContext;
+  let b: TestContext;
+  beforeAll(async () => {
+    a = await createTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '4' });
+    b = await createTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '4' }, { sameDatabaseAs: a });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+  });
+
+  it('counts the attempts of both instances together: the fifth attempt in the minute is refused on either', async () => {
+    const attempt = (ctx: TestContext) => ctx.http().post('/api/auth/staff/login').send({ username: 'city', password: 'wrong' });
+    // four at once, two on each instance: all within the limit
+    const first = await Promise.all([attempt(a), attempt(b), attempt(a), attempt(b)]);
+    expect(first.map((r) => r.status)).toEqual([401, 401, 401, 401]);
+    for (const ctx of [a, b]) {
+      const refused = await attempt(ctx);
+      expect(refused.status).toBe(429);
+      expect(refused.body.code).toBe('RATE_LIMITED');
+      expect(refused.body.details.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+      expect(refused.body.details.retryAfterSeconds).toBeLessThanOrEqual(60);
+    }
+  });
+});

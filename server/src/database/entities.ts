@@ -1,6 +1,7 @@
 import { OrgUnit } from '../modules/org/org-unit.entity.js';
 import { User } from '../modules/users/user.entity.js';
 import { RefreshToken } from '../modules/auth/refresh-token.entity.js';
+import { LoginRateWindow } from '../common/auth/login-rate-window.entity.js';
 import { AuditLog } from '../modules/audit/audit-log.entity.js';
 import { Volunteer } from '../modules/volunteers/volunteer.entity.js';
 import { Notification } from '../modules/notifications/notification.entity.js';
@@ -28,6 +29,7 @@ export const ENTITIES = [
   OrgUnit,
   User,
   RefreshToken,
+  LoginRateWindow,
   AuditLog,
   Volunteer,
   Notification,

@@ -1,37 +1,53 @@
 import { HttpStatus, Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
+import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { typeormExec, type SqlExec } from '../../database/raw-sql.js';
 import { AppException } from '../errors/app-exception.js';
 
+const MINUTE_MS = 60_000;
+/** Windows older than this are deleted, now and then, as logins arrive. */
+const KEEP_MS = 60 * MINUTE_MS;
+
 /**
- * Fixed-window limit per client IP and route for the login endpoints. Kept in process memory:
- * it is a brake on guessing, not a correctness rule (the account lockout, which is, lives in the
- * database). Behind several instances each instance brakes on its own.
+ * A one-minute window per client address and login route, from its first attempt, counted in the database so that
+ * every server instance brakes on the same count (one attempt on each of three instances is three
+ * attempts). One upsert and one read per login; the account lockout is a separate, per-account rule.
  */
 @Injectable()
 export class LoginRateLimitGuard implements CanActivate {
-  private readonly windows = new Map<string, { start: number; count: number }>();
+  private readonly exec: SqlExec;
+  private readonly upsert: string;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
-
-  canActivate(ctx: ExecutionContext): boolean {
-    const req = ctx.switchToHttp().getRequest<FastifyRequest>();
-    const key = `${req.ip}|${req.url.split('?')[0]}`;
-    const now = Date.now();
-    const w = this.windows.get(key);
-    if (!w || now - w.start >= 60_000) {
-      if (this.windows.size > 10_000) this.prune(now);
-      this.windows.set(key, { start: now, count: 1 });
-      return true;
-    }
-    w.count++;
-    if (w.count > this.config.auth.loginRateLimitPerMinute) {
-      throw new AppException('RATE_LIMITED', HttpStatus.TOO_MANY_REQUESTS, { retryAfterSeconds: Math.ceil((w.start + 60_000 - now) / 1000) });
-    }
-    return true;
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() dataSource: DataSource,
+  ) {
+    this.exec = typeormExec(dataSource.manager);
+    // A window a minute old or more starts again at this attempt; otherwise the count goes up by one.
+    // (Both databases read the row's old values in every assignment: hits is decided before windowStart moves.)
+    this.upsert =
+      dataSource.options.type === 'better-sqlite3'
+        ? `INSERT INTO login_rate_windows (rateKey, windowStart, hits) VALUES (?, ?, 1)
+           ON CONFLICT(rateKey) DO UPDATE SET hits = CASE WHEN excluded.windowStart - windowStart >= ${MINUTE_MS} THEN 1 ELSE hits + 1 END,
+             windowStart = CASE WHEN excluded.windowStart - windowStart >= ${MINUTE_MS} THEN excluded.windowStart ELSE windowStart END`
+        : `INSERT INTO login_rate_windows (rateKey, windowStart, hits) VALUES (?, ?, 1)
+           ON DUPLICATE KEY UPDATE hits = IF(VALUES(windowStart) - windowStart >= ${MINUTE_MS}, 1, hits + 1),
+             windowStart = IF(VALUES(windowStart) - windowStart >= ${MINUTE_MS}, VALUES(windowStart), windowStart)`;
   }
 
-  private prune(now: number): void {
-    for (const [k, w] of this.windows) if (now - w.start >= 60_000) this.windows.delete(k);
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const req = ctx.switchToHttp().getRequest<FastifyRequest>();
+    const key = `${req.ip}|${req.url.split('?')[0]}`.slice(0, 100);
+    const now = Date.now();
+    await this.exec(this.upsert, [key, now]);
+    const [row] = (await this.exec('SELECT hits, windowStart FROM login_rate_windows WHERE rateKey = ?', [key])).rows;
+    if (Math.random() < 0.01) void this.exec('DELETE FROM login_rate_windows WHERE windowStart < ?', [now - KEEP_MS]).catch(() => undefined);
+    if (row && Number(row.hits) > this.config.auth.loginRateLimitPerMinute) {
+      const retryAfterSeconds = Math.max(1, Math.ceil((Number(row.windowStart) + MINUTE_MS - now) / 1000));
+      throw new AppException('RATE_LIMITED', HttpStatus.TOO_MANY_REQUESTS, { retryAfterSeconds });
+    }
+    return true;
   }
 }
