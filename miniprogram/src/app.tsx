@@ -1,6 +1,6 @@
 import type { PropsWithChildren } from 'react';
 import { useLaunch } from '@tarojs/taro';
-import { loadClientConfig } from './services/client-config';
+import { loadClientConfig } from './services/subscriptions';
 import './app.css';
 
 function App({ children }: PropsWithChildren) {

@@ -10,6 +10,10 @@ export const ROUTES = {
   refresh: '/auth/refresh',
   logout: '/auth/logout',
   me: '/me',
+  /** Subscribe-message consents (POST, template keys). */
+  subscriptions: '/me/subscriptions',
+  /** Public: what the mini-program reads at launch (ClientConfigResponse). */
+  clientConfig: '/client-config',
   orgUnits: '/org-units',
   adminStaff: '/admin/staff',
   adminAuditLogs: '/admin/audit-logs',

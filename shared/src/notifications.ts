@@ -1,6 +1,6 @@
 /**
  * Subscribe-message templates (SPEC §9) by key. The WeChat template ids belong to the deployment:
- * the server reads them from `WECHAT_TEMPLATE_<KEY>` and serves them at `GET /client-config`, so
+ * the server reads them from `WECHAT_TEMPLATE_<KEY>` and serves them at `GET /client-config` (ROUTES.clientConfig), so
  * the mini-program asks consent for the same ids the server sends with.
  */
 export const NOTIFICATION_TEMPLATE_KEYS = [
@@ -20,8 +20,6 @@ export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATE_KEYS)[number];
 
 /** The id a template has when the deployment sets none: the WeChat sandbox's. */
 export const sandboxTemplateId = (key: NotificationTemplate): string => `sandbox-tmpl-${key}`;
-
-export const CLIENT_CONFIG_ROUTE = '/client-config';
 
 /** What the mini-program needs before anyone signs in (public). */
 export interface ClientConfigResponse {

@@ -1,27 +1,9 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import type { MySignupResponse } from '@jianghuai/shared';
-import { acceptedTemplates, SIGNUP_TEMPLATES } from '../logic/subscribe';
-import { templateIds } from '../services/client-config';
-import { cancelSignUp, recordSubscriptions, signUp } from '../services/activities';
+import { SIGNUP_TEMPLATES } from '../logic/subscribe';
+import { askConsent } from '../services/subscriptions';
+import { cancelSignUp, signUp } from '../services/activities';
 import { HttpError, NETWORK_ERROR_MESSAGE } from '../services/http';
-
-const isWeapp = process.env.TARO_ENV === 'weapp';
-
-/**
- * Inside WeChat, asks for the sign-up's subscribe messages (result, reminder, changes). It must run
- * straight from the tap, before any network wait, or WeChat refuses to show the dialog.
- */
-async function askConsent(): Promise<void> {
-  if (!isWeapp) return;
-  try {
-    const ids = templateIds.idsOf(SIGNUP_TEMPLATES);
-    const answer = await Taro.requestSubscribeMessage({ tmplIds: Object.values(ids), entityIds: [] } as never);
-    void recordSubscriptions(acceptedTemplates(answer as unknown as Record<string, unknown>, ids));
-  } catch {
-    // Declined or unsupported: the in-app message list still gets everything.
-  }
-}
 
 export const messageOf = (caught: unknown) => (caught instanceof HttpError ? caught.message : NETWORK_ERROR_MESSAGE);
 
@@ -32,7 +14,8 @@ export function useSignup(onDone: (activityId: number, signup: MySignupResponse)
 
   async function run(activityId: number, action: 'signup' | 'cancel') {
     if (busyId !== null) return;
-    if (action === 'signup') await askConsent();
+    // the sign-up's result, reminder and changes; asked straight from the tap (see askConsent)
+    if (action === 'signup') await askConsent(SIGNUP_TEMPLATES);
     setBusyId(activityId);
     setError(null);
     try {

@@ -2,7 +2,6 @@ import { sandboxTemplateId, type ClientConfigResponse, type NotificationTemplate
 
 /** The sign-up asks for these three at once (result, reminder, changes). */
 export const SIGNUP_TEMPLATES = ['signup_result', 'activity_reminder', 'activity_changed'] as const satisfies readonly NotificationTemplate[];
-export type SignupTemplate = (typeof SIGNUP_TEMPLATES)[number];
 
 export interface TemplateStorage {
   read(): Partial<Record<NotificationTemplate, string>> | null;

@@ -8,7 +8,6 @@ import {
   type CheckoutRequest,
   type MyActivityResponse,
   type MySignupResponse,
-  type NotificationTemplate,
   type Page,
 } from '@jianghuai/shared';
 import { get, post } from './http';
@@ -43,14 +42,3 @@ export function myActivities(query: { page: number; pageSize: number }): Promise
   return get<Page<MyActivityResponse>>(ACTIVITY_ROUTES.mine, { ...query }, { toast: false });
 }
 
-/**
- * Subscribe-message consents (SPEC §9), by template key (`NotificationTemplate` in shared);
- * POST /api/me/subscriptions is not in the shared route table yet, so its path lives here.
- */
-export const SUBSCRIPTIONS_PATH = '/me/subscriptions';
-
-export async function recordSubscriptions(templates: NotificationTemplate[]): Promise<void> {
-  if (!templates.length) return;
-  // Never in the way of the sign-up: a failure here only means fewer WeChat pushes.
-  await post<void>(SUBSCRIPTIONS_PATH, { templates }, { toast: false }).catch(() => undefined);
-}

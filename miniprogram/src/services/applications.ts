@@ -13,14 +13,13 @@ import {
   type VolunteerCardResponse,
 } from '@jianghuai/shared';
 import { get, http, post } from './http';
-import { templateIds } from './client-config';
+import { askConsent } from './subscriptions';
 import type { StoredDraft } from '../logic/application-form';
 
 /** Not in shared/src/api.ts ROUTES yet: the in-app message list (server notifications.controller). */
 export const MESSAGE_ROUTES = {
   messages: '/me/messages',
   read: (id: number) => `/me/messages/${id}/read`,
-  subscriptions: '/me/subscriptions',
 } as const;
 
 /** GET /me/messages answers a page plus the unread count (local type: not in shared). */
@@ -85,22 +84,5 @@ export const lastSent = {
   write: (userId: number, draft: ApplicationDraft) => writeStorage(`${LAST_SENT_KEY}.${userId}`, draft),
 };
 
-/**
- * Asks for the one-time `application_result` consent at submit (SPEC §9) and tells the server
- * what was allowed. Never blocks the submit: a refusal or a failure only means no push.
- */
-export async function askResultConsent(): Promise<void> {
-  if (process.env.TARO_ENV !== 'weapp') return;
-  try {
-    const id = templateIds.idOf('application_result');
-    const res = (await Taro.requestSubscribeMessage({
-      tmplIds: [id],
-      entityIds: [],
-    } as unknown as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, string>;
-    if (res[id] === 'accept') {
-      await post<void>(MESSAGE_ROUTES.subscriptions, { templates: ['application_result'] }, quiet);
-    }
-  } catch {
-    // refused or unavailable: the result still reaches "我的消息"
-  }
-}
+/** Asks for the one-time `application_result` consent at submit (SPEC §9); never blocks the submit. */
+export const askResultConsent = (): Promise<void> => askConsent(['application_result']);

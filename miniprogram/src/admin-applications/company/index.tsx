@@ -22,6 +22,8 @@ interface CompanyEdit {
   contactName: string;
 }
 
+const companyEditOf = (c: CompanyResponse): CompanyEdit => ({ name: c.name, type: c.type, creditCode: c.creditCode, homeStationId: c.homeStation.id, contactName: c.contactName ?? '' });
+
 const empty: CompanyEdit = { name: '', type: 'security_company', creditCode: '', homeStationId: null, contactName: '' };
 
 function StationPicker({ value, onChange, testId }: { value: number | null; onChange: (id: number) => void; testId: string }) {
@@ -268,15 +270,13 @@ export default function CompanyPage() {
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
 
-  // The form follows the saved company (its updatedAt), not every reload: a site added below must
-  // not wipe a name being typed above.
-  const savedAt = res.status === 'ready' && res.data ? `${res.data.id}|${res.data.updatedAt}` : null;
+  // The form follows the saved values, not every reload: a site added or equipment saved below
+  // must not wipe a name being typed above (as the equipment rows follow the saved counts).
+  const savedCompany = res.status === 'ready' && res.data ? companyEditOf(res.data) : null;
+  const savedKey = JSON.stringify(savedCompany);
   useEffect(() => {
-    if (res.status === 'ready' && res.data) {
-      const c = res.data;
-      setEdit({ name: c.name, type: c.type, creditCode: c.creditCode, homeStationId: c.homeStation.id, contactName: c.contactName ?? '' });
-    }
-  }, [savedAt]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (savedCompany) setEdit(savedCompany);
+  }, [savedKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const set = (patch: Partial<CompanyEdit>) => {
     setEdit((e) => ({ ...e, ...patch }));
