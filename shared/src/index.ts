@@ -11,3 +11,4 @@ export * from './credit-code.js';
 export * from './applications.js';
 export * from './audit.js';
 export * from './notifications.js';
+export * from './dates.js';

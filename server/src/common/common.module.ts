@@ -4,6 +4,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { PiiCipher } from './pii/pii-cipher.js';
+import { Clock } from './clock/clock.js';
 import { PasswordHasher } from './auth/password-hasher.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AccessTokenVerifier } from './auth/access-token-verifier.js';
@@ -11,7 +12,7 @@ import { LoginRateLimitGuard } from './auth/rate-limit.guard.js';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter.js';
 import { UsersModule } from '../modules/users/users.module.js';
 
-/** Cross-cutting providers: config, PII cipher, password hasher, JWT, the global guard and error filter. */
+/** Cross-cutting providers: config, the clock, PII cipher, password hasher, JWT, the global guard and error filter. */
 @Global()
 @Module({})
 export class CommonModule {
@@ -26,6 +27,7 @@ export class CommonModule {
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: Clock, useValue: new Clock(config.clock.zone, config.clock.start) },
         { provide: PiiCipher, useValue: new PiiCipher(config.pii) },
         { provide: PasswordHasher, useValue: new PasswordHasher(config.auth.passwordCost) },
         { provide: AccessTokenVerifier, useValue: new AccessTokenVerifier(config.jwt.secret) },
@@ -33,7 +35,7 @@ export class CommonModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],
-      exports: [APP_CONFIG, PiiCipher, PasswordHasher, JwtModule, LoginRateLimitGuard],
+      exports: [APP_CONFIG, Clock, PiiCipher, PasswordHasher, JwtModule, LoginRateLimitGuard],
     };
   }
 }

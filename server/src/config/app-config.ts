@@ -30,6 +30,8 @@ export interface AppConfig {
   auth: { loginRateLimitPerMinute: number; maxPasswordFailures: number; lockMinutes: number; passwordCost: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   version: string;
+  /** Business dates are computed in this zone; `start` fixes the clock's first reading (tests, demos). */
+  clock: { zone: string; start: Date | null };
 }
 
 export class ConfigError extends Error {
@@ -121,6 +123,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const logLevel = (env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info')) as AppConfig['logLevel'];
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) problems.push('LOG_LEVEL must be debug, info, warn or error');
 
+  const zone = env.BUSINESS_TIME_ZONE || 'Asia/Shanghai';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+  } catch {
+    problems.push(`BUSINESS_TIME_ZONE "${zone}" is not an IANA time zone`);
+  }
+  let clockStart: Date | null = null;
+  if (env.CLOCK_START) {
+    clockStart = new Date(env.CLOCK_START);
+    if (Number.isNaN(clockStart.getTime())) problems.push(`CLOCK_START must be an ISO instant, got "${env.CLOCK_START}"`);
+    if (prod) problems.push('CLOCK_START (a fixed clock for tests and demos) is refused in production');
+  }
+
   const config: AppConfig = {
     env: nodeEnv,
     port: int('PORT', 3000, 0, 65535),
@@ -145,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     logLevel,
     version: env.npm_package_version ?? '0.1.0',
+    clock: { zone, start: clockStart },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
