@@ -10,6 +10,7 @@ export type PushStatus = 'pending' | 'sent' | 'failed' | 'no_consent' | 'no_open
  */
 @Entity('notifications')
 @Index(['userId', 'id'])
+@Index(['pushStatus', 'nextPushAt'])
 export class Notification {
   @PrimaryGeneratedColumn()
   id: number;
@@ -39,6 +40,10 @@ export class Notification {
 
   @Column({ type: 'int', default: 0 })
   pushAttempts: number;
+
+  /** A failed push is tried again from this instant on (growing back-off); NULL: nothing planned. */
+  @DateTimeColumn({ nullable: true })
+  nextPushAt: Date | null;
 
   @DateTimeColumn({ nullable: true })
   readAt: Date | null;

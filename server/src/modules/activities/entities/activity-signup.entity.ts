@@ -86,6 +86,10 @@ export class ActivitySignup {
   @Column({ type: 'int', default: 0 })
   pointsAwarded: number;
 
+  /** When the reminder before the start was written (once per sign-up: conditional UPDATE on NULL). */
+  @DateTimeColumn({ nullable: true })
+  reminderSentAt: Date | null;
+
   @DateTimeColumn()
   createdAt: Date;
 

@@ -11,6 +11,7 @@ import { DateTimeColumn, JsonColumn } from '../../../database/columns.js';
 @Entity('activities')
 @Index(['status', 'startAt'])
 @Index(['orgUnitId', 'startAt'])
+@Index(['proposedByUserId', 'proposalSlot'], { unique: true })
 export class Activity {
   @PrimaryGeneratedColumn()
   id: number;
@@ -101,6 +102,14 @@ export class Activity {
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   proposalRejectReason: string | null;
+
+  /**
+   * While a proposal waits for the station: which of its proposer's open slots (1…cap) it holds;
+   * NULL once decided. The unique key (proposedByUserId, proposalSlot) caps open proposals per
+   * person even when several are filed at the same instant.
+   */
+  @Column({ type: 'int', nullable: true })
+  proposalSlot: number | null;
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   cancelReason: string | null;
