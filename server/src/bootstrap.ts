@@ -21,6 +21,7 @@ import { requestLogging } from './common/logging/request-logging.hook.js';
 import { AppException } from './common/errors/app-exception.js';
 import { PiiCipher } from './common/pii/pii-cipher.js';
 import { PasswordHasher } from './common/auth/password-hasher.js';
+import { Clock } from './common/clock/clock.js';
 
 /** JSON bodies above this are refused with 413 PAYLOAD_TOO_LARGE (file uploads have their own limit). */
 const JSON_BODY_LIMIT = 256 * 1024;
@@ -79,7 +80,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   serializeEmbeddedTransactions(app.get(DataSource));
   await ensureEmbeddedTriggers(app.get(DataSource));
   if (config.seedDemo) {
-    const seeded = await seedDemo(app.get(DataSource), app.get(PiiCipher), app.get(PasswordHasher));
+    const seeded = await seedDemo(app.get(DataSource), app.get(PiiCipher), app.get(PasswordHasher), app.get(Clock).now());
     if (seeded) logger.info('demo data seeded');
   }
   return app;

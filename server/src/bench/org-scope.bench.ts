@@ -30,7 +30,7 @@ const ds = new DataSource({ ...dataSourceOptions(config), migrationsRun: false }
 await ds.initialize();
 
 const now = new Date();
-const add = (code: string, name: string, level: OrgUnit['level'], parent: OrgUnit | null) => createOrgUnit(ds.manager, { code, name, level, parent });
+const add = (code: string, name: string, level: OrgUnit['level'], parent: OrgUnit | null) => createOrgUnit(ds.manager, { code, name, level, parent, createdAt: now });
 const t0 = performance.now();
 const city = await add('C', '市局', 'city', null);
 const stations: OrgUnit[] = [];

@@ -9,16 +9,16 @@ import { sandboxOpenId } from '../../wechat-sandbox/sandbox-server.js';
 import { seedEnrolmentDemo } from './seed-enrolment.js';
 import { DEMO_ORG, DEMO_PASSWORD, DEMO_STAFF, DEMO_VOLUNTEERS, type DemoUnit } from './demo-data.js';
 
-async function insertUnit(m: EntityManager, unit: DemoUnit, parent: OrgUnit | null, byCode: Map<string, OrgUnit>): Promise<void> {
-  const row = await createOrgUnit(m, { ...unit, parent });
+async function insertUnit(m: EntityManager, unit: DemoUnit, parent: OrgUnit | null, byCode: Map<string, OrgUnit>, now: Date): Promise<void> {
+  const row = await createOrgUnit(m, { ...unit, parent, createdAt: now });
   byCode.set(unit.code, row);
-  for (const child of unit.children ?? []) await insertUnit(m, child, row, byCode);
+  for (const child of unit.children ?? []) await insertUnit(m, child, row, byCode, now);
 }
 
 /** Seeds the org tree and only that (used by tests that bring their own people). */
-export async function seedOrgTree(m: EntityManager): Promise<Map<string, OrgUnit>> {
+export async function seedOrgTree(m: EntityManager, now: Date): Promise<Map<string, OrgUnit>> {
   const byCode = new Map<string, OrgUnit>();
-  await insertUnit(m, DEMO_ORG, null, byCode);
+  await insertUnit(m, DEMO_ORG, null, byCode, now);
   return byCode;
 }
 
@@ -26,12 +26,11 @@ export async function seedOrgTree(m: EntityManager): Promise<Map<string, OrgUnit
  * Demo data for a first run: the org tree, a staff member for every role and two volunteers.
  * Runs once: an existing org tree means the database was seeded already.
  */
-export async function seedDemo(dataSource: DataSource, pii: PiiCipher, hasher: PasswordHasher): Promise<boolean> {
+export async function seedDemo(dataSource: DataSource, pii: PiiCipher, hasher: PasswordHasher, now: Date): Promise<boolean> {
   if ((await dataSource.getRepository(OrgUnit).count()) > 0) return false;
   const passwordHash = await hasher.hash(DEMO_PASSWORD);
   await dataSource.transaction(async (m) => {
-    const byCode = await seedOrgTree(m);
-    const now = new Date();
+    const byCode = await seedOrgTree(m, now);
     for (const s of DEMO_STAFF) {
       await m.getRepository(User).insert({
         username: s.username,
@@ -73,7 +72,7 @@ export async function seedDemo(dataSource: DataSource, pii: PiiCipher, hasher: P
         createdAt: now,
       });
     }
-    await seedEnrolmentDemo(m, byCode, pii);
+    await seedEnrolmentDemo(m, byCode, pii, now);
   });
   return true;
 }

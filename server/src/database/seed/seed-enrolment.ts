@@ -46,8 +46,7 @@ export const DEMO_ROSTER = [
   { name: '孙丽', idNumber: '340504198811204021', certificateNo: 'HY-2020-01120', certified: true, company: 1 },
 ];
 
-export async function seedEnrolmentDemo(m: EntityManager, byCode: Map<string, OrgUnit>, pii: PiiCipher): Promise<void> {
-  const now = new Date();
+export async function seedEnrolmentDemo(m: EntityManager, byCode: Map<string, OrgUnit>, pii: PiiCipher, now: Date): Promise<void> {
   const companyIds: number[] = [];
   const firstSiteIds: number[] = [];
   for (const c of DEMO_COMPANIES) {

@@ -16,7 +16,7 @@ export async function findActivityInScope(manager: EntityManager, actor: Actor, 
  * Moves an activity along the clock: published → ongoing at the start, ongoing → finished at the
  * end. Conditional updates, so any number of callers (requests, the job, other instances) agree.
  */
-export async function advanceByClock(manager: EntityManager, activity: Activity, now = new Date()): Promise<Activity> {
+export async function advanceByClock(manager: EntityManager, activity: Activity, now: Date): Promise<Activity> {
   const repo = manager.getRepository(Activity);
   if (activity.status === 'published' && activity.startAt <= now) {
     await repo.update({ id: activity.id, status: 'published' }, { status: 'ongoing', updatedAt: now });

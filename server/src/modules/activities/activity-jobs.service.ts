@@ -8,6 +8,7 @@ import { ACTIVITIES_CONFIG, type ActivitiesConfig } from './activities.config.js
 import { CheckinService } from './checkin.service.js';
 import { Activity } from './entities/activity.entity.js';
 import { SignupService } from './signup.service.js';
+import { Clock } from '../../common/clock/clock.js';
 
 /**
  * Clock-driven work: lifecycle by the clock, automatic check-out, the under-filled warning.
@@ -24,6 +25,7 @@ export class ActivityJobsService implements OnApplicationBootstrap, OnApplicatio
     private readonly checkins: CheckinService,
     private readonly notifications: NotificationsService,
     private readonly signups: SignupService,
+    private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -36,12 +38,12 @@ export class ActivityJobsService implements OnApplicationBootstrap, OnApplicatio
     if (this.timer) clearInterval(this.timer);
   }
 
-  async runAll(now = new Date()): Promise<{ started: number; finished: number; autoCheckedOut: number; underfilledWarned: number; promoted: number }> {
+  async runAll(now = this.clock.now()): Promise<{ started: number; finished: number; autoCheckedOut: number; underfilledWarned: number; promoted: number }> {
     const { started, finished } = await this.advanceLifecycle(now);
     return { started, finished, autoCheckedOut: await this.checkins.autoCheckout(now), underfilledWarned: await this.warnUnderfilled(now), promoted: await this.fillFreePlaces() };
   }
 
-  async advanceLifecycle(now = new Date()): Promise<{ started: number; finished: number }> {
+  async advanceLifecycle(now = this.clock.now()): Promise<{ started: number; finished: number }> {
     const repo = this.ds.getRepository(Activity);
     const started = await repo.createQueryBuilder().update().set({ status: 'ongoing', updatedAt: now }).where("status = 'published' AND startAt <= :now", { now }).execute();
     const finished = await repo.createQueryBuilder().update().set({ status: 'finished', updatedAt: now }).where("status = 'ongoing' AND endAt <= :now", { now }).execute();
@@ -70,7 +72,7 @@ export class ActivityJobsService implements OnApplicationBootstrap, OnApplicatio
   }
 
   /** Below the minimum headcount at the sign-up deadline: the publisher (or the unit's staff) is told once. */
-  async warnUnderfilled(now = new Date()): Promise<number> {
+  async warnUnderfilled(now = this.clock.now()): Promise<number> {
     const due = await this.ds
       .getRepository(Activity)
       .createQueryBuilder('a')

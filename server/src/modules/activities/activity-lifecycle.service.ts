@@ -17,6 +17,7 @@ import { normalizeRequirements } from './eligibility.js';
 import { Activity } from './entities/activity.entity.js';
 import { ActivitySignup } from './entities/activity-signup.entity.js';
 import { SignupService } from './signup.service.js';
+import { Clock } from '../../common/clock/clock.js';
 
 const LIVE_STATUSES = ['pending', 'confirmed', 'waitlisted'] as const;
 
@@ -30,6 +31,7 @@ export class ActivityLifecycleService {
     private readonly notifications: NotificationsService,
     private readonly views: ActivityViews,
     private readonly signups: SignupService,
+    private readonly clock: Clock,
   ) {}
 
   async create(actor: Actor, dto: ActivityInputDto): Promise<ActivityResponse> {
@@ -83,7 +85,7 @@ export class ActivityLifecycleService {
         const res = await repo.createQueryBuilder().update().set({ capacity: dto.capacity }).where('id = :id AND confirmedCount <= :cap', { id, cap: dto.capacity }).execute();
         if (!res.affected) throw new AppException('ACTIVITY_CAPACITY_BELOW_CONFIRMED');
       }
-      await repo.update({ id }, { ...patch, updatedAt: new Date() });
+      await repo.update({ id }, { ...patch, updatedAt: this.clock.now() });
       await this.audit.record(m, actor, { action: 'activity.update', targetType: 'activity', targetId: String(id), orgUnitId: before.orgUnitId, before: { capacity: before.capacity, startAt: before.startAt.toISOString(), endAt: before.endAt.toISOString() }, after: { ...dto } as Record<string, unknown> });
       const out: number[] = [];
       if (before.status === 'published' && dto.capacity !== undefined && dto.capacity > before.capacity) out.push(...(await this.signups.promoteWaitlist(m, id, before.title)));
@@ -112,7 +114,7 @@ export class ActivityLifecycleService {
   async rejectProposal(actor: Actor, id: number, reason: string): Promise<ActivityResponse> {
     const a = await findActivityInScope(this.ds.manager, actor, id);
     await this.ds.transaction(async (m) => {
-      const res = await m.getRepository(Activity).update({ id, proposalStatus: 'pending', status: 'draft' }, { proposalStatus: 'rejected', proposalRejectReason: reason, updatedAt: new Date() });
+      const res = await m.getRepository(Activity).update({ id, proposalStatus: 'pending', status: 'draft' }, { proposalStatus: 'rejected', proposalRejectReason: reason, updatedAt: this.clock.now() });
       if (!res.affected) throw AppException.conflict('PROPOSAL_NOT_PENDING');
       await this.audit.record(m, actor, { action: 'activity.proposal.reject', targetType: 'activity', targetId: String(id), orgUnitId: a.orgUnitId, after: { reason } });
     });
@@ -124,7 +126,7 @@ export class ActivityLifecycleService {
   async cancel(actor: Actor, id: number, reason: string): Promise<ActivityResponse> {
     const a = await findActivityInScope(this.ds.manager, actor, id);
     const ids = await this.ds.transaction(async (m) => {
-      const res = await m.getRepository(Activity).update({ id, status: In(['draft', 'published', 'ongoing']) }, { status: 'cancelled', cancelReason: reason, updatedAt: new Date() });
+      const res = await m.getRepository(Activity).update({ id, status: In(['draft', 'published', 'ongoing']) }, { status: 'cancelled', cancelReason: reason, updatedAt: this.clock.now() });
       if (!res.affected) throw AppException.conflict('ACTIVITY_INVALID_STATE', { status: a.status });
       await this.audit.record(m, actor, { action: 'activity.cancel', targetType: 'activity', targetId: String(id), orgUnitId: a.orgUnitId, before: { status: a.status }, after: { status: 'cancelled', reason } });
       return this.notifyLive(m, a, `活动“${a.title}”已取消：${reason}`);
@@ -135,13 +137,13 @@ export class ActivityLifecycleService {
 
   /** Closes the books: only when every check-in has been decided; confirmed sign-ups without one become no-shows. */
   async settle(actor: Actor, id: number): Promise<ActivityResponse> {
-    const a = await advanceByClock(this.ds.manager, await findActivityInScope(this.ds.manager, actor, id));
+    const a = await advanceByClock(this.ds.manager, await findActivityInScope(this.ds.manager, actor, id), this.clock.now());
     if (a.status !== 'finished') throw AppException.conflict('ACTIVITY_INVALID_STATE', { status: a.status });
     await this.ds.transaction(async (m) => {
       const signups = m.getRepository(ActivitySignup);
       const open = await signups.createQueryBuilder('s').where("s.activityId = :id AND s.status = 'confirmed' AND s.attendance = 'unconfirmed' AND s.checkinAt IS NOT NULL", { id }).getCount();
       if (open) throw AppException.conflict('ATTENDANCE_UNCONFIRMED', { count: open });
-      const now = new Date();
+      const now = this.clock.now();
       const noShows = await signups.createQueryBuilder().update().set({ attendance: 'absent', confirmedAt: now, confirmedByUserId: actor.userId, updatedAt: now }).where("activityId = :id AND status = 'confirmed' AND attendance = 'unconfirmed' AND checkinAt IS NULL", { id }).execute();
       const res = await m.getRepository(Activity).update({ id, status: 'finished' }, { status: 'settled', settledAt: now, updatedAt: now });
       if (!res.affected) throw AppException.conflict('ACTIVITY_INVALID_STATE');
@@ -151,11 +153,11 @@ export class ActivityLifecycleService {
   }
 
   private async toPublished(actor: Actor, a: Activity, action: 'activity.publish' | 'activity.proposal.approve'): Promise<void> {
-    if (a.endAt <= new Date()) throw new AppException('ACTIVITY_INVALID_TIME');
+    if (a.endAt <= this.clock.now()) throw new AppException('ACTIVITY_INVALID_TIME');
     const proposal = a.proposalStatus === 'pending';
     const factor = Math.round(((a.mode === 'wartime' ? this.config.wartimePointsPct : 100) * (proposal ? this.config.proposalPointsPct : 100)) / 100);
     await this.ds.transaction(async (m) => {
-      const now = new Date();
+      const now = this.clock.now();
       const res = await m.getRepository(Activity).update(
         { id: a.id, status: 'draft' },
         { status: 'published', pointsFactorPct: factor, publishedAt: now, updatedAt: now, ...(proposal ? { proposalStatus: 'approved' as const } : {}) },
@@ -192,7 +194,7 @@ export class ActivityLifecycleService {
   }
 
   private build(dto: ActivityInputDto, unit: OrgUnit, createdBy: number | null): Activity {
-    const now = new Date();
+    const now = this.clock.now();
     const status: ActivityStatus = 'draft';
     return this.ds.getRepository(Activity).create({
       orgUnitId: unit.id,

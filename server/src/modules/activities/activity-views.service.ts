@@ -15,13 +15,14 @@ import type { ActivityListQueryDto, AdminActivityListQueryDto } from './dto/acti
 import type { SignupListQueryDto } from './dto/signup.dto.js';
 import { Activity } from './entities/activity.entity.js';
 import { ActivitySignup } from './entities/activity-signup.entity.js';
+import { Clock } from '../../common/clock/clock.js';
 
 const SHANGHAI = '+08:00';
 
 /** Read side: lists and details for volunteers and staff, a volunteer's own sign-ups. */
 @Injectable()
 export class ActivityViews {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly clock: Clock) {}
 
   /** Activities a volunteer may join: open or running, filterable by station, type, date and distance. */
   async list(actor: Actor, q: ActivityListQueryDto): Promise<Page<ActivityResponse>> {
@@ -41,7 +42,7 @@ export class ActivityViews {
   async detail(actor: Actor, id: number): Promise<ActivityResponse> {
     const a = await this.ds.getRepository(Activity).findOneBy({ id });
     if (!a || (a.status === 'draft' && a.proposedByUserId !== actor.userId)) throw AppException.notFound();
-    await advanceByClock(this.ds.manager, a);
+    await advanceByClock(this.ds.manager, a, this.clock.now());
     return (await this.responses([a], actor.userId, null))[0];
   }
 
@@ -59,7 +60,7 @@ export class ActivityViews {
   }
 
   async adminDetail(actor: Actor, id: number): Promise<ActivityResponse> {
-    const a = await advanceByClock(this.ds.manager, await findActivityInScope(this.ds.manager, actor, id));
+    const a = await advanceByClock(this.ds.manager, await findActivityInScope(this.ds.manager, actor, id), this.clock.now());
     return (await this.responses([a], null, null))[0];
   }
 

@@ -10,6 +10,7 @@ import { Volunteer } from '../volunteers/volunteer.entity.js';
 import { advanceByClock, findActivityInScope } from './activity-access.js';
 import type { AttendanceItemDto } from './dto/signup.dto.js';
 import { ActivitySignup } from './entities/activity-signup.entity.js';
+import { Clock } from '../../common/clock/clock.js';
 
 /**
  * Staff confirm attendance in bulk (SPEC §3). Each sign-up is decided once: a conditional UPDATE
@@ -23,10 +24,11 @@ export class AttendanceService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly ledger: PointsLedgerService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async confirm(actor: Actor, activityId: number, items: AttendanceItemDto[]): Promise<ConfirmAttendanceResponse> {
-    const a = await advanceByClock(this.ds.manager, await findActivityInScope(this.ds.manager, actor, activityId));
+    const a = await advanceByClock(this.ds.manager, await findActivityInScope(this.ds.manager, actor, activityId), this.clock.now());
     if (a.status !== 'finished') throw new AppException('ATTENDANCE_NOT_ALLOWED', HttpStatus.CONFLICT, { status: a.status });
     const out: ConfirmAttendanceResponse = { confirmed: [], absent: [], unchanged: [] };
     const seen = new Set<number>();
@@ -42,7 +44,7 @@ export class AttendanceService {
       if (item.present && !s.checkinAt && !item.manualMinutes) throw new AppException('ATTENDANCE_MINUTES_REQUIRED', HttpStatus.BAD_REQUEST, { signupId: s.id });
       if (item.manualMinutes && !item.manualNote) throw new AppException('ATTENDANCE_MINUTES_REQUIRED', HttpStatus.BAD_REQUEST, { signupId: s.id, field: 'manualNote' });
       await this.ds.transaction(async (m) => {
-        const now = new Date();
+        const now = this.clock.now();
         const repo = m.getRepository(ActivitySignup);
         if (!item.present) {
           const res = await repo.update({ id: s.id, attendance: 'unconfirmed' }, { attendance: 'absent', confirmedAt: now, confirmedByUserId: actor.userId, updatedAt: now });

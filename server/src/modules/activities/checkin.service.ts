@@ -11,6 +11,7 @@ import { CheckinQr } from './checkin-qr.js';
 import type { CheckinDto, CheckoutDto } from './dto/signup.dto.js';
 import { Activity } from './entities/activity.entity.js';
 import { ActivitySignup } from './entities/activity-signup.entity.js';
+import { Clock } from '../../common/clock/clock.js';
 
 const QR_ERRORS = { invalid: 'CHECKIN_QR_INVALID', expired: 'CHECKIN_QR_EXPIRED', wrong_activity: 'CHECKIN_QR_WRONG_ACTIVITY' } as const;
 
@@ -22,19 +23,20 @@ export class CheckinService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(ACTIVITIES_CONFIG) private readonly config: ActivitiesConfig,
+    private readonly clock: Clock,
   ) {
     this.qr = new CheckinQr(config.qrSecret, config.qrSlotSeconds);
   }
 
   /** The code the officer's phone shows; it rotates every slot. */
-  async qrToken(actor: Actor, activityId: number, now = new Date()): Promise<QrTokenResponse> {
-    const a = await advanceByClock(this.ds.manager, await findActivityInScope(this.ds.manager, actor, activityId));
+  async qrToken(actor: Actor, activityId: number, now = this.clock.now()): Promise<QrTokenResponse> {
+    const a = await advanceByClock(this.ds.manager, await findActivityInScope(this.ds.manager, actor, activityId), now);
     if (a.status !== 'published' && a.status !== 'ongoing') throw AppException.conflict('ACTIVITY_INVALID_STATE', { status: a.status });
     const { token, refreshAt } = this.qr.mint(activityId, now);
     return { token, slotSeconds: this.qr.slotSeconds, refreshAt: refreshAt.toISOString() };
   }
 
-  async checkIn(actor: Actor, activityId: number, dto: CheckinDto, now = new Date()): Promise<MySignupResponse> {
+  async checkIn(actor: Actor, activityId: number, dto: CheckinDto, now = this.clock.now()): Promise<MySignupResponse> {
     const { a, s } = await this.confirmedSignup(actor, activityId);
     // Checking in twice changes nothing: the first check-in stands.
     if (s.checkinAt) return toMySignupResponse(s);
@@ -61,7 +63,7 @@ export class CheckinService {
   }
 
   /** Service time = overlap of [check-in, check-out] with [start, end]. */
-  async checkOut(actor: Actor, activityId: number, _dto: CheckoutDto, now = new Date()): Promise<MySignupResponse> {
+  async checkOut(actor: Actor, activityId: number, _dto: CheckoutDto, now = this.clock.now()): Promise<MySignupResponse> {
     const { a, s } = await this.confirmedSignup(actor, activityId);
     if (!s.checkinAt) throw AppException.conflict('CHECKOUT_NOT_CHECKED_IN');
     if (!s.checkoutAt) {
@@ -78,7 +80,7 @@ export class CheckinService {
    * Job: whoever checked in but never out is checked out at the activity's end once end + grace
    * has passed, and flagged. Conditional per row, so reruns and parallel instances change nothing twice.
    */
-  async autoCheckout(now = new Date()): Promise<number> {
+  async autoCheckout(now = this.clock.now()): Promise<number> {
     const cutoff = new Date(now.getTime() - this.config.autoCheckoutGraceMinutes * 60_000);
     const acts = await this.ds.getRepository(Activity).createQueryBuilder('a').select(['a.id', 'a.startAt', 'a.endAt']).where("a.endAt <= :cutoff AND a.endAt > :since AND a.status IN ('ongoing', 'finished', 'published')", { cutoff, since: new Date(cutoff.getTime() - 30 * 86_400_000) }).getMany();
     let done = 0;
@@ -98,7 +100,7 @@ export class CheckinService {
   private async confirmedSignup(actor: Actor, activityId: number): Promise<{ a: Activity; s: ActivitySignup }> {
     const a = await this.ds.getRepository(Activity).findOneBy({ id: activityId });
     if (!a || a.status === 'draft') throw AppException.notFound();
-    await advanceByClock(this.ds.manager, a);
+    await advanceByClock(this.ds.manager, a, this.clock.now());
     const s = await this.ds.getRepository(ActivitySignup).findOneBy({ activityId, userId: actor.userId, status: 'confirmed' });
     if (!s) throw new AppException('CHECKIN_NOT_CONFIRMED', HttpStatus.UNPROCESSABLE_ENTITY);
     return { a, s };

@@ -14,6 +14,7 @@ import { Activity } from './entities/activity.entity.js';
 import { ActivitySignup } from './entities/activity-signup.entity.js';
 import { dbDate, dbJson, isDuplicateKey, typeormExec } from '../../database/raw-sql.js';
 import { SIGNUP_SQL } from './sql.js';
+import { Clock } from '../../common/clock/clock.js';
 
 /**
  * Sign-up under a rush (SPEC §3). The database decides: a unique key refuses a second live
@@ -28,11 +29,12 @@ export class SignupService {
     @Inject(AGREEMENT_SOURCE) private readonly agreements: AgreementSource,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async signUp(actor: Actor, activityId: number): Promise<MySignupResponse> {
     const exec = typeormExec(this.ds.manager);
-    const now = new Date();
+    const now = this.clock.now();
     const [a] = (await exec(SIGNUP_SQL.activity, [activityId])).rows;
     if (!a || a.status === 'draft') throw AppException.notFound();
     if (a.status !== 'published') throw AppException.conflict('ACTIVITY_NOT_OPEN', { status: a.status });
@@ -111,10 +113,10 @@ export class SignupService {
     const signup = await this.ds.getRepository(ActivitySignup).findOneBy({ activityId, userId: actor.userId, live: 1 });
     if (!signup) throw AppException.conflict('ACTIVITY_NOT_SIGNED_UP');
     const a = await this.ds.getRepository(Activity).findOneByOrFail({ id: activityId });
-    if (new Date() > a.cancelDeadline) throw AppException.conflict('ACTIVITY_CANCEL_CLOSED');
+    if (this.clock.now() > a.cancelDeadline) throw AppException.conflict('ACTIVITY_CANCEL_CLOSED');
     if (signup.checkinAt) throw AppException.conflict('ACTIVITY_INVALID_STATE', { checkedIn: true });
     const ids = await this.ds.transaction(async (m) => {
-      const now = new Date();
+      const now = this.clock.now();
       const res = await m.getRepository(ActivitySignup).update({ id: signup.id, live: 1, status: signup.status }, { status: 'cancelled', live: null, updatedAt: now });
       if (!res.affected) throw AppException.conflict('ACTIVITY_NOT_SIGNED_UP');
       if (signup.status !== 'confirmed') return [];
@@ -168,7 +170,7 @@ export class SignupService {
         const repo = m.getRepository(ActivitySignup);
         const s = await repo.findOneBy({ id: signupId, activityId, status: 'pending' });
         if (!s) return void out.skipped.push(signupId);
-        const now = new Date();
+        const now = this.clock.now();
         if (decision === 'reject') {
           if (!(await repo.update({ id: s.id, status: 'pending' }, { status: 'rejected', live: null, updatedAt: now })).affected) return void out.skipped.push(signupId);
           out.rejected.push(signupId);

@@ -8,6 +8,7 @@ import { wherePathInScope } from '../../common/scope/org-scope.js';
 import { OrgUnit } from '../org/org-unit.entity.js';
 import { ACTIVITIES_CONFIG, type ActivitiesConfig } from './activities.config.js';
 import { Activity } from './entities/activity.entity.js';
+import { Clock } from '../../common/clock/clock.js';
 
 /**
  * Weekly rule (seed): every station holds at least one patrol/prevention activity each ISO week
@@ -19,9 +20,10 @@ export class WeeklyRuleService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(ACTIVITIES_CONFIG) private readonly config: ActivitiesConfig,
+    private readonly clock: Clock,
   ) {}
 
-  async compute(actor: Actor, week = isoWeekOf(new Date())): Promise<WeeklyRuleResponse> {
+  async compute(actor: Actor, week = isoWeekOf(this.clock.now())): Promise<WeeklyRuleResponse> {
     const range = isoWeekRange(week);
     if (!range) throw new AppException('VALIDATION_FAILED', HttpStatus.BAD_REQUEST, [{ field: 'week', message: '格式应为 2026-W48' }]);
     const stations = await wherePathInScope(this.ds.getRepository(OrgUnit).createQueryBuilder('o'), actor, 'o.path')

@@ -21,6 +21,7 @@ import { ENROLMENT_CONFIG, shanghaiDate, type EnrolmentConfig } from './enrolmen
 import { loadLookups } from './application-lookups.js';
 import { toMyApplication } from './applications.mapper.js';
 import type { SubmitApplicationDto } from './applications.dto.js';
+import { Clock } from '../../common/clock/clock.js';
 
 const PENDING = ['pending_review', 'pending_approval'] as const;
 const fail = (code: ConstructorParameters<typeof AppException>[0], details?: unknown, status = HttpStatus.BAD_REQUEST) => new AppException(code, status, details);
@@ -37,6 +38,7 @@ export class ApplicationsService {
     private readonly pii: PiiCipher,
     private readonly wechat: WechatApiClient,
     private readonly stations: StationAssignmentService,
+    private readonly clock: Clock,
   ) {}
 
   agreement(): AgreementResponse {
@@ -146,7 +148,7 @@ export class ApplicationsService {
       const code = id.problem === 'format' ? 'ID_NUMBER_INVALID_FORMAT' : id.problem === 'birth_date' ? 'ID_NUMBER_INVALID_BIRTH_DATE' : 'ID_NUMBER_INVALID_CHECK_DIGIT';
       throw fail(code, { field: 'idNumber' });
     }
-    const age = ageOn(id.info.birthDate, shanghaiDate());
+    const age = ageOn(id.info.birthDate, this.clock.today());
     if (age < this.config.minAge) throw fail('APPLICANT_TOO_YOUNG', { age, min: this.config.minAge, max: this.config.maxAge }, HttpStatus.BAD_REQUEST);
     if (age > this.config.maxAge) throw fail('APPLICANT_TOO_OLD', { age, min: this.config.minAge, max: this.config.maxAge });
     if (!dto.declarations.noCriminalRecord) throw fail('DECLARATION_NO_CRIMINAL_RECORD_REQUIRED', { field: 'declarations.noCriminalRecord' });
@@ -162,7 +164,7 @@ export class ApplicationsService {
     if (member?.status === 'revoked') {
       const since = member.statusChangedAt ?? member.createdAt;
       const until = new Date(since.getTime() + this.config.reapplyCoolOffDays * 86_400_000);
-      if (until.getTime() > Date.now()) throw fail('APPLICANT_REVOKED_COOL_OFF', { until: shanghaiDate(until), coolOffDays: this.config.reapplyCoolOffDays }, HttpStatus.CONFLICT);
+      if (until.getTime() > this.clock.nowMs()) throw fail('APPLICANT_REVOKED_COOL_OFF', { until: shanghaiDate(until), coolOffDays: this.config.reapplyCoolOffDays }, HttpStatus.CONFLICT);
     }
     const pending = await this.dataSource
       .getRepository(Application)

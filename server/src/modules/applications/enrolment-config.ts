@@ -55,8 +55,8 @@ export function loadEnrolmentConfig(env: NodeJS.ProcessEnv = process.env): Enrol
   return cfg;
 }
 
-/** Today's calendar date in Asia/Shanghai, YYYY-MM-DD. */
-export function shanghaiDate(at: Date = new Date()): string {
+/** The calendar date of `at` in Asia/Shanghai, YYYY-MM-DD; "today" is `Clock.today()`. */
+export function shanghaiDate(at: Date): string {
   return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 

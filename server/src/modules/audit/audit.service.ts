@@ -9,6 +9,7 @@ import { toPage } from '../../common/pagination.js';
 import { OrgUnit } from '../org/org-unit.entity.js';
 import { AuditLog } from './audit-log.entity.js';
 import type { AuditQueryDto } from './audit-query.dto.js';
+import { Clock } from '../../common/clock/clock.js';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -26,7 +27,7 @@ export interface AuditEntry {
  */
 @Injectable()
 export class AuditService {
-  constructor(@InjectRepository(AuditLog) private readonly logs: Repository<AuditLog>) {}
+  constructor(@InjectRepository(AuditLog) private readonly logs: Repository<AuditLog>, private readonly clock: Clock) {}
 
   async record(manager: EntityManager, actor: Actor, entry: AuditEntry): Promise<void> {
     const orgUnitId = entry.orgUnitId ?? actor.orgUnitId;
@@ -45,7 +46,7 @@ export class AuditService {
       after: entry.after ?? null,
       ip: actor.ip,
       requestId: currentRequestId() ?? null,
-      createdAt: new Date(),
+      createdAt: this.clock.now(),
     }));
   }
 

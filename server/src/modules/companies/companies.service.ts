@@ -15,6 +15,7 @@ import { Company } from './company.entity.js';
 import { ServiceSite } from './service-site.entity.js';
 import { toCompanyOption, toCompanyResponse, toSiteResponse } from './companies.mapper.js';
 import type { CompanyQueryDto, CreateCompanyDto, ServiceSiteDto, UpdateCompanyDto } from './companies.dto.js';
+import { Clock } from '../../common/clock/clock.js';
 
 /** Security employers and their service sites, scoped by the company's home station. */
 @Injectable()
@@ -23,6 +24,7 @@ export class CompaniesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly pii: PiiCipher,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async list(actor: Actor, q: CompanyQueryDto): Promise<Page<CompanyResponse>> {
@@ -53,7 +55,7 @@ export class CompaniesService {
     const id = await this.dataSource
       .transaction(async (m) => {
         if (dto.managerUserId) await this.requireFreeManager(m, dto.managerUserId, null);
-        const now = new Date();
+        const now = this.clock.now();
         const res = await m.getRepository(Company).insert({
           name: dto.name.trim(),
           type: dto.type,
@@ -76,7 +78,7 @@ export class CompaniesService {
 
   async update(actor: Actor, id: number, dto: UpdateCompanyDto): Promise<CompanyResponse> {
     const before = await this.loadInScope(actor, id);
-    const patch: Partial<Company> = { updatedAt: new Date() };
+    const patch: Partial<Company> = { updatedAt: this.clock.now() };
     if (dto.name !== undefined) patch.name = dto.name.trim();
     if (dto.type !== undefined) patch.type = dto.type;
     if (dto.creditCode !== undefined) patch.creditCode = checkCreditCode(dto.creditCode);
@@ -113,7 +115,7 @@ export class CompaniesService {
     // A site may lie in another district (guards sent across): the station need not be in the actor's scope.
     await this.requireStation(dto.stationId);
     const siteId = await this.dataSource.transaction(async (m) => {
-      const res = await m.getRepository(ServiceSite).insert({ companyId, name: dto.name.trim(), address: dto.address.trim(), lat: dto.lat ?? null, lng: dto.lng ?? null, stationId: dto.stationId, createdAt: new Date() });
+      const res = await m.getRepository(ServiceSite).insert({ companyId, name: dto.name.trim(), address: dto.address.trim(), lat: dto.lat ?? null, lng: dto.lng ?? null, stationId: dto.stationId, createdAt: this.clock.now() });
       const newId = res.identifiers[0].id as number;
       await this.audit.record(m, actor, { action: 'company.site.create', targetType: 'service_site', targetId: String(newId), orgUnitId: company.homeStationId, after: { companyId, ...dto } });
       return newId;

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import type { HealthResponse } from '@jianghuai/shared';
 import { Public } from '../../common/auth/authenticated.decorator.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { Clock } from '../../common/clock/clock.js';
 
 @ApiTags('系统')
 @Controller('health')
@@ -13,6 +14,7 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -32,7 +34,7 @@ export class HealthController {
       status: up ? 'ok' : 'degraded',
       db: { status: up ? 'up' : 'down', type: this.config.db.type, latencyMs: up ? Math.round((performance.now() - started) * 100) / 100 : null },
       version: this.config.version,
-      time: new Date().toISOString(),
+      time: this.clock.now().toISOString(),
     };
   }
 }

@@ -15,6 +15,7 @@ import { Volunteer } from '../volunteers/volunteer.entity.js';
 import type { CreatePolicyDto } from './insurance.dto.js';
 import { InsuranceEnrolment } from './entities/insurance-enrolment.entity.js';
 import { InsurancePolicy } from './entities/insurance-policy.entity.js';
+import { Clock } from '../../common/clock/clock.js';
 
 /** Accident insurance policies and who they cover; the high-risk sign-up gate reads the enrolments. */
 @Injectable()
@@ -22,6 +23,7 @@ export class InsuranceService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async create(actor: Actor, dto: CreatePolicyDto): Promise<PolicyResponse> {
@@ -33,7 +35,7 @@ export class InsuranceService {
     if (!(validTo > validFrom)) throw new AppException('INSURANCE_INVALID_PERIOD');
     const id = await this.ds
       .transaction(async (m) => {
-        const p = await m.getRepository(InsurancePolicy).save(m.getRepository(InsurancePolicy).create({ insurer: dto.insurer, policyNo: dto.policyNo, validFrom, validTo, orgUnitId: unit.id, orgPath: unit.path, createdByUserId: actor.userId, createdAt: new Date() }));
+        const p = await m.getRepository(InsurancePolicy).save(m.getRepository(InsurancePolicy).create({ insurer: dto.insurer, policyNo: dto.policyNo, validFrom, validTo, orgUnitId: unit.id, orgPath: unit.path, createdByUserId: actor.userId, createdAt: this.clock.now() }));
         await this.audit.record(m, actor, { action: 'insurance.policy.create', targetType: 'insurance_policy', targetId: String(p.id), orgUnitId: unit.id, after: { insurer: p.insurer, policyNo: p.policyNo } });
         return p.id;
       })
@@ -75,7 +77,7 @@ export class InsuranceService {
       const existing = new Set((await repo.find({ where: { policyId: id, volunteerId: In(ids.length ? ids : [0]) }, select: { volunteerId: true } })).map((e) => e.volunteerId));
       const fresh = ids.filter((v) => !existing.has(v));
       already = ids.length - fresh.length;
-      const now = new Date();
+      const now = this.clock.now();
       for (let i = 0; i < fresh.length; i += 400) {
         const res = await repo.createQueryBuilder().insert().values(fresh.slice(i, i + 400).map((volunteerId) => ({ policyId: id, volunteerId, activityId, createdAt: now }))).orIgnore().execute();
         enrolled += res.raw?.affectedRows ?? res.identifiers.length;
@@ -98,7 +100,7 @@ export class InsuranceService {
     if (!v) return { policies: [] };
     const enrolments = await this.ds.getRepository(InsuranceEnrolment).find({ where: { volunteerId: v.id } });
     const policies = enrolments.length ? await this.ds.getRepository(InsurancePolicy).find({ where: { id: In(enrolments.map((e) => e.policyId)) }, order: { validTo: 'DESC' } }) : [];
-    const now = new Date();
+    const now = this.clock.now();
     return { policies: policies.map((p) => ({ id: p.id, insurer: p.insurer, policyNo: p.policyNo, validFrom: p.validFrom.toISOString(), validTo: p.validTo.toISOString(), activeNow: p.validFrom <= now && now <= p.validTo })) };
   }
 

@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource } from 'typeorm';
 import { ENROLMENT_CONFIG, type EnrolmentConfig } from '../applications/enrolment-config.js';
 import { JobLease } from './job-lease.entity.js';
+import { Clock } from '../../common/clock/clock.js';
 
 /**
  * A lease per job in the database: the row is created once (INSERT … IGNORE), then taken with a
@@ -19,12 +20,13 @@ export class JobLeaseService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(ENROLMENT_CONFIG) private readonly config: EnrolmentConfig,
+    private readonly clock: Clock,
   ) {}
 
   async acquire(name: string, holder: string = this.instanceId): Promise<boolean> {
     const repo = this.dataSource.getRepository(JobLease);
     await repo.createQueryBuilder().insert().values({ name, holder: null, leaseUntil: null, lastRunAt: null, lastResult: null }).orIgnore().execute();
-    const now = new Date();
+    const now = this.clock.now();
     const res = await repo
       .createQueryBuilder()
       .update()
@@ -36,7 +38,7 @@ export class JobLeaseService {
   }
 
   async release(name: string, result: Record<string, number> | null, holder: string = this.instanceId): Promise<void> {
-    const now = new Date();
+    const now = this.clock.now();
     await this.dataSource
       .getRepository(JobLease)
       .createQueryBuilder()

@@ -1,10 +1,11 @@
 import { Inject, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { JOB_NAMES } from '@jianghuai/shared';
 import { logger } from '../../common/logging/logger.js';
-import { ENROLMENT_CONFIG, shanghaiDate, type EnrolmentConfig } from '../applications/enrolment-config.js';
+import { ENROLMENT_CONFIG, type EnrolmentConfig } from '../applications/enrolment-config.js';
 import { JobLeaseService } from './job-lease.service.js';
 import { JobsService } from './jobs.service.js';
 import { JobsAdminController } from './jobs-admin.controller.js';
+import { Clock } from '../../common/clock/clock.js';
 
 /**
  * Jobs run through POST /admin/jobs/:name/run (ops, tests, an external cron) or, when
@@ -22,6 +23,7 @@ export class JobsModule implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly jobs: JobsService,
     @Inject(ENROLMENT_CONFIG) private readonly config: EnrolmentConfig,
+    private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -36,7 +38,7 @@ export class JobsModule implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async tick(): Promise<void> {
     // Star grades are re-graded each quarter (SPEC §2.4): on the first day of a quarter only.
-    const quarterStart = /-(01|04|07|10)-01$/.test(shanghaiDate());
+    const quarterStart = /-(01|04|07|10)-01$/.test(this.clock.today());
     for (const name of JOB_NAMES) {
       if (name === 'level-regrade' && !quarterStart) continue;
       try {

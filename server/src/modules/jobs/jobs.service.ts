@@ -10,9 +10,10 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { User } from '../users/user.entity.js';
 import { Volunteer } from '../volunteers/volunteer.entity.js';
 import { isDuplicateKey } from '../staff/staff.service.js';
-import { ENROLMENT_CONFIG, addDays, shanghaiDate, type EnrolmentConfig } from '../applications/enrolment-config.js';
+import { ENROLMENT_CONFIG, addDays, type EnrolmentConfig } from '../applications/enrolment-config.js';
 import { JobLeaseService } from './job-lease.service.js';
 import { JobReminder } from './job-reminder.entity.js';
+import { Clock } from '../../common/clock/clock.js';
 
 const DAY_MS = 86_400_000;
 const PAGE = 500;
@@ -33,6 +34,7 @@ export class JobsService {
     private readonly leases: JobLeaseService,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async run(name: string, holder?: string): Promise<JobRunResponse> {
@@ -80,8 +82,8 @@ export class JobsService {
 
   /** 365 days without confirmed duty (or since joining) and no running exemption → revoked; warn 30 days before. */
   private async inactivityRevocation(): Promise<Record<string, number>> {
-    const now = new Date();
-    const today = shanghaiDate(now);
+    const now = this.clock.now();
+    const today = this.clock.today(now);
     const revokeCutoff = new Date(now.getTime() - this.config.inactivityRevokeDays * DAY_MS);
     const warnCutoff = new Date(now.getTime() - (this.config.inactivityRevokeDays - this.config.inactivityWarnDaysBefore) * DAY_MS);
     const notExempt = 'v.id NOT IN (SELECT de.volunteerId FROM duty_exemptions de WHERE de.endsOn >= :today)';
@@ -127,7 +129,7 @@ export class JobsService {
     for (const v of warn) {
       const ref = v.lastDutyAt ?? v.joinedAt;
       if (!(await this.claim(`inactivity-warning:${v.id}:${ref.toISOString()}`))) continue;
-      const revokeOn = shanghaiDate(new Date(ref.getTime() + this.config.inactivityRevokeDays * DAY_MS));
+      const revokeOn = this.clock.today(new Date(ref.getTime() + this.config.inactivityRevokeDays * DAY_MS));
       await this.notifications.notify({
         userId: v.userId,
         template: 'duty_warning',
@@ -143,7 +145,7 @@ export class JobsService {
 
   /** Yearly criminal-record re-check: remind the managing station's officers once per due date. */
   private async criminalRecheckReminders(): Promise<Record<string, number>> {
-    const cutoff = new Date(Date.now() - this.config.criminalRecheckDays * DAY_MS);
+    const cutoff = new Date(this.clock.nowMs() - this.config.criminalRecheckDays * DAY_MS);
     const due = await this.dataSource
       .getRepository(Volunteer)
       .createQueryBuilder('v')
@@ -152,7 +154,7 @@ export class JobsService {
     let reminded = 0;
     const officersByStation = new Map<number, User[]>();
     for (const v of due) {
-      const dueOn = addDays(shanghaiDate(v.criminalCheckedAt ?? v.joinedAt), this.config.criminalRecheckDays);
+      const dueOn = addDays(this.clock.today(v.criminalCheckedAt ?? v.joinedAt), this.config.criminalRecheckDays);
       if (!(await this.claim(`criminal-recheck:${v.id}:${dueOn}`))) continue;
       if (!officersByStation.has(v.stationId!)) {
         const officers = await this.dataSource.getRepository(User).createQueryBuilder('u').where('u.orgUnitId = :sid AND u.roles LIKE :role', { sid: v.stationId, role: '%"station_officer"%' }).getMany();
@@ -175,7 +177,7 @@ export class JobsService {
 
   /** Skill certificates expiring within the warning window: remind the volunteer once per certificate and date. */
   private async certificateExpiryReminders(): Promise<Record<string, number>> {
-    const today = shanghaiDate();
+    const today = this.clock.today();
     const until = addDays(today, this.config.certificateWarnDays);
     let reminded = 0;
     let lastId = 0;
@@ -213,7 +215,7 @@ export class JobsService {
   /** True for the one caller that records this reminder key first. */
   private async claim(key: string): Promise<boolean> {
     try {
-      await this.dataSource.getRepository(JobReminder).insert({ reminderKey: key.slice(0, 191), createdAt: new Date() });
+      await this.dataSource.getRepository(JobReminder).insert({ reminderKey: key.slice(0, 191), createdAt: this.clock.now() });
       return true;
     } catch (err) {
       if (isDuplicateKey(err)) return false;

@@ -10,6 +10,7 @@ import { WechatApiClient } from '../wechat/wechat-api.client.js';
 import { Notification } from './notification.entity.js';
 import { SubscribeConsent } from './subscribe-consent.entity.js';
 import { NOTIFICATION_TEMPLATES, wechatTemplateId, type NotificationTemplate } from './templates.js';
+import { Clock } from '../../common/clock/clock.js';
 
 export interface NotifyInput {
   userId: number;
@@ -33,6 +34,7 @@ export class NotificationsService {
     @InjectRepository(SubscribeConsent) private readonly consents: Repository<SubscribeConsent>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly wechat: WechatApiClient,
+    private readonly clock: Clock,
   ) {}
 
   async create(manager: EntityManager, input: NotifyInput): Promise<number> {
@@ -48,7 +50,7 @@ export class NotificationsService {
         pushStatus: 'pending',
         pushAttempts: 0,
         readAt: null,
-        createdAt: new Date(),
+        createdAt: this.clock.now(),
       }),
     );
     return row.id;
@@ -106,7 +108,7 @@ export class NotificationsService {
       await this.consents
         .createQueryBuilder()
         .insert()
-        .values({ userId, template, remaining: 1, updatedAt: new Date() })
+        .values({ userId, template, remaining: 1, updatedAt: this.clock.now() })
         .orIgnore()
         .execute()
         .then(async (r) => {
@@ -123,7 +125,7 @@ export class NotificationsService {
   }
 
   async markRead(userId: number, id: number): Promise<void> {
-    const res = await this.messages.update({ id, userId, readAt: IsNull() }, { readAt: new Date() });
+    const res = await this.messages.update({ id, userId, readAt: IsNull() }, { readAt: this.clock.now() });
     if (!res.affected && !(await this.messages.existsBy({ id, userId }))) throw AppException.notFound();
   }
 }

@@ -14,13 +14,14 @@ export interface NewOrgUnit {
   parent: OrgUnit | null;
   lat?: number | null;
   lng?: number | null;
+  createdAt: Date;
 }
 
 /** Creates a unit under `parent` and fills in its materialised path (two writes: the id comes first). */
 export async function createOrgUnit(manager: EntityManager, input: NewOrgUnit): Promise<OrgUnit> {
   const repo = manager.getRepository(OrgUnit);
   const unit = await repo.save(
-    repo.create({ code: input.code, name: input.name, level: input.level, parentId: input.parent?.id ?? null, path: '/', lat: input.lat ?? null, lng: input.lng ?? null, createdAt: new Date() }),
+    repo.create({ code: input.code, name: input.name, level: input.level, parentId: input.parent?.id ?? null, path: '/', lat: input.lat ?? null, lng: input.lng ?? null, createdAt: input.createdAt }),
   );
   unit.path = `${input.parent?.path ?? '/'}${unit.id}/`;
   await repo.update(unit.id, { path: unit.path });

@@ -5,6 +5,7 @@ import type { LedgerEntryType } from '@jianghuai/shared';
 import { AppException } from '../../common/errors/app-exception.js';
 import { PointsAccount } from './entities/points-account.entity.js';
 import { PointsLedgerEntry } from './entities/points-ledger-entry.entity.js';
+import { Clock } from '../../common/clock/clock.js';
 
 export interface PostEntry {
   userId: number;
@@ -33,7 +34,7 @@ export type PostResult = { posted: true; entry: PointsLedgerEntry } | { posted: 
  */
 @Injectable()
 export class PointsLedgerService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly clock: Clock) {}
 
   async post(m: EntityManager, e: PostEntry): Promise<PostResult> {
     if (!Number.isInteger(e.amount)) throw new Error('points amounts are integers');
@@ -42,7 +43,7 @@ export class PointsLedgerService {
     if (existing) return { posted: false, entry: existing };
     if (e.amount === 0) return { posted: false, entry: null };
     await this.ensureAccount(m, e.userId);
-    const now = new Date();
+    const now = this.clock.now();
     const moved = await m
       .getRepository(PointsAccount)
       .createQueryBuilder()
@@ -87,6 +88,6 @@ export class PointsLedgerService {
   private async ensureAccount(m: EntityManager, userId: number): Promise<void> {
     const repo = m.getRepository(PointsAccount);
     if (await repo.existsBy({ userId })) return;
-    await repo.createQueryBuilder().insert().values({ userId, balance: 0, earned: 0, spent: 0, updatedAt: new Date() }).orIgnore().execute();
+    await repo.createQueryBuilder().insert().values({ userId, balance: 0, earned: 0, spent: 0, updatedAt: this.clock.now() }).orIgnore().execute();
   }
 }

@@ -13,6 +13,7 @@ import { OrgService } from '../org/org.service.js';
 import { User } from '../users/user.entity.js';
 import { toStaffResponse } from './staff.mapper.js';
 import type { CreateStaffDto, StaffQueryDto } from './staff.dto.js';
+import { Clock } from '../../common/clock/clock.js';
 
 /** Provisioned staff accounts, always within the viewer's org subtree. */
 @Injectable()
@@ -24,6 +25,7 @@ export class StaffService {
     private readonly hasher: PasswordHasher,
     private readonly pii: PiiCipher,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async list(actor: Actor, q: StaffQueryDto): Promise<Page<StaffResponse>> {
@@ -69,7 +71,7 @@ export class StaffService {
     if (await this.users.existsBy({ phoneHash })) throw AppException.conflict('PHONE_TAKEN', { field: 'phone' });
     const passwordHash = await this.hasher.hash(dto.password);
     const id = await this.dataSource.transaction(async (m) => {
-      const now = new Date();
+      const now = this.clock.now();
       const res = await m.getRepository(User).insert({
         username: dto.username,
         displayName: dto.displayName,

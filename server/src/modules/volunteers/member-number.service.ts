@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ENROLMENT_CONFIG, shanghaiDate, type EnrolmentConfig } from '../applications/enrolment-config.js';
+import { ENROLMENT_CONFIG, type EnrolmentConfig } from '../applications/enrolment-config.js';
 import { MemberNumberCounter } from './member-number-counter.entity.js';
+import { Clock } from '../../common/clock/clock.js';
 
 /**
  * Member numbers `MAS2026000123`: prefix + year + a 6-digit sequence. The sequence advances with
@@ -10,10 +11,10 @@ import { MemberNumberCounter } from './member-number-counter.entity.js';
  */
 @Injectable()
 export class MemberNumberService {
-  constructor(@Inject(ENROLMENT_CONFIG) private readonly config: EnrolmentConfig) {}
+  constructor(@Inject(ENROLMENT_CONFIG) private readonly config: EnrolmentConfig, private readonly clock: Clock) {}
 
-  async next(m: EntityManager, at: Date = new Date()): Promise<string> {
-    const prefix = `${this.config.memberNoPrefix}${shanghaiDate(at).slice(0, 4)}`;
+  async next(m: EntityManager, at: Date): Promise<string> {
+    const prefix = `${this.config.memberNoPrefix}${this.clock.today(at).slice(0, 4)}`;
     const repo = m.getRepository(MemberNumberCounter);
     const bump = () => repo.createQueryBuilder().update().set({ lastValue: () => 'lastValue + 1' }).where('prefix = :prefix', { prefix }).execute();
     let res = await bump();

@@ -14,6 +14,7 @@ import { Volunteer } from './volunteer.entity.js';
 import { StationAssignment } from './station-assignment.entity.js';
 import { toAssignmentResponse } from './volunteers.mapper.js';
 import type { DeclineTransferDto, ReassignDto } from './volunteers.dto.js';
+import { Clock } from '../../common/clock/clock.js';
 
 export interface StationChoice {
   station: OrgUnit;
@@ -31,6 +32,7 @@ export class StationAssignmentService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async chooseStation(m: EntityManager, input: { siteId?: number | null; residenceCommunityId?: number | null; location?: LatLng | null }): Promise<StationChoice | null> {
@@ -73,8 +75,8 @@ export class StationAssignmentService {
       decidedById: actor.userId,
       decidedByName: actor.displayName,
       declineReason: null,
-      createdAt: new Date(),
-      decidedAt: new Date(),
+      createdAt: this.clock.now(),
+      decidedAt: this.clock.now(),
     });
   }
 
@@ -86,7 +88,7 @@ export class StationAssignmentService {
     const crossBranch = !currentStation || currentStation.parentId !== target.parentId;
     const id = await this.dataSource
       .transaction(async (m) => {
-        const now = new Date();
+        const now = this.clock.now();
         const res = await m.getRepository(StationAssignment).insert({
           volunteerId: volunteer.id,
           fromStationId: volunteer.stationId,
@@ -135,7 +137,7 @@ export class StationAssignmentService {
     await this.dataSource.transaction(async (m) => {
       const res = await m.getRepository(StationAssignment).update(
         { id, status: 'pending' },
-        { status: 'accepted', pendingKey: null, decidedById: actor.userId, decidedByName: actor.displayName, decidedAt: new Date() },
+        { status: 'accepted', pendingKey: null, decidedById: actor.userId, decidedByName: actor.displayName, decidedAt: this.clock.now() },
       );
       if (!res.affected) throw AppException.conflict('TRANSFER_NOT_PENDING');
       await m.getRepository(Volunteer).update(a.volunteerId, { stationId: a.toStationId });
@@ -149,7 +151,7 @@ export class StationAssignmentService {
     await this.dataSource.transaction(async (m) => {
       const res = await m.getRepository(StationAssignment).update(
         { id, status: 'pending' },
-        { status: 'declined', pendingKey: null, declineReason: dto.reason.trim(), decidedById: actor.userId, decidedByName: actor.displayName, decidedAt: new Date() },
+        { status: 'declined', pendingKey: null, declineReason: dto.reason.trim(), decidedById: actor.userId, decidedByName: actor.displayName, decidedAt: this.clock.now() },
       );
       if (!res.affected) throw AppException.conflict('TRANSFER_NOT_PENDING');
       await this.audit.record(m, actor, { action: 'volunteer.transfer.decline', targetType: 'volunteer', targetId: String(a.volunteerId), orgUnitId: a.toStationId, after: { reason: dto.reason } });

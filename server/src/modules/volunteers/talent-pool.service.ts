@@ -7,10 +7,10 @@ import type { Actor } from '../../common/auth/actor.js';
 import { toPage } from '../../common/pagination.js';
 import { AuditService } from '../audit/audit.service.js';
 import { likeContains } from '../companies/companies.service.js';
-import { shanghaiDate } from '../applications/enrolment-config.js';
 import type { Volunteer } from './volunteer.entity.js';
 import { VolunteerArchiveService } from './volunteer-archive.service.js';
 import type { TalentPoolQueryDto } from './volunteers.dto.js';
+import { Clock } from '../../common/clock/clock.js';
 
 const EXPORT_MAX = 10_000;
 
@@ -21,6 +21,7 @@ export class TalentPoolService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly archive: VolunteerArchiveService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async search(actor: Actor, q: TalentPoolQueryDto): Promise<Page<VolunteerListItem>> {
@@ -60,7 +61,7 @@ export class TalentPoolService {
         teams: i.teams.join('、'),
         status: VOLUNTEER_STATUS_LABELS[i.status],
         available: i.available ? '是' : '否',
-        lastDuty: i.lastDutyAt ? shanghaiDate(new Date(i.lastDutyAt)) : '',
+        lastDuty: i.lastDutyAt ? this.clock.today(new Date(i.lastDutyAt)) : '',
       });
     }
     ws.getRow(1).font = { bold: true };
@@ -74,8 +75,8 @@ export class TalentPoolService {
     if (q.tier) qb.andWhere('v.tier = :tier', { tier: q.tier });
     if (q.orgUnitId) await this.archive.whereArea(actor, qb, q.orgUnitId);
     const exemptNow = 'SELECT de.volunteerId FROM duty_exemptions de WHERE de.endsOn >= :today';
-    if (q.available === true) qb.andWhere(`v.status = 'active' AND v.id NOT IN (${exemptNow})`, { today: shanghaiDate() });
-    if (q.available === false) qb.andWhere(`(v.status <> 'active' OR v.id IN (${exemptNow}))`, { today: shanghaiDate() });
+    if (q.available === true) qb.andWhere(`v.status = 'active' AND v.id NOT IN (${exemptNow})`, { today: this.clock.today() });
+    if (q.available === false) qb.andWhere(`(v.status <> 'active' OR v.id IN (${exemptNow}))`, { today: this.clock.today() });
     return qb;
   }
 }

@@ -13,13 +13,14 @@ import { OrgUnit } from '../org/org-unit.entity.js';
 import { Company } from '../companies/company.entity.js';
 import { ServiceSite } from '../companies/service-site.entity.js';
 import { CriminalRecordCheck } from '../applications/criminal-record-check.entity.js';
-import { ENROLMENT_CONFIG, addDays, shanghaiDate, type EnrolmentConfig } from '../applications/enrolment-config.js';
+import { ENROLMENT_CONFIG, addDays, type EnrolmentConfig } from '../applications/enrolment-config.js';
 import { likeContains } from '../companies/companies.service.js';
 import { Volunteer } from './volunteer.entity.js';
 import { DutyExemption } from './duty-exemption.entity.js';
 import { StationAssignmentService } from './station-assignment.service.js';
 import { maskedIdOf, toExemptionResponse, toVolunteerCard, toVolunteerListItem } from './volunteers.mapper.js';
 import type { CriminalCheckDto, ExemptionDto, ReassignDto, UpdateVolunteerDto, VolunteerQueryDto } from './volunteers.dto.js';
+import { Clock } from '../../common/clock/clock.js';
 
 const DAY_MS = 86_400_000;
 
@@ -35,6 +36,7 @@ export class VolunteerArchiveService {
     private readonly pii: PiiCipher,
     private readonly audit: AuditService,
     private readonly assignments: StationAssignmentService,
+    private readonly clock: Clock,
   ) {}
 
   async myCard(actor: Actor): Promise<VolunteerCardResponse> {
@@ -77,7 +79,7 @@ export class VolunteerArchiveService {
 
   async get(actor: Actor, id: number): Promise<VolunteerArchiveResponse> {
     const v = await this.loadInScope(actor, id);
-    const today = shanghaiDate();
+    const today = this.clock.today();
     const [card, exemptions, site, residence, pendingTransfer] = await Promise.all([
       this.card(v),
       this.dataSource.getRepository(DutyExemption).find({ where: { volunteerId: id }, order: { id: 'DESC' } }),
@@ -102,7 +104,7 @@ export class VolunteerArchiveService {
       notes: v.notes,
       applicationId: v.applicationId,
       criminalCheckedAt: v.criminalCheckedAt ? v.criminalCheckedAt.toISOString() : null,
-      criminalCheckDueOn: v.criminalCheckedAt ? addDays(shanghaiDate(v.criminalCheckedAt), this.config.criminalRecheckDays) : null,
+      criminalCheckDueOn: v.criminalCheckedAt ? addDays(this.clock.today(v.criminalCheckedAt), this.config.criminalRecheckDays) : null,
       statusReason: v.statusReason,
       exemptions: exemptions.map((e) => toExemptionResponse(e, today)),
       pendingTransfer,
@@ -117,7 +119,7 @@ export class VolunteerArchiveService {
     for (const key of ['tier', 'teams', 'skills', 'equipment', 'contacts', 'training', 'commendations', 'notes'] as const) {
       if (dto[key] !== undefined) (patch as Record<string, unknown>)[key] = dto[key];
     }
-    if (statusChanges) Object.assign(patch, { status: dto.status, statusReason: dto.statusReason!.trim(), statusChangedAt: new Date() });
+    if (statusChanges) Object.assign(patch, { status: dto.status, statusReason: dto.statusReason!.trim(), statusChangedAt: this.clock.now() });
     if (!Object.keys(patch).length) return this.get(actor, id);
     await this.dataSource.transaction(async (m) => {
       await m.getRepository(Volunteer).update(id, patch);
@@ -148,11 +150,11 @@ export class VolunteerArchiveService {
 
   async addExemption(actor: Actor, id: number, dto: ExemptionDto): Promise<ExemptionResponse> {
     const v = await this.loadInScope(actor, id);
-    const today = shanghaiDate();
+    const today = this.clock.today();
     if (dto.endsOn < today || Number.isNaN(Date.parse(`${dto.endsOn}T00:00:00Z`))) throw new AppException('EXEMPTION_END_INVALID', HttpStatus.BAD_REQUEST, { field: 'endsOn' });
     const row = await this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(DutyExemption);
-      const saved = await repo.save(repo.create({ volunteerId: id, reason: dto.reason.trim(), endsOn: dto.endsOn, createdById: actor.userId, createdByName: actor.displayName, createdAt: new Date() }));
+      const saved = await repo.save(repo.create({ volunteerId: id, reason: dto.reason.trim(), endsOn: dto.endsOn, createdById: actor.userId, createdByName: actor.displayName, createdAt: this.clock.now() }));
       await this.audit.record(m, actor, { action: 'volunteer.exemption.create', targetType: 'volunteer', targetId: String(id), orgUnitId: v.stationId, after: { reason: dto.reason, endsOn: dto.endsOn } });
       return saved;
     });
@@ -163,9 +165,9 @@ export class VolunteerArchiveService {
   async recordRecheck(actor: Actor, id: number, dto: CriminalCheckDto): Promise<VolunteerArchiveResponse> {
     const v = await this.loadInScope(actor, id);
     const checkedAt = new Date(dto.checkedAt);
-    if (checkedAt.getTime() > Date.now() + 60_000) throw new AppException('CRIMINAL_CHECK_DATE_INVALID', HttpStatus.BAD_REQUEST, { field: 'checkedAt' });
+    if (checkedAt.getTime() > this.clock.nowMs() + 60_000) throw new AppException('CRIMINAL_CHECK_DATE_INVALID', HttpStatus.BAD_REQUEST, { field: 'checkedAt' });
     await this.dataSource.transaction(async (m) => {
-      const now = new Date();
+      const now = this.clock.now();
       await m.getRepository(CriminalRecordCheck).insert({ applicationId: null, volunteerId: id, result: dto.result, checkedBy: dto.checkedBy.trim(), checkedAt, note: dto.note ?? null, recordedById: actor.userId, recordedByName: actor.displayName, recordedAt: now });
       const patch: Partial<Volunteer> = { criminalCheckedAt: checkedAt };
       if (dto.result === 'record' && v.status === 'active') Object.assign(patch, { status: 'suspended', statusReason: '年度政审复核未通过', statusChangedAt: now });
@@ -182,7 +184,7 @@ export class VolunteerArchiveService {
   }
 
   private async card(v: Volunteer): Promise<VolunteerCardResponse> {
-    const today = shanghaiDate();
+    const today = this.clock.today();
     const [station, company, exempt] = await Promise.all([
       v.stationId ? this.dataSource.getRepository(OrgUnit).findOneBy({ id: v.stationId }) : null,
       v.companyId ? this.dataSource.getRepository(Company).findOneBy({ id: v.companyId }) : null,
@@ -191,7 +193,7 @@ export class VolunteerArchiveService {
     let days: number | null = null;
     if (v.status === 'active' && !exempt.has(v.id)) {
       const ref = (v.lastDutyAt ?? v.joinedAt).getTime();
-      days = Math.max(0, this.config.inactivityRevokeDays - Math.floor((Date.now() - ref) / DAY_MS));
+      days = Math.max(0, this.config.inactivityRevokeDays - Math.floor((this.clock.nowMs() - ref) / DAY_MS));
     }
     return toVolunteerCard(v, { station, company: company ? { id: company.id, name: company.name } : null, today, certificateWarnDays: this.config.certificateWarnDays, daysUntilRevocation: days });
   }
@@ -204,7 +206,7 @@ export class VolunteerArchiveService {
 
   private async exemptIds(volunteerIds: number[]): Promise<Set<number>> {
     if (!volunteerIds.length) return new Set();
-    const rows = await this.dataSource.getRepository(DutyExemption).findBy({ volunteerId: In(volunteerIds), endsOn: MoreThanOrEqual(shanghaiDate()) });
+    const rows = await this.dataSource.getRepository(DutyExemption).findBy({ volunteerId: In(volunteerIds), endsOn: MoreThanOrEqual(this.clock.today()) });
     return new Set(rows.map((r) => r.volunteerId));
   }
 }

@@ -3,10 +3,10 @@ import type { EntityManager } from 'typeorm';
 import { REQUIRED_EQUIPMENT, type AssignmentRule, type Occupation, type Sex, type VolunteerSkill } from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
 import type { OrgUnit } from '../org/org-unit.entity.js';
-import { shanghaiDate } from '../applications/enrolment-config.js';
 import { Volunteer } from './volunteer.entity.js';
 import { MemberNumberService } from './member-number.service.js';
 import { StationAssignmentService } from './station-assignment.service.js';
+import { Clock } from '../../common/clock/clock.js';
 
 export interface EnrolInput {
   userId: number;
@@ -37,11 +37,12 @@ export class VolunteerEnrolmentService {
   constructor(
     private readonly memberNumbers: MemberNumberService,
     private readonly assignments: StationAssignmentService,
+    private readonly clock: Clock,
   ) {}
 
   async enrol(m: EntityManager, actor: Actor, input: EnrolInput): Promise<Volunteer> {
     const repo = m.getRepository(Volunteer);
-    const now = new Date();
+    const now = this.clock.now();
     const archive: Partial<Volunteer> = {
       userId: input.userId,
       status: 'active',
@@ -78,7 +79,7 @@ export class VolunteerEnrolmentService {
       joinedAt: now,
       createdAt: now,
       teams: [],
-      equipment: [{ item: REQUIRED_EQUIPMENT, issuedOn: shanghaiDate(now), count: 1 }],
+      equipment: [{ item: REQUIRED_EQUIPMENT, issuedOn: this.clock.today(now), count: 1 }],
       contacts: [],
       training: [],
       commendations: [],
