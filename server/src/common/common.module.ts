@@ -17,6 +17,7 @@ import { UsersModule } from '../modules/users/users.module.js';
 @Module({})
 export class CommonModule {
   static forRoot(config: AppConfig): DynamicModule {
+    const clock = new Clock(config.clock.zone, config.clock.start);
     return {
       module: CommonModule,
       imports: [
@@ -27,10 +28,10 @@ export class CommonModule {
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        { provide: Clock, useValue: new Clock(config.clock.zone, config.clock.start) },
+        { provide: Clock, useValue: clock },
         { provide: PiiCipher, useValue: new PiiCipher(config.pii) },
         { provide: PasswordHasher, useValue: new PasswordHasher(config.auth.passwordCost) },
-        { provide: AccessTokenVerifier, useValue: new AccessTokenVerifier(config.jwt.secret) },
+        { provide: AccessTokenVerifier, useValue: new AccessTokenVerifier(config.jwt.secret, clock) },
         LoginRateLimitGuard,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

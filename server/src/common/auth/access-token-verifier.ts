@@ -22,11 +22,15 @@ const INVALID: VerifyResult = { ok: false, code: 'UNAUTHENTICATED' };
 export class AccessTokenVerifier {
   private readonly secret: Buffer;
 
-  constructor(secret: string) {
+  constructor(
+    secret: string,
+    /** The server's Clock: tokens minted at its (possibly fixed) time expire by it too. */
+    private readonly clock: { nowMs(): number } = { nowMs: () => Date.now() },
+  ) {
     this.secret = Buffer.from(secret);
   }
 
-  verify(token: string, nowMs = Date.now()): VerifyResult {
+  verify(token: string, nowMs = this.clock.nowMs()): VerifyResult {
     const dot1 = token.indexOf('.');
     const dot2 = token.indexOf('.', dot1 + 1);
     if (dot1 < 0 || dot2 < 0 || token.indexOf('.', dot2 + 1) >= 0) return INVALID;

@@ -8,6 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import type { AccessTokenPayload } from '../../common/auth/access-token-verifier.js';
 import { RefreshToken } from './refresh-token.entity.js';
+import { Clock } from '../../common/clock/clock.js';
 
 function sha256(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -23,6 +24,7 @@ export class TokenService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jwt: JwtService,
     @InjectRepository(RefreshToken) private readonly tokens: Repository<RefreshToken>,
+    private readonly clock: Clock,
   ) {}
 
   /** Starts a new token family (a login). */
@@ -76,7 +78,8 @@ export class TokenService {
       revokedAt: null,
       createdAt: now,
     });
-    const payload: AccessTokenPayload = { sub: userId, typ: 'access', sid: familyId };
+    // iat from the Clock: jsonwebtoken would take Date.now(), and `exp` follows `iat`.
+    const payload: AccessTokenPayload & { iat: number } = { sub: userId, typ: 'access', sid: familyId, iat: Math.floor(this.clock.nowMs() / 1000) };
     const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.config.jwt.accessTtlSeconds });
     return { accessToken, refreshToken, expiresIn: this.config.jwt.accessTtlSeconds };
   }
