@@ -346,8 +346,14 @@ export type PiiField = 'idNumber' | 'phone';
 export interface RevealPiiRequest {
   field: PiiField;
 }
+/** A volunteer's record also holds emergency contacts' phones: `contact` is the contact's position in `contacts`. */
+export type VolunteerPiiField = PiiField | 'contactPhone';
+export interface RevealVolunteerPiiRequest {
+  field: VolunteerPiiField;
+  contact?: number;
+}
 export interface RevealPiiResponse {
-  field: PiiField;
+  field: VolunteerPiiField;
   value: string | null;
 }
 

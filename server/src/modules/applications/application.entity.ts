@@ -50,6 +50,11 @@ export class Application {
   @Column({ type: 'varchar', length: 255, nullable: true })
   phoneEnc: string | null;
 
+  /** Keyed hash of the verified phone. */
+  @Index()
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  phoneHash: string | null;
+
   @Column({ type: 'varchar', length: 32 })
   occupation: Occupation;
 

@@ -89,6 +89,7 @@ export class ApplicationsService {
           status: 'pending_review',
           openKey: checked.idHash,
           phoneEnc: this.pii.encrypt(phone),
+          phoneHash: this.pii.hash('phone', phone),
           agreementSignedAt: now,
           criminalCheckId: null,
           steps: [],
@@ -119,7 +120,7 @@ export class ApplicationsService {
         const now = new Date();
         const res = await m.getRepository(Application).update(
           { id: app.id, status: 'rejected' },
-          { ...checked, status: 'pending_review', openKey: checked.idHash, phoneEnc: this.pii.encrypt(phone), agreementSignedAt: now, criminalCheckId: null, rejectReason: null, resubmissions: app.resubmissions + 1, submittedAt: now, decidedAt: null, updatedAt: now },
+          { ...checked, status: 'pending_review', openKey: checked.idHash, phoneEnc: this.pii.encrypt(phone), phoneHash: this.pii.hash('phone', phone), agreementSignedAt: now, criminalCheckId: null, rejectReason: null, resubmissions: app.resubmissions + 1, submittedAt: now, decidedAt: null, updatedAt: now },
         );
         if (!res.affected) throw fail('APPLICATION_NOT_EDITABLE', undefined, HttpStatus.CONFLICT);
         await m.getRepository(ApplicationDraftRow).delete({ userId: actor.userId });

@@ -63,6 +63,7 @@ export class CompaniesService {
           homeStationId: dto.homeStationId,
           contactName: dto.contactName ?? null,
           contactPhoneEnc: this.pii.encrypt(dto.contactPhone ?? null),
+          contactPhoneHash: dto.contactPhone ? this.pii.hash('phone', dto.contactPhone) : null,
           equipment: dto.equipment ?? {},
           managerUserId: dto.managerUserId ?? null,
           createdAt: now,
@@ -87,7 +88,7 @@ export class CompaniesService {
       patch.homeStationId = dto.homeStationId;
     }
     if (dto.contactName !== undefined) patch.contactName = dto.contactName;
-    if (dto.contactPhone !== undefined) patch.contactPhoneEnc = this.pii.encrypt(dto.contactPhone);
+    if (dto.contactPhone !== undefined) Object.assign(patch, { contactPhoneEnc: this.pii.encrypt(dto.contactPhone), contactPhoneHash: dto.contactPhone ? this.pii.hash('phone', dto.contactPhone) : null });
     if (dto.equipment !== undefined) patch.equipment = dto.equipment;
     await this.dataSource
       .transaction(async (m) => {
@@ -96,7 +97,7 @@ export class CompaniesService {
           patch.managerUserId = dto.managerUserId;
         }
         await m.getRepository(Company).update(id, patch);
-        const { updatedAt: _u, contactPhoneEnc: _p, ...summary } = patch;
+        const { updatedAt: _u, contactPhoneEnc: _p, contactPhoneHash: _h, ...summary } = patch;
         await this.audit.record(m, actor, {
           action: 'company.update',
           targetType: 'company',

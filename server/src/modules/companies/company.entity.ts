@@ -36,6 +36,11 @@ export class Company {
   @Column({ type: 'varchar', length: 255, nullable: true })
   contactPhoneEnc: string | null;
 
+  /** Keyed hash of the contact phone. */
+  @Index()
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  contactPhoneHash: string | null;
+
   @JsonColumn()
   equipment: EquipmentCounts;
 

@@ -1,10 +1,11 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, MoreThanOrEqual, type SelectQueryBuilder } from 'typeorm';
-import { maskPhone, type ExemptionResponse, type Page, type RevealPiiResponse, type VolunteerArchiveResponse, type VolunteerCardResponse, type VolunteerListItem } from '@jianghuai/shared';
+import { maskPhone, type ExemptionResponse, type Page, type RevealPiiResponse, type VolunteerArchiveResponse, type VolunteerPiiField, type VolunteerCardResponse, type VolunteerListItem } from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { PiiCipher } from '../../common/pii/pii-cipher.js';
+import { contactPhone, maskedContacts, sealContacts } from '../../common/pii/sealed-contacts.js';
 import { toPage } from '../../common/pagination.js';
 import { assertPathInScope, scopePrefix } from '../../common/scope/org-scope.js';
 import { toOrgSummary } from '../org/org.mapper.js';
@@ -56,7 +57,11 @@ export class VolunteerArchiveService {
 
   async list(actor: Actor, q: VolunteerQueryDto): Promise<Page<VolunteerListItem>> {
     const qb = this.scoped(actor);
-    if (q.q) qb.andWhere("(v.name LIKE :kw ESCAPE '!' OR v.memberNo LIKE :kw ESCAPE '!')", { kw: likeContains(q.q) });
+    const kw = q.q?.trim() ?? '';
+    // a whole phone or ID number is looked up by its keyed hash (never stored in the clear)
+    if (/^1[3-9]\d{9}$/.test(kw)) qb.andWhere('v.phoneHash = :phoneHash', { phoneHash: this.pii.hash('phone', kw) });
+    else if (/^\d{17}[\dXx]$/.test(kw)) qb.andWhere('v.idHash = :idHash', { idHash: this.pii.hash('id_number', kw) });
+    else if (q.q) qb.andWhere("(v.name LIKE :kw ESCAPE '!' OR v.memberNo LIKE :kw ESCAPE '!')", { kw: likeContains(q.q) });
     if (q.status) qb.andWhere('v.status = :status', { status: q.status });
     if (q.tier) qb.andWhere('v.tier = :tier', { tier: q.tier });
     if (q.skill) qb.andWhere("v.skills LIKE :skill ESCAPE '!'", { skill: likeContains(`"name":"${q.skill}"`) });
@@ -98,7 +103,7 @@ export class VolunteerArchiveService {
       occupation: v.occupation,
       site: site ? { id: site.id, name: site.name } : null,
       residenceCommunity: residence ? toOrgSummary(residence) : null,
-      contacts: (v.contacts ?? []).map((c) => ({ ...c, phone: maskPhone(c.phone) ?? '' })),
+      contacts: maskedContacts(this.pii, v.contacts),
       training: v.training ?? [],
       commendations: v.commendations ?? [],
       notes: v.notes,
@@ -116,9 +121,10 @@ export class VolunteerArchiveService {
     const statusChanges = dto.status !== undefined && dto.status !== v.status;
     if (statusChanges && !dto.statusReason?.trim()) throw new AppException('STATUS_REASON_REQUIRED', HttpStatus.BAD_REQUEST, { field: 'statusReason' });
     const patch: Partial<Volunteer> = {};
-    for (const key of ['tier', 'teams', 'skills', 'equipment', 'contacts', 'training', 'commendations', 'notes'] as const) {
+    for (const key of ['tier', 'teams', 'skills', 'equipment', 'training', 'commendations', 'notes'] as const) {
       if (dto[key] !== undefined) (patch as Record<string, unknown>)[key] = dto[key];
     }
+    if (dto.contacts) patch.contacts = sealContacts(this.pii, dto.contacts);
     if (statusChanges) Object.assign(patch, { status: dto.status, statusReason: dto.statusReason!.trim(), statusChangedAt: this.clock.now() });
     if (!Object.keys(patch).length) return this.get(actor, id);
     await this.dataSource.transaction(async (m) => {
@@ -130,8 +136,17 @@ export class VolunteerArchiveService {
     return this.get(actor, id);
   }
 
-  async reveal(actor: Actor, id: number, field: 'idNumber' | 'phone'): Promise<RevealPiiResponse> {
+  /** `contact`: the emergency contact's position in `contacts` when `field` is `contactPhone`. */
+  async reveal(actor: Actor, id: number, field: VolunteerPiiField, contact?: number): Promise<RevealPiiResponse> {
     const v = await this.loadInScope(actor, id);
+    if (field === 'contactPhone') {
+      const c = v.contacts?.[contact ?? -1];
+      if (!c) throw AppException.notFound();
+      const value = contactPhone(this.pii, c);
+      // the audit names whose number was seen (the contact), never the number itself
+      await this.dataSource.transaction((m) => this.audit.record(m, actor, { action: 'pii.reveal', targetType: 'volunteer', targetId: String(id), orgUnitId: v.stationId, after: { field, contact, contactName: c.name, relation: c.relation } }));
+      return { field, value };
+    }
     const value = this.pii.decrypt(field === 'idNumber' ? v.idEnc : v.phoneEnc);
     await this.dataSource.transaction((m) => this.audit.record(m, actor, { action: 'pii.reveal', targetType: 'volunteer', targetId: String(id), orgUnitId: v.stationId, after: { field } }));
     return { field, value };

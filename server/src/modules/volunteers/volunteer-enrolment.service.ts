@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { REQUIRED_EQUIPMENT, type AssignmentRule, type Occupation, type Sex, type VolunteerSkill } from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
+import { PiiCipher } from '../../common/pii/pii-cipher.js';
 import type { OrgUnit } from '../org/org-unit.entity.js';
 import { Volunteer } from './volunteer.entity.js';
 import { MemberNumberService } from './member-number.service.js';
@@ -37,6 +38,7 @@ export class VolunteerEnrolmentService {
   constructor(
     private readonly memberNumbers: MemberNumberService,
     private readonly assignments: StationAssignmentService,
+    private readonly pii: PiiCipher,
     private readonly clock: Clock,
   ) {}
 
@@ -53,6 +55,7 @@ export class VolunteerEnrolmentService {
       idEnc: input.idEnc,
       idHash: input.idHash,
       phoneEnc: input.phoneEnc,
+      phoneHash: input.phoneEnc ? this.pii.hash('phone', this.pii.decrypt(input.phoneEnc)) : null,
       sex: input.sex,
       occupation: input.occupation,
       companyId: input.companyId,

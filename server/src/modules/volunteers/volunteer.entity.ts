@@ -1,6 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { EmergencyContact, IssuedEquipment, Occupation, Sex, VolunteerSkill, VolunteerTier } from '@jianghuai/shared';
+import type { IssuedEquipment, Occupation, Sex, VolunteerSkill, VolunteerTier } from '@jianghuai/shared';
 import { DateTimeColumn, JsonColumn } from '../../database/columns.js';
+import type { StoredContact } from '../../common/pii/sealed-contacts.js';
 
 export type VolunteerStatus = 'active' | 'suspended' | 'revoked';
 
@@ -70,6 +71,11 @@ export class Volunteer {
   @Column({ type: 'varchar', length: 255, nullable: true })
   phoneEnc: string | null;
 
+  /** Keyed hash of the phone (look-up without the plaintext). */
+  @Index()
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  phoneHash: string | null;
+
   @Column({ type: 'varchar', length: 8, nullable: true })
   sex: Sex | null;
 
@@ -96,8 +102,9 @@ export class Volunteer {
   @JsonColumn({ nullable: true })
   equipment: IssuedEquipment[] | null;
 
+  /** Emergency contacts, each phone encrypted with its keyed hash (see sealed-contacts.ts). */
   @JsonColumn({ nullable: true })
-  contacts: EmergencyContact[] | null;
+  contacts: StoredContact[] | null;
 
   @JsonColumn({ nullable: true })
   training: string[] | null;

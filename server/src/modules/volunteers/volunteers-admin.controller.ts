@@ -40,9 +40,9 @@ export class VolunteersAdminController {
   @Post('volunteers/:id/reveal')
   @HttpCode(200)
   @Authenticated({ permission: 'pii.reveal' })
-  @ApiOperation({ summary: '查看完整身份证号或手机号（记入操作日志）' })
+  @ApiOperation({ summary: '查看完整身份证号、手机号或紧急联系人电话（记入操作日志）' })
   reveal(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: VolunteerRevealDto): Promise<RevealPiiResponse> {
-    return this.archive.reveal(actor, id, dto.field);
+    return this.archive.reveal(actor, id, dto.field, dto.contact);
   }
 
   @Get('volunteers/:id/assignments')

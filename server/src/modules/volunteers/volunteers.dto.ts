@@ -10,6 +10,7 @@ import {
   IsOptional,
   IsString,
   Matches,
+  Max,
   MaxLength,
   Min,
   MinLength,
@@ -188,5 +189,12 @@ export class TalentPoolQueryDto extends PageQueryDto implements TalentPoolQuery 
 }
 
 export class VolunteerRevealDto {
-  @ApiProperty({ enum: ['idNumber', 'phone'] }) @IsIn(['idNumber', 'phone']) field: 'idNumber' | 'phone';
+  @ApiProperty({ enum: ['idNumber', 'phone', 'contactPhone'] }) @IsIn(['idNumber', 'phone', 'contactPhone']) field: 'idNumber' | 'phone' | 'contactPhone';
+
+  @ApiPropertyOptional({ description: '紧急联系人序号（contacts 中从 0 起）；field 为 contactPhone 时必填' })
+  @ValidateIf((o: VolunteerRevealDto) => o.field === 'contactPhone' || o.contact !== undefined)
+  @IsInt()
+  @Min(0)
+  @Max(4)
+  contact?: number;
 }

@@ -7,9 +7,10 @@ import { TalentPoolService } from './talent-pool.service.js';
 import { VolunteersController } from './volunteers.controller.js';
 import { VolunteersAdminController } from './volunteers-admin.controller.js';
 import { AssignmentsAdminController } from './assignments-admin.controller.js';
+import { PiiBackfill } from '../../common/pii/pii-backfill.js';
 
 @Module({
-  providers: [MemberNumberService, StationAssignmentService, VolunteerEnrolmentService, VolunteerArchiveService, TalentPoolService],
+  providers: [MemberNumberService, StationAssignmentService, VolunteerEnrolmentService, VolunteerArchiveService, TalentPoolService, PiiBackfill],
   controllers: [VolunteersController, VolunteersAdminController, AssignmentsAdminController],
   exports: [StationAssignmentService, VolunteerEnrolmentService],
 })
