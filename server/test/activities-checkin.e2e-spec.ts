@@ -1,6 +1,7 @@
 import { distanceMeters } from '@jianghuai/shared';
 import { bearer, createTestApp, type TestContext } from './support/test-app.js';
 import { PINGHU, createVolunteers, minutesFromNow, publishActivity, shiftActivity, type TestVolunteer } from './support/activity-factories.js';
+import { testNowMs } from './support/test-clock.js';
 import { ACTIVITIES_CONFIG, type ActivitiesConfig } from '../src/modules/activities/activities.config.js';
 import { CheckinQr } from '../src/modules/activities/checkin-qr.js';
 import { ActivityJobsService } from '../src/modules/activities/activity-jobs.service.js';
@@ -79,9 +80,9 @@ describe('Activity check-in (e2e)', () => {
     await ctx.http().get(`/api/admin/activities/${id}/qr`).set(...bearer((await ctx.loginStaff('yushan_station')).accessToken)).expect(404);
     await checkIn(vs[0], id, { method: 'qr', token: shown.body.token }).expect(200);
     const qr = new CheckinQr(config.qrSecret, config.qrSlotSeconds);
-    const previousSlot = qr.mint(id, new Date(Date.now() - 30_000)).token;
+    const previousSlot = qr.mint(id, new Date(testNowMs() - 30_000)).token;
     await checkIn(vs[1], id, { method: 'qr', token: previousSlot }).expect(200);
-    const captured = qr.mint(id, new Date(Date.now() - 61_000)).token;
+    const captured = qr.mint(id, new Date(testNowMs() - 61_000)).token;
     expect((await checkIn(vs[2], id, { method: 'qr', token: captured }).expect(422)).body).toMatchObject({ code: 'CHECKIN_QR_EXPIRED', message: expect.stringContaining('过期') });
     expect((await checkIn(vs[2], id, { method: 'qr', token: shown.body.token.replace(/.$/, (c: string) => (c === 'A' ? 'B' : 'A')) }).expect(422)).body.code).toBe('CHECKIN_QR_INVALID');
     const otherToken = (await ctx.http().get(`/api/admin/activities/${other.id}/qr`).set(...bearer(pinghu)).expect(200)).body.token;

@@ -1,6 +1,7 @@
 import type { ActivityResponse, MySignupResponse } from '@jianghuai/shared';
 import { bearer, createTestApp, type TestContext } from './support/test-app.js';
 import { activityInput, createVolunteers, publishActivity, type TestVolunteer } from './support/activity-factories.js';
+import { testNowMs } from './support/test-clock.js';
 import { ActivitySignup } from '../src/modules/activities/entities/activity-signup.entity.js';
 import { Activity } from '../src/modules/activities/entities/activity.entity.js';
 
@@ -58,7 +59,7 @@ describe('Activities (e2e)', () => {
     it('refuses bad input with the field named and impossible times with a clear code', async () => {
       const bad = await ctx.http().post('/api/admin/activities').set(...bearer(pinghu)).send({ ...activityInput(), capacity: 0, extra: 1 }).expect(400);
       expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['capacity', 'extra']));
-      const start = new Date(Date.now() + 86_400_000);
+      const start = new Date(testNowMs() + 86_400_000);
       const times = await ctx.http().post('/api/admin/activities').set(...bearer(pinghu)).send(activityInput({ startAt: start.toISOString(), endAt: start.toISOString() })).expect(400);
       expect(times.body.code).toBe('ACTIVITY_INVALID_TIME');
       await ctx.http().post('/api/admin/activities').set(...bearer((await ctx.loginStaff('mall')).accessToken)).send(activityInput()).expect(403);
@@ -129,8 +130,8 @@ describe('Activities (e2e)', () => {
     });
 
     it('cancelling after the cancel deadline is refused', async () => {
-      const start = new Date(Date.now() + 86_400_000);
-      const a = await publishActivity(ctx, pinghu, { startAt: start.toISOString(), endAt: new Date(start.getTime() + 3_600_000).toISOString(), cancelDeadline: new Date(Date.now() + 1500).toISOString() });
+      const start = new Date(testNowMs() + 86_400_000);
+      const a = await publishActivity(ctx, pinghu, { startAt: start.toISOString(), endAt: new Date(start.getTime() + 3_600_000).toISOString(), cancelDeadline: new Date(testNowMs() + 1500).toISOString() });
       const [v] = await createVolunteers(ctx, 1);
       await signUp(v, a.id).expect(201);
       await new Promise((r) => setTimeout(r, 1600));

@@ -1,5 +1,6 @@
 import { createTestApp, bearer, type TestContext } from './support/test-app.js';
 import { applicationBody, atOnce, birthForAge, communityId, makeIdNumber, newApplicant, phoneCode, recordClearCheck, staffToken, submitted } from './support/application-factories.js';
+import { testNow, testNowMs } from './support/test-clock.js';
 import { sandboxOpenId } from '../src/wechat-sandbox/sandbox-server.js';
 import { ENROLMENT_CONFIG, type EnrolmentConfig } from '../src/modules/applications/enrolment-config.js';
 
@@ -95,7 +96,7 @@ describe('Applications (e2e)', () => {
       const pii = ctx.app.get(PiiCipher);
       await ctx.dataSource.query(
         "INSERT INTO volunteers (userId, memberNo, status, stationId, tier, skills, serviceMinutes, joinedAt, createdAt, idHash, statusChangedAt, starLevel) VALUES (?, 'MAS2020999999', 'revoked', ?, 'basic', '[]', 0, ?, ?, ?, ?, 0)",
-        [applicant.userId, stationId, '2020-01-01 00:00:00.000', '2020-01-01 00:00:00.000', pii.hash('id_number', idNumber), new Date(Date.now() - 10 * 86_400_000).toISOString().replace('T', ' ').replace('Z', '')],
+        [applicant.userId, stationId, '2020-01-01 00:00:00.000', '2020-01-01 00:00:00.000', pii.hash('id_number', idNumber), new Date(testNowMs() - 10 * 86_400_000).toISOString().replace('T', ' ').replace('Z', '')],
       );
       const res = await post('/api/applications', applicant.token, applicationBody(ctx, { residenceCommunityId: residence, idNumber }));
       expect(res.status).toBe(409);
@@ -212,9 +213,9 @@ describe('Applications (e2e)', () => {
 
   it('a failed criminal-record check blocks approval', async () => {
     const { id } = await submitted(ctx, 'record-path');
-    await post(`/api/admin/applications/${id}/criminal-check`, station, { result: 'record', checkedBy: '王警官', checkedAt: new Date().toISOString() }).expect(200);
+    await post(`/api/admin/applications/${id}/criminal-check`, station, { result: 'record', checkedBy: '王警官', checkedAt: testNow().toISOString() }).expect(200);
     expect((await post(`/api/admin/applications/${id}/approve`, station)).body.code).toBe('CRIMINAL_CHECK_FAILED');
-    const future = await post(`/api/admin/applications/${id}/criminal-check`, station, { result: 'clear', checkedBy: '王警官', checkedAt: new Date(Date.now() + 86_400_000).toISOString() });
+    const future = await post(`/api/admin/applications/${id}/criminal-check`, station, { result: 'clear', checkedBy: '王警官', checkedAt: new Date(testNowMs() + 86_400_000).toISOString() });
     expect(future.body.code).toBe('CRIMINAL_CHECK_DATE_INVALID');
   });
 
@@ -224,7 +225,7 @@ describe('Applications (e2e)', () => {
     await get(`/api/admin/applications/${id}`, other).expect(404);
     await post(`/api/admin/applications/${id}/approve`, other).expect(404);
     await post(`/api/admin/applications/${id}/reject`, other, { reason: '不符合条件' }).expect(404);
-    await post(`/api/admin/applications/${id}/criminal-check`, other, { result: 'clear', checkedBy: '赵', checkedAt: new Date().toISOString() }).expect(404);
+    await post(`/api/admin/applications/${id}/criminal-check`, other, { result: 'clear', checkedBy: '赵', checkedAt: testNow().toISOString() }).expect(404);
     const list = await get('/api/admin/applications', other).expect(200);
     expect(list.body.items.some((a: { id: number }) => a.id === id)).toBe(false);
     const huashan = await staffToken(ctx, 'huashan_branch');
@@ -253,7 +254,7 @@ describe('Applications (e2e)', () => {
 
   it('pending past the SLA is flagged overdue and filterable', async () => {
     const { id } = await submitted(ctx, 'sla-path');
-    await ctx.dataSource.getRepository('Application').update(id, { submittedAt: new Date(Date.now() - 4 * 86_400_000) });
+    await ctx.dataSource.getRepository('Application').update(id, { submittedAt: new Date(testNowMs() - 4 * 86_400_000) });
     const overdue = await get('/api/admin/applications?overdue=true', station).expect(200);
     expect(overdue.body.items.find((a: { id: number }) => a.id === id)).toMatchObject({ overdue: true });
     const fresh = await get('/api/admin/applications?overdue=false', station).expect(200);

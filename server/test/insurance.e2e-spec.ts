@@ -1,5 +1,6 @@
 import { bearer, createTestApp, type TestContext } from './support/test-app.js';
 import { createVolunteers, publishActivity } from './support/activity-factories.js';
+import { testNowMs } from './support/test-clock.js';
 
 /** SPEC §7 insurance: policies, insured volunteers, bulk enrolment for an activity, scope. */
 describe('Insurance (e2e)', () => {
@@ -46,7 +47,7 @@ describe('Insurance (e2e)', () => {
     const res = await ctx.http().post(`/api/admin/insurance-policies/${p.body.id}/enrol-activity`).set(...bearer(pinghu)).send({ activityId: normal.id }).expect(200);
     expect(res.body).toEqual({ enrolled: 2, alreadyInsured: 0, insuredCount: 2 });
     await ctx.http().post(`/api/admin/insurance-policies/${p.body.id}/enrol-activity`).set(...bearer(yushan)).send({ activityId: normal.id }).expect(404);
-    const risky = await publishActivity(ctx, pinghu, { type: 'emergency_response', title: '应急处突演练', startAt: new Date(Date.now() + 5 * 86_400_000).toISOString(), endAt: new Date(Date.now() + 5 * 86_400_000 + 3_600_000).toISOString() });
+    const risky = await publishActivity(ctx, pinghu, { type: 'emergency_response', title: '应急处突演练', startAt: new Date(testNowMs() + 5 * 86_400_000).toISOString(), endAt: new Date(testNowMs() + 5 * 86_400_000 + 3_600_000).toISOString() });
     expect((await ctx.http().post(`/api/activities/${risky.id}/signup`).set(...bearer(vs[0].token)).expect(201)).body.status).toBe('confirmed');
     expect((await ctx.http().post(`/api/activities/${risky.id}/signup`).set(...bearer(vs[2].token)).expect(422)).body.code).toBe('ACTIVITY_INSURANCE_REQUIRED');
   });

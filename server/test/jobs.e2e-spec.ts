@@ -1,6 +1,8 @@
+import { addCalendarDays } from '@jianghuai/shared';
 import { In } from 'typeorm';
 import { createTestApp, bearer, type TestContext } from './support/test-app.js';
 import { atOnce, recordClearCheck, staffToken, submitted } from './support/application-factories.js';
+import { testNowMs, testToday } from './support/test-clock.js';
 import { JobsService } from '../src/modules/jobs/jobs.service.js';
 import { JobLeaseService } from '../src/modules/jobs/job-lease.service.js';
 import { Volunteer } from '../src/modules/volunteers/volunteer.entity.js';
@@ -42,10 +44,10 @@ describe('Scheduled jobs (e2e)', () => {
     const exempt = await approved('exempt-user');
     const warned = await approved('warn-user');
     const active = await approved('active-user');
-    await volunteers().update(idle.id, { lastDutyAt: new Date(Date.now() - 400 * DAY) });
-    await volunteers().update(exempt.id, { lastDutyAt: new Date(Date.now() - 400 * DAY) });
-    await volunteers().update(warned.id, { lastDutyAt: new Date(Date.now() - 340 * DAY) });
-    await volunteers().update(active.id, { lastDutyAt: new Date(Date.now() - 10 * DAY) });
+    await volunteers().update(idle.id, { lastDutyAt: new Date(testNowMs() - 400 * DAY) });
+    await volunteers().update(exempt.id, { lastDutyAt: new Date(testNowMs() - 400 * DAY) });
+    await volunteers().update(warned.id, { lastDutyAt: new Date(testNowMs() - 340 * DAY) });
+    await volunteers().update(active.id, { lastDutyAt: new Date(testNowMs() - 10 * DAY) });
     await ctx.http().post(`/api/admin/volunteers/${exempt.id}/exemptions`).set(...bearer(station)).send({ reason: '因病住院', endsOn: '2099-01-01' }).expect(201);
 
     const [a, b] = await atOnce([() => run('inactivity-revocation'), () => run('inactivity-revocation')]);
@@ -71,7 +73,7 @@ describe('Scheduled jobs (e2e)', () => {
 
   it('the job body alone is idempotent too: two instances bypassing the lease revoke once', async () => {
     const idle = await approved('idle-twice');
-    await volunteers().update(idle.id, { lastDutyAt: new Date(Date.now() - 500 * DAY) });
+    await volunteers().update(idle.id, { lastDutyAt: new Date(testNowMs() - 500 * DAY) });
     const jobs = ctx.app.get(JobsService);
     const [x, y] = await atOnce([() => jobs.runUnleased('inactivity-revocation'), () => jobs.runUnleased('inactivity-revocation')]);
     expect(x.revoked + y.revoked).toBe(1);
@@ -101,7 +103,7 @@ describe('Scheduled jobs (e2e)', () => {
 
   it('certificate expiry reminders go once per certificate', async () => {
     const v = await approved('cert-user');
-    const soon = new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10);
+    const soon = addCalendarDays(testToday(), 10);
     await volunteers().update(v.id, { skills: [{ name: '急救', certificateNo: 'JJ-9', expiresOn: soon }, { name: '消防', expiresOn: '2099-01-01' }] });
     const first = await run('certificate-expiry-reminders').expect(200);
     expect(first.body.result.reminded).toBeGreaterThanOrEqual(1);
@@ -112,7 +114,7 @@ describe('Scheduled jobs (e2e)', () => {
 
   it('yearly criminal-record re-check reminders go to the managing station once', async () => {
     const v = await approved('recheck-due');
-    await volunteers().update(v.id, { criminalCheckedAt: new Date(Date.now() - 370 * DAY) });
+    await volunteers().update(v.id, { criminalCheckedAt: new Date(testNowMs() - 370 * DAY) });
     await ctx.http().post('/api/me/subscriptions').set(...bearer(station)).send({ templates: ['criminal_recheck'] });
     await run('criminal-recheck-reminders').expect(200);
     await run('criminal-recheck-reminders').expect(200);

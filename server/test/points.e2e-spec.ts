@@ -1,6 +1,7 @@
 import { isoWeekOf } from '@jianghuai/shared';
 import { bearer, createTestApp, type TestContext } from './support/test-app.js';
 import { PINGHU, createVolunteers, minutesFromNow, publishActivity, shiftActivity, type TestVolunteer } from './support/activity-factories.js';
+import { testNow } from './support/test-clock.js';
 import { ActivitySignup } from '../src/modules/activities/entities/activity-signup.entity.js';
 import { Volunteer } from '../src/modules/volunteers/volunteer.entity.js';
 import { PointsLedgerService } from '../src/modules/points/points-ledger.service.js';
@@ -140,16 +141,16 @@ describe('Attendance and points ledger (e2e)', () => {
   });
 
   it('weekly rule: stations without a patrol or prevention activity this week are flagged, per viewer scope', async () => {
-    const week = isoWeekOf(new Date());
+    const week = isoWeekOf(testNow());
     const before = (await ctx.http().get(`/api/admin/activity-weekly-rule?week=${week}`).set(...bearer((await ctx.loginStaff('yushan_branch')).accessToken)).expect(200)).body;
     expect(before.stations.map((s: { name: string }) => s.name).sort()).toEqual(['安民派出所', '平湖派出所', '雨山派出所']);
     const yushanOrg = await ctx.org('MAS-YS-YS');
     const yushanRow = before.stations.find((s: { stationId: number }) => s.stationId === yushanOrg.id);
     expect(yushanRow).toMatchObject({ count: 0, belowRule: true });
     const a = await publishActivity(ctx, yushan, { type: 'street_patrol' });
-    await shiftActivity(ctx, a.id, new Date(), minutesFromNow(60));
+    await shiftActivity(ctx, a.id, testNow(), minutesFromNow(60));
     const cancelled = await publishActivity(ctx, yushan, { type: 'safety_publicity' });
-    await shiftActivity(ctx, cancelled.id, new Date(), minutesFromNow(60));
+    await shiftActivity(ctx, cancelled.id, testNow(), minutesFromNow(60));
     await ctx.http().post(`/api/admin/activities/${cancelled.id}/cancel`).set(...bearer(yushan)).send({ reason: '取消测试' }).expect(200);
     const after = (await ctx.http().get(`/api/admin/activity-weekly-rule?week=${week}`).set(...bearer(yushan)).expect(200)).body;
     expect(after.stations).toEqual([{ stationId: yushanOrg.id, name: '雨山派出所', count: 1, belowRule: false }]);

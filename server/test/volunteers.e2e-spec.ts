@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { createTestApp, bearer, type TestContext } from './support/test-app.js';
 import { recordClearCheck, staffToken, submitted } from './support/application-factories.js';
+import { testNow } from './support/test-clock.js';
 
 describe('Volunteers: archive, assignment, talent pool (e2e)', () => {
   let ctx: TestContext;
@@ -106,7 +107,7 @@ describe('Volunteers: archive, assignment, talent pool (e2e)', () => {
 
   it('a failed yearly re-check suspends the volunteer', async () => {
     const { volunteerId } = await approvedVolunteer('recheck-user');
-    const res = await post(`/api/admin/volunteers/${volunteerId}/criminal-checks`, station, { result: 'record', checkedBy: '王警官', checkedAt: new Date().toISOString() }).expect(201);
+    const res = await post(`/api/admin/volunteers/${volunteerId}/criminal-checks`, station, { result: 'record', checkedBy: '王警官', checkedAt: testNow().toISOString() }).expect(201);
     expect(res.body).toMatchObject({ status: 'suspended', statusReason: '年度政审复核未通过' });
   });
 

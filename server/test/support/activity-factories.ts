@@ -4,6 +4,7 @@ import { Activity } from '../../src/modules/activities/entities/activity.entity.
 import { User } from '../../src/modules/users/user.entity.js';
 import { Volunteer } from '../../src/modules/volunteers/volunteer.entity.js';
 import { bearer, type TestContext } from './test-app.js';
+import { testNow, testNowMs } from './test-clock.js';
 
 export interface TestVolunteer {
   userId: number;
@@ -24,7 +25,7 @@ export async function createVolunteers(
 ): Promise<TestVolunteer[]> {
   const station = await ctx.org(opts.stationCode ?? 'MAS-YS-PH');
   const jwt = ctx.app.get(JwtService);
-  const now = new Date();
+  const now = testNow();
   const batch = `${process.pid}-${Date.now()}-${++seq}`;
   const out: TestVolunteer[] = [];
   for (let i = 0; i < count; i += 200) {
@@ -51,7 +52,7 @@ export async function createVolunteers(
     const volByUser = new Map(savedVols.map((v) => [v.userId, v.id]));
     for (const u of users) {
       const userId = byOpenid.get(u.openid)!;
-      out.push({ userId, volunteerId: volByUser.get(userId)!, token: jwt.sign({ sub: userId, typ: 'access' }, { expiresIn: 3600 }) });
+      out.push({ userId, volunteerId: volByUser.get(userId)!, token: jwt.sign({ sub: userId, typ: 'access', iat: Math.floor(testNowMs() / 1000) }, { expiresIn: 3600 }) });
     }
   }
   return out;
@@ -60,7 +61,7 @@ export async function createVolunteers(
 export const PINGHU = { lat: 31.6612, lng: 118.5037 };
 
 export function activityInput(over: Partial<ActivityInput> = {}): ActivityInput {
-  const start = new Date(Date.now() + 2 * 86_400_000);
+  const start = new Date(testNowMs() + 2 * 86_400_000);
   return {
     title: '平湖片区夜间巡逻',
     type: 'street_patrol',
@@ -91,4 +92,4 @@ export async function shiftActivity(ctx: TestContext, id: number, startAt: Date,
   await ctx.dataSource.getRepository(Activity).update({ id }, { startAt, endAt, signupDeadline: startAt, cancelDeadline: startAt });
 }
 
-export const minutesFromNow = (m: number) => new Date(Date.now() + m * 60_000);
+export const minutesFromNow = (m: number) => new Date(testNowMs() + m * 60_000);

@@ -1,5 +1,6 @@
 import { idCardCheckChar, type SubmitApplicationRequest } from '@jianghuai/shared';
 import { bearer, type TestContext } from './test-app.js';
+import { testNowMs, testToday } from './test-clock.js';
 
 /** A valid 18-digit ID number (fictitious: area 340504) born on `birth` (YYYYMMDD), `seq` 0–999. */
 export function makeIdNumber(birth: string, seq: number, sex: 'male' | 'female' = 'male'): string {
@@ -11,8 +12,7 @@ export function makeIdNumber(birth: string, seq: number, sex: 'male' | 'female' 
 
 /** A birth date (YYYYMMDD) that makes someone `age` years old today. */
 export function birthForAge(age: number): string {
-  const now = new Date(Date.now() + 8 * 3600_000);
-  return `${now.getUTCFullYear() - age}0101`;
+  return `${Number(testToday().slice(0, 4)) - age}0101`;
 }
 
 let phoneSeq = 0;
@@ -69,7 +69,7 @@ export async function recordClearCheck(ctx: TestContext, token: string, appId: n
     .http()
     .post(`/api/admin/applications/${appId}/criminal-check`)
     .set(...bearer(token))
-    .send({ result: 'clear', checkedBy: '王警官', checkedAt: new Date(Date.now() - 3600_000).toISOString() })
+    .send({ result: 'clear', checkedBy: '王警官', checkedAt: new Date(testNowMs() - 3600_000).toISOString() })
     .expect(200);
 }
 

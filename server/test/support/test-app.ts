@@ -10,6 +10,8 @@ import { createApp } from '../../src/bootstrap.js';
 import { WechatSandbox } from '../../src/wechat-sandbox/sandbox-server.js';
 import { OrgUnit } from '../../src/modules/org/org-unit.entity.js';
 import { DEMO_PASSWORD } from '../../src/database/seed/demo-data.js';
+import { Clock } from '../../src/common/clock/clock.js';
+import { clockStartForApp } from './test-clock.js';
 
 /**
  * Builds the real application for an e2e suite on the database chosen by E2E_DB:
@@ -20,6 +22,8 @@ import { DEMO_PASSWORD } from '../../src/database/seed/demo-data.js';
 export interface TestContext {
   app: NestFastifyApplication;
   config: AppConfig;
+  /** The app's Clock (fixed by E2E_CLOCK_START, see test-clock.ts). */
+  clock: Clock;
   dataSource: DataSource;
   sandbox: WechatSandbox;
   http: () => ReturnType<typeof request>;
@@ -54,6 +58,8 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { sa
     PASSWORD_HASH_COST: '10',
     LOG_LEVEL: 'error',
   };
+  const clockStart = clockStartForApp();
+  if (clockStart) base.CLOCK_START = clockStart;
   let mysqlDb: string | null = null;
   if (E2E_DB === 'mysql') {
     // One database per app: parallel workers, apps started inside a test, and other runs on the
@@ -84,6 +90,7 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { sa
   const ctx: TestContext = {
     app,
     config,
+    clock: app.get(Clock),
     dataSource,
     sandbox,
     http: () => request(server),

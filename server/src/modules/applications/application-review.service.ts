@@ -20,6 +20,7 @@ import { loadLookups } from './application-lookups.js';
 import { toApplicationResponse } from './applications.mapper.js';
 import type { ApplicationQueryDto } from './applications.dto.js';
 import type { CriminalCheckDto } from '../volunteers/volunteers.dto.js';
+import { Clock } from '../../common/clock/clock.js';
 
 /**
  * Review (准入审核, SPEC §2.2): community/station review, then branch approval — one step for a
@@ -36,6 +37,7 @@ export class ApplicationReviewService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly enrolment: VolunteerEnrolmentService,
+    private readonly clock: Clock,
   ) {}
 
   async list(actor: Actor, q: ApplicationQueryDto): Promise<Page<ApplicationResponse>> {
@@ -45,7 +47,7 @@ export class ApplicationReviewService {
     if (q.stage === 'decided') qb.andWhere("a.status IN ('approved', 'rejected')");
     if (q.status) qb.andWhere('a.status = :status', { status: q.status });
     if (q.green !== undefined) qb.andWhere('a.green = :green', { green: q.green });
-    const slaCutoff = new Date(Date.now() - this.config.reviewSlaDays * 86_400_000);
+    const slaCutoff = new Date(this.clock.nowMs() - this.config.reviewSlaDays * 86_400_000);
     if (q.overdue === true) qb.andWhere("a.status IN ('pending_review', 'pending_approval') AND a.submittedAt < :slaCutoff", { slaCutoff });
     if (q.overdue === false) qb.andWhere("(a.status NOT IN ('pending_review', 'pending_approval') OR a.submittedAt >= :slaCutoff)", { slaCutoff });
     if (q.q) qb.andWhere("a.name LIKE :kw ESCAPE '!'", { kw: likeContains(q.q) });
@@ -67,7 +69,7 @@ export class ApplicationReviewService {
     const app = await this.loadInScope(actor, id);
     this.requireStepPermission(actor, app);
     const checkedAt = new Date(dto.checkedAt);
-    if (checkedAt.getTime() > Date.now() + 60_000) throw new AppException('CRIMINAL_CHECK_DATE_INVALID', HttpStatus.BAD_REQUEST, { field: 'checkedAt' });
+    if (checkedAt.getTime() > this.clock.nowMs() + 60_000) throw new AppException('CRIMINAL_CHECK_DATE_INVALID', HttpStatus.BAD_REQUEST, { field: 'checkedAt' });
     await this.dataSource.transaction(async (m) => {
       const res = await m.getRepository(CriminalRecordCheck).insert({
         applicationId: id,
@@ -78,9 +80,9 @@ export class ApplicationReviewService {
         note: dto.note ?? null,
         recordedById: actor.userId,
         recordedByName: actor.displayName,
-        recordedAt: new Date(),
+        recordedAt: this.clock.now(),
       });
-      const updated = await m.getRepository(Application).update({ id, status: app.status }, { criminalCheckId: res.identifiers[0].id as number, updatedAt: new Date() });
+      const updated = await m.getRepository(Application).update({ id, status: app.status }, { criminalCheckId: res.identifiers[0].id as number, updatedAt: this.clock.now() });
       if (!updated.affected) throw AppException.conflict('APPLICATION_WRONG_STAGE');
       await this.audit.record(m, actor, { action: 'application.criminal_check', targetType: 'application', targetId: String(id), orgUnitId: app.reviewOrgUnitId, after: { result: dto.result, checkedBy: dto.checkedBy, checkedAt: dto.checkedAt } });
     });
@@ -94,10 +96,10 @@ export class ApplicationReviewService {
     if (!check) throw new AppException('CRIMINAL_CHECK_REQUIRED', HttpStatus.BAD_REQUEST);
     if (check.result !== 'clear') throw new AppException('CRIMINAL_CHECK_FAILED', HttpStatus.BAD_REQUEST);
     const final = app.green || step === 'approval';
-    const entry: ReviewStep = { step, decision: 'approved', by: { id: actor.userId, name: actor.displayName }, at: new Date().toISOString(), reason: null };
+    const entry: ReviewStep = { step, decision: 'approved', by: { id: actor.userId, name: actor.displayName }, at: this.clock.now().toISOString(), reason: null };
     let notificationId: number | null = null;
     await this.dataSource.transaction(async (m) => {
-      const now = new Date();
+      const now = this.clock.now();
       const next = final ? { status: 'approved' as const, openKey: null, decidedAt: now } : { status: 'pending_approval' as const };
       const res = await m.getRepository(Application).update({ id, status: app.status }, { ...next, steps: [...(app.steps ?? []), entry], updatedAt: now });
       if (!res.affected) throw AppException.conflict('APPLICATION_WRONG_STAGE');
@@ -113,9 +115,9 @@ export class ApplicationReviewService {
     if (text.length < 2) throw new AppException('REJECT_REASON_REQUIRED', HttpStatus.BAD_REQUEST, { field: 'reason' });
     const app = await this.loadInScope(actor, id);
     const step = this.requireStepPermission(actor, app);
-    const entry: ReviewStep = { step, decision: 'rejected', by: { id: actor.userId, name: actor.displayName }, at: new Date().toISOString(), reason: text };
+    const entry: ReviewStep = { step, decision: 'rejected', by: { id: actor.userId, name: actor.displayName }, at: this.clock.now().toISOString(), reason: text };
     const notificationId = await this.dataSource.transaction(async (m) => {
-      const now = new Date();
+      const now = this.clock.now();
       const res = await m.getRepository(Application).update(
         { id, status: app.status },
         { status: 'rejected', openKey: null, rejectReason: text, decidedAt: now, steps: [...(app.steps ?? []), entry], updatedAt: now },

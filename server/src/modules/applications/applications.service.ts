@@ -62,7 +62,7 @@ export class ApplicationsService {
 
   async saveDraft(actor: Actor, draft: Record<string, unknown>): Promise<ApplicationDraftResponse> {
     const { phoneCode: _never, ...kept } = draft;
-    const updatedAt = new Date();
+    const updatedAt = this.clock.now();
     await this.dataSource.getRepository(ApplicationDraftRow).upsert({ userId: actor.userId, dataEnc: this.pii.encrypt(JSON.stringify(kept)), updatedAt }, ['userId']);
     return { draft: kept as ApplicationDraft, updatedAt: updatedAt.toISOString() };
   }
@@ -82,7 +82,7 @@ export class ApplicationsService {
     const phone = await this.verifiedPhone(dto.phoneCode, null);
     const id = await this.dataSource
       .transaction(async (m) => {
-        const now = new Date();
+        const now = this.clock.now();
         const res = await m.getRepository(Application).insert({
           ...checked,
           userId: actor.userId,
@@ -117,7 +117,7 @@ export class ApplicationsService {
     const phone = await this.verifiedPhone(dto.phoneCode, app.phoneEnc);
     await this.dataSource
       .transaction(async (m) => {
-        const now = new Date();
+        const now = this.clock.now();
         const res = await m.getRepository(Application).update(
           { id: app.id, status: 'rejected' },
           { ...checked, status: 'pending_review', openKey: checked.idHash, phoneEnc: this.pii.encrypt(phone), phoneHash: this.pii.hash('phone', phone), agreementSignedAt: now, criminalCheckId: null, rejectReason: null, resubmissions: app.resubmissions + 1, submittedAt: now, decidedAt: null, updatedAt: now },
