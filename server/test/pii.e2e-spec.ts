@@ -31,7 +31,7 @@ describe('Personal data (e2e)', () => {
     expect(row.phoneHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('no table holds a plaintext ID number or phone after an application, a draft and the roster seed', async () => {
+  it('no table holds a plaintext ID number or phone after an application, a draft, emergency contacts and the roster seed', async () => {
     const applicant = await newApplicant(ctx, 'pii-applicant');
     const idNumber = '340504199203074512';
     const phone = '13955550777';
@@ -39,7 +39,12 @@ describe('Personal data (e2e)', () => {
     await ctx.http().put('/api/applications/draft').set(...bearer(applicant.token)).send({ draft: { step: 2, idNumber, phone } }).expect((r) => expect(r.status).toBeLessThan(300));
     const submitted = await ctx.http().post('/api/applications').set(...bearer(applicant.token)).send(body);
     if (submitted.status !== 201) throw new Error(`submit failed: ${submitted.status} ${JSON.stringify(submitted.body)}`);
-    const secrets = [idNumber, phone, '340504199008153012', '340504197205141038', '340504198811204021'];
+    // emergency contacts on a volunteer's record are phones too
+    const contactPhone = '13955550888';
+    const zhang = (await ctx.dataSource.query("SELECT id FROM volunteers WHERE memberNo = 'MAS2026000001'"))[0].id;
+    const station = await ctx.loginStaff('pinghu_station');
+    await ctx.http().patch(`/api/admin/volunteers/${zhang}`).set(...bearer(station.accessToken)).send({ contacts: [{ name: '李秀英', relation: '配偶', phone: contactPhone }] }).expect(200);
+    const secrets = [idNumber, phone, contactPhone, '340504199008153012', '340504197205141038', '340504198811204021'];
     for (const meta of ctx.dataSource.entityMetadatas) {
       const dump = JSON.stringify(await ctx.dataSource.query(`SELECT * FROM ${meta.tableName}`));
       for (const secret of secrets) expect([meta.tableName, secret, dump.includes(secret)]).toEqual([meta.tableName, secret, false]);
