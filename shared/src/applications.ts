@@ -143,6 +143,7 @@ export const ROSTER_ROW_PROBLEMS = {
   CERTIFIED_INVALID: '是否持证只能填“是”或“否”',
   CERTIFICATE_NO_TOO_LONG: '保安员证号过长',
   DUPLICATE_IN_FILE: '与文件中前面的行身份证号重复',
+  HELD_ELSEWHERE: '该人员已登记在其他辖区单位，请联系所在派出所',
 } as const;
 export type RosterRowProblem = keyof typeof ROSTER_ROW_PROBLEMS;
 

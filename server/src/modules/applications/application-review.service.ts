@@ -14,6 +14,8 @@ import { OrgUnit } from '../org/org-unit.entity.js';
 import { likeContains } from '../companies/companies.service.js';
 import { VolunteerEnrolmentService } from '../volunteers/volunteer-enrolment.service.js';
 import { Application } from './application.entity.js';
+import { RosterMatchService } from '../roster/roster-match.service.js';
+import { User } from '../users/user.entity.js';
 import { CriminalRecordCheck } from './criminal-record-check.entity.js';
 import { ENROLMENT_CONFIG, type EnrolmentConfig } from './enrolment-config.js';
 import { loadLookups } from './application-lookups.js';
@@ -37,6 +39,7 @@ export class ApplicationReviewService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly enrolment: VolunteerEnrolmentService,
+    private readonly roster: RosterMatchService,
     private readonly clock: Clock,
   ) {}
 
@@ -68,6 +71,7 @@ export class ApplicationReviewService {
   async recordCriminalCheck(actor: Actor, id: number, dto: CriminalCheckDto): Promise<ApplicationResponse> {
     const app = await this.loadInScope(actor, id);
     this.requireStepPermission(actor, app);
+    await this.assertNotOwn(actor, app);
     const checkedAt = new Date(dto.checkedAt);
     if (checkedAt.getTime() > this.clock.nowMs() + 60_000) throw new AppException('CRIMINAL_CHECK_DATE_INVALID', HttpStatus.BAD_REQUEST, { field: 'checkedAt' });
     await this.dataSource.transaction(async (m) => {
@@ -92,6 +96,7 @@ export class ApplicationReviewService {
   async approve(actor: Actor, id: number): Promise<ApplicationResponse> {
     const app = await this.loadInScope(actor, id);
     const step = this.requireStepPermission(actor, app);
+    await this.assertFourEyes(actor, app, step);
     const check = app.criminalCheckId ? await this.dataSource.getRepository(CriminalRecordCheck).findOneBy({ id: app.criminalCheckId }) : null;
     if (!check) throw new AppException('CRIMINAL_CHECK_REQUIRED', HttpStatus.BAD_REQUEST);
     if (check.result !== 'clear') throw new AppException('CRIMINAL_CHECK_FAILED', HttpStatus.BAD_REQUEST);
@@ -115,6 +120,7 @@ export class ApplicationReviewService {
     if (text.length < 2) throw new AppException('REJECT_REASON_REQUIRED', HttpStatus.BAD_REQUEST, { field: 'reason' });
     const app = await this.loadInScope(actor, id);
     const step = this.requireStepPermission(actor, app);
+    await this.assertNotOwn(actor, app);
     const entry: ReviewStep = { step, decision: 'rejected', by: { id: actor.userId, name: actor.displayName }, at: this.clock.now().toISOString(), reason: text };
     const notificationId = await this.dataSource.transaction(async (m) => {
       const now = this.clock.now();
@@ -186,6 +192,30 @@ export class ApplicationReviewService {
     throw AppException.conflict('APPLICATION_WRONG_STAGE');
   }
 
+  /**
+   * Four eyes (SPEC §2.2 ▲): nobody decides their own application; the approval step is made by
+   * someone other than the reviewer; a green application is not approved by whoever last imported
+   * or changed its roster row (else one officer could put a name on the roster and enrol it alone).
+   */
+  private async assertFourEyes(actor: Actor, app: Application, step: ReviewStep['step']): Promise<void> {
+    await this.assertNotOwn(actor, app);
+    if (step === 'approval' && (app.steps ?? []).some((s) => s.by.id === actor.userId)) throw new AppException('REVIEW_SAME_PERSON', HttpStatus.FORBIDDEN);
+    if (app.green && app.rosterGuardId) {
+      const guard = (await this.roster.byIds([app.rosterGuardId])).get(app.rosterGuardId);
+      if (guard?.lastChangedById === actor.userId) throw new AppException('REVIEW_ROSTER_CHANGED_BY_SELF', HttpStatus.FORBIDDEN);
+    }
+  }
+
+  /** The applicant's own account, or an application made with the staff member's own phone. */
+  private async assertNotOwn(actor: Actor, app: Application): Promise<void> {
+    let own = app.userId === actor.userId;
+    if (!own && app.phoneEnc) {
+      const user = await this.dataSource.getRepository(User).findOne({ select: { id: true, phoneEnc: true }, where: { id: actor.userId } });
+      own = !!user?.phoneEnc && this.pii.decrypt(user.phoneEnc) === this.pii.decrypt(app.phoneEnc);
+    }
+    if (own) throw new AppException('REVIEW_OWN_APPLICATION', HttpStatus.FORBIDDEN);
+  }
+
   private async loadInScope(actor: Actor, id: number): Promise<Application> {
     const qb = wherePathInScope(this.dataSource.getRepository(Application).createQueryBuilder('a').where('a.id = :id', { id }), actor, 'a.orgPath');
     const app = await qb.getOne();
@@ -194,7 +224,7 @@ export class ApplicationReviewService {
   }
 
   private async map(rows: Application[]): Promise<ApplicationResponse[]> {
-    const lookups = await loadLookups(this.dataSource, rows);
+    const lookups = await loadLookups(this.dataSource, rows, this.roster);
     return rows.map((a) => toApplicationResponse(a, lookups, this.pii, this.config.reviewSlaDays));
   }
 }

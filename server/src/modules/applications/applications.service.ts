@@ -9,21 +9,20 @@ import { OrgUnit } from '../org/org-unit.entity.js';
 import { toOrgSummary } from '../org/org.mapper.js';
 import { Company } from '../companies/company.entity.js';
 import { ServiceSite } from '../companies/service-site.entity.js';
-import { RosterGuard } from '../roster/roster-guard.entity.js';
-import { Volunteer } from '../volunteers/volunteer.entity.js';
+import { RosterMatchService } from '../roster/roster-match.service.js';
 import { StationAssignmentService } from '../volunteers/station-assignment.service.js';
 import { WechatApiClient } from '../wechat/wechat-api.client.js';
 import { isDuplicateKey } from '../staff/staff.service.js';
 import { Application } from './application.entity.js';
+import { ApplicationGateService } from './application-gate.service.js';
 import { ApplicationDraftRow } from './application-draft.entity.js';
 import { currentAgreement } from './agreement.js';
-import { ENROLMENT_CONFIG, shanghaiDate, type EnrolmentConfig } from './enrolment-config.js';
+import { ENROLMENT_CONFIG, type EnrolmentConfig } from './enrolment-config.js';
 import { loadLookups } from './application-lookups.js';
 import { toMyApplication } from './applications.mapper.js';
 import type { SubmitApplicationDto } from './applications.dto.js';
 import { Clock } from '../../common/clock/clock.js';
 
-const PENDING = ['pending_review', 'pending_approval'] as const;
 const fail = (code: ConstructorParameters<typeof AppException>[0], details?: unknown, status = HttpStatus.BAD_REQUEST) => new AppException(code, status, details);
 
 /**
@@ -39,6 +38,8 @@ export class ApplicationsService {
     private readonly wechat: WechatApiClient,
     private readonly stations: StationAssignmentService,
     private readonly clock: Clock,
+    private readonly gate: ApplicationGateService,
+    private readonly roster: RosterMatchService,
   ) {}
 
   agreement(): AgreementResponse {
@@ -74,12 +75,11 @@ export class ApplicationsService {
   async mine(actor: Actor): Promise<MyApplicationResponse | null> {
     const app = await this.dataSource.getRepository(Application).findOne({ where: { userId: actor.userId }, order: { id: 'DESC' } });
     if (!app) return null;
-    return toMyApplication(app, await loadLookups(this.dataSource, [app]), this.pii);
+    return toMyApplication(app, await loadLookups(this.dataSource, [app], this.roster), this.pii);
   }
 
   async submit(actor: Actor, dto: SubmitApplicationDto): Promise<MyApplicationResponse> {
-    const checked = await this.check(actor, dto, null);
-    const phone = await this.verifiedPhone(dto.phoneCode, null);
+    const { phone, ...checked } = await this.check(actor, dto, null, null);
     const id = await this.dataSource
       .transaction(async (m) => {
         const now = this.clock.now();
@@ -104,7 +104,7 @@ export class ApplicationsService {
         await m.getRepository(ApplicationDraftRow).delete({ userId: actor.userId });
         return res.identifiers[0].id as number;
       })
-      .catch(pendingOnDuplicate);
+      .catch((err) => this.onDuplicate(err, actor, checked.idHash, phone, null));
     return this.byId(id);
   }
 
@@ -113,8 +113,7 @@ export class ApplicationsService {
     const app = await this.dataSource.getRepository(Application).findOne({ where: { userId: actor.userId }, order: { id: 'DESC' } });
     if (!app) throw AppException.notFound();
     if (app.status !== 'rejected') throw fail('APPLICATION_NOT_EDITABLE', undefined, HttpStatus.CONFLICT);
-    const checked = await this.check(actor, dto, app.id);
-    const phone = await this.verifiedPhone(dto.phoneCode, app.phoneEnc);
+    const { phone, ...checked } = await this.check(actor, dto, app.id, app.phoneEnc);
     await this.dataSource
       .transaction(async (m) => {
         const now = this.clock.now();
@@ -125,13 +124,20 @@ export class ApplicationsService {
         if (!res.affected) throw fail('APPLICATION_NOT_EDITABLE', undefined, HttpStatus.CONFLICT);
         await m.getRepository(ApplicationDraftRow).delete({ userId: actor.userId });
       })
-      .catch(pendingOnDuplicate);
+      .catch((err) => this.onDuplicate(err, actor, checked.idHash, phone, app.id));
     return this.byId(app.id);
+  }
+
+  /** Two simultaneous submissions for one ID number: the unique open key lets one through; the other is answered as the gate answers. */
+  private async onDuplicate(err: unknown, actor: Actor, idHash: string, phone: string, resubmittingId: number | null): Promise<never> {
+    if (!isDuplicateKey(err)) throw err;
+    await this.gate.assertIdNumberFree(actor, idHash, phone, resubmittingId);
+    throw AppException.conflict('APPLICATION_ALREADY_PENDING');
   }
 
   private async byId(id: number): Promise<MyApplicationResponse> {
     const app = await this.dataSource.getRepository(Application).findOneByOrFail({ id });
-    return toMyApplication(app, await loadLookups(this.dataSource, [app]), this.pii);
+    return toMyApplication(app, await loadLookups(this.dataSource, [app], this.roster), this.pii);
   }
 
   private async verifiedPhone(phoneCode: string | undefined, previousEnc: string | null): Promise<string> {
@@ -142,7 +148,7 @@ export class ApplicationsService {
   }
 
   /** Every automatic check of SPEC §2.2, in the order a person would fix them. */
-  private async check(actor: Actor, dto: SubmitApplicationDto, resubmittingId: number | null) {
+  private async check(actor: Actor, dto: SubmitApplicationDto, resubmittingId: number | null, previousPhoneEnc: string | null) {
     const idNumber = dto.idNumber.replace(/\s+/g, '').toUpperCase();
     const id = validateIdCard(idNumber);
     if (!id.ok) {
@@ -159,21 +165,10 @@ export class ApplicationsService {
     if (dto.agreementVersion !== agreement.version) throw fail('AGREEMENT_VERSION_OUTDATED', { current: agreement.version });
 
     const idHash = this.pii.hash('id_number', idNumber);
-    const volunteers = this.dataSource.getRepository(Volunteer);
-    const member = (await volunteers.findOneBy({ idHash })) ?? (await volunteers.findOneBy({ userId: actor.userId }));
-    if (member && member.status !== 'revoked') throw fail('APPLICANT_ALREADY_MEMBER', undefined, HttpStatus.CONFLICT);
-    if (member?.status === 'revoked') {
-      const since = member.statusChangedAt ?? member.createdAt;
-      const until = new Date(since.getTime() + this.config.reapplyCoolOffDays * 86_400_000);
-      if (until.getTime() > this.clock.nowMs()) throw fail('APPLICANT_REVOKED_COOL_OFF', { until: shanghaiDate(until), coolOffDays: this.config.reapplyCoolOffDays }, HttpStatus.CONFLICT);
-    }
-    const pending = await this.dataSource
-      .getRepository(Application)
-      .createQueryBuilder('a')
-      .where('a.status IN (:...pending)', { pending: PENDING })
-      .andWhere('(a.idHash = :idHash OR a.userId = :userId)', { idHash, userId: actor.userId })
-      .getOne();
-    if (pending && pending.id !== resubmittingId) throw fail('APPLICATION_ALREADY_PENDING', undefined, HttpStatus.CONFLICT);
+    // SPEC §2.2 ▲: count the attempt, verify the phone, and only then look the ID number up.
+    await this.gate.countAttempt(actor, idHash);
+    const phone = await this.verifiedPhone(dto.phoneCode, previousPhoneEnc);
+    await this.gate.assertIdNumberFree(actor, idHash, phone, resubmittingId);
 
     let companyId: number | null = null;
     let siteId: number | null = null;
@@ -198,9 +193,10 @@ export class ApplicationsService {
     const reviewUnit = community && community.parentId === choice.station.id ? community : choice.station;
 
     const name = dto.name.replace(/\s+/g, '');
-    const guard = await this.dataSource.getRepository(RosterGuard).findOneBy({ idHash });
-    const green = !!guard && guard.certified && guard.name === name;
+    const guard = await this.roster.certifiedGuard(idHash, name);
+    const green = !!guard;
     return {
+      phone,
       name,
       idEnc: this.pii.encrypt(idNumber),
       idHash,
@@ -220,13 +216,9 @@ export class ApplicationsService {
       declarations: { noCriminalRecord: true, physicallyFit: true },
       agreementVersion: agreement.version,
       green,
-      rosterGuardId: green ? guard!.id : null,
+      rosterGuardId: guard?.guardId ?? null,
     };
   }
 }
 
-function pendingOnDuplicate(err: unknown): never {
-  // Two simultaneous submissions for the same ID number: the unique open key lets one through.
-  if (isDuplicateKey(err)) throw new AppException('APPLICATION_ALREADY_PENDING', HttpStatus.CONFLICT);
-  throw err;
-}
+

@@ -20,6 +20,11 @@ export interface EnrolmentConfig {
   /** 0 = no in-process timer (jobs are run by POST /admin/jobs/:name/run or another scheduler). */
   jobsIntervalMinutes: number;
   jobLeaseSeconds: number;
+  /** Application submissions one applicant may make per window (SPEC §2.2 ▲). */
+  submitRatePerUser: number;
+  /** Submissions naming one ID number (any account) per window. */
+  submitRatePerIdNumber: number;
+  submitRateWindowMinutes: number;
 }
 
 export const ENROLMENT_CONFIG = Symbol('ENROLMENT_CONFIG');
@@ -48,6 +53,9 @@ export function loadEnrolmentConfig(env: NodeJS.ProcessEnv = process.env): Enrol
     certificateWarnDays: int('CERTIFICATE_WARN_DAYS', 30, 1, 365),
     jobsIntervalMinutes: int('JOBS_INTERVAL_MINUTES', 0, 0, 1440),
     jobLeaseSeconds: int('JOB_LEASE_SECONDS', 600, 10, 86400),
+    submitRatePerUser: int('APPLICATION_RATE_PER_USER', 10, 1, 10000),
+    submitRatePerIdNumber: int('APPLICATION_RATE_PER_ID_NUMBER', 5, 1, 10000),
+    submitRateWindowMinutes: int('APPLICATION_RATE_WINDOW_MINUTES', 60, 1, 1440),
   };
   if (cfg.minAge > cfg.maxAge) problems.push('APPLICANT_MIN_AGE must not exceed APPLICANT_MAX_AGE');
   if (!/^[A-Z]{2,6}$/.test(cfg.memberNoPrefix)) problems.push('MEMBER_NO_PREFIX must be 2–6 upper-case letters');

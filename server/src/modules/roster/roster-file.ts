@@ -3,6 +3,7 @@ import { HttpStatus } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { ROSTER_COLUMNS, ROSTER_MAX_ROWS } from '@jianghuai/shared';
 import { AppException } from '../../common/errors/app-exception.js';
+import { assertZipWithinLimits } from './zip-limits.js';
 
 export type RosterColumnKey = keyof typeof ROSTER_COLUMNS;
 export interface RawRosterRow {
@@ -20,6 +21,8 @@ const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 export async function readRosterFile(buf: Buffer): Promise<RawRosterRow[]> {
   const wb = new ExcelJS.Workbook();
   if (buf.length >= 4 && buf.subarray(0, 4).equals(ZIP_MAGIC)) {
+    // a zip bomb is refused from its directory before exceljs inflates anything
+    await assertZipWithinLimits(buf);
     try {
       await wb.xlsx.load(buf as unknown as ArrayBuffer);
     } catch {

@@ -35,6 +35,14 @@ export class RosterGuard {
   @Column({ type: 'boolean', default: false })
   certified: boolean;
 
+  /** The staff user who last imported or changed this row (four eyes: they may not approve its green application). */
+  @Column({ type: 'int', nullable: true })
+  lastChangedById: number | null;
+
+  /** The import that last wrote this row: tells an import which rows it created itself, also under parallel imports. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  lastImportId: string | null;
+
   @DateTimeColumn()
   createdAt: Date;
 

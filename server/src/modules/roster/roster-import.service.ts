@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { ROSTER_COLUMNS, ROSTER_ROW_PROBLEMS, validateCreditCode, validateIdCard, type RosterImportResponse, type RosterRowError, type RosterRowProblem } from '@jianghuai/shared';
+import { maskIdNumber, ROSTER_COLUMNS, ROSTER_ROW_PROBLEMS, validateCreditCode, validateIdCard, type RosterImportResponse, type RosterRowError, type RosterRowProblem } from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppException } from '../../common/errors/app-exception.js';
+import { Clock } from '../../common/clock/clock.js';
 import { PiiCipher } from '../../common/pii/pii-cipher.js';
 import { whereOrgInScope } from '../../common/scope/org-scope.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -15,6 +17,33 @@ import { readRosterFile, type RawRosterRow, type RosterColumnKey } from './roste
 const BATCH = 400;
 const YES = new Set(['是', '持证', 'Y', 'YES', 'TRUE', '1']);
 const NO = new Set(['否', '未持证', '无', 'N', 'NO', 'FALSE', '0']);
+
+/** A transaction that lost a race (MariaDB deadlock between parallel imports, or a row not yet visible) runs again. */
+const MAX_ATTEMPTS = 4;
+/** Guard ids listed per org in the audit entry of an import (the counts are always complete). */
+const LISTED_IDS = 200;
+
+class RetryImport extends Error {}
+
+function isRetryable(err: unknown): boolean {
+  if (err instanceof RetryImport) return true;
+  const e = err as { code?: string; driverError?: { code?: string } };
+  const code = e?.driverError?.code ?? e?.code;
+  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT' || code === 'SQLITE_BUSY';
+}
+
+const heldElsewhere = (row: number): RosterRowError => ({ row, column: ROSTER_COLUMNS.idNumber, problem: 'HELD_ELSEWHERE', message: ROSTER_ROW_PROBLEMS.HELD_ELSEWHERE });
+
+const invalid = (errors: RosterRowError[], totalRows: number) =>
+  new AppException('ROSTER_IMPORT_INVALID', HttpStatus.UNPROCESSABLE_ENTITY, { errors, badRows: new Set(errors.map((e) => e.row)).size, totalRows });
+
+interface OrgSummary {
+  created: number;
+  updated: number;
+  changed: number;
+  createdIds: number[];
+  changedIds: number[];
+}
 
 interface ValidRow {
   row: number;
@@ -36,22 +65,42 @@ export class RosterImportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly pii: PiiCipher,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async import(actor: Actor, file: Buffer): Promise<RosterImportResponse> {
-    const started = Date.now();
+    const started = this.clock.nowMs();
     const raw = await readRosterFile(file);
-    const { valid, errors } = await this.validate(actor, raw);
-    if (errors.length) throw new AppException('ROSTER_IMPORT_INVALID', HttpStatus.UNPROCESSABLE_ENTITY, { errors, badRows: new Set(errors.map((e) => e.row)).size, totalRows: raw.length });
-
-    const counts = await this.dataSource.transaction(async (m) => {
-      const repo = m.getRepository(RosterGuard);
-      const existing = new Set<string>();
-      for (let i = 0; i < valid.length; i += BATCH) {
-        const hashes = valid.slice(i, i + BATCH).map((r) => r.idHash);
-        for (const g of await repo.find({ select: { idHash: true }, where: { idHash: In(hashes) } })) existing.add(g.idHash);
+    const { valid, errors, scope } = await this.validate(actor, raw);
+    if (errors.length) throw invalid(errors, raw.length);
+    // Rows sorted by their key: parallel imports take the unique-index locks in one order.
+    valid.sort((a, b) => (a.idHash < b.idHash ? -1 : a.idHash > b.idHash ? 1 : 0));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const counts = await this.apply(actor, valid, scope, raw.length);
+        return { ...counts, durationMs: this.clock.nowMs() - started };
+      } catch (err) {
+        if (attempt < MAX_ATTEMPTS && isRetryable(err)) continue;
+        throw err;
       }
-      const now = new Date();
+    }
+  }
+
+  /**
+   * One transaction: insert the rows that are new (INSERT … IGNORE leaves rows already on the roster
+   * alone), read every row of the file back (the rows carrying this import's id are the ones it
+   * created, so the counts stay right when several imports run at once), then change the existing
+   * rows that differ, each only while its company is still in the importer's scope. Every created or
+   * changed row is audited where its company's station (and so its branch) reads the log.
+   */
+  private async apply(actor: Actor, valid: ValidRow[], scope: Map<number, number>, totalRows: number): Promise<{ total: number; created: number; updated: number }> {
+    const importId = randomUUID();
+    const scopedIds = [...scope.keys()];
+    return this.dataSource.transaction(async (m) => {
+      const repo = m.getRepository(RosterGuard);
+      const now = this.clock.now();
+      // All inserts before the first read: on MariaDB the read view then includes every row a
+      // parallel import committed while this one waited on the unique index.
       for (let i = 0; i < valid.length; i += BATCH) {
         const values = valid.slice(i, i + BATCH).map((r) => ({
           companyId: r.companyId,
@@ -60,20 +109,71 @@ export class RosterImportService {
           idHash: r.idHash,
           certificateNo: r.certificateNo,
           certified: r.certified,
+          lastChangedById: actor.userId,
+          lastImportId: importId,
           createdAt: now,
           updatedAt: now,
         }));
-        await repo.createQueryBuilder().insert().values(values).orUpdate(['companyId', 'name', 'idEnc', 'certificateNo', 'certified', 'updatedAt'], ['idHash']).updateEntity(false).execute();
+        await repo.createQueryBuilder().insert().values(values).orIgnore().updateEntity(false).execute();
       }
-      const result = { total: valid.length, created: valid.length - existing.size, updated: existing.size };
-      await this.audit.record(m, actor, { action: 'roster.import', targetType: 'roster', after: result });
+      const current = new Map<string, RosterGuard>();
+      for (let i = 0; i < valid.length; i += BATCH) {
+        for (const g of await repo.find({ where: { idHash: In(valid.slice(i, i + BATCH).map((r) => r.idHash)) } })) current.set(g.idHash, g);
+      }
+      const perOrg = new Map<number, OrgSummary>();
+      const summary = (companyId: number) => {
+        const station = scope.get(companyId)!;
+        let s = perOrg.get(station);
+        if (!s) perOrg.set(station, (s = { created: 0, updated: 0, changed: 0, createdIds: [], changedIds: [] }));
+        return s;
+      };
+      let created = 0;
+      for (const r of valid) {
+        const g = current.get(r.idHash);
+        if (!g) throw new RetryImport();
+        if (g.lastImportId === importId) {
+          created++;
+          const s = summary(g.companyId);
+          s.created++;
+          if (s.createdIds.length < LISTED_IDS) s.createdIds.push(g.id);
+          continue;
+        }
+        if (!scope.has(g.companyId)) throw invalid([heldElsewhere(r.row)], totalRows);
+        summary(g.companyId).updated++;
+        const before = { name: g.name, certificateNo: g.certificateNo, certified: !!g.certified, companyId: g.companyId };
+        const after = { name: r.name, certificateNo: r.certificateNo, certified: r.certified, companyId: r.companyId };
+        const changedKeys = (Object.keys(before) as (keyof typeof before)[]).filter((k) => before[k] !== after[k]);
+        if (!changedKeys.length) continue;
+        const res = await repo
+          .createQueryBuilder()
+          .update()
+          .set({ ...after, lastChangedById: actor.userId, lastImportId: importId, updatedAt: now })
+          .where('id = :id AND companyId IN (:...scopedIds)', { id: g.id, scopedIds })
+          .execute();
+        if (!res.affected) throw invalid([heldElsewhere(r.row)], totalRows);
+        for (const companyId of new Set([before.companyId, after.companyId])) {
+          const s = summary(companyId);
+          s.changed++;
+          if (s.changedIds.length < LISTED_IDS) s.changedIds.push(g.id);
+        }
+        if (changedKeys.some((k) => k === 'certified' || k === 'companyId' || k === 'name')) {
+          const pick = (o: typeof before) => ({ idNumberMasked: maskIdNumber(r.idNumber), ...Object.fromEntries(changedKeys.map((k) => [k, o[k]])) });
+          for (const companyId of new Set([before.companyId, after.companyId])) {
+            await this.audit.record(m, actor, { action: 'roster.guard.change', targetType: 'roster', targetId: String(g.id), orgUnitId: scope.get(companyId)!, before: pick(before), after: pick(after) });
+          }
+        }
+      }
+      const result = { total: valid.length, created, updated: valid.length - created };
+      for (const [station, s] of perOrg) {
+        await this.audit.record(m, actor, { action: 'roster.import', targetType: 'roster', targetId: importId, orgUnitId: station, after: { ...result, here: s } });
+      }
       return result;
     });
-    return { ...counts, durationMs: Date.now() - started };
   }
 
-  private async validate(actor: Actor, raw: RawRosterRow[]): Promise<{ valid: ValidRow[]; errors: RosterRowError[] }> {
+  private async validate(actor: Actor, raw: RawRosterRow[]): Promise<{ valid: ValidRow[]; errors: RosterRowError[]; scope: Map<number, number> }> {
     const companies = await whereOrgInScope(this.dataSource.getRepository(Company).createQueryBuilder('c'), actor, 'c.homeStationId').getMany();
+    const scope = new Map(companies.map((c) => [c.id, c.homeStationId]));
     const byName = new Map(companies.map((c) => [c.name, c.id]));
     const byCode = new Map(companies.map((c) => [c.creditCode, c.id]));
     const errors: RosterRowError[] = [];
@@ -111,6 +211,15 @@ export class RosterImportService {
       }
       if (errors.length === before) valid.push({ row, name: name.slice(0, 32), idNumber, idHash, certificateNo, certified: certified!, companyId: companyId! });
     }
-    return { valid, errors };
+    // A person already on the roster of a company outside the importer's scope: a row error that
+    // names neither the company nor its branch (SPEC §2.1).
+    const hashes = [...firstRowOf.keys()];
+    for (let i = 0; i < hashes.length; i += BATCH) {
+      const held = await this.dataSource.getRepository(RosterGuard).find({ select: { idHash: true, companyId: true }, where: { idHash: In(hashes.slice(i, i + BATCH)) } });
+      for (const g of held) if (!scope.has(g.companyId)) errors.push(heldElsewhere(firstRowOf.get(g.idHash)!));
+    }
+    errors.sort((a, b) => a.row - b.row);
+    const badRows = new Set(errors.map((e) => e.row));
+    return { valid: valid.filter((r) => !badRows.has(r.row)), errors, scope };
   }
 }
