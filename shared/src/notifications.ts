@@ -24,4 +24,6 @@ export const sandboxTemplateId = (key: NotificationTemplate): string => `sandbox
 /** What the mini-program needs before anyone signs in (public). */
 export interface ClientConfigResponse {
   subscribeTemplates: Record<NotificationTemplate, string>;
+  /** The applicant age bounds in force (APPLICANT_MIN_AGE / APPLICANT_MAX_AGE), checked at the ID step. */
+  applicantAge?: { min: number; max: number };
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { PointsModule } from '../points/points.module.js';
+import { VolunteersModule } from '../volunteers/volunteers.module.js';
 import { ACTIVITIES_CONFIG, loadActivitiesConfig } from './activities.config.js';
 import { ActivitiesAdminController } from './activities-admin.controller.js';
 import { ActivitiesController } from './activities.controller.js';
@@ -18,7 +19,7 @@ import { WeeklyRuleService } from './weekly-rule.service.js';
 
 /** SPEC §3: activities, sign-up, check-in, attendance, weekly rule. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Activity, ActivitySignup]), PointsModule],
+  imports: [TypeOrmModule.forFeature([Activity, ActivitySignup]), PointsModule, VolunteersModule],
   controllers: [ActivitiesController, ActivitiesAdminController],
   providers: [
     { provide: ACTIVITIES_CONFIG, inject: [APP_CONFIG], useFactory: (app: AppConfig) => loadActivitiesConfig(app) },

@@ -7,8 +7,8 @@ import { AppException } from '../../common/errors/app-exception.js';
 import { toPage, type PageQueryDto } from '../../common/pagination.js';
 import { assertPathInScope, wherePathInScope } from '../../common/scope/org-scope.js';
 import { OrgUnit } from '../org/org-unit.entity.js';
-import { User } from '../users/user.entity.js';
 import { Volunteer } from '../volunteers/volunteer.entity.js';
+import { MemberDirectory } from '../volunteers/member-directory.service.js';
 import { advanceByClock, findActivityInScope } from './activity-access.js';
 import { toActivityResponse, toMyActivityResponse, toMySignupResponse, toSignupAdminResponse } from './activities.mapper.js';
 import type { ActivityListQueryDto, AdminActivityListQueryDto } from './dto/activity.dto.js';
@@ -22,7 +22,11 @@ const SHANGHAI = '+08:00';
 /** Read side: lists and details for volunteers and staff, a volunteer's own sign-ups. */
 @Injectable()
 export class ActivityViews {
-  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly clock: Clock) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly members: MemberDirectory,
+  ) {}
 
   /** Activities a volunteer may join: open or running, filterable by station, type, date and distance. */
   async list(actor: Actor, q: ActivityListQueryDto): Promise<Page<ActivityResponse>> {
@@ -73,8 +77,8 @@ export class ActivityViews {
     const where = { activityId: id, ...(q.status ? { status: q.status } : {}) };
     const [rows, total] = await this.ds.getRepository(ActivitySignup).findAndCount({ where, order: { id: 'ASC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize });
     const vols = rows.length ? await this.ds.getRepository(Volunteer).findBy({ id: In(rows.map((r) => r.volunteerId)) }) : [];
-    const users = vols.length ? await this.ds.getRepository(User).find({ where: { id: In(vols.map((v) => v.userId)) }, select: { id: true, displayName: true } }) : [];
-    const name = new Map(users.map((u) => [u.id, u.displayName]));
+    // the member's real name from the volunteer archive, not the WeChat placeholder
+    const name = await this.members.namesByUserId(rows.map((r) => r.userId));
     const byId = new Map(vols.map((v) => [v.id, v]));
     const positions = await this.waitlistPositions(id, rows);
     return toPage(

@@ -7,10 +7,11 @@ import { PointsLedgerEntry } from './entities/points-ledger-entry.entity.js';
 import { PointsLedgerService } from './points-ledger.service.js';
 import { PointsController } from './points.controller.js';
 import { PointsService } from './points.service.js';
+import { VolunteersModule } from '../volunteers/volunteers.module.js';
 
 /** SPEC §6 ledger: append-only entries, cached balances, reversals, points issued per org. */
 @Module({
-  imports: [TypeOrmModule.forFeature([PointsLedgerEntry, PointsAccount])],
+  imports: [TypeOrmModule.forFeature([PointsLedgerEntry, PointsAccount]), VolunteersModule],
   controllers: [PointsController],
   providers: [PointsLedgerService, PointsService],
   exports: [PointsLedgerService],

@@ -8,8 +8,8 @@ import { toPage, type PageQueryDto } from '../../common/pagination.js';
 import { assertPathInScope, wherePathInScope } from '../../common/scope/org-scope.js';
 import { AuditService } from '../audit/audit.service.js';
 import { OrgUnit } from '../org/org-unit.entity.js';
-import { User } from '../users/user.entity.js';
 import { Volunteer } from '../volunteers/volunteer.entity.js';
+import { MemberDirectory } from '../volunteers/member-directory.service.js';
 import type { AdminLedgerQueryDto, PointsIssuedQueryDto } from './points.dto.js';
 import { PointsAccount } from './entities/points-account.entity.js';
 import { PointsLedgerEntry } from './entities/points-ledger-entry.entity.js';
@@ -23,6 +23,7 @@ export class PointsService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly ledger: PointsLedgerService,
     private readonly audit: AuditService,
+    private readonly members: MemberDirectory,
   ) {}
 
   async mine(actor: Actor): Promise<MyPointsResponse> {
@@ -47,9 +48,8 @@ export class PointsService {
     if (q.type) qb.andWhere('e.type = :t', { t: q.type });
     const [rows, total] = await qb.orderBy('e.id', 'DESC').offset((q.page - 1) * q.pageSize).limit(q.pageSize).getManyAndCount();
     const base = await this.responses(rows);
-    const users = rows.length ? await this.ds.getRepository(User).find({ where: { id: In(rows.map((r) => r.userId)) }, select: { id: true, displayName: true } }) : [];
     const vols = rows.length ? await this.ds.getRepository(Volunteer).find({ where: { userId: In(rows.map((r) => r.userId)) }, select: { id: true, userId: true, memberNo: true } }) : [];
-    const name = new Map(users.map((u) => [u.id, u.displayName]));
+    const name = await this.members.namesByUserId(rows.map((r) => r.userId));
     const member = new Map(vols.map((v) => [v.userId, v]));
     return toPage(
       base.map((b, i) => ({ ...b, volunteer: { id: rows[i].volunteerId, userId: rows[i].userId, name: name.get(rows[i].userId) ?? '', memberNo: member.get(rows[i].userId)?.memberNo ?? null } })),

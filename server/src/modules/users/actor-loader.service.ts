@@ -6,6 +6,7 @@ import { User } from './user.entity.js';
 import { Volunteer } from '../volunteers/volunteer.entity.js';
 import { OrgUnit } from '../org/org-unit.entity.js';
 import type { Actor } from '../../common/auth/actor.js';
+import { personName, PERSON_NAME_SQL } from './person-name.js';
 import { typeormExec, type SqlExec } from '../../database/raw-sql.js';
 
 /**
@@ -14,7 +15,7 @@ import { typeormExec, type SqlExec } from '../../database/raw-sql.js';
  * login ended by logout or by refresh-token reuse ends its access tokens at once: any row of the
  * family carrying `revokedAt` (revocation marks them all) makes `sessionEnded` 1.
  */
-export const ACTOR_SQL = `SELECT u.id, u.displayName, u.openid, u.roles, u.status, u.orgUnitId, o.path AS orgPath, v.status AS volunteerStatus,
+export const ACTOR_SQL = `SELECT u.id, ${PERSON_NAME_SQL} AS displayName, u.openid, u.roles, u.status, u.orgUnitId, o.path AS orgPath, v.status AS volunteerStatus,
        (SELECT 1 FROM refresh_tokens rt WHERE rt.familyId = ? AND rt.revokedAt IS NOT NULL LIMIT 1) AS sessionEnded
   FROM users u
   LEFT JOIN org_units o ON o.id = u.orgUnitId
@@ -97,7 +98,7 @@ export class ActorLoader {
     if (volunteer?.status === 'active') roles.push('volunteer');
     return {
       userId: user.id,
-      displayName: user.displayName,
+      displayName: personName(user, volunteer),
       openid: user.openid,
       staffRoles: user.roles,
       roles,
