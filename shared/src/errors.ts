@@ -126,10 +126,6 @@ export const ERROR_MESSAGES = {
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 
-  PROPOSAL_STATION_NOT_ALLOWED: '只能向自己所属的派出所提议活动',
-  PROPOSAL_LIMIT_REACHED: '待审核的活动提议已达上限，请等派出所处理后再提',
-  CHECKOUT_BEFORE_START: '活动还没开始，不能签退',
-  ATTENDANCE_NOT_CHECKED_OUT: '该义警已签到但未签退，请选择按签到至活动结束计时，或填写补录时长和说明',
 /** The one error shape every failing API call returns. */
 export interface ApiError {
   code: ErrorCode | string;
