@@ -8,10 +8,11 @@ import { VolunteersController } from './volunteers.controller.js';
 import { VolunteersAdminController } from './volunteers-admin.controller.js';
 import { AssignmentsAdminController } from './assignments-admin.controller.js';
 import { PiiBackfill } from '../../common/pii/pii-backfill.js';
+import { MemberDirectory } from './member-directory.service.js';
 
 @Module({
-  providers: [MemberNumberService, StationAssignmentService, VolunteerEnrolmentService, VolunteerArchiveService, TalentPoolService, PiiBackfill],
+  providers: [MemberNumberService, StationAssignmentService, VolunteerEnrolmentService, VolunteerArchiveService, TalentPoolService, MemberDirectory, PiiBackfill],
   controllers: [VolunteersController, VolunteersAdminController, AssignmentsAdminController],
-  exports: [StationAssignmentService, VolunteerEnrolmentService],
+  exports: [StationAssignmentService, VolunteerEnrolmentService, MemberDirectory],
 })
 export class VolunteersModule {}
