@@ -1,6 +1,9 @@
 import { createTestApp, bearer, type TestContext } from './support/test-app.js';
 import { sandboxOpenId } from '../src/wechat-sandbox/sandbox-server.js';
 import { User } from '../src/modules/users/user.entity.js';
+import { LoginBrake } from '../src/common/auth/login-brake.entity.js';
+import { Clock } from '../src/common/clock/clock.js';
+import { JwtService } from '@nestjs/jwt';
 
 describe('Identity (e2e)', () => {
   let ctx: TestContext;
@@ -66,19 +69,11 @@ describe('Identity (e2e)', () => {
       expect(wrong.body.message).toBe(unknown.body.message);
     });
 
-    it('locks the account after the configured number of failures, even for the right password', async () => {
-      for (let i = 0; i < 3; i++) {
-        await ctx.http().post('/api/auth/staff/login').send({ username: 'jiefang_station', password: `wrong-${i}` }).expect(401);
-      }
-      const locked = await ctx.http().post('/api/auth/staff/login').send({ username: 'jiefang_station', password: 'Jhyj@2026' }).expect(423);
-      expect(locked.body.code).toBe('ACCOUNT_LOCKED');
-      expect(locked.body.details.lockedUntil).toBeDefined();
-    });
-
     it('a successful login resets the failure counter', async () => {
       await ctx.http().post('/api/auth/staff/login').send({ username: 'yushan_station', password: 'wrong' }).expect(401);
       await ctx.http().post('/api/auth/staff/login').send({ username: 'yushan_station', password: 'wrong' }).expect(401);
       await ctx.loginStaff('yushan_station');
+      await ctx.http().post('/api/auth/staff/login').send({ username: 'yushan_station', password: 'wrong' }).expect(401);
       await ctx.http().post('/api/auth/staff/login').send({ username: 'yushan_station', password: 'wrong' }).expect(401);
       await ctx.loginStaff('yushan_station');
     });
@@ -146,6 +141,19 @@ describe('Identity (e2e)', () => {
     });
   });
 
+  it('a correctly signed access token that names no login (sid) is refused', async () => {
+    const login = await ctx.loginStaff('city');
+    const clock = ctx.app.get(Clock);
+    const iat = Math.floor(clock.nowMs() / 1000);
+    const jwt = ctx.app.get(JwtService);
+    const noSid = jwt.sign({ sub: login.user.id, typ: 'access', iat }, { expiresIn: 900 });
+    const res = await ctx.http().get('/api/me').set(...bearer(noSid)).expect(401);
+    expect(res.body.code).toBe('UNAUTHENTICATED');
+    // the same token with the login's own sid is accepted: only the missing sid was refused
+    const sid = JSON.parse(Buffer.from(login.accessToken.split('.')[1], 'base64url').toString()).sid as string;
+    await ctx.http().get('/api/me').set(...bearer(jwt.sign({ sub: login.user.id, typ: 'access', sid, iat }, { expiresIn: 900 }))).expect(200);
+  });
+
   describe('Staff binds WeChat by verifying the provisioned phone', () => {
     it('moves the WeChat identity onto the staff account; the next WeChat login is the staff member', async () => {
       const wx = await ctx.loginWechat('officer-wang');
@@ -208,5 +216,108 @@ describe('Login rate limit (e2e)', () => {
     expect(statuses.slice(3)).toEqual([429, 429]);
     const res = await ctx.http().post('/api/auth/wechat/login').send({ code: 'sandbox-a' });
     expect(res.status).toBe(200); // the limit is per route
+  });
+
+  it('every spelling of a login route counts in the same window (trailing slash, query string)', async () => {
+    const from = { 'X-Forwarded-For': '203.0.113.50' };
+    const urls = ['/api/auth/refresh', '/api/auth/refresh/', '/api/auth/refresh?x=1', '/api/auth/refresh/?a=b'];
+    const statuses: number[] = [];
+    for (const url of urls) statuses.push((await ctx.http().post(url).set(from).send({ refreshToken: 'nope' })).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+});
+
+describe('Login brake: per account and address, never a weapon (e2e)', () => {
+  let ctx: TestContext;
+  // three failures in a row from one address, then 1 s, 2 s, 4 s …; four failing addresses brake the account
+  beforeAll(async () => {
+    ctx = await createTestApp({ PASSWORD_MAX_FAILURES: '3', LOGIN_ACCOUNT_BRAKE_ADDRESSES: '4' });
+  });
+  afterAll(() => ctx.close());
+
+  const login = (username: string, password: string, from: string, url = '/api/auth/staff/login') =>
+    ctx.http().post(url).set('X-Forwarded-For', from).send({ username, password });
+  /** Lets the waiting time of one address run out (the brake reads the clock; tests move the row instead). */
+  const waitOut = (from: string) => ctx.dataSource.getRepository(LoginBrake).update({ address: from }, { nextAllowedAt: '0' });
+
+  it('a stranger guessing at admin from one address is slowed down, while admin logs in from elsewhere', async () => {
+    for (let i = 0; i < 3; i++) await login('admin', `guess-${i}`, '203.0.113.10').expect(401);
+    const braked = await login('admin', 'Jhyj@2026', '203.0.113.10').expect(429);
+    expect(braked.body).toMatchObject({ code: 'RATE_LIMITED', details: { retryAfterSeconds: 1 } });
+    // no 423, no lock for everyone: the real administrator, at another address, is let in at once
+    const real = await login('admin', 'Jhyj@2026', '198.51.100.7').expect(200);
+    expect(real.body.user.roles).toEqual(['sysadmin']);
+  });
+
+  it('the waits grow: 1 s, 2 s, 4 s after each further failure from that address', async () => {
+    for (let i = 0; i < 3; i++) await login('city', `guess-${i}`, '203.0.113.11').expect(401);
+    const waits: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      waits.push((await login('city', 'guess', '203.0.113.11').expect(429)).body.details.retryAfterSeconds);
+      await waitOut('203.0.113.11');
+      await login('city', 'guess', '203.0.113.11').expect(401);
+    }
+    expect(waits).toEqual([1, 2, 4]);
+    expect((await login('city', 'guess', '203.0.113.11').expect(429)).body.details.retryAfterSeconds).toBe(8);
+    // the right password after waiting lets the address in and clears its count
+    await waitOut('203.0.113.11');
+    await login('city', 'Jhyj@2026', '203.0.113.11').expect(200);
+    for (let i = 0; i < 3; i++) await login('city', `guess-${i}`, '203.0.113.11').expect(401);
+  });
+
+  it('an unknown user name gets exactly the answers a real one gets', async () => {
+    const answers = async (username: string, from: string) => {
+      const out: unknown[] = [];
+      for (let i = 0; i < 5; i++) {
+        const res = await login(username, `guess-${i}`, from);
+        out.push([res.status, res.body.code, res.body.message, res.body.details]);
+      }
+      return out;
+    };
+    const real = await answers('pinghu_station', '203.0.113.12');
+    const unknown = await answers('no_such_officer', '203.0.113.13');
+    expect(unknown).toEqual(real);
+    expect(real.map((a) => (a as unknown[])[0])).toEqual([401, 401, 401, 429, 429]);
+  });
+
+  it('every spelling of the login route shares one brake (trailing slash, query string)', async () => {
+    const from = '203.0.113.14';
+    await login('jiefang_station', 'g1', from, '/api/auth/staff/login/').expect(401);
+    await login('jiefang_station', 'g2', from, '/api/auth/staff/login?x=1').expect(401);
+    await login('jiefang_station', 'g3', from, '/api/auth/staff/login/?y=').expect(401);
+    for (const url of ['/api/auth/staff/login', '/api/auth/staff/login/', '/api/auth/staff/login?x=2']) {
+      await login('jiefang_station', 'g4', from, url).expect(429);
+    }
+    // spellings that do not reach the handler are no way around it either: they are not a login at all
+    for (const url of ['//api/auth/staff/login', '/API/auth/staff/login', '/api/auth/STAFF/login']) {
+      const res = await login('jiefang_station', 'Jhyj@2026', from, url);
+      expect([url, res.status]).toEqual([url, 404]);
+    }
+  });
+
+  it('a burst of parallel guesses from one address gets no more than the free failures', async () => {
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => login('mall', `burst-${i}`, '203.0.113.15')));
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(3);
+    expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+  });
+
+  it('many addresses failing on one account slow down new addresses a little, not the owner\'s known address', async () => {
+    await login('huashan_branch', 'Jhyj@2026', '198.51.100.20').expect(200); // the owner's usual address
+    for (let i = 0; i < 4; i++) await login('huashan_branch', 'guess', `192.0.2.${i + 1}`).expect(401);
+    // a fifth address, even with the right password, waits a moment
+    const braked = await login('huashan_branch', 'Jhyj@2026', '192.0.2.99').expect(429);
+    expect(braked.body.details.retryAfterSeconds).toBeLessThanOrEqual(60);
+    // the owner's address is not held up
+    await login('huashan_branch', 'Jhyj@2026', '198.51.100.20').expect(200);
+  });
+
+  it('one address alone cannot set off the per-account brake', async () => {
+    for (let i = 0; i < 3; i++) await login('company', `guess-${i}`, '203.0.113.16').expect(401);
+    for (let i = 0; i < 6; i++) {
+      await waitOut('203.0.113.16');
+      await login('company', 'guess', '203.0.113.16').expect(401);
+    }
+    await login('company', 'Jhyj@2026', '198.51.100.21').expect(200);
   });
 });

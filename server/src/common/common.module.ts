@@ -9,6 +9,7 @@ import { PasswordHasher } from './auth/password-hasher.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AccessTokenVerifier } from './auth/access-token-verifier.js';
 import { LoginRateLimitGuard } from './auth/rate-limit.guard.js';
+import { LoginBrakeService } from './auth/login-brake.service.js';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter.js';
 import { UsersModule } from '../modules/users/users.module.js';
 
@@ -33,10 +34,11 @@ export class CommonModule {
         { provide: PasswordHasher, useValue: new PasswordHasher(config.auth.passwordCost) },
         { provide: AccessTokenVerifier, useValue: new AccessTokenVerifier(config.jwt.secret, clock) },
         LoginRateLimitGuard,
+        LoginBrakeService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],
-      exports: [APP_CONFIG, Clock, PiiCipher, PasswordHasher, JwtModule, LoginRateLimitGuard],
+      exports: [APP_CONFIG, Clock, PiiCipher, PasswordHasher, JwtModule, LoginRateLimitGuard, LoginBrakeService],
     };
   }
 }

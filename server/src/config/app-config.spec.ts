@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './app-config.js';
+import { ConfigError, DEV_JWT_SECRET, DEV_PII_HASH_KEY, DEV_PII_KEYS, loadConfig } from './app-config.js';
 
 const key = Buffer.alloc(32, 1).toString('base64');
 const prodSecrets = {
@@ -51,6 +51,32 @@ describe(loadConfig.name, () => {
     const noMysql: Record<string, string> = { ...prodSecrets };
     delete noMysql.MYSQL_HOST;
     expect(problems(noMysql).join()).toContain('MySQL');
+  });
+
+  it('production refuses demo seeding (it would create admin / Jhyj@2026)', () => {
+    expect(problems({ ...prodSecrets, SEED_DEMO: 'true' }).join()).toContain('SEED_DEMO');
+    expect(loadConfig({ ...prodSecrets }).seedDemo).toBe(false);
+  });
+
+  it('production refuses the published development keys and secret', () => {
+    expect(problems({ ...prodSecrets, PII_KEYS: DEV_PII_KEYS }).join()).toContain('PII_KEYS');
+    // hidden among real keys, or as the active one under another id
+    expect(problems({ ...prodSecrets, PII_KEYS: `k1:${key},old:${DEV_PII_KEYS.split(':')[1]}`, PII_ACTIVE_KEY: 'k1' }).join()).toContain('PII_KEYS');
+    expect(problems({ ...prodSecrets, PII_HASH_KEY: DEV_PII_HASH_KEY }).join()).toContain('PII_HASH_KEY');
+    // the development JWT secret: refused by its length, and by name
+    expect(problems({ ...prodSecrets, JWT_SECRET: DEV_JWT_SECRET }).join()).toContain('JWT_SECRET');
+    expect(problems({ ...prodSecrets, JWT_SECRET: 'short-secret' }).join()).toContain('at least 32 characters');
+    // outside production the fallbacks are what a zero-setup run uses
+    expect(problems({ NODE_ENV: 'development' })).toEqual([]);
+  });
+
+  it('the OpenAPI UI is off in production unless API_DOCS=on, and then for staff only; open in development', () => {
+    expect(loadConfig({ ...prodSecrets }).apiDocs).toBe('off');
+    expect(loadConfig({ ...prodSecrets, API_DOCS: 'on' }).apiDocs).toBe('staff');
+    expect(problems({ ...prodSecrets, API_DOCS: 'public' }).join()).toContain('API_DOCS');
+    expect(loadConfig({}).apiDocs).toBe('public');
+    expect(loadConfig({ API_DOCS: 'off' }).apiDocs).toBe('off');
+    expect(problems({ API_DOCS: 'maybe' }).join()).toContain('API_DOCS');
   });
 
   it('rejects malformed numbers and keys with the variable named', () => {

@@ -27,7 +27,18 @@ export interface AppConfig {
   wechat: { appId: string; secret: string; apiBase: string; sandbox: boolean; sandboxPort: number };
   h5Dir: string | null;
   seedDemo: boolean;
-  auth: { loginRateLimitPerMinute: number; maxPasswordFailures: number; lockMinutes: number; passwordCost: number };
+  /** The OpenAPI UI and document: off, open to anyone (development only) or to signed-in staff. */
+  apiDocs: 'off' | 'public' | 'staff';
+  auth: {
+    loginRateLimitPerMinute: number;
+    /** Failures in a row from one address on one account before it must wait (1 s, 2 s, 4 s …). */
+    maxPasswordFailures: number;
+    /** The longest such wait. */
+    lockMinutes: number;
+    /** Distinct failing addresses on one account (15 min) that slow down its unknown addresses. */
+    accountBrakeAddresses: number;
+    passwordCost: number;
+  };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   version: string;
   /** Business dates are computed in this zone; `start` fixes the clock's first reading (tests, demos). */
@@ -39,6 +50,11 @@ export class ConfigError extends Error {
     super(`配置错误 / invalid configuration:\n - ${problems.join('\n - ')}`);
   }
 }
+
+/** The development fallbacks are published in this repository: production refuses them. */
+export const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me';
+export const DEV_PII_KEYS = `dev1:${Buffer.alloc(32, 7).toString('base64')}`;
+export const DEV_PII_HASH_KEY = Buffer.alloc(32, 9).toString('base64');
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -92,12 +108,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       }
     : { type: 'better-sqlite3', file: path.join(dataDir, 'jianghuai.sqlite'), synchronize };
 
-  const jwtSecret = secret('JWT_SECRET', () => 'dev-only-jwt-secret-change-me');
+  const jwtSecret = secret('JWT_SECRET', () => DEV_JWT_SECRET);
   if (prod && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters in production');
 
   // PII_KEYS = "k1:<base64 32 bytes>,k2:<base64 32 bytes>"; the active one encrypts, all decrypt.
   const keys: Record<string, Buffer> = {};
-  const rawKeys = secret('PII_KEYS', () => `dev1:${Buffer.alloc(32, 7).toString('base64')}`);
+  const rawKeys = secret('PII_KEYS', () => DEV_PII_KEYS);
   for (const part of rawKeys.split(',').map((s) => s.trim()).filter(Boolean)) {
     const [id, b64] = part.split(':');
     const key = Buffer.from(b64 ?? '', 'base64');
@@ -109,8 +125,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const activeKeyId = env.PII_ACTIVE_KEY ?? Object.keys(keys).at(-1) ?? '';
   if (!keys[activeKeyId]) problems.push(`PII_ACTIVE_KEY "${activeKeyId}" is not among PII_KEYS`);
-  const hashKey = Buffer.from(secret('PII_HASH_KEY', () => Buffer.alloc(32, 9).toString('base64')), 'base64');
+  const hashKey = Buffer.from(secret('PII_HASH_KEY', () => DEV_PII_HASH_KEY), 'base64');
   if (hashKey.length < 16) problems.push('PII_HASH_KEY must be base64 of at least 16 bytes');
+  if (prod) {
+    // The development keys are in this repository: data encrypted or hashed with them is readable by anyone.
+    const devKeys = new Set([...DEV_PII_KEYS.split(',').map((k) => k.split(':')[1]), DEV_PII_HASH_KEY]);
+    if (Object.values(keys).some((k) => devKeys.has(k.toString('base64')))) problems.push('PII_KEYS must not contain the published development key in production');
+    if (devKeys.has(hashKey.toString('base64'))) problems.push('PII_HASH_KEY must not be the published development key in production');
+    if (jwtSecret === DEV_JWT_SECRET) problems.push('JWT_SECRET must not be the published development secret in production');
+  }
 
   const sandbox = bool(env.WECHAT_SANDBOX, !prod);
   if (prod && sandbox) problems.push('WECHAT_SANDBOX must be off in production');
@@ -119,6 +142,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const appId = secret('WECHAT_APPID', () => 'wx-sandbox-appid');
   const wxSecret = secret('WECHAT_SECRET', () => 'sandbox-secret');
   const apiBase = env.WECHAT_API_BASE ?? (sandbox ? '' : 'https://api.weixin.qq.com');
+
+  const seedDemo = bool(env.SEED_DEMO, !prod && nodeEnv !== 'test');
+  // Demo seeding creates staff accounts with a published password (admin / Jhyj@2026).
+  if (prod && seedDemo) problems.push('SEED_DEMO must be off in production (it creates accounts with a published password)');
+  const apiDocsRaw = (env.API_DOCS ?? '').toLowerCase();
+  if (!['', 'on', 'off', 'staff', 'public'].includes(apiDocsRaw)) problems.push(`API_DOCS must be on, off, staff or public, got "${env.API_DOCS}"`);
+  if (prod && apiDocsRaw === 'public') problems.push('API_DOCS=public is refused in production (API_DOCS=on serves the docs to signed-in staff)');
+  const apiDocs: AppConfig['apiDocs'] =
+    apiDocsRaw === 'off' ? 'off' : apiDocsRaw === 'staff' ? 'staff' : apiDocsRaw === 'public' ? 'public' : apiDocsRaw === 'on' ? (prod ? 'staff' : 'public') : prod ? 'off' : 'public';
 
   const logLevel = (env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info')) as AppConfig['logLevel'];
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) problems.push('LOG_LEVEL must be debug, info, warn or error');
@@ -150,11 +182,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     pii: { keys, activeKeyId, hashKey },
     wechat: { appId, secret: wxSecret, apiBase, sandbox, sandboxPort: int('SANDBOX_PORT', 0, 0, 65535) },
     h5Dir: env.H5_DIR === '' ? null : path.resolve(env.H5_DIR ?? path.join(REPO_ROOT, 'miniprogram/dist/h5')),
-    seedDemo: bool(env.SEED_DEMO, !prod && nodeEnv !== 'test'),
+    seedDemo,
+    apiDocs,
     auth: {
       loginRateLimitPerMinute: int('LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 100000),
       maxPasswordFailures: int('PASSWORD_MAX_FAILURES', 5, 1, 100),
       lockMinutes: int('PASSWORD_LOCK_MINUTES', 15, 1, 1440),
+      accountBrakeAddresses: int('LOGIN_ACCOUNT_BRAKE_ADDRESSES', 10, 2, 100000),
       // scrypt cost N = 2^passwordCost; 15 ≈ 50-100 ms on these machines
       passwordCost: int('PASSWORD_HASH_COST', prod ? 15 : nodeEnv === 'test' ? 12 : 15, 10, 20),
     },

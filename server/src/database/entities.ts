@@ -2,6 +2,7 @@ import { OrgUnit } from '../modules/org/org-unit.entity.js';
 import { User } from '../modules/users/user.entity.js';
 import { RefreshToken } from '../modules/auth/refresh-token.entity.js';
 import { LoginRateWindow } from '../common/auth/login-rate-window.entity.js';
+import { LoginBrake } from '../common/auth/login-brake.entity.js';
 import { AuditLog } from '../modules/audit/audit-log.entity.js';
 import { Volunteer } from '../modules/volunteers/volunteer.entity.js';
 import { Notification } from '../modules/notifications/notification.entity.js';
@@ -31,6 +32,7 @@ export const ENTITIES = [
   User,
   RefreshToken,
   LoginRateWindow,
+  LoginBrake,
   AuditLog,
   Volunteer,
   Notification,

@@ -3,8 +3,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export interface AccessTokenPayload {
   sub: number;
   typ: 'access';
-  /** The login (refresh-token family) the token belongs to: ending that login ends the token too. */
-  sid?: string;
+  /** The login (refresh-token family) the token belongs to: ending that login ends the token too. Required. */
+  sid: string;
 }
 
 export type VerifyResult = { ok: true; payload: AccessTokenPayload } | { ok: false; code: 'UNAUTHENTICATED' | 'TOKEN_EXPIRED' };
@@ -50,7 +50,8 @@ export class AccessTokenVerifier {
     if (typeof claims.exp !== 'number') return INVALID;
     if (claims.exp <= now) return { ok: false, code: 'TOKEN_EXPIRED' };
     if (claims.typ !== 'access' || !Number.isInteger(claims.sub)) return INVALID;
-    if (claims.sid !== undefined && typeof claims.sid !== 'string') return INVALID;
-    return { ok: true, payload: { sub: claims.sub as number, typ: 'access', sid: claims.sid as string | undefined } };
+    // A token that names no login could never be ended by logout or reuse detection: refused.
+    if (typeof claims.sid !== 'string' || claims.sid.length === 0 || claims.sid.length > 64) return INVALID;
+    return { ok: true, payload: { sub: claims.sub as number, typ: 'access', sid: claims.sid } };
   }
 }

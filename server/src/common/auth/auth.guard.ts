@@ -29,7 +29,7 @@ export class AuthGuard implements CanActivate {
     if (!token) throw AppException.unauthenticated();
     const verified = this.tokens.verify(token);
     if (!verified.ok) throw AppException.unauthenticated(verified.code);
-    const loaded = await this.actors.loadActor(verified.payload.sub, verified.payload.sid ?? null, () => req.ip ?? null);
+    const loaded = await this.actors.loadActor(verified.payload.sub, verified.payload.sid, () => req.ip ?? null);
     if (!loaded) throw AppException.unauthenticated();
     if (loaded.sessionEnded) throw AppException.unauthenticated('SESSION_ENDED');
     if (!loaded.active) throw AppException.unauthenticated('ACCOUNT_DISABLED');

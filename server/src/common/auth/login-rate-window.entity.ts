@@ -6,7 +6,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  */
 @Entity('login_rate_windows')
 export class LoginRateWindow {
-  /** `<ip>|<route>` */
+  /** `<ip>|<controller>.<handler>` */
   @PrimaryColumn({ type: 'varchar', length: 100 })
   rateKey: string;
 

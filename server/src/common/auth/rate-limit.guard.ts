@@ -5,13 +5,14 @@ import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { typeormExec, type SqlExec } from '../../database/raw-sql.js';
 import { AppException } from '../errors/app-exception.js';
+import { Clock } from '../clock/clock.js';
 
 const MINUTE_MS = 60_000;
 /** Windows older than this are deleted, now and then, as logins arrive. */
 const KEEP_MS = 60 * MINUTE_MS;
 
 /**
- * A one-minute window per client address and login route, from its first attempt, counted in the database so that
+ * A one-minute window per client address and login handler, from its first attempt, counted in the database so that
  * every server instance brakes on the same count (one attempt on each of three instances is three
  * attempts). One upsert and one read per login; the account lockout is a separate, per-account rule.
  */
@@ -23,6 +24,7 @@ export class LoginRateLimitGuard implements CanActivate {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() dataSource: DataSource,
+    private readonly clock: Clock,
   ) {
     this.exec = typeormExec(dataSource.manager);
     // A window a minute old or more starts again at this attempt; otherwise the count goes up by one.
@@ -39,8 +41,10 @@ export class LoginRateLimitGuard implements CanActivate {
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const req = ctx.switchToHttp().getRequest<FastifyRequest>();
-    const key = `${req.ip}|${req.url.split('?')[0]}`.slice(0, 100);
-    const now = Date.now();
+    // Keyed on the handler, not the URL: a trailing slash, a query string or any other spelling
+    // that reaches the same handler shares its window.
+    const key = `${req.ip}|${ctx.getClass().name}.${ctx.getHandler().name}`.slice(0, 100);
+    const now = this.clock.nowMs();
     await this.exec(this.upsert, [key, now]);
     const [row] = (await this.exec('SELECT hits, windowStart FROM login_rate_windows WHERE rateKey = ?', [key])).rows;
     if (Math.random() < 0.01) void this.exec('DELETE FROM login_rate_windows WHERE windowStart < ?', [now - KEEP_MS]).catch(() => undefined);

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { LoginResponse } from '@jianghuai/shared';
 import { Authenticated, CurrentActor, Public } from '../../common/auth/authenticated.decorator.js';
@@ -26,8 +26,8 @@ export class AuthController {
   @Public()
   @UseGuards(LoginRateLimitGuard)
   @ApiOperation({ summary: '工作人员账号密码登录（H5 / 电脑端）' })
-  staffLogin(@Body() dto: StaffLoginDto): Promise<LoginResponse> {
-    return this.auth.staffLogin(dto.username, dto.password);
+  staffLogin(@Body() dto: StaffLoginDto, @Ip() ip: string): Promise<LoginResponse> {
+    return this.auth.staffLogin(dto.username, dto.password, ip);
   }
 
   @Post('refresh')

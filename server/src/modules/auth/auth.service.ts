@@ -1,11 +1,12 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import type { LoginResponse } from '@jianghuai/shared';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { Clock } from '../../common/clock/clock.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { PasswordHasher } from '../../common/auth/password-hasher.js';
+import { LoginBrakeService } from '../../common/auth/login-brake.service.js';
 import { PiiCipher } from '../../common/pii/pii-cipher.js';
 import { User } from '../users/user.entity.js';
 import { ActorLoader } from '../users/actor-loader.service.js';
@@ -17,7 +18,7 @@ import { TokenService } from './token.service.js';
 @Injectable()
 export class AuthService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: TokenService,
@@ -26,6 +27,7 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly pii: PiiCipher,
     private readonly audit: AuditService,
+    private readonly brake: LoginBrakeService,
   ) {}
 
   /** wx.login code → code2Session → openid; first sight of an openid creates a plain user. */
@@ -33,7 +35,7 @@ export class AuthService {
     const { openid } = await this.wechat.code2Session(code);
     let user = await this.users.findOneBy({ openid });
     if (!user) {
-      const now = new Date();
+      const now = this.clock.now();
       await this.users
         .createQueryBuilder()
         .insert()
@@ -47,35 +49,19 @@ export class AuthService {
   }
 
   /**
-   * Username + password for staff on the desktop H5 build. Failures are counted in the database
-   * with a conditional increment; reaching the limit locks the account for a while.
+   * Username + password for staff on the desktop H5 build. Every attempt first passes the login
+   * brake (per account and address, counted in the database); an unknown user name and a wrong
+   * password get the same answer, and nobody can lock a real user out from elsewhere.
    */
-  async staffLogin(username: string, password: string): Promise<LoginResponse> {
+  async staffLogin(username: string, password: string, address: string): Promise<LoginResponse> {
+    const attempt = { route: 'staff-login', username, address };
+    await this.brake.claim(attempt);
     const user = await this.users.findOneBy({ username });
-    const now = new Date();
-    if (user?.lockedUntil && user.lockedUntil > now) {
-      throw new AppException('ACCOUNT_LOCKED', HttpStatus.LOCKED, { lockedUntil: user.lockedUntil.toISOString() });
-    }
     const ok = await this.hasher.verify(password, user?.passwordHash ?? null);
-    if (!user || !ok) {
-      if (user) await this.recordFailure(user.id);
-      throw new AppException('INVALID_CREDENTIALS', HttpStatus.UNAUTHORIZED);
-    }
+    if (!user || !ok) throw new AppException('INVALID_CREDENTIALS', HttpStatus.UNAUTHORIZED);
+    await this.brake.succeeded(attempt);
     if (user.status !== 'active' || user.roles.length === 0) throw new AppException('ACCOUNT_DISABLED', HttpStatus.FORBIDDEN);
-    if (user.failedLogins > 0 || user.lockedUntil) await this.users.update(user.id, { failedLogins: 0, lockedUntil: null, updatedAt: now });
     return this.loginResponse(user.id);
-  }
-
-  private async recordFailure(userId: number): Promise<void> {
-    await this.users.increment({ id: userId }, 'failedLogins', 1);
-    const lockedUntil = new Date(Date.now() + this.config.auth.lockMinutes * 60_000);
-    // Only the request that crosses the limit sets the lock; the counter starts again after it.
-    await this.users
-      .createQueryBuilder()
-      .update()
-      .set({ lockedUntil, failedLogins: 0, updatedAt: new Date() })
-      .where('id = :userId AND failedLogins >= :max', { userId, max: this.config.auth.maxPasswordFailures })
-      .execute();
   }
 
   async refresh(refreshToken: string): Promise<LoginResponse> {
@@ -106,8 +92,8 @@ export class AuthService {
     const openid = actor.openid;
     await this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(User);
-      await repo.update({ id: actor.userId, openid }, { openid: null, updatedAt: new Date() });
-      const res = await repo.update({ id: staff.id, openid: IsNull() }, { openid, updatedAt: new Date() });
+      await repo.update({ id: actor.userId, openid }, { openid: null, updatedAt: this.clock.now() });
+      const res = await repo.update({ id: staff.id, openid: IsNull() }, { openid, updatedAt: this.clock.now() });
       if (res.affected !== 1) throw AppException.conflict('STAFF_ALREADY_BOUND');
       await this.audit.record(m, this.actors.toActor({ user: staff, volunteer: null }, actor.ip), {
         action: 'staff.bind_wechat',
