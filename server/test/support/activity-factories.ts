@@ -1,8 +1,11 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import type { ActivityInput, ActivityResponse, VolunteerSkill, VolunteerTier } from '@jianghuai/shared';
 import { Activity } from '../../src/modules/activities/entities/activity.entity.js';
 import { User } from '../../src/modules/users/user.entity.js';
 import { Volunteer } from '../../src/modules/volunteers/volunteer.entity.js';
+import { RefreshToken } from '../../src/modules/auth/refresh-token.entity.js';
+import { Clock } from '../../src/common/clock/clock.js';
 import { bearer, type TestContext } from './test-app.js';
 import { testNow, testNowMs } from './test-clock.js';
 
@@ -16,7 +19,8 @@ let seq = 0;
 
 /**
  * Approved volunteers straight into the tables (the application flow is another suite's job),
- * in batches, with access tokens minted by the app's own JwtService instead of logging each in.
+ * in batches, each with a real login (a refresh-token family row, as a login creates) and an access
+ * token for it signed by the app's own JwtService, instead of logging each in.
  */
 export async function createVolunteers(
   ctx: TestContext,
@@ -24,7 +28,6 @@ export async function createVolunteers(
   opts: { stationCode?: string; tier?: VolunteerTier; skills?: VolunteerSkill[]; birthDate?: string; status?: Volunteer['status'] } = {},
 ): Promise<TestVolunteer[]> {
   const station = await ctx.org(opts.stationCode ?? 'MAS-YS-PH');
-  const jwt = ctx.app.get(JwtService);
   const now = testNow();
   const batch = `${process.pid}-${Date.now()}-${++seq}`;
   const out: TestVolunteer[] = [];
@@ -50,12 +53,36 @@ export async function createVolunteers(
     await ctx.dataSource.getRepository(Volunteer).insert(vols);
     const savedVols = await ctx.dataSource.getRepository(Volunteer).find({ where: vols.map((v) => ({ userId: v.userId })), select: { id: true, userId: true } });
     const volByUser = new Map(savedVols.map((v) => [v.userId, v.id]));
+    const logins = await mintLogins(ctx, users.map((u) => byOpenid.get(u.openid)!));
     for (const u of users) {
       const userId = byOpenid.get(u.openid)!;
-      out.push({ userId, volunteerId: volByUser.get(userId)!, token: jwt.sign({ sub: userId, typ: 'access', iat: Math.floor(testNowMs() / 1000) }, { expiresIn: 3600 }) });
+      out.push({ userId, volunteerId: volByUser.get(userId)!, token: logins.get(userId)! });
     }
   }
   return out;
+}
+
+/**
+ * One login per user, as the auth service makes it: a refresh-token family row, and an access
+ * token carrying that family as its `sid` (the guard refuses tokens without one, and logout or a
+ * revoked family ends them), issued at the app clock's time.
+ */
+export async function mintLogins(ctx: TestContext, userIds: number[]): Promise<Map<number, string>> {
+  const jwt = ctx.app.get(JwtService);
+  const clock = ctx.app.get(Clock);
+  const now = clock.now();
+  const rows = userIds.map((userId) => ({
+    userId,
+    familyId: randomUUID(),
+    tokenHash: createHash('sha256').update(randomBytes(32)).digest('hex'),
+    expiresAt: new Date(now.getTime() + 86_400_000),
+    rotatedAt: null,
+    revokedAt: null,
+    createdAt: now,
+  }));
+  for (let i = 0; i < rows.length; i += 400) await ctx.dataSource.getRepository(RefreshToken).insert(rows.slice(i, i + 400));
+  const iat = Math.floor(clock.nowMs() / 1000);
+  return new Map(rows.map((r) => [r.userId, jwt.sign({ sub: r.userId, typ: 'access', sid: r.familyId, iat }, { expiresIn: 3600 })]));
 }
 
 export const PINGHU = { lat: 31.6612, lng: 118.5037 };
