@@ -10,7 +10,7 @@ import {
   type MyApplicationResponse,
   type VolunteerCardResponse,
 } from '@jianghuai/shared';
-import { validateCreditCode } from '@jianghuai/shared';
+import { businessDate, validateCreditCode } from '@jianghuai/shared';
 import { formatDateTime } from './format';
 
 export type Tone = 'waiting' | 'good' | 'bad';
@@ -87,11 +87,11 @@ export const QUEUE_STAGE_LABELS: Record<QueueStage, string> = {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** "已等待 2 天" / "今天提交" — from the submit time, so staff see how long someone waits. */
+/** "已等待 2 天" / "今天提交" — calendar days (Shanghai) since the submit date, so staff see how long someone waits. */
 export function waitingLabel(submittedAt: string, now: number = Date.now()): string {
   const t = Date.parse(submittedAt);
   if (Number.isNaN(t)) return '';
-  const days = Math.floor((now - t) / DAY_MS);
+  const days = Math.round((Date.parse(businessDate(new Date(now))) - Date.parse(businessDate(new Date(t)))) / DAY_MS);
   if (days <= 0) return '今天提交';
   return `已等待 ${days} 天`;
 }

@@ -2,7 +2,7 @@
  * Staff editing a volunteer's archive (SPEC §2.4): the editable part of the record, and the PATCH
  * body holding only what changed (a status change needs a reason).
  */
-import type { IssuedEquipment, UpdateVolunteerRequest, VolunteerArchiveResponse, VolunteerStatus, VolunteerTier } from '@jianghuai/shared';
+import { businessDate, type IssuedEquipment, type UpdateVolunteerRequest, type VolunteerArchiveResponse, type VolunteerStatus, type VolunteerTier } from '@jianghuai/shared';
 
 export interface ArchiveEdit {
   tier: VolunteerTier;
@@ -70,9 +70,12 @@ export function buildExemption(input: { reason: string; endsOn: string }, today:
   return { ok: true, body: { reason, endsOn: input.endsOn } };
 }
 
-/** The yearly re-check line on the record: when it was last run and when the next one is due. */
+/**
+ * The yearly re-check line on the record: when it was last run (its date in Shanghai, not the UTC
+ * date of the stored instant) and when the next one is due.
+ */
 export function recheckLine(archive: Pick<VolunteerArchiveResponse, 'criminalCheckedAt' | 'criminalCheckDueOn'>, today: string): string {
-  const last = archive.criminalCheckedAt ? `上次核查 ${archive.criminalCheckedAt.slice(0, 10)}` : '还没有核查记录';
+  const last = archive.criminalCheckedAt ? `上次核查 ${businessDate(new Date(archive.criminalCheckedAt))}` : '还没有核查记录';
   if (!archive.criminalCheckDueOn) return last;
   const due = archive.criminalCheckDueOn < today ? `已于 ${archive.criminalCheckDueOn} 到期，请尽快复核` : `下次复核 ${archive.criminalCheckDueOn} 前`;
   return `${last}；${due}`;
