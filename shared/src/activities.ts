@@ -287,6 +287,12 @@ export interface SignupAdminResponse extends MySignupResponse {
   manualNote: string | null;
   /** Auto check-out or hand-added minutes: needs a look before confirming. */
   flagged: boolean;
+  /** Checked in but not (yet) checked out. */
+  notCheckedOut: boolean;
+  /** Checked out with 0 minutes of service time. */
+  zeroMinutes: boolean;
+  /** For a row not checked out: the overlap from check-in up to the activity end, for the officer to accept or change. */
+  proposedMinutes: number | null;
 }
 
 export interface SignupListQuery {
@@ -314,6 +320,12 @@ export interface AttendanceItem {
   /** Minutes added by hand (kept apart from checked-in time and marked); needs manualNote. */
   manualMinutes?: number;
   manualNote?: string;
+  /**
+   * Checked in but never out: count the overlap from check-in up to the end (recorded like the
+   * automatic check-out and flagged). Without it, or manualMinutes, such a row is refused
+   * (ATTENDANCE_NOT_CHECKED_OUT) instead of locking 0 minutes.
+   */
+  checkoutAtEnd?: boolean;
 }
 export interface ConfirmAttendanceRequest {
   items: AttendanceItem[];

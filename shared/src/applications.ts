@@ -524,7 +524,18 @@ export interface TalentPoolQuery {
 export type TalentPoolResponse = Page<VolunteerListItem>;
 
 // ── jobs ──────────────────────────────────────────────────────────────────────────────────
-export const JOB_NAMES = ['inactivity-revocation', 'criminal-recheck-reminders', 'certificate-expiry-reminders', 'level-regrade'] as const;
+export const JOB_NAMES = [
+  'inactivity-revocation',
+  'criminal-recheck-reminders',
+  'certificate-expiry-reminders',
+  'level-regrade',
+  // activities: lifecycle by the clock, automatic check-out, under-filled warning, free places
+  'activity-upkeep',
+  // the reminder an hour before an activity starts, once per sign-up
+  'activity-reminders',
+  // failed WeChat pushes tried again with growing back-off
+  'notification-retries',
+] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export interface JobRunResponse {
@@ -540,6 +551,10 @@ export interface JobLeaseResponse {
   leaseUntil: string | null;
   lastRunAt: string | null;
   lastResult: Record<string, number> | null;
+  /** How often it runs by itself: every N minutes, or 'quarterly' (first day of a quarter). */
+  every: number | 'quarterly';
+  /** When the schedule runs it next (null: the scheduler is off on this server, runs only by hand). */
+  nextRunAt: string | null;
 }
 
 // ── company manager ──────────────────────────────────────────────────────────────────────

@@ -120,6 +120,10 @@ export const ERROR_MESSAGES = {
   POINTS_INSUFFICIENT_BALANCE: '积分余额不足',
   POINTS_ALREADY_REVERSED: '该笔积分已冲正',
   POINTS_NOT_REVERSIBLE: '该笔记录不能冲正',
+  PROPOSAL_STATION_NOT_ALLOWED: '只能向自己所属的派出所提议活动',
+  PROPOSAL_LIMIT_REACHED: '待审核的活动提议已达上限，请等派出所处理后再提',
+  CHECKOUT_BEFORE_START: '活动还没开始，不能签退',
+  ATTENDANCE_NOT_CHECKED_OUT: '该义警已签到但未签退，请选择按签到至活动结束计时，或填写补录时长和说明',
   INSURANCE_POLICY_NO_TAKEN: '保单号已存在',
   INSURANCE_INVALID_PERIOD: '保险期间不正确：结束须晚于开始',
 } as const;

@@ -75,7 +75,7 @@ async function startServer(poolSize: number): Promise<{ child: ReturnType<typeof
       WECHAT_SANDBOX: 'true',
       LOG_LEVEL: 'error',
       LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
-      ACTIVITY_JOBS_INTERVAL_SECONDS: '0',
+      JOBS_SCHEDULER: 'off',
       MYSQL_POOL_SIZE: String(poolSize),
     },
     stdio: ['ignore', 'ignore', 'inherit'],

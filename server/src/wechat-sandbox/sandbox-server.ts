@@ -32,6 +32,8 @@ export class WechatSandbox {
   private readonly tokens = new Map<string, number>();
   private readonly phoneCodes = new Map<string, string>();
   readonly sentMessages: SentSubscribeMessage[] = [];
+  /** Failure switch: the next N subscribe sends answer `errcode -1` (WeChat's "system busy") and are not recorded. */
+  failSubscribeSends = 0;
   baseUrl = '';
 
   constructor(private readonly opts: SandboxOptions) {}
@@ -86,6 +88,12 @@ export class WechatSandbox {
       case 'DELETE /__sandbox/messages':
         this.sentMessages.length = 0;
         return send(res, 200, { ok: true });
+      case 'POST /__sandbox/subscribe-failures': {
+        const count = Number((body as { count?: unknown }).count);
+        if (!Number.isInteger(count) || count < 0) return send(res, 400, { error: 'count must be a non-negative integer' });
+        this.failSubscribeSends = count;
+        return send(res, 200, { ok: true });
+      }
       case 'GET /__sandbox/health':
         return send(res, 200, { ok: true });
       default:
@@ -141,6 +149,10 @@ export class WechatSandbox {
   private subscribeSend(body: Record<string, unknown>, res: ServerResponse): void {
     const { touser, template_id, page, data } = body as Partial<SentSubscribeMessage>;
     if (!touser || !template_id || !data || typeof data !== 'object') return send(res, 200, { errcode: 47003, errmsg: 'argument invalid!' });
+    if (this.failSubscribeSends > 0) {
+      this.failSubscribeSends--;
+      return send(res, 200, { errcode: -1, errmsg: 'system error' });
+    }
     this.sentMessages.push({ touser, template_id, page, data, sentAt: new Date().toISOString() });
     return send(res, 200, { errcode: 0, errmsg: 'ok', msgid: this.sentMessages.length });
   }

@@ -15,14 +15,16 @@ export interface ActivitiesConfig {
   defaultRadiusM: number;
   /** Points factor of an approved proposal, percent (ACTIVITY_PROPOSAL_POINTS_SCALE=0.8 → 80). */
   proposalPointsPct: number;
+  /** Proposals one person may have waiting for the station at a time (default 3). */
+  proposalOpenLimit: number;
   /** Points factor of 战时 activities, percent (ACTIVITY_WARTIME_POINTS_MULTIPLIER=2 → 200). */
   wartimePointsPct: number;
   qrSlotSeconds: number;
   /** HMAC key of the rotating check-in QR code, derived from JWT_SECRET unless ACTIVITY_QR_SECRET is set. */
   qrSecret: Buffer;
   weeklyRuleMinimum: number;
-  /** How often each instance runs the idempotent activity jobs; 0 = never (tests call them). */
-  jobsIntervalSeconds: number;
+  /** The reminder goes to confirmed sign-ups of activities starting within this many minutes (default 60). */
+  reminderMinutesBefore: number;
 }
 
 export const ACTIVITIES_CONFIG = Symbol('ACTIVITIES_CONFIG');
@@ -47,11 +49,12 @@ export function loadActivitiesConfig(app: AppConfig, env: NodeJS.ProcessEnv = pr
     checkinAccuracyCapM: num('ACTIVITY_CHECKIN_ACCURACY_CAP_M', 100, 0, 5000),
     defaultRadiusM: num('ACTIVITY_DEFAULT_RADIUS_M', 300, 10, 50_000),
     proposalPointsPct: Math.round(num('ACTIVITY_PROPOSAL_POINTS_SCALE', 0.8, 0, 1, false) * 100),
+    proposalOpenLimit: num('ACTIVITY_PROPOSAL_OPEN_LIMIT', 3, 1, 100),
     wartimePointsPct: Math.round(num('ACTIVITY_WARTIME_POINTS_MULTIPLIER', 2, 1, 10, false) * 100),
     qrSlotSeconds: num('ACTIVITY_QR_SLOT_SECONDS', 30, 5, 600),
     qrSecret: createHmac('sha256', qrSecretRaw || app.jwt.secret).update('jianghuai:activity-checkin-qr:v1').digest(),
     weeklyRuleMinimum: num('ACTIVITY_WEEKLY_RULE_MINIMUM', 1, 0, 100),
-    jobsIntervalSeconds: num('ACTIVITY_JOBS_INTERVAL_SECONDS', app.env === 'test' ? 0 : 60, 0, 86_400),
+    reminderMinutesBefore: num('ACTIVITY_REMINDER_MINUTES_BEFORE', 60, 5, 24 * 60),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

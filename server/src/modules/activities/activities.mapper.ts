@@ -1,4 +1,4 @@
-import { ACTIVITY_TYPE_LABELS, attendancePoints, type ActivityResponse, type MyActivityResponse, type MySignupResponse, type SignupAdminResponse } from '@jianghuai/shared';
+import { ACTIVITY_TYPE_LABELS, attendancePoints, overlapMinutes, type ActivityResponse, type MyActivityResponse, type MySignupResponse, type SignupAdminResponse } from '@jianghuai/shared';
 import type { Activity } from './entities/activity.entity.js';
 import type { ActivitySignup } from './entities/activity-signup.entity.js';
 
@@ -74,12 +74,17 @@ export function toSignupAdminResponse(
   s: ActivitySignup,
   v: { id: number; memberNo: string; name: string; tier: SignupAdminResponse['volunteer']['tier'] },
   waitlistPosition: number | null,
+  a: { startAt: Date; endAt: Date },
 ): SignupAdminResponse {
+  const notCheckedOut = !!s.checkinAt && !s.checkoutAt;
   return {
     ...toMySignupResponse(s, waitlistPosition),
     volunteer: v,
     checkinDistanceM: s.checkinDistanceM,
     manualNote: s.manualNote,
-    flagged: !!s.autoCheckedOut || s.manualMinutes > 0,
+    flagged: !!s.autoCheckedOut || s.manualMinutes > 0 || notCheckedOut || (!!s.checkoutAt && !s.checkedMinutes),
+    notCheckedOut,
+    zeroMinutes: !!s.checkoutAt && !s.checkedMinutes,
+    proposedMinutes: notCheckedOut ? overlapMinutes(s.checkinAt!, a.endAt, a.startAt, a.endAt) : null,
   };
 }

@@ -1,24 +1,23 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
-import { logger } from '../../common/logging/logger.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { User } from '../users/user.entity.js';
 import { ACTIVITIES_CONFIG, type ActivitiesConfig } from './activities.config.js';
 import { CheckinService } from './checkin.service.js';
 import { Activity } from './entities/activity.entity.js';
+import { ActivitySignup } from './entities/activity-signup.entity.js';
 import { SignupService } from './signup.service.js';
 import { Clock } from '../../common/clock/clock.js';
 
 /**
- * Clock-driven work: lifecycle by the clock, automatic check-out, the under-filled warning.
- * Every step is a conditional UPDATE, so running it on several instances at once, or twice,
- * changes nothing twice; it needs no lease.
+ * Clock-driven work: lifecycle by the clock, automatic check-out, the under-filled warning, the
+ * reminder before the start. The jobs module runs them on their schedule under a database lease
+ * (jobs `activity-upkeep` and `activity-reminders`); every step is also a conditional UPDATE, so a
+ * rerun changes nothing twice.
  */
 @Injectable()
-export class ActivityJobsService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | null = null;
-
+export class ActivityJobsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(ACTIVITIES_CONFIG) private readonly config: ActivitiesConfig,
@@ -27,16 +26,6 @@ export class ActivityJobsService implements OnApplicationBootstrap, OnApplicatio
     private readonly signups: SignupService,
     private readonly clock: Clock,
   ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.jobsIntervalSeconds) return;
-    this.timer = setInterval(() => void this.runAll().catch((err) => logger.warn('activity jobs failed', { error: String(err) })), this.config.jobsIntervalSeconds * 1000);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
 
   async runAll(now = this.clock.now()): Promise<{ started: number; finished: number; autoCheckedOut: number; underfilledWarned: number; promoted: number }> {
     const { started, finished } = await this.advanceLifecycle(now);
@@ -71,6 +60,47 @@ export class ActivityJobsService implements OnApplicationBootstrap, OnApplicatio
     return promoted;
   }
 
+  /**
+   * The reminder asked for at sign-up (SPEC §9): every confirmed sign-up of an activity starting
+   * within `reminderMinutesBefore` gets one `activity_reminder` message. Claimed per sign-up with a
+   * conditional UPDATE on `reminderSentAt IS NULL` in the transaction that writes the message, so a
+   * rerun or a second instance sends nothing twice; the push goes after commit.
+   */
+  async remindStartingSoon(now = this.clock.now()): Promise<number> {
+    const until = new Date(now.getTime() + this.config.reminderMinutesBefore * 60_000);
+    const due = await this.ds
+      .getRepository(ActivitySignup)
+      .createQueryBuilder('s')
+      .innerJoin(Activity, 'a', 'a.id = s.activityId')
+      .select(['s.id AS sid', 's.userId AS userId', 's.activityId AS activityId', 'a.title AS title', 'a.startAt AS startAt', 'a.address AS address'])
+      .where("s.status = 'confirmed' AND s.reminderSentAt IS NULL AND s.checkinAt IS NULL")
+      .andWhere("a.status IN ('published', 'ongoing') AND a.startAt > :now AND a.startAt <= :until", { now, until })
+      .orderBy('s.id', 'ASC')
+      .limit(2000)
+      .getRawMany<{ sid: number; userId: number; activityId: number; title: string; startAt: Date | string; address: string }>();
+    let sent = 0;
+    for (const row of due) {
+      const when = zonedMinute(new Date(row.startAt), this.clock.zone);
+      const id = await this.ds.transaction(async (m) => {
+        const res = await m.getRepository(ActivitySignup).update({ id: Number(row.sid), reminderSentAt: IsNull() }, { reminderSentAt: now });
+        if (!res.affected) return null;
+        return this.notifications.create(m, {
+          userId: Number(row.userId),
+          template: 'activity_reminder',
+          title: '活动即将开始',
+          body: `您报名的活动“${row.title}”将于 ${when} 开始，地点：${row.address}。到达后请签到。`,
+          page: `pages/activity/detail?id=${row.activityId}`,
+          data: { thing1: row.title.slice(0, 20), time2: when, thing3: row.address.slice(0, 20) },
+        });
+      });
+      if (id) {
+        sent++;
+        await this.notifications.push([id]);
+      }
+    }
+    return sent;
+  }
+
   /** Below the minimum headcount at the sign-up deadline: the publisher (or the unit's staff) is told once. */
   async warnUnderfilled(now = this.clock.now()): Promise<number> {
     const due = await this.ds
@@ -90,4 +120,14 @@ export class ActivityJobsService implements OnApplicationBootstrap, OnApplicatio
     }
     return warned;
   }
+}
+
+/** `2026-11-30 09:00` in the business zone. */
+function zonedMinute(at: Date, zone: string): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+      .formatToParts(at)
+      .map((x) => [x.type, x.value]),
+  );
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }

@@ -1,13 +1,15 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
 import { DEFAULT_HIGH_RISK_TYPES, type ActivityResponse, type ActivityStatus } from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { assertPathInScope } from '../../common/scope/org-scope.js';
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { Company } from '../companies/company.entity.js';
 import { OrgUnit } from '../org/org-unit.entity.js';
+import { isDuplicateKey } from '../staff/staff.service.js';
 import { Volunteer } from '../volunteers/volunteer.entity.js';
 import { ACTIVITIES_CONFIG, type ActivitiesConfig } from './activities.config.js';
 import { advanceByClock, findActivityInScope } from './activity-access.js';
@@ -45,18 +47,45 @@ export class ActivityLifecycleService {
     return this.views.adminDetail(actor, id);
   }
 
-  /** A company manager or a volunteer proposes; it waits as a draft for the station (SPEC §3 proposals). */
+  /**
+   * A company manager or a volunteer proposes; it waits as a draft for the station (SPEC §3
+   * proposals). Only to one's own station — the volunteer's managing station, the company's home
+   * station — and with at most `proposalOpenLimit` proposals waiting per person: each waiting
+   * proposal holds one of the proposer's numbered slots, and the unique key (proposer, slot)
+   * refuses a slot taken at the same instant by a parallel request (the loser tries the next one).
+   */
   async propose(actor: Actor, dto: ActivityInputDto): Promise<ActivityResponse> {
     const volunteer = await this.ds.getRepository(Volunteer).findOneBy({ userId: actor.userId });
     const isCompany = actor.staffRoles.includes('company_manager');
     if (!isCompany && volunteer?.status !== 'active') throw AppException.forbidden();
-    const stationId = dto.orgUnitId ?? (isCompany ? actor.orgUnitId : volunteer?.stationId);
-    const unit = await this.publishingUnit(stationId ?? null);
+    const own: number[] = [];
+    if (isCompany) {
+      const company = await this.ds.getRepository(Company).findOne({ where: { managerUserId: actor.userId }, select: { id: true, homeStationId: true } });
+      const stationId = company?.homeStationId ?? actor.orgUnitId;
+      if (stationId) own.push(stationId);
+    }
+    if (volunteer?.status === 'active' && volunteer.stationId && !own.includes(volunteer.stationId)) own.push(volunteer.stationId);
+    const stationId = dto.orgUnitId ?? own[0];
+    if (!stationId) throw new AppException('ACTIVITY_ORG_NOT_ALLOWED');
+    // Another station is refused before it is looked up, so the answer reveals nothing about it.
+    if (!own.includes(stationId)) throw new AppException('PROPOSAL_STATION_NOT_ALLOWED', HttpStatus.FORBIDDEN);
+    const unit = await this.publishingUnit(stationId);
     if (unit.level !== 'station') throw new AppException('ACTIVITY_ORG_NOT_ALLOWED');
-    const a = this.build(dto, unit, null);
-    Object.assign(a, { proposalStatus: 'pending', proposedByUserId: actor.userId, proposedByName: actor.displayName });
-    const saved = await this.ds.getRepository(Activity).save(a);
-    return this.views.toResponse(saved);
+    const limit = this.config.proposalOpenLimit;
+    const repo = this.ds.getRepository(Activity);
+    for (let attempt = 0; attempt <= limit; attempt++) {
+      const taken = new Set((await repo.find({ where: { proposedByUserId: actor.userId, proposalSlot: Not(IsNull()) }, select: { id: true, proposalSlot: true } })).map((r) => r.proposalSlot));
+      const slot = Array.from({ length: limit }, (_, i) => i + 1).find((n) => !taken.has(n));
+      if (slot === undefined) break;
+      const a = this.build(dto, unit, null);
+      Object.assign(a, { proposalStatus: 'pending', proposedByUserId: actor.userId, proposedByName: actor.displayName, proposalSlot: slot });
+      try {
+        return this.views.toResponse(await repo.save(a));
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+      }
+    }
+    throw AppException.conflict('PROPOSAL_LIMIT_REACHED', { limit });
   }
 
   async update(actor: Actor, id: number, dto: UpdateActivityDto): Promise<ActivityResponse> {
@@ -114,7 +143,7 @@ export class ActivityLifecycleService {
   async rejectProposal(actor: Actor, id: number, reason: string): Promise<ActivityResponse> {
     const a = await findActivityInScope(this.ds.manager, actor, id);
     await this.ds.transaction(async (m) => {
-      const res = await m.getRepository(Activity).update({ id, proposalStatus: 'pending', status: 'draft' }, { proposalStatus: 'rejected', proposalRejectReason: reason, updatedAt: this.clock.now() });
+      const res = await m.getRepository(Activity).update({ id, proposalStatus: 'pending', status: 'draft' }, { proposalStatus: 'rejected', proposalSlot: null, proposalRejectReason: reason, updatedAt: this.clock.now() });
       if (!res.affected) throw AppException.conflict('PROPOSAL_NOT_PENDING');
       await this.audit.record(m, actor, { action: 'activity.proposal.reject', targetType: 'activity', targetId: String(id), orgUnitId: a.orgUnitId, after: { reason } });
     });
@@ -126,7 +155,7 @@ export class ActivityLifecycleService {
   async cancel(actor: Actor, id: number, reason: string): Promise<ActivityResponse> {
     const a = await findActivityInScope(this.ds.manager, actor, id);
     const ids = await this.ds.transaction(async (m) => {
-      const res = await m.getRepository(Activity).update({ id, status: In(['draft', 'published', 'ongoing']) }, { status: 'cancelled', cancelReason: reason, updatedAt: this.clock.now() });
+      const res = await m.getRepository(Activity).update({ id, status: In(['draft', 'published', 'ongoing']) }, { status: 'cancelled', cancelReason: reason, ...(a.proposalStatus === 'pending' ? { proposalSlot: null } : {}), updatedAt: this.clock.now() });
       if (!res.affected) throw AppException.conflict('ACTIVITY_INVALID_STATE', { status: a.status });
       await this.audit.record(m, actor, { action: 'activity.cancel', targetType: 'activity', targetId: String(id), orgUnitId: a.orgUnitId, before: { status: a.status }, after: { status: 'cancelled', reason } });
       return this.notifyLive(m, a, `活动“${a.title}”已取消：${reason}`);
@@ -160,7 +189,7 @@ export class ActivityLifecycleService {
       const now = this.clock.now();
       const res = await m.getRepository(Activity).update(
         { id: a.id, status: 'draft' },
-        { status: 'published', pointsFactorPct: factor, publishedAt: now, updatedAt: now, ...(proposal ? { proposalStatus: 'approved' as const } : {}) },
+        { status: 'published', pointsFactorPct: factor, publishedAt: now, updatedAt: now, ...(proposal ? { proposalStatus: 'approved' as const, proposalSlot: null } : {}) },
       );
       if (!res.affected) throw AppException.conflict(proposal ? 'PROPOSAL_NOT_PENDING' : 'ACTIVITY_INVALID_STATE');
       await this.audit.record(m, actor, { action, targetType: 'activity', targetId: String(a.id), orgUnitId: a.orgUnitId, after: { status: 'published', pointsFactorPct: factor } });
@@ -222,6 +251,7 @@ export class ActivityLifecycleService {
       proposedByUserId: null,
       proposedByName: null,
       proposalRejectReason: null,
+      proposalSlot: null,
       cancelReason: null,
       underfilledWarnedAt: null,
       createdByUserId: createdBy,

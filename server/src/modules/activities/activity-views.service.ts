@@ -73,7 +73,7 @@ export class ActivityViews {
   }
 
   async signups(actor: Actor, id: number, q: SignupListQueryDto): Promise<Page<SignupAdminResponse>> {
-    await findActivityInScope(this.ds.manager, actor, id);
+    const activity = await findActivityInScope(this.ds.manager, actor, id);
     const where = { activityId: id, ...(q.status ? { status: q.status } : {}) };
     const [rows, total] = await this.ds.getRepository(ActivitySignup).findAndCount({ where, order: { id: 'ASC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize });
     const vols = rows.length ? await this.ds.getRepository(Volunteer).findBy({ id: In(rows.map((r) => r.volunteerId)) }) : [];
@@ -84,7 +84,7 @@ export class ActivityViews {
     return toPage(
       rows.map((s) => {
         const v = byId.get(s.volunteerId);
-        return toSignupAdminResponse(s, { id: s.volunteerId, memberNo: v?.memberNo ?? '', name: name.get(s.userId) ?? '', tier: v?.tier ?? 'basic' }, positions.get(s.id) ?? null);
+        return toSignupAdminResponse(s, { id: s.volunteerId, memberNo: v?.memberNo ?? '', name: name.get(s.userId) ?? '', tier: v?.tier ?? 'basic' }, positions.get(s.id) ?? null, activity);
       }),
       total,
       q,

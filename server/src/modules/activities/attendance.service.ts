@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { attendancePoints, type ConfirmAttendanceResponse } from '@jianghuai/shared';
+import { attendancePoints, overlapMinutes, type ConfirmAttendanceResponse } from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -43,6 +43,10 @@ export class AttendanceService {
       }
       if (item.present && !s.checkinAt && !item.manualMinutes) throw new AppException('ATTENDANCE_MINUTES_REQUIRED', HttpStatus.BAD_REQUEST, { signupId: s.id });
       if (item.manualMinutes && !item.manualNote) throw new AppException('ATTENDANCE_MINUTES_REQUIRED', HttpStatus.BAD_REQUEST, { signupId: s.id, field: 'manualNote' });
+      // Checked in, never out: confirming would lock 0 minutes. The officer decides — the overlap up
+      // to the end (recorded like the automatic check-out, flagged) or minutes added by hand.
+      const open = item.present && !!s.checkinAt && !s.checkoutAt;
+      if (open && !item.checkoutAtEnd && !item.manualMinutes) throw new AppException('ATTENDANCE_NOT_CHECKED_OUT', HttpStatus.BAD_REQUEST, { signupId: s.id, proposedMinutes: overlapMinutes(s.checkinAt!, a.endAt, a.startAt, a.endAt) });
       await this.ds.transaction(async (m) => {
         const now = this.clock.now();
         const repo = m.getRepository(ActivitySignup);
@@ -53,13 +57,14 @@ export class AttendanceService {
           await this.audit.record(m, actor, { action: 'activity.attendance.absent', targetType: 'activity_signup', targetId: String(s.id), orgUnitId: a.orgUnitId });
           return;
         }
-        const checked = s.checkedMinutes ?? 0;
+        const closeAtEnd = open && !!item.checkoutAtEnd;
+        const checked = closeAtEnd ? overlapMinutes(s.checkinAt!, a.endAt, a.startAt, a.endAt) : (s.checkedMinutes ?? 0);
         const manual = item.manualMinutes ?? 0;
         const minutes = checked + manual;
         const points = attendancePoints(a.pointsRule, a.pointsAmount, minutes, a.pointsFactorPct);
         const res = await repo.update(
           { id: s.id, attendance: 'unconfirmed' },
-          { attendance: 'confirmed', confirmedMinutes: minutes, manualMinutes: manual, manualNote: item.manualNote ?? null, pointsAwarded: points, confirmedAt: now, confirmedByUserId: actor.userId, updatedAt: now },
+          { ...(closeAtEnd ? { checkoutAt: a.endAt, autoCheckedOut: true, checkedMinutes: checked } : {}), attendance: 'confirmed', confirmedMinutes: minutes, manualMinutes: manual, manualNote: item.manualNote ?? null, pointsAwarded: points, confirmedAt: now, confirmedByUserId: actor.userId, updatedAt: now },
         );
         if (!res.affected) return void out.unchanged.push(s.id);
         await this.ledger.post(m, {
@@ -87,7 +92,7 @@ export class AttendanceService {
           targetType: 'activity_signup',
           targetId: String(s.id),
           orgUnitId: a.orgUnitId,
-          after: { checkedMinutes: checked, manualMinutes: manual, manualNote: item.manualNote ?? null, points },
+          after: { checkedMinutes: checked, ...(closeAtEnd ? { checkedOutAtEnd: true } : {}), manualMinutes: manual, manualNote: item.manualNote ?? null, points },
         });
         out.confirmed.push({ signupId: s.id, minutes, points });
       });

@@ -66,6 +66,8 @@ export class CheckinService {
   async checkOut(actor: Actor, activityId: number, _dto: CheckoutDto, now = this.clock.now()): Promise<MySignupResponse> {
     const { a, s } = await this.confirmedSignup(actor, activityId);
     if (!s.checkinAt) throw AppException.conflict('CHECKOUT_NOT_CHECKED_IN');
+    // Leaving before the start would earn nothing and only hide that the person left: refused.
+    if (!s.checkoutAt && now < a.startAt) throw new AppException('CHECKOUT_BEFORE_START', HttpStatus.UNPROCESSABLE_ENTITY, { startAt: a.startAt.toISOString() });
     if (!s.checkoutAt) {
       const at = now > a.endAt ? a.endAt : now;
       await this.ds.getRepository(ActivitySignup).update(

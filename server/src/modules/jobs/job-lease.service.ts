@@ -23,7 +23,11 @@ export class JobLeaseService {
     private readonly clock: Clock,
   ) {}
 
-  async acquire(name: string, holder: string = this.instanceId): Promise<boolean> {
+  /**
+   * `dueBefore`: take the lease only if the job last ran at or before that instant (the scheduler's
+   * "is it due?" in the same conditional UPDATE, so two instances cannot both find it due).
+   */
+  async acquire(name: string, holder: string = this.instanceId, dueBefore?: Date): Promise<boolean> {
     const repo = this.dataSource.getRepository(JobLease);
     await repo.createQueryBuilder().insert().values({ name, holder: null, leaseUntil: null, lastRunAt: null, lastResult: null }).orIgnore().execute();
     const now = this.clock.now();
@@ -33,6 +37,7 @@ export class JobLeaseService {
       .set({ holder, leaseUntil: new Date(now.getTime() + this.config.jobLeaseSeconds * 1000) })
       .where('name = :name', { name })
       .andWhere(new Brackets((w) => w.where('leaseUntil IS NULL').orWhere('leaseUntil < :now', { now })))
+      .andWhere(dueBefore ? new Brackets((w) => w.where('lastRunAt IS NULL').orWhere('lastRunAt <= :dueBefore', { dueBefore })) : '1 = 1')
       .execute();
     return res.affected === 1;
   }

@@ -13,6 +13,8 @@ import { isDuplicateKey } from '../staff/staff.service.js';
 import { ENROLMENT_CONFIG, addDays, type EnrolmentConfig } from '../applications/enrolment-config.js';
 import { JobLeaseService } from './job-lease.service.js';
 import { JobReminder } from './job-reminder.entity.js';
+import { JOB_SCHEDULE_CONFIG, nextRunAt, type JobScheduleConfig } from './job-schedule.js';
+import { ActivityJobsService } from '../activities/activity-jobs.service.js';
 import { Clock } from '../../common/clock/clock.js';
 
 const DAY_MS = 86_400_000;
@@ -35,12 +37,15 @@ export class JobsService {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly activityJobs: ActivityJobsService,
+    @Inject(JOB_SCHEDULE_CONFIG) private readonly schedule: JobScheduleConfig,
   ) {}
 
-  async run(name: string, holder?: string): Promise<JobRunResponse> {
+  /** Runs a job under its lease; with `dueBefore` only if it last ran at or before that instant (the scheduler). */
+  async run(name: string, holder?: string, dueBefore?: Date): Promise<JobRunResponse> {
     if (!(JOB_NAMES as readonly string[]).includes(name)) throw new AppException('JOB_UNKNOWN', HttpStatus.NOT_FOUND);
     const job = name as JobName;
-    if (!(await this.leases.acquire(job, holder))) return { job, ran: false, result: {} };
+    if (!(await this.leases.acquire(job, holder, dueBefore))) return { job, ran: false, result: {} };
     let result: Record<string, number> | null = null;
     try {
       result = await this.runUnleased(job);
@@ -69,6 +74,12 @@ export class JobsService {
         return this.certificateExpiryReminders();
       case 'level-regrade':
         return this.levelRegrade();
+      case 'activity-upkeep':
+        return this.activityJobs.runAll();
+      case 'activity-reminders':
+        return { reminded: await this.activityJobs.remindStartingSoon() };
+      case 'notification-retries':
+        return this.notifications.retryDue();
     }
   }
 
@@ -76,7 +87,9 @@ export class JobsService {
     const rows = new Map((await this.leases.all()).map((l) => [l.name, l]));
     return JOB_NAMES.map((name) => {
       const l = rows.get(name);
-      return { name, holder: l?.holder ?? null, leaseUntil: l?.leaseUntil?.toISOString() ?? null, lastRunAt: l?.lastRunAt?.toISOString() ?? null, lastResult: l?.lastResult ?? null };
+      const every = this.schedule.every[name];
+      const next = this.schedule.enabled ? nextRunAt(every, l?.lastRunAt ?? null, this.clock.now(), this.clock.zone).toISOString() : null;
+      return { name, holder: l?.holder ?? null, leaseUntil: l?.leaseUntil?.toISOString() ?? null, lastRunAt: l?.lastRunAt?.toISOString() ?? null, lastResult: l?.lastResult ?? null, every, nextRunAt: next };
     });
   }
 
@@ -166,7 +179,7 @@ export class JobsService {
           template: 'criminal_recheck',
           title: '义警年度政审复核提醒',
           body: `义警 ${v.name ?? v.memberNo}（${v.memberNo}）的违法犯罪记录核查已满一年（应于 ${dueOn} 前复核），请核查后在档案中记录结果。`,
-          page: `admin/volunteers/detail?id=${v.id}`,
+          page: `admin-applications/volunteer/index?id=${v.id}`,
           data: { thing1: `${v.name ?? ''} ${v.memberNo}`.trim().slice(0, 20), date2: dueOn },
         });
       }

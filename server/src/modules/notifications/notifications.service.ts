@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, MoreThan, Repository, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, LessThanOrEqual, MoreThan, Repository, type EntityManager } from 'typeorm';
 import type { NotificationResponse, Page } from '@jianghuai/shared';
 import { logger } from '../../common/logging/logger.js';
 import { toPage, type PageQueryDto } from '../../common/pagination.js';
@@ -11,6 +11,11 @@ import { Notification } from './notification.entity.js';
 import { SubscribeConsent } from './subscribe-consent.entity.js';
 import { NOTIFICATION_TEMPLATES, wechatTemplateId, type NotificationTemplate } from './templates.js';
 import { Clock } from '../../common/clock/clock.js';
+
+/** Waits before the attempts after a failed push: 1 min, 5 min, 30 min, 2 h; after the fifth attempt it stays `failed`. */
+export const PUSH_BACKOFF_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000];
+/** An attempt in flight (or a push after commit not yet made) is taken over by the retry job after this long. */
+const PUSH_CLAIM_MS = 2 * 60_000;
 
 export interface NotifyInput {
   userId: number;
@@ -49,6 +54,8 @@ export class NotificationsService {
         data: input.data ?? {},
         pushStatus: 'pending',
         pushAttempts: 0,
+        // safety net: if the push after commit never happens (the process stopped), the retry job sends it
+        nextPushAt: new Date(this.clock.nowMs() + PUSH_CLAIM_MS),
         readAt: null,
         createdAt: this.clock.now(),
       }),
@@ -76,28 +83,60 @@ export class NotificationsService {
     }
   }
 
+  /**
+   * One attempt. The attempt is claimed first with a conditional UPDATE on the attempt count, so
+   * the push after commit and the retry job (on any instance) never send the same message twice;
+   * a claim also moves `nextPushAt` ahead, so an attempt cut short by a stopped process is retried.
+   */
   private async pushOne(msg: Notification): Promise<void> {
+    const now = this.clock.nowMs();
+    const claimed = await this.messages.update(
+      { id: msg.id, pushAttempts: msg.pushAttempts, pushStatus: In(['pending', 'failed']) },
+      { pushAttempts: msg.pushAttempts + 1, nextPushAt: new Date(now + PUSH_CLAIM_MS) },
+    );
+    if (!claimed.affected) return;
+    const attempt = msg.pushAttempts + 1;
     const user = await this.dataSource.getRepository(User).findOneBy({ id: msg.userId });
     if (!user?.openid) {
-      await this.messages.update(msg.id, { pushStatus: 'no_openid' });
+      await this.messages.update(msg.id, { pushStatus: 'no_openid', nextPushAt: null });
       return;
     }
     const template = msg.template as NotificationTemplate;
     const longTerm = NOTIFICATION_TEMPLATES[template]?.longTerm ?? false;
-    if (!longTerm && msg.pushAttempts === 0) {
-      // Spend one consent; a conditional decrement so two pushes cannot spend the same one.
+    if (!longTerm && attempt === 1) {
+      // Spend one consent (once per message, not per attempt); a conditional decrement so two pushes cannot spend the same one.
       const spent = await this.consents.decrement({ userId: msg.userId, template, remaining: MoreThan(0) }, 'remaining', 1);
       if (!spent.affected) {
-        await this.messages.update(msg.id, { pushStatus: 'no_consent' });
+        await this.messages.update(msg.id, { pushStatus: 'no_consent', nextPushAt: null });
         return;
       }
     }
     try {
       await this.wechat.sendSubscribeMessage({ touser: user.openid, templateId: wechatTemplateId(template), page: msg.page ?? undefined, data: toWechatData(msg.data) });
-      await this.messages.update(msg.id, { pushStatus: 'sent', pushAttempts: msg.pushAttempts + 1 });
-    } catch {
-      await this.messages.update(msg.id, { pushStatus: 'failed', pushAttempts: msg.pushAttempts + 1 });
+      await this.messages.update(msg.id, { pushStatus: 'sent', nextPushAt: null });
+    } catch (err) {
+      const retryInMs = PUSH_BACKOFF_MS[attempt - 1];
+      logger.warn('notification push failed', { notificationId: msg.id, attempt, retryInMs: retryInMs ?? null, error: String(err) });
+      await this.messages.update(msg.id, { pushStatus: 'failed', nextPushAt: retryInMs === undefined ? null : new Date(this.clock.nowMs() + retryInMs) });
     }
+  }
+
+  /**
+   * Job `notification-retries`: pushes whose retry time has come (failed ones after their back-off,
+   * pending ones whose push after commit never happened). Returns how many were tried and sent.
+   */
+  async retryDue(): Promise<{ tried: number; sent: number; failed: number }> {
+    const now = this.clock.now();
+    const due = await this.messages.find({ where: { pushStatus: In(['pending', 'failed']), nextPushAt: LessThanOrEqual(now) }, order: { id: 'ASC' }, take: 500 });
+    for (const msg of due) {
+      try {
+        await this.pushOne(msg);
+      } catch (err) {
+        logger.warn('notification retry failed', { notificationId: msg.id, error: String(err) });
+      }
+    }
+    const after = due.length ? await this.messages.find({ where: { id: In(due.map((m) => m.id)) }, select: { id: true, pushStatus: true } }) : [];
+    return { tried: due.length, sent: after.filter((m) => m.pushStatus === 'sent').length, failed: after.filter((m) => m.pushStatus === 'failed').length };
   }
 
   /** Records consents the person just gave in wx.requestSubscribeMessage ('accept' results). */

@@ -72,6 +72,11 @@ export class AttendanceItemDto implements AttendanceItem {
   @MinLength(2)
   @MaxLength(200)
   manualNote?: string;
+
+  @ApiPropertyOptional({ description: '已签到未签退：按签到至活动结束计时（与自动签退相同，并标注待复核）' })
+  @IsOptional()
+  @IsBoolean()
+  checkoutAtEnd?: boolean;
 }
 
 export class ConfirmAttendanceDto implements ConfirmAttendanceRequest {
