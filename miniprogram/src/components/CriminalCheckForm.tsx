@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Picker, Text, View } from '@tarojs/components';
 import type { RecordCriminalCheckRequest } from '@jianghuai/shared';
@@ -26,7 +26,14 @@ export function CriminalCheckForm({ title, hint, defaultChecker, confirmRecord, 
   const [input, setInput] = useState<CriminalCheckInput>({ result: null, checkedBy: defaultChecker, date: now.date, time: now.time, note: '' });
   const [problem, setProblem] = useState<{ field: string; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Whether the officer typed a checker themselves: a name arriving later never overwrites it. */
+  const typed = useRef(false);
+  // After a reload the signed-in officer (or the recorded check) is known only a moment later.
+  useEffect(() => {
+    if (!typed.current && defaultChecker) setInput((prev) => (prev.checkedBy ? prev : { ...prev, checkedBy: defaultChecker }));
+  }, [defaultChecker]);
   const set = (patch: Partial<CriminalCheckInput>) => {
+    if ('checkedBy' in patch) typed.current = true;
     setInput((prev) => ({ ...prev, ...patch }));
     setProblem(null);
   };

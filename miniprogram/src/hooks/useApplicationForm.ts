@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AgreementResponse, CompanyOption, MyApplicationResponse, OrgUnitNode } from '@jianghuai/shared';
+import { DEFAULT_APPLICANT_AGE, type AgreementResponse, type CompanyOption, type MyApplicationResponse, type OrgUnitNode } from '@jianghuai/shared';
 import {
   draftHasContent,
+  shanghaiToday,
+  usablePhone,
+  type AgeRule,
+  type PhoneVerification,
   emptyForm,
   formFromApplication,
   fromDraft,
@@ -16,13 +20,14 @@ import {
 } from '../logic/application-form';
 import {
   askResultConsent,
+  clearApplicationStorage,
   deleteServerDraft,
+  fetchApplicantAge,
   fetchAgreement,
   fetchCommunities,
   fetchCompanyOptions,
   fetchMyApplication,
   fetchServerDraft,
-  lastSent,
   localDraft,
   resubmitApplication,
   saveServerDraft,
@@ -51,11 +56,17 @@ export interface ApplicationFormState {
   saveState: SaveState;
   phoneCode: string | null;
   agreement: AgreementResponse | null;
+  /** The first companies by name (no search typed). */
   companies: CompanyOption[];
+  /** The chosen company with its sites, also when it is not among the first ones. */
+  selectedCompany: CompanyOption | null;
+  /** The age bounds the server checks, with today's date: checked at the ID step. */
+  ageRule: AgeRule;
   communities: OrgUnitNode[];
   submitting: boolean;
   reload: () => void;
   change: (patch: Partial<ApplicationForm>) => void;
+  pickCompany: (company: CompanyOption) => void;
   setPhoneCode: (code: string | null) => void;
   next: () => void;
   back: () => void;
@@ -78,7 +89,13 @@ export function useApplicationForm({ resubmit }: { resubmit: boolean }): Applica
   const [restored, setRestored] = useState(false);
   const [resubmitting, setResubmitting] = useState(false);
   const [saveState, setSaveState] = useState<SaveState>('idle');
-  const [phoneCode, setPhoneCode] = useState<string | null>(null);
+  /** The WeChat phone verification, kept with the draft on this phone (see usablePhone). */
+  const [phone, setPhone] = useState<PhoneVerification | null>(null);
+  const phoneRef = useRef<PhoneVerification | null>(null);
+  phoneRef.current = phone;
+  const phoneCode = phone?.code ?? null;
+  const [ageRule, setAgeRule] = useState<AgeRule>({ bounds: DEFAULT_APPLICANT_AGE, today: shanghaiToday() });
+  const [picked, setPicked] = useState<CompanyOption | null>(null);
   const [agreement, setAgreement] = useState<AgreementResponse | null>(null);
   const [companies, setCompanies] = useState<CompanyOption[]>([]);
   const [communities, setCommunities] = useState<OrgUnitNode[]>([]);
@@ -94,12 +111,15 @@ export function useApplicationForm({ resubmit }: { resubmit: boolean }): Applica
     try {
       const current = session.get();
       userId.current = current.status === 'signedIn' ? current.me.id : (await fetchMe()).id;
-      const [mine, agreementText, companyOptions, communityTree] = await Promise.all([
+      const [mine, agreementText, companyOptions, communityTree, bounds] = await Promise.all([
         fetchMyApplication(),
         fetchAgreement(),
         fetchCompanyOptions(),
         fetchCommunities(),
+        // the server refuses on submit anyway: without its bounds the form uses the defaults
+        fetchApplicantAge().catch(() => DEFAULT_APPLICANT_AGE),
       ]);
+      setAgeRule({ bounds, today: shanghaiToday() });
       setAgreement(agreementText);
       setCompanies(companyOptions);
       setCommunities(communityTree);
@@ -109,12 +129,24 @@ export function useApplicationForm({ resubmit }: { resubmit: boolean }): Applica
         return;
       }
       const server = await fetchServerDraft().catch(() => null);
-      const draft = newerDraft(localDraft.read(userId.current), server);
+      const stored = localDraft.read(userId.current);
+      const draft = newerDraft(stored, server);
       const fromSaved = draft ? fromDraft(draft) : null;
       let initial: ApplicationForm;
       if (fromSaved && draftHasContent(fromSaved)) initial = fromSaved;
-      else if (correcting && mine) initial = formFromApplication(mine, lastSent.read(userId.current));
+      else if (correcting && mine) initial = formFromApplication(mine, null);
       else initial = emptyForm();
+      // A phone verified a moment ago stays verified when the form is reopened.
+      setPhone(usablePhone(stored, new Date()));
+      // The chosen company may be past the first page: find it again by its name.
+      const chosen = initial.companyId ? companyOptions.find((c) => c.id === initial.companyId) ?? null : null;
+      setPicked(chosen);
+      if (initial.companyId && !chosen && initial.companyName) {
+        const wanted = initial.companyId;
+        void fetchCompanyOptions(initial.companyName)
+          .then((found) => setPicked((prev) => prev ?? found.find((c) => c.id === wanted) ?? null))
+          .catch(() => undefined);
+      }
       setRestored(!!fromSaved && draftHasContent(fromSaved));
       setResubmitting(correcting);
       setForm(initial);
@@ -133,7 +165,7 @@ export function useApplicationForm({ resubmit }: { resubmit: boolean }): Applica
 
   const persist = useCallback((next: ApplicationForm) => {
     const draft = toDraft(next);
-    localDraft.write(userId.current, draft);
+    localDraft.write(userId.current, draft, phoneRef.current);
     setSaveState('saving');
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => {
@@ -168,7 +200,14 @@ export function useApplicationForm({ resubmit }: { resubmit: boolean }): Applica
     [update],
   );
 
-  const ctx = { phoneReady: !!phoneCode || resubmitting, agreementVersion: agreement?.version ?? null };
+  const ctx = { phoneReady: !!phoneCode || resubmitting, agreementVersion: agreement?.version ?? null, age: ageRule };
+
+  /** The verification in state and in the stored draft at once (closing the app right after keeps it). */
+  const keepPhone = (next: PhoneVerification | null) => {
+    phoneRef.current = next;
+    setPhone(next);
+    if (load.status === 'ready') localDraft.write(userId.current, toDraft(formRef.current), next);
+  };
 
   const goTo = (step: Step) => {
     setRestored(false);
@@ -203,9 +242,10 @@ export function useApplicationForm({ resubmit }: { resubmit: boolean }): Applica
     const body = toSubmitRequest(formRef.current, phoneCode);
     try {
       const result = resubmitting ? await resubmitApplication(body) : await submitApplication(body);
-      lastSent.write(userId.current, toDraft(formRef.current));
-      localDraft.clear(userId.current);
+      // Sent: name and ID number leave this phone's storage (the server has them, encrypted).
       if (timer.current) clearTimeout(timer.current);
+      localDraft.clear(userId.current);
+      clearApplicationStorage();
       void deleteServerDraft().catch(() => undefined);
       return result;
     } catch (error) {
@@ -215,7 +255,7 @@ export function useApplicationForm({ resubmit }: { resubmit: boolean }): Applica
       }
       const placed = placeServerError(error);
       // A phone code is spent once: after any refusal, a fresh one is needed.
-      if (placed.field === 'phone') setPhoneCode(null);
+      if (placed.field === 'phone') keepPhone(null);
       if (error.code === 'AGREEMENT_VERSION_OUTDATED') {
         void fetchAgreement().then(setAgreement).catch(() => undefined);
         update({ ...formRef.current, agreementSigned: false, agreementVersion: null });
@@ -238,12 +278,18 @@ export function useApplicationForm({ resubmit }: { resubmit: boolean }): Applica
     phoneCode,
     agreement,
     companies,
+    selectedCompany: picked && picked.id === form.companyId ? picked : companies.find((c) => c.id === form.companyId) ?? null,
+    ageRule,
     communities,
     submitting,
     reload: () => void start(),
     change,
+    pickCompany: (c) => {
+      setPicked(c);
+      change({ companyId: c.id, companyName: c.name, siteId: c.sites.length === 1 ? c.sites[0].id : null });
+    },
     setPhoneCode: (code) => {
-      setPhoneCode(code);
+      keepPhone(code ? { code, at: new Date().toISOString() } : null);
       if (code) setErrors(({ phone: _gone, ...rest }) => rest);
     },
     next,

@@ -4,6 +4,9 @@
  * No Taro here, so all of it is unit-tested.
  */
 import {
+  applicantAgeProblem,
+  businessDate,
+  DEFAULT_APPLICANT_AGE,
   OCCUPATION_LABELS,
   validateIdCard,
   type ApplicationDraft,
@@ -34,6 +37,8 @@ export interface ApplicationForm {
   physicallyFit: boolean;
   agreementVersion: string | null;
   agreementSigned: boolean;
+  /** The chosen company's name, so a reopened form can find it again through the server's search. */
+  companyName: string | null;
 }
 
 export function emptyForm(): ApplicationForm {
@@ -50,6 +55,7 @@ export function emptyForm(): ApplicationForm {
     physicallyFit: false,
     agreementVersion: null,
     agreementSigned: false,
+    companyName: null,
   };
 }
 
@@ -104,8 +110,26 @@ export function normalizeIdNumber(raw: string): string {
   return raw.replace(/\s+/g, '').toUpperCase();
 }
 
-/** What to show under the ID number while it is typed (GB 11643 format and check digit). */
-export function idNumberHint(raw: string): IdNumberHint {
+/** The age rule at the ID step: the bounds the server checks (GET /client-config) and today in Shanghai. */
+export interface AgeRule {
+  bounds: { min: number; max: number };
+  /** YYYY-MM-DD, Asia/Shanghai. */
+  today: string;
+}
+
+/** Why this birth date may not apply, in words with the bounds; null when the age is fine. */
+export function ageMessage(birthDate: string, rule: AgeRule): string | null {
+  const found = applicantAgeProblem(birthDate, rule.today, rule.bounds);
+  if (!found) return null;
+  const range = `申请年龄须在 ${rule.bounds.min}–${rule.bounds.max} 周岁之间`;
+  return found.problem === 'too_young' ? `您现在 ${found.age} 周岁，未满 ${rule.bounds.min} 周岁，暂不能申请（${range}）` : `您现在 ${found.age} 周岁，已超过 ${rule.bounds.max} 周岁，不能申请（${range}）`;
+}
+
+/**
+ * What to show under the ID number while it is typed (GB 11643 format and check digit) and,
+ * with `age`, whether the age fits — checked here, not only at the final submit.
+ */
+export function idNumberHint(raw: string, age?: AgeRule): IdNumberHint {
   const id = normalizeIdNumber(raw);
   if (!id) return { kind: 'empty' };
   if (!/^\d{0,17}[\dX]?$/.test(id) || (id.length < 18 && id.includes('X'))) {
@@ -122,6 +146,8 @@ export function idNumberHint(raw: string): IdNumberHint {
           : '身份证号格式错误，应为 18 位（最后一位可以是 X）';
     return { kind: 'error', message };
   }
+  const tooOld = age ? ageMessage(result.info.birthDate, age) : null;
+  if (tooOld) return { kind: 'error', message: tooOld };
   const [y, m, d] = result.info.birthDate.split('-');
   const sexLabel = result.info.sex === 'male' ? '男' : '女';
   return {
@@ -139,7 +165,16 @@ export interface StepContext {
   phoneReady: boolean;
   /** The current agreement version, once loaded. */
   agreementVersion: string | null;
+  /** The age bounds and today's date; without it the default bounds and the phone's date apply. */
+  age?: AgeRule;
 }
+
+/** The phone's calendar date in Asia/Shanghai, YYYY-MM-DD. */
+export function shanghaiToday(now: Date = new Date()): string {
+  return businessDate(now, 'Asia/Shanghai');
+}
+
+export const defaultAgeRule = (now: Date = new Date()): AgeRule => ({ bounds: DEFAULT_APPLICANT_AGE, today: shanghaiToday(now) });
 
 /** Everything missing on one screen, in words beside the fields. Empty object: may go on. */
 export function validateStep(form: ApplicationForm, step: Step, ctx: StepContext): FieldErrors {
@@ -157,7 +192,7 @@ export function validateStep(form: ApplicationForm, step: Step, ctx: StepContext
     const name = form.name.replace(/\s+/g, '');
     if (name.length < 2) errors.name = '请填写真实姓名（至少 2 个字）';
     else if (name.length > 32) errors.name = '姓名太长，请核对';
-    const hint = idNumberHint(form.idNumber);
+    const hint = idNumberHint(form.idNumber, ctx.age ?? defaultAgeRule());
     if (hint.kind === 'empty') errors.idNumber = '请填写身份证号';
     else if (hint.kind === 'typing') errors.idNumber = `身份证号应为 18 位，${hint.message}`;
     else if (hint.kind === 'error') errors.idNumber = hint.message;
@@ -196,9 +231,13 @@ export function updateSkill(skills: VolunteerSkill[], name: Skill, patch: Partia
 
 // ── draft ──────────────────────────────────────────────────────────────────────────────────
 
+/** The form's draft plus what only the form needs back (the company's name, to find it again). */
+export type FormDraft = ApplicationDraft & { companyName?: string };
+
 /** The form as the server's draft endpoint stores it (the phone code is never part of it). */
-export function toDraft(form: ApplicationForm): ApplicationDraft {
+export function toDraft(form: ApplicationForm): FormDraft {
   return {
+    ...(form.companyName && form.companyId ? { companyName: form.companyName } : {}),
     step: form.step,
     occupation: form.occupation ?? undefined,
     companyId: form.companyId,
@@ -217,13 +256,14 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isIn
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** Reads a draft back, tolerating anything missing or malformed (an old app version, a bad write). */
-export function fromDraft(draft: ApplicationDraft | null | undefined): ApplicationForm {
+export function fromDraft(draft: FormDraft | null | undefined): ApplicationForm {
   const form = emptyForm();
   if (!draft || typeof draft !== 'object') return form;
   const step = Number(draft.step);
   form.step = step >= 1 && step <= STEP_COUNT ? (step as Step) : 1;
   form.occupation = typeof draft.occupation === 'string' && draft.occupation in OCCUPATION_LABELS ? draft.occupation : null;
   form.companyId = num(draft.companyId);
+  form.companyName = form.companyId ? str(draft.companyName) || null : null;
   form.siteId = num(draft.siteId);
   form.residenceCommunityId = num(draft.residenceCommunityId);
   form.name = str(draft.name);
@@ -239,9 +279,29 @@ export function fromDraft(draft: ApplicationDraft | null | undefined): Applicati
 }
 
 export interface StoredDraft {
-  draft: ApplicationDraft;
+  draft: FormDraft;
   /** ISO time of the last change. */
   savedAt: string;
+  /** The phone verified with WeChat, kept on this phone only (never sent to the draft endpoint). */
+  phone?: PhoneVerification | null;
+}
+
+/** A phone verification in hand: WeChat's one-time code and when it was given. */
+export interface PhoneVerification {
+  code: string;
+  /** ISO time the code was given. */
+  at: string;
+}
+
+/** WeChat's getPhoneNumber code is valid for 5 minutes: an older one is not restored. */
+export const PHONE_CODE_TTL_MS = 5 * 60_000;
+
+/** The stored phone verification if it is still usable at `now`, else null. */
+export function usablePhone(stored: StoredDraft | null | undefined, now: Date): PhoneVerification | null {
+  const p = stored?.phone;
+  if (!p || typeof p.code !== 'string' || !p.code || typeof p.at !== 'string') return null;
+  const age = now.getTime() - Date.parse(p.at);
+  return Number.isFinite(age) && age >= 0 && age < PHONE_CODE_TTL_MS ? { code: p.code, at: p.at } : null;
 }
 
 /** Local copy and server copy: the one changed last wins (the phone may have been offline). */
@@ -259,7 +319,7 @@ export function draftHasContent(form: ApplicationForm): boolean {
 
 /**
  * Reopening a rejected application: the previous answers, except the full ID number, which the
- * server only returns masked — unless this phone still holds what was sent.
+ * server only returns masked and the phone does not keep after a submit: it is typed again.
  */
 export function formFromApplication(app: MyApplicationResponse, lastSent: ApplicationDraft | null): ApplicationForm {
   const base = lastSent ? fromDraft(lastSent) : emptyForm();
@@ -268,6 +328,7 @@ export function formFromApplication(app: MyApplicationResponse, lastSent: Applic
     step: 1,
     occupation: app.occupation,
     companyId: app.company?.id ?? null,
+    companyName: app.company?.name ?? null,
     siteId: app.site?.id ?? null,
     residenceCommunityId: app.residenceCommunity?.id ?? null,
     name: app.name,

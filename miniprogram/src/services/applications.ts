@@ -1,6 +1,9 @@
 import Taro from '@tarojs/taro';
 import {
+  DEFAULT_APPLICANT_AGE,
   ENROLMENT_ROUTES,
+  ROUTES,
+  type ClientConfigResponse,
   type AgreementResponse,
   type ApplicationDraft,
   type ApplicationDraftResponse,
@@ -14,7 +17,7 @@ import {
 } from '@jianghuai/shared';
 import { get, http, post } from './http';
 import { askConsent } from './subscriptions';
-import type { StoredDraft } from '../logic/application-form';
+import type { FormDraft, PhoneVerification, StoredDraft } from '../logic/application-form';
 
 /** Not in shared/src/api.ts ROUTES yet: the in-app message list (server notifications.controller). */
 export const MESSAGE_ROUTES = {
@@ -64,11 +67,15 @@ function writeStorage(key: string, value: unknown): void {
   }
 }
 
-/** Keys are per person: a shared phone never shows one applicant's ID number to another. */
+/**
+ * Keys are per person: a shared phone never shows one applicant's ID number to another. The draft
+ * (with name and ID number) lives here only while the form is being filled: a submit or a logout
+ * removes it.
+ */
 export const localDraft = {
   read: (userId: number) => readStorage<StoredDraft>(`${DRAFT_KEY}.${userId}`),
-  write: (userId: number, draft: ApplicationDraft) =>
-    writeStorage(`${DRAFT_KEY}.${userId}`, { draft, savedAt: new Date().toISOString() } satisfies StoredDraft),
+  write: (userId: number, draft: FormDraft, phone: PhoneVerification | null = null) =>
+    writeStorage(`${DRAFT_KEY}.${userId}`, { draft, savedAt: new Date().toISOString(), phone } satisfies StoredDraft),
   clear: (userId: number) => {
     try {
       Taro.removeStorageSync(`${DRAFT_KEY}.${userId}`);
@@ -78,11 +85,22 @@ export const localDraft = {
   },
 };
 
-/** What was sent last, so "修改后重新提交" can refill the full ID number the server returns masked. */
-export const lastSent = {
-  read: (userId: number) => readStorage<ApplicationDraft>(`${LAST_SENT_KEY}.${userId}`),
-  write: (userId: number, draft: ApplicationDraft) => writeStorage(`${LAST_SENT_KEY}.${userId}`, draft),
-};
+/**
+ * Every application key on this phone, of every person (the draft, and the copy of the last
+ * submit that older versions kept with the full ID number): removed at submit and at logout.
+ */
+export function clearApplicationStorage(): void {
+  try {
+    const { keys } = Taro.getStorageInfoSync();
+    for (const key of keys) if (key.startsWith(`${DRAFT_KEY}.`) || key.startsWith(`${LAST_SENT_KEY}.`)) Taro.removeStorageSync(key);
+  } catch {
+    // storage unreadable: nothing we can clear
+  }
+}
+
+/** The applicant age bounds the server checks (GET /client-config), for the ID step. */
+export const fetchApplicantAge = () =>
+  get<ClientConfigResponse>(ROUTES.clientConfig, undefined, { ...quiet, auth: false }).then((c) => c.applicantAge ?? DEFAULT_APPLICANT_AGE);
 
 /** Asks for the one-time `application_result` consent at submit (SPEC §9); never blocks the submit. */
 export const askResultConsent = (): Promise<void> => askConsent(['application_result']);

@@ -1,6 +1,7 @@
 import { ROUTES, type DemoAccount, type LoginResponse, type MeResponse } from '@jianghuai/shared';
 import { get, post } from './http';
 import { taroTokenStore } from './token-store';
+import { clearApplicationStorage } from './applications';
 
 function keep(response: LoginResponse): MeResponse {
   taroTokenStore.set(response);
@@ -29,7 +30,10 @@ export function fetchMe(): Promise<MeResponse> {
   return get<MeResponse>(ROUTES.me, undefined, { toast: false });
 }
 
-/** Ends the session on the server too; the local sign-out happens whatever the network says. */
+/**
+ * Ends the session on the server too; the local sign-out happens whatever the network says, and
+ * no name or ID number of an application stays on the phone for the next person.
+ */
 export async function logout(): Promise<void> {
   const tokens = taroTokenStore.get();
   try {
@@ -38,6 +42,7 @@ export async function logout(): Promise<void> {
     // Offline or already expired: the refresh token dies with its expiry anyway.
   } finally {
     taroTokenStore.clear();
+    clearApplicationStorage();
   }
 }
 

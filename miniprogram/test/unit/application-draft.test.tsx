@@ -25,14 +25,15 @@ vi.mock('../../src/services/applications', () => ({
   submitApplication: (b: unknown) => server.submit(b),
   resubmitApplication: (b: unknown) => server.resubmit(b),
   askResultConsent: () => Promise.resolve(),
+  fetchApplicantAge: () => Promise.resolve({ min: 18, max: 65 }),
   localDraft: {
     read: (userId: number) => (storage.get(`draft.${userId}`) as never) ?? null,
-    write: (userId: number, draft: ApplicationDraft) => storage.set(`draft.${userId}`, { draft, savedAt: new Date().toISOString() }),
+    write: (userId: number, draft: ApplicationDraft, phone: unknown = null) => storage.set(`draft.${userId}`, { draft, savedAt: new Date().toISOString(), phone }),
     clear: (userId: number) => storage.delete(`draft.${userId}`),
   },
-  lastSent: {
-    read: (userId: number) => (storage.get(`lastSent.${userId}`) as never) ?? null,
-    write: (userId: number, d: ApplicationDraft) => storage.set(`lastSent.${userId}`, d),
+  // the real one removes every application key of every person (see services/applications.ts)
+  clearApplicationStorage: () => {
+    for (const key of [...storage.keys()]) if (key.startsWith('draft.') || key.startsWith('lastSent.')) storage.delete(key);
   },
 }));
 
@@ -118,7 +119,8 @@ describe('useApplicationForm: nothing lost', () => {
     expect(result.current.phoneCode).toBeNull();
   });
 
-  it('a successful submit clears the draft and remembers what was sent', async () => {
+  it('a successful submit leaves no name or ID number in the phone storage (older copies included)', async () => {
+    storage.set('lastSent.7', { name: '赵六', idNumber: '340504199008153012' });
     storage.set('draft.7', {
       draft: { step: 4, occupation: 'rider', residenceCommunityId: 5, name: '赵六', idNumber: '340504199008153012', declarations: { noCriminalRecord: true, physicallyFit: true }, agreementVersion: '2022.1', agreementSigned: true },
       savedAt: '2026-03-01T10:00:00Z',
@@ -132,7 +134,8 @@ describe('useApplicationForm: nothing lost', () => {
     });
     expect(server.submit).toHaveBeenCalledWith(expect.objectContaining({ phoneCode: 'code-1', idNumber: '340504199008153012' }));
     expect(storage.has('draft.7')).toBe(false);
-    expect((storage.get('lastSent.7') as ApplicationDraft).idNumber).toBe('340504199008153012');
+    expect(storage.has('lastSent.7')).toBe(false);
+    expect(JSON.stringify([...storage.values()])).not.toContain('340504199008153012');
   });
 
   it('with a pending application the form is not shown (the status page is)', async () => {
@@ -154,6 +157,36 @@ describe('home tiles of the joining path', () => {
     expect(url(['branch_officer'], 'approval')).toBe(`${PAGES.adminReviewQueue}?stage=approval`);
     expect(url(['branch_officer'], 'talent')).toBe(PAGES.adminTalentPool);
     expect(url(['company_manager'], 'guards')).toBe(PAGES.myCompany);
+  });
+});
+
+describe('useApplicationForm: what the person did stays done', () => {
+  it('a phone verified a moment ago is still verified when the form is reopened', async () => {
+    const first = renderHook(() => useApplicationForm({ resubmit: false }));
+    await waitFor(() => expect(first.result.current.load.status).toBe('ready'));
+    act(() => first.result.current.change({ occupation: 'rider', step: 2 }));
+    act(() => first.result.current.setPhoneCode('sandbox-phone-13905550000'));
+    first.unmount();
+    const again = renderHook(() => useApplicationForm({ resubmit: false }));
+    await waitFor(() => expect(again.result.current.load.status).toBe('ready'));
+    expect(again.result.current.phoneCode).toBe('sandbox-phone-13905550000');
+  });
+
+  it('a phone code older than WeChat keeps it (5 minutes) is not restored', async () => {
+    storage.set('draft.7', { draft: { step: 2, occupation: 'rider', name: '赵六' }, savedAt: '2026-03-01T10:00:00Z', phone: { code: 'old', at: new Date(Date.now() - 6 * 60_000).toISOString() } });
+    const { result } = renderHook(() => useApplicationForm({ resubmit: false }));
+    await waitFor(() => expect(result.current.load.status).toBe('ready'));
+    expect(result.current.phoneCode).toBeNull();
+  });
+
+  it('a 1955 ID number is refused at step 2, not only at the final submit', async () => {
+    const { result } = renderHook(() => useApplicationForm({ resubmit: false }));
+    await waitFor(() => expect(result.current.load.status).toBe('ready'));
+    act(() => result.current.change({ occupation: 'rider', residenceCommunityId: 5, step: 2, name: '老张', idNumber: '340504195505053014' }));
+    act(() => result.current.setPhoneCode('code-1'));
+    act(() => result.current.next());
+    expect(result.current.form.step).toBe(2);
+    expect(result.current.errors.idNumber).toMatch(/超过 65 周岁/);
   });
 });
 

@@ -7,22 +7,19 @@ import { BigButton } from '../../components/BigButton';
 import { EmptyState, ErrorState, InlineError, LoadingState } from '../../components/States';
 import { Chips } from '../../components/activity/Chips';
 import { reviewSummary } from '../../logic/activity-admin';
+import { SIGNUP_TABS, signupTabLabel, signupTabToOpen, type SignupTotals } from '../../logic/signup-tabs';
 import { formatDateTime } from '../../logic/format';
 import { messageOf } from '../../hooks/useSignup';
 import { listSignups, reviewSignups } from '../../services/activities-admin';
 import '../../components/activity/activity.css';
 
-const TABS: { value: SignupStatus; label: string }[] = [
-  { value: 'pending', label: '待确认' },
-  { value: 'confirmed', label: '报名成功' },
-  { value: 'waitlisted', label: '候补（按先后）' },
-  { value: 'cancelled', label: '已取消' },
-];
 
 /** Who signed up; in officer-confirmed mode, pending sign-ups are confirmed or rejected in bulk. */
 export default function SignupsPage() {
   const id = Number(useRouter().params.id);
-  const [tab, setTab] = useState<SignupStatus>('pending');
+  /** null until the counts say which tab has rows (the list never opens on an empty tab). */
+  const [tab, setTab] = useState<SignupStatus | null>(null);
+  const [totals, setTotals] = useState<SignupTotals | null>(null);
   const [items, setItems] = useState<SignupAdminResponse[] | null>(null);
   const [total, setTotal] = useState(0);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -31,18 +28,29 @@ export default function SignupsPage() {
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<string | null>(null);
 
+  /** How many sign-ups each tab holds (one small request per tab). */
+  const countAll = useCallback(async (): Promise<SignupTotals> => {
+    const pages = await Promise.all(SIGNUP_TABS.map((t) => listSignups(id, { status: t.value, page: 1, pageSize: 1 })));
+    const counted: SignupTotals = Object.fromEntries(SIGNUP_TABS.map((t, i) => [t.value, pages[i].total]));
+    setTotals(counted);
+    return counted;
+  }, [id]);
+
   const load = useCallback(async () => {
     setLoadError(null);
     setItems(null);
     try {
-      const page = await listSignups(id, { status: tab, page: 1, pageSize: 100 });
+      const shown = tab ?? signupTabToOpen(await countAll());
+      if (!tab) setTab(shown);
+      const page = await listSignups(id, { status: shown, page: 1, pageSize: 100 });
       setItems(page.items);
       setTotal(page.total);
-      setPicked(new Set(tab === 'pending' ? page.items.map((s) => s.id) : []));
+      setTotals((prev) => (prev ? { ...prev, [shown]: page.total } : prev));
+      setPicked(new Set(shown === 'pending' ? page.items.map((s) => s.id) : []));
     } catch (caught) {
       setLoadError(messageOf(caught));
     }
-  }, [id, tab]);
+  }, [id, tab, countAll]);
   useEffect(() => void load(), [load]);
 
   async function review(decision: 'confirm' | 'reject') {
@@ -51,6 +59,7 @@ export default function SignupsPage() {
     setError(null);
     try {
       setResult(reviewSummary(await reviewSignups(id, [...picked], decision)));
+      await countAll().catch(() => null);
       await load();
     } catch (caught) {
       setError(messageOf(caught));
@@ -69,12 +78,20 @@ export default function SignupsPage() {
 
   return (
     <Screen testId='signups-page'>
-      <Chips options={TABS} value={tab} onChange={(t) => { setTab(t); setResult(null); }} testId='signup-tab' />
+      <Chips
+        options={SIGNUP_TABS.map((t) => ({ value: t.value, label: signupTabLabel(t.label, totals?.[t.value]) }))}
+        value={tab}
+        onChange={(t) => {
+          setTab(t);
+          setResult(null);
+        }}
+        testId='signup-tab'
+      />
       {result ? <Text className='jh-block jh-status-box jh-status-box--ok' data-testid='review-result'>{result}</Text> : null}
       <InlineError message={error} testId='review-error' />
       {loadError ? <ErrorState message={loadError} onRetry={() => void load()} /> : null}
       {!loadError && !items ? <LoadingState /> : null}
-      {items && !items.length ? <EmptyState text={`没有“${SIGNUP_STATUS_LABELS[tab]}”的报名。`} /> : null}
+      {items && !items.length && tab ? <EmptyState text={`没有“${SIGNUP_STATUS_LABELS[tab]}”的报名。`} /> : null}
       {items?.length ? <Text className='jh-block jh-muted'>共 {total} 人{total > items.length ? `，显示前 ${items.length} 人` : ''}</Text> : null}
       {items?.map((s) => {
         const on = picked.has(s.id);

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { OCCUPATION_LABELS, type ApplicationResponse } from '@jianghuai/shared';
@@ -20,6 +20,7 @@ import {
 } from '../../logic/enrolment-view';
 import { formatDateTime } from '../../logic/format';
 import { approveApplication, getApplication, recordCriminalCheck, rejectApplication, revealApplicationPii } from '../../services/enrolment-admin';
+import { HttpError } from '../../services/http';
 import '../../admin/admin.css';
 import '../../components/enrolment.css';
 
@@ -68,12 +69,33 @@ function Revealable({ app }: { app: ApplicationResponse }) {
   );
 }
 
-function Decision({ app, canApproveStage, onDone }: { app: ApplicationResponse; canApproveStage: boolean; onDone: (a: ApplicationResponse) => void }) {
+/** Someone else decided first: the answer says the application is no longer at this step. */
+const isStale = (e: unknown) => e instanceof HttpError && (e.code === 'APPLICATION_WRONG_STAGE' || e.status === 409);
+
+function Decision({
+  app,
+  canApproveStage,
+  onDone,
+  onStale,
+}: {
+  app: ApplicationResponse;
+  canApproveStage: boolean;
+  onDone: (a: ApplicationResponse) => void;
+  /** Reload the application: it moved on elsewhere. */
+  onStale: (message: string) => void;
+}) {
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'approve' | 'reject' | null>(null);
   const blocker = approveBlocker(app, canApproveStage);
+  const closeReject = () => {
+    setRejecting(false);
+    setReason('');
+    setError(null);
+  };
+  // The application moved on (this officer's step, or someone else's): the 不通过 box closes.
+  useEffect(closeReject, [app.status, app.stage]);
 
   const approve = async () => {
     const { confirm } = await Taro.showModal({
@@ -89,6 +111,7 @@ function Decision({ app, canApproveStage, onDone }: { app: ApplicationResponse; 
     try {
       onDone(await approveApplication(app.id));
     } catch (e) {
+      if (isStale(e)) return onStale(errorText(e));
       setError(errorText(e));
     } finally {
       setBusy(null);
@@ -103,6 +126,7 @@ function Decision({ app, canApproveStage, onDone }: { app: ApplicationResponse; 
     try {
       onDone(await rejectApplication(app.id, reason.trim()));
     } catch (e) {
+      if (isStale(e)) return onStale(errorText(e));
       setError(errorText(e));
     } finally {
       setBusy(null);
@@ -139,6 +163,9 @@ function Decision({ app, canApproveStage, onDone }: { app: ApplicationResponse; 
           />
           <BigButton kind='danger' onClick={() => void reject()} loading={busy === 'reject'} loadingText='正在提交…' testId='reject-confirm'>
             确认不通过
+          </BigButton>
+          <BigButton kind='secondary' onClick={closeReject} disabled={busy === 'reject'} testId='reject-cancel'>
+            取消
           </BigButton>
         </View>
       ) : (
@@ -234,6 +261,10 @@ export default function ReviewDetailPage() {
       <Decision
         app={app}
         canApproveStage={canApproveStage}
+        onStale={(message) => {
+          setNotice(`${message}，已刷新为最新状态。`);
+          void res.refresh();
+        }}
         onDone={(a) => done(a, a.status === 'approved' ? `已通过，${a.name}成为江淮义警（编号 ${a.memberNo ?? '生成中'}）。` : a.status === 'rejected' ? '已退回申请人修改。' : '初审已通过，已转分局审批。')}
       />
 

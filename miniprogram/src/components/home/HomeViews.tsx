@@ -4,6 +4,16 @@ import type { HomeTile, HomeView, MemberCard } from '../../logic/home';
 import { Tile } from '../Tile';
 import { PAGES } from '../../logic/routes';
 import { CardRow } from '../CardRow';
+import { BigButton } from '../BigButton';
+import type { VisitorApplicationView } from '../../logic/visitor-application';
+import { ErrorState, LoadingState } from '../States';
+import '../enrolment.css';
+
+/** The visitor's own application, fetched by the home page. */
+export type VisitorApplicationSlot =
+  | { status: 'loading' }
+  | { status: 'error'; message: string; retry: () => void }
+  | { status: 'ready'; view: VisitorApplicationView | null };
 
 function Tiles({ tiles, onTap, wide }: { tiles: HomeTile[]; onTap: (tile: HomeTile) => void; wide?: boolean }) {
   return (
@@ -32,8 +42,41 @@ function Card({ card }: { card: MemberCard }) {
   );
 }
 
+/** A visitor's application on the home page: its step, or the reason and 修改后重新提交. */
+export function VisitorApplication({ view }: { view: VisitorApplicationView }) {
+  return (
+    <View data-testid='home-application'>
+      <View className={`jh-status jh-status--${view.tone}`}>
+        <Text className='jh-block'>我的入队申请</Text>
+        <Text className='jh-status__title' data-testid='home-application-step'>
+          {view.step}
+        </Text>
+        {view.progress ? (
+          <Text className='jh-block' data-testid='home-application-progress'>
+            审核进度：{view.progress}
+          </Text>
+        ) : null}
+        <Text className='jh-block'>{view.detail}</Text>
+        {view.reason ? (
+          <View style={{ marginTop: '12px' }}>
+            <Text className='jh-block' style={{ fontWeight: 700 }}>
+              未通过原因：
+            </Text>
+            <Text className='jh-block' data-testid='home-application-reason'>
+              {view.reason}
+            </Text>
+          </View>
+        ) : null}
+      </View>
+      <BigButton onClick={() => void Taro.navigateTo({ url: view.action.url })} testId={view.action.testId}>
+        {view.action.label}
+      </BigButton>
+    </View>
+  );
+}
+
 /** The home page body for one person; which one comes from `homeViewFor` (logic/home.ts). */
-export function HomeBody({ view, onTap }: { view: HomeView; onTap: (tile: HomeTile) => void }) {
+export function HomeBody({ view, onTap, application }: { view: HomeView; onTap: (tile: HomeTile) => void; application?: VisitorApplicationSlot }) {
   switch (view.kind) {
     case 'volunteer':
       return (
@@ -59,7 +102,14 @@ export function HomeBody({ view, onTap }: { view: HomeView; onTap: (tile: HomeTi
             <Text className='jh-greeting'>{view.name ? `${view.name}，您好` : '您好'}</Text>
             <Text className='jh-muted jh-block'>您还不是江淮义警队员。加入后可以报名活动、上报线索、获得积分。</Text>
           </View>
-          <Tiles tiles={view.tiles} onTap={onTap} wide />
+          {application?.status === 'loading' ? <LoadingState text='正在查询您的入队申请…' /> : null}
+          {application?.status === 'error' ? (
+            <ErrorState message={`没能查到您的入队申请：${application.message}`} onRetry={application.retry} testId='home-application-error' />
+          ) : null}
+          {application?.status === 'ready' && application.view ? <VisitorApplication view={application.view} /> : null}
+          {/* Applying again is offered only when nothing was submitted yet. */}
+          {application?.status === 'ready' && !application.view ? <Tiles tiles={view.tiles} onTap={onTap} wide /> : null}
+          {!application ? <Tiles tiles={view.tiles} onTap={onTap} wide /> : null}
         </View>
       );
     case 'staff':

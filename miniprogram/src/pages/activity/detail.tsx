@@ -13,6 +13,8 @@ import { PAGES } from '../../logic/routes';
 import { useLocation } from '../../hooks/useLocation';
 import { messageOf, useSignup } from '../../hooks/useSignup';
 import { getActivity } from '../../services/activities';
+import { checkinHint } from '../../logic/activity-hints';
+import { LocationNote } from '../../components/activity/LocationNote';
 import '../../components/activity/activity.css';
 
 function Row({ k, v, testId }: { k: string; v: string; testId?: string }) {
@@ -68,8 +70,10 @@ export default function ActivityDetailPage() {
   if (!activity) return <Screen><LoadingState text='正在加载活动…' /></Screen>;
 
   const a = activity;
+  const now = new Date();
   const fence = position ? geofenceView(position, a.location) : null;
-  const actions = volunteerActions(a, new Date());
+  const hint = fence ? checkinHint(a, fence, now) : null;
+  const actions = volunteerActions(a, now);
   const req = a.requirements;
 
   return (
@@ -129,13 +133,13 @@ export default function ActivityDetailPage() {
         坐标：纬度 {a.location.lat.toFixed(5)}，经度 {a.location.lng.toFixed(5)} · 签到范围 {a.location.radiusM} 米
       </Text>
       <ActivityMap location={a.location} me={position} />
-      {fence ? (
-        <Text className={`jh-block ${fence.inside ? '' : 'jh-muted'}`} data-testid='geofence'>
-          {fence.message}
+      {hint ? (
+        <Text className={`jh-block ${hint.canCheckIn ? '' : 'jh-muted'}`} data-testid='geofence'>
+          {hint.text}
         </Text>
-      ) : loc.status === 'failed' ? (
-        <Text className='jh-block jh-muted'>{loc.message}</Text>
-      ) : null}
+      ) : (
+        <LocationNote state={loc} onRetry={() => void locate()} waitingText='正在获取您的位置…' />
+      )}
 
       {a.description ? (
         <View>

@@ -25,7 +25,9 @@ import {
   type ListFilters,
 } from '../../logic/activities';
 import { PAGES } from '../../logic/routes';
-import { listActivities } from '../../services/activities';
+import { getActivity, listActivities } from '../../services/activities';
+import { activityAfterSignup } from '../../logic/activity-hints';
+import { LocationNote } from '../../components/activity/LocationNote';
 import '../../components/activity/activity.css';
 
 const TYPE_OPTIONS = [{ value: 'all', label: '全部类型' }, ...ACTIVITY_TYPES.map((t) => ({ value: t, label: ACTIVITY_TYPE_LABELS[t] }))] as const;
@@ -87,6 +89,8 @@ export default function ActivityListPage() {
   const [showFilters, setShowFilters] = useState(false);
   const { state: loc, locate, position } = useLocation();
   const [signups, setSignups] = useState<Record<number, MySignupResponse>>({});
+  /** The server's copy of an activity fetched after signing up: the places count is never stale. */
+  const [fresh, setFresh] = useState<Record<number, ActivityResponse>>({});
   const me = session.get();
   const stationId = me.status === 'signedIn' ? me.me.volunteer?.stationId ?? null : null;
 
@@ -99,13 +103,31 @@ export default function ActivityListPage() {
     (page: number) => listActivities(listQueryFor(filters, { now: new Date(), position, stationId }, page, PAGE_SIZE)),
     [filters, position, stationId],
   );
-  const list = usePagedList(fetchPage, filtersKey(filters, position));
+  const listKey = filtersKey(filters, position);
+  const list = usePagedList(fetchPage, listKey);
+  // a new list brings the server's counts itself
+  useEffect(() => setFresh({}), [listKey]);
   const signup = useSignup((id, s) => {
     setSignups((prev) => ({ ...prev, [id]: s }));
+    // At once: the place taken (or the waitlist grown); then the server's count, which others change too.
+    setFresh((prev) => {
+      const shown = prev[id] ?? list.items.find((a) => a.id === id);
+      return shown ? { ...prev, [id]: activityAfterSignup(shown, s) } : prev;
+    });
+    void getActivity(id)
+      .then((a) => setFresh((prev) => ({ ...prev, [id]: a })))
+      .catch(() => undefined);
     void Taro.showToast({ title: s.status === 'waitlisted' ? `已排队候补第 ${s.waitlistPosition ?? ''} 位` : s.status === 'pending' ? '已提交，等待民警确认' : '报名成功', icon: 'none', duration: 3000 });
   });
 
-  const withMine = { ...list, items: list.items.map((a) => (signups[a.id] ? { ...a, mySignup: signups[a.id] } : a)) };
+  const withMine = {
+    ...list,
+    items: list.items.map((a) => {
+      // the list's distance stays: the detail endpoint is asked without the position
+      const shown = fresh[a.id] ? { ...fresh[a.id], distanceM: a.distanceM } : a;
+      return signups[a.id] ? { ...shown, mySignup: signups[a.id] } : shown;
+    }),
+  };
   const set = (patch: Partial<ListFilters>) => setFilters((f) => ({ ...f, ...patch }));
 
   return (
@@ -122,8 +144,7 @@ export default function ActivityListPage() {
         提议活动
       </BigButton>
       <View style={{ height: '12px' }} />
-      {loc.status === 'failed' ? <Text className='jh-block jh-muted' data-testid='location-note'>{loc.message}</Text> : null}
-      {loc.status === 'locating' ? <Text className='jh-block jh-muted'>正在获取您的位置，用来显示距离…</Text> : null}
+      <LocationNote state={loc} onRetry={() => void locate()} waitingText='正在获取您的位置，用来显示距离…' />
       {showFilters ? (
         <View className='jh-card' data-testid='filters'>
           <Text className='jh-filter-label'>范围</Text>

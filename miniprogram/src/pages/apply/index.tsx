@@ -9,6 +9,12 @@ import { Choice, FieldError } from '../../components/Choice';
 import { useApplicationForm, type ApplicationFormState } from '../../hooks/useApplicationForm';
 import { idNumberHint, OTHER_OCCUPATIONS, STEP_COUNT, STEP_TITLES, toggleSkill, updateSkill } from '../../logic/application-form';
 import { PAGES } from '../../logic/routes';
+import { CompanyPicker } from '../../components/CompanyPicker';
+import { fetchCompanyOptions } from '../../services/applications';
+import { HttpError, NETWORK_ERROR_MESSAGE } from '../../services/http';
+
+const searchCompanies = (q: string) => fetchCompanyOptions(q);
+const searchErrorText = (error: unknown) => (error instanceof HttpError ? error.message : NETWORK_ERROR_MESSAGE);
 import '../../components/enrolment.css';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
@@ -49,7 +55,7 @@ function flatCommunities(tree: OrgUnitNode[]) {
 function StepWho({ s }: { s: ApplicationFormState }) {
   const { form, errors, change, companies } = s;
   const [communityQuery, setCommunityQuery] = useState('');
-  const company = companies.find((c) => c.id === form.companyId) ?? null;
+  const company = s.selectedCompany;
   const communities = useMemo(() => flatCommunities(s.communities), [s.communities]);
   const matches = communities.filter((c) => !communityQuery || c.name.includes(communityQuery) || c.stationName.includes(communityQuery));
   const shown = communityQuery ? matches.slice(0, 12) : communities.filter((c) => c.id === form.residenceCommunityId);
@@ -77,16 +83,7 @@ function StepWho({ s }: { s: ApplicationFormState }) {
       {form.occupation === 'security_guard' ? (
         <View data-testid='apply-employer'>
           <Text className='jh-section-title'>您所在的保安从业单位</Text>
-          {companies.length === 0 ? <Text className='jh-field-hint'>暂无可选单位，请联系所在派出所登记。</Text> : null}
-          {companies.map((c) => (
-            <Choice
-              key={c.id}
-              selected={form.companyId === c.id}
-              onTap={() => change({ companyId: c.id, siteId: c.sites.length === 1 ? c.sites[0].id : null })}
-              title={c.name}
-              testId='company-option'
-            />
-          ))}
+          <CompanyPicker first={companies} selected={company} onPick={s.pickCompany} search={searchCompanies} errorText={searchErrorText} />
           <FieldError message={errors.companyId} testId='error-companyId' />
           {company ? (
             <View>
@@ -200,7 +197,7 @@ function PhoneField({ s }: { s: ApplicationFormState }) {
 
 function StepPerson({ s }: { s: ApplicationFormState }) {
   const { form, errors, change } = s;
-  const hint = idNumberHint(form.idNumber);
+  const hint = idNumberHint(form.idNumber, s.ageRule);
   return (
     <View>
       <View className='jh-field'>
@@ -210,6 +207,11 @@ function StepPerson({ s }: { s: ApplicationFormState }) {
       </View>
       <View className='jh-field'>
         <Text className='jh-field__label'>身份证号</Text>
+        {s.resubmitting && !form.idNumber ? (
+          <Text className='jh-field-hint' data-testid='id-retype'>
+            为保护您的信息，提交后手机上不保存身份证号，请重新输入。
+          </Text>
+        ) : null}
         <Input
           className='jh-input jh-input--full'
           type='idcard'

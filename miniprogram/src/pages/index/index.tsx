@@ -1,11 +1,14 @@
-import { useEffect, useMemo } from 'react';
-import Taro from '@tarojs/taro';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Screen } from '../../components/Screen';
 import { BigButton } from '../../components/BigButton';
 import { ErrorState, LoadingState } from '../../components/States';
-import { HomeBody } from '../../components/home/HomeViews';
+import { HomeBody, type VisitorApplicationSlot } from '../../components/home/HomeViews';
 import { homeViewFor } from '../../logic/home';
+import { visitorApplicationView } from '../../logic/visitor-application';
+import { fetchMyApplication } from '../../services/applications';
+import { HttpError, NETWORK_ERROR_MESSAGE } from '../../services/http';
 import { PAGES } from '../../logic/routes';
 import { confirmSignOut, openTile } from '../../hooks/openTile';
 import { loginPageUrl, loginWithWechat, session, signOut, startSession, useSession } from '../../hooks/useSession';
@@ -25,6 +28,29 @@ export default function HomePage() {
   }, [state]);
 
   const view = useMemo(() => (state.status === 'signedIn' ? homeViewFor(state.me) : null), [state]);
+
+  // A visitor who applied sees where the application stands (or why it was refused) right here.
+  const [application, setApplication] = useState<VisitorApplicationSlot>({ status: 'loading' });
+  const isVisitor = view?.kind === 'visitor';
+  const loadApplication = useCallback(async () => {
+    setApplication((prev) => (prev.status === 'ready' ? prev : { status: 'loading' }));
+    try {
+      setApplication({ status: 'ready', view: visitorApplicationView(await fetchMyApplication()) });
+    } catch (error) {
+      setApplication({
+        status: 'error',
+        message: error instanceof HttpError ? error.message : NETWORK_ERROR_MESSAGE,
+        retry: () => void loadApplication(),
+      });
+    }
+  }, []);
+  useEffect(() => {
+    if (isVisitor) void loadApplication();
+  }, [isVisitor, loadApplication]);
+  // Back from the form or the status page: show the new state.
+  useDidShow(() => {
+    if (session.get().status === 'signedIn' && isVisitor) void loadApplication();
+  });
 
   const onSignOut = async () => {
     if (await confirmSignOut()) await signOut();
@@ -56,7 +82,7 @@ export default function HomePage() {
 
       {view ? (
         <View>
-          <HomeBody view={view} onTap={openTile} />
+          <HomeBody view={view} onTap={openTile} application={view.kind === 'visitor' ? application : undefined} />
           {isWeapp && view.kind === 'visitor' ? (
             <View className='jh-link' onClick={() => void Taro.navigateTo({ url: PAGES.bindWechat })}>
               <Text>我是民警或工作人员，去绑定账号</Text>
