@@ -33,6 +33,11 @@ export interface AttendanceRow {
   open: boolean;
   /** Ticked as present. */
   present: boolean;
+  /**
+   * Checked in but never out: the officer's choice before it can count — the overlap up to the
+   * end the server proposes, or minutes typed by hand (kept apart and labelled as manual).
+   */
+  decision?: { kind: 'end' } | { kind: 'manual'; minutes: number; note: string };
 }
 
 /**
@@ -47,7 +52,19 @@ export function initialAttendance(signups: SignupAdminResponse[]): AttendanceRow
 
 /** The request items for the rows still open: ticked → present, unticked → absent. */
 export function attendanceItems(rows: AttendanceRow[]): AttendanceItem[] {
-  return rows.filter((r) => r.open).map((r) => ({ signupId: r.signup.id, present: r.present }));
+  return rows
+    .filter((r) => r.open)
+    .map((r) => {
+      const d = r.present ? r.decision : undefined;
+      if (d?.kind === 'end') return { signupId: r.signup.id, present: true, checkoutAtEnd: true };
+      if (d?.kind === 'manual') return { signupId: r.signup.id, present: true, manualMinutes: d.minutes, manualNote: d.note };
+      return { signupId: r.signup.id, present: r.present };
+    });
+}
+
+/** Checked in, never out, ticked present and not yet decided: confirming would be refused. */
+export function undecidedRow(rows: AttendanceRow[]): AttendanceRow | undefined {
+  return rows.find((r) => r.open && r.present && r.signup.notCheckedOut && !r.decision);
 }
 
 export function attendanceSummary(rows: AttendanceRow[]): string {
@@ -60,6 +77,8 @@ export function attendanceSummary(rows: AttendanceRow[]): string {
 /** A row that needs a look: no check-in ticked present, or checked out automatically. */
 export function attendanceWarning(row: AttendanceRow): string | null {
   if (row.present && !row.signup.checkinAt) return '没有签到记录，不能直接算出勤（手工补录时长还没有做进小程序），请取消勾选。';
+  if (row.present && row.signup.notCheckedOut && !row.decision) return '已签到但没有签退：请选择按签到至活动结束计时，或填写实际时长。';
+  if (row.signup.zeroMinutes) return '签退时服务时长为 0 分钟，请核实。';
   if (row.signup.autoCheckedOut) return '没有签退，系统已在活动结束时自动签退，请核实。';
   return null;
 }

@@ -10,6 +10,9 @@ export const JOB_LABELS: Record<JobName, { title: string; hint: string }> = {
   'criminal-recheck-reminders': { title: '年度政审复核提醒', hint: '提醒管理派出所复核即将到期的义警' },
   'certificate-expiry-reminders': { title: '证书到期提醒', hint: '技能证书 30 天内到期时提醒义警本人' },
   'level-regrade': { title: '星级评定', hint: '按确认服务时长重新评定星级（每季度）' },
+  'activity-upkeep': { title: '活动状态维护', hint: '活动按时开始、结束；结束后未签退的自动签退并标注；报名人数不足时提醒；空出的名额按顺序递补' },
+  'activity-reminders': { title: '活动开始提醒', hint: '活动开始前 1 小时提醒每位报名成功的义警（每人一次）' },
+  'notification-retries': { title: '消息推送重试', hint: '微信推送失败的消息按 1 分钟、5 分钟、30 分钟、2 小时逐次重试' },
 };
 
 const RESULT_LABELS: Record<string, string> = {
@@ -17,12 +20,23 @@ const RESULT_LABELS: Record<string, string> = {
   warned: '提醒',
   reminded: '提醒',
   regraded: '星级变动',
+  started: '开始',
+  finished: '结束',
+  autoCheckedOut: '自动签退',
+  underfilledWarned: '人数不足提醒',
+  promoted: '递补',
+  tried: '重试',
+  sent: '推送成功',
+  failed: '仍失败',
 };
+
+/** Units: activities for the activity counters, messages for the push counters, people otherwise. */
+const RESULT_UNITS: Record<string, string> = { started: '个活动', finished: '个活动', underfilledWarned: '个活动', tried: '条', sent: '条', failed: '条' };
 
 /** `{ revoked: 2, warned: 5 }` → “注销 2 人，提醒 5 人”; an empty result → “无需处理”. */
 export function jobResultLine(result: Record<string, number> | null): string {
   if (!result) return '';
-  const parts = Object.entries(result).map(([key, n]) => `${RESULT_LABELS[key] ?? key} ${n} 人`);
+  const parts = Object.entries(result).map(([key, n]) => `${RESULT_LABELS[key] ?? key} ${n} ${RESULT_UNITS[key] ?? '人'}`);
   return parts.length ? parts.join('，') : '无需处理';
 }
 
@@ -35,4 +49,21 @@ export function lastRunLine(lease: Pick<JobLeaseResponse, 'lastRunAt' | 'lastRes
 /** Whether another server holds the job right now (a run started here would do nothing). */
 export function runningElsewhere(lease: Pick<JobLeaseResponse, 'leaseUntil'>, now: number = Date.now()): boolean {
   return !!lease.leaseUntil && Date.parse(lease.leaseUntil) > now;
+}
+
+/** How often a job runs by itself, in words: 每分钟 / 每天 / 每季度第一天 / 每 N 分钟. */
+export function everyLine(every: JobLeaseResponse['every'] | undefined): string {
+  if (every === undefined) return '';
+  if (every === 'quarterly') return '每季度第一天运行';
+  if (every === 1) return '每分钟运行';
+  if (every % 1440 === 0) return every === 1440 ? '每天运行' : `每 ${every / 1440} 天运行`;
+  if (every % 60 === 0) return `每 ${every / 60} 小时运行`;
+  return `每 ${every} 分钟运行`;
+}
+
+/** The next-run line: when the schedule runs it next, or that this server runs it only by hand. */
+export function nextRunLine(lease: Pick<JobLeaseResponse, 'nextRunAt' | 'every'>, now: number = Date.now()): string {
+  if (!lease.nextRunAt) return '本服务器未开启定时运行，只能手动运行';
+  const at = Date.parse(lease.nextRunAt);
+  return `${everyLine(lease.every)}，下次运行 ${at <= now + 60_000 ? '即将运行' : formatDateTime(lease.nextRunAt)}`;
 }

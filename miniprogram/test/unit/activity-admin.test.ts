@@ -23,6 +23,9 @@ const s = (id: number, over: Partial<SignupAdminResponse> = {}): SignupAdminResp
   checkinDistanceM: 20,
   manualNote: null,
   flagged: false,
+  notCheckedOut: false,
+  zeroMinutes: false,
+  proposedMinutes: null,
   ...over,
 });
 

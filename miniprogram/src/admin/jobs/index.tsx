@@ -7,7 +7,7 @@ import { NotReadyScreen } from '../../components/NotReadyScreen';
 import { BigButton } from '../../components/BigButton';
 import { FieldError } from '../../components/Choice';
 import { errorText, useResource } from '../../hooks/useResource';
-import { JOB_LABELS, jobResultLine, lastRunLine, runningElsewhere } from '../../logic/jobs';
+import { JOB_LABELS, jobResultLine, lastRunLine, nextRunLine, runningElsewhere } from '../../logic/jobs';
 import { listJobs, runJob } from '../../services/enrolment-admin';
 import '../admin.css';
 import '../../components/enrolment.css';
@@ -41,6 +41,9 @@ function JobCard({ lease, onRan }: { lease: JobLeaseResponse; onRan: () => void 
       <Text className='jh-block' style={{ marginTop: '8px' }} data-testid='job-last-run'>
         {lastRunLine(lease)}
       </Text>
+      <Text className='jh-block' style={{ marginTop: '4px' }} data-testid='job-next-run'>
+        {nextRunLine(lease)}
+      </Text>
       {runningElsewhere(lease) ? <Text className='jh-row-card__line'>正在运行中…</Text> : null}
       {outcome ? (
         <View className='jh-field-ok' data-testid='job-outcome'>
@@ -62,7 +65,7 @@ export default function JobsPage() {
   return (
     <Screen testId='admin-jobs'>
       <Text className='jh-block jh-muted' style={{ marginBottom: '12px' }}>
-        这些任务按系统设置定期运行，多台服务器时同一任务只有一台执行。需要时可以在这里立即运行一次。
+        这些任务按各自的周期自动运行，多台服务器时同一任务每个周期只有一台执行一次。需要时可以在这里立即运行一次。
       </Text>
       {jobs.data.map((lease) => (
         <JobCard key={lease.name} lease={lease} onRan={() => void jobs.refresh()} />

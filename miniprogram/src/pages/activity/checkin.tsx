@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, InlineError, LoadingState } from '../../compone
 import { SignupStatus } from '../../components/activity/SignupStatus';
 import { checkinCandidates, checkinErrorMessage, formatMinutes, formatTimeRange, normalizeTypedToken, tokenActivityId } from '../../logic/activities';
 import { PAGES } from '../../logic/routes';
+import { checkoutPrompt, type CheckoutPrompt } from '../../logic/service-time';
 import { locationErrorMessage, readPosition } from '../../hooks/useLocation';
 import { messageOf } from '../../hooks/useSignup';
 import { checkIn, checkOut, getActivity, myActivities } from '../../services/activities';
@@ -21,6 +22,8 @@ interface Item {
   title: string;
   time: string;
   address: string;
+  startAt: string;
+  endAt: string;
   signup: MySignupResponse;
 }
 
@@ -35,6 +38,8 @@ function CheckinCard({ item, onChanged }: { item: Item; onChanged: (s: MySignupR
   const [error, setError] = useState<string | null>(null);
   const [typed, setTyped] = useState('');
   const [done, setDone] = useState<string | null>(null);
+  /** The confirmation step before 签退 (what it counts, and that it cannot be undone). */
+  const [confirming, setConfirming] = useState<CheckoutPrompt | null>(null);
   const s = item.signup;
   const id = item.activityId;
 
@@ -96,7 +101,13 @@ function CheckinCard({ item, onChanged }: { item: Item; onChanged: (s: MySignupR
     }
   }
 
+  function askLeave() {
+    setError(null);
+    setConfirming(checkoutPrompt(item, s.checkinAt, new Date()));
+  }
+
   async function leave() {
+    setConfirming(null);
     setError(null);
     setBusy('sending');
     try {
@@ -144,8 +155,22 @@ function CheckinCard({ item, onChanged }: { item: Item; onChanged: (s: MySignupR
             </View>
           )}
         </View>
+      ) : !s.checkoutAt && confirming ? (
+        <View className='jh-status-box' data-testid='checkout-confirm-box'>
+          <Text className='jh-block' style={{ fontWeight: 700 }} data-testid='checkout-confirm-text'>
+            {confirming.text}
+          </Text>
+          {confirming.allowed ? (
+            <BigButton onClick={() => void leave()} loading={busy === 'sending'} loadingText='正在签退…' testId='checkout-confirm'>
+              确认签退
+            </BigButton>
+          ) : null}
+          <BigButton kind='secondary' onClick={() => setConfirming(null)} testId='checkout-cancel'>
+            {confirming.allowed ? '先不签退' : '知道了'}
+          </BigButton>
+        </View>
       ) : !s.checkoutAt ? (
-        <BigButton onClick={() => void leave()} loading={busy === 'sending'} loadingText='正在签退…' testId='checkout'>
+        <BigButton onClick={askLeave} loading={busy === 'sending'} loadingText='正在签退…' testId='checkout'>
           签退
         </BigButton>
       ) : null}
@@ -164,7 +189,7 @@ export default function CheckinPage() {
     try {
       if (onlyId) {
         const a = await getActivity(onlyId);
-        setItems(a.mySignup ? [{ activityId: a.id, title: a.title, time: formatTimeRange(a.startAt, a.endAt), address: a.location.address, signup: a.mySignup }] : []);
+        setItems(a.mySignup ? [{ activityId: a.id, title: a.title, time: formatTimeRange(a.startAt, a.endAt), address: a.location.address, startAt: a.startAt, endAt: a.endAt, signup: a.mySignup }] : []);
         return;
       }
       const page = await myActivities({ page: 1, pageSize: 50 });
@@ -174,6 +199,8 @@ export default function CheckinPage() {
           title: m.activity.title,
           time: formatTimeRange(m.activity.startAt, m.activity.endAt),
           address: m.activity.address,
+          startAt: m.activity.startAt,
+          endAt: m.activity.endAt,
           signup: m,
         })),
       );

@@ -108,7 +108,7 @@ export default function ProposeActivityPage() {
   return (
     <Screen testId='proposal-form'>
       <Text className='jh-title'>提议一次义警活动</Text>
-      <Text className='jh-block jh-muted'>提交后由派出所审核，通过后发布给义警报名（积分按提议活动的比例计算）。</Text>
+      <Text className='jh-block jh-muted'>提交给您所属的派出所（单位管理员：本单位所属派出所）审核，通过后发布给义警报名（积分按提议活动的比例计算）。同一时间最多有 3 条等待审核的提议。</Text>
       <BigButton kind='secondary' onClick={() => void Taro.navigateTo({ url: PAGES.myProposals })} testId='open-my-proposals'>
         查看我提议过的活动
       </BigButton>
