@@ -225,6 +225,6 @@ export class ApplicationReviewService {
 
   private async map(rows: Application[]): Promise<ApplicationResponse[]> {
     const lookups = await loadLookups(this.dataSource, rows, this.roster);
-    return rows.map((a) => toApplicationResponse(a, lookups, this.pii, this.config.reviewSlaDays));
+    return rows.map((a) => toApplicationResponse(a, lookups, this.pii, this.config.reviewSlaDays, this.clock.nowMs()));
   }
 }

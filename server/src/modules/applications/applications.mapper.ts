@@ -42,7 +42,7 @@ export function toMyApplication(a: Application, l: ApplicationLookups, pii: PiiC
   };
 }
 
-export function toApplicationResponse(a: Application, l: ApplicationLookups, pii: PiiCipher, slaDays: number, now = Date.now()): ApplicationResponse {
+export function toApplicationResponse(a: Application, l: ApplicationLookups, pii: PiiCipher, slaDays: number, now: number): ApplicationResponse {
   const pending = a.status === 'pending_review' || a.status === 'pending_approval';
   const check = a.criminalCheckId ? l.checks.get(a.criminalCheckId) : undefined;
   return {
