@@ -19,7 +19,7 @@ const YES = new Set(['是', '持证', 'Y', 'YES', 'TRUE', '1']);
 const NO = new Set(['否', '未持证', '无', 'N', 'NO', 'FALSE', '0']);
 
 /** A transaction that lost a race (MariaDB deadlock between parallel imports, or a row not yet visible) runs again. */
-const MAX_ATTEMPTS = 4;
+const MAX_ATTEMPTS = 6;
 /** Guard ids listed per org in the audit entry of an import (the counts are always complete). */
 const LISTED_IDS = 200;
 
@@ -80,8 +80,9 @@ export class RosterImportService {
         const counts = await this.apply(actor, valid, scope, raw.length);
         return { ...counts, durationMs: this.clock.nowMs() - started };
       } catch (err) {
-        if (attempt < MAX_ATTEMPTS && isRetryable(err)) continue;
-        throw err;
+        if (attempt >= MAX_ATTEMPTS || !isRetryable(err)) throw err;
+        // a short random pause, so the transactions that collided do not collide again
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
       }
     }
   }
@@ -118,7 +119,11 @@ export class RosterImportService {
       }
       const current = new Map<string, RosterGuard>();
       for (let i = 0; i < valid.length; i += BATCH) {
-        for (const g of await repo.find({ where: { idHash: In(valid.slice(i, i + BATCH).map((r) => r.idHash)) } })) current.set(g.idHash, g);
+        const rows = await repo.find({
+          select: { id: true, idHash: true, companyId: true, name: true, certificateNo: true, certified: true, lastImportId: true },
+          where: { idHash: In(valid.slice(i, i + BATCH).map((r) => r.idHash)) },
+        });
+        for (const g of rows) current.set(g.idHash, g);
       }
       const perOrg = new Map<number, OrgSummary>();
       const summary = (companyId: number) => {
