@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { HttpStatus } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply } from 'fastify';
@@ -12,19 +12,24 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from './config/app-config.js';
 import { AppModule } from './app.module.js';
 import { ensureMysqlDatabase } from './database/data-source.js';
-import { seedDemo } from './database/seed/seed-demo.js';
 import { ensureEmbeddedTriggers } from './database/append-only.js';
 import { serializeEmbeddedTransactions } from './database/serialize-embedded-transactions.js';
 import { createValidationPipe } from './common/errors/validation.js';
 import { logger } from './common/logging/logger.js';
 import { requestLogging } from './common/logging/request-logging.hook.js';
-import { AppException } from './common/errors/app-exception.js';
+import { clientErrorHandler, frameworkErrors, parseJsonBody } from './common/errors/edge-errors.js';
+import { guardApiDocs, helmetOptions } from './http-security.js';
 import { PiiCipher } from './common/pii/pii-cipher.js';
 import { PasswordHasher } from './common/auth/password-hasher.js';
 import { Clock } from './common/clock/clock.js';
 
 /** JSON bodies above this are refused with 413 PAYLOAD_TOO_LARGE (file uploads have their own limit). */
 const JSON_BODY_LIMIT = 256 * 1024;
+/**
+ * Path parameters up to this length reach the route (whose pipe answers 400 naming the field);
+ * longer ones are refused by the router with 414 URL_TOO_LONG.
+ */
+const MAX_PARAM_LENGTH = 500;
 
 /**
  * Builds the configured application (used by main.ts and by every e2e test, so both run the
@@ -34,27 +39,32 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   logger.level = config.logLevel;
   await ensureMysqlDatabase(config);
   // Fastify under Nest: about a tenth less CPU per request than Express (see docs/benchmarks.md).
-  const adapter = new FastifyAdapter({ bodyLimit: JSON_BODY_LIMIT, trustProxy: 'loopback', routerOptions: { ignoreTrailingSlash: true } });
+  // Refusals below Nest (a malformed URL, an over-long path parameter, a request Node's parser
+  // refuses) are answered in the one error shape too (common/errors/edge-errors.ts).
+  const adapter = new FastifyAdapter({
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: 'loopback',
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors,
+    clientErrorHandler,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: config.env === 'test' ? false : logger,
     bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', requestLogging);
+  await app.register(fastifyHelmet, helmetOptions(config));
   // Bodies: JSON (an empty body is no body), multipart for file uploads only where a route reads
   // it, and anything else is read and ignored, so an odd Content-Type meets validation, not a 415.
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, text, done) => {
-    if (text === '') return done(null, undefined);
-    let value: unknown;
+    // an object or an array, at most MAX_JSON_DEPTH deep, without __proto__ / constructor keys
     try {
-      value = JSON.parse(text as string);
-    } catch {
-      return done(new AppException('MALFORMED_JSON', HttpStatus.BAD_REQUEST), undefined);
+      done(null, parseJsonBody(text as string));
+    } catch (err) {
+      done(err as Error, undefined);
     }
-    // as Express's strict JSON: a body is an object or an array, never a bare string or number
-    if (typeof value !== 'object' || value === null) return done(new AppException('MALFORMED_JSON', HttpStatus.BAD_REQUEST), undefined);
-    done(null, value);
   });
   await app.register(fastifyMultipart);
   fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, _body, done) => done(null, undefined));
@@ -70,7 +80,11 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
+  // Off in production unless API_DOCS=on, and then for signed-in staff only (http-security.ts).
+  if (config.apiDocs !== 'off') {
+    guardApiDocs(app, config);
+    SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
+  }
 
   if (config.h5Dir && existsSync(path.join(config.h5Dir, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.resolve(config.h5Dir), index: 'index.html', maxAge: 3_600_000, setHeaders: noCacheForHtml });
@@ -80,6 +94,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   serializeEmbeddedTransactions(app.get(DataSource));
   await ensureEmbeddedTriggers(app.get(DataSource));
   if (config.seedDemo) {
+    // loaded only when seeding (never in production): the demo data and the sandbox's openids
+    const { seedDemo } = await import('./database/seed/seed-demo.js');
     const seeded = await seedDemo(app.get(DataSource), app.get(PiiCipher), app.get(PasswordHasher), app.get(Clock).now());
     if (seeded) logger.info('demo data seeded');
   }

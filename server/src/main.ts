@@ -1,7 +1,7 @@
 import { loadConfig, ConfigError } from './config/app-config.js';
 import { createApp } from './bootstrap.js';
 import { logger } from './common/logging/logger.js';
-import { WechatSandbox } from './wechat-sandbox/sandbox-server.js';
+import type { WechatSandbox } from './wechat-sandbox/sandbox-server.js';
 import { DEMO_ACCOUNTS } from './database/seed/demo-data.js';
 
 let config;
@@ -16,9 +16,11 @@ try {
 }
 
 // Development: with the sandbox on and no explicit WeChat base URL, run the sandbox beside the API.
+// Loaded only then (a dynamic import): a production server never even loads the sandbox's code.
 let sandbox: WechatSandbox | null = null;
 if (config.wechat.sandbox && !config.wechat.apiBase) {
-  sandbox = new WechatSandbox({ appId: config.wechat.appId, secret: config.wechat.secret });
+  const { WechatSandbox: Sandbox } = await import('./wechat-sandbox/sandbox-server.js');
+  sandbox = new Sandbox({ appId: config.wechat.appId, secret: config.wechat.secret });
   config.wechat.apiBase = await sandbox.listen(config.wechat.sandboxPort);
 }
 

@@ -12,6 +12,9 @@ export const ERROR_MESSAGES = {
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   PAYLOAD_TOO_LARGE: '提交的内容太大',
+  MALFORMED_REQUEST: '请求格式错误（地址或请求头无效），请返回后重试',
+  URL_TOO_LONG: '请求地址太长',
+  HEADERS_TOO_LARGE: '请求头太大，请清理浏览器数据后重试',
   CONFLICT: '数据已被修改，请刷新后再试',
   // auth
   UNAUTHENTICATED: '请先登录',

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
@@ -31,7 +31,7 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
       logging: false,
     };
   }
-  mkdirSync(path.dirname(db.file), { recursive: true });
+  restrictEmbeddedFile(db.file);
   return {
     type: 'better-sqlite3',
     database: db.file,
@@ -44,6 +44,18 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     },
     logging: false,
   };
+}
+
+/**
+ * The embedded database holds the same personal data as MySQL would: its folder is 0700 and the
+ * file is created 0600 before SQLite opens it (SQLite gives its -wal / -shm files the file's mode).
+ */
+export function restrictEmbeddedFile(file: string): void {
+  const dir = path.dirname(file);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
 }
 
 /**

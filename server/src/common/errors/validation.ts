@@ -1,6 +1,38 @@
-import { HttpStatus, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { HttpStatus, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import type { FieldErrorDetail } from '@jianghuai/shared';
 import { AppException } from './app-exception.js';
+import { findKey, findString, POISON_KEYS, unknownField } from './edge-errors.js';
+
+/**
+ * Characters refused in every string a client sends: NUL (cuts strings in C libraries and some
+ * drivers) and the bidirectional overrides and isolates U+202A–U+202E, U+2066–U+2069, which make
+ * text display differently from what it is (a name or a reason that reads backwards).
+ */
+const FORBIDDEN_CHARACTERS = /[\u0000\u202A-\u202E\u2066-\u2069]/;
+export const FORBIDDEN_CHARACTERS_MESSAGE = '不能包含空字符或文字方向控制符';
+
+/**
+ * Nest's ValidationPipe plus two checks on everything a client sends (body, query, path), before
+ * class-transformer copies it onto a DTO: prototype keys are unknown fields, and free text may
+ * not carry NUL or bidi-override characters (400 naming the field).
+ */
+class EdgeValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      const prefix = metadata.type === 'param' && metadata.data ? metadata.data : '';
+      const poisoned = findKey(value, (key) => POISON_KEYS.has(key));
+      if (poisoned) throw unknownField(join(prefix, poisoned));
+      const bad = findString(value, (text) => FORBIDDEN_CHARACTERS.test(text));
+      if (bad) {
+        const field = join(prefix, bad === 'body' ? '' : bad) || metadata.data || 'body';
+        throw new AppException('VALIDATION_FAILED', HttpStatus.BAD_REQUEST, [{ field, message: FORBIDDEN_CHARACTERS_MESSAGE }], `字段 ${field}：${FORBIDDEN_CHARACTERS_MESSAGE}`);
+      }
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+const join = (a: string, b: string) => (a && b ? `${a}.${b}` : a || b);
 
 const CONSTRAINT_MESSAGES: Record<string, string> = {
   whitelistValidation: '不允许的字段',
@@ -32,11 +64,12 @@ function flatten(errors: ValidationError[], parent = ''): FieldErrorDetail[] {
 }
 
 /**
- * Edge validation: unknown fields are rejected, types are checked, and the 400 names each field.
+ * Edge validation: unknown fields (and prototype keys) are rejected, types are checked, NUL and
+ * bidi-override characters are refused in every string, and the 400 names each field.
  * The message names the first field so a person reading only the toast knows what to fix.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new EdgeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

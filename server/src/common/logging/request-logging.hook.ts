@@ -3,12 +3,19 @@ import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fast
 import { logger } from './logger.js';
 import { requestContext } from './request-context.js';
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Gives every request an id (kept from X-Request-Id when sane), echoes it, and logs one access line. */
+/**
+ * The request id: a client-sent `X-Request-Id` only when it is a UUID (anything else could forge
+ * or pollute log lines and audit rows), otherwise a fresh one.
+ */
+export function requestIdFrom(incoming: string | string[] | undefined): string {
+  return typeof incoming === 'string' && UUID.test(incoming) ? incoming.toLowerCase() : randomUUID();
+}
+
+/** Gives every request an id (kept from X-Request-Id when it is a UUID), echoes it, and logs one access line. */
 export function requestLogging(req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
-  const incoming = req.headers['x-request-id'];
-  const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  const requestId = requestIdFrom(req.headers['x-request-id']);
   reply.header('X-Request-Id', requestId);
   const started = process.hrtime.bigint();
   const store = { requestId };
