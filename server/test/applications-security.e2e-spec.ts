@@ -1,4 +1,4 @@
-import { createTestApp, bearer, type TestContext } from './support/test-app.js';
+import { E2E_DB, createTestApp, bearer, type TestContext } from './support/test-app.js';
 import { applicationBody, birthForAge, communityId, makeIdNumber, newApplicant, phoneCode, recordClearCheck, staffToken, submitted } from './support/application-factories.js';
 import { testNowMs } from './support/test-clock.js';
 import { ENROLMENT_CONFIG, type EnrolmentConfig } from '../src/modules/applications/enrolment-config.js';
@@ -132,5 +132,28 @@ describe('Applications: ID-number oracle, rate limits, four eyes (e2e)', () => {
       await recordClearCheck(ctx, community, app.id);
       await post(`/api/admin/applications/${app.id}/approve`, community).expect(200);
     });
+  });
+});
+
+(E2E_DB === 'mysql' ? describe : describe.skip)('Application rate limit across two server instances (e2e, MySQL)', () => {
+  let a: TestContext;
+  let b: TestContext;
+  beforeAll(async () => {
+    a = await createTestApp();
+    b = await createTestApp({}, { sameDatabaseAs: a });
+    for (const ctx of [a, b]) ctx.app.get<EnrolmentConfig>(ENROLMENT_CONFIG).submitRatePerUser = 4;
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+  });
+
+  it('submissions split between the instances brake on one count', async () => {
+    const applicant = await newApplicant(a, 'two-instance-rate');
+    const body = (i: number) => ({ ...applicationBody(a, { idNumber: makeIdNumber(birthForAge(33), 900 + i * 2) }), phoneCode: 'never-issued' });
+    const codes: string[] = [];
+    for (let i = 0; i < 6; i++) codes.push((await (i % 2 ? b : a).http().post('/api/applications').set(...bearer(applicant.token)).send(body(i))).body.code);
+    // each instance alone has seen three: only a shared count refuses the fifth and sixth
+    expect(codes).toEqual([...Array(4).fill('WECHAT_PHONE_CODE_INVALID'), 'APPLICATION_RATE_LIMITED', 'APPLICATION_RATE_LIMITED']);
   });
 });
