@@ -20,7 +20,7 @@ export const AUDIT_ACTION_LABELS = {
   'company.site.update': '修改驻勤点',
   'company.site.delete': '删除驻勤点',
   'roster.import': '导入花名册',
-  'roster.guard.change': '花名册人员变更（持证状态或所属单位）',
+  'roster.guard.change': '修改花名册人员（姓名、证号、持证状态或所属单位）',
   'talent_pool.export': '导出人才资源库',
   'volunteer.update': '编辑义警档案',
   'volunteer.exemption.create': '登记特殊情况',

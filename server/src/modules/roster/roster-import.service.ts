@@ -161,11 +161,10 @@ export class RosterImportService {
           s.changed++;
           if (s.changedIds.length < LISTED_IDS) s.changedIds.push(g.id);
         }
-        if (changedKeys.some((k) => k === 'certified' || k === 'companyId' || k === 'name')) {
-          const pick = (o: typeof before) => ({ idNumberMasked: maskIdNumber(r.idNumber), ...Object.fromEntries(changedKeys.map((k) => [k, o[k]])) });
-          for (const companyId of new Set([before.companyId, after.companyId])) {
-            await this.audit.record(m, actor, { action: 'roster.guard.change', targetType: 'roster', targetId: String(g.id), orgUnitId: scope.get(companyId)!, before: pick(before), after: pick(after) });
-          }
+        // every change of an existing row, at the old and the new company's station
+        const pick = (o: typeof before) => ({ idNumberMasked: maskIdNumber(r.idNumber), ...Object.fromEntries(changedKeys.map((k) => [k, o[k]])) });
+        for (const companyId of new Set([before.companyId, after.companyId])) {
+          await this.audit.record(m, actor, { action: 'roster.guard.change', targetType: 'roster', targetId: String(g.id), orgUnitId: scope.get(companyId)!, before: pick(before), after: pick(after) });
         }
       }
       const result = { total: valid.length, created, updated: valid.length - created };
