@@ -16,11 +16,17 @@ export type SessionState =
 
 export const session = createStore<SessionState>({ status: 'idle' });
 
+/**
+ * The signed-in person for any page. A page opened straight away (a reload, a link from a message)
+ * loads the session itself instead of waiting for the home page to do it.
+ */
 export function useSession(): SessionState {
   const [state, setState] = useState(session.get());
   useEffect(() => {
+    const unsubscribe = session.subscribe(setState);
     setState(session.get());
-    return session.subscribe(setState);
+    if (session.get().status === 'idle') void startSession();
+    return unsubscribe;
   }, []);
   return state;
 }

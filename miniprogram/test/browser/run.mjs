@@ -6,7 +6,8 @@
 //   pnpm --filter @jianghuai/miniprogram test:browser      (after build:h5 and the server build)
 //
 // Environment: CHROMIUM_PATH (default /usr/bin/chromium), JH_SERVER_MAIN (default
-// <repo>/server/dist/main.js), JH_BROWSER_ONLY=<journey-name substring> to run a subset.
+// <repo>/server/dist/main.js), JH_H5_DIR (default <repo>/miniprogram/dist/h5), JH_BROWSER_ONLY=<journey-name
+// substring> to run a subset.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -19,7 +20,7 @@ import { chromium } from 'playwright-core';
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../../..');
 const serverMain = resolve(process.env.JH_SERVER_MAIN ?? join(repo, 'server/dist/main.js'));
-const h5Dir = join(repo, 'miniprogram/dist/h5');
+const h5Dir = resolve(process.env.JH_H5_DIR ?? join(repo, 'miniprogram/dist/h5'));
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HEALTH_TIMEOUT_MS = 60_000;
 
