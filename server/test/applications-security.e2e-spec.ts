@@ -132,6 +132,20 @@ describe('Applications: ID-number oracle, rate limits, four eyes (e2e)', () => {
       await recordClearCheck(ctx, community, app.id);
       await post(`/api/admin/applications/${app.id}/approve`, community).expect(200);
     });
+
+    it('nobody reviews their own application (made from their own bound WeChat account, another phone)', async () => {
+      // 吴社区民警 binds WeChat with the provisioned phone, then applies from that account with another phone
+      const wx = await ctx.loginWechat('four-eyes-officer-wu');
+      await post('/api/auth/wechat/bind-staff', wx.accessToken, { phoneCode: phoneCode(ctx, '13805550008') }).expect(200);
+      const wu = await ctx.loginWechat('four-eyes-officer-wu');
+      const app = await apply(wu.accessToken, {}).expect(201);
+      const check = await post(`/api/admin/applications/${app.body.id}/criminal-check`, wu.accessToken, { result: 'clear', checkedBy: '吴', checkedAt: new Date(testNowMs() - 3600_000).toISOString() });
+      expect(check.status).toBe(403);
+      expect(check.body.code).toBe('REVIEW_OWN_APPLICATION');
+      await recordClearCheck(ctx, station, app.body.id);
+      expect((await post(`/api/admin/applications/${app.body.id}/approve`, wu.accessToken)).body.code).toBe('REVIEW_OWN_APPLICATION');
+      await post(`/api/admin/applications/${app.body.id}/approve`, station).expect(200);
+    });
   });
 });
 
