@@ -12,12 +12,21 @@ const only = process.argv.slice(2); // e.g. `npm test -- server-e2e-mysql`
 const tmp = mkdtempSync(path.join(tmpdir(), 'jh-test-'));
 const results = [];
 
-function exec(cmd, args, { cwd = ROOT, env = {} } = {}) {
+function exec(cmd, args, { cwd = ROOT, env = {}, timeoutMs } = {}) {
   const started = Date.now();
-  const res = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const res = spawnSync(cmd, args, {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    ...(timeoutMs ? { timeout: timeoutMs, killSignal: 'SIGKILL' } : {}),
+  });
   process.stdout.write(res.stdout ?? '');
   process.stderr.write(res.stderr ?? '');
-  return { status: res.status, out: `${res.stdout ?? ''}\n${res.stderr ?? ''}`, seconds: (Date.now() - started) / 1000 };
+  const timedOut = res.error?.code === 'ETIMEDOUT';
+  if (timedOut) console.error(`${cmd} ${args.join(' ')}: still running after ${timeoutMs / 60000} minutes, stopped (a handle left open?)`);
+  return { status: timedOut ? 124 : res.status, out: `${res.stdout ?? ''}\n${res.stderr ?? ''}`, seconds: (Date.now() - started) / 1000 };
 }
 
 function record(name, r, passed, failed) {
@@ -33,13 +42,22 @@ function wanted(name) {
   return only.length === 0 || only.some((o) => name.includes(o));
 }
 
-// --forceExit: a suite that fails half-way may leave an app open; CI must still end.
+// No --forceExit: every suite closes what it opens (test/support/test-app.ts closes the apps of a
+// suite that failed half-way), so jest ends by itself. Each test has --testTimeout, and the whole
+// run a watchdog, so a handle left open by a future change fails the run instead of hanging CI.
+const JEST_TEST_TIMEOUT_MS = 60_000;
+const JEST_RUN_TIMEOUT_MS = 45 * 60_000;
 function jest(name, project, env, extraArgs = []) {
   if (!wanted(name)) return;
   log(`running ${name}`);
   const out = path.join(tmp, `${name}.json`);
-  const r = exec(pnpmBin(), ['--filter', '@jianghuai/server', 'exec', 'jest', '--selectProjects', project, '--json', `--outputFile=${out}`, '--forceExit', ...extraArgs], {
+  // jest itself (not through pnpm), so that the watchdog stops jest and not only a wrapper
+  const jestBin = path.join(ROOT, 'server/node_modules/jest/bin/jest.js');
+  const args = [jestBin, '--selectProjects', project, '--json', `--outputFile=${out}`, `--testTimeout=${JEST_TEST_TIMEOUT_MS}`, ...extraArgs];
+  const r = exec(process.execPath, args, {
+    cwd: path.join(ROOT, 'server'),
     env: { NODE_OPTIONS: '--experimental-vm-modules --no-warnings', ...env },
+    timeoutMs: JEST_RUN_TIMEOUT_MS,
   });
   const j = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : { numPassedTests: 0, numFailedTests: 0 };
   record(name, r, j.numPassedTests, j.numFailedTests + (j.numRuntimeErrorTestSuites ?? 0));

@@ -37,6 +37,16 @@ export const E2E_DB = (process.env.E2E_DB ?? 'sqlite') as 'sqlite' | 'mysql';
 let appSeq = 0;
 
 /**
+ * Apps this test file started and has not closed yet. They are closed after the file's own
+ * hooks, so a suite that fails half-way (before its afterAll, or inside a test that starts an
+ * app of its own) still releases its server, sandbox and database pool, and jest can exit.
+ */
+const openContexts = new Set<TestContext>();
+afterAll(async () => {
+  for (const ctx of [...openContexts].reverse()) await ctx.close().catch(() => undefined);
+});
+
+/**
  * `sameDatabaseAs`: a second server instance on another suite app's MySQL database (as two
  * instances behind a load balancer): it neither seeds nor drops that database.
  */
@@ -81,9 +91,18 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { sa
   const config = loadConfig({ ...processEnv, ...base, ...env });
   const ownsDatabase = !opts.sameDatabaseAs;
   if (config.db.type === 'mysql' && ownsDatabase) await dropMysqlDatabase(config);
-  const app = await createApp(config);
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  let app: NestFastifyApplication | null = null;
+  try {
+    app = await createApp(config);
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+  } catch (err) {
+    // an app that failed to start must not keep its sandbox, pool or files open
+    await app?.close().catch(() => undefined);
+    await sandbox.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
   const dataSource = app.get(DataSource);
   const server = app.getHttpServer();
 
@@ -106,12 +125,14 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { sa
       return res.body as LoginResponse;
     },
     close: async () => {
+      if (!openContexts.delete(ctx)) return; // closed already
       await app.close();
       await sandbox.close();
       rmSync(dataDir, { recursive: true, force: true });
       if (ownsDatabase) await dropMysqlDatabase(config);
     },
   };
+  openContexts.add(ctx);
   return ctx;
 }
 
