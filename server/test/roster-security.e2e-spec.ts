@@ -148,6 +148,25 @@ describe('Roster security (e2e)', () => {
       expect(imports.some((a) => ((a.after as { here?: { createdIds?: number[] } })?.here?.createdIds ?? []).includes(guard.id))).toBe(true);
     });
 
+    it('a company move by the branch is audited at both stations; the old station can then neither see nor take the row back', async () => {
+      const branch = await staffToken(ctx, 'yushan_branch');
+      const yushanStation = await staffToken(ctx, 'yushan_station');
+      const company = await ctx.http().post('/api/admin/companies').set(...bearer(branch)).send({ name: '雨山测试保安服务有限公司', type: 'security_company', creditCode: '91350100M000100Y43', homeStationId: (await ctx.org('MAS-YS-YS')).id }).expect(201);
+      const id = makeIdNumber('19860707', 641);
+      await upload(csv([`调动人,${id},,皖安保安服务有限公司,是`])).expect(200);
+      const guard = (await guardRow(id))!;
+      const moved = await upload(csv([`调动人,${id},,${company.body.creditCode},是`]), branch).expect(200);
+      expect(moved.body).toMatchObject({ created: 0, updated: 1 });
+      expect((await guardRow(id))!.companyId).toBe(company.body.id);
+      for (const token of [station, yushanStation]) {
+        const entry = (await auditOf(token, 'roster.guard.change')).find((a) => a.targetId === String(guard.id));
+        expect(entry).toMatchObject({ before: { companyId: guard.companyId }, after: { companyId: company.body.id } });
+      }
+      const back = await upload(csv([`调动人,${id},,皖安保安服务有限公司,是`]));
+      expect(back.status).toBe(422);
+      expect(back.body.details.errors[0]).toMatchObject({ row: 2, problem: 'HELD_ELSEWHERE' });
+    });
+
     it('five overlapping imports at once report created/updated counts that add up', async () => {
       const ids = Array.from({ length: 40 }, (_, i) => makeIdNumber('19840505', 700 + i * 2));
       // file k holds ids [8k, 8k + 16): each id is in one or two files
