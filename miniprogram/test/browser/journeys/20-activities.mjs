@@ -1,11 +1,13 @@
 // Activities journey (issue 4): a station officer publishes an activity near a point, volunteer 张伟
 // signs up from the list (2 taps from home), checks in with a mocked phone position (first too far
 // away, then on site), the officer confirms attendance once the activity has ended, and 张伟 sees the
-// points. The activity is short (starts in ~2 min, lasts 1 min) because attendance can only be
+// points. 签退 asks for confirmation (and is not offered before the start); 张伟 then forgets to
+// check out, so the officer's list flags the row and the officer accepts the proposed minutes up
+// to the end. The activity is short (starts in ~2 min, lasts 1 min) because attendance can only be
 // confirmed after the end: this journey waits for the clock, about four minutes in all.
 import { gcj02ToWgs84 } from '@jianghuai/shared';
 import jsQR from 'jsqr';
-import { assert, byTestId, checkOlderUserSizes, fillInput, loginAsStaff, shot, STAFF_PASSWORD, STEP_TIMEOUT_MS, tap, textOf } from '../support.mjs';
+import { assert, byTestId, checkOlderUserSizes, clockNow, fillInput, loginAsStaff, shot, STAFF_PASSWORD, STEP_TIMEOUT_MS, tap, textOf } from '../support.mjs';
 
 // The activity's point (GCJ-02, as WeChat's map gives it), and the volunteer's mocked browser
 // positions (WGS-84, as a browser reports them) ≈ 45 m and ≈ 2.2 km away from it.
@@ -63,7 +65,7 @@ async function scanQrOnScreen(page) {
 }
 
 async function waitUntil(ms) {
-  const left = ms - Date.now();
+  const left = ms - clockNow();
   if (left > 0) await new Promise((r) => setTimeout(r, left));
 }
 
@@ -72,9 +74,9 @@ export default [
     name: 'activities-publish-signup-checkin-confirm-points',
     title: '(活动) 民警发布活动 → 张伟两步报名 → 模拟定位签到 → 民警确认出勤 → 张伟看到积分',
     async run(page, base) {
-      const title = `平湖小区巡逻 ${shanghai(Date.now()).time.replace(':', '')}${pad(new Date().getSeconds())}`;
+      const title = `平湖小区巡逻 ${shanghai(clockNow()).time.replace(':', '')}${pad(new Date().getSeconds())}`;
       // Start on the next whole minute + 2, end one minute later (the form is minute-precise).
-      const startMs = Math.ceil(Date.now() / 60_000) * 60_000 + 2 * 60_000;
+      const startMs = Math.ceil(clockNow() / 60_000) * 60_000 + 2 * 60_000;
       const endMs = startMs + 60_000;
       const start = shanghai(startMs);
       const end = shanghai(endMs);
@@ -169,6 +171,25 @@ export default [
       assert(await card.locator('[data-testid="checkout"]').isVisible(), 'no 签退 button after check-in');
       await shot(page, 'act09-volunteer-checked-in');
 
+      // 签退 goes through a confirmation step; before the start it is not offered at all.
+      if (clockNow() < startMs - 10_000) {
+        await card.locator('[data-testid="checkout"]').click();
+        const early = await card.locator('[data-testid="checkout-confirm-text"]').innerText();
+        assert(early.includes('活动还没开始'), `签退 before the start says "${early}", expected 活动还没开始`);
+        assert((await card.locator('[data-testid="checkout-confirm"]').count()) === 0, 'a 确认签退 button is offered before the start');
+        await shot(page, 'act09a-volunteer-checkout-before-start');
+        await card.locator('[data-testid="checkout-cancel"]').click();
+      }
+      await waitUntil(startMs + 2_000);
+      await card.locator('[data-testid="checkout"]').click();
+      const ask = await card.locator('[data-testid="checkout-confirm-text"]').innerText();
+      assert(ask.includes('确认签退吗') && ask.includes('才结束'), `the 签退 confirmation says "${ask}"`);
+      await checkOlderUserSizes(page, { textId: 'checkout-confirm-text', targetIds: ['checkout-confirm', 'checkout-cancel'] });
+      await shot(page, 'act09b-volunteer-checkout-confirmation');
+      // 先不签退: nothing is sent, the volunteer stays checked in (and forgets to come back)
+      await card.locator('[data-testid="checkout-cancel"]').click();
+      assert(await card.locator('[data-testid="checkout"]').isVisible(), 'after 先不签退 the 签退 button is gone');
+
       // ── 4. after the end, the officer confirms attendance in bulk ──
       await waitUntil(endMs + 3_000);
       await loginOfficer(page, base);
@@ -177,7 +198,18 @@ export default [
       const row = page.locator('[data-testid="attendance-row"]').filter({ hasText: '张伟' });
       await row.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
       assert((await row.innerText()).includes('出勤'), 'the checked-in volunteer is not ticked present');
+      // never checked out: flagged, and the officer decides the minutes (the overlap up to the end is proposed)
+      const flags = await row.locator('[data-testid="attendance-flags"]').innerText();
+      assert(flags.includes('未签退'), `the row not checked out shows flags "${flags}"`);
       await shot(page, 'act10-officer-attendance');
+      await tap(page, 'attendance-submit');
+      const undecided = await textOf(page, 'attendance-error');
+      assert(undecided.includes('没有签退'), `confirming without a decision says "${undecided}"`);
+      const accept = row.locator('[data-testid="attendance-accept-proposed"]');
+      assert((await accept.innerText()).includes('按签到至活动结束计'), 'no proposal of the overlap up to the end');
+      await accept.click();
+      await row.locator('[data-testid="attendance-decided"]').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      await shot(page, 'act10a-officer-attendance-decided');
       await tap(page, 'attendance-submit');
       await page.getByText('确认', { exact: true }).last().click();
       const result = await textOf(page, 'attendance-result');
