@@ -19,8 +19,8 @@ import { RosterGuard } from '../modules/roster/roster-guard.entity.js';
 import { Application } from '../modules/applications/application.entity.js';
 import { ApplicationDraftRow } from '../modules/applications/application-draft.entity.js';
 import { CriminalRecordCheck } from '../modules/applications/criminal-record-check.entity.js';
-import { StationAssignment } from '../modules/volunteers/station-assignment.entity.js';
 import { ApplicationRateWindow } from '../modules/applications/application-rate-window.entity.js';
+import { StationAssignment } from '../modules/volunteers/station-assignment.entity.js';
 import { DutyExemption } from '../modules/volunteers/duty-exemption.entity.js';
 import { MemberNumberCounter } from '../modules/volunteers/member-number-counter.entity.js';
 import { JobLease } from '../modules/jobs/job-lease.entity.js';
@@ -44,9 +44,9 @@ export const ENTITIES = [
   Application,
   ApplicationDraftRow,
   CriminalRecordCheck,
+  ApplicationRateWindow,
   StationAssignment,
   DutyExemption,
-  ApplicationRateWindow,
   MemberNumberCounter,
   JobLease,
   JobReminder,
