@@ -15,12 +15,15 @@ export type LocationState =
   | { status: 'ready'; position: Position }
   | { status: 'failed'; message: string };
 
-/** What went wrong with the phone's location, in words, with what to do. */
-export function locationErrorMessage(raw: unknown): string {
+/**
+ * What went wrong with the phone's location, in words, with what to do: tap `retryLabel`, the
+ * button the page shows next to the message (重新定位 on the activity pages).
+ */
+export function locationErrorMessage(raw: unknown, retryLabel = '重新定位'): string {
   const text = String((raw as { errMsg?: string; message?: string })?.errMsg ?? (raw as Error)?.message ?? raw ?? '');
-  if (/auth|deny|denied|permission|拒绝/i.test(text)) return '没有位置权限。请在手机设置里允许微信（或浏览器）获取位置，然后点“重新定位”。';
-  if (/timeout|超时/i.test(text)) return '定位超时。请到室外或窗边，打开手机的定位开关后点“重新定位”。';
-  return '没能获取到您的位置。请打开手机的定位开关后点“重新定位”。';
+  if (/auth|deny|denied|permission|拒绝/i.test(text)) return `没有位置权限。请在手机设置里允许微信（或浏览器）获取位置，然后点“${retryLabel}”。`;
+  if (/timeout|超时/i.test(text)) return `定位超时。请到室外或窗边，打开手机的定位开关后点“${retryLabel}”。`;
+  return `没能获取到您的位置。请打开手机的定位开关后点“${retryLabel}”。`;
 }
 
 /**

@@ -6,6 +6,7 @@ import { signupTabLabel, signupTabToOpen } from '../../src/logic/signup-tabs';
 import { visitorApplicationView } from '../../src/logic/visitor-application';
 import { ageMessage, fromDraft, idNumberHint, toDraft, emptyForm, usablePhone, validateStep, PHONE_CODE_TTL_MS } from '../../src/logic/application-form';
 import { PAGES } from '../../src/logic/routes';
+import { locationErrorMessage } from '../../src/hooks/useLocation';
 
 const signup = (over: Partial<MySignupResponse> = {}): MySignupResponse => ({
   id: 1,
@@ -118,5 +119,12 @@ describe('the draft keeps what the person did', () => {
     expect(usablePhone(stored(60_000), now)).toEqual({ code: 'c', at: '2026-11-30T00:59:00.000Z' });
     expect(usablePhone(stored(PHONE_CODE_TTL_MS + 1), now)).toBeNull();
     expect(usablePhone({ draft: {}, savedAt: now.toISOString() }, now)).toBeNull();
+  });
+});
+
+describe('locationErrorMessage names the button the page shows', () => {
+  it('重新定位 on the activity pages, the check-in button on the check-in page', () => {
+    expect(locationErrorMessage({ errMsg: 'getLocation:fail auth deny' })).toContain('点“重新定位”');
+    expect(locationErrorMessage({ errMsg: 'timeout' }, '定位签到')).toContain('点“定位签到”');
   });
 });

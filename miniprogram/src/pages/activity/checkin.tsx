@@ -52,7 +52,7 @@ function CheckinCard({ item, onChanged }: { item: Item; onChanged: (s: MySignupR
       pos = await readPosition();
     } catch (caught) {
       setBusy(null);
-      setError(locationErrorMessage(caught));
+      setError(locationErrorMessage(caught, '定位签到'));
       return;
     }
     setBusy('sending');
