@@ -1,3 +1,4 @@
+import { In } from 'typeorm';
 import { JOB_NAMES, type JobLeaseResponse } from '@jianghuai/shared';
 import { E2E_DB, bearer, createTestApp, type TestContext } from './support/test-app.js';
 import { staffToken } from './support/application-factories.js';
@@ -55,7 +56,19 @@ describe('Job schedule (e2e)', () => {
         await new Promise((r) => setTimeout(r, 250));
       }
       expect(leases.filter((l) => l.lastRunAt).map((l) => l.name).sort()).toEqual([...JOB_NAMES].sort());
+      // a minute later (the last runs moved back): the one-minute jobs run again by themselves, the daily ones do not
+      const movedBack = new Date(testNowMs() - 2 * 60_000);
+      await ctx.dataSource.getRepository(JobLease).update({ name: In([...JOB_NAMES]) }, { lastRunAt: movedBack });
+      const again = Date.now() + 15_000;
+      let upkeep: JobLease | null = null;
+      while (Date.now() < again) {
+        upkeep = await ctx.dataSource.getRepository(JobLease).findOneBy({ name: 'activity-upkeep' });
+        if (upkeep!.lastRunAt! > movedBack) break;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(upkeep!.lastRunAt!.getTime()).toBeGreaterThan(movedBack.getTime());
       expect((await ctx.dataSource.getRepository(Activity).findOneByOrFail({ id: a.id })).status).toBe('ongoing');
+      expect((await ctx.dataSource.getRepository(JobLease).findOneByOrFail({ name: 'inactivity-revocation' })).lastRunAt).toEqual(movedBack);
       const admin = await staffToken(ctx, 'admin');
       const page = (await ctx.http().get('/api/admin/jobs').set(...bearer(admin)).expect(200)).body as JobLeaseResponse[];
       const revocation = page.find((j) => j.name === 'inactivity-revocation')!;

@@ -14,6 +14,7 @@ import { JobsService } from './jobs.service.js';
 @Injectable()
 export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
+  private first: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
 
   constructor(
@@ -27,11 +28,13 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
     this.timer = setInterval(() => void this.tickOnce(), this.config.tickSeconds * 1000);
     this.timer.unref();
     // first look soon after start-up, not a whole tick later
-    setTimeout(() => void this.tickOnce(), 1000).unref();
+    this.first = setTimeout(() => void this.tickOnce(), 1000);
+    this.first.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    if (this.first) clearTimeout(this.first);
     this.timer = null;
     await this.running;
   }
