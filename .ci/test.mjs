@@ -84,6 +84,22 @@ async function mysqlReachable() {
   }
 }
 
+// Business dates (SPEC §0): the date-sensitive suites run once more at two fixed instants of today's
+// UTC date, 15:30 UTC (23:30 in Shanghai, one calendar date everywhere) and 23:30 UTC (07:30 on the
+// next day in Shanghai while the UTC date is still today): the server through CLOCK_START, the
+// e2e tests through E2E_CLOCK_START, the browser pages through Playwright's clock (JH_CLOCK_START).
+const utcToday = new Date().toISOString().slice(0, 10);
+const FIXED_INSTANTS = [
+  ['1530', `${utcToday}T15:30:00.000Z`],
+  ['2330', `${utcToday}T23:30:00.000Z`],
+];
+const DATE_SENSITIVE_E2E = '/(jobs|volunteers|activities|activities-checkin|points|applications|insurance|business-dates)\\.e2e-spec\\.ts$';
+// The activity journey waits for its start in real time (~3 min): at 23:30 only, where the dates differ.
+const DATE_SENSITIVE_JOURNEYS = {
+  1530: ['enrolment-extras-exemption-recheck', 'applications-apply-review-approve', 'activities-extras-insurance-and-points'],
+  2330: ['enrolment-extras-exemption-recheck', 'applications-apply-review-approve', 'activities-extras-insurance-and-points', 'activities-publish-signup-checkin-confirm-points'],
+};
+
 function chromiumPath() {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
   return candidates.find((p) => existsSync(p)) ?? null;
@@ -106,6 +122,7 @@ if (wanted('shared-unit')) {
 jest('server-unit', 'unit', {});
 // The migration suite proves MySQL migrations == entities; the embedded database has no migrations.
 jest('server-e2e-embedded', 'e2e', { E2E_DB: 'sqlite' }, ['--testPathIgnorePatterns', '(migrations|two-instances)\\.e2e-spec']);
+for (const [label, at] of FIXED_INSTANTS) jest(`server-e2e-dates-${label}`, 'e2e', { E2E_DB: 'sqlite', E2E_CLOCK_START: at }, ['--testPathPatterns', DATE_SENSITIVE_E2E]);
 if (wanted('server-e2e-mysql')) {
   const why = await mysqlReachable();
   if (why) skip('server-e2e-mysql', why);
@@ -124,10 +141,14 @@ if (wanted('browser')) {
   else {
     try {
       buildH5();
-      log('running browser');
-      const r = exec(process.execPath, [path.join(ROOT, 'miniprogram/test/browser/run.mjs')], { env: { CHROMIUM_PATH: chromium } });
-      const m = /^browser: (\d+) passed, (\d+) failed/m.exec(r.out);
-      record('browser', r, Number(m?.[1] ?? 0), Number(m?.[2] ?? 0));
+      const browserRun = (name, env) => {
+        log(`running ${name}`);
+        const r = exec(process.execPath, [path.join(ROOT, 'miniprogram/test/browser/run.mjs')], { env: { CHROMIUM_PATH: chromium, ...env } });
+        const m = /^browser: (\d+) passed, (\d+) failed/m.exec(r.out);
+        record(name, r, Number(m?.[1] ?? 0), Number(m?.[2] ?? 0));
+      };
+      browserRun('browser', { JH_CLOCK_START: '' });
+      for (const [label, at] of FIXED_INSTANTS) browserRun(`browser-dates-${label}`, { JH_CLOCK_START: at, JH_BROWSER_ONLY: DATE_SENSITIVE_JOURNEYS[label].join(',') });
     } catch (err) {
       results.push({ name: 'browser', status: 'failed', passed: 0, failed: 1, reason: err.message });
     }

@@ -6,15 +6,17 @@
 //   pnpm --filter @jianghuai/miniprogram test:browser      (after build:h5 and the server build)
 //
 // Environment: CHROMIUM_PATH (default /usr/bin/chromium), JH_SERVER_MAIN (default
-// <repo>/server/dist/main.js), JH_H5_DIR (default <repo>/miniprogram/dist/h5), JH_BROWSER_ONLY=<journey-name
-// substring> to run a subset.
+// <repo>/server/dist/main.js), JH_H5_DIR (default <repo>/miniprogram/dist/h5),
+// JH_BROWSER_ONLY=<journey-name substrings, comma-separated> to run a subset, JH_CLOCK_START=<ISO
+// instant> to run the server (CLOCK_START) and every page (Playwright's clock) from that instant,
+// e.g. 2026-11-30T23:30:00Z, when Shanghai is already on the next day.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { assert, shot, STEP_TIMEOUT_MS, artifacts } from './support.mjs';
+import { assert, clockNow, setClockOffset, shot, STEP_TIMEOUT_MS, artifacts } from './support.mjs';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -57,6 +59,8 @@ function startServer(port) {
     WECHAT_SANDBOX: 'true',
     NODE_ENV: 'development',
   };
+  if (process.env.JH_CLOCK_START) env.CLOCK_START = process.env.JH_CLOCK_START;
+  else delete env.CLOCK_START;
   // The fresh data directory is the embedded database: never point this run at a shared MySQL.
   delete env.MYSQL_HOST;
   delete env.WECHAT_API_BASE;
@@ -125,7 +129,8 @@ async function main() {
   // The folder shows the last run only: no stale FAILED picture from an earlier one.
   for (const name of readdirSync(artifacts)) if (name.endsWith('.png')) rmSync(join(artifacts, name));
   const journeys = await loadJourneys();
-  const selected = journeys.filter((j) => !process.env.JH_BROWSER_ONLY || j.name.includes(process.env.JH_BROWSER_ONLY));
+  const only = (process.env.JH_BROWSER_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const selected = journeys.filter((j) => only.length === 0 || only.some((o) => j.name.includes(o)));
   let passed = 0;
   let failed = 0;
 
@@ -151,7 +156,10 @@ async function main() {
     console.log(`browser: 0 passed, ${selected.length} failed`);
     return 1;
   }
-  console.log(`server up at ${base} (pid ${serverChild.pid})`);
+  // The server's clock (fixed by JH_CLOCK_START, then running on): journeys and pages follow it.
+  const health = await (await fetch(`${base}/api/health`)).json();
+  if (process.env.JH_CLOCK_START) setClockOffset(Date.parse(health.time) - Date.now());
+  console.log(`server up at ${base} (pid ${serverChild.pid})${process.env.JH_CLOCK_START ? `, clock at ${health.time}` : ''}`);
 
   for (const journey of selected) {
     const context = await chromium.launchPersistentContext(tempDir('jh-browser-profile-'), {
@@ -170,6 +178,7 @@ async function main() {
       locale: 'zh-CN',
       timezoneId: 'Asia/Shanghai',
     });
+    if (process.env.JH_CLOCK_START) await context.clock.install({ time: clockNow() });
     const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
     const pageErrors = [];

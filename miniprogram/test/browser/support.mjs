@@ -7,6 +7,21 @@ export const artifacts = join(resolve(here, '../../..'), 'miniprogram/test-artif
 export const STEP_TIMEOUT_MS = 15_000;
 export const STAFF_PASSWORD = 'Jhyj@2026';
 
+let clockOffsetMs = 0;
+/**
+ * The run's "now" in ms: the server's Clock, which JH_CLOCK_START fixes (run.mjs reads it from
+ * /api/health and installs it in every page with Playwright's clock). Journeys compute dates and
+ * times from this, never from Date.now(), so they agree with the server and the page.
+ */
+export const clockNow = () => Date.now() + clockOffsetMs;
+export function setClockOffset(ms) {
+  clockOffsetMs = ms;
+}
+/** YYYY-MM-DD in Asia/Shanghai of `ms` (default: the run's now). */
+export function shanghaiDate(ms = clockNow()) {
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
 
 export const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`).first();
 

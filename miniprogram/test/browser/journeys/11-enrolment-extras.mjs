@@ -2,7 +2,7 @@
 // 特殊情况 and the yearly criminal-record re-check on 张伟's record, adds, edits and deletes a
 // service site (a site 张伟 works at is refused), records the company's equipment; the system
 // administrator runs a scheduled job by hand and finds it in the audit log in Chinese.
-import { assert, byTestId, checkOlderUserSizes, confirmModal, fillInput, shot, STEP_TIMEOUT_MS, tap, textContaining, textOf, signInAsStaff } from '../support.mjs';
+import { assert, byTestId, checkOlderUserSizes, confirmModal, fillInput, shanghaiDate, shot, STEP_TIMEOUT_MS, tap, textContaining, textOf, signInAsStaff } from '../support.mjs';
 
 const COMPANY = '皖安保安服务有限公司';
 const SITE_IN_USE = '雨山湖公园驻勤点';
@@ -15,9 +15,9 @@ async function pickDefaultDate(page, id) {
   await ok.click();
 }
 
+/** Today in Shanghai by the run's clock (the server's and the page's). */
 function shanghaiToday() {
-  const d = new Date(Date.now() + 8 * 3_600_000);
-  return d.toISOString().slice(0, 10);
+  return shanghaiDate();
 }
 
 /** Whole months later; a day past the month's end lands on its last day (as the page computes it). */
