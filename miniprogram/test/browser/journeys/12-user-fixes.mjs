@@ -4,7 +4,7 @@
 // the reason with 修改后重新提交; for the reviewer, 不通过 with 取消 that closes when the
 // application moves on, and 核查人 filled after a reload.
 import { idCardCheckChar } from '@jianghuai/shared';
-import { assert, byTestId, confirmModal, fillInput, shot, signInAsStaff, STAFF_PASSWORD, STEP_TIMEOUT_MS, tap, textContaining, textOf } from '../support.mjs';
+import { assert, byTestId, checkOlderUserSizes, confirmModal, fillInput, shot, signInAsStaff, STAFF_PASSWORD, STEP_TIMEOUT_MS, tap, textContaining, textOf } from '../support.mjs';
 
 const COMPANY = '皖安保安服务有限公司';
 const SITE = '雨山湖公园驻勤点';
@@ -98,6 +98,7 @@ export default [
       assert((await textOf(page, 'company-none')).includes('没有找到'), 'a search with no match does not say 没有找到');
       await fillInput(page, 'company-search', '皖安');
       await textContaining(page, 'company-found', '找到');
+      await checkOlderUserSizes(page, { textId: 'apply-step-title', targetIds: ['company-search', 'company-option'] });
       await page.locator('[data-testid="company-option"]').filter({ hasText: COMPANY }).click();
       await page.locator('[data-testid="site-option"]').filter({ hasText: SITE }).click();
       await shot(page, 'uf01-company-search');
@@ -150,6 +151,7 @@ export default [
       await page.reload();
       assert((await textContaining(page, 'home-application-step', '未通过')).includes('未通过审核'), 'the home does not show the rejection');
       assert((await textOf(page, 'home-application-reason')).includes('驻勤点填写有误'), 'the home does not show the reason');
+      await checkOlderUserSizes(page, { textId: 'home-application-step', targetIds: ['home-application-resubmit'] });
       await shot(page, 'uf05-home-rejected');
       await tap(page, 'home-application-resubmit');
       await byTestId(page, 'apply-resubmitting').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
@@ -196,6 +198,7 @@ export default [
       // 不通过… opens the reason box; 取消 closes it.
       await tap(page, 'reject');
       await byTestId(page, 'reject-reason').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      await checkOlderUserSizes(page, { textId: 'detail-name', targetIds: ['reject-confirm', 'reject-cancel'] });
       await tap(page, 'reject-cancel');
       await byTestId(page, 'reject-reason').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
       await byTestId(page, 'reject').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });

@@ -6,7 +6,7 @@ import { gcj02ToWgs84, idCardCheckChar } from '@jianghuai/shared';
 import * as support from '../support.mjs';
 import { approveByApi, openAs, staffTokenOf, submitByApi, wechatTokens } from './12-user-fixes.mjs';
 
-const { assert, byTestId, shot, signInAsStaff, STEP_TIMEOUT_MS, tap, textContaining, textOf } = support;
+const { assert, byTestId, checkOlderUserSizes, shot, signInAsStaff, STEP_TIMEOUT_MS, tap, textContaining, textOf } = support;
 const now = () => (support.clockNow ? support.clockNow() : Date.now());
 
 // the activities' point (GCJ-02) and the member's browser reading (WGS-84) ≈ 20 m from it
@@ -77,6 +77,7 @@ export default [
       await tap(page, 'tile-activities');
       await byTestId(page, 'location-failed').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
       assert((await textOf(page, 'location-note')).includes('重新定位'), 'the location failure does not say what to do');
+      await checkOlderUserSizes(page, { textId: 'location-note', targetIds: ['relocate'] });
       await shot(page, 'alf02-location-failed-relocate');
       await page.context().grantPermissions(['geolocation'], { origin: base });
       await page.context().setGeolocation(ON_SITE);
