@@ -51,6 +51,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: config.env === 'test' ? false : logger,
     bodyParser: false,
+    // A failure while starting (database unreachable, a migration failing) is thrown to the
+    // caller, not answered with process.exit(1) from inside Nest: main.ts still exits non-zero,
+    // and a test that starts an app sees the error and can close what it opened.
+    abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', requestLogging);

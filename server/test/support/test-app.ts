@@ -42,7 +42,10 @@ let appSeq = 0;
  * app of its own) still releases its server, sandbox and database pool, and jest can exit.
  */
 const openContexts = new Set<TestContext>();
+/** Apps still starting: a test that timed out while its app started leaves one behind. */
+const starting = new Set<Promise<unknown>>();
 afterAll(async () => {
+  await Promise.allSettled([...starting]);
   for (const ctx of [...openContexts].reverse()) await ctx.close().catch(() => undefined);
 });
 
@@ -50,7 +53,14 @@ afterAll(async () => {
  * `sameDatabaseAs`: a second server instance on another suite app's MySQL database (as two
  * instances behind a load balancer): it neither seeds nor drops that database.
  */
-export async function createTestApp(env: Record<string, string> = {}, opts: { sameDatabaseAs?: TestContext } = {}): Promise<TestContext> {
+export function createTestApp(env: Record<string, string> = {}, opts: { sameDatabaseAs?: TestContext } = {}): Promise<TestContext> {
+  const started = startTestApp(env, opts);
+  starting.add(started);
+  void started.finally(() => starting.delete(started)).catch(() => undefined);
+  return started;
+}
+
+async function startTestApp(env: Record<string, string>, opts: { sameDatabaseAs?: TestContext }): Promise<TestContext> {
   const sandbox = new WechatSandbox({ appId: 'wx-test-appid', secret: 'test-secret' });
   const sandboxUrl = await sandbox.listen(0);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'jh-e2e-'));
