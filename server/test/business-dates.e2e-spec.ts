@@ -4,6 +4,7 @@ import { makeIdNumber, recordClearCheck, staffToken, submitted } from './support
 import { ENROLMENT_CONFIG, type EnrolmentConfig } from '../src/modules/applications/enrolment-config.js';
 import { DutyExemption } from '../src/modules/volunteers/duty-exemption.entity.js';
 import { Volunteer } from '../src/modules/volunteers/volunteer.entity.js';
+import { PointsLedgerService } from '../src/modules/points/points-ledger.service.js';
 
 const DAY = 86_400_000;
 const utcToday = new Date().toISOString().slice(0, 10); // the run's UTC date: only to pick the instants
@@ -77,6 +78,32 @@ describe('Business dates at 23:30 UTC, already tomorrow in Shanghai (e2e)', () =
     await post('/api/admin/jobs/inactivity-revocation/run', admin).expect(200);
     expect((await repo.findOneByOrFail({ id: endedYesterday.id })).status).toBe('revoked');
     expect((await repo.findOneByOrFail({ id: endsToday.id })).status).toBe('active');
+  });
+
+  it('points issued "today" are the Shanghai day\'s: an entry made now counts on the Shanghai date, not on the UTC date', async () => {
+    const v = await approved('date-points');
+    const pinghu = await ctx.org('MAS-YS-PH');
+    await ctx.dataSource.transaction((m) =>
+      ctx.app.get(PointsLedgerService).post(m, { userId: v.userId, volunteerId: v.id, type: 'activity', amount: 7, sourceType: 'test', sourceId: 'dates', description: '测试', idempotencyKey: `dates-${v.id}`, awardingOrgId: pinghu.id, awardingOrgPath: pinghu.path }),
+    );
+    const issued = (from: string) => ctx.http().get(`/api/admin/points/issued?from=${from}&to=${from}`).set(...bearer(station)).expect(200);
+    expect((await issued(shanghaiToday)).body.total.credited).toBe(7);
+    expect((await issued(utcToday)).body.total.credited).toBe(0);
+  });
+});
+
+describe('Business dates follow BUSINESS_TIME_ZONE (e2e)', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestApp({ CLOCK_START: `${utcToday}T23:30:00.000Z`, BUSINESS_TIME_ZONE: 'Europe/London' });
+  });
+  afterAll(() => ctx.close());
+
+  it('in London at 23:30 UTC today is still the UTC date: an exemption may end on it', async () => {
+    expect(ctx.clock.today()).toBe(utcToday);
+    const station = await staffToken(ctx, 'pinghu_station');
+    const zhangId = (await ctx.dataSource.getRepository(Volunteer).findOneByOrFail({ memberNo: 'MAS2026000001' })).id;
+    await ctx.http().post(`/api/admin/volunteers/${zhangId}/exemptions`).set(...bearer(station)).send({ reason: '外出务工', endsOn: utcToday }).expect(201);
   });
 });
 

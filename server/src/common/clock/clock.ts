@@ -1,4 +1,4 @@
-import { businessDate } from '@jianghuai/shared';
+import { businessDate, startOfBusinessDay } from '@jianghuai/shared';
 
 /**
  * The one source of "now" on the server. Services ask it instead of `new Date()` / `Date.now()`,
@@ -29,5 +29,10 @@ export class Clock {
   /** The calendar date (YYYY-MM-DD) of `at` (default now) in the business zone. */
   today(at: Date = this.now()): string {
     return businessDate(at, this.zone);
+  }
+
+  /** The instant business day `date` (YYYY-MM-DD) begins in the business zone; a day's range is [startOfDay(d), startOfDay(d + 1)). */
+  startOfDay(date: string): Date {
+    return startOfBusinessDay(date, this.zone);
   }
 }

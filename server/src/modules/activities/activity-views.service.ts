@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
-import { distanceMeters, type ActivityResponse, type MyActivityResponse, type MyActivityStatsResponse, type Page, type SignupAdminResponse } from '@jianghuai/shared';
+import { addCalendarDays, distanceMeters, type ActivityResponse, type MyActivityResponse, type MyActivityStatsResponse, type Page, type SignupAdminResponse } from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { toPage, type PageQueryDto } from '../../common/pagination.js';
@@ -17,7 +17,6 @@ import { Activity } from './entities/activity.entity.js';
 import { ActivitySignup } from './entities/activity-signup.entity.js';
 import { Clock } from '../../common/clock/clock.js';
 
-const SHANGHAI = '+08:00';
 
 /** Read side: lists and details for volunteers and staff, a volunteer's own sign-ups. */
 @Injectable()
@@ -141,8 +140,8 @@ export class ActivityViews {
   private commonFilters(qb: SelectQueryBuilder<Activity>, q: { stationId?: number; type?: string; from?: string; to?: string }): void {
     if (q.stationId) qb.andWhere('a.orgPath LIKE :stationPath', { stationPath: `%/${q.stationId}/%` });
     if (q.type) qb.andWhere('a.type = :type', { type: q.type });
-    if (q.from) qb.andWhere('a.endAt >= :from', { from: new Date(`${q.from}T00:00:00${SHANGHAI}`) });
-    if (q.to) qb.andWhere('a.startAt < :to', { to: new Date(new Date(`${q.to}T00:00:00${SHANGHAI}`).getTime() + 86_400_000) });
+    if (q.from) qb.andWhere('a.endAt >= :from', { from: this.clock.startOfDay(q.from) });
+    if (q.to) qb.andWhere('a.startAt < :to', { to: this.clock.startOfDay(addCalendarDays(q.to, 1)) });
   }
 
   private async responses(rows: Activity[], viewerUserId: number | null, here: { lat: number; lng: number } | null): Promise<ActivityResponse[]> {

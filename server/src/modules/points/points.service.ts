@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import type { AdminLedgerEntryResponse, LedgerEntryResponse, MyPointsResponse, Page, PointsIssuedResponse } from '@jianghuai/shared';
+import { addCalendarDays, type AdminLedgerEntryResponse, type LedgerEntryResponse, type MyPointsResponse, type Page, type PointsIssuedResponse } from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { toPage, type PageQueryDto } from '../../common/pagination.js';
@@ -15,6 +15,7 @@ import { PointsAccount } from './entities/points-account.entity.js';
 import { PointsLedgerEntry } from './entities/points-ledger-entry.entity.js';
 import { toLedgerEntryResponse } from './points.mapper.js';
 import { PointsLedgerService } from './points-ledger.service.js';
+import { Clock } from '../../common/clock/clock.js';
 
 /** Balance and statement for volunteers; points issued, ledger and reversals for staff (scoped). */
 @Injectable()
@@ -24,6 +25,7 @@ export class PointsService {
     private readonly ledger: PointsLedgerService,
     private readonly audit: AuditService,
     private readonly members: MemberDirectory,
+    private readonly clock: Clock,
   ) {}
 
   async mine(actor: Actor): Promise<MyPointsResponse> {
@@ -67,8 +69,8 @@ export class PointsService {
       .addSelect('COUNT(*)', 'entries')
       .andWhere('e.awardingOrgId IS NOT NULL')
       .groupBy('e.awardingOrgId');
-    if (q.from) qb.andWhere('e.createdAt >= :from', { from: new Date(`${q.from}T00:00:00+08:00`) });
-    if (q.to) qb.andWhere('e.createdAt < :to', { to: new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000) });
+    if (q.from) qb.andWhere('e.createdAt >= :from', { from: this.clock.startOfDay(q.from) });
+    if (q.to) qb.andWhere('e.createdAt < :to', { to: this.clock.startOfDay(addCalendarDays(q.to, 1)) });
     const rows: { orgUnitId: number; credited: string | number; reversed: string | number; entries: string | number }[] = await qb.getRawMany();
     const units = rows.length ? await this.ds.getRepository(OrgUnit).find({ where: { id: In(rows.map((r) => Number(r.orgUnitId))) }, select: { id: true, name: true } }) : [];
     const name = new Map(units.map((u) => [u.id, u.name]));

@@ -1,0 +1,25 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { addCalendarDays, businessDate, startOfBusinessDay } from '../dates.js';
+
+test('business date: at 15:30 UTC Shanghai is on the same date, at 23:30 UTC already on the next', () => {
+  assert.equal(businessDate(new Date('2026-11-30T15:30:00Z')), '2026-11-30');
+  assert.equal(businessDate(new Date('2026-11-30T23:30:00Z')), '2026-12-01');
+  assert.equal(businessDate(new Date('2026-12-31T16:00:00Z')), '2027-01-01');
+  assert.equal(businessDate(new Date('2026-11-30T23:30:00Z'), 'Europe/London'), '2026-11-30');
+});
+
+test('calendar days across months and years', () => {
+  assert.equal(addCalendarDays('2026-12-01', 365), '2027-12-01');
+  assert.equal(addCalendarDays('2028-02-28', 1), '2028-02-29');
+  assert.equal(addCalendarDays('2027-01-01', -1), '2026-12-31');
+});
+
+test('a business day begins at midnight in its zone', () => {
+  assert.equal(startOfBusinessDay('2026-12-01').toISOString(), '2026-11-30T16:00:00.000Z');
+  assert.equal(startOfBusinessDay('2026-12-01', 'Europe/London').toISOString(), '2026-12-01T00:00:00.000Z');
+  assert.equal(startOfBusinessDay('2026-07-01', 'Europe/London').toISOString(), '2026-06-30T23:00:00.000Z');
+  assert.equal(startOfBusinessDay('2026-03-29', 'Europe/London').toISOString(), '2026-03-29T00:00:00.000Z'); // the clocks go forward at 01:00
+  assert.equal(startOfBusinessDay('2026-11-30', 'America/New_York').toISOString(), '2026-11-30T05:00:00.000Z');
+  assert.equal(businessDate(startOfBusinessDay('2026-12-01')), '2026-12-01');
+});
