@@ -135,13 +135,15 @@ if (wanted('miniprogram-unit')) {
   const j = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : { numPassedTests: 0, numFailedTests: 0 };
   record('miniprogram-unit', r, j.numPassedTests, j.numFailedTests);
 }
-if (wanted('browser')) {
+const BROWSER_RUNS = ['browser', ...FIXED_INSTANTS.map(([label]) => `browser-dates-${label}`)];
+if (BROWSER_RUNS.some(wanted)) {
   const chromium = chromiumPath();
   if (!chromium) skip('browser', 'Chromium not found (apt-get install chromium fonts-wqy-microhei, or set CHROMIUM_PATH)');
   else {
     try {
       buildH5();
       const browserRun = (name, env) => {
+        if (!wanted(name)) return;
         log(`running ${name}`);
         const r = exec(process.execPath, [path.join(ROOT, 'miniprogram/test/browser/run.mjs')], { env: { CHROMIUM_PATH: chromium, ...env } });
         const m = /^browser: (\d+) passed, (\d+) failed/m.exec(r.out);
