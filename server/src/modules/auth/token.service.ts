@@ -35,7 +35,7 @@ export class TokenService {
   /** Exchanges a refresh token for a new pair; a reused (already rotated) token revokes its whole family. */
   async rotate(refreshToken: string): Promise<{ userId: number; pair: TokenPair }> {
     const tokenHash = sha256(refreshToken);
-    const now = new Date();
+    const now = this.clock.now();
     const res = await this.tokens.update(
       { tokenHash, rotatedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(now) },
       { rotatedAt: now },
@@ -59,16 +59,16 @@ export class TokenService {
   }
 
   async revokeAllForUser(userId: number): Promise<void> {
-    await this.tokens.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.tokens.update({ userId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
   }
 
   private async revokeFamily(familyId: string): Promise<void> {
-    await this.tokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.tokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
   }
 
   private async issueInFamily(userId: number, familyId: string): Promise<TokenPair> {
     const refreshToken = randomBytes(32).toString('base64url');
-    const now = new Date();
+    const now = this.clock.now();
     await this.tokens.insert({
       userId,
       familyId,
