@@ -214,7 +214,7 @@ export default [
   },
   {
     name: 'applications-reject-resubmit',
-    title: '(g) 社区申请人被退回：看到原因 →“修改后重新提交”带出上次填写的内容 → 重新进入审核',
+    title: '(g) 社区申请人被退回：首页看到原因 →“修改后重新提交”带出上次填写的内容（身份证号重新输入）→ 重新进入审核',
     async run(page, base) {
       const applicant = { name: '吴芳', idNumber: '340504197803052027', phone: '13955550124' };
       await loginVisitor(page, base, 'journey-wufang');
@@ -233,16 +233,18 @@ export default [
       assert((await textContaining(page, 'detail-notice', '退回')).includes('退回'), 'reject did not go through');
       await shot(page, 'g1-station-rejected-with-reason');
 
+      // The home page itself says it was refused, why, and offers 修改后重新提交.
       await loginVisitor(page, base, 'journey-wufang');
-      await tap(page, 'tile-apply');
-      assert((await textOf(page, 'application-status-title')).includes('未通过'), 'applicant does not see the rejection');
-      assert((await textOf(page, 'application-reject-reason')).includes('急救证'), 'applicant does not see the reason');
+      assert((await textOf(page, 'home-application-step')).includes('未通过'), 'applicant does not see the rejection');
+      assert((await textOf(page, 'home-application-reason')).includes('急救证'), 'applicant does not see the reason');
       await shot(page, 'g2-applicant-sees-reason');
-      await tap(page, 'application-resubmit');
+      await tap(page, 'home-application-resubmit');
       await byTestId(page, 'apply-resubmitting').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
       await tap(page, 'apply-next');
       assert((await inputValue(page, 'apply-name')) === applicant.name, 'previous name not reopened');
-      assert((await inputValue(page, 'apply-id-number')) === applicant.idNumber, 'previous ID number not reopened');
+      // The full ID number is not kept on the phone after a submit: it is typed again.
+      await byTestId(page, 'id-retype').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      await fillInput(page, 'apply-id-number', applicant.idNumber);
       await tap(page, 'apply-next'); // the verified phone is kept on a resubmission
       await tap(page, 'skill-急救');
       await fillInput(page, 'skill-cert-急救', 'JJ-2024-7788');
@@ -250,7 +252,8 @@ export default [
       await tap(page, 'agreement-sign');
       await shot(page, 'g3-resubmit-agreement');
       await tap(page, 'apply-submit');
-      assert((await textOf(page, 'application-status-title')).includes('等待审核'), 'resubmission is not pending again');
+      // opened from the home page: back there, which shows the new step
+      assert((await textContaining(page, 'home-application-step', '审核中')).includes('社区审核中'), 'resubmission is not pending again');
       await shot(page, 'g4-resubmitted');
     },
   },
