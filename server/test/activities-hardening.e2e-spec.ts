@@ -3,6 +3,7 @@ import { bearer, createTestApp, type TestContext } from './support/test-app.js';
 import { PINGHU, activityInput, createVolunteers, minutesFromNow, publishActivity, shiftActivity, type TestVolunteer } from './support/activity-factories.js';
 import { testNowMs } from './support/test-clock.js';
 import { ActivitySignup } from '../src/modules/activities/entities/activity-signup.entity.js';
+import { Activity } from '../src/modules/activities/entities/activity.entity.js';
 
 /** Proposals only to one's own station with a cap on open ones; no check-out before the start; attendance of a row never checked out. */
 describe('Activities hardening (e2e)', () => {
@@ -48,6 +49,17 @@ describe('Activities hardening (e2e)', () => {
       await ctx.http().post(`/api/admin/activities/${second.id}/approve-proposal`).set(...bearer(pinghu)).expect(200);
       await propose(v.token, { title: '通过后再提' }).expect(201);
       await propose(v.token).expect(409);
+    });
+
+    it('proposals already waiting from before the cap count against it', async () => {
+      const [v] = await createVolunteers(ctx, 1);
+      const first = (await propose(v.token, { title: '旧提议' }).expect(201)).body as ActivityResponse;
+      await propose(v.token, { title: '旧提议' }).expect(201);
+      await ctx.dataSource.getRepository(Activity).update({ proposedByUserId: v.userId }, { proposalSlot: null });
+      await propose(v.token).expect(201);
+      expect((await propose(v.token).expect(409)).body.code).toBe('PROPOSAL_LIMIT_REACHED');
+      await ctx.http().post(`/api/admin/activities/${first.id}/reject-proposal`).set(...bearer(pinghu)).send({ reason: '重复' }).expect(200);
+      await propose(v.token).expect(201);
     });
   });
 

@@ -71,11 +71,13 @@ export class ActivityLifecycleService {
     if (!own.includes(stationId)) throw new AppException('PROPOSAL_STATION_NOT_ALLOWED', HttpStatus.FORBIDDEN);
     const unit = await this.publishingUnit(stationId);
     if (unit.level !== 'station') throw new AppException('ACTIVITY_ORG_NOT_ALLOWED');
-    const limit = this.config.proposalOpenLimit;
     const repo = this.ds.getRepository(Activity);
+    // proposals filed before slots existed still wait without one: they count against the cap
+    const unslotted = await repo.count({ where: { proposedByUserId: actor.userId, proposalStatus: 'pending', status: 'draft', proposalSlot: IsNull() } });
+    const limit = this.config.proposalOpenLimit;
     for (let attempt = 0; attempt <= limit; attempt++) {
       const taken = new Set((await repo.find({ where: { proposedByUserId: actor.userId, proposalSlot: Not(IsNull()) }, select: { id: true, proposalSlot: true } })).map((r) => r.proposalSlot));
-      const slot = Array.from({ length: limit }, (_, i) => i + 1).find((n) => !taken.has(n));
+      const slot = Array.from({ length: limit - unslotted }, (_, i) => i + 1).find((n) => !taken.has(n));
       if (slot === undefined) break;
       const a = this.build(dto, unit, null);
       Object.assign(a, { proposalStatus: 'pending', proposedByUserId: actor.userId, proposedByName: actor.displayName, proposalSlot: slot });
