@@ -111,6 +111,8 @@ export function useApplicationForm({ resubmit }: { resubmit: boolean }): Applica
     try {
       const current = session.get();
       userId.current = current.status === 'signedIn' ? current.me.id : (await fetchMe()).id;
+      // a shared phone: nobody else's name or ID number stays in storage
+      clearApplicationStorage(userId.current);
       const [mine, agreementText, companyOptions, communityTree, bounds] = await Promise.all([
         fetchMyApplication(),
         fetchAgreement(),

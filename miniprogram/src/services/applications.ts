@@ -87,12 +87,14 @@ export const localDraft = {
 
 /**
  * Every application key on this phone, of every person (the draft, and the copy of the last
- * submit that older versions kept with the full ID number): removed at submit and at logout.
+ * submit that older versions kept with the full ID number): removed at submit and at logout; when
+ * the form opens, everything but the signed-in person's own draft.
  */
-export function clearApplicationStorage(): void {
+export function clearApplicationStorage(keepUserId?: number): void {
   try {
     const { keys } = Taro.getStorageInfoSync();
-    for (const key of keys) if (key.startsWith(`${DRAFT_KEY}.`) || key.startsWith(`${LAST_SENT_KEY}.`)) Taro.removeStorageSync(key);
+    const kept = keepUserId === undefined ? null : `${DRAFT_KEY}.${keepUserId}`;
+    for (const key of keys) if ((key.startsWith(`${DRAFT_KEY}.`) || key.startsWith(`${LAST_SENT_KEY}.`)) && key !== kept) Taro.removeStorageSync(key);
   } catch {
     // storage unreadable: nothing we can clear
   }

@@ -32,8 +32,8 @@ vi.mock('../../src/services/applications', () => ({
     clear: (userId: number) => storage.delete(`draft.${userId}`),
   },
   // the real one removes every application key of every person (see services/applications.ts)
-  clearApplicationStorage: () => {
-    for (const key of [...storage.keys()]) if (key.startsWith('draft.') || key.startsWith('lastSent.')) storage.delete(key);
+  clearApplicationStorage: (keep?: number) => {
+    for (const key of [...storage.keys()]) if ((key.startsWith('draft.') || key.startsWith('lastSent.')) && key !== `draft.${keep}`) storage.delete(key);
   },
 }));
 
@@ -197,5 +197,7 @@ describe('a shared phone', () => {
     await waitFor(() => expect(result.current.load.status).toBe('ready'));
     expect(result.current.restored).toBe(false);
     expect(result.current.form.name).toBe('');
+    // and the other person's draft does not stay in storage either
+    expect(storage.has('draft.8')).toBe(false);
   });
 });
