@@ -371,6 +371,7 @@ const CODE_FIELDS: Record<string, FieldKey> = {
   ID_NUMBER_INVALID_CHECK_DIGIT: 'idNumber',
   APPLICANT_TOO_YOUNG: 'idNumber',
   APPLICANT_TOO_OLD: 'idNumber',
+  ID_NUMBER_ALREADY_REGISTERED: 'idNumber',
   DECLARATION_NO_CRIMINAL_RECORD_REQUIRED: 'noCriminalRecord',
   DECLARATION_FITNESS_REQUIRED: 'physicallyFit',
   AGREEMENT_NOT_SIGNED: 'agreement',

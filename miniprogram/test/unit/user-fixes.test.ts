@@ -128,3 +128,10 @@ describe('locationErrorMessage names the button the page shows', () => {
     expect(locationErrorMessage({ errMsg: 'timeout' }, '定位签到')).toContain('点“定位签到”');
   });
 });
+
+describe('placeServerError: the neutral "already registered" answer sits beside the ID number', () => {
+  it('on step 2', async () => {
+    const { placeServerError } = await import('../../src/logic/application-form');
+    expect(placeServerError({ code: 'ID_NUMBER_ALREADY_REGISTERED', message: '该身份证号已有登记记录' })).toMatchObject({ field: 'idNumber', step: 2 });
+  });
+});
