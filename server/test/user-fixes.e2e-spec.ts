@@ -1,6 +1,6 @@
 import { createTestApp, bearer, type TestContext } from './support/test-app.js';
 import { recordClearCheck, staffToken, submitted } from './support/application-factories.js';
-import { publishActivity } from './support/activity-factories.js';
+import { activityInput, publishActivity } from './support/activity-factories.js';
 
 /**
  * A WeChat account starts as "微信用户"; once approved, the member's real name (from the
@@ -35,6 +35,10 @@ describe('Member name: the real name, not the WeChat placeholder (e2e)', () => {
     await post(`/api/activities/${activity.id}/signup`, app.applicant.token).expect(201);
     const list = (await get(`/api/admin/activities/${activity.id}/signups?status=confirmed`, station).expect(200)).body;
     expect(list.items.map((s: { volunteer: { name: string } }) => s.volunteer.name)).toEqual(['钱小明']);
+
+    // what the member files carries the real name too (the actor's name)
+    const proposal = await post('/api/activity-proposals', app.applicant.token, activityInput({ title: '小区反诈宣传' })).expect(201);
+    expect(proposal.body.proposal.proposedBy).toBe('钱小明');
   });
 
   it('the public client config serves the applicant age bounds the server checks', async () => {
