@@ -110,10 +110,14 @@ export function buildServer() {
   );
 }
 
+/**
+ * The H5 build for the local demo and the browser journeys: `--mode demo`, which carries the
+ * demo-identity login page. A production build (`build:h5`, mode production) never does.
+ */
 export function buildH5(env = {}) {
   buildShared();
-  buildIfStale('h5', ['miniprogram/src', 'miniprogram/config', 'miniprogram/package.json', 'miniprogram/babel.config.js', 'miniprogram/tsconfig.json', 'shared/src'], 'miniprogram/dist/h5/index.html', () =>
-    pnpm(['--filter', '@jianghuai/miniprogram', 'run', 'build:h5'], { env }),
+  buildIfStale('h5-demo', ['miniprogram/src', 'miniprogram/config', 'miniprogram/package.json', 'miniprogram/babel.config.js', 'miniprogram/tsconfig.json', 'shared/src'], 'miniprogram/dist/h5/index.html', () =>
+    pnpm(['--filter', '@jianghuai/miniprogram', 'run', 'build:h5:demo'], { env }),
   );
 }
 

@@ -2,11 +2,15 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
-import { buildConstants } from './constants';
+import { buildProfile, SANDBOX_LOGIN_ENV } from './constants';
 
 const sharedPackage = path.resolve(__dirname, '../../shared');
 
-export default defineConfig<'webpack5'>(async (merge) => {
+export default defineConfig<'webpack5'>(async (merge, { mode }) => {
+  // The build mode decides: `taro build` (mode production) leaves the demo login out and needs an
+  // https API address for the weapp; `--mode demo` (local demo, browser journeys) builds it in.
+  const profile = buildProfile(process.env, mode);
+  process.env[SANDBOX_LOGIN_ENV] = String(profile.sandboxLogin);
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'jianghuai-yijing',
     date: '2026-01-01',
@@ -15,7 +19,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [],
-    defineConstants: buildConstants(process.env),
+    defineConstants: { API_BASE: JSON.stringify(profile.apiBase), SANDBOX_LOGIN: JSON.stringify(profile.sandboxLogin) },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },

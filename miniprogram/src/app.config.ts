@@ -1,7 +1,8 @@
 // Evaluated by the Taro CLI at build time, so it may read the build's environment.
 const isH5 = process.env.TARO_ENV === 'h5';
 const isWeapp = process.env.TARO_ENV === 'weapp';
-const withSandboxLogin = isH5 && process.env.TARO_APP_SANDBOX !== 'false';
+// Set by config/index.ts from the build mode: never 'true' in a production build.
+const withSandboxLogin = isH5 && process.env.JH_BUILD_SANDBOX_LOGIN === 'true';
 
 const pages = [
   'pages/index/index',

@@ -13,6 +13,7 @@ declare namespace NodeJS {
     NODE_ENV: 'development' | 'production' | 'test';
     TARO_ENV: 'weapp' | 'h5' | string;
     TARO_APP_API?: string;
-    TARO_APP_SANDBOX?: string;
+    /** Set by config/index.ts from the build mode for app.config.ts: never "true" in production. */
+    JH_BUILD_SANDBOX_LOGIN?: string;
   }
 }

@@ -32,7 +32,8 @@ export function inlineScriptHashes(h5Dir: string | null): string[] {
  * Security headers for every response (API and H5 app) through @fastify/helmet. The content
  * security policy fits what the Taro H5 build does: its own scripts and the one inline script of
  * index.html (by hash), styles it injects at run time, images from data:/blob: URLs (QR codes,
- * photos being uploaded), requests to its own origin only; no plugins, no framing.
+ * photos being uploaded), requests to its own origin (and the blob: URLs of files being uploaded)
+ * only; no plugins, no framing.
  */
 export function helmetOptions(config: AppConfig): FastifyHelmetOptions {
   return {
@@ -45,7 +46,8 @@ export function helmetOptions(config: AppConfig): FastifyHelmetOptions {
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        // blob: Taro's H5 uploadFile reads the picked file back from its blob: URL with an XHR
+        connectSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],

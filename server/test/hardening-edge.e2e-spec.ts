@@ -172,7 +172,7 @@ describe('Security headers, API docs, request ids, the embedded database file (e
     expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).toContain("connect-src 'self'");
+    expect(csp).toContain("connect-src 'self' blob:");
   });
 
   it('with API_DOCS for staff, the OpenAPI UI and document need a staff bearer token', async () => {

@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DemoAccount } from '@jianghuai/shared';
 import { formatDateTime } from '../../src/logic/format';
 import { loginPage, PAGES } from '../../src/logic/routes';
 import { demoAccountId, groupDemoAccounts } from '../../src/logic/demo-accounts';
-import { apiBase, buildConstants, sandboxLogin } from '../../config/constants';
+import { apiBase, BuildConfigError, buildConstants, buildProfile, type BuildEnv } from '../../config/constants';
 import { validateStaffLogin } from '../../src/hooks/useStaffLogin';
 
 describe('formatDateTime', () => {
@@ -24,16 +24,53 @@ describe('loginPage', () => {
   });
 });
 
-describe('build constants', () => {
-  it('H5 talks to its own origin, weapp to the local server, TARO_APP_API overrides both', () => {
-    expect(apiBase({ TARO_ENV: 'h5' })).toBe('');
-    expect(apiBase({ TARO_ENV: 'weapp' })).toBe('http://127.0.0.1:3000');
-    expect(apiBase({ TARO_ENV: 'weapp', TARO_APP_API: 'https://yj.example.cn/' })).toBe('https://yj.example.cn');
+describe('build profile (follows the Taro build mode)', () => {
+  it('H5 talks to its own origin, weapp to the local server outside production, TARO_APP_API overrides both', () => {
+    expect(apiBase({ TARO_ENV: 'h5' }, 'demo')).toBe('');
+    expect(apiBase({ TARO_ENV: 'weapp' }, 'demo')).toBe('http://127.0.0.1:3000');
+    expect(apiBase({ TARO_ENV: 'weapp', TARO_APP_API: 'https://yj.example.cn/' }, 'production')).toBe('https://yj.example.cn');
   });
-  it('the sandbox login is on unless the build says TARO_APP_SANDBOX=false', () => {
-    expect(sandboxLogin({})).toBe(true);
-    expect(sandboxLogin({ TARO_APP_SANDBOX: 'false' })).toBe(false);
-    expect(buildConstants({ TARO_ENV: 'h5', TARO_APP_SANDBOX: 'false' })).toEqual({ API_BASE: '""', SANDBOX_LOGIN: 'false' });
+
+  it('a production build (the default mode of taro build) never carries the demo login page, whatever the environment says', () => {
+    for (const mode of ['production', undefined]) {
+      const env = { TARO_ENV: 'h5', TARO_APP_SANDBOX: 'true', TARO_APP_API: '' } as BuildEnv;
+      expect(buildProfile(env, mode)).toEqual({ production: true, apiBase: '', sandboxLogin: false });
+      expect(buildConstants(env, mode)).toEqual({ API_BASE: '""', SANDBOX_LOGIN: 'false' });
+    }
+    expect(buildProfile({ TARO_ENV: 'h5' }, 'demo').sandboxLogin).toBe(true);
+    expect(buildProfile({ TARO_ENV: 'h5' }, 'development').sandboxLogin).toBe(true);
+  });
+
+  it('app.config.ts builds the demo login page only when the build mode allowed it', async () => {
+    const g = globalThis as unknown as { defineAppConfig?: (c: unknown) => unknown };
+    const before = { env: { ...process.env }, define: g.defineAppConfig };
+    g.defineAppConfig = (c) => c;
+    const pagesFor = async (sandboxLogin: string | undefined) => {
+      vi.resetModules();
+      process.env.TARO_ENV = 'h5';
+      if (sandboxLogin === undefined) delete process.env.JH_BUILD_SANDBOX_LOGIN;
+      else process.env.JH_BUILD_SANDBOX_LOGIN = sandboxLogin;
+      return ((await import('../../src/app.config')).default as unknown as { pages: string[] }).pages;
+    };
+    try {
+      // what config/index.ts sets from the mode: production → 'false'; demo → 'true'
+      expect(await pagesFor(String(buildProfile({ TARO_ENV: 'h5' }, 'production').sandboxLogin))).not.toContain('pages/login/index');
+      expect(await pagesFor(undefined)).not.toContain('pages/login/index');
+      expect(await pagesFor(String(buildProfile({ TARO_ENV: 'h5' }, 'demo').sandboxLogin))).toContain('pages/login/index');
+    } finally {
+      process.env = before.env;
+      g.defineAppConfig = before.define;
+    }
+  });
+
+  it('a production weapp build fails without an https API address instead of defaulting to http://127.0.0.1:3000', () => {
+    expect(() => buildProfile({ TARO_ENV: 'weapp' }, 'production')).toThrow(BuildConfigError);
+    expect(() => buildProfile({ TARO_ENV: 'weapp' }, undefined)).toThrow(/TARO_APP_API/);
+    expect(() => buildProfile({ TARO_ENV: 'weapp', TARO_APP_API: 'http://yj.example.cn' }, 'production')).toThrow(/https/);
+    expect(() => buildProfile({ TARO_ENV: 'weapp', TARO_APP_API: 'https://' }, 'production')).toThrow(BuildConfigError);
+    expect(buildProfile({ TARO_ENV: 'weapp', TARO_APP_API: 'https://yj.example.cn' }, 'production')).toEqual({ production: true, apiBase: 'https://yj.example.cn', sandboxLogin: false });
+    // outside production the local server is fine
+    expect(buildProfile({ TARO_ENV: 'weapp' }, 'demo').apiBase).toBe('http://127.0.0.1:3000');
   });
 });
 
