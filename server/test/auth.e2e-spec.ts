@@ -302,6 +302,12 @@ describe('Login brake: per account and address, never a weapon (e2e)', () => {
     expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
   });
 
+  it('parallel attempts within the free failures are all answered, none braked', async () => {
+    const results = await Promise.all(Array.from({ length: 3 }, (_, i) => login('pinghu_community', `par-${i}`, '203.0.113.17')));
+    expect(results.map((r) => r.status)).toEqual([401, 401, 401]);
+    await login('pinghu_community', 'again', '203.0.113.17').expect(429);
+  });
+
   it('many addresses failing on one account slow down new addresses a little, not the owner\'s known address', async () => {
     await login('huashan_branch', 'Jhyj@2026', '198.51.100.20').expect(200); // the owner's usual address
     for (let i = 0; i < 4; i++) await login('huashan_branch', 'guess', `192.0.2.${i + 1}`).expect(401);

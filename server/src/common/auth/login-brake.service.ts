@@ -17,6 +17,11 @@ const ACCOUNT_MAX_DELAY_MS = MINUTE_MS;
 /** An address where the account logged in successfully this recently is exempt from the per-account brake. */
 const KNOWN_ADDRESS_MS = 30 * 24 * 60 * MINUTE_MS;
 
+/** Compare-and-set rounds before a parallel attempt gives up (429). */
+const CLAIM_ROUNDS = 8;
+
+type BrakeKey = { route: string; account: string; address: string };
+
 export interface BrakeAttempt {
   route: string;
   username: string;
@@ -58,6 +63,18 @@ export class LoginBrakeService {
   /** Claims one attempt or throws 429 RATE_LIMITED (with `retryAfterSeconds`). */
   async claim(attempt: BrakeAttempt): Promise<void> {
     const key = this.key(attempt);
+    // Parallel attempts for one account from one address take turns through the compare-and-set.
+    for (let round = 0; round < CLAIM_ROUNDS; round++) {
+      if (await this.tryClaim(key)) {
+        if (Math.random() < 0.01) void this.prune(this.clock.nowMs()).catch(() => undefined);
+        return;
+      }
+    }
+    throw tooSoon(SECOND_MS);
+  }
+
+  /** One compare-and-set round: true when this attempt is counted, false when another one got there first. */
+  private async tryClaim(key: BrakeKey): Promise<boolean> {
     const now = this.clock.nowMs();
     const { maxPasswordFailures: free, lockMinutes, accountBrakeAddresses } = this.config.auth;
     const capMs = lockMinutes * MINUTE_MS;
@@ -87,7 +104,8 @@ export class LoginBrakeService {
         .values({ ...key, failures: 0, lastFailureAt: '0', nextAllowedAt: '0', lastSuccessAt: '0' })
         .orIgnore()
         .execute();
-      row = (await this.read(key)) ?? { failures: 0, lastFailureAt: 0, nextAllowedAt: 0, lastSuccessAt: 0 };
+      row = await this.read(key);
+      if (!row) return false;
     }
     // A quiet spell as long as the cap forgives earlier failures.
     const previous = row.lastFailureAt < now - capMs ? 0 : row.failures;
@@ -96,9 +114,7 @@ export class LoginBrakeService {
       'UPDATE login_brakes SET failures = ?, lastFailureAt = ?, nextAllowedAt = ? WHERE route = ? AND account = ? AND address = ? AND failures = ? AND nextAllowedAt = ? AND lastFailureAt = ?',
       [failures, now, now + backoffMs(failures, free, capMs), key.route, key.account, key.address, row.failures, row.nextAllowedAt, row.lastFailureAt],
     );
-    // Another attempt from the same address for the same account got there first.
-    if (res.affected !== 1) throw tooSoon(SECOND_MS);
-    if (Math.random() < 0.01) void this.prune(now).catch(() => undefined);
+    return res.affected === 1;
   }
 
   /** The password was right: this address starts afresh and becomes a known address of the account. */
@@ -112,12 +128,12 @@ export class LoginBrakeService {
     ]);
   }
 
-  private key(attempt: BrakeAttempt): { route: string; account: string; address: string } {
+  private key(attempt: BrakeAttempt): BrakeKey {
     const account = createHash('sha256').update(attempt.username.trim().toLowerCase()).digest('hex');
     return { route: attempt.route.slice(0, 32), account, address: (attempt.address || 'unknown').slice(0, 64) };
   }
 
-  private async read(key: { route: string; account: string; address: string }) {
+  private async read(key: BrakeKey) {
     const [r] = (
       await this.exec('SELECT failures, lastFailureAt, nextAllowedAt, lastSuccessAt FROM login_brakes WHERE route = ? AND account = ? AND address = ?', [
         key.route,
