@@ -8,6 +8,7 @@ import { findKey, findString, POISON_KEYS, unknownField } from './edge-errors.js
  * drivers) and the bidirectional overrides and isolates U+202A–U+202E, U+2066–U+2069, which make
  * text display differently from what it is (a name or a reason that reads backwards).
  */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this refuses
 const FORBIDDEN_CHARACTERS = /[\u0000\u202A-\u202E\u2066-\u2069]/;
 export const FORBIDDEN_CHARACTERS_MESSAGE = '不能包含空字符或文字方向控制符';
 
