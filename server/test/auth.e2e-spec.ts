@@ -243,7 +243,7 @@ describe('Login brake: per account and address, never a weapon (e2e)', () => {
   it('a stranger guessing at admin from one address is slowed down, while admin logs in from elsewhere', async () => {
     for (let i = 0; i < 3; i++) await login('admin', `guess-${i}`, '203.0.113.10').expect(401);
     const braked = await login('admin', 'Jhyj@2026', '203.0.113.10').expect(429);
-    expect(braked.body).toMatchObject({ code: 'RATE_LIMITED', details: { retryAfterSeconds: 1 } });
+    expect(braked.body).toMatchObject({ code: 'RATE_LIMITED', message: '登录尝试太频繁，请 1 秒后再试', details: { retryAfterSeconds: 1 } });
     // no 423, no lock for everyone: the real administrator, at another address, is let in at once
     const real = await login('admin', 'Jhyj@2026', '198.51.100.7').expect(200);
     expect(real.body.user.roles).toEqual(['sysadmin']);

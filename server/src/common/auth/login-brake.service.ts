@@ -155,5 +155,7 @@ export class LoginBrakeService {
 }
 
 function tooSoon(ms: number): AppException {
-  return new AppException('RATE_LIMITED', HttpStatus.TOO_MANY_REQUESTS, { retryAfterSeconds: Math.max(1, Math.ceil(ms / SECOND_MS)) });
+  const retryAfterSeconds = Math.max(1, Math.ceil(ms / SECOND_MS));
+  const wait = retryAfterSeconds < 120 ? `${retryAfterSeconds} 秒` : `${Math.ceil(retryAfterSeconds / 60)} 分钟`;
+  return new AppException('RATE_LIMITED', HttpStatus.TOO_MANY_REQUESTS, { retryAfterSeconds }, `登录尝试太频繁，请 ${wait}后再试`);
 }
