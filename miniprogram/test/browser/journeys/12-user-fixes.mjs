@@ -4,7 +4,11 @@
 // the reason with 修改后重新提交; for the reviewer, 不通过 with 取消 that closes when the
 // application moves on, and 核查人 filled after a reload.
 import { idCardCheckChar } from '@jianghuai/shared';
+import * as support from '../support.mjs';
 import { assert, byTestId, checkOlderUserSizes, confirmModal, fillInput, shot, signInAsStaff, STAFF_PASSWORD, STEP_TIMEOUT_MS, tap, textContaining, textOf } from '../support.mjs';
+
+/** The server's now (a run may fix the clock with JH_CLOCK_START). */
+const serverNow = () => (support.clockNow ? support.clockNow() : Date.now());
 
 const COMPANY = '皖安保安服务有限公司';
 const SITE = '雨山湖公园驻勤点';
@@ -67,7 +71,7 @@ export async function submitByApi(base, token, { name, id, phone }) {
 
 /** Station check + first step, branch approval: the applicant becomes a member. */
 export async function approveByApi(base, appId, station, branch) {
-  await api(base, 'POST', `/admin/applications/${appId}/criminal-check`, station, { result: 'clear', checkedBy: '王所长', checkedAt: new Date(Date.now() - 3_600_000).toISOString() });
+  await api(base, 'POST', `/admin/applications/${appId}/criminal-check`, station, { result: 'clear', checkedBy: '王所长', checkedAt: new Date(serverNow() - 3_600_000).toISOString() });
   await api(base, 'POST', `/admin/applications/${appId}/approve`, station, {});
   await api(base, 'POST', `/admin/applications/${appId}/approve`, branch, {});
 }
