@@ -67,6 +67,7 @@ describe('Bad input below Nest comes back in the one error shape (e2e)', () => {
     const huge = await ctx.http().get(`/api/admin/staff/${'1'.repeat(2000)}`).set(...bearer(admin)).expect(414);
     expectShape(huge.body, 'URL_TOO_LONG');
     expect(huge.headers['x-request-id']).toBe(huge.body.requestId);
+    expect(huge.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('a broken percent-encoding in a path parameter is a 400 in the shape', async () => {
@@ -79,6 +80,7 @@ describe('Bad input below Nest comes back in the one error shape (e2e)', () => {
     expect(res.status).toBe(400);
     expectShape(JSON.parse(res.body), 'MALFORMED_REQUEST');
     expect(res.headers['x-request-id']).toMatch(UUID);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('headers too large are a 431 in the shape', async () => {

@@ -22,6 +22,7 @@ export function frameworkErrors(error: { code?: string }, req: FastifyRequest, r
   void reply
     .code(tooLong ? HttpStatus.URI_TOO_LONG : HttpStatus.BAD_REQUEST)
     .header('X-Request-Id', requestId)
+    .header('X-Content-Type-Options', 'nosniff') // before any hook: helmet has not run
     .header('Content-Type', 'application/json; charset=utf-8')
     .send(JSON.stringify(body));
 }
@@ -40,7 +41,7 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): 
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
-        `X-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${body}`,
+        `X-Request-Id: ${requestId}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
     );
   }
   socket.destroy(err);
