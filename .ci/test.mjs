@@ -93,11 +93,11 @@ const FIXED_INSTANTS = [
   ['1530', `${utcToday}T15:30:00.000Z`],
   ['2330', `${utcToday}T23:30:00.000Z`],
 ];
-const DATE_SENSITIVE_E2E = '/(jobs|volunteers|activities|activities-checkin|points|applications|insurance|business-dates)\\.e2e-spec\\.ts$';
+const DATE_SENSITIVE_E2E = '/(jobs|jobs-schedule|volunteers|activities|activities-checkin|activities-hardening|points|applications|applications-security|insurance|notifications-delivery|business-dates)\\.e2e-spec\\.ts$';
 // The activity journey waits for its start in real time (~3 min): at 23:30 only, where the dates differ.
 const DATE_SENSITIVE_JOURNEYS = {
-  1530: ['enrolment-extras-exemption-recheck', 'applications-apply-review-approve', 'activities-extras-insurance-and-points'],
-  2330: ['enrolment-extras-exemption-recheck', 'applications-apply-review-approve', 'activities-extras-insurance-and-points', 'activities-publish-signup-checkin-confirm-points'],
+  1530: ['enrolment-extras-exemption-recheck', 'applications-apply-review-approve', 'activities-extras-insurance-and-points', 'user-fixes-apply-form', 'activity-list-fixes'],
+  2330: ['enrolment-extras-exemption-recheck', 'applications-apply-review-approve', 'activities-extras-insurance-and-points', 'user-fixes-apply-form', 'activity-list-fixes', 'activities-publish-signup-checkin-confirm-points'],
 };
 
 function chromiumPath() {
