@@ -79,6 +79,15 @@ describe(loadConfig.name, () => {
     expect(problems({ API_DOCS: 'maybe' }).join()).toContain('API_DOCS');
   });
 
+  it('believes X-Forwarded-For from loopback proxies unless TRUST_PROXY names others, never from anyone', () => {
+    expect(loadConfig({}).trustProxy).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.5' }).trustProxy).toBe('10.0.0.0/8, 192.168.1.5');
+    expect(problems({ TRUST_PROXY: 'everyone' }).join()).toContain('TRUST_PROXY');
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.1.2.3' }).trustProxy).toBe('loopback, 10.1.2.3');
+    expect(problems({ TRUST_PROXY: 'true' }).join()).toContain('TRUST_PROXY');
+    expect(problems({ TRUST_PROXY: '*' }).join()).toContain('TRUST_PROXY');
+  });
+
   it('rejects malformed numbers and keys with the variable named', () => {
     expect(problems({ PORT: 'abc' }).join()).toContain('PORT');
     expect(problems({ PII_KEYS: 'k1:short' }).join()).toContain('PII_KEYS');

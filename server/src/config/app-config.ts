@@ -20,6 +20,11 @@ export interface AppConfig {
   env: 'development' | 'production' | 'test';
   port: number;
   host: string;
+  /**
+   * Which proxies' X-Forwarded-For is believed for the client address (the login brake and the
+   * rate limit count per address): Fastify's `trustProxy` — `loopback` or proxy addresses/CIDRs.
+   */
+  trustProxy: string;
   dataDir: string;
   db: DbConfig;
   jwt: { secret: string; accessTtlSeconds: number; refreshTtlDays: number };
@@ -143,6 +148,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const wxSecret = secret('WECHAT_SECRET', () => 'sandbox-secret');
   const apiBase = env.WECHAT_API_BASE ?? (sandbox ? '' : 'https://api.weixin.qq.com');
 
+  const trustProxyRaw = (env.TRUST_PROXY ?? '').trim();
+  const trustProxy = trustProxyRaw === '' ? 'loopback' : trustProxyRaw;
+  // never `true`: that would believe any client's X-Forwarded-For and let it choose its own address
+  const proxyToken = /^(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(\/\d{1,3})?)$/;
+  if (!trustProxy.split(',').every((t) => proxyToken.test(t.trim()))) problems.push('TRUST_PROXY must be loopback or proxy addresses / CIDRs, comma-separated (never true)');
+
   const seedDemo = bool(env.SEED_DEMO, !prod && nodeEnv !== 'test');
   // Demo seeding creates staff accounts with a published password (admin / Jhyj@2026).
   if (prod && seedDemo) problems.push('SEED_DEMO must be off in production (it creates accounts with a published password)');
@@ -172,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     env: nodeEnv,
     port: int('PORT', 3000, 0, 65535),
     host: env.HOST ?? (prod ? '0.0.0.0' : '127.0.0.1'),
+    trustProxy,
     dataDir,
     db,
     jwt: {
