@@ -10,6 +10,15 @@ describe('requirementProblem', () => {
     ...over,
   });
 
+  it('judges expiry and age on the business date of the start: 23:30 UTC is already the next day in Shanghai', () => {
+    const lateStart = new Date('2026-11-30T23:30:00Z'); // 07:30 on 1 December in Shanghai
+    const sut = (zone?: string) => requirementProblem(volunteer({ skills: [{ name: '急救', expiresOn: '2026-11-30' }], birthDate: '2008-12-01' }), normalizeRequirements({ skills: ['急救'], minAge: 18 }), lateStart, zone);
+    expect(sut()).toBe('ACTIVITY_SKILL_REQUIRED');
+    expect(requirementProblem(volunteer({ birthDate: '2008-12-01' }), normalizeRequirements({ minAge: 18 }), lateStart)).toBeNull();
+    expect(requirementProblem(volunteer({ birthDate: '2008-12-01' }), normalizeRequirements({ minAge: 18 }), lateStart, 'Europe/London')).toBe('ACTIVITY_AGE_NOT_ALLOWED');
+    expect(sut('Europe/London')).toBe('ACTIVITY_AGE_NOT_ALLOWED');
+  });
+
   it('accepts a volunteer who meets every requirement', () => {
     expect(requirementProblem(volunteer(), normalizeRequirements({ skills: ['急救'], tiers: ['backbone'], minAge: 18, maxAge: 60 }), start)).toBeNull();
   });

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ageOn, shanghaiDate, type ActivityRequirements, type ErrorCode, type VolunteerSkill, type VolunteerTier } from '@jianghuai/shared';
+import { ageOn, businessDate, DEFAULT_TIME_ZONE, type ActivityRequirements, type ErrorCode, type VolunteerSkill, type VolunteerTier } from '@jianghuai/shared';
 import { AppException } from '../../common/errors/app-exception.js';
 
 export interface EligibilityVolunteer {
@@ -9,10 +9,10 @@ export interface EligibilityVolunteer {
   birthDate: string | null;
 }
 
-/** Requirement checks that need no database: status, skills (unexpired at the start), tier, age. */
-export function requirementProblem(v: EligibilityVolunteer, req: ActivityRequirements, startAt: Date): ErrorCode | null {
+/** Requirement checks that need no database: status, skills (unexpired on the start's business date), tier, age on it. */
+export function requirementProblem(v: EligibilityVolunteer, req: ActivityRequirements, startAt: Date, zone: string = DEFAULT_TIME_ZONE): ErrorCode | null {
   if (v.status !== 'active') return 'ACTIVITY_VOLUNTEER_INACTIVE';
-  const startDay = shanghaiDate(startAt);
+  const startDay = businessDate(startAt, zone);
   const held = new Set(v.skills.filter((s) => !s.expiresOn || s.expiresOn >= startDay).map((s) => s.name));
   if (req.skills.some((s) => !held.has(s))) return 'ACTIVITY_SKILL_REQUIRED';
   if (req.tiers.length && !req.tiers.includes(v.tier)) return 'ACTIVITY_TIER_REQUIRED';

@@ -49,6 +49,7 @@ export class SignupService {
       { status: String(v.status), tier: v.tier as VolunteerTier, skills: dbJson<VolunteerSkill[]>(v.skills) ?? [], birthDate: (v.birthDate as string | null) ?? null },
       req,
       startAt,
+      this.clock.zone,
     );
     if (problem) throw ineligible(problem);
     const highRisk = a.riskLevel === 'high';
