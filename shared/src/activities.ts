@@ -1,5 +1,6 @@
 import type { Page } from './api.js';
 import type { Skill, VolunteerTier } from './roles.js';
+import { addCalendarDays, businessDate, DEFAULT_TIME_ZONE, startOfBusinessDay } from './dates.js';
 
 /**
  * Activities (SPEC §3): types, lifecycle, sign-up, check-in, attendance — the contract between
@@ -373,14 +374,12 @@ export function attendancePoints(rule: PointsRule, amount: number, minutes: numb
 
 /** YYYY-MM-DD of an instant in Asia/Shanghai (UTC+8, no daylight saving). */
 export function shanghaiDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return businessDate(at, DEFAULT_TIME_ZONE);
 }
 
-const SHANGHAI_MS = 8 * 3_600_000;
-
-/** ISO week (YYYY-Www) of an instant, in Asia/Shanghai. */
-export function isoWeekOf(at: Date): string {
-  const local = new Date(at.getTime() + SHANGHAI_MS);
+/** ISO week (YYYY-Www) of an instant, by its business date in `zone` (Asia/Shanghai). */
+export function isoWeekOf(at: Date, zone: string = DEFAULT_TIME_ZONE): string {
+  const local = new Date(`${businessDate(at, zone)}T00:00:00Z`);
   const day = (local.getUTCDay() + 6) % 7; // Monday 0
   const thursday = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - day + 3));
   const year = thursday.getUTCFullYear();
@@ -389,8 +388,8 @@ export function isoWeekOf(at: Date): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
-/** [Monday 00:00, next Monday 00:00) of an ISO week in Asia/Shanghai, as UTC instants; null if malformed. */
-export function isoWeekRange(week: string): { from: Date; to: Date } | null {
+/** [Monday 00:00, next Monday 00:00) of an ISO week in `zone` (Asia/Shanghai), as UTC instants; null if malformed. */
+export function isoWeekRange(week: string, zone: string = DEFAULT_TIME_ZONE): { from: Date; to: Date } | null {
   const m = /^(\d{4})-W(\d{2})$/.exec(week);
   if (!m) return null;
   const year = Number(m[1]);
@@ -398,7 +397,7 @@ export function isoWeekRange(week: string): { from: Date; to: Date } | null {
   if (w < 1 || w > 53) return null;
   const jan4 = Date.UTC(year, 0, 4);
   const mondayWeek1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000;
-  const from = mondayWeek1 + (w - 1) * 7 * 86_400_000 - SHANGHAI_MS;
-  const range = { from: new Date(from), to: new Date(from + 7 * 86_400_000) };
-  return isoWeekOf(range.from) === week ? range : null;
+  const monday = new Date(mondayWeek1 + (w - 1) * 7 * 86_400_000).toISOString().slice(0, 10); // calendar arithmetic on a UTC-midnight date
+  const range = { from: startOfBusinessDay(monday, zone), to: startOfBusinessDay(addCalendarDays(monday, 7), zone) };
+  return isoWeekOf(range.from, zone) === week ? range : null;
 }

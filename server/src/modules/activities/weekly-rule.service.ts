@@ -23,8 +23,8 @@ export class WeeklyRuleService {
     private readonly clock: Clock,
   ) {}
 
-  async compute(actor: Actor, week = isoWeekOf(this.clock.now())): Promise<WeeklyRuleResponse> {
-    const range = isoWeekRange(week);
+  async compute(actor: Actor, week = isoWeekOf(this.clock.now(), this.clock.zone)): Promise<WeeklyRuleResponse> {
+    const range = isoWeekRange(week, this.clock.zone);
     if (!range) throw new AppException('VALIDATION_FAILED', HttpStatus.BAD_REQUEST, [{ field: 'week', message: '格式应为 2026-W48' }]);
     const stations = await wherePathInScope(this.ds.getRepository(OrgUnit).createQueryBuilder('o'), actor, 'o.path')
       .andWhere("o.level = 'station'")
