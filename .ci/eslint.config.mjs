@@ -6,7 +6,15 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/.tools/**', '**/test-artifacts/**', '**/*.d.ts', '**/coverage/**', '.data/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/.tools/**',
+      '**/test-artifacts/**',
+      '**/*.d.ts',
+      '**/coverage/**',
+      '.data/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -8,7 +8,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const PNPM_VERSION = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).packageManager.split('@')[1];
+export const PNPM_VERSION = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).packageManager.split(
+  '@',
+)[1];
 const STAMPS = path.join(ROOT, '.build-stamps');
 
 export function log(msg) {
@@ -29,7 +31,15 @@ export function pnpmBin() {
   const local = path.join(ROOT, '.tools/node_modules/.bin/pnpm');
   if (!existsSync(local)) {
     log(`installing pnpm ${PNPM_VERSION} into .tools/`);
-    run('npm', ['install', '--prefix', path.join(ROOT, '.tools'), `pnpm@${PNPM_VERSION}`, '--no-audit', '--no-fund', '--loglevel=error']);
+    run('npm', [
+      'install',
+      '--prefix',
+      path.join(ROOT, '.tools'),
+      `pnpm@${PNPM_VERSION}`,
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+    ]);
   }
   return local;
 }
@@ -46,7 +56,11 @@ export function pnpm(args, opts = {}) {
 /** Installs dependencies when node_modules is missing or the lockfile changed since the last install. */
 export function ensureInstalled() {
   const lock = path.join(ROOT, 'pnpm-lock.yaml');
-  const key = hashFiles([lock, path.join(ROOT, 'pnpm-workspace.yaml'), ...['', 'shared', 'server', 'miniprogram'].map((p) => path.join(ROOT, p, 'package.json'))]);
+  const key = hashFiles([
+    lock,
+    path.join(ROOT, 'pnpm-workspace.yaml'),
+    ...['', 'shared', 'server', 'miniprogram'].map((p) => path.join(ROOT, p, 'package.json')),
+  ]);
   if (existsSync(path.join(ROOT, 'node_modules/.modules.yaml')) && readStamp('install') === key) return false;
   log('installing dependencies (first run takes a few minutes: better-sqlite3 compiles once)');
   pnpm(['install', '--frozen-lockfile', '--reporter=append-only']);
@@ -62,7 +76,8 @@ function walk(p, out) {
     return;
   }
   if (st.isDirectory()) {
-    for (const e of readdirSync(p)) if (e !== 'node_modules' && e !== 'dist' && !e.startsWith('.')) walk(path.join(p, e), out);
+    for (const e of readdirSync(p))
+      if (e !== 'node_modules' && e !== 'dist' && !e.startsWith('.')) walk(path.join(p, e), out);
   } else out.push(`${p}:${st.size}:${st.mtimeMs}`);
 }
 
@@ -98,15 +113,21 @@ export function buildIfStale(name, inputs, output, build) {
 }
 
 export function buildShared() {
-  buildIfStale('shared', ['shared/src', 'shared/package.json', 'shared/tsconfig.json', 'tsconfig.base.json'], 'shared/dist/index.js', () =>
-    pnpm(['--filter', '@jianghuai/shared', 'run', 'build']),
+  buildIfStale(
+    'shared',
+    ['shared/src', 'shared/package.json', 'shared/tsconfig.json', 'tsconfig.base.json'],
+    'shared/dist/index.js',
+    () => pnpm(['--filter', '@jianghuai/shared', 'run', 'build']),
   );
 }
 
 export function buildServer() {
   buildShared();
-  buildIfStale('server', ['server/src', 'server/package.json', 'server/tsconfig.json', 'server/tsconfig.build.json', 'shared/src'], 'server/dist/main.js', () =>
-    pnpm(['--filter', '@jianghuai/server', 'run', 'build']),
+  buildIfStale(
+    'server',
+    ['server/src', 'server/package.json', 'server/tsconfig.json', 'server/tsconfig.build.json', 'shared/src'],
+    'server/dist/main.js',
+    () => pnpm(['--filter', '@jianghuai/server', 'run', 'build']),
   );
 }
 
@@ -116,8 +137,18 @@ export function buildServer() {
  */
 export function buildH5(env = {}) {
   buildShared();
-  buildIfStale('h5-demo', ['miniprogram/src', 'miniprogram/config', 'miniprogram/package.json', 'miniprogram/babel.config.js', 'miniprogram/tsconfig.json', 'shared/src'], 'miniprogram/dist/h5/index.html', () =>
-    pnpm(['--filter', '@jianghuai/miniprogram', 'run', 'build:h5:demo'], { env }),
+  buildIfStale(
+    'h5-demo',
+    [
+      'miniprogram/src',
+      'miniprogram/config',
+      'miniprogram/package.json',
+      'miniprogram/babel.config.js',
+      'miniprogram/tsconfig.json',
+      'shared/src',
+    ],
+    'miniprogram/dist/h5/index.html',
+    () => pnpm(['--filter', '@jianghuai/miniprogram', 'run', 'build:h5:demo'], { env }),
   );
 }
 

@@ -25,17 +25,36 @@ function exec(cmd, args, { cwd = ROOT, env = {}, timeoutMs } = {}) {
   process.stdout.write(res.stdout ?? '');
   process.stderr.write(res.stderr ?? '');
   const timedOut = res.error?.code === 'ETIMEDOUT';
-  if (timedOut) console.error(`${cmd} ${args.join(' ')}: still running after ${timeoutMs / 60000} minutes, stopped (a handle left open?)`);
-  return { status: timedOut ? 124 : res.status, out: `${res.stdout ?? ''}\n${res.stderr ?? ''}`, seconds: (Date.now() - started) / 1000 };
+  if (timedOut)
+    console.error(
+      `${cmd} ${args.join(' ')}: still running after ${timeoutMs / 60000} minutes, stopped (a handle left open?)`,
+    );
+  return {
+    status: timedOut ? 124 : res.status,
+    out: `${res.stdout ?? ''}\n${res.stderr ?? ''}`,
+    seconds: (Date.now() - started) / 1000,
+  };
 }
 
 function record(name, r, passed, failed) {
   const ok = r.status === 0 && failed === 0 && passed > 0;
-  results.push({ name, status: ok ? 'passed' : 'failed', passed, failed: ok ? failed : Math.max(failed, 1), seconds: r.seconds });
+  results.push({
+    name,
+    status: ok ? 'passed' : 'failed',
+    passed,
+    failed: ok ? failed : Math.max(failed, 1),
+    seconds: r.seconds,
+  });
 }
 
 function skip(name, reason) {
-  results.push({ name, status: CI ? 'failed' : 'skipped', passed: 0, failed: CI ? 1 : 0, reason: CI ? `not allowed under CI: ${reason}` : reason });
+  results.push({
+    name,
+    status: CI ? 'failed' : 'skipped',
+    passed: 0,
+    failed: CI ? 1 : 0,
+    reason: CI ? `not allowed under CI: ${reason}` : reason,
+  });
 }
 
 function wanted(name) {
@@ -53,7 +72,15 @@ function jest(name, project, env, extraArgs = []) {
   const out = path.join(tmp, `${name}.json`);
   // jest itself (not through pnpm), so that the watchdog stops jest and not only a wrapper
   const jestBin = path.join(ROOT, 'server/node_modules/jest/bin/jest.js');
-  const args = [jestBin, '--selectProjects', project, '--json', `--outputFile=${out}`, `--testTimeout=${JEST_TEST_TIMEOUT_MS}`, ...extraArgs];
+  const args = [
+    jestBin,
+    '--selectProjects',
+    project,
+    '--json',
+    `--outputFile=${out}`,
+    `--testTimeout=${JEST_TEST_TIMEOUT_MS}`,
+    ...extraArgs,
+  ];
   const r = exec(process.execPath, args, {
     cwd: path.join(ROOT, 'server'),
     env: { NODE_OPTIONS: '--experimental-vm-modules --no-warnings', ...env },
@@ -93,11 +120,25 @@ const FIXED_INSTANTS = [
   ['1530', `${utcToday}T15:30:00.000Z`],
   ['2330', `${utcToday}T23:30:00.000Z`],
 ];
-const DATE_SENSITIVE_E2E = '/(jobs|jobs-schedule|volunteers|activities|activities-checkin|activities-hardening|points|applications|applications-security|insurance|notifications-delivery|business-dates)\\.e2e-spec\\.ts$';
+const DATE_SENSITIVE_E2E =
+  '/(jobs|jobs-schedule|volunteers|activities|activities-checkin|activities-hardening|points|applications|applications-security|insurance|notifications-delivery|business-dates)\\.e2e-spec\\.ts$';
 // The activity journey waits for its start in real time (~3 min): at 23:30 only, where the dates differ.
 const DATE_SENSITIVE_JOURNEYS = {
-  1530: ['enrolment-extras-exemption-recheck', 'applications-apply-review-approve', 'activities-extras-insurance-and-points', 'user-fixes-apply-form', 'activity-list-fixes'],
-  2330: ['enrolment-extras-exemption-recheck', 'applications-apply-review-approve', 'activities-extras-insurance-and-points', 'user-fixes-apply-form', 'activity-list-fixes', 'activities-publish-signup-checkin-confirm-points'],
+  1530: [
+    'enrolment-extras-exemption-recheck',
+    'applications-apply-review-approve',
+    'activities-extras-insurance-and-points',
+    'user-fixes-apply-form',
+    'activity-list-fixes',
+  ],
+  2330: [
+    'enrolment-extras-exemption-recheck',
+    'applications-apply-review-approve',
+    'activities-extras-insurance-and-points',
+    'user-fixes-apply-form',
+    'activity-list-fixes',
+    'activities-publish-signup-checkin-confirm-points',
+  ],
 };
 
 function chromiumPath() {
@@ -121,8 +162,15 @@ if (wanted('shared-unit')) {
 }
 jest('server-unit', 'unit', {});
 // The migration suite proves MySQL migrations == entities; the embedded database has no migrations.
-jest('server-e2e-embedded', 'e2e', { E2E_DB: 'sqlite' }, ['--testPathIgnorePatterns', '(migrations|two-instances)\\.e2e-spec']);
-for (const [label, at] of FIXED_INSTANTS) jest(`server-e2e-dates-${label}`, 'e2e', { E2E_DB: 'sqlite', E2E_CLOCK_START: at }, ['--testPathPatterns', DATE_SENSITIVE_E2E]);
+jest('server-e2e-embedded', 'e2e', { E2E_DB: 'sqlite' }, [
+  '--testPathIgnorePatterns',
+  '(migrations|two-instances)\\.e2e-spec',
+]);
+for (const [label, at] of FIXED_INSTANTS)
+  jest(`server-e2e-dates-${label}`, 'e2e', { E2E_DB: 'sqlite', E2E_CLOCK_START: at }, [
+    '--testPathPatterns',
+    DATE_SENSITIVE_E2E,
+  ]);
 if (wanted('server-e2e-mysql')) {
   const why = await mysqlReachable();
   if (why) skip('server-e2e-mysql', why);
@@ -131,37 +179,58 @@ if (wanted('server-e2e-mysql')) {
 if (wanted('miniprogram-unit')) {
   log('running miniprogram-unit');
   const out = path.join(tmp, 'vitest.json');
-  const r = exec(pnpmBin(), ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`], { cwd: path.join(ROOT, 'miniprogram') });
+  const r = exec(pnpmBin(), ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`], {
+    cwd: path.join(ROOT, 'miniprogram'),
+  });
   const j = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : { numPassedTests: 0, numFailedTests: 0 };
   record('miniprogram-unit', r, j.numPassedTests, j.numFailedTests);
 }
 const BROWSER_RUNS = ['browser', ...FIXED_INSTANTS.map(([label]) => `browser-dates-${label}`)];
 if (BROWSER_RUNS.some(wanted)) {
   const chromium = chromiumPath();
-  if (!chromium) skip('browser', 'Chromium not found (apt-get install chromium fonts-wqy-microhei, or set CHROMIUM_PATH)');
+  if (!chromium)
+    skip('browser', 'Chromium not found (apt-get install chromium fonts-wqy-microhei, or set CHROMIUM_PATH)');
   else {
     try {
       buildH5();
       const browserRun = (name, env) => {
         if (!wanted(name)) return;
         log(`running ${name}`);
-        const r = exec(process.execPath, [path.join(ROOT, 'miniprogram/test/browser/run.mjs')], { env: { CHROMIUM_PATH: chromium, ...env } });
+        const r = exec(process.execPath, [path.join(ROOT, 'miniprogram/test/browser/run.mjs')], {
+          env: { CHROMIUM_PATH: chromium, ...env },
+        });
         const m = /^browser: (\d+) passed, (\d+) failed/m.exec(r.out);
         record(name, r, Number(m?.[1] ?? 0), Number(m?.[2] ?? 0));
       };
       browserRun('browser', { JH_CLOCK_START: '' });
-      for (const [label, at] of FIXED_INSTANTS) browserRun(`browser-dates-${label}`, { JH_CLOCK_START: at, JH_BROWSER_ONLY: DATE_SENSITIVE_JOURNEYS[label].join(',') });
+      for (const [label, at] of FIXED_INSTANTS)
+        browserRun(`browser-dates-${label}`, {
+          JH_CLOCK_START: at,
+          JH_BROWSER_ONLY: DATE_SENSITIVE_JOURNEYS[label].join(','),
+        });
     } catch (err) {
       results.push({ name: 'browser', status: 'failed', passed: 0, failed: 1, reason: err.message });
     }
   }
 }
 
-const total = results.reduce((a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed, skipped: a.skipped + (r.status === 'skipped' ? 1 : 0) }), { passed: 0, failed: 0, skipped: 0 });
+const total = results.reduce(
+  (a, r) => ({
+    passed: a.passed + r.passed,
+    failed: a.failed + r.failed,
+    skipped: a.skipped + (r.status === 'skipped' ? 1 : 0),
+  }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
 console.log('\n──────── 测试汇总 / test summary ────────');
 for (const r of results) {
-  const detail = r.status === 'skipped' || r.reason ? `  (${r.reason})` : `  ${r.passed} passed, ${r.failed} failed, ${r.seconds.toFixed(1)} s${r.note ? ` — ${r.note}` : ''}`;
-  console.log(`${r.status === 'passed' ? '✔' : r.status === 'skipped' ? '○' : '✘'} ${r.name.padEnd(22)} ${r.status}${detail}`);
+  const detail =
+    r.status === 'skipped' || r.reason
+      ? `  (${r.reason})`
+      : `  ${r.passed} passed, ${r.failed} failed, ${r.seconds.toFixed(1)} s${r.note ? ` — ${r.note}` : ''}`;
+  console.log(
+    `${r.status === 'passed' ? '✔' : r.status === 'skipped' ? '○' : '✘'} ${r.name.padEnd(22)} ${r.status}${detail}`,
+  );
 }
 console.log(`time: ${((Date.now() - started) / 1000).toFixed(0)} s${CI ? ' (CI=true: no suite may be skipped)' : ''}`);
 console.log(`total: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);

@@ -38,7 +38,10 @@ export default defineConfig({
     alias: [
       { find: /^@tarojs\/components$/, replacement: '@tarojs/components/lib/react' },
       { find: /^@tarojs\/taro$/, replacement: here('./test/support/taro-shim.ts') },
-      { find: /^@nutui\/nutui-react-taro$/, replacement: '@nutui/nutui-react-taro/dist/es/packages/nutui.react.build.js' },
+      {
+        find: /^@nutui\/nutui-react-taro$/,
+        replacement: '@nutui/nutui-react-taro/dist/es/packages/nutui.react.build.js',
+      },
     ],
   },
   test: {

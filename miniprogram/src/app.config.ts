@@ -14,8 +14,19 @@ const pages = [
 ];
 
 // Volunteer-facing pages of each domain (main package: keep them light).
-const applicationPages: string[] = ['pages/apply/index', 'pages/application-status/index', 'pages/member-card/index', 'pages/messages/index'];
-const activityPages: string[] = ['pages/activity/list', 'pages/activity/detail', 'pages/activity/mine', 'pages/activity/checkin', 'pages/points/index'];
+const applicationPages: string[] = [
+  'pages/apply/index',
+  'pages/application-status/index',
+  'pages/member-card/index',
+  'pages/messages/index',
+];
+const activityPages: string[] = [
+  'pages/activity/list',
+  'pages/activity/detail',
+  'pages/activity/mine',
+  'pages/activity/checkin',
+  'pages/points/index',
+];
 
 export default defineAppConfig({
   pages: [...pages, ...applicationPages, ...activityPages],
@@ -37,7 +48,20 @@ export default defineAppConfig({
       ],
     },
     // Activities: publish, QR screen, attendance, proposals.
-    { root: 'admin-activities', pages: ['list/index', 'edit/index', 'detail/index', 'qr/index', 'attendance/index', 'proposals/index', 'signups/index', 'points/index', 'insurance/index'] },
+    {
+      root: 'admin-activities',
+      pages: [
+        'list/index',
+        'edit/index',
+        'detail/index',
+        'qr/index',
+        'attendance/index',
+        'proposals/index',
+        'signups/index',
+        'points/index',
+        'insurance/index',
+      ],
+    },
     // Activity proposals by volunteers and company managers (few use it: kept out of the main package).
     { root: 'proposals', pages: ['new/index', 'mine/index'] },
   ],

@@ -79,7 +79,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     app,
     new DocumentBuilder()
       .setTitle('江淮义警 API')
-      .setDescription('警保联动 · 江淮义警服务端接口。错误统一为 { code, message, details?, requestId }。x-auth 标明每个接口的登录要求。')
+      .setDescription(
+        '警保联动 · 江淮义警服务端接口。错误统一为 { code, message, details?, requestId }。x-auth 标明每个接口的登录要求。',
+      )
       .setVersion(config.version)
       .addBearerAuth()
       .build(),
@@ -91,7 +93,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   }
 
   if (config.h5Dir && existsSync(path.join(config.h5Dir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: path.resolve(config.h5Dir), index: 'index.html', maxAge: 3_600_000, setHeaders: noCacheForHtml });
+    await app.register(fastifyStatic, {
+      root: path.resolve(config.h5Dir),
+      index: 'index.html',
+      maxAge: 3_600_000,
+      setHeaders: noCacheForHtml,
+    });
   }
   // Unknown /api routes get the standard error shape from Nest's own 404 via the filter.
 
@@ -100,7 +107,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   if (config.seedDemo) {
     // loaded only when seeding (never in production): the demo data and the sandbox's openids
     const { seedDemo } = await import('./database/seed/seed-demo.js');
-    const seeded = await seedDemo(app.get(DataSource), app.get(PiiCipher), app.get(PasswordHasher), app.get(Clock).now());
+    const seeded = await seedDemo(
+      app.get(DataSource),
+      app.get(PiiCipher),
+      app.get(PasswordHasher),
+      app.get(Clock).now(),
+    );
     if (seeded) logger.info('demo data seeded');
   }
   return app;

@@ -94,6 +94,10 @@ export function guardApiDocs(app: NestFastifyApplication, config: AppConfig): vo
 }
 
 function deny(reply: FastifyReply, status: number, code: ErrorCode): FastifyReply {
-  const body: ApiError = { code, message: ERROR_MESSAGES[code], requestId: currentRequestId() ?? String(reply.getHeader('X-Request-Id') ?? '') };
+  const body: ApiError = {
+    code,
+    message: ERROR_MESSAGES[code],
+    requestId: currentRequestId() ?? String(reply.getHeader('X-Request-Id') ?? ''),
+  };
   return reply.code(status).header('Content-Type', 'application/json; charset=utf-8').send(JSON.stringify(body));
 }

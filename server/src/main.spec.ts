@@ -13,9 +13,13 @@ describe('server entry point', () => {
     const main = source('main.ts');
     const bootstrap = source('bootstrap.ts');
     expect(staticImports(main, /wechat-sandbox/)).toEqual([]);
-    expect(main).toMatch(/if \(config\.wechat\.sandbox[^)]*\) \{\s*(\/\/[^\n]*\n\s*)*const \{ WechatSandbox[^}]*\} = await import\('\.\/wechat-sandbox\/sandbox-server\.js'\)/);
+    expect(main).toMatch(
+      /if \(config\.wechat\.sandbox[^)]*\) \{\s*(\/\/[^\n]*\n\s*)*const \{ WechatSandbox[^}]*\} = await import\('\.\/wechat-sandbox\/sandbox-server\.js'\)/,
+    );
     // the demo seed imports the sandbox's openids: it too is loaded only when seeding
     expect(staticImports(bootstrap, /seed-demo|wechat-sandbox/)).toEqual([]);
-    expect(bootstrap).toMatch(/if \(config\.seedDemo\) \{\s*(\/\/[^\n]*\n\s*)*const \{ seedDemo \} = await import\('\.\/database\/seed\/seed-demo\.js'\)/);
+    expect(bootstrap).toMatch(
+      /if \(config\.seedDemo\) \{\s*(\/\/[^\n]*\n\s*)*const \{ seedDemo \} = await import\('\.\/database\/seed\/seed-demo\.js'\)/,
+    );
   });
 });

@@ -41,7 +41,9 @@ if (config.env !== 'production') {
     sandbox ? `  微信沙箱:      ${config.wechat.apiBase}` : '',
     '',
     '  演示账号（工作人员密码均为 Jhyj@2026；义警在 H5 登录页点选即可）:',
-    ...DEMO_ACCOUNTS.map((a) => `    - ${a.displayName}（${a.roleLabel}${a.orgName ? ' · ' + a.orgName : ''}）: ${a.username ?? a.code}`),
+    ...DEMO_ACCOUNTS.map(
+      (a) => `    - ${a.displayName}（${a.roleLabel}${a.orgName ? ' · ' + a.orgName : ''}）: ${a.username ?? a.code}`,
+    ),
     '',
   ].filter((l) => l !== '' || true);
   process.stdout.write(lines.join('\n') + '\n');

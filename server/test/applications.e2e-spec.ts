@@ -1,5 +1,16 @@
 import { createTestApp, bearer, type TestContext } from './support/test-app.js';
-import { applicationBody, atOnce, birthForAge, communityId, makeIdNumber, newApplicant, phoneCode, recordClearCheck, staffToken, submitted } from './support/application-factories.js';
+import {
+  applicationBody,
+  atOnce,
+  birthForAge,
+  communityId,
+  makeIdNumber,
+  newApplicant,
+  phoneCode,
+  recordClearCheck,
+  staffToken,
+  submitted,
+} from './support/application-factories.js';
 import { testNow, testNowMs } from './support/test-clock.js';
 import { sandboxOpenId } from '../src/wechat-sandbox/sandbox-server.js';
 import { ENROLMENT_CONFIG, type EnrolmentConfig } from '../src/modules/applications/enrolment-config.js';
@@ -17,8 +28,17 @@ describe('Applications (e2e)', () => {
   });
   afterAll(() => ctx.close());
 
-  const post = (url: string, token: string, body: object = {}) => ctx.http().post(url).set(...bearer(token)).send(body);
-  const get = (url: string, token: string) => ctx.http().get(url).set(...bearer(token));
+  const post = (url: string, token: string, body: object = {}) =>
+    ctx
+      .http()
+      .post(url)
+      .set(...bearer(token))
+      .send(body);
+  const get = (url: string, token: string) =>
+    ctx
+      .http()
+      .get(url)
+      .set(...bearer(token));
 
   describe('automatic checks on submit, each with its own code', () => {
     let token: string;
@@ -27,12 +47,19 @@ describe('Applications (e2e)', () => {
       token = (await newApplicant(ctx, 'checks-user')).token;
       residence = await communityId(ctx, 'MAS-YS-PH-C1');
     });
-    const submit = (over: object) => post('/api/applications', token, applicationBody(ctx, { residenceCommunityId: residence, ...over }));
+    const submit = (over: object) =>
+      post('/api/applications', token, applicationBody(ctx, { residenceCommunityId: residence, ...over }));
 
     it.each([
       ['ID_NUMBER_INVALID_FORMAT', { idNumber: '34050419900101' }],
       ['ID_NUMBER_INVALID_BIRTH_DATE', { idNumber: '340504199002301234' }],
-      ['ID_NUMBER_INVALID_CHECK_DIGIT', { idNumber: makeIdNumber('19900101', 11).slice(0, 17) + (makeIdNumber('19900101', 11).endsWith('0') ? '1' : '0') }],
+      [
+        'ID_NUMBER_INVALID_CHECK_DIGIT',
+        {
+          idNumber:
+            makeIdNumber('19900101', 11).slice(0, 17) + (makeIdNumber('19900101', 11).endsWith('0') ? '1' : '0'),
+        },
+      ],
       ['APPLICANT_TOO_YOUNG', { idNumber: makeIdNumber(birthForAge(16), 1) }],
       ['APPLICANT_TOO_OLD', { idNumber: makeIdNumber(birthForAge(70), 1) }],
       ['DECLARATION_NO_CRIMINAL_RECORD_REQUIRED', { declarations: { noCriminalRecord: false, physicallyFit: true } }],
@@ -65,20 +92,40 @@ describe('Applications (e2e)', () => {
 
     it('an existing volunteer is told they are already a member', async () => {
       const zhang = await ctx.loginWechat('zhangwei');
-      const res = await post('/api/applications', zhang.accessToken, applicationBody(ctx, { residenceCommunityId: residence }));
+      const res = await post(
+        '/api/applications',
+        zhang.accessToken,
+        applicationBody(ctx, { residenceCommunityId: residence }),
+      );
       expect(res.status).toBe(409);
       expect(res.body.code).toBe('APPLICANT_ALREADY_MEMBER');
     });
 
     it('a second application while one is pending is refused; another account is told only with the phone on record', async () => {
       const first = await submitted(ctx, 'pending-a', 'MAS-YS-PH-C1', { phoneCode: phoneCode(ctx, '13911110001') });
-      const again = await post('/api/applications', first.applicant.token, applicationBody(ctx, { residenceCommunityId: residence }));
+      const again = await post(
+        '/api/applications',
+        first.applicant.token,
+        applicationBody(ctx, { residenceCommunityId: residence }),
+      );
       expect(again.body.code).toBe('APPLICATION_ALREADY_PENDING');
       const other = await newApplicant(ctx, 'pending-b');
-      const sameId = await post('/api/applications', other.token, applicationBody(ctx, { residenceCommunityId: residence, idNumber: first.body.idNumber }));
+      const sameId = await post(
+        '/api/applications',
+        other.token,
+        applicationBody(ctx, { residenceCommunityId: residence, idNumber: first.body.idNumber }),
+      );
       expect(sameId.status).toBe(409);
       expect(sameId.body.code).toBe('ID_NUMBER_ALREADY_REGISTERED');
-      const samePhone = await post('/api/applications', other.token, applicationBody(ctx, { residenceCommunityId: residence, idNumber: first.body.idNumber, phoneCode: phoneCode(ctx, '13911110001') }));
+      const samePhone = await post(
+        '/api/applications',
+        other.token,
+        applicationBody(ctx, {
+          residenceCommunityId: residence,
+          idNumber: first.body.idNumber,
+          phoneCode: phoneCode(ctx, '13911110001'),
+        }),
+      );
       expect(samePhone.body.code).toBe('APPLICATION_ALREADY_PENDING');
     });
 
@@ -86,10 +133,19 @@ describe('Applications (e2e)', () => {
       const a = await newApplicant(ctx, 'race-a');
       const b = await newApplicant(ctx, 'race-b');
       const idNumber = makeIdNumber(birthForAge(40), 77);
-      const results = await atOnce([a, b, a, b].map((p) => () => post('/api/applications', p.token, applicationBody(ctx, { residenceCommunityId: residence, idNumber }))));
+      const results = await atOnce(
+        [a, b, a, b].map(
+          (p) => () =>
+            post('/api/applications', p.token, applicationBody(ctx, { residenceCommunityId: residence, idNumber })),
+        ),
+      );
       expect(results.filter((r) => r.status === 201)).toHaveLength(1);
       // the winner's own account hears "pending"; the other account gets the neutral answer
-      expect(results.filter((r) => r.status === 409).every((r) => ['APPLICATION_ALREADY_PENDING', 'ID_NUMBER_ALREADY_REGISTERED'].includes(r.body.code))).toBe(true);
+      expect(
+        results
+          .filter((r) => r.status === 409)
+          .every((r) => ['APPLICATION_ALREADY_PENDING', 'ID_NUMBER_ALREADY_REGISTERED'].includes(r.body.code)),
+      ).toBe(true);
     });
 
     it('someone revoked within the cool-off cannot apply again', async () => {
@@ -100,9 +156,20 @@ describe('Applications (e2e)', () => {
       const pii = ctx.app.get(PiiCipher);
       await ctx.dataSource.query(
         "INSERT INTO volunteers (userId, memberNo, status, stationId, tier, skills, serviceMinutes, joinedAt, createdAt, idHash, statusChangedAt, starLevel) VALUES (?, 'MAS2020999999', 'revoked', ?, 'basic', '[]', 0, ?, ?, ?, ?, 0)",
-        [applicant.userId, stationId, '2020-01-01 00:00:00.000', '2020-01-01 00:00:00.000', pii.hash('id_number', idNumber), new Date(testNowMs() - 10 * 86_400_000).toISOString().replace('T', ' ').replace('Z', '')],
+        [
+          applicant.userId,
+          stationId,
+          '2020-01-01 00:00:00.000',
+          '2020-01-01 00:00:00.000',
+          pii.hash('id_number', idNumber),
+          new Date(testNowMs() - 10 * 86_400_000).toISOString().replace('T', ' ').replace('Z', ''),
+        ],
       );
-      const res = await post('/api/applications', applicant.token, applicationBody(ctx, { residenceCommunityId: residence, idNumber }));
+      const res = await post(
+        '/api/applications',
+        applicant.token,
+        applicationBody(ctx, { residenceCommunityId: residence, idNumber }),
+      );
       expect(res.status).toBe(409);
       expect(res.body.code).toBe('APPLICANT_REVOKED_COOL_OFF');
     });
@@ -111,8 +178,23 @@ describe('Applications (e2e)', () => {
   it('derives birth date and sex from the ID number and masks personal data', async () => {
     const applicant = await newApplicant(ctx, 'derive-user');
     const idNumber = makeIdNumber('19860305', 22, 'female');
-    const res = await post('/api/applications', applicant.token, applicationBody(ctx, { idNumber, phoneCode: phoneCode(ctx, '13912345678'), residenceCommunityId: await communityId(ctx, 'MAS-YS-PH-C1') })).expect(201);
-    expect(res.body).toMatchObject({ birthDate: '1986-03-05', sex: 'female', status: 'pending_review', green: false, phoneMasked: '139****5678', idNumberMasked: `340***********${idNumber.slice(-4)}` });
+    const res = await post(
+      '/api/applications',
+      applicant.token,
+      applicationBody(ctx, {
+        idNumber,
+        phoneCode: phoneCode(ctx, '13912345678'),
+        residenceCommunityId: await communityId(ctx, 'MAS-YS-PH-C1'),
+      }),
+    ).expect(201);
+    expect(res.body).toMatchObject({
+      birthDate: '1986-03-05',
+      sex: 'female',
+      status: 'pending_review',
+      green: false,
+      phoneMasked: '139****5678',
+      idNumberMasked: `340***********${idNumber.slice(-4)}`,
+    });
     expect(JSON.stringify(res.body)).not.toContain(idNumber);
     const mine = await get('/api/applications/mine', applicant.token).expect(200);
     expect(mine.body.id).toBe(res.body.id);
@@ -120,14 +202,28 @@ describe('Applications (e2e)', () => {
 
   it('a half-filled form is kept on the server (encrypted) and removed on submit', async () => {
     const applicant = await newApplicant(ctx, 'draft-user');
-    expect((await get('/api/applications/draft', applicant.token).expect(200)).body).toEqual({ draft: null, updatedAt: null });
+    expect((await get('/api/applications/draft', applicant.token).expect(200)).body).toEqual({
+      draft: null,
+      updatedAt: null,
+    });
     const idNumber = makeIdNumber(birthForAge(33), 5);
-    await ctx.http().put('/api/applications/draft').set(...bearer(applicant.token)).send({ draft: { name: '草稿人', idNumber, step: 2 } }).expect(200);
+    await ctx
+      .http()
+      .put('/api/applications/draft')
+      .set(...bearer(applicant.token))
+      .send({ draft: { name: '草稿人', idNumber, step: 2 } })
+      .expect(200);
     const loaded = await get('/api/applications/draft', applicant.token).expect(200);
     expect(loaded.body.draft).toEqual({ name: '草稿人', idNumber, step: 2 });
-    const [row] = await ctx.dataSource.query('SELECT dataEnc FROM application_drafts WHERE userId = ?', [applicant.userId]);
+    const [row] = await ctx.dataSource.query('SELECT dataEnc FROM application_drafts WHERE userId = ?', [
+      applicant.userId,
+    ]);
     expect(row.dataEnc).not.toContain(idNumber);
-    await post('/api/applications', applicant.token, applicationBody(ctx, { idNumber, residenceCommunityId: await communityId(ctx, 'MAS-YS-PH-C1') })).expect(201);
+    await post(
+      '/api/applications',
+      applicant.token,
+      applicationBody(ctx, { idNumber, residenceCommunityId: await communityId(ctx, 'MAS-YS-PH-C1') }),
+    ).expect(201);
     expect((await get('/api/applications/draft', applicant.token)).body.draft).toBeNull();
   });
 
@@ -142,7 +238,11 @@ describe('Applications (e2e)', () => {
     expect((await post(`/api/admin/applications/${id}/approve`, community)).body.code).toBe('CRIMINAL_CHECK_REQUIRED');
     await recordClearCheck(ctx, community, id);
     const reviewed = await post(`/api/admin/applications/${id}/approve`, community).expect(200);
-    expect(reviewed.body).toMatchObject({ status: 'pending_approval', stage: 'approval', criminalCheck: { result: 'clear', checkedBy: '王警官' } });
+    expect(reviewed.body).toMatchObject({
+      status: 'pending_approval',
+      stage: 'approval',
+      criminalCheck: { result: 'clear', checkedBy: '王警官' },
+    });
     // the community officer cannot do the branch's step
     expect((await post(`/api/admin/applications/${id}/approve`, community)).status).toBe(403);
 
@@ -152,7 +252,12 @@ describe('Applications (e2e)', () => {
     expect(approved.body.steps.map((s: { step: string }) => s.step)).toEqual(['review', 'approval']);
 
     const card = await get('/api/me/volunteer-card', applicant.token).expect(200);
-    expect(card.body).toMatchObject({ memberNo: approved.body.memberNo, status: 'active', name: '测试人', station: { code: 'MAS-YS-PH' } });
+    expect(card.body).toMatchObject({
+      memberNo: approved.body.memberNo,
+      status: 'active',
+      name: '测试人',
+      station: { code: 'MAS-YS-PH' },
+    });
     expect(card.body.equipment.map((e: { item: string }) => e.item)).toContain('义警马甲');
     const me = await get('/api/me', applicant.token).expect(200);
     expect(me.body.roles).toContain('volunteer');
@@ -160,7 +265,11 @@ describe('Applications (e2e)', () => {
     expect(pushed).toHaveLength(1);
     expect(pushed[0].template_id).toBe('sandbox-tmpl-application_result');
     const inbox = await get('/api/me/messages', applicant.token).expect(200);
-    expect(inbox.body.items[0]).toMatchObject({ template: 'application_result', title: '义警申请已通过', pushed: true });
+    expect(inbox.body.items[0]).toMatchObject({
+      template: 'application_result',
+      title: '义警申请已通过',
+      pushed: true,
+    });
     // approving again does nothing
     expect((await post(`/api/admin/applications/${id}/approve`, branch)).body.code).toBe('APPLICATION_WRONG_STAGE');
   });
@@ -170,17 +279,39 @@ describe('Applications (e2e)', () => {
     const sites = await get('/api/companies?q=皖安', applicant.token).expect(200);
     const company = sites.body[0];
     const site = company.sites.find((s: { name: string }) => s.name === '雨山湖公园驻勤点');
-    const res = await post('/api/applications', applicant.token, applicationBody(ctx, { name: '陈新', idNumber: '340504199008153012', occupation: 'security_guard', companyId: company.id, siteId: site.id })).expect(201);
+    const res = await post(
+      '/api/applications',
+      applicant.token,
+      applicationBody(ctx, {
+        name: '陈新',
+        idNumber: '340504199008153012',
+        occupation: 'security_guard',
+        companyId: company.id,
+        siteId: site.id,
+      }),
+    ).expect(201);
     expect(res.body).toMatchObject({ green: true, station: { code: 'MAS-YS-PH' } });
     await recordClearCheck(ctx, station, res.body.id);
     const approved = await post(`/api/admin/applications/${res.body.id}/approve`, station).expect(200);
-    expect(approved.body).toMatchObject({ status: 'approved', stepsTotal: 1, rosterMatch: { certificateNo: 'WA-2021-00815' } });
+    expect(approved.body).toMatchObject({
+      status: 'approved',
+      stepsTotal: 1,
+      rosterMatch: { certificateNo: 'WA-2021-00815' },
+    });
     expect(approved.body.steps).toHaveLength(1);
   });
 
   it('a name that does not match the roster is not green', async () => {
     const applicant = await newApplicant(ctx, 'not-green');
-    const res = await post('/api/applications', applicant.token, applicationBody(ctx, { name: '周强强', idNumber: '340504198506121019', residenceCommunityId: await communityId(ctx, 'MAS-YS-PH-C1') })).expect(201);
+    const res = await post(
+      '/api/applications',
+      applicant.token,
+      applicationBody(ctx, {
+        name: '周强强',
+        idNumber: '340504198506121019',
+        residenceCommunityId: await communityId(ctx, 'MAS-YS-PH-C1'),
+      }),
+    ).expect(201);
     expect(res.body.green).toBe(false);
   });
 
@@ -188,7 +319,16 @@ describe('Applications (e2e)', () => {
     const applicant = await newApplicant(ctx, 'cross-site');
     const company = (await get('/api/companies?q=皖安', applicant.token)).body[0];
     const site = company.sites.find((s: { name: string }) => s.name === '解放路商业街驻勤点');
-    const res = await post('/api/applications', applicant.token, applicationBody(ctx, { occupation: 'security_guard', companyId: company.id, siteId: site.id, residenceCommunityId: await communityId(ctx, 'MAS-YS-PH-C1') })).expect(201);
+    const res = await post(
+      '/api/applications',
+      applicant.token,
+      applicationBody(ctx, {
+        occupation: 'security_guard',
+        companyId: company.id,
+        siteId: site.id,
+        residenceCommunityId: await communityId(ctx, 'MAS-YS-PH-C1'),
+      }),
+    ).expect(201);
     expect(res.body.station.code).toBe('MAS-HS-JFL');
     // so 解放路's officer reviews it and 平湖's does not see it
     await get(`/api/admin/applications/${res.body.id}`, await staffToken(ctx, 'jiefang_station')).expect(200);
@@ -197,29 +337,56 @@ describe('Applications (e2e)', () => {
 
   it('without site or community the nearest station is chosen', async () => {
     const applicant = await newApplicant(ctx, 'nearest');
-    const res = await post('/api/applications', applicant.token, applicationBody(ctx, { location: { lat: 31.646, lng: 118.5125 } })).expect(201);
+    const res = await post(
+      '/api/applications',
+      applicant.token,
+      applicationBody(ctx, { location: { lat: 31.646, lng: 118.5125 } }),
+    ).expect(201);
     expect(res.body.station.code).toBe('MAS-YS-YS');
   });
 
   it('reject needs a reason; the applicant sees it, corrects and resubmits', async () => {
     const { id, applicant, body } = await submitted(ctx, 'reject-path');
-    expect((await post(`/api/admin/applications/${id}/reject`, station, { reason: ' ' })).body.code).toBe('REJECT_REASON_REQUIRED');
+    expect((await post(`/api/admin/applications/${id}/reject`, station, { reason: ' ' })).body.code).toBe(
+      'REJECT_REASON_REQUIRED',
+    );
     await post(`/api/admin/applications/${id}/reject`, station, { reason: '照片与本人不符' }).expect(200);
     const mine = await get('/api/applications/mine', applicant.token).expect(200);
     expect(mine.body).toMatchObject({ status: 'rejected', rejectReason: '照片与本人不符' });
     expect((await get('/api/me/messages', applicant.token)).body.items[0].title).toBe('义警申请未通过');
-    const again = await ctx.http().put('/api/applications/mine').set(...bearer(applicant.token)).send({ ...body, phoneCode: undefined, name: '测试人改' }).expect(200);
+    const again = await ctx
+      .http()
+      .put('/api/applications/mine')
+      .set(...bearer(applicant.token))
+      .send({ ...body, phoneCode: undefined, name: '测试人改' })
+      .expect(200);
     expect(again.body).toMatchObject({ id, status: 'pending_review', name: '测试人改', rejectReason: null });
     const staffView = await get(`/api/admin/applications/${id}`, station).expect(200);
     expect(staffView.body).toMatchObject({ resubmissions: 1, criminalCheck: null });
-    expect((await ctx.http().put('/api/applications/mine').set(...bearer(applicant.token)).send(body)).body.code).toBe('APPLICATION_NOT_EDITABLE');
+    expect(
+      (
+        await ctx
+          .http()
+          .put('/api/applications/mine')
+          .set(...bearer(applicant.token))
+          .send(body)
+      ).body.code,
+    ).toBe('APPLICATION_NOT_EDITABLE');
   });
 
   it('a failed criminal-record check blocks approval', async () => {
     const { id } = await submitted(ctx, 'record-path');
-    await post(`/api/admin/applications/${id}/criminal-check`, station, { result: 'record', checkedBy: '王警官', checkedAt: testNow().toISOString() }).expect(200);
+    await post(`/api/admin/applications/${id}/criminal-check`, station, {
+      result: 'record',
+      checkedBy: '王警官',
+      checkedAt: testNow().toISOString(),
+    }).expect(200);
     expect((await post(`/api/admin/applications/${id}/approve`, station)).body.code).toBe('CRIMINAL_CHECK_FAILED');
-    const future = await post(`/api/admin/applications/${id}/criminal-check`, station, { result: 'clear', checkedBy: '王警官', checkedAt: new Date(testNowMs() + 86_400_000).toISOString() });
+    const future = await post(`/api/admin/applications/${id}/criminal-check`, station, {
+      result: 'clear',
+      checkedBy: '王警官',
+      checkedAt: new Date(testNowMs() + 86_400_000).toISOString(),
+    });
     expect(future.body.code).toBe('CRIMINAL_CHECK_DATE_INVALID');
   });
 
@@ -229,7 +396,11 @@ describe('Applications (e2e)', () => {
     await get(`/api/admin/applications/${id}`, other).expect(404);
     await post(`/api/admin/applications/${id}/approve`, other).expect(404);
     await post(`/api/admin/applications/${id}/reject`, other, { reason: '不符合条件' }).expect(404);
-    await post(`/api/admin/applications/${id}/criminal-check`, other, { result: 'clear', checkedBy: '赵', checkedAt: testNow().toISOString() }).expect(404);
+    await post(`/api/admin/applications/${id}/criminal-check`, other, {
+      result: 'clear',
+      checkedBy: '赵',
+      checkedAt: testNow().toISOString(),
+    }).expect(404);
     const list = await get('/api/admin/applications', other).expect(200);
     expect(list.body.items.some((a: { id: number }) => a.id === id)).toBe(false);
     const huashan = await staffToken(ctx, 'huashan_branch');
@@ -258,7 +429,9 @@ describe('Applications (e2e)', () => {
 
   it('pending past the SLA is flagged overdue and filterable', async () => {
     const { id } = await submitted(ctx, 'sla-path');
-    await ctx.dataSource.getRepository('Application').update(id, { submittedAt: new Date(testNowMs() - 4 * 86_400_000) });
+    await ctx.dataSource
+      .getRepository('Application')
+      .update(id, { submittedAt: new Date(testNowMs() - 4 * 86_400_000) });
     const overdue = await get('/api/admin/applications?overdue=true', station).expect(200);
     expect(overdue.body.items.find((a: { id: number }) => a.id === id)).toMatchObject({ overdue: true });
     const fresh = await get('/api/admin/applications?overdue=false', station).expect(200);
@@ -281,7 +454,11 @@ describe('Applications (e2e)', () => {
 
   it('bad input is a 400 naming the field, never a 500', async () => {
     const applicant = await newApplicant(ctx, 'bad-input');
-    const res = await post('/api/applications', applicant.token, { ...applicationBody(ctx), occupation: 'pilot', extra: 1 });
+    const res = await post('/api/applications', applicant.token, {
+      ...applicationBody(ctx),
+      occupation: 'pilot',
+      extra: 1,
+    });
     expect(res.status).toBe(400);
   });
 });

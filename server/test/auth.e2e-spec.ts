@@ -15,10 +15,19 @@ describe('Identity (e2e)', () => {
   describe('WeChat login', () => {
     it('a sandbox code logs in a demo volunteer through code2Session and /me shows the volunteer', async () => {
       const login = await ctx.loginWechat('zhangwei');
-      expect(login.user).toMatchObject({ displayName: '张伟', roles: ['volunteer'], isStaff: false, wechatBound: true });
+      expect(login.user).toMatchObject({
+        displayName: '张伟',
+        roles: ['volunteer'],
+        isStaff: false,
+        wechatBound: true,
+      });
       expect(login.user.volunteer).toMatchObject({ memberNo: 'MAS2026000001', stationName: '平湖派出所' });
       expect(login.user.phoneMasked).toBe('139****1001');
-      const me = await ctx.http().get('/api/me').set(...bearer(login.accessToken)).expect(200);
+      const me = await ctx
+        .http()
+        .get('/api/me')
+        .set(...bearer(login.accessToken))
+        .expect(200);
       expect(me.body.id).toBe(login.user.id);
     });
 
@@ -32,7 +41,9 @@ describe('Identity (e2e)', () => {
     });
 
     it('simultaneous first logins of one user create exactly one row', async () => {
-      const results = await Promise.all(Array.from({ length: 8 }, () => ctx.http().post('/api/auth/wechat/login').send({ code: 'sandbox-rush' })));
+      const results = await Promise.all(
+        Array.from({ length: 8 }, () => ctx.http().post('/api/auth/wechat/login').send({ code: 'sandbox-rush' })),
+      );
       expect(results.every((r) => r.status === 200)).toBe(true);
       expect(new Set(results.map((r) => r.body.user.id)).size).toBe(1);
       expect(await ctx.dataSource.getRepository(User).countBy({ openid: sandboxOpenId('rush') })).toBe(1);
@@ -62,19 +73,43 @@ describe('Identity (e2e)', () => {
     });
 
     it('refuses a wrong password and an unknown user with the same error', async () => {
-      const wrong = await ctx.http().post('/api/auth/staff/login').send({ username: 'city', password: 'nope-1234' }).expect(401);
-      const unknown = await ctx.http().post('/api/auth/staff/login').send({ username: 'nobody', password: 'nope-1234' }).expect(401);
+      const wrong = await ctx
+        .http()
+        .post('/api/auth/staff/login')
+        .send({ username: 'city', password: 'nope-1234' })
+        .expect(401);
+      const unknown = await ctx
+        .http()
+        .post('/api/auth/staff/login')
+        .send({ username: 'nobody', password: 'nope-1234' })
+        .expect(401);
       expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
       expect(unknown.body.code).toBe('INVALID_CREDENTIALS');
       expect(wrong.body.message).toBe(unknown.body.message);
     });
 
     it('a successful login resets the failure counter', async () => {
-      await ctx.http().post('/api/auth/staff/login').send({ username: 'yushan_station', password: 'wrong' }).expect(401);
-      await ctx.http().post('/api/auth/staff/login').send({ username: 'yushan_station', password: 'wrong' }).expect(401);
+      await ctx
+        .http()
+        .post('/api/auth/staff/login')
+        .send({ username: 'yushan_station', password: 'wrong' })
+        .expect(401);
+      await ctx
+        .http()
+        .post('/api/auth/staff/login')
+        .send({ username: 'yushan_station', password: 'wrong' })
+        .expect(401);
       await ctx.loginStaff('yushan_station');
-      await ctx.http().post('/api/auth/staff/login').send({ username: 'yushan_station', password: 'wrong' }).expect(401);
-      await ctx.http().post('/api/auth/staff/login').send({ username: 'yushan_station', password: 'wrong' }).expect(401);
+      await ctx
+        .http()
+        .post('/api/auth/staff/login')
+        .send({ username: 'yushan_station', password: 'wrong' })
+        .expect(401);
+      await ctx
+        .http()
+        .post('/api/auth/staff/login')
+        .send({ username: 'yushan_station', password: 'wrong' })
+        .expect(401);
       await ctx.loginStaff('yushan_station');
     });
 
@@ -90,7 +125,11 @@ describe('Identity (e2e)', () => {
       const login = await ctx.loginStaff('city');
       const r1 = await ctx.http().post('/api/auth/refresh').send({ refreshToken: login.refreshToken }).expect(200);
       expect(r1.body.refreshToken).not.toBe(login.refreshToken);
-      await ctx.http().get('/api/me').set(...bearer(r1.body.accessToken)).expect(200);
+      await ctx
+        .http()
+        .get('/api/me')
+        .set(...bearer(r1.body.accessToken))
+        .expect(200);
       const r2 = await ctx.http().post('/api/auth/refresh').send({ refreshToken: r1.body.refreshToken }).expect(200);
       expect(r2.body.user.displayName).toBe('陈支队');
     });
@@ -104,7 +143,11 @@ describe('Identity (e2e)', () => {
       expect(after.body.code).toBe('REFRESH_TOKEN_INVALID');
       // the access tokens of the revoked login stop at once, not when they expire
       for (const token of [login.accessToken, r1.body.accessToken]) {
-        const me = await ctx.http().get('/api/me').set(...bearer(token)).expect(401);
+        const me = await ctx
+          .http()
+          .get('/api/me')
+          .set(...bearer(token))
+          .expect(401);
         expect(me.body.code).toBe('SESSION_ENDED');
       }
     });
@@ -115,19 +158,43 @@ describe('Identity (e2e)', () => {
       await ctx.http().post('/api/auth/refresh').send({ refreshToken: phone.refreshToken }).expect(200);
       await ctx.http().post('/api/auth/refresh').send({ refreshToken: phone.refreshToken }).expect(401);
       await ctx.http().post('/api/auth/refresh').send({ refreshToken: desktop.refreshToken }).expect(200);
-      await ctx.http().get('/api/me').set(...bearer(desktop.accessToken)).expect(200);
+      await ctx
+        .http()
+        .get('/api/me')
+        .set(...bearer(desktop.accessToken))
+        .expect(200);
     });
 
-    it('logout ends the login: its refresh token and its access token, not the same person\'s other login', async () => {
+    it("logout ends the login: its refresh token and its access token, not the same person's other login", async () => {
       const login = await ctx.loginWechat('lina');
       const otherPhone = await ctx.loginWechat('lina');
-      await ctx.http().get('/api/me').set(...bearer(login.accessToken)).expect(200);
-      await ctx.http().post('/api/auth/logout').set(...bearer(login.accessToken)).send({ refreshToken: login.refreshToken }).expect(204);
+      await ctx
+        .http()
+        .get('/api/me')
+        .set(...bearer(login.accessToken))
+        .expect(200);
+      await ctx
+        .http()
+        .post('/api/auth/logout')
+        .set(...bearer(login.accessToken))
+        .send({ refreshToken: login.refreshToken })
+        .expect(204);
       const res = await ctx.http().post('/api/auth/refresh').send({ refreshToken: login.refreshToken }).expect(401);
       expect(res.body.code).toBe('REFRESH_TOKEN_INVALID');
-      const me = await ctx.http().get('/api/me').set(...bearer(login.accessToken)).expect(401);
-      expect(me.body).toMatchObject({ code: 'SESSION_ENDED', message: '本次登录已结束（已退出或已被注销），请重新登录' });
-      await ctx.http().get('/api/me').set(...bearer(otherPhone.accessToken)).expect(200);
+      const me = await ctx
+        .http()
+        .get('/api/me')
+        .set(...bearer(login.accessToken))
+        .expect(401);
+      expect(me.body).toMatchObject({
+        code: 'SESSION_ENDED',
+        message: '本次登录已结束（已退出或已被注销），请重新登录',
+      });
+      await ctx
+        .http()
+        .get('/api/me')
+        .set(...bearer(otherPhone.accessToken))
+        .expect(200);
     });
 
     it('a garbage or forged access token is 401', async () => {
@@ -147,11 +214,19 @@ describe('Identity (e2e)', () => {
     const iat = Math.floor(clock.nowMs() / 1000);
     const jwt = ctx.app.get(JwtService);
     const noSid = jwt.sign({ sub: login.user.id, typ: 'access', iat }, { expiresIn: 900 });
-    const res = await ctx.http().get('/api/me').set(...bearer(noSid)).expect(401);
+    const res = await ctx
+      .http()
+      .get('/api/me')
+      .set(...bearer(noSid))
+      .expect(401);
     expect(res.body.code).toBe('UNAUTHENTICATED');
     // the same token with the login's own sid is accepted: only the missing sid was refused
     const sid = JSON.parse(Buffer.from(login.accessToken.split('.')[1], 'base64url').toString()).sid as string;
-    await ctx.http().get('/api/me').set(...bearer(jwt.sign({ sub: login.user.id, typ: 'access', sid, iat }, { expiresIn: 900 }))).expect(200);
+    await ctx
+      .http()
+      .get('/api/me')
+      .set(...bearer(jwt.sign({ sub: login.user.id, typ: 'access', sid, iat }, { expiresIn: 900 })))
+      .expect(200);
   });
 
   describe('Staff binds WeChat by verifying the provisioned phone', () => {
@@ -159,42 +234,76 @@ describe('Identity (e2e)', () => {
       const wx = await ctx.loginWechat('officer-wang');
       expect(wx.user.isStaff).toBe(false);
       ctx.sandbox.registerPhoneCode('phone-code-wang', '13805550005'); // 王所长's provisioned phone
-      const bound = await ctx.http().post('/api/auth/wechat/bind-staff').set(...bearer(wx.accessToken)).send({ phoneCode: 'phone-code-wang' }).expect(200);
+      const bound = await ctx
+        .http()
+        .post('/api/auth/wechat/bind-staff')
+        .set(...bearer(wx.accessToken))
+        .send({ phoneCode: 'phone-code-wang' })
+        .expect(200);
       expect(bound.body.user).toMatchObject({ displayName: '王所长', roles: ['station_officer'], wechatBound: true });
       const again = await ctx.loginWechat('officer-wang');
       expect(again.user.id).toBe(bound.body.user.id);
       // the binding is audited
       const admin = await ctx.loginStaff('admin');
-      const logs = await ctx.http().get('/api/admin/audit-logs?action=staff.bind_wechat').set(...bearer(admin.accessToken)).expect(200);
+      const logs = await ctx
+        .http()
+        .get('/api/admin/audit-logs?action=staff.bind_wechat')
+        .set(...bearer(admin.accessToken))
+        .expect(200);
       expect(logs.body.items.some((l: { targetId: string }) => l.targetId === String(bound.body.user.id))).toBe(true);
     });
 
     it('a phone with no provisioned staff account is refused', async () => {
       const wx = await ctx.loginWechat('stranger');
       ctx.sandbox.registerPhoneCode('phone-code-stranger', '13700000000');
-      const res = await ctx.http().post('/api/auth/wechat/bind-staff').set(...bearer(wx.accessToken)).send({ phoneCode: 'phone-code-stranger' }).expect(404);
+      const res = await ctx
+        .http()
+        .post('/api/auth/wechat/bind-staff')
+        .set(...bearer(wx.accessToken))
+        .send({ phoneCode: 'phone-code-stranger' })
+        .expect(404);
       expect(res.body.code).toBe('STAFF_PHONE_NOT_PROVISIONED');
     });
 
     it('a second WeChat cannot take an already bound staff account', async () => {
       const wx1 = await ctx.loginWechat('officer-zhao-1');
       ctx.sandbox.registerPhoneCode('pc-zhao-1', '13805550006');
-      await ctx.http().post('/api/auth/wechat/bind-staff').set(...bearer(wx1.accessToken)).send({ phoneCode: 'pc-zhao-1' }).expect(200);
+      await ctx
+        .http()
+        .post('/api/auth/wechat/bind-staff')
+        .set(...bearer(wx1.accessToken))
+        .send({ phoneCode: 'pc-zhao-1' })
+        .expect(200);
       const wx2 = await ctx.loginWechat('officer-zhao-2');
       ctx.sandbox.registerPhoneCode('pc-zhao-2', '13805550006');
-      const res = await ctx.http().post('/api/auth/wechat/bind-staff').set(...bearer(wx2.accessToken)).send({ phoneCode: 'pc-zhao-2' }).expect(409);
+      const res = await ctx
+        .http()
+        .post('/api/auth/wechat/bind-staff')
+        .set(...bearer(wx2.accessToken))
+        .send({ phoneCode: 'pc-zhao-2' })
+        .expect(409);
       expect(res.body.code).toBe('STAFF_ALREADY_BOUND');
     });
 
     it('a sandbox-phone-<mobile> code stands for that number (the H5 demo path)', async () => {
       const wx = await ctx.loginWechat('officer-zhou');
-      const res = await ctx.http().post('/api/auth/wechat/bind-staff').set(...bearer(wx.accessToken)).send({ phoneCode: 'sandbox-phone-13805550004' }).expect(200);
+      const res = await ctx
+        .http()
+        .post('/api/auth/wechat/bind-staff')
+        .set(...bearer(wx.accessToken))
+        .send({ phoneCode: 'sandbox-phone-13805550004' })
+        .expect(200);
       expect(res.body.user.displayName).toBe('孙大队');
     });
 
     it('an invalid phone code is a clear 400', async () => {
       const wx = await ctx.loginWechat('someone');
-      const res = await ctx.http().post('/api/auth/wechat/bind-staff').set(...bearer(wx.accessToken)).send({ phoneCode: 'never-issued' }).expect(400);
+      const res = await ctx
+        .http()
+        .post('/api/auth/wechat/bind-staff')
+        .set(...bearer(wx.accessToken))
+        .send({ phoneCode: 'never-issued' })
+        .expect(400);
       expect(res.body.code).toBe('WECHAT_PHONE_CODE_INVALID');
     });
   });
@@ -238,12 +347,17 @@ describe('Login brake: per account and address, never a weapon (e2e)', () => {
   const login = (username: string, password: string, from: string, url = '/api/auth/staff/login') =>
     ctx.http().post(url).set('X-Forwarded-For', from).send({ username, password });
   /** Lets the waiting time of one address run out (the brake reads the clock; tests move the row instead). */
-  const waitOut = (from: string) => ctx.dataSource.getRepository(LoginBrake).update({ address: from }, { nextAllowedAt: '0' });
+  const waitOut = (from: string) =>
+    ctx.dataSource.getRepository(LoginBrake).update({ address: from }, { nextAllowedAt: '0' });
 
   it('a stranger guessing at admin from one address is slowed down, while admin logs in from elsewhere', async () => {
     for (let i = 0; i < 3; i++) await login('admin', `guess-${i}`, '203.0.113.10').expect(401);
     const braked = await login('admin', 'Jhyj@2026', '203.0.113.10').expect(429);
-    expect(braked.body).toMatchObject({ code: 'RATE_LIMITED', message: '登录尝试太频繁，请 1 秒后再试', details: { retryAfterSeconds: 1 } });
+    expect(braked.body).toMatchObject({
+      code: 'RATE_LIMITED',
+      message: '登录尝试太频繁，请 1 秒后再试',
+      details: { retryAfterSeconds: 1 },
+    });
     // no 423, no lock for everyone: the real administrator, at another address, is let in at once
     const real = await login('admin', 'Jhyj@2026', '198.51.100.7').expect(200);
     expect(real.body.user.roles).toEqual(['sysadmin']);
@@ -296,19 +410,23 @@ describe('Login brake: per account and address, never a weapon (e2e)', () => {
   });
 
   it('a burst of parallel guesses from one address gets no more than the free failures', async () => {
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => login('mall', `burst-${i}`, '203.0.113.15')));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => login('mall', `burst-${i}`, '203.0.113.15')),
+    );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(3);
     expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
   });
 
   it('parallel attempts within the free failures are all answered, none braked', async () => {
-    const results = await Promise.all(Array.from({ length: 3 }, (_, i) => login('pinghu_community', `par-${i}`, '203.0.113.17')));
+    const results = await Promise.all(
+      Array.from({ length: 3 }, (_, i) => login('pinghu_community', `par-${i}`, '203.0.113.17')),
+    );
     expect(results.map((r) => r.status)).toEqual([401, 401, 401]);
     await login('pinghu_community', 'again', '203.0.113.17').expect(429);
   });
 
-  it('many addresses failing on one account slow down new addresses a little, not the owner\'s known address', async () => {
+  it("many addresses failing on one account slow down new addresses a little, not the owner's known address", async () => {
     await login('huashan_branch', 'Jhyj@2026', '198.51.100.20').expect(200); // the owner's usual address
     for (let i = 0; i < 4; i++) await login('huashan_branch', 'guess', `192.0.2.${i + 1}`).expect(401);
     // a fifth address, even with the right password, waits a moment

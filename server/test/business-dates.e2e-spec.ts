@@ -28,7 +28,12 @@ describe('Business dates at 23:30 UTC, already tomorrow in Shanghai (e2e)', () =
   });
   afterAll(() => ctx.close());
 
-  const post = (url: string, token: string, body: object = {}) => ctx.http().post(url).set(...bearer(token)).send(body);
+  const post = (url: string, token: string, body: object = {}) =>
+    ctx
+      .http()
+      .post(url)
+      .set(...bearer(token))
+      .send(body);
 
   async function approved(name: string, over: { idNumber?: string } = {}): Promise<Volunteer> {
     const app = await submitted(ctx, name, 'MAS-YS-PH-C1', over);
@@ -54,26 +59,57 @@ describe('Business dates at 23:30 UTC, already tomorrow in Shanghai (e2e)', () =
 
   it('a 特殊情况 may end today (Shanghai) but not on the UTC date, which is already yesterday; the re-check is due a year after the Shanghai date', async () => {
     const v = await approved('date-exempt');
-    const yesterday = await post(`/api/admin/volunteers/${v.id}/exemptions`, station, { reason: '外出务工', endsOn: utcToday });
+    const yesterday = await post(`/api/admin/volunteers/${v.id}/exemptions`, station, {
+      reason: '外出务工',
+      endsOn: utcToday,
+    });
     expect(yesterday.status).toBe(400);
     expect(yesterday.body.code).toBe('EXEMPTION_END_INVALID');
-    const today = await post(`/api/admin/volunteers/${v.id}/exemptions`, station, { reason: '外出务工', endsOn: shanghaiToday }).expect(201);
+    const today = await post(`/api/admin/volunteers/${v.id}/exemptions`, station, {
+      reason: '外出务工',
+      endsOn: shanghaiToday,
+    }).expect(201);
     expect(today.body).toMatchObject({ endsOn: shanghaiToday, active: true });
 
-    await post(`/api/admin/volunteers/${v.id}/criminal-checks`, station, { result: 'clear', checkedBy: '王警官', checkedAt: new Date(ctx.clock.nowMs() - 60_000).toISOString() }).expect(201);
-    const record = await ctx.http().get(`/api/admin/volunteers/${v.id}`).set(...bearer(station)).expect(200);
-    expect(record.body.criminalCheckDueOn).toBe(addCalendarDays(shanghaiToday, ctx.app.get<EnrolmentConfig>(ENROLMENT_CONFIG).criminalRecheckDays));
+    await post(`/api/admin/volunteers/${v.id}/criminal-checks`, station, {
+      result: 'clear',
+      checkedBy: '王警官',
+      checkedAt: new Date(ctx.clock.nowMs() - 60_000).toISOString(),
+    }).expect(201);
+    const record = await ctx
+      .http()
+      .get(`/api/admin/volunteers/${v.id}`)
+      .set(...bearer(station))
+      .expect(200);
+    expect(record.body.criminalCheckDueOn).toBe(
+      addCalendarDays(shanghaiToday, ctx.app.get<EnrolmentConfig>(ENROLMENT_CONFIG).criminalRecheckDays),
+    );
   });
 
   it('the 365-day revocation spares an exemption ending today (Shanghai) and not one that ended on the UTC date', async () => {
     const endedYesterday = await approved('date-idle-1');
     const endsToday = await approved('date-idle-2');
     const repo = ctx.dataSource.getRepository(Volunteer);
-    for (const v of [endedYesterday, endsToday]) await repo.update(v.id, { lastDutyAt: new Date(ctx.clock.nowMs() - 400 * DAY) });
+    for (const v of [endedYesterday, endsToday])
+      await repo.update(v.id, { lastDutyAt: new Date(ctx.clock.nowMs() - 400 * DAY) });
     // written straight to the table: the API refuses an end date before today
     const exemptions = ctx.dataSource.getRepository(DutyExemption);
-    await exemptions.insert({ volunteerId: endedYesterday.id, reason: '住院', endsOn: utcToday, createdById: 1, createdByName: '测试', createdAt: ctx.clock.now() });
-    await exemptions.insert({ volunteerId: endsToday.id, reason: '住院', endsOn: shanghaiToday, createdById: 1, createdByName: '测试', createdAt: ctx.clock.now() });
+    await exemptions.insert({
+      volunteerId: endedYesterday.id,
+      reason: '住院',
+      endsOn: utcToday,
+      createdById: 1,
+      createdByName: '测试',
+      createdAt: ctx.clock.now(),
+    });
+    await exemptions.insert({
+      volunteerId: endsToday.id,
+      reason: '住院',
+      endsOn: shanghaiToday,
+      createdById: 1,
+      createdByName: '测试',
+      createdAt: ctx.clock.now(),
+    });
     const admin = await staffToken(ctx, 'admin');
     await post('/api/admin/jobs/inactivity-revocation/run', admin).expect(200);
     expect((await repo.findOneByOrFail({ id: endedYesterday.id })).status).toBe('revoked');
@@ -84,9 +120,25 @@ describe('Business dates at 23:30 UTC, already tomorrow in Shanghai (e2e)', () =
     const v = await approved('date-points');
     const pinghu = await ctx.org('MAS-YS-PH');
     await ctx.dataSource.transaction((m) =>
-      ctx.app.get(PointsLedgerService).post(m, { userId: v.userId, volunteerId: v.id, type: 'activity', amount: 7, sourceType: 'test', sourceId: 'dates', description: '测试', idempotencyKey: `dates-${v.id}`, awardingOrgId: pinghu.id, awardingOrgPath: pinghu.path }),
+      ctx.app.get(PointsLedgerService).post(m, {
+        userId: v.userId,
+        volunteerId: v.id,
+        type: 'activity',
+        amount: 7,
+        sourceType: 'test',
+        sourceId: 'dates',
+        description: '测试',
+        idempotencyKey: `dates-${v.id}`,
+        awardingOrgId: pinghu.id,
+        awardingOrgPath: pinghu.path,
+      }),
     );
-    const issued = (from: string) => ctx.http().get(`/api/admin/points/issued?from=${from}&to=${from}`).set(...bearer(station)).expect(200);
+    const issued = (from: string) =>
+      ctx
+        .http()
+        .get(`/api/admin/points/issued?from=${from}&to=${from}`)
+        .set(...bearer(station))
+        .expect(200);
     expect((await issued(shanghaiToday)).body.total.credited).toBe(7);
     expect((await issued(utcToday)).body.total.credited).toBe(0);
   });
@@ -103,7 +155,12 @@ describe('Business dates follow BUSINESS_TIME_ZONE (e2e)', () => {
     expect(ctx.clock.today()).toBe(utcToday);
     const station = await staffToken(ctx, 'pinghu_station');
     const zhangId = (await ctx.dataSource.getRepository(Volunteer).findOneByOrFail({ memberNo: 'MAS2026000001' })).id;
-    await ctx.http().post(`/api/admin/volunteers/${zhangId}/exemptions`).set(...bearer(station)).send({ reason: '外出务工', endsOn: utcToday }).expect(201);
+    await ctx
+      .http()
+      .post(`/api/admin/volunteers/${zhangId}/exemptions`)
+      .set(...bearer(station))
+      .send({ reason: '外出务工', endsOn: utcToday })
+      .expect(201);
   });
 });
 
@@ -120,8 +177,16 @@ describe('Business dates on New Year night: 16:30 UTC on 31 December is already 
     const branch = await staffToken(ctx, 'yushan_branch');
     const app = await submitted(ctx, 'new-year-applicant');
     await recordClearCheck(ctx, station, app.id);
-    await ctx.http().post(`/api/admin/applications/${app.id}/approve`).set(...bearer(station)).expect(200);
-    await ctx.http().post(`/api/admin/applications/${app.id}/approve`).set(...bearer(branch)).expect(200);
+    await ctx
+      .http()
+      .post(`/api/admin/applications/${app.id}/approve`)
+      .set(...bearer(station))
+      .expect(200);
+    await ctx
+      .http()
+      .post(`/api/admin/applications/${app.id}/approve`)
+      .set(...bearer(branch))
+      .expect(200);
     const v = await ctx.dataSource.getRepository(Volunteer).findOneByOrFail({ applicationId: app.id });
     const { memberNoPrefix } = ctx.app.get<EnrolmentConfig>(ENROLMENT_CONFIG);
     expect(v.memberNo.startsWith(`${memberNoPrefix}${year + 1}`)).toBe(true);

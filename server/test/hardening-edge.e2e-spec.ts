@@ -9,7 +9,10 @@ interface OpenApiDoc {
 }
 
 /** Sends raw bytes (what no HTTP client library would send) and returns status line, headers and body. */
-async function rawRequest(ctx: TestContext, bytes: Buffer): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+async function rawRequest(
+  ctx: TestContext,
+  bytes: Buffer,
+): Promise<{ status: number; headers: Record<string, string>; body: string }> {
   const server = ctx.app.getHttpServer();
   if (!server.address()) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
@@ -22,7 +25,9 @@ async function rawRequest(ctx: TestContext, bytes: Buffer): Promise<{ status: nu
       const text = Buffer.concat(chunks).toString('utf8');
       const [head, ...rest] = text.split('\r\n\r\n');
       const [statusLine, ...headerLines] = head.split('\r\n');
-      const headers = Object.fromEntries(headerLines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+      const headers = Object.fromEntries(
+        headerLines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
+      );
       resolve({ status: Number(statusLine.split(' ')[1]), headers, body: rest.join('\r\n\r\n') });
     });
     socket.end(bytes);
@@ -48,12 +53,18 @@ describe('Bad input below Nest comes back in the one error shape (e2e)', () => {
     expect(deep.length).toBe(6000);
     const doc = (await ctx.http().get('/api/docs-json').expect(200)).body as OpenApiDoc;
     const routes = Object.entries(doc.paths).flatMap(([p, item]) =>
-      (['post', 'put', 'patch'] as const).filter((m) => item[m]).map((m) => ({ method: m, path: p.replace(/\{[^}]+\}/g, '1') })),
+      (['post', 'put', 'patch'] as const)
+        .filter((m) => item[m])
+        .map((m) => ({ method: m, path: p.replace(/\{[^}]+\}/g, '1') })),
     );
     expect(routes.length).toBeGreaterThan(10);
     for (const { method, path: p } of routes) {
       for (const body of [deep, `{"a":${deep}}`]) {
-        const res = await ctx.http()[method](p).set(...bearer(admin)).set('Content-Type', 'application/json').send(body);
+        const http = ctx.http();
+        const res = await http[method](p)
+          .set(...bearer(admin))
+          .set('Content-Type', 'application/json')
+          .send(body);
         expect([method, p, res.status, res.body.code]).toEqual([method, p, 400, 'MALFORMED_JSON']);
       }
     }
@@ -62,21 +73,44 @@ describe('Bad input below Nest comes back in the one error shape (e2e)', () => {
   });
 
   it('a path parameter over 100 characters reaches the route and is a 400 naming it; a huge one is 414 in the shape', async () => {
-    const long = await ctx.http().get(`/api/admin/staff/${'1'.repeat(150)}`).set(...bearer(admin)).expect(400);
-    expect(long.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'id', message: expect.any(String) }], requestId: expect.stringMatching(UUID) });
-    const huge = await ctx.http().get(`/api/admin/staff/${'1'.repeat(2000)}`).set(...bearer(admin)).expect(414);
+    const long = await ctx
+      .http()
+      .get(`/api/admin/staff/${'1'.repeat(150)}`)
+      .set(...bearer(admin))
+      .expect(400);
+    expect(long.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'id', message: expect.any(String) }],
+      requestId: expect.stringMatching(UUID),
+    });
+    const huge = await ctx
+      .http()
+      .get(`/api/admin/staff/${'1'.repeat(2000)}`)
+      .set(...bearer(admin))
+      .expect(414);
     expectShape(huge.body, 'URL_TOO_LONG');
     expect(huge.headers['x-request-id']).toBe(huge.body.requestId);
     expect(huge.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('a broken percent-encoding in a path parameter is a 400 in the shape', async () => {
-    const res = await ctx.http().get('/api/admin/staff/%E0%A4%A').set(...bearer(admin)).expect(400);
+    const res = await ctx
+      .http()
+      .get('/api/admin/staff/%E0%A4%A')
+      .set(...bearer(admin))
+      .expect(400);
     expectShape(res.body, 'MALFORMED_REQUEST');
   });
 
   it('raw UTF-8 bytes in the URL are a 400 in the shape (Node refuses the request line)', async () => {
-    const res = await rawRequest(ctx, Buffer.concat([Buffer.from('GET /api/'), Buffer.from('健康', 'utf8'), Buffer.from(' HTTP/1.1\r\nHost: x\r\n\r\n')]));
+    const res = await rawRequest(
+      ctx,
+      Buffer.concat([
+        Buffer.from('GET /api/'),
+        Buffer.from('健康', 'utf8'),
+        Buffer.from(' HTTP/1.1\r\nHost: x\r\n\r\n'),
+      ]),
+    );
     expect(res.status).toBe(400);
     expectShape(JSON.parse(res.body), 'MALFORMED_REQUEST');
     expect(res.headers['x-request-id']).toMatch(UUID);
@@ -84,7 +118,10 @@ describe('Bad input below Nest comes back in the one error shape (e2e)', () => {
   });
 
   it('headers too large are a 431 in the shape', async () => {
-    const res = await rawRequest(ctx, Buffer.from(`GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`));
+    const res = await rawRequest(
+      ctx,
+      Buffer.from(`GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`),
+    );
     expect(res.status).toBe(431);
     expectShape(JSON.parse(res.body), 'HEADERS_TOO_LARGE');
   });
@@ -96,7 +133,12 @@ describe('Bad input below Nest comes back in the one error shape (e2e)', () => {
       ['{"username":"a","password":"b","\\u005f_proto__":{"x":1}}', '__proto__'],
     ];
     for (const [body, field] of cases) {
-      const res = await ctx.http().post('/api/auth/staff/login').set('Content-Type', 'application/json').send(body).expect(400);
+      const res = await ctx
+        .http()
+        .post('/api/auth/staff/login')
+        .set('Content-Type', 'application/json')
+        .send(body)
+        .expect(400);
       expect(res.body).toMatchObject({ code: 'UNKNOWN_FIELD', details: [{ field, message: '不允许的字段' }] });
       expect(res.body.message).toContain(field);
     }
@@ -105,10 +147,16 @@ describe('Bad input below Nest comes back in the one error shape (e2e)', () => {
       .post('/api/admin/staff')
       .set(...bearer(admin))
       .set('Content-Type', 'application/json')
-      .send('{"username":"x1","displayName":"x","password":"Abcd1234","phone":"13811110000","orgUnitId":1,"roles":["city_officer"],"extra":{"a":{"__proto__":{}}}}')
+      .send(
+        '{"username":"x1","displayName":"x","password":"Abcd1234","phone":"13811110000","orgUnitId":1,"roles":["city_officer"],"extra":{"a":{"__proto__":{}}}}',
+      )
       .expect(400);
     expect(nested.body.details).toEqual([{ field: 'extra.a.__proto__', message: '不允许的字段' }]);
-    const query = await ctx.http().get('/api/admin/staff?__proto__[x]=1').set(...bearer(admin)).expect(400);
+    const query = await ctx
+      .http()
+      .get('/api/admin/staff?__proto__[x]=1')
+      .set(...bearer(admin))
+      .expect(400);
     expect(query.body.code).toBe('UNKNOWN_FIELD');
   });
 
@@ -119,7 +167,14 @@ describe('Bad input below Nest comes back in the one error shape (e2e)', () => {
         .http()
         .post('/api/admin/staff')
         .set(...bearer(admin))
-        .send({ username: `bidi_${displayName.length}_${Date.now() % 100000}`, displayName, password: 'Abcd1234', phone: '13811113333', orgUnitId: sec.id, roles: ['station_officer'] });
+        .send({
+          username: `bidi_${displayName.length}_${Date.now() % 100000}`,
+          displayName,
+          password: 'Abcd1234',
+          phone: '13811113333',
+          orgUnitId: sec.id,
+          roles: ['station_officer'],
+        });
     for (const bad of ['王\u0000五', '\u202Eabc', 'a\u202Ab', 'x\u2066y\u2069', 'abc\u202D']) {
       const res = await staff(bad).expect(400);
       expect([JSON.stringify(bad), res.body.code, res.body.details]).toEqual([
@@ -128,9 +183,17 @@ describe('Bad input below Nest comes back in the one error shape (e2e)', () => {
         [{ field: 'displayName', message: '不能包含空字符或文字方向控制符' }],
       ]);
     }
-    const login = await ctx.http().post('/api/auth/staff/login').send({ username: 'ad\u0000min', password: 'x' }).expect(400);
+    const login = await ctx
+      .http()
+      .post('/api/auth/staff/login')
+      .send({ username: 'ad\u0000min', password: 'x' })
+      .expect(400);
     expect(login.body.details).toEqual([{ field: 'username', message: '不能包含空字符或文字方向控制符' }]);
-    const query = await ctx.http().get(`/api/admin/staff?q=${encodeURIComponent('张\u202E')}`).set(...bearer(admin)).expect(400);
+    const query = await ctx
+      .http()
+      .get(`/api/admin/staff?q=${encodeURIComponent('张\u202E')}`)
+      .set(...bearer(admin))
+      .expect(400);
     expect(query.body.details).toEqual([{ field: 'q', message: '不能包含空字符或文字方向控制符' }]);
     // ordinary Chinese text, emoji and a right-to-left mark that is not an override pass
     await staff('王五 (平湖) 👮').expect(201);
@@ -143,7 +206,10 @@ describe('Security headers, API docs, request ids, the embedded database file (e
   const inline = 'document.documentElement.style.fontSize = "20px";';
   beforeAll(async () => {
     h5Dir = mkdtempSync(path.join(tmpdir(), 'jh-h5-'));
-    writeFileSync(path.join(h5Dir, 'index.html'), `<!DOCTYPE html><html><head><script>${inline}</script></head><body><div id="app"></div><script src="/js/app.js"></script></body></html>`);
+    writeFileSync(
+      path.join(h5Dir, 'index.html'),
+      `<!DOCTYPE html><html><head><script>${inline}</script></head><body><div id="app"></div><script src="/js/app.js"></script></body></html>`,
+    );
     ctx = await createTestApp({ H5_DIR: h5Dir, API_DOCS: 'staff' });
   });
   afterAll(async () => {
@@ -183,12 +249,23 @@ describe('Security headers, API docs, request ids, the embedded database file (e
       expect([url, anon.status, anon.body.code]).toEqual([url, 401, 'UNAUTHENTICATED']);
     }
     const vol = await ctx.loginWechat('zhangwei');
-    const volRes = await ctx.http().get('/api/docs-json').set(...bearer(vol.accessToken));
+    const volRes = await ctx
+      .http()
+      .get('/api/docs-json')
+      .set(...bearer(vol.accessToken));
     expect([volRes.status, volRes.body.code]).toEqual([403, 'FORBIDDEN']);
     const staff = await ctx.loginStaff('pinghu_station');
-    const doc = await ctx.http().get('/api/docs-json').set(...bearer(staff.accessToken)).expect(200);
+    const doc = await ctx
+      .http()
+      .get('/api/docs-json')
+      .set(...bearer(staff.accessToken))
+      .expect(200);
     expect(doc.body.paths['/api/health']).toBeDefined();
-    const ui = await ctx.http().get('/api/docs').set(...bearer(staff.accessToken)).redirects(0);
+    const ui = await ctx
+      .http()
+      .get('/api/docs')
+      .set(...bearer(staff.accessToken))
+      .redirects(0);
     expect(ui.status).toBeLessThan(400);
   });
 
@@ -196,7 +273,10 @@ describe('Security headers, API docs, request ids, the embedded database file (e
     const off = await createTestApp({ API_DOCS: 'off' });
     try {
       for (const url of ['/api/docs', '/api/docs-json']) {
-        const res = await off.http().get(url).set(...bearer((await off.loginStaff('admin')).accessToken));
+        const res = await off
+          .http()
+          .get(url)
+          .set(...bearer((await off.loginStaff('admin')).accessToken));
         expect([url, res.status]).toEqual([url, 404]);
       }
     } finally {
@@ -209,7 +289,11 @@ describe('Security headers, API docs, request ids, the embedded database file (e
     const kept = await ctx.http().get('/api/no-such-thing').set('X-Request-Id', uuid).expect(404);
     expect([kept.headers['x-request-id'], kept.body.requestId]).toEqual([uuid, uuid]);
     for (const forged of ['abc-12345678', 'admin-did-it', `${uuid}\u0000`, 'x'.repeat(64), `${uuid}-extra`]) {
-      const res = await ctx.http().get('/api/no-such-thing').set('X-Request-Id', forged.replace('\u0000', '')).expect(404);
+      const res = await ctx
+        .http()
+        .get('/api/no-such-thing')
+        .set('X-Request-Id', forged.replace('\u0000', ''))
+        .expect(404);
       expect(res.body.requestId).toMatch(UUID);
       expect(res.body.requestId).not.toBe(forged);
       expect(res.headers['x-request-id']).toBe(res.body.requestId);

@@ -17,16 +17,28 @@ describe('Job schedule (e2e)', () => {
   it('the scheduler is on by default outside tests, off under NODE_ENV=test unless turned on; periods are configurable', () => {
     const dev = loadJobScheduleConfig(loadConfig({ ...baseEnv, NODE_ENV: 'development' }), { NODE_ENV: 'development' });
     expect(dev.enabled).toBe(true);
-    expect(dev.every).toMatchObject({ 'inactivity-revocation': 1440, 'level-regrade': 'quarterly', 'activity-upkeep': 1, 'activity-reminders': 1, 'notification-retries': 1 });
+    expect(dev.every).toMatchObject({
+      'inactivity-revocation': 1440,
+      'level-regrade': 'quarterly',
+      'activity-upkeep': 1,
+      'activity-reminders': 1,
+      'notification-retries': 1,
+    });
     expect(Object.keys(dev.every).sort()).toEqual([...JOB_NAMES].sort());
     const test = loadConfig({ ...baseEnv, NODE_ENV: 'test' });
     expect(loadJobScheduleConfig(test, {}).enabled).toBe(false);
-    expect(loadJobScheduleConfig(test, { JOBS_SCHEDULER: 'on', JOB_EVERY_MINUTES_INACTIVITY_REVOCATION: '60' })).toMatchObject({ enabled: true, every: { 'inactivity-revocation': 60 } });
+    expect(
+      loadJobScheduleConfig(test, { JOBS_SCHEDULER: 'on', JOB_EVERY_MINUTES_INACTIVITY_REVOCATION: '60' }),
+    ).toMatchObject({ enabled: true, every: { 'inactivity-revocation': 60 } });
     expect(() => loadJobScheduleConfig(test, { JOBS_SCHEDULER: 'yes' })).toThrow(/JOBS_SCHEDULER/);
     // quarterly: next run at Shanghai midnight of the next quarter's first day
     const last = new Date('2026-03-31T16:30:00Z'); // 2026-04-01 00:30 in Shanghai
-    expect(nextRunAt('quarterly', last, new Date('2026-04-02T00:00:00Z'), 'Asia/Shanghai').toISOString()).toBe('2026-06-30T16:00:00.000Z');
-    expect(quarterStart(new Date('2026-03-31T15:59:00Z'), 'Asia/Shanghai', 0).toISOString()).toBe('2025-12-31T16:00:00.000Z');
+    expect(nextRunAt('quarterly', last, new Date('2026-04-02T00:00:00Z'), 'Asia/Shanghai').toISOString()).toBe(
+      '2026-06-30T16:00:00.000Z',
+    );
+    expect(quarterStart(new Date('2026-03-31T15:59:00Z'), 'Asia/Shanghai', 0).toISOString()).toBe(
+      '2025-12-31T16:00:00.000Z',
+    );
   });
 
   describe('with the scheduler on', () => {
@@ -55,7 +67,12 @@ describe('Job schedule (e2e)', () => {
         if (leases.filter((l) => l.lastRunAt).length === JOB_NAMES.length) break;
         await new Promise((r) => setTimeout(r, 250));
       }
-      expect(leases.filter((l) => l.lastRunAt).map((l) => l.name).sort()).toEqual([...JOB_NAMES].sort());
+      expect(
+        leases
+          .filter((l) => l.lastRunAt)
+          .map((l) => l.name)
+          .sort(),
+      ).toEqual([...JOB_NAMES].sort());
       // a minute later (the last runs moved back): the one-minute jobs run again by themselves, the daily ones do not
       const movedBack = new Date(testNowMs() - 2 * 60_000);
       await ctx.dataSource.getRepository(JobLease).update({ name: In([...JOB_NAMES]) }, { lastRunAt: movedBack });
@@ -68,9 +85,17 @@ describe('Job schedule (e2e)', () => {
       }
       expect(upkeep!.lastRunAt!.getTime()).toBeGreaterThan(movedBack.getTime());
       expect((await ctx.dataSource.getRepository(Activity).findOneByOrFail({ id: a.id })).status).toBe('ongoing');
-      expect((await ctx.dataSource.getRepository(JobLease).findOneByOrFail({ name: 'inactivity-revocation' })).lastRunAt).toEqual(movedBack);
+      expect(
+        (await ctx.dataSource.getRepository(JobLease).findOneByOrFail({ name: 'inactivity-revocation' })).lastRunAt,
+      ).toEqual(movedBack);
       const admin = await staffToken(ctx, 'admin');
-      const page = (await ctx.http().get('/api/admin/jobs').set(...bearer(admin)).expect(200)).body as JobLeaseResponse[];
+      const page = (
+        await ctx
+          .http()
+          .get('/api/admin/jobs')
+          .set(...bearer(admin))
+          .expect(200)
+      ).body as JobLeaseResponse[];
       const revocation = page.find((j) => j.name === 'inactivity-revocation')!;
       expect(revocation.every).toBe(1440);
       expect(new Date(revocation.nextRunAt!).getTime() - new Date(revocation.lastRunAt!).getTime()).toBe(1440 * 60_000);
@@ -95,12 +120,20 @@ describe('Job schedule (e2e)', () => {
       const pinghu = (await a.loginStaff('pinghu_station')).accessToken;
       const act = await publishActivity(a, pinghu, { capacity: 5 });
       const vs = await createVolunteers(a, 3);
-      for (const v of vs) await a.http().post(`/api/activities/${act.id}/signup`).set(...bearer(v.token)).expect(201);
+      for (const v of vs)
+        await a
+          .http()
+          .post(`/api/activities/${act.id}/signup`)
+          .set(...bearer(v.token))
+          .expect(201);
       await shiftActivity(a, act.id, minutesFromNow(30), minutesFromNow(90));
       const [ranA, ranB] = await Promise.all([a.app.get(JobScheduler).tick(), b.app.get(JobScheduler).tick()]);
       expect([...ranA, ...ranB].sort()).toEqual([...JOB_NAMES].sort());
       // the reminder job ran once: one reminder per sign-up
-      const rows = await a.dataSource.query("SELECT userId FROM notifications WHERE template = 'activity_reminder' AND body LIKE ?", [`%${act.title}%`]);
+      const rows = await a.dataSource.query(
+        "SELECT userId FROM notifications WHERE template = 'activity_reminder' AND body LIKE ?",
+        [`%${act.title}%`],
+      );
       expect(rows.map((r: { userId: number }) => Number(r.userId)).sort()).toEqual(vs.map((v) => v.userId).sort());
       const again = await Promise.all([a.app.get(JobScheduler).tick(), b.app.get(JobScheduler).tick()]);
       expect(again.flat()).toEqual([]);

@@ -23,14 +23,26 @@ describe('Scheduled jobs (e2e)', () => {
   });
   afterAll(() => ctx.close());
 
-  const run = (name: string, token = admin) => ctx.http().post(`/api/admin/jobs/${name}/run`).set(...bearer(token));
+  const run = (name: string, token = admin) =>
+    ctx
+      .http()
+      .post(`/api/admin/jobs/${name}/run`)
+      .set(...bearer(token));
   const volunteers = () => ctx.dataSource.getRepository(Volunteer);
 
   async function approved(name: string): Promise<Volunteer> {
     const app = await submitted(ctx, name);
     await recordClearCheck(ctx, station, app.id);
-    await ctx.http().post(`/api/admin/applications/${app.id}/approve`).set(...bearer(station)).expect(200);
-    await ctx.http().post(`/api/admin/applications/${app.id}/approve`).set(...bearer(branch)).expect(200);
+    await ctx
+      .http()
+      .post(`/api/admin/applications/${app.id}/approve`)
+      .set(...bearer(station))
+      .expect(200);
+    await ctx
+      .http()
+      .post(`/api/admin/applications/${app.id}/approve`)
+      .set(...bearer(branch))
+      .expect(200);
     return volunteers().findOneByOrFail({ applicationId: app.id });
   }
 
@@ -48,7 +60,12 @@ describe('Scheduled jobs (e2e)', () => {
     await volunteers().update(exempt.id, { lastDutyAt: new Date(testNowMs() - 400 * DAY) });
     await volunteers().update(warned.id, { lastDutyAt: new Date(testNowMs() - 340 * DAY) });
     await volunteers().update(active.id, { lastDutyAt: new Date(testNowMs() - 10 * DAY) });
-    await ctx.http().post(`/api/admin/volunteers/${exempt.id}/exemptions`).set(...bearer(station)).send({ reason: '因病住院', endsOn: '2099-01-01' }).expect(201);
+    await ctx
+      .http()
+      .post(`/api/admin/volunteers/${exempt.id}/exemptions`)
+      .set(...bearer(station))
+      .send({ reason: '因病住院', endsOn: '2099-01-01' })
+      .expect(201);
 
     const [a, b] = await atOnce([() => run('inactivity-revocation'), () => run('inactivity-revocation')]);
     expect([a.status, b.status]).toEqual([200, 200]);
@@ -57,17 +74,33 @@ describe('Scheduled jobs (e2e)', () => {
     expect(a.body.ran || b.body.ran).toBe(true);
     expect((a.body.result.revoked ?? 0) + (b.body.result.revoked ?? 0)).toBe(1);
 
-    const statuses = Object.fromEntries((await volunteers().findBy({ id: In([idle.id, exempt.id, warned.id, active.id]) })).map((v) => [v.id, v.status]));
-    expect(statuses).toEqual({ [idle.id]: 'revoked', [exempt.id]: 'active', [warned.id]: 'active', [active.id]: 'active' });
-    const revocations = await ctx.dataSource.query("SELECT COUNT(*) AS n FROM audit_logs WHERE action = 'volunteer.revoke_inactive' AND targetId = ?", [String(idle.id)]);
+    const statuses = Object.fromEntries(
+      (await volunteers().findBy({ id: In([idle.id, exempt.id, warned.id, active.id]) })).map((v) => [v.id, v.status]),
+    );
+    expect(statuses).toEqual({
+      [idle.id]: 'revoked',
+      [exempt.id]: 'active',
+      [warned.id]: 'active',
+      [active.id]: 'active',
+    });
+    const revocations = await ctx.dataSource.query(
+      "SELECT COUNT(*) AS n FROM audit_logs WHERE action = 'volunteer.revoke_inactive' AND targetId = ?",
+      [String(idle.id)],
+    );
     expect(Number(revocations[0].n)).toBe(1);
 
     // a second run later changes nothing and warns nobody twice
     const again = await run('inactivity-revocation').expect(200);
     expect(again.body).toMatchObject({ ran: true, result: { revoked: 0, warned: 0 } });
-    const warnings = await ctx.dataSource.query("SELECT COUNT(*) AS n FROM notifications WHERE userId = ? AND title = '履职提醒'", [warned.userId]);
+    const warnings = await ctx.dataSource.query(
+      "SELECT COUNT(*) AS n FROM notifications WHERE userId = ? AND title = '履职提醒'",
+      [warned.userId],
+    );
     expect(Number(warnings[0].n)).toBe(1);
-    const idleMessages = await ctx.dataSource.query("SELECT COUNT(*) AS n FROM notifications WHERE userId = ? AND title = '义警资格已取消'", [idle.userId]);
+    const idleMessages = await ctx.dataSource.query(
+      "SELECT COUNT(*) AS n FROM notifications WHERE userId = ? AND title = '义警资格已取消'",
+      [idle.userId],
+    );
     expect(Number(idleMessages[0].n)).toBe(1);
   });
 
@@ -75,7 +108,10 @@ describe('Scheduled jobs (e2e)', () => {
     const idle = await approved('idle-twice');
     await volunteers().update(idle.id, { lastDutyAt: new Date(testNowMs() - 500 * DAY) });
     const jobs = ctx.app.get(JobsService);
-    const [x, y] = await atOnce([() => jobs.runUnleased('inactivity-revocation'), () => jobs.runUnleased('inactivity-revocation')]);
+    const [x, y] = await atOnce([
+      () => jobs.runUnleased('inactivity-revocation'),
+      () => jobs.runUnleased('inactivity-revocation'),
+    ]);
     expect(x.revoked + y.revoked).toBe(1);
     expect((await volunteers().findOneByOrFail({ id: idle.id })).status).toBe('revoked');
   });
@@ -84,13 +120,25 @@ describe('Scheduled jobs (e2e)', () => {
     const leases = ctx.app.get(JobLeaseService);
     expect(await leases.acquire('level-regrade', 'other-instance')).toBe(true);
     expect((await run('level-regrade')).body.ran).toBe(false);
-    await ctx.dataSource.query("UPDATE job_leases SET leaseUntil = ? WHERE name = 'level-regrade'", ['2000-01-01 00:00:00.000']);
+    await ctx.dataSource.query("UPDATE job_leases SET leaseUntil = ? WHERE name = 'level-regrade'", [
+      '2000-01-01 00:00:00.000',
+    ]);
     expect((await run('level-regrade')).body.ran).toBe(true);
-    const overview = await ctx.http().get('/api/admin/jobs').set(...bearer(admin)).expect(200);
+    const overview = await ctx
+      .http()
+      .get('/api/admin/jobs')
+      .set(...bearer(admin))
+      .expect(200);
     expect(overview.body.find((j: { name: string }) => j.name === 'level-regrade')).toMatchObject({ holder: null });
     // both manual runs are in the audit log, the blocked one saying it did nothing
-    const audit = await ctx.http().get('/api/admin/audit-logs?action=job.run').set(...bearer(admin)).expect(200);
-    const runs = audit.body.items.filter((a: { targetId: string }) => a.targetId === 'level-regrade').map((a: { after: { ran: boolean } }) => a.after.ran);
+    const audit = await ctx
+      .http()
+      .get('/api/admin/audit-logs?action=job.run')
+      .set(...bearer(admin))
+      .expect(200);
+    const runs = audit.body.items
+      .filter((a: { targetId: string }) => a.targetId === 'level-regrade')
+      .map((a: { after: { ran: boolean } }) => a.after.ran);
     expect(runs.slice(0, 2).sort()).toEqual([false, true]);
   });
 
@@ -104,22 +152,37 @@ describe('Scheduled jobs (e2e)', () => {
   it('certificate expiry reminders go once per certificate', async () => {
     const v = await approved('cert-user');
     const soon = addCalendarDays(testToday(), 10);
-    await volunteers().update(v.id, { skills: [{ name: '急救', certificateNo: 'JJ-9', expiresOn: soon }, { name: '消防', expiresOn: '2099-01-01' }] });
+    await volunteers().update(v.id, {
+      skills: [
+        { name: '急救', certificateNo: 'JJ-9', expiresOn: soon },
+        { name: '消防', expiresOn: '2099-01-01' },
+      ],
+    });
     const first = await run('certificate-expiry-reminders').expect(200);
     expect(first.body.result.reminded).toBeGreaterThanOrEqual(1);
     await run('certificate-expiry-reminders').expect(200);
-    const rows = await ctx.dataSource.query("SELECT COUNT(*) AS n FROM notifications WHERE userId = ? AND template = 'certificate_expiry'", [v.userId]);
+    const rows = await ctx.dataSource.query(
+      "SELECT COUNT(*) AS n FROM notifications WHERE userId = ? AND template = 'certificate_expiry'",
+      [v.userId],
+    );
     expect(Number(rows[0].n)).toBe(1);
   });
 
   it('yearly criminal-record re-check reminders go to the managing station once', async () => {
     const v = await approved('recheck-due');
     await volunteers().update(v.id, { criminalCheckedAt: new Date(testNowMs() - 370 * DAY) });
-    await ctx.http().post('/api/me/subscriptions').set(...bearer(station)).send({ templates: ['criminal_recheck'] });
+    await ctx
+      .http()
+      .post('/api/me/subscriptions')
+      .set(...bearer(station))
+      .send({ templates: ['criminal_recheck'] });
     await run('criminal-recheck-reminders').expect(200);
     await run('criminal-recheck-reminders').expect(200);
     const stationUser = (await ctx.dataSource.query("SELECT id FROM users WHERE username = 'pinghu_station'"))[0].id;
-    const rows = await ctx.dataSource.query("SELECT body FROM notifications WHERE userId = ? AND template = 'criminal_recheck'", [stationUser]);
+    const rows = await ctx.dataSource.query(
+      "SELECT body FROM notifications WHERE userId = ? AND template = 'criminal_recheck'",
+      [stationUser],
+    );
     expect(rows.filter((r: { body: string }) => r.body.includes('测试人'))).toHaveLength(1);
     expect(ctx.sandbox.sentMessages.some((m) => m.touser === sandboxOpenId('recheck-due'))).toBe(false);
   });

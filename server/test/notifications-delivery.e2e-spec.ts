@@ -22,21 +22,47 @@ describe('Notification delivery (e2e)', () => {
   });
   afterAll(() => ctx.close());
   const messages = () => ctx.dataSource.getRepository(Notification);
-  const openidOf = async (userId: number): Promise<string> => (await ctx.dataSource.query('SELECT openid FROM users WHERE id = ?', [userId]))[0].openid;
+  const openidOf = async (userId: number): Promise<string> =>
+    (await ctx.dataSource.query('SELECT openid FROM users WHERE id = ?', [userId]))[0].openid;
 
   it('the 1-hour reminder: once per confirmed sign-up of an activity starting within the hour, pushed with the consent given at sign-up; reruns send nothing', async () => {
     const soon = await publishActivity(ctx, pinghu, { capacity: 2, title: '一小时内开始的巡逻' });
     const later = await publishActivity(ctx, pinghu, { capacity: 2, title: '三小时后开始的巡逻' });
     const vs = await createVolunteers(ctx, 3);
-    for (const v of vs) await ctx.http().post('/api/me/subscriptions').set(...bearer(v.token)).send({ templates: ['activity_reminder'] }).expect(204);
-    await ctx.http().post(`/api/activities/${soon.id}/signup`).set(...bearer(vs[0].token)).expect(201);
-    await ctx.http().post(`/api/activities/${soon.id}/signup`).set(...bearer(vs[1].token)).expect(201);
-    await ctx.http().post(`/api/activities/${soon.id}/signup`).set(...bearer(vs[2].token)).expect(201); // waitlisted: no reminder
-    await ctx.http().post(`/api/activities/${later.id}/signup`).set(...bearer(vs[2].token)).expect(201);
+    for (const v of vs)
+      await ctx
+        .http()
+        .post('/api/me/subscriptions')
+        .set(...bearer(v.token))
+        .send({ templates: ['activity_reminder'] })
+        .expect(204);
+    await ctx
+      .http()
+      .post(`/api/activities/${soon.id}/signup`)
+      .set(...bearer(vs[0].token))
+      .expect(201);
+    await ctx
+      .http()
+      .post(`/api/activities/${soon.id}/signup`)
+      .set(...bearer(vs[1].token))
+      .expect(201);
+    await ctx
+      .http()
+      .post(`/api/activities/${soon.id}/signup`)
+      .set(...bearer(vs[2].token))
+      .expect(201); // waitlisted: no reminder
+    await ctx
+      .http()
+      .post(`/api/activities/${later.id}/signup`)
+      .set(...bearer(vs[2].token))
+      .expect(201);
     await shiftActivity(ctx, soon.id, minutesFromNow(50), minutesFromNow(110));
     await shiftActivity(ctx, later.id, minutesFromNow(180), minutesFromNow(240));
     const jobs = ctx.app.get(JobsService);
-    const [first, second] = await Promise.all([jobs.runUnleased('activity-reminders'), jobs.runUnleased('activity-reminders')]);
+    const [first, second] = await Promise.all([
+      jobs.runUnleased('activity-reminders'),
+      jobs.runUnleased('activity-reminders'),
+    ]);
     expect(first.reminded + second.reminded).toBe(2);
     expect((await jobs.runUnleased('activity-reminders')).reminded).toBe(0);
     const rows = await messages().find({ where: { template: 'activity_reminder' } });
@@ -45,19 +71,38 @@ describe('Notification delivery (e2e)', () => {
     expect(mine[0]).toMatchObject({ page: `pages/activity/detail?id=${soon.id}`, pushStatus: 'sent' });
     expect(rows.some((r) => r.body.includes('三小时后开始的巡逻'))).toBe(false);
     const pushed = ctx.sandbox.sentMessages.filter((m) => m.template_id === 'sandbox-tmpl-activity_reminder');
-    expect(pushed.map((m) => m.touser).sort()).toEqual([await openidOf(vs[0].userId), await openidOf(vs[1].userId)].sort());
+    expect(pushed.map((m) => m.touser).sort()).toEqual(
+      [await openidOf(vs[0].userId), await openidOf(vs[1].userId)].sort(),
+    );
     expect(pushed[0].data.thing1.value).toBe('一小时内开始的巡逻');
   });
 
   it('a failed push never blocks the action and is retried with growing back-off until it goes through; the consent is spent once', async () => {
     const a = await publishActivity(ctx, pinghu, { capacity: 1, title: '推送失败重试' });
     const [v, w] = await createVolunteers(ctx, 2);
-    await ctx.http().post('/api/me/subscriptions').set(...bearer(w.token)).send({ templates: ['signup_result'] }).expect(204);
-    await ctx.http().post(`/api/activities/${a.id}/signup`).set(...bearer(v.token)).expect(201);
-    await ctx.http().post(`/api/activities/${a.id}/signup`).set(...bearer(w.token)).expect(201); // waitlisted
+    await ctx
+      .http()
+      .post('/api/me/subscriptions')
+      .set(...bearer(w.token))
+      .send({ templates: ['signup_result'] })
+      .expect(204);
+    await ctx
+      .http()
+      .post(`/api/activities/${a.id}/signup`)
+      .set(...bearer(v.token))
+      .expect(201);
+    await ctx
+      .http()
+      .post(`/api/activities/${a.id}/signup`)
+      .set(...bearer(w.token))
+      .expect(201); // waitlisted
     ctx.sandbox.failSubscribeSends = 2;
     // the cancellation promotes w and pushes signup_result: WeChat fails, the cancellation still succeeds
-    await ctx.http().post(`/api/activities/${a.id}/signup/cancel`).set(...bearer(v.token)).expect(200);
+    await ctx
+      .http()
+      .post(`/api/activities/${a.id}/signup/cancel`)
+      .set(...bearer(v.token))
+      .expect(200);
     const msg = await messages().findOneByOrFail({ userId: w.userId, template: 'signup_result' });
     expect(msg).toMatchObject({ pushStatus: 'failed', pushAttempts: 1 });
     const wait1 = msg.nextPushAt!.getTime() - testNowMs();
@@ -75,10 +120,19 @@ describe('Notification delivery (e2e)', () => {
     // through the scheduled job this time
     const res = await ctx.app.get(JobsService).run('notification-retries');
     expect(res).toMatchObject({ ran: true, result: { tried: 1, sent: 1 } });
-    expect(await messages().findOneByOrFail({ id: msg.id })).toMatchObject({ pushStatus: 'sent', pushAttempts: 3, nextPushAt: null });
+    expect(await messages().findOneByOrFail({ id: msg.id })).toMatchObject({
+      pushStatus: 'sent',
+      pushAttempts: 3,
+      nextPushAt: null,
+    });
     const wOpenid = await openidOf(w.userId);
-    expect(ctx.sandbox.sentMessages.filter((m) => m.touser === wOpenid && m.template_id === 'sandbox-tmpl-signup_result')).toHaveLength(1);
-    const consent = await ctx.dataSource.query("SELECT remaining FROM subscribe_consents WHERE userId = ? AND template = 'signup_result'", [w.userId]);
+    expect(
+      ctx.sandbox.sentMessages.filter((m) => m.touser === wOpenid && m.template_id === 'sandbox-tmpl-signup_result'),
+    ).toHaveLength(1);
+    const consent = await ctx.dataSource.query(
+      "SELECT remaining FROM subscribe_consents WHERE userId = ? AND template = 'signup_result'",
+      [w.userId],
+    );
     expect(Number(consent[0].remaining)).toBe(0);
   });
 
@@ -87,10 +141,18 @@ describe('Notification delivery (e2e)', () => {
     const notifications = ctx.app.get(NotificationsService);
     ctx.sandbox.failSubscribeSends = 100;
     try {
-      const id = await notifications.notify({ userId: vol.user.id, template: 'callup', title: '集合', body: '重试到上限' });
+      const id = await notifications.notify({
+        userId: vol.user.id,
+        template: 'callup',
+        title: '集合',
+        body: '重试到上限',
+      });
       for (let i = 0; i < PUSH_BACKOFF_MS.length + 2; i++) {
         // bring the planned retry forward (a row that gave up has none)
-        await messages().update({ id, pushStatus: 'failed', nextPushAt: Not(IsNull()) }, { nextPushAt: new Date(testNowMs() - 1000) });
+        await messages().update(
+          { id, pushStatus: 'failed', nextPushAt: Not(IsNull()) },
+          { nextPushAt: new Date(testNowMs() - 1000) },
+        );
         await notifications.retryDue();
       }
       const row = await messages().findOneByOrFail({ id });
@@ -103,7 +165,12 @@ describe('Notification delivery (e2e)', () => {
   it('a push after commit that never happened (process stopped) is sent by the retry job', async () => {
     const vol = await ctx.loginWechat('lost-push');
     const notifications = ctx.app.get(NotificationsService);
-    const id = await notifications.create(ctx.dataSource.manager, { userId: vol.user.id, template: 'callup', title: '集合', body: '进程中断' });
+    const id = await notifications.create(ctx.dataSource.manager, {
+      userId: vol.user.id,
+      template: 'callup',
+      title: '集合',
+      body: '进程中断',
+    });
     expect(await notifications.retryDue()).toMatchObject({ tried: 0 });
     await messages().update(id, { nextPushAt: new Date(testNowMs() - 1000) });
     await notifications.retryDue();
@@ -130,7 +197,8 @@ describe('Notification delivery (e2e)', () => {
         const p = path.join(dir, name);
         if (statSync(p).isDirectory()) walk(p);
         else if (name.endsWith('.ts') && !name.endsWith('.spec.ts')) {
-          for (const m of readFileSync(p, 'utf8').matchAll(/\bpage:\s*[`'"]([^`'"?$]+)/g)) links.push({ file: path.relative(path.join(here, '..'), p), page: m[1] });
+          for (const m of readFileSync(p, 'utf8').matchAll(/\bpage:\s*[`'"]([^`'"?$]+)/g))
+            links.push({ file: path.relative(path.join(here, '..'), p), page: m[1] });
         }
       }
     };

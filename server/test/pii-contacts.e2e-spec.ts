@@ -27,9 +27,23 @@ describe('Personal data: emergency contacts and keyed hashes (e2e)', () => {
   });
   afterAll(() => ctx.close());
 
-  const get = (url: string, token: string) => ctx.http().get(url).set(...bearer(token));
-  const post = (url: string, token: string, body: object = {}) => ctx.http().post(url).set(...bearer(token)).send(body);
-  const patch = (url: string, token: string, body: object) => ctx.http().patch(url).set(...bearer(token)).send(body);
+  const get = (url: string, token: string) =>
+    ctx
+      .http()
+      .get(url)
+      .set(...bearer(token));
+  const post = (url: string, token: string, body: object = {}) =>
+    ctx
+      .http()
+      .post(url)
+      .set(...bearer(token))
+      .send(body);
+  const patch = (url: string, token: string, body: object) =>
+    ctx
+      .http()
+      .patch(url)
+      .set(...bearer(token))
+      .send(body);
 
   it('emergency-contact phones are encrypted at rest with their keyed hash and masked in every response', async () => {
     const edited = await patch(`/api/admin/volunteers/${zhangId}`, station, { contacts: CONTACTS }).expect(200);
@@ -43,9 +57,17 @@ describe('Personal data: emergency contacts and keyed hashes (e2e)', () => {
     const [row] = await ctx.dataSource.query('SELECT * FROM volunteers WHERE id = ?', [zhangId]);
     const dump = JSON.stringify(row);
     // not the number, nor its digits after the prefix (no partial plaintext either)
-    for (const c of CONTACTS) expect([c.phone, dump.includes(c.phone), dump.includes(c.phone.slice(3))]).toEqual([c.phone, false, false]);
+    for (const c of CONTACTS)
+      expect([c.phone, dump.includes(c.phone), dump.includes(c.phone.slice(3))]).toEqual([c.phone, false, false]);
     const stored = JSON.parse(row.contacts);
-    expect(stored).toEqual(CONTACTS.map((c) => ({ name: c.name, relation: c.relation, phoneEnc: expect.stringMatching(ENCRYPTED), phoneHash: pii.hash('phone', c.phone) })));
+    expect(stored).toEqual(
+      CONTACTS.map((c) => ({
+        name: c.name,
+        relation: c.relation,
+        phoneEnc: expect.stringMatching(ENCRYPTED),
+        phoneHash: pii.hash('phone', c.phone),
+      })),
+    );
     expect(stored.map((s: { phoneEnc: string }) => pii.decrypt(s.phoneEnc))).toEqual(CONTACTS.map((c) => c.phone));
     // the edit's audit entry names the change, never the numbers
     const audit = JSON.stringify(await ctx.dataSource.query('SELECT * FROM audit_logs'));
@@ -53,17 +75,34 @@ describe('Personal data: emergency contacts and keyed hashes (e2e)', () => {
   });
 
   it('a contact phone is revealed in full only through the audited reveal, with the right and within scope', async () => {
-    const res = await post(`/api/admin/volunteers/${zhangId}/reveal`, station, { field: 'contactPhone', contact: 1 }).expect(200);
+    const res = await post(`/api/admin/volunteers/${zhangId}/reveal`, station, {
+      field: 'contactPhone',
+      contact: 1,
+    }).expect(200);
     expect(res.body).toEqual({ field: 'contactPhone', value: '13655504321' });
     const logs = await get('/api/admin/audit-logs?action=pii.reveal&targetType=volunteer', station).expect(200);
-    expect(logs.body.items[0]).toMatchObject({ action: 'pii.reveal', targetType: 'volunteer', targetId: String(zhangId), actorName: expect.any(String), after: { field: 'contactPhone', contact: 1, contactName: '张小明', relation: '儿子' } });
+    expect(logs.body.items[0]).toMatchObject({
+      action: 'pii.reveal',
+      targetType: 'volunteer',
+      targetId: String(zhangId),
+      actorName: expect.any(String),
+      after: { field: 'contactPhone', contact: 1, contactName: '张小明', relation: '儿子' },
+    });
     expect(JSON.stringify(logs.body)).not.toContain('13655504321');
 
-    expect((await post(`/api/admin/volunteers/${zhangId}/reveal`, station, { field: 'contactPhone' }).expect(400)).body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(
+      (await post(`/api/admin/volunteers/${zhangId}/reveal`, station, { field: 'contactPhone' }).expect(400)).body,
+    ).toMatchObject({ code: 'VALIDATION_FAILED' });
     await post(`/api/admin/volunteers/${zhangId}/reveal`, station, { field: 'contactPhone', contact: 9 }).expect(400);
     await post(`/api/admin/volunteers/${zhangId}/reveal`, station, { field: 'contactPhone', contact: 4 }).expect(404);
-    await post(`/api/admin/volunteers/${zhangId}/reveal`, await staffToken(ctx, 'jiefang_station'), { field: 'contactPhone', contact: 0 }).expect(404);
-    await post(`/api/admin/volunteers/${zhangId}/reveal`, await staffToken(ctx, 'pinghu_community'), { field: 'contactPhone', contact: 0 }).expect(403);
+    await post(`/api/admin/volunteers/${zhangId}/reveal`, await staffToken(ctx, 'jiefang_station'), {
+      field: 'contactPhone',
+      contact: 0,
+    }).expect(404);
+    await post(`/api/admin/volunteers/${zhangId}/reveal`, await staffToken(ctx, 'pinghu_community'), {
+      field: 'contactPhone',
+      contact: 0,
+    }).expect(403);
     // the refused attempts revealed nothing and were not logged as reveals
     const after = await get('/api/admin/audit-logs?action=pii.reveal&targetType=volunteer', station).expect(200);
     expect(after.body.total).toBe(logs.body.total);
@@ -76,12 +115,17 @@ describe('Personal data: emergency contacts and keyed hashes (e2e)', () => {
     await post(`/api/admin/applications/${app.id}/approve`, station).expect(200);
     await post(`/api/admin/applications/${app.id}/approve`, branch).expect(200);
     const [company] = await ctx.dataSource.query('SELECT id FROM companies ORDER BY id LIMIT 1');
-    await patch(`/api/admin/companies/${company.id}`, await staffToken(ctx, 'city'), { contactPhone: '13955507777' }).expect(200);
+    await patch(`/api/admin/companies/${company.id}`, await staffToken(ctx, 'city'), {
+      contactPhone: '13955507777',
+    }).expect(200);
 
     for (const c of HASHED_PII_COLUMNS) {
-      const rows: Record<string, string | null>[] = await ctx.dataSource.query(`SELECT \`${c.enc}\` AS enc, \`${c.hash}\` AS hash FROM \`${c.table}\` WHERE \`${c.enc}\` IS NOT NULL`);
+      const rows: Record<string, string | null>[] = await ctx.dataSource.query(
+        `SELECT \`${c.enc}\` AS enc, \`${c.hash}\` AS hash FROM \`${c.table}\` WHERE \`${c.enc}\` IS NOT NULL`,
+      );
       expect([c.table, c.enc, rows.length > 0]).toEqual([c.table, c.enc, true]);
-      for (const r of rows) expect([c.table, c.hash, r.hash]).toEqual([c.table, c.hash, pii.hash(c.kind, pii.decrypt(r.enc!))]);
+      for (const r of rows)
+        expect([c.table, c.hash, r.hash]).toEqual([c.table, c.hash, pii.hash(c.kind, pii.decrypt(r.enc!))]);
     }
     // the hash is what finds a volunteer by a whole phone or ID number
     const [v] = await ctx.dataSource.query('SELECT id, phoneEnc FROM volunteers WHERE applicationId = ?', [app.id]);
@@ -93,23 +137,43 @@ describe('Personal data: emergency contacts and keyed hashes (e2e)', () => {
   });
 
   it('rows written before the rule are sealed and hashed when the server starts', async () => {
-    await ctx.dataSource.query('UPDATE volunteers SET contacts = ?, phoneHash = NULL WHERE id = ?', [JSON.stringify([{ name: '王芳', relation: '母亲', phone: '13955508888' }]), zhangId]);
+    await ctx.dataSource.query('UPDATE volunteers SET contacts = ?, phoneHash = NULL WHERE id = ?', [
+      JSON.stringify([{ name: '王芳', relation: '母亲', phone: '13955508888' }]),
+      zhangId,
+    ]);
     await ctx.dataSource.query('UPDATE applications SET phoneHash = NULL');
     await ctx.dataSource.query('UPDATE companies SET contactPhoneHash = NULL');
     // still readable, masked, before the restart
-    expect((await get(`/api/admin/volunteers/${zhangId}`, station).expect(200)).body.contacts).toEqual([{ name: '王芳', relation: '母亲', phone: '139****8888' }]);
+    expect((await get(`/api/admin/volunteers/${zhangId}`, station).expect(200)).body.contacts).toEqual([
+      { name: '王芳', relation: '母亲', phone: '139****8888' },
+    ]);
 
     // a second server start on the same database (the embedded file, or the MySQL database)
-    const restarted = E2E_DB === 'mysql' ? await createTestApp({}, { sameDatabaseAs: ctx }) : await createTestApp({ DATA_DIR: ctx.config.dataDir });
+    const restarted =
+      E2E_DB === 'mysql'
+        ? await createTestApp({}, { sameDatabaseAs: ctx })
+        : await createTestApp({ DATA_DIR: ctx.config.dataDir });
     try {
       const [row] = await ctx.dataSource.query('SELECT contacts FROM volunteers WHERE id = ?', [zhangId]);
       expect(row.contacts).not.toContain('13955508888');
-      expect(JSON.parse(row.contacts)).toEqual([{ name: '王芳', relation: '母亲', phoneEnc: expect.stringMatching(ENCRYPTED), phoneHash: pii.hash('phone', '13955508888') }]);
+      expect(JSON.parse(row.contacts)).toEqual([
+        {
+          name: '王芳',
+          relation: '母亲',
+          phoneEnc: expect.stringMatching(ENCRYPTED),
+          phoneHash: pii.hash('phone', '13955508888'),
+        },
+      ]);
       for (const c of HASHED_PII_COLUMNS) {
-        const [{ n }] = await ctx.dataSource.query(`SELECT COUNT(*) AS n FROM \`${c.table}\` WHERE \`${c.enc}\` IS NOT NULL AND \`${c.hash}\` IS NULL`);
+        const [{ n }] = await ctx.dataSource.query(
+          `SELECT COUNT(*) AS n FROM \`${c.table}\` WHERE \`${c.enc}\` IS NOT NULL AND \`${c.hash}\` IS NULL`,
+        );
         expect([c.table, c.hash, Number(n)]).toEqual([c.table, c.hash, 0]);
       }
-      const reveal = await post(`/api/admin/volunteers/${zhangId}/reveal`, station, { field: 'contactPhone', contact: 0 }).expect(200);
+      const reveal = await post(`/api/admin/volunteers/${zhangId}/reveal`, station, {
+        field: 'contactPhone',
+        contact: 0,
+      }).expect(200);
       expect(reveal.body.value).toBe('13955508888');
     } finally {
       await restarted.close();
@@ -141,7 +205,12 @@ describe('Personal data: emergency contacts and keyed hashes (e2e)', () => {
   async function dropDatabase() {
     const mysql = await import('mysql2/promise');
     if (config.db.type !== 'mysql') return;
-    const conn = await mysql.createConnection({ host: config.db.host, port: config.db.port, user: config.db.user, password: config.db.password });
+    const conn = await mysql.createConnection({
+      host: config.db.host,
+      port: config.db.port,
+      user: config.db.user,
+      password: config.db.password,
+    });
     await conn.query(`DROP DATABASE IF EXISTS \`${database}\``);
     await conn.end();
   }
@@ -164,26 +233,52 @@ describe('Personal data: emergency contacts and keyed hashes (e2e)', () => {
   it('encrypts plaintext emergency-contact phones and back-fills every keyed hash', async () => {
     const index = MIGRATIONS.findIndex((m) => m.name === MIGRATION);
     expect(index).toBeGreaterThan(0);
-    const previous = new DataSource({ ...dataSourceOptions(config), migrations: MIGRATIONS.slice(0, index), migrationsRun: false } as never);
+    const previous = new DataSource({
+      ...dataSourceOptions(config),
+      migrations: MIGRATIONS.slice(0, index),
+      migrationsRun: false,
+    } as never);
     await previous.initialize();
     try {
       await previous.runMigrations();
       const now = new Date();
       const q = (sql: string, params: unknown[]) => previous.query(sql, params);
-      await q("INSERT INTO org_units (code, name, level, path, createdAt) VALUES ('T', '测试所', 'station', '/1/', ?)", [now]);
+      await q(
+        "INSERT INTO org_units (code, name, level, path, createdAt) VALUES ('T', '测试所', 'station', '/1/', ?)",
+        [now],
+      );
       const [{ id: orgId }] = await q("SELECT id FROM org_units WHERE code = 'T'", []);
-      await q("INSERT INTO users (displayName, phoneEnc, phoneHash, roles, createdAt, updatedAt) VALUES ('甲', ?, NULL, '[]', ?, ?)", [oldCipher.encrypt('13955502001'), now, now]);
+      await q(
+        "INSERT INTO users (displayName, phoneEnc, phoneHash, roles, createdAt, updatedAt) VALUES ('甲', ?, NULL, '[]', ?, ?)",
+        [oldCipher.encrypt('13955502001'), now, now],
+      );
       const contacts = JSON.stringify([
         { name: '王芳', relation: '母亲', phone: '13955502002' },
         { name: '赵强', relation: '兄弟', phone: '13655502003' },
       ]);
-      await q("INSERT INTO volunteers (userId, memberNo, skills, joinedAt, createdAt, idEnc, idHash, phoneEnc, contacts) VALUES (1, 'T0001', '[]', ?, ?, ?, NULL, ?, ?)", [now, now, oldCipher.encrypt('340504197205141038'), cipher.encrypt('13955502004'), contacts]);
+      await q(
+        "INSERT INTO volunteers (userId, memberNo, skills, joinedAt, createdAt, idEnc, idHash, phoneEnc, contacts) VALUES (1, 'T0001', '[]', ?, ?, ?, NULL, ?, ?)",
+        [now, now, oldCipher.encrypt('340504197205141038'), cipher.encrypt('13955502004'), contacts],
+      );
       await q(
         `INSERT INTO applications (userId, status, name, idEnc, idHash, birthDate, sex, phoneEnc, occupation, stationId, assignmentRule, reviewOrgUnitId, orgPath, skills, declarations, agreementVersion, agreementSignedAt, steps, submittedAt, createdAt, updatedAt)
          VALUES (1, 'approved', '甲', ?, ?, '1972-05-14', 'male', ?, 'courier', ?, 'residence', ?, '/1/', '[]', '{}', '2022.1', ?, '[]', ?, ?, ?)`,
-        [oldCipher.encrypt('340504197205141038'), cipher.hash('id_number', '340504197205141038'), oldCipher.encrypt('13955502005'), orgId, orgId, now, now, now, now],
+        [
+          oldCipher.encrypt('340504197205141038'),
+          cipher.hash('id_number', '340504197205141038'),
+          oldCipher.encrypt('13955502005'),
+          orgId,
+          orgId,
+          now,
+          now,
+          now,
+          now,
+        ],
       );
-      await q("INSERT INTO companies (name, type, creditCode, homeStationId, contactPhoneEnc, equipment, createdAt, updatedAt) VALUES ('测试公司', 'security_company', '91340500MA2T00001X', ?, ?, '{}', ?, ?)", [orgId, oldCipher.encrypt('13955502006'), now, now]);
+      await q(
+        "INSERT INTO companies (name, type, creditCode, homeStationId, contactPhoneEnc, equipment, createdAt, updatedAt) VALUES ('测试公司', 'security_company', '91340500MA2T00001X', ?, ?, '{}', ?, ?)",
+        [orgId, oldCipher.encrypt('13955502006'), now, now],
+      );
     } finally {
       await previous.destroy();
     }
@@ -196,10 +291,23 @@ describe('Personal data: emergency contacts and keyed hashes (e2e)', () => {
       for (const phone of ['13955502002', '13655502003']) expect(JSON.stringify(v)).not.toContain(phone);
       const sealed = JSON.parse(v.contacts);
       expect(sealed).toEqual([
-        { name: '王芳', relation: '母亲', phoneEnc: expect.stringMatching(/^cur\./), phoneHash: cipher.hash('phone', '13955502002') },
-        { name: '赵强', relation: '兄弟', phoneEnc: expect.stringMatching(/^cur\./), phoneHash: cipher.hash('phone', '13655502003') },
+        {
+          name: '王芳',
+          relation: '母亲',
+          phoneEnc: expect.stringMatching(/^cur\./),
+          phoneHash: cipher.hash('phone', '13955502002'),
+        },
+        {
+          name: '赵强',
+          relation: '兄弟',
+          phoneEnc: expect.stringMatching(/^cur\./),
+          phoneHash: cipher.hash('phone', '13655502003'),
+        },
       ]);
-      expect(sealed.map((c: { phoneEnc: string }) => cipher.decrypt(c.phoneEnc))).toEqual(['13955502002', '13655502003']);
+      expect(sealed.map((c: { phoneEnc: string }) => cipher.decrypt(c.phoneEnc))).toEqual([
+        '13955502002',
+        '13655502003',
+      ]);
       expect(v.phoneHash).toBe(cipher.hash('phone', '13955502004'));
       expect(v.idHash).toBe(cipher.hash('id_number', '340504197205141038'));
       const [u] = await upgraded.query("SELECT phoneHash FROM users WHERE displayName = '甲'");

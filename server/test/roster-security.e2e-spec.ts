@@ -1,7 +1,14 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { createTestApp, bearer, type TestContext } from './support/test-app.js';
-import { applicationBody, atOnce, makeIdNumber, newApplicant, recordClearCheck, staffToken } from './support/application-factories.js';
+import {
+  applicationBody,
+  atOnce,
+  makeIdNumber,
+  newApplicant,
+  recordClearCheck,
+  staffToken,
+} from './support/application-factories.js';
 
 const HEADER = '姓名,身份证号,保安员证号,所属单位,是否持证';
 /** 孙丽, on the roster of 马鞍山华宇物业管理有限公司 (解放路派出所, 花山分局) in the demo data. */
@@ -77,26 +84,54 @@ describe('Roster security (e2e)', () => {
   });
   afterAll(() => ctx.close());
 
-  const upload = (buf: Buffer, token = station, name = 'roster.csv') => ctx.http().post('/api/admin/roster/import').set(...bearer(token)).attach('file', buf, name);
+  const upload = (buf: Buffer, token = station, name = 'roster.csv') =>
+    ctx
+      .http()
+      .post('/api/admin/roster/import')
+      .set(...bearer(token))
+      .attach('file', buf, name);
   const csv = (rows: string[]) => Buffer.from(`${HEADER}\n${rows.join('\n')}\n`);
   const guardRow = async (idNumber: string) => {
     const { PiiCipher } = await import('../src/common/pii/pii-cipher.js');
     const hash = ctx.app.get(PiiCipher).hash('id_number', idNumber);
-    const [row] = await ctx.dataSource.query('SELECT r.id, r.companyId, r.certified, r.name, c.name AS companyName FROM roster_guards r JOIN companies c ON c.id = r.companyId WHERE r.idHash = ?', [hash]);
-    return row as { id: number; companyId: number; certified: number | boolean; name: string; companyName: string } | undefined;
+    const [row] = await ctx.dataSource.query(
+      'SELECT r.id, r.companyId, r.certified, r.name, c.name AS companyName FROM roster_guards r JOIN companies c ON c.id = r.companyId WHERE r.idHash = ?',
+      [hash],
+    );
+    return row as
+      { id: number; companyId: number; certified: number | boolean; name: string; companyName: string } | undefined;
   };
   const auditOf = async (token: string, action: string) =>
-    (await ctx.http().get(`/api/admin/audit-logs?action=${action}&targetType=roster&pageSize=100`).set(...bearer(token)).expect(200)).body.items as { targetId: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null }[];
+    (
+      await ctx
+        .http()
+        .get(`/api/admin/audit-logs?action=${action}&targetType=roster&pageSize=100`)
+        .set(...bearer(token))
+        .expect(200)
+    ).body.items as {
+      targetId: string;
+      before: Record<string, unknown> | null;
+      after: Record<string, unknown> | null;
+    }[];
 
-  describe('an import changes only rows of companies in the importer\'s scope', () => {
+  describe("an import changes only rows of companies in the importer's scope", () => {
     it("a station officer naming another branch's guard gets a row error that reveals nothing, and the whole file applies nothing", async () => {
       const before = await guardRow(SUN_LI);
       expect(before).toMatchObject({ companyName: '马鞍山华宇物业管理有限公司' });
       const fresh = makeIdNumber('19820303', 611);
-      const res = await upload(csv([`新人,${fresh},,皖安保安服务有限公司,是`, `孙丽,${SUN_LI},WA-HACK,皖安保安服务有限公司,否`]));
+      const res = await upload(
+        csv([`新人,${fresh},,皖安保安服务有限公司,是`, `孙丽,${SUN_LI},WA-HACK,皖安保安服务有限公司,否`]),
+      );
       expect(res.status).toBe(422);
       expect(res.body.code).toBe('ROSTER_IMPORT_INVALID');
-      expect(res.body.details.errors).toEqual([{ row: 3, column: '身份证号', problem: 'HELD_ELSEWHERE', message: '该人员已登记在其他辖区单位，请联系所在派出所' }]);
+      expect(res.body.details.errors).toEqual([
+        {
+          row: 3,
+          column: '身份证号',
+          problem: 'HELD_ELSEWHERE',
+          message: '该人员已登记在其他辖区单位，请联系所在派出所',
+        },
+      ]);
       // nothing else is said: no company, station or branch
       expect(res.body.details).toEqual({ errors: res.body.details.errors, badRows: 1, totalRows: 2 });
       for (const secret of ['华宇', '花山', '解放路', 'JFL']) expect(JSON.stringify(res.body)).not.toContain(secret);
@@ -105,7 +140,11 @@ describe('Roster security (e2e)', () => {
       expect(await guardRow(fresh)).toBeUndefined();
       // the owning station still lists her
       const jfl = await staffToken(ctx, 'jiefang_station');
-      const list = await ctx.http().get('/api/admin/roster?q=孙丽').set(...bearer(jfl)).expect(200);
+      const list = await ctx
+        .http()
+        .get('/api/admin/roster?q=孙丽')
+        .set(...bearer(jfl))
+        .expect(200);
       expect(list.body.items).toHaveLength(1);
       expect(list.body.items[0]).toMatchObject({ certified: true, company: { name: '马鞍山华宇物业管理有限公司' } });
     });
@@ -145,13 +184,27 @@ describe('Roster security (e2e)', () => {
       expect(res.body).toMatchObject({ created: 1, updated: 0 });
       const guard = (await guardRow(id))!;
       const imports = await auditOf(await staffToken(ctx, 'yushan_branch'), 'roster.import');
-      expect(imports.some((a) => ((a.after as { here?: { createdIds?: number[] } })?.here?.createdIds ?? []).includes(guard.id))).toBe(true);
+      expect(
+        imports.some((a) =>
+          ((a.after as { here?: { createdIds?: number[] } })?.here?.createdIds ?? []).includes(guard.id),
+        ),
+      ).toBe(true);
     });
 
     it('a company move by the branch is audited at both stations; the old station can then neither see nor take the row back', async () => {
       const branch = await staffToken(ctx, 'yushan_branch');
       const yushanStation = await staffToken(ctx, 'yushan_station');
-      const company = await ctx.http().post('/api/admin/companies').set(...bearer(branch)).send({ name: '雨山测试保安服务有限公司', type: 'security_company', creditCode: '91350100M000100Y43', homeStationId: (await ctx.org('MAS-YS-YS')).id }).expect(201);
+      const company = await ctx
+        .http()
+        .post('/api/admin/companies')
+        .set(...bearer(branch))
+        .send({
+          name: '雨山测试保安服务有限公司',
+          type: 'security_company',
+          creditCode: '91350100M000100Y43',
+          homeStationId: (await ctx.org('MAS-YS-YS')).id,
+        })
+        .expect(201);
       const id = makeIdNumber('19860707', 641);
       await upload(csv([`调动人,${id},,皖安保安服务有限公司,是`])).expect(200);
       const guard = (await guardRow(id))!;
@@ -171,7 +224,9 @@ describe('Roster security (e2e)', () => {
       const ids = Array.from({ length: 40 }, (_, i) => makeIdNumber('19840505', 700 + i * 2));
       // file k holds ids [8k, 8k + 16): each id is in one or two files
       const files = Array.from({ length: 5 }, (_, k) => ids.slice(8 * k, 8 * k + 16));
-      const results = await atOnce(files.map((f, k) => () => upload(csv(f.map((id, j) => `并发${k}-${j},${id},,皖安保安服务有限公司,是`)))));
+      const results = await atOnce(
+        files.map((f, k) => () => upload(csv(f.map((id, j) => `并发${k}-${j},${id},,皖安保安服务有限公司,是`)))),
+      );
       for (const r of results) expect(r.status).toBe(200);
       const created = results.reduce((n, r) => n + r.body.created, 0);
       const updated = results.reduce((n, r) => n + r.body.updated, 0);
@@ -195,7 +250,10 @@ describe('Roster security (e2e)', () => {
       for (let i = 1; i < 8; i++) entries.push({ name: `xl/worksheets/sheet${i}.xml`, ...zeros, shareWith: 0 });
       const bomb = zip(entries);
       expect(bomb.length).toBeLessThan(600 * 1024);
-      const [refused, health] = await Promise.all([upload(bomb, station, 'roster.xlsx'), ctx.http().get('/api/health')]);
+      const [refused, health] = await Promise.all([
+        upload(bomb, station, 'roster.xlsx'),
+        ctx.http().get('/api/health'),
+      ]);
       expect(health.status).toBe(200);
       expect(refused.status).toBe(400);
       expect(refused.body.code).toBe('ROSTER_FILE_UNPACKED_TOO_LARGE');
@@ -211,7 +269,11 @@ describe('Roster security (e2e)', () => {
     it('too many entries', async () => {
       const small = Buffer.from('<x/>');
       const entry = { data: deflateRawSync(small), crc: crc32(small), size: small.length };
-      const res = await upload(zip(Array.from({ length: 1000 }, (_, i) => ({ name: `f${i}.xml`, ...entry }))), station, 'roster.xlsx');
+      const res = await upload(
+        zip(Array.from({ length: 1000 }, (_, i) => ({ name: `f${i}.xml`, ...entry }))),
+        station,
+        'roster.xlsx',
+      );
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ code: 'ROSTER_FILE_UNPACKED_TOO_LARGE', details: { entries: 1000 } });
     });
@@ -222,15 +284,41 @@ describe('Roster security (e2e)', () => {
       const id = makeIdNumber('19850606', 631);
       await upload(csv([`绿色新人,${id},WA-G-1,皖安保安服务有限公司,是`])).expect(200);
       const applicant = await newApplicant(ctx, 'green-four-eyes');
-      const company = (await ctx.http().get('/api/companies?q=皖安').set(...bearer(applicant.token)).expect(200)).body[0];
+      const company = (
+        await ctx
+          .http()
+          .get('/api/companies?q=皖安')
+          .set(...bearer(applicant.token))
+          .expect(200)
+      ).body[0];
       const site = company.sites.find((s: { name: string }) => s.name === '雨山湖公园驻勤点');
-      const app = await ctx.http().post('/api/applications').set(...bearer(applicant.token)).send(applicationBody(ctx, { name: '绿色新人', idNumber: id, occupation: 'security_guard', companyId: company.id, siteId: site.id })).expect(201);
+      const app = await ctx
+        .http()
+        .post('/api/applications')
+        .set(...bearer(applicant.token))
+        .send(
+          applicationBody(ctx, {
+            name: '绿色新人',
+            idNumber: id,
+            occupation: 'security_guard',
+            companyId: company.id,
+            siteId: site.id,
+          }),
+        )
+        .expect(201);
       expect(app.body.green).toBe(true);
       await recordClearCheck(ctx, station, app.body.id);
-      const mine = await ctx.http().post(`/api/admin/applications/${app.body.id}/approve`).set(...bearer(station));
+      const mine = await ctx
+        .http()
+        .post(`/api/admin/applications/${app.body.id}/approve`)
+        .set(...bearer(station));
       expect(mine.status).toBe(403);
       expect(mine.body.code).toBe('REVIEW_ROSTER_CHANGED_BY_SELF');
-      const other = await ctx.http().post(`/api/admin/applications/${app.body.id}/approve`).set(...bearer(await staffToken(ctx, 'yushan_branch'))).expect(200);
+      const other = await ctx
+        .http()
+        .post(`/api/admin/applications/${app.body.id}/approve`)
+        .set(...bearer(await staffToken(ctx, 'yushan_branch')))
+        .expect(200);
       expect(other.body.status).toBe('approved');
     });
   });

@@ -13,7 +13,12 @@ describe('Roster import (e2e)', () => {
   });
   afterAll(() => ctx.close());
 
-  const upload = (buf: Buffer, name = 'roster.csv', token = station) => ctx.http().post('/api/admin/roster/import').set(...bearer(token)).attach('file', buf, name);
+  const upload = (buf: Buffer, name = 'roster.csv', token = station) =>
+    ctx
+      .http()
+      .post('/api/admin/roster/import')
+      .set(...bearer(token))
+      .attach('file', buf, name);
   const count = async () => Number((await ctx.dataSource.query('SELECT COUNT(*) AS n FROM roster_guards'))[0].n);
 
   it('imports a CSV by company name or credit code, and a re-import updates instead of duplicating', async () => {
@@ -27,7 +32,11 @@ describe('Roster import (e2e)', () => {
     const second = await upload(Buffer.from(`${HEADER}\n李一,${a},WA-1,皖安保安服务有限公司,否\n`)).expect(200);
     expect(second.body).toMatchObject({ total: 1, created: 0, updated: 1 });
     expect(await count()).toBe(before + 2);
-    const list = await ctx.http().get('/api/admin/roster?q=李一').set(...bearer(station)).expect(200);
+    const list = await ctx
+      .http()
+      .get('/api/admin/roster?q=李一')
+      .set(...bearer(station))
+      .expect(200);
     expect(list.body.items).toHaveLength(1);
     expect(list.body.items[0]).toMatchObject({ certified: false, idNumberMasked: `340***********${a.slice(-4)}` });
   });
@@ -46,13 +55,26 @@ describe('Roster import (e2e)', () => {
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('ROSTER_IMPORT_INVALID');
     const problems = res.body.details.errors.map((e: { row: number; problem: string }) => `${e.row}:${e.problem}`);
-    expect(problems).toEqual(expect.arrayContaining(['3:ID_NUMBER_CHECK_DIGIT', '4:COMPANY_UNKNOWN', '5:DUPLICATE_IN_FILE', '6:NAME_MISSING', '6:CERTIFIED_INVALID']));
-    expect(res.body.details.errors.find((e: { row: number }) => e.row === 5)).toMatchObject({ firstRow: 2, column: '身份证号' });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        '3:ID_NUMBER_CHECK_DIGIT',
+        '4:COMPANY_UNKNOWN',
+        '5:DUPLICATE_IN_FILE',
+        '6:NAME_MISSING',
+        '6:CERTIFIED_INVALID',
+      ]),
+    );
+    expect(res.body.details.errors.find((e: { row: number }) => e.row === 5)).toMatchObject({
+      firstRow: 2,
+      column: '身份证号',
+    });
     expect(await count()).toBe(before);
   });
 
-  it('a company outside the importer\'s scope is unknown to them', async () => {
-    const res = await upload(Buffer.from(`${HEADER}\n赵一,${makeIdNumber('19790909', 301)},,马鞍山华宇物业管理有限公司,是\n`));
+  it("a company outside the importer's scope is unknown to them", async () => {
+    const res = await upload(
+      Buffer.from(`${HEADER}\n赵一,${makeIdNumber('19790909', 301)},,马鞍山华宇物业管理有限公司,是\n`),
+    );
     expect(res.body.details.errors[0]).toMatchObject({ row: 2, problem: 'COMPANY_UNKNOWN' });
   });
 
@@ -74,10 +96,17 @@ describe('Roster import (e2e)', () => {
     expect(bad.body.code).toBe('ROSTER_FILE_TYPE_UNSUPPORTED');
     const fakeZip = await upload(Buffer.from('PK\u0003\u0004garbage'), 'roster.xlsx');
     expect(fakeZip.body.code).toBe('ROSTER_FILE_UNREADABLE');
-    const none = await ctx.http().post('/api/admin/roster/import').set(...bearer(station)).field('x', '1');
+    const none = await ctx
+      .http()
+      .post('/api/admin/roster/import')
+      .set(...bearer(station))
+      .field('x', '1');
     expect(none.body.code).toBe('ROSTER_FILE_REQUIRED');
     const header = await upload(Buffer.from('姓名,身份证号\n张,1\n'));
-    expect(header.body).toMatchObject({ code: 'ROSTER_HEADER_MISSING', details: { missing: ['保安员证号', '所属单位', '是否持证'] } });
+    expect(header.body).toMatchObject({
+      code: 'ROSTER_HEADER_MISSING',
+      details: { missing: ['保安员证号', '所属单位', '是否持证'] },
+    });
     const big = await upload(Buffer.alloc(11 * 1024 * 1024, 0x41));
     expect(big.status).toBe(413);
   });
@@ -94,7 +123,9 @@ describe('Roster import (e2e)', () => {
       const day = String((i % 28) + 1).padStart(2, '0');
       const month = String((Math.floor(i / 28) % 12) + 1).padStart(2, '0');
       const year = 1960 + (Math.floor(i / 336) % 40);
-      lines.push(`保安${i},${makeIdNumber(`${year}${month}${day}`, Math.floor(i / 13440) * 10 + (i % 10) + 500)},WA-${i},皖安保安服务有限公司,${i % 3 ? '是' : '否'}`);
+      lines.push(
+        `保安${i},${makeIdNumber(`${year}${month}${day}`, Math.floor(i / 13440) * 10 + (i % 10) + 500)},WA-${i},皖安保安服务有限公司,${i % 3 ? '是' : '否'}`,
+      );
     }
     const unique = new Set(lines.slice(1).map((l) => l.split(',')[1]));
     expect(unique.size).toBe(10_000);
@@ -102,10 +133,14 @@ describe('Roster import (e2e)', () => {
     const res = await upload(Buffer.from(lines.join('\n')), 'big.csv').expect(200);
     const wall = Date.now() - started;
     expect(res.body).toMatchObject({ total: 10_000, created: 10_000 });
-    console.log(`[roster import] 10,000 rows (${process.env.E2E_DB ?? 'sqlite'}): ${res.body.durationMs} ms in the service, ${wall} ms over HTTP`);
+    console.log(
+      `[roster import] 10,000 rows (${process.env.E2E_DB ?? 'sqlite'}): ${res.body.durationMs} ms in the service, ${wall} ms over HTTP`,
+    );
     const again = Date.now();
     const second = await upload(Buffer.from(lines.join('\n')), 'big.csv').expect(200);
     expect(second.body).toMatchObject({ created: 0, updated: 10_000 });
-    console.log(`[roster import] re-import of the same 10,000 rows (${process.env.E2E_DB ?? 'sqlite'}): ${second.body.durationMs} ms in the service, ${Date.now() - again} ms over HTTP`);
+    console.log(
+      `[roster import] re-import of the same 10,000 rows (${process.env.E2E_DB ?? 'sqlite'}): ${second.body.durationMs} ms in the service, ${Date.now() - again} ms over HTTP`,
+    );
   });
 });

@@ -22,7 +22,11 @@ import { Activity } from '../src/modules/activities/entities/activity.entity.js'
     await a?.close();
   });
 
-  const via = (ctx: TestContext, v: TestVolunteer, path: string) => ctx.http().post(path).set(...bearer(v.token));
+  const via = (ctx: TestContext, v: TestVolunteer, path: string) =>
+    ctx
+      .http()
+      .post(path)
+      .set(...bearer(v.token));
 
   it('300 simultaneous sign-ups for 30 places, alternating instances: 30 confirmed, waitlist positions 1–270 once each; two cancellations, one per instance, promote the first two in line', async () => {
     const activity = await publishActivity(a, pinghu, { capacity: 30, title: '双实例压测' });
@@ -30,21 +34,34 @@ import { Activity } from '../src/modules/activities/entities/activity.entity.js'
     const results = await Promise.all(vs.map((v, i) => via(i % 2 ? b : a, v, `/api/activities/${activity.id}/signup`)));
     expect(results.filter((r) => r.status !== 201).map((r) => r.body)).toEqual([]);
     expect(results.filter((r) => r.body.status === 'confirmed')).toHaveLength(30);
-    const positions = results.filter((r) => r.body.status === 'waitlisted').map((r) => r.body.waitlistPosition as number);
+    const positions = results
+      .filter((r) => r.body.status === 'waitlisted')
+      .map((r) => r.body.waitlistPosition as number);
     expect(positions.sort((x, y) => x - y)).toEqual(Array.from({ length: 270 }, (_, i) => i + 1));
     expect((await a.dataSource.getRepository(Activity).findOneByOrFail({ id: activity.id })).confirmedCount).toBe(30);
 
     // the same volunteer on both instances at once: one sign-up, one ACTIVITY_ALREADY_SIGNED_UP
     const [late] = await createVolunteers(a, 1);
-    const twice = await Promise.all([via(a, late, `/api/activities/${activity.id}/signup`), via(b, late, `/api/activities/${activity.id}/signup`)]);
+    const twice = await Promise.all([
+      via(a, late, `/api/activities/${activity.id}/signup`),
+      via(b, late, `/api/activities/${activity.id}/signup`),
+    ]);
     expect(twice.map((r) => r.status).sort()).toEqual([201, 409]);
     expect(twice.find((r) => r.status === 409)?.body.code).toBe('ACTIVITY_ALREADY_SIGNED_UP');
 
     // two confirmed volunteers cancel at once, one on each instance: the first two in line move up
     const confirmed = vs.filter((_, i) => results[i].body.status === 'confirmed').slice(0, 2);
-    const firstInLine = results.filter((r) => r.body.status === 'waitlisted').sort((x, y) => x.body.waitlistPosition - y.body.waitlistPosition).slice(0, 2).map((r) => r.body.id as number);
-    await Promise.all(confirmed.map((v, i) => via(i ? b : a, v, `/api/activities/${activity.id}/signup/cancel`).expect(200)));
-    const rows = await a.dataSource.getRepository(ActivitySignup).findBy({ activityId: activity.id, status: 'confirmed' });
+    const firstInLine = results
+      .filter((r) => r.body.status === 'waitlisted')
+      .sort((x, y) => x.body.waitlistPosition - y.body.waitlistPosition)
+      .slice(0, 2)
+      .map((r) => r.body.id as number);
+    await Promise.all(
+      confirmed.map((v, i) => via(i ? b : a, v, `/api/activities/${activity.id}/signup/cancel`).expect(200)),
+    );
+    const rows = await a.dataSource
+      .getRepository(ActivitySignup)
+      .findBy({ activityId: activity.id, status: 'confirmed' });
     expect(rows).toHaveLength(30);
     expect(rows.map((r) => r.id)).toEqual(expect.arrayContaining(firstInLine));
     expect((await a.dataSource.getRepository(Activity).findOneByOrFail({ id: activity.id })).confirmedCount).toBe(30);
@@ -64,7 +81,8 @@ import { Activity } from '../src/modules/activities/entities/activity.entity.js'
   });
 
   it('counts the attempts of both instances together: the fifth attempt in the minute is refused on either', async () => {
-    const attempt = (ctx: TestContext) => ctx.http().post('/api/auth/staff/login').send({ username: 'city', password: 'wrong' });
+    const attempt = (ctx: TestContext) =>
+      ctx.http().post('/api/auth/staff/login').send({ username: 'city', password: 'wrong' });
     // four at once, two on each instance: all within the limit
     const first = await Promise.all([attempt(a), attempt(b), attempt(a), attempt(b)]);
     expect(first.map((r) => r.status)).toEqual([401, 401, 401, 401]);

@@ -17,8 +17,17 @@ describe('Member name: the real name, not the WeChat placeholder (e2e)', () => {
   });
   afterAll(() => ctx.close());
 
-  const get = (url: string, token: string) => ctx.http().get(url).set(...bearer(token));
-  const post = (url: string, token: string, body: object = {}) => ctx.http().post(url).set(...bearer(token)).send(body);
+  const get = (url: string, token: string) =>
+    ctx
+      .http()
+      .get(url)
+      .set(...bearer(token));
+  const post = (url: string, token: string, body: object = {}) =>
+    ctx
+      .http()
+      .post(url)
+      .set(...bearer(token))
+      .send(body);
 
   it('a newly approved member sees their name on the home card; staff see it on the sign-up and attendance list', async () => {
     const app = await submitted(ctx, 'name-new-member', 'MAS-YS-PH-C1', { name: '钱小明' });
@@ -37,7 +46,11 @@ describe('Member name: the real name, not the WeChat placeholder (e2e)', () => {
     expect(list.items.map((s: { volunteer: { name: string } }) => s.volunteer.name)).toEqual(['钱小明']);
 
     // what the member files carries the real name too (the actor's name)
-    const proposal = await post('/api/activity-proposals', app.applicant.token, activityInput({ title: '小区反诈宣传' })).expect(201);
+    const proposal = await post(
+      '/api/activity-proposals',
+      app.applicant.token,
+      activityInput({ title: '小区反诈宣传' }),
+    ).expect(201);
     expect(proposal.body.proposal.proposedBy).toBe('钱小明');
   });
 

@@ -69,7 +69,11 @@ export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = {
   other: '其他',
 };
 /** Types that are high-risk unless the publisher says otherwise (SPEC §3: 抢险救灾, 疫情防控 …). */
-export const DEFAULT_HIGH_RISK_TYPES: readonly ActivityType[] = ['disaster_relief', 'epidemic_control', 'emergency_response'];
+export const DEFAULT_HIGH_RISK_TYPES: readonly ActivityType[] = [
+  'disaster_relief',
+  'epidemic_control',
+  'emergency_response',
+];
 /** Types that count for the weekly rule (每所每周至少一次巡逻防范活动). */
 export const WEEKLY_RULE_TYPES: readonly ActivityType[] = ['street_patrol', 'safety_publicity'];
 
@@ -222,7 +226,15 @@ export interface MySignupResponse {
 }
 
 export interface MyActivityResponse extends MySignupResponse {
-  activity: { id: number; title: string; type: ActivityType; startAt: string; endAt: string; status: ActivityStatus; address: string };
+  activity: {
+    id: number;
+    title: string;
+    type: ActivityType;
+    startAt: string;
+    endAt: string;
+    status: ActivityStatus;
+    address: string;
+  };
 }
 
 export interface MyActivityStatsResponse {
@@ -354,7 +366,12 @@ export interface WeeklyRuleResponse {
 // ── pure rules ──
 
 /** Geofence with the phone's accuracy: inside when distance ≤ radius + min(accuracy, cap). */
-export function isInsideCheckinArea(distanceM: number, radiusM: number, accuracyM: number, accuracyCapM: number): boolean {
+export function isInsideCheckinArea(
+  distanceM: number,
+  radiusM: number,
+  accuracyM: number,
+  accuracyCapM: number,
+): boolean {
   const credit = Math.max(0, Math.min(Number.isFinite(accuracyM) ? accuracyM : accuracyCapM, accuracyCapM));
   return distanceM <= radiusM + credit;
 }

@@ -41,7 +41,12 @@ export interface MeResponse {
   orgUnit: OrgUnitSummary | null;
   phoneMasked: string | null;
   wechatBound: boolean;
-  volunteer: { memberNo: string; status: 'active' | 'suspended' | 'revoked'; stationId: number | null; stationName: string | null } | null;
+  volunteer: {
+    memberNo: string;
+    status: 'active' | 'suspended' | 'revoked';
+    stationId: number | null;
+    stationName: string | null;
+  } | null;
 }
 
 export interface TokenPair {

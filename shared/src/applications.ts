@@ -59,7 +59,11 @@ export function routePath(template: string, params: Record<string, string | numb
 // ── companies ──────────────────────────────────────────────────────────────────────────────
 export const COMPANY_TYPES = ['security_company', 'self_recruiting', 'property'] as const;
 export type CompanyType = (typeof COMPANY_TYPES)[number];
-export const COMPANY_TYPE_LABELS: Record<CompanyType, string> = { security_company: '保安服务公司', self_recruiting: '自招单位', property: '物业公司' };
+export const COMPANY_TYPE_LABELS: Record<CompanyType, string> = {
+  security_company: '保安服务公司',
+  self_recruiting: '自招单位',
+  property: '物业公司',
+};
 
 /** Equipment resources, name → count, e.g. `{ 安检设备: 2, 盾牌: 10, 反恐叉: 4 }`. */
 export type EquipmentCounts = Record<string, number>;
@@ -129,7 +133,13 @@ export interface CompanyOption {
 
 // ── guard roster ───────────────────────────────────────────────────────────────────────────
 /** Column headers as the provincial system (安徽省保安监管信息系统) exports them. */
-export const ROSTER_COLUMNS = { name: '姓名', idNumber: '身份证号', certificateNo: '保安员证号', company: '所属单位', certified: '是否持证' } as const;
+export const ROSTER_COLUMNS = {
+  name: '姓名',
+  idNumber: '身份证号',
+  certificateNo: '保安员证号',
+  company: '所属单位',
+  certified: '是否持证',
+} as const;
 export const ROSTER_MAX_ROWS = 20000;
 export const ROSTER_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -186,7 +196,15 @@ export interface RosterQuery {
 }
 
 // ── applications ──────────────────────────────────────────────────────────────────────────
-export const OCCUPATIONS = ['security_guard', 'courier', 'rider', 'driver', 'shop_owner', 'property_staff', 'other'] as const;
+export const OCCUPATIONS = [
+  'security_guard',
+  'courier',
+  'rider',
+  'driver',
+  'shop_owner',
+  'property_staff',
+  'other',
+] as const;
 export type Occupation = (typeof OCCUPATIONS)[number];
 export const OCCUPATION_LABELS: Record<Occupation, string> = {
   security_guard: '保安员',
@@ -209,7 +227,10 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
 
 export type Sex = 'male' | 'female';
 export type CriminalCheckResult = 'clear' | 'record';
-export const CRIMINAL_CHECK_RESULT_LABELS: Record<CriminalCheckResult, string> = { clear: '无违法犯罪记录', record: '有违法犯罪记录' };
+export const CRIMINAL_CHECK_RESULT_LABELS: Record<CriminalCheckResult, string> = {
+  clear: '无违法犯罪记录',
+  record: '有违法犯罪记录',
+};
 
 /** How the managing station was chosen (SPEC §2.3). */
 export type AssignmentRule = 'site' | 'residence' | 'nearest' | 'manual';
@@ -381,13 +402,20 @@ export interface EmergencyContact {
 
 /** Star grades by confirmed service hours (SPEC §2.4). */
 export const LEVEL_THRESHOLDS_HOURS = [50, 100, 300, 600, 1000] as const;
-export function starLevelForMinutes(serviceMinutes: number, thresholds: readonly number[] = LEVEL_THRESHOLDS_HOURS): number {
+export function starLevelForMinutes(
+  serviceMinutes: number,
+  thresholds: readonly number[] = LEVEL_THRESHOLDS_HOURS,
+): number {
   const hours = serviceMinutes / 60;
   return thresholds.filter((t) => hours >= t).length;
 }
 
 export type VolunteerStatus = 'active' | 'suspended' | 'revoked';
-export const VOLUNTEER_STATUS_LABELS: Record<VolunteerStatus, string> = { active: '在册', suspended: '暂停', revoked: '已取消资格' };
+export const VOLUNTEER_STATUS_LABELS: Record<VolunteerStatus, string> = {
+  active: '在册',
+  suspended: '暂停',
+  revoked: '已取消资格',
+};
 
 export interface ExemptionResponse {
   id: number;

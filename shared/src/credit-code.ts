@@ -19,7 +19,9 @@ export function normalizeCreditCode(raw: string): string {
   return raw.trim().toUpperCase();
 }
 
-export function validateCreditCode(raw: string): { ok: true; code: string } | { ok: false; problem: CreditCodeProblem } {
+export function validateCreditCode(
+  raw: string,
+): { ok: true; code: string } | { ok: false; problem: CreditCodeProblem } {
   const code = normalizeCreditCode(raw);
   if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code)) return { ok: false, problem: 'format' };
   if (creditCodeCheckChar(code.slice(0, 17)) !== code[17]) return { ok: false, problem: 'check_char' };

@@ -31,9 +31,20 @@ export function addCalendarDays(date: string, days: number): string {
 /** The UTC offset of `zone` at instant `at`, in ms (Asia/Shanghai: +8 h all year). */
 function zoneOffsetMs(at: number, zone: string): number {
   if (zone === DEFAULT_TIME_ZONE) return SHANGHAI_OFFSET_MS;
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(new Date(at));
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(at));
   const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - Math.floor(at / 1000) * 1000;
+  return (
+    Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - Math.floor(at / 1000) * 1000
+  );
 }
 
 /** The instant a business day (YYYY-MM-DD) begins in `zone`: 2026-12-01 → 2026-11-30T16:00:00Z in Shanghai. */

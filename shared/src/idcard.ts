@@ -44,7 +44,11 @@ export function ageOn(birthDate: string, today: string): number {
 export const DEFAULT_APPLICANT_AGE: Readonly<{ min: number; max: number }> = { min: 18, max: 65 };
 
 /** Whether someone born on `birthDate` may apply on `today` within `bounds` (the server's rule). */
-export function applicantAgeProblem(birthDate: string, today: string, bounds: { min: number; max: number }): { problem: 'too_young' | 'too_old'; age: number } | null {
+export function applicantAgeProblem(
+  birthDate: string,
+  today: string,
+  bounds: { min: number; max: number },
+): { problem: 'too_young' | 'too_old'; age: number } | null {
   const age = ageOn(birthDate, today);
   if (age < bounds.min) return { problem: 'too_young', age };
   if (age > bounds.max) return { problem: 'too_old', age };

@@ -52,7 +52,11 @@ export const ROLE_LEVELS: Record<StaffRole, readonly OrgLevel[]> = {
 /** Volunteer tiers (SPEC §2.4, seed): 核心成员 / 骨干力量 / 基础力量. */
 export const VOLUNTEER_TIERS = ['core', 'backbone', 'basic'] as const;
 export type VolunteerTier = (typeof VOLUNTEER_TIERS)[number];
-export const VOLUNTEER_TIER_LABELS: Record<VolunteerTier, string> = { core: '核心成员', backbone: '骨干力量', basic: '基础力量' };
+export const VOLUNTEER_TIER_LABELS: Record<VolunteerTier, string> = {
+  core: '核心成员',
+  backbone: '骨干力量',
+  basic: '基础力量',
+};
 
 /** Skill categories of SPEC §2.2. */
 export const SKILLS = ['急救', '消防', '调解', '安检', '驾驶', '外语', '心理疏导', '无人机', '应急', '救援'] as const;

@@ -57,40 +57,49 @@ export function InsureActivity({ a }: { a: ActivityResponse }) {
 
   if (!open) {
     return (
-      <BigButton kind='secondary' onClick={() => void start()} testId='admin-insure'>
+      <BigButton kind="secondary" onClick={() => void start()} testId="admin-insure">
         为已报名义警批量投保
       </BigButton>
     );
   }
   return (
-    <View className='jh-card' style={{ marginTop: '16px' }} data-testid='insure-panel'>
-      <Text className='jh-field__label'>选择保单（只列出保障期覆盖整个活动的）</Text>
-      {!policies && !error ? <LoadingState text='正在查询保单…' /> : null}
+    <View className="jh-card" style={{ marginTop: '16px' }} data-testid="insure-panel">
+      <Text className="jh-field__label">选择保单（只列出保障期覆盖整个活动的）</Text>
+      {!policies && !error ? <LoadingState text="正在查询保单…" /> : null}
       {policies && policies.length === 0 ? (
         <View>
-          <Text className='jh-block' data-testid='insure-no-policy'>
+          <Text className="jh-block" data-testid="insure-no-policy">
             没有覆盖这个活动时间的保单。请先登记保单。
           </Text>
-          <BigButton kind='secondary' onClick={() => void Taro.navigateTo({ url: PAGES.adminInsurance })} testId='insure-open-policies'>
+          <BigButton
+            kind="secondary"
+            onClick={() => void Taro.navigateTo({ url: PAGES.adminInsurance })}
+            testId="insure-open-policies"
+          >
             去登记保单
           </BigButton>
         </View>
       ) : null}
       {policies && policies.length > 0 ? (
-        <Chips options={policies.map((p) => ({ value: p.id, label: `${p.insurer} ${p.policyNo}（${policyPeriod(p)}）` }))} value={chosen} onChange={setChosen} testId='insure-policy' />
+        <Chips
+          options={policies.map((p) => ({ value: p.id, label: `${p.insurer} ${p.policyNo}（${policyPeriod(p)}）` }))}
+          value={chosen}
+          onChange={setChosen}
+          testId="insure-policy"
+        />
       ) : null}
-      <InlineError message={error} testId='insure-error' />
+      <InlineError message={error} testId="insure-error" />
       {result ? (
-        <Text className='jh-block jh-status-box jh-status-box--ok' data-testid='insure-result'>
+        <Text className="jh-block jh-status-box jh-status-box--ok" data-testid="insure-result">
           {result}
         </Text>
       ) : null}
       {policies && policies.length > 0 && !result ? (
-        <BigButton onClick={() => void enrol()} loading={busy} loadingText='正在投保…' testId='insure-submit'>
+        <BigButton onClick={() => void enrol()} loading={busy} loadingText="正在投保…" testId="insure-submit">
           为 {a.confirmedCount} 名已报名义警投保
         </BigButton>
       ) : null}
-      <BigButton kind='secondary' onClick={() => setOpen(false)} disabled={busy} testId='insure-close'>
+      <BigButton kind="secondary" onClick={() => setOpen(false)} disabled={busy} testId="insure-close">
         {result ? '完成' : '不投保了'}
       </BigButton>
     </View>

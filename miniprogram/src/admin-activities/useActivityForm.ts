@@ -118,7 +118,10 @@ export function useActivityForm(activityId: number | null) {
     setSubmitError(null);
     setSaving(publish ? 'publish' : 'draft');
     try {
-      let saved = activityId && activity ? await updateActivity(activityId, toUpdateInput(form, activity.status)) : await createActivity(toActivityInput(form));
+      let saved =
+        activityId && activity
+          ? await updateActivity(activityId, toUpdateInput(form, activity.status))
+          : await createActivity(toActivityInput(form));
       // The server has it now: the local copy is no longer needed (a new draft is keyed by its id from here on).
       clearDraft(taroDraftStorage, activityId);
       if (publish && saved.status === 'draft') saved = await publishActivity(saved.id);

@@ -26,20 +26,26 @@ function Transfer({ t, onDone }: { t: AssignmentResponse; onDone: () => void }) 
     }
   };
   return (
-    <View className='jh-row-card' data-testid='transfer-item'>
-      <Text className='jh-row-card__title'>
+    <View className="jh-row-card" data-testid="transfer-item">
+      <Text className="jh-row-card__title">
         {t.fromStation?.name ?? '—'} → {t.toStation.name}
       </Text>
-      <Text className='jh-row-card__line'>
+      <Text className="jh-row-card__line">
         原因：{t.reason ?? '—'}（{t.requestedBy?.name ?? ''}，{formatDateTime(t.createdAt)}）
       </Text>
-      <Input className='jh-input jh-input--full' style={{ marginTop: '10px' }} value={reason} placeholder='拒绝时填写原因' onInput={(e) => setReason(e.detail.value)} />
+      <Input
+        className="jh-input jh-input--full"
+        style={{ marginTop: '10px' }}
+        value={reason}
+        placeholder="拒绝时填写原因"
+        onInput={(e) => setReason(e.detail.value)}
+      />
       <FieldError message={error} />
-      <View className='jh-actions'>
-        <BigButton kind='secondary' onClick={() => void act(false)} loading={busy} loadingText='请稍候…'>
+      <View className="jh-actions">
+        <BigButton kind="secondary" onClick={() => void act(false)} loading={busy} loadingText="请稍候…">
           拒绝
         </BigButton>
-        <BigButton onClick={() => void act(true)} loading={busy} loadingText='请稍候…' testId='transfer-accept'>
+        <BigButton onClick={() => void act(true)} loading={busy} loadingText="请稍候…" testId="transfer-accept">
           接收
         </BigButton>
       </View>
@@ -54,8 +60,8 @@ export function IncomingTransfers() {
   const res = useResource(fetcher, String(version));
   if (res.status !== 'ready' || res.data.items.length === 0) return null;
   return (
-    <View data-testid='incoming-transfers'>
-      <Text className='jh-section-title'>待本分局接收的调整（{res.data.total}）</Text>
+    <View data-testid="incoming-transfers">
+      <Text className="jh-section-title">待本分局接收的调整（{res.data.total}）</Text>
       {res.data.items.map((t) => (
         <Transfer key={t.id} t={t} onDone={() => setVersion((v) => v + 1)} />
       ))}

@@ -13,7 +13,15 @@ export interface BigButtonProps {
 }
 
 /** The main action of a screen: full width, at least 60 px tall, text 20 px or more. */
-export function BigButton({ children, onClick, kind = 'primary', loading, loadingText, disabled, testId }: BigButtonProps) {
+export function BigButton({
+  children,
+  onClick,
+  kind = 'primary',
+  loading,
+  loadingText,
+  disabled,
+  testId,
+}: BigButtonProps) {
   const busy = !!loading;
   return (
     <Button
@@ -22,7 +30,7 @@ export function BigButton({ children, onClick, kind = 'primary', loading, loadin
       onClick={busy || disabled ? undefined : onClick}
       data-testid={testId}
     >
-      {busy ? loadingText ?? '请稍候…' : children}
+      {busy ? (loadingText ?? '请稍候…') : children}
     </Button>
   );
 }

@@ -19,13 +19,18 @@ export function Choice({
   testId?: string;
 }) {
   return (
-    <View className={`jh-choice${selected ? ' jh-choice--on' : ''}`} onClick={onTap} data-testid={testId} aria-checked={selected}>
-      <View className='jh-choice__box'>{selected ? '✓' : ''}</View>
-      <View className='jh-choice__body'>
-        <Text className='jh-choice__title'>{title}</Text>
-        {hint ? <Text className='jh-choice__hint'>{hint}</Text> : null}
+    <View
+      className={`jh-choice${selected ? ' jh-choice--on' : ''}`}
+      onClick={onTap}
+      data-testid={testId}
+      aria-checked={selected}
+    >
+      <View className="jh-choice__box">{selected ? '✓' : ''}</View>
+      <View className="jh-choice__body">
+        <Text className="jh-choice__title">{title}</Text>
+        {hint ? <Text className="jh-choice__hint">{hint}</Text> : null}
       </View>
-      {selected ? <Text className='jh-choice__on'>已选</Text> : null}
+      {selected ? <Text className="jh-choice__on">已选</Text> : null}
     </View>
   );
 }
@@ -34,7 +39,7 @@ export function Choice({
 export function FieldError({ message, testId }: { message?: string | null; testId?: string }) {
   if (!message) return null;
   return (
-    <View className='jh-field-error' data-testid={testId}>
+    <View className="jh-field-error" data-testid={testId}>
       <Text>⚠ {message}</Text>
     </View>
   );
@@ -43,9 +48,9 @@ export function FieldError({ message, testId }: { message?: string | null; testI
 /** Label + value line for read-only records (member card, review detail). */
 export function InfoRow({ label, value, testId }: { label: string; value: ReactNode; testId?: string }) {
   return (
-    <View className='jh-info-row'>
-      <Text className='jh-info-row__label'>{label}</Text>
-      <Text className='jh-info-row__value' data-testid={testId}>
+    <View className="jh-info-row">
+      <Text className="jh-info-row__label">{label}</Text>
+      <Text className="jh-info-row__value" data-testid={testId}>
         {value}
       </Text>
     </View>

@@ -48,7 +48,10 @@ export function CompanyPicker({
     const timer = setTimeout(() => {
       search(q)
         .then((items) => mine === generation.current && setResult({ status: 'done', q, items }))
-        .catch((error: unknown) => mine === generation.current && setResult({ status: 'failed', q, message: errorText(error) }));
+        .catch(
+          (error: unknown) =>
+            mine === generation.current && setResult({ status: 'failed', q, message: errorText(error) }),
+        );
     }, COMPANY_SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [query, retry, search, errorText]);
@@ -57,42 +60,52 @@ export function CompanyPicker({
   const list = selected && !shown.some((c) => c.id === selected.id) ? [selected, ...shown] : shown;
 
   return (
-    <View data-testid='company-picker'>
+    <View data-testid="company-picker">
       <Input
-        className='jh-input jh-input--full'
+        className="jh-input jh-input--full"
         value={query}
         maxlength={50}
-        placeholder='输入单位名称查找，如“皖安”'
+        placeholder="输入单位名称查找，如“皖安”"
         onInput={(e) => setQuery(e.detail.value)}
-        data-testid='company-search'
+        data-testid="company-search"
       />
       {result.status === 'searching' ? (
-        <Text className='jh-field-hint' data-testid='company-searching'>
+        <Text className="jh-field-hint" data-testid="company-searching">
           正在查找“{result.q}”…
         </Text>
       ) : null}
       {result.status === 'done' && result.items.length === 0 ? (
-        <Text className='jh-field-hint' data-testid='company-none'>
+        <Text className="jh-field-hint" data-testid="company-none">
           没有找到“{result.q}”。请换个字试试（如单位名称中的两个字），或联系所在派出所登记单位。
         </Text>
       ) : null}
       {result.status === 'done' && result.items.length > 0 ? (
-        <Text className='jh-field-hint' data-testid='company-found'>
+        <Text className="jh-field-hint" data-testid="company-found">
           找到 {result.items.length} 个单位{result.items.length >= 50 ? '（只显示前 50 个，请输入更完整的名称）' : ''}
         </Text>
       ) : null}
       {result.status === 'failed' ? (
-        <View data-testid='company-search-failed'>
-          <Text className='jh-field-hint'>没能查找单位：{result.message}</Text>
-          <BigButton kind='secondary' onClick={() => setRetry((n) => n + 1)} testId='company-search-retry'>
+        <View data-testid="company-search-failed">
+          <Text className="jh-field-hint">没能查找单位：{result.message}</Text>
+          <BigButton kind="secondary" onClick={() => setRetry((n) => n + 1)} testId="company-search-retry">
             重新查找
           </BigButton>
         </View>
       ) : null}
-      {result.status === 'idle' && first.length === 0 && !selected ? <Text className='jh-field-hint'>暂无可选单位，请联系所在派出所登记。</Text> : null}
-      {result.status === 'idle' && first.length >= 50 ? <Text className='jh-field-hint'>单位较多，没看到您的单位请在上面输入名称查找。</Text> : null}
+      {result.status === 'idle' && first.length === 0 && !selected ? (
+        <Text className="jh-field-hint">暂无可选单位，请联系所在派出所登记。</Text>
+      ) : null}
+      {result.status === 'idle' && first.length >= 50 ? (
+        <Text className="jh-field-hint">单位较多，没看到您的单位请在上面输入名称查找。</Text>
+      ) : null}
       {list.map((c) => (
-        <Choice key={c.id} selected={selected?.id === c.id} onTap={() => onPick(c)} title={c.name} testId='company-option' />
+        <Choice
+          key={c.id}
+          selected={selected?.id === c.id}
+          onTap={() => onPick(c)}
+          title={c.name}
+          testId="company-option"
+        />
       ))}
     </View>
   );

@@ -17,7 +17,11 @@ export function NotReadyScreen({
 }) {
   return (
     <Screen testId={testId}>
-      {resource.status === 'loading' ? <LoadingState text={loadingText} /> : <ErrorState message={resource.error ?? ''} onRetry={resource.reload} />}
+      {resource.status === 'loading' ? (
+        <LoadingState text={loadingText} />
+      ) : (
+        <ErrorState message={resource.error ?? ''} onRetry={resource.reload} />
+      )}
     </Screen>
   );
 }

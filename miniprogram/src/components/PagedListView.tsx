@@ -23,19 +23,30 @@ export function PagedListView<T>({
   if (list.items.length === 0) return <EmptyState text={emptyText} />;
   return (
     <View data-testid={testId}>
-      <Text className='jh-muted jh-block jh-count' data-testid={`${testId}-count`}>
+      <Text className="jh-muted jh-block jh-count" data-testid={`${testId}-count`}>
         {countLabel(list.total)}
       </Text>
       {list.items.map(renderItem)}
       {list.status === 'moreError' ? (
-        <ErrorState message={list.error ?? ''} onRetry={list.loadMore} retryLabel='重新加载下一页' testId='more-error' />
+        <ErrorState
+          message={list.error ?? ''}
+          onRetry={list.loadMore}
+          retryLabel="重新加载下一页"
+          testId="more-error"
+        />
       ) : null}
       {list.hasMore && list.status !== 'moreError' ? (
-        <BigButton kind='secondary' onClick={list.loadMore} loading={list.status === 'loadingMore'} loadingText='正在加载…' testId='load-more'>
+        <BigButton
+          kind="secondary"
+          onClick={list.loadMore}
+          loading={list.status === 'loadingMore'}
+          loadingText="正在加载…"
+          testId="load-more"
+        >
           加载更多
         </BigButton>
       ) : null}
-      {!list.hasMore ? <Text className='jh-muted jh-block jh-end'>已经到底了</Text> : null}
+      {!list.hasMore ? <Text className="jh-muted jh-block jh-end">已经到底了</Text> : null}
     </View>
   );
 }

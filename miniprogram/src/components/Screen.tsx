@@ -6,7 +6,7 @@ import { useRootFontSize } from '../hooks/useFontScale';
 export function Screen({ children, testId }: { children: ReactNode; testId?: string }) {
   const fontSize = useRootFontSize();
   return (
-    <View className='jh-screen' style={{ fontSize }} data-testid={testId}>
+    <View className="jh-screen" style={{ fontSize }} data-testid={testId}>
       {children}
     </View>
   );

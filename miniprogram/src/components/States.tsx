@@ -3,9 +3,9 @@ import { BigButton } from './BigButton';
 
 export function LoadingState({ text = '正在加载…' }: { text?: string }) {
   return (
-    <View className='jh-state' data-testid='loading-state'>
-      <View className='jh-spinner' />
-      <Text className='jh-state__text'>{text}</Text>
+    <View className="jh-state" data-testid="loading-state">
+      <View className="jh-spinner" />
+      <Text className="jh-state__text">{text}</Text>
     </View>
   );
 }
@@ -23,9 +23,9 @@ export function ErrorState({
   testId?: string;
 }) {
   return (
-    <View className='jh-state jh-state--error' data-testid={testId}>
-      <View className='jh-state__icon'>!</View>
-      <Text className='jh-state__text'>{message}</Text>
+    <View className="jh-state jh-state--error" data-testid={testId}>
+      <View className="jh-state__icon">!</View>
+      <Text className="jh-state__text">{message}</Text>
       {onRetry ? (
         <BigButton onClick={onRetry} testId={`${testId}-retry`}>
           {retryLabel}
@@ -37,8 +37,8 @@ export function ErrorState({
 
 export function EmptyState({ text }: { text: string }) {
   return (
-    <View className='jh-state' data-testid='empty-state'>
-      <Text className='jh-state__text jh-muted'>{text}</Text>
+    <View className="jh-state" data-testid="empty-state">
+      <Text className="jh-state__text jh-muted">{text}</Text>
     </View>
   );
 }
@@ -47,7 +47,7 @@ export function EmptyState({ text }: { text: string }) {
 export function InlineError({ message, testId }: { message: string | null; testId?: string }) {
   if (!message) return null;
   return (
-    <View className='jh-inline-error' data-testid={testId}>
+    <View className="jh-inline-error" data-testid={testId}>
       <Text>{message}</Text>
     </View>
   );

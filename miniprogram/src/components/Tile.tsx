@@ -9,10 +9,10 @@ export function Tile({ tile, onTap, wide }: { tile: HomeTile; onTap: (tile: Home
       onClick={() => onTap(tile)}
       data-testid={`tile-${tile.key}`}
     >
-      <View className='jh-tile__mark'>{tile.label.slice(0, 1)}</View>
-      <Text className='jh-tile__label'>{tile.label}</Text>
-      <Text className='jh-tile__hint'>{tile.hint}</Text>
-      {soon ? <Text className='jh-tile__badge'>即将开放</Text> : null}
+      <View className="jh-tile__mark">{tile.label.slice(0, 1)}</View>
+      <Text className="jh-tile__label">{tile.label}</Text>
+      <Text className="jh-tile__hint">{tile.hint}</Text>
+      {soon ? <Text className="jh-tile__badge">即将开放</Text> : null}
     </View>
   );
 }

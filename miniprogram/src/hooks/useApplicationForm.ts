@@ -1,5 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { DEFAULT_APPLICANT_AGE, type AgreementResponse, type CompanyOption, type MyApplicationResponse, type OrgUnitNode } from '@jianghuai/shared';
+import {
+  DEFAULT_APPLICANT_AGE,
+  type AgreementResponse,
+  type CompanyOption,
+  type MyApplicationResponse,
+  type OrgUnitNode,
+} from '@jianghuai/shared';
 import {
   draftHasContent,
   shanghaiToday,
@@ -141,7 +147,7 @@ export function useApplicationForm({ resubmit }: { resubmit: boolean }): Applica
       // A phone verified a moment ago stays verified when the form is reopened.
       setPhone(usablePhone(stored, new Date()));
       // The chosen company may be past the first page: find it again by its name.
-      const chosen = initial.companyId ? companyOptions.find((c) => c.id === initial.companyId) ?? null : null;
+      const chosen = initial.companyId ? (companyOptions.find((c) => c.id === initial.companyId) ?? null) : null;
       setPicked(chosen);
       if (initial.companyId && !chosen && initial.companyName) {
         const wanted = initial.companyId;
@@ -259,7 +265,9 @@ export function useApplicationForm({ resubmit }: { resubmit: boolean }): Applica
       // A phone code is spent once: after any refusal, a fresh one is needed.
       if (placed.field === 'phone') keepPhone(null);
       if (error.code === 'AGREEMENT_VERSION_OUTDATED') {
-        void fetchAgreement().then(setAgreement).catch(() => undefined);
+        void fetchAgreement()
+          .then(setAgreement)
+          .catch(() => undefined);
         update({ ...formRef.current, agreementSigned: false, agreementVersion: null });
       }
       setErrors({ [placed.field]: placed.message });
@@ -280,7 +288,8 @@ export function useApplicationForm({ resubmit }: { resubmit: boolean }): Applica
     phoneCode,
     agreement,
     companies,
-    selectedCompany: picked && picked.id === form.companyId ? picked : companies.find((c) => c.id === form.companyId) ?? null,
+    selectedCompany:
+      picked && picked.id === form.companyId ? picked : (companies.find((c) => c.id === form.companyId) ?? null),
     ageRule,
     communities,
     submitting,

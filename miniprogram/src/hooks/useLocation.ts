@@ -21,7 +21,8 @@ export type LocationState =
  */
 export function locationErrorMessage(raw: unknown, retryLabel = '重新定位'): string {
   const text = String((raw as { errMsg?: string; message?: string })?.errMsg ?? (raw as Error)?.message ?? raw ?? '');
-  if (/auth|deny|denied|permission|拒绝/i.test(text)) return `没有位置权限。请在手机设置里允许微信（或浏览器）获取位置，然后点“${retryLabel}”。`;
+  if (/auth|deny|denied|permission|拒绝/i.test(text))
+    return `没有位置权限。请在手机设置里允许微信（或浏览器）获取位置，然后点“${retryLabel}”。`;
   if (/timeout|超时/i.test(text)) return `定位超时。请到室外或窗边，打开手机的定位开关后点“${retryLabel}”。`;
   return `没能获取到您的位置。请打开手机的定位开关后点“${retryLabel}”。`;
 }
@@ -33,7 +34,11 @@ export function locationErrorMessage(raw: unknown, retryLabel = '重新定位'):
  */
 export async function readPosition(): Promise<Position> {
   const weapp = process.env.TARO_ENV === 'weapp';
-  const res = await Taro.getLocation({ type: weapp ? 'gcj02' : 'wgs84', isHighAccuracy: true, highAccuracyExpireTime: 8000 });
+  const res = await Taro.getLocation({
+    type: weapp ? 'gcj02' : 'wgs84',
+    isHighAccuracy: true,
+    highAccuracyExpireTime: 8000,
+  });
   const reading = { lat: res.latitude, lng: res.longitude };
   const { lat, lng } = weapp ? reading : wgs84ToGcj02(reading);
   return { lat, lng, accuracy: Math.round(res.accuracy ?? 0) || 0 };

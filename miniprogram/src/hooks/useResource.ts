@@ -23,7 +23,12 @@ export function useResource<T>(
       const data = await fetchRef.current();
       if (mine === generation.current) setState({ status: 'ready', data, error: null });
     } catch (error) {
-      if (mine === generation.current) setState({ status: 'error', data: null, error: error instanceof HttpError ? error.message : NETWORK_ERROR_MESSAGE });
+      if (mine === generation.current)
+        setState({
+          status: 'error',
+          data: null,
+          error: error instanceof HttpError ? error.message : NETWORK_ERROR_MESSAGE,
+        });
     }
   }, []);
 
@@ -34,7 +39,12 @@ export function useResource<T>(
       const data = await fetchRef.current();
       if (mine === generation.current) setState({ status: 'ready', data, error: null });
     } catch (error) {
-      if (mine === generation.current) setState({ status: 'error', data: null, error: error instanceof HttpError ? error.message : NETWORK_ERROR_MESSAGE });
+      if (mine === generation.current)
+        setState({
+          status: 'error',
+          data: null,
+          error: error instanceof HttpError ? error.message : NETWORK_ERROR_MESSAGE,
+        });
     }
   }, []);
 
@@ -42,7 +52,12 @@ export function useResource<T>(
     void load();
   }, [key, load]);
 
-  return { ...state, reload: () => void load(), refresh, replace: (data: T) => setState({ status: 'ready', data, error: null }) };
+  return {
+    ...state,
+    reload: () => void load(),
+    refresh,
+    replace: (data: T) => setState({ status: 'ready', data, error: null }),
+  };
 }
 
 export function errorText(error: unknown): string {

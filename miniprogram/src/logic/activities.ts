@@ -65,11 +65,18 @@ export interface SignupWording {
 }
 
 /** What the person's own sign-up means, in words (never colour alone). */
-export function signupWording(s: Pick<MySignupResponse, 'status' | 'waitlistPosition' | 'attendance' | 'pointsAwarded' | 'checkinAt' | 'checkoutAt'>): SignupWording {
+export function signupWording(
+  s: Pick<
+    MySignupResponse,
+    'status' | 'waitlistPosition' | 'attendance' | 'pointsAwarded' | 'checkinAt' | 'checkoutAt'
+  >,
+): SignupWording {
   switch (s.status) {
     case 'confirmed':
-      if (s.attendance === 'confirmed') return { label: '已确认出勤', detail: `已获得 ${s.pointsAwarded} 积分。`, tone: 'ok' };
-      if (s.attendance === 'absent') return { label: '记为缺勤', detail: '民警确认您未到岗。如有疑问，请联系派出所。', tone: 'off' };
+      if (s.attendance === 'confirmed')
+        return { label: '已确认出勤', detail: `已获得 ${s.pointsAwarded} 积分。`, tone: 'ok' };
+      if (s.attendance === 'absent')
+        return { label: '记为缺勤', detail: '民警确认您未到岗。如有疑问，请联系派出所。', tone: 'off' };
       if (s.checkoutAt) return { label: '已签退', detail: '等待民警确认出勤后发放积分。', tone: 'ok' };
       if (s.checkinAt) return { label: '已签到', detail: '活动结束离开前请签退。', tone: 'ok' };
       return { label: '报名成功', detail: '请按时到达，活动开始前 30 分钟起可以签到。', tone: 'ok' };
@@ -77,7 +84,11 @@ export function signupWording(s: Pick<MySignupResponse, 'status' | 'waitlistPosi
       const pos = s.waitlistPosition;
       if (pos === 1) return { label: '候补第 1 位', detail: '有人取消时您第一个补上，补上后会通知您。', tone: 'wait' };
       if (pos && pos > 1)
-        return { label: `候补第 ${pos} 位`, detail: `前面还有 ${pos - 1} 人在候补。有人取消时按先后顺序补上，补上后会通知您。`, tone: 'wait' };
+        return {
+          label: `候补第 ${pos} 位`,
+          detail: `前面还有 ${pos - 1} 人在候补。有人取消时按先后顺序补上，补上后会通知您。`,
+          tone: 'wait',
+        };
       return { label: '候补中', detail: '有人取消时按先后顺序补上，补上后会通知您。', tone: 'wait' };
     }
     case 'pending':
@@ -110,7 +121,8 @@ export function volunteerActions(a: ActivityResponse, now: Date): VolunteerActio
   const end = Date.parse(a.endAt);
   const live = isLiveSignup(s);
   const out: VolunteerAction[] = [];
-  if (a.status === 'cancelled') return [{ kind: 'none', reason: `活动已取消${a.cancelReason ? `：${a.cancelReason}` : ''}` }];
+  if (a.status === 'cancelled')
+    return [{ kind: 'none', reason: `活动已取消${a.cancelReason ? `：${a.cancelReason}` : ''}` }];
   if (s && s.status === 'confirmed') {
     const opens = start - CHECKIN_EARLY_MINUTES * 60_000;
     if (!s.checkinAt && t >= opens && t <= end) out.push({ kind: 'checkin' });
@@ -120,7 +132,8 @@ export function volunteerActions(a: ActivityResponse, now: Date): VolunteerActio
     out.push({ kind: 'cancel', label: s.status === 'waitlisted' ? '不再候补' : '取消报名' });
   }
   if (!live) {
-    if (a.status !== 'published') out.push({ kind: 'none', reason: `活动${ACTIVITY_STATUS_LABELS[a.status]}，不能报名` });
+    if (a.status !== 'published')
+      out.push({ kind: 'none', reason: `活动${ACTIVITY_STATUS_LABELS[a.status]}，不能报名` });
     else if (t > Date.parse(a.signupDeadline)) out.push({ kind: 'none', reason: '报名已截止' });
     else out.push({ kind: 'signup', label: a.placesLeft > 0 ? '我要报名' : '名额已满，排队候补' });
   }
@@ -138,7 +151,11 @@ export interface GeofenceView {
  * Where the person stands against the check-in area, counting the phone's accuracy the way the
  * server does (radius + min(accuracy, cap)).
  */
-export function geofenceView(me: LatLng & { accuracy?: number }, place: LatLng & { radiusM: number }, capM = CHECKIN_ACCURACY_CAP_M): GeofenceView {
+export function geofenceView(
+  me: LatLng & { accuracy?: number },
+  place: LatLng & { radiusM: number },
+  capM = CHECKIN_ACCURACY_CAP_M,
+): GeofenceView {
   const distanceM = Math.round(distanceMeters(me, place));
   const accuracy = me.accuracy ?? capM;
   const inside = isInsideCheckinArea(distanceM, place.radiusM, accuracy, capM);
@@ -150,7 +167,11 @@ export function geofenceView(me: LatLng & { accuracy?: number }, place: LatLng &
 }
 
 /** Check-in window in words, or null when it is open now. */
-export function checkinWindowProblem(a: Pick<ActivityResponse, 'startAt' | 'endAt'>, now: Date, earlyMinutes = CHECKIN_EARLY_MINUTES): string | null {
+export function checkinWindowProblem(
+  a: Pick<ActivityResponse, 'startAt' | 'endAt'>,
+  now: Date,
+  earlyMinutes = CHECKIN_EARLY_MINUTES,
+): string | null {
   const opens = Date.parse(a.startAt) - earlyMinutes * 60_000;
   if (now.getTime() < opens) return `签到还没开始：${formatDateTime(new Date(opens).toISOString())} 起可以签到。`;
   if (now.getTime() > Date.parse(a.endAt)) return '活动已结束，不能再签到。';
@@ -158,11 +179,14 @@ export function checkinWindowProblem(a: Pick<ActivityResponse, 'startAt' | 'endA
 }
 
 /** Activities whose check-in or check-out the person can do now (the 签到打卡 page). */
-export function checkinCandidates<T extends { status: string; checkinAt: string | null; checkoutAt: string | null; activity: { startAt: string; endAt: string; status: string } }>(
-  mine: T[],
-  now: Date,
-  earlyMinutes = CHECKIN_EARLY_MINUTES,
-): T[] {
+export function checkinCandidates<
+  T extends {
+    status: string;
+    checkinAt: string | null;
+    checkoutAt: string | null;
+    activity: { startAt: string; endAt: string; status: string };
+  },
+>(mine: T[], now: Date, earlyMinutes = CHECKIN_EARLY_MINUTES): T[] {
   const t = now.getTime();
   return mine
     .filter((s) => s.status === 'confirmed' && s.activity.status !== 'cancelled' && !s.checkoutAt)

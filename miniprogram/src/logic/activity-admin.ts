@@ -47,7 +47,11 @@ export interface AttendanceRow {
 export function initialAttendance(signups: SignupAdminResponse[]): AttendanceRow[] {
   return signups
     .filter((s) => s.status === 'confirmed')
-    .map((s) => ({ signup: s, open: s.attendance === 'unconfirmed', present: s.attendance === 'unconfirmed' ? !!s.checkinAt : s.attendance === 'confirmed' }));
+    .map((s) => ({
+      signup: s,
+      open: s.attendance === 'unconfirmed',
+      present: s.attendance === 'unconfirmed' ? !!s.checkinAt : s.attendance === 'confirmed',
+    }));
 }
 
 /** The request items for the rows still open: ticked → present, unticked → absent. */
@@ -57,7 +61,8 @@ export function attendanceItems(rows: AttendanceRow[]): AttendanceItem[] {
     .map((r) => {
       const d = r.present ? r.decision : undefined;
       if (d?.kind === 'end') return { signupId: r.signup.id, present: true, checkoutAtEnd: true };
-      if (d?.kind === 'manual') return { signupId: r.signup.id, present: true, manualMinutes: d.minutes, manualNote: d.note };
+      if (d?.kind === 'manual')
+        return { signupId: r.signup.id, present: true, manualMinutes: d.minutes, manualNote: d.note };
       return { signupId: r.signup.id, present: r.present };
     });
 }
@@ -76,15 +81,22 @@ export function attendanceSummary(rows: AttendanceRow[]): string {
 
 /** A row that needs a look: no check-in ticked present, or checked out automatically. */
 export function attendanceWarning(row: AttendanceRow): string | null {
-  if (row.present && !row.signup.checkinAt) return '没有签到记录，不能直接算出勤（手工补录时长还没有做进小程序），请取消勾选。';
-  if (row.present && row.signup.notCheckedOut && !row.decision) return '已签到但没有签退：请选择按签到至活动结束计时，或填写实际时长。';
+  if (row.present && !row.signup.checkinAt)
+    return '没有签到记录，不能直接算出勤（手工补录时长还没有做进小程序），请取消勾选。';
+  if (row.present && row.signup.notCheckedOut && !row.decision)
+    return '已签到但没有签退：请选择按签到至活动结束计时，或填写实际时长。';
   if (row.signup.zeroMinutes) return '签退时服务时长为 0 分钟，请核实。';
   if (row.signup.autoCheckedOut) return '没有签退，系统已在活动结束时自动签退，请核实。';
   return null;
 }
 
 /** The outcome of a bulk sign-up review in words (the server never fills beyond capacity). */
-export function reviewSummary(r: { confirmed: number[]; rejected: number[]; full: number[]; skipped: number[] }): string {
+export function reviewSummary(r: {
+  confirmed: number[];
+  rejected: number[];
+  full: number[];
+  skipped: number[];
+}): string {
   const parts: string[] = [];
   if (r.confirmed.length) parts.push(`已确认 ${r.confirmed.length} 人`);
   if (r.rejected.length) parts.push(`已拒绝 ${r.rejected.length} 人`);

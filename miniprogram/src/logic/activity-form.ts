@@ -199,9 +199,13 @@ export function saveDraft(store: DraftStorage, activityId: number | null, form: 
 }
 
 /** The saved draft, or null when there is none or it is from an older app version / damaged. */
-export function loadDraft(store: DraftStorage, activityId: number | null): { form: ActivityForm; savedAt: string } | null {
+export function loadDraft(
+  store: DraftStorage,
+  activityId: number | null,
+): { form: ActivityForm; savedAt: string } | null {
   const raw = store.get(draftKey(activityId)) as Partial<StoredDraft> | null | undefined;
-  if (!raw || typeof raw !== 'object' || raw.v !== DRAFT_VERSION || !raw.form || typeof raw.form !== 'object') return null;
+  if (!raw || typeof raw !== 'object' || raw.v !== DRAFT_VERSION || !raw.form || typeof raw.form !== 'object')
+    return null;
   const base = emptyForm(new Date());
   const form = { ...base } as ActivityForm;
   for (const key of Object.keys(base) as (keyof ActivityForm)[]) {

@@ -23,7 +23,8 @@ export function checkinHint(
   const none = (why: string): CheckinHint => ({ text: `${where}，${area}。${why}`, canCheckIn: false });
   if (a.status === 'cancelled') return none('活动已取消，不需要签到。');
   const s: MySignupResponse | null | undefined = a.mySignup;
-  if (!s || s.status === 'cancelled' || s.status === 'rejected') return none(`报名成功后，活动开始前 ${earlyMinutes} 分钟起可以在这里签到。`);
+  if (!s || s.status === 'cancelled' || s.status === 'rejected')
+    return none(`报名成功后，活动开始前 ${earlyMinutes} 分钟起可以在这里签到。`);
   if (s.status === 'waitlisted') return none('您还在候补，补上名额后才能签到。');
   if (s.status === 'pending') return none('您的报名还在等民警确认，确认后才能签到。');
   if (s.checkoutAt) return none('您已签退。');
@@ -37,7 +38,10 @@ export function checkinHint(
  * The list card right after the person's sign-up, before the server's fresh copy arrives: the
  * place taken or the waitlist grown, so the count on screen is never the stale one.
  */
-export function activityAfterSignup<T extends Pick<ActivityResponse, 'placesLeft' | 'waitlistCount' | 'mySignup'>>(a: T, s: MySignupResponse): T {
+export function activityAfterSignup<T extends Pick<ActivityResponse, 'placesLeft' | 'waitlistCount' | 'mySignup'>>(
+  a: T,
+  s: MySignupResponse,
+): T {
   const before = a.mySignup?.status;
   // only a confirmed sign-up holds a place (an officer-confirmed one waits without holding it)
   const held = (st: string | undefined) => st === 'confirmed';

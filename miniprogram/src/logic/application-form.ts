@@ -22,7 +22,14 @@ export const STEP_COUNT = STEP_TITLES.length;
 export type Step = 1 | 2 | 3 | 4;
 
 /** Occupations offered to non-guards, in the order the seed lists them (三(三)). */
-export const OTHER_OCCUPATIONS: readonly Occupation[] = ['courier', 'rider', 'driver', 'shop_owner', 'property_staff', 'other'];
+export const OTHER_OCCUPATIONS: readonly Occupation[] = [
+  'courier',
+  'rider',
+  'driver',
+  'shop_owner',
+  'property_staff',
+  'other',
+];
 
 export interface ApplicationForm {
   step: Step;
@@ -122,7 +129,9 @@ export function ageMessage(birthDate: string, rule: AgeRule): string | null {
   const found = applicantAgeProblem(birthDate, rule.today, rule.bounds);
   if (!found) return null;
   const range = `申请年龄须在 ${rule.bounds.min}–${rule.bounds.max} 周岁之间`;
-  return found.problem === 'too_young' ? `您现在 ${found.age} 周岁，未满 ${rule.bounds.min} 周岁，暂不能申请（${range}）` : `您现在 ${found.age} 周岁，已超过 ${rule.bounds.max} 周岁，不能申请（${range}）`;
+  return found.problem === 'too_young'
+    ? `您现在 ${found.age} 周岁，未满 ${rule.bounds.min} 周岁，暂不能申请（${range}）`
+    : `您现在 ${found.age} 周岁，已超过 ${rule.bounds.max} 周岁，不能申请（${range}）`;
 }
 
 /**
@@ -174,7 +183,10 @@ export function shanghaiToday(now: Date = new Date()): string {
   return businessDate(now, 'Asia/Shanghai');
 }
 
-export const defaultAgeRule = (now: Date = new Date()): AgeRule => ({ bounds: DEFAULT_APPLICANT_AGE, today: shanghaiToday(now) });
+export const defaultAgeRule = (now: Date = new Date()): AgeRule => ({
+  bounds: DEFAULT_APPLICANT_AGE,
+  today: shanghaiToday(now),
+});
 
 /** Everything missing on one screen, in words beside the fields. Empty object: may go on. */
 export function validateStep(form: ApplicationForm, step: Step, ctx: StepContext): FieldErrors {
@@ -222,7 +234,9 @@ export function firstIncompleteStep(form: ApplicationForm, ctx: StepContext): St
 // ── skills ─────────────────────────────────────────────────────────────────────────────────
 
 export function toggleSkill(skills: VolunteerSkill[], name: Skill): VolunteerSkill[] {
-  return skills.some((s) => s.name === name) ? skills.filter((s) => s.name !== name) : [...skills, { name, certificateNo: null, expiresOn: null }];
+  return skills.some((s) => s.name === name)
+    ? skills.filter((s) => s.name !== name)
+    : [...skills, { name, certificateNo: null, expiresOn: null }];
 }
 
 export function updateSkill(skills: VolunteerSkill[], name: Skill, patch: Partial<VolunteerSkill>): VolunteerSkill[] {
@@ -261,7 +275,8 @@ export function fromDraft(draft: FormDraft | null | undefined): ApplicationForm 
   if (!draft || typeof draft !== 'object') return form;
   const step = Number(draft.step);
   form.step = step >= 1 && step <= STEP_COUNT ? (step as Step) : 1;
-  form.occupation = typeof draft.occupation === 'string' && draft.occupation in OCCUPATION_LABELS ? draft.occupation : null;
+  form.occupation =
+    typeof draft.occupation === 'string' && draft.occupation in OCCUPATION_LABELS ? draft.occupation : null;
   form.companyId = num(draft.companyId);
   form.companyName = form.companyId ? str(draft.companyName) || null : null;
   form.siteId = num(draft.siteId);
@@ -269,7 +284,9 @@ export function fromDraft(draft: FormDraft | null | undefined): ApplicationForm 
   form.name = str(draft.name);
   form.idNumber = str(draft.idNumber);
   form.skills = Array.isArray(draft.skills)
-    ? draft.skills.filter((s): s is VolunteerSkill => !!s && typeof s.name === 'string').map((s) => ({ name: s.name, certificateNo: s.certificateNo ?? null, expiresOn: s.expiresOn ?? null }))
+    ? draft.skills
+        .filter((s): s is VolunteerSkill => !!s && typeof s.name === 'string')
+        .map((s) => ({ name: s.name, certificateNo: s.certificateNo ?? null, expiresOn: s.expiresOn ?? null }))
     : [];
   form.noCriminalRecord = draft.declarations?.noCriminalRecord === true;
   form.physicallyFit = draft.declarations?.physicallyFit === true;
@@ -305,7 +322,10 @@ export function usablePhone(stored: StoredDraft | null | undefined, now: Date): 
 }
 
 /** Local copy and server copy: the one changed last wins (the phone may have been offline). */
-export function newerDraft(local: StoredDraft | null, server: { draft: ApplicationDraft | null; updatedAt: string | null } | null): ApplicationDraft | null {
+export function newerDraft(
+  local: StoredDraft | null,
+  server: { draft: ApplicationDraft | null; updatedAt: string | null } | null,
+): ApplicationDraft | null {
   const serverDraft = server?.draft && server.updatedAt ? { draft: server.draft, savedAt: server.updatedAt } : null;
   if (!local) return serverDraft?.draft ?? null;
   if (!serverDraft) return local.draft;
@@ -333,7 +353,11 @@ export function formFromApplication(app: MyApplicationResponse, lastSent: Applic
     residenceCommunityId: app.residenceCommunity?.id ?? null,
     name: app.name,
     idNumber: lastSent?.idNumber ?? '',
-    skills: app.skills.map((s) => ({ name: s.name, certificateNo: s.certificateNo ?? null, expiresOn: s.expiresOn ?? null })),
+    skills: app.skills.map((s) => ({
+      name: s.name,
+      certificateNo: s.certificateNo ?? null,
+      expiresOn: s.expiresOn ?? null,
+    })),
     noCriminalRecord: app.declarations.noCriminalRecord,
     physicallyFit: app.declarations.physicallyFit,
     // The agreement is signed again on every submission.
@@ -423,7 +447,8 @@ export interface PlacedError {
 
 /** Where a failed submit is explained: beside its field, on that field's screen. */
 export function placeServerError(error: ServerErrorLike): PlacedError {
-  const details = error.details as { field?: unknown; min?: unknown; max?: unknown } | { field: string; message: string }[] | undefined;
+  const details = error.details as
+    { field?: unknown; min?: unknown; max?: unknown } | { field: string; message: string }[] | undefined;
   let field: FieldKey = CODE_FIELDS[error.code] ?? 'form';
   let message = error.message;
   if (error.code === 'VALIDATION_FAILED' && Array.isArray(details) && details[0]) {
@@ -433,9 +458,18 @@ export function placeServerError(error: ServerErrorLike): PlacedError {
   } else if (error.code === 'NOT_FOUND' && details && !Array.isArray(details)) {
     if ('companyId' in details) field = 'companyId';
     else if ('residenceCommunityId' in details) field = 'residenceCommunityId';
-    message = field === 'companyId' ? '所选单位已不存在，请重新选择' : field === 'residenceCommunityId' ? '所选社区已不存在，请重新选择' : message;
+    message =
+      field === 'companyId'
+        ? '所选单位已不存在，请重新选择'
+        : field === 'residenceCommunityId'
+          ? '所选社区已不存在，请重新选择'
+          : message;
   }
-  if ((error.code === 'APPLICANT_TOO_YOUNG' || error.code === 'APPLICANT_TOO_OLD') && details && !Array.isArray(details)) {
+  if (
+    (error.code === 'APPLICANT_TOO_YOUNG' || error.code === 'APPLICANT_TOO_OLD') &&
+    details &&
+    !Array.isArray(details)
+  ) {
     const { min, max } = details;
     if (typeof min === 'number' && typeof max === 'number') message = `${message}：申请年龄须在 ${min}–${max} 周岁之间`;
   }

@@ -11,7 +11,16 @@ export interface EquipmentRow {
 }
 
 /** Common resources offered as one-tap rows (the seed's equipment list plus what companies hold). */
-export const COMPANY_EQUIPMENT_SUGGESTIONS = ['防暴盾牌', '防暴钢叉', '防暴头盔', '长短棍', '对讲机', '巡逻车', '灭火器', '急救箱'] as const;
+export const COMPANY_EQUIPMENT_SUGGESTIONS = [
+  '防暴盾牌',
+  '防暴钢叉',
+  '防暴头盔',
+  '长短棍',
+  '对讲机',
+  '巡逻车',
+  '灭火器',
+  '急救箱',
+] as const;
 
 export const MAX_EQUIPMENT_ROWS = 30;
 export const MAX_EQUIPMENT_COUNT = 100000;
@@ -24,8 +33,11 @@ export type EquipmentBuild = { ok: true; equipment: EquipmentCounts } | { ok: fa
 
 /** The rows as the server accepts them: names 1–20 characters and unique, counts whole 0–100000. */
 export function buildEquipment(rows: readonly EquipmentRow[]): EquipmentBuild {
-  const kept = rows.map((r, index) => ({ index, name: r.name.trim(), count: r.count.trim() })).filter((r) => r.name || r.count);
-  if (kept.length > MAX_EQUIPMENT_ROWS) return { ok: false, row: kept[MAX_EQUIPMENT_ROWS]!.index, message: `最多登记 ${MAX_EQUIPMENT_ROWS} 种装备` };
+  const kept = rows
+    .map((r, index) => ({ index, name: r.name.trim(), count: r.count.trim() }))
+    .filter((r) => r.name || r.count);
+  if (kept.length > MAX_EQUIPMENT_ROWS)
+    return { ok: false, row: kept[MAX_EQUIPMENT_ROWS]!.index, message: `最多登记 ${MAX_EQUIPMENT_ROWS} 种装备` };
   const equipment: EquipmentCounts = {};
   for (const r of kept) {
     if (!r.name) return { ok: false, row: r.index, message: '请填写装备名称' };

@@ -28,7 +28,9 @@ export interface StatusView {
   showCard: boolean;
 }
 
-export function applicationStatusView(app: Pick<MyApplicationResponse, 'status' | 'green' | 'rejectReason' | 'memberNo'>): StatusView {
+export function applicationStatusView(
+  app: Pick<MyApplicationResponse, 'status' | 'green' | 'rejectReason' | 'memberNo'>,
+): StatusView {
   switch (app.status) {
     case 'pending_review':
       return {
@@ -102,7 +104,9 @@ export interface QueueBadge {
 }
 
 /** Badges on a queue row, in words: 绿色通道, 超时, step count. */
-export function queueBadges(app: Pick<ApplicationResponse, 'green' | 'overdue' | 'stage' | 'stepsTotal' | 'resubmissions'>): QueueBadge[] {
+export function queueBadges(
+  app: Pick<ApplicationResponse, 'green' | 'overdue' | 'stage' | 'stepsTotal' | 'resubmissions'>,
+): QueueBadge[] {
   const badges: QueueBadge[] = [];
   if (app.green) badges.push({ text: '绿色通道 · 一步审核', kind: 'green' });
   if (app.overdue && app.stage) badges.push({ text: '已超时，请尽快处理', kind: 'warn' });
@@ -124,7 +128,10 @@ export function criminalCheckLine(app: Pick<ApplicationResponse, 'criminalCheck'
 }
 
 /** What blocks the approve button, in words; null when it may be pressed. */
-export function approveBlocker(app: Pick<ApplicationResponse, 'stage' | 'criminalCheck'>, canApproveStage: boolean): string | null {
+export function approveBlocker(
+  app: Pick<ApplicationResponse, 'stage' | 'criminalCheck'>,
+  canApproveStage: boolean,
+): string | null {
   if (!app.stage) return '该申请已办结';
   if (!canApproveStage) return '分局审批环节需由分局民警办理';
   if (!app.criminalCheck) return '请先记录违法犯罪记录核查结果，再审批通过';
@@ -147,7 +154,9 @@ export function skillExpiryLabel(skill: { expiresOn?: string | null; expired: bo
   return `有效期至 ${skill.expiresOn}`;
 }
 
-export function lastDutyLabel(card: Pick<VolunteerCardResponse, 'lastDutyAt' | 'daysUntilInactivityRevocation'>): string {
+export function lastDutyLabel(
+  card: Pick<VolunteerCardResponse, 'lastDutyAt' | 'daysUntilInactivityRevocation'>,
+): string {
   const base = card.lastDutyAt ? formatDateTime(card.lastDutyAt).slice(0, 10) : '还没有履职记录';
   return base;
 }
@@ -197,7 +206,10 @@ export function buildCriminalCheck(input: CriminalCheckInput, now: number = Date
   const t = Date.parse(checkedAt);
   if (Number.isNaN(t)) return { ok: false, field: 'checkedAt', message: '请选择核查日期和时间' };
   if (t > now + 60_000) return { ok: false, field: 'checkedAt', message: '核查时间不能晚于当前时间' };
-  return { ok: true, body: { result: input.result, checkedBy, checkedAt: new Date(t).toISOString(), note: input.note.trim() || null } };
+  return {
+    ok: true,
+    body: { result: input.result, checkedBy, checkedAt: new Date(t).toISOString(), note: input.note.trim() || null },
+  };
 }
 
 /** Reject needs a reason the applicant can act on (SPEC §2.2). */
@@ -217,7 +229,10 @@ export function percent(ratio: number): string {
 }
 
 /** "入会率 75%，目标 80%，还差 1 人" — words, not only a coloured bar. */
-export function joinRateText(r: { rosterSize: number; joinedCount: number; joinRate: number; target: number }): { met: boolean; text: string } {
+export function joinRateText(r: { rosterSize: number; joinedCount: number; joinRate: number; target: number }): {
+  met: boolean;
+  text: string;
+} {
   if (r.rosterSize === 0) return { met: false, text: '花名册还没有导入，暂无法计算入会率。请联系派出所导入。' };
   const needed = Math.max(0, Math.ceil(r.target * r.rosterSize - 1e-9) - r.joinedCount);
   const met = needed === 0;
@@ -244,7 +259,8 @@ export function flattenOrg(
   const out: OrgOption[] = [];
   for (const node of tree) {
     const path = [...trail, node.name];
-    if (!level || node.level === level) out.push({ id: node.id, name: node.name, level: node.level, label: path.slice(-2).join(' › ') });
+    if (!level || node.level === level)
+      out.push({ id: node.id, name: node.name, level: node.level, label: path.slice(-2).join(' › ') });
     out.push(...flattenOrg(node.children as typeof tree, level, path));
   }
   return out;
@@ -259,14 +275,21 @@ export function creditCodeProblem(raw: string): string | null {
   if (code.length !== 18) return `统一社会信用代码应为 18 位，已输入 ${code.length} 位`;
   const result = validateCreditCode(code);
   if (result.ok) return null;
-  return result.problem === 'format' ? '统一社会信用代码格式错误（不含 I、O、S、V、Z）' : '统一社会信用代码校验位错误，请核对后重新输入';
+  return result.problem === 'format'
+    ? '统一社会信用代码格式错误（不含 I、O、S、V、Z）'
+    : '统一社会信用代码校验位错误，请核对后重新输入';
 }
 
 /** Row errors of a refused roster import, sorted by row, one line each. */
 export function rosterErrorLines(details: unknown): string[] {
-  const errors = (details as { errors?: { row: number; column: string | null; message: string; firstRow?: number }[] } | null)?.errors;
+  const errors = (
+    details as { errors?: { row: number; column: string | null; message: string; firstRow?: number }[] } | null
+  )?.errors;
   if (!Array.isArray(errors)) return [];
   return [...errors]
     .sort((a, b) => a.row - b.row)
-    .map((e) => `第 ${e.row} 行${e.column ? `「${e.column}」` : ''}：${e.message}${e.firstRow ? `（与第 ${e.firstRow} 行重复）` : ''}`);
+    .map(
+      (e) =>
+        `第 ${e.row} 行${e.column ? `「${e.column}」` : ''}：${e.message}${e.firstRow ? `（与第 ${e.firstRow} 行重复）` : ''}`,
+    );
 }

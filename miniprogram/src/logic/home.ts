@@ -51,16 +51,14 @@ const AUDIT_LOG = page('audit', '操作日志', '查看谁在什么时间做了�
  * server's `staff.read` / `audit.read` permissions (server/src/common/auth/permissions.ts);
  * the server enforces them, this only avoids offering a tile that would answer 403.
  */
-const ADMIN_ROLES: ReadonlySet<StaffRole> = new Set([
-  'station_officer',
-  'branch_officer',
-  'city_officer',
-  'sysadmin',
-]);
+const ADMIN_ROLES: ReadonlySet<StaffRole> = new Set(['station_officer', 'branch_officer', 'city_officer', 'sysadmin']);
 
 /** The work of each role (SPEC §0); tiles that are not built yet say so when tapped. */
 const ROLE_TILES: Record<StaffRole, HomeTile[]> = {
-  community_officer: [page('review', '入会初审', '审核本社区的申请人', `${PAGES.adminReviewQueue}?stage=review`), soon('dispatch', '调度指令', '派发日常勤务')],
+  community_officer: [
+    page('review', '入会初审', '审核本社区的申请人', `${PAGES.adminReviewQueue}?stage=review`),
+    soon('dispatch', '调度指令', '派发日常勤务'),
+  ],
   station_officer: [
     page('review', '入会审核', '审核本所的申请人', `${PAGES.adminReviewQueue}?stage=review`),
     page('volunteers', '义警档案', '查看、编辑本所义警', PAGES.adminVolunteers),
@@ -75,7 +73,11 @@ const ROLE_TILES: Record<StaffRole, HomeTile[]> = {
     page('volunteers', '义警档案', '查看、编辑义警', PAGES.adminVolunteers),
     soon('reports', '统计报表', '分局数据汇总'),
   ],
-  city_officer: [soon('targets', '目标考核', '全市目标与进度'), soon('ranking', '晒比通报', '各单位排名'), soon('reports', '统计报表', '全市数据汇总')],
+  city_officer: [
+    soon('targets', '目标考核', '全市目标与进度'),
+    soon('ranking', '晒比通报', '各单位排名'),
+    soon('reports', '统计报表', '全市数据汇总'),
+  ],
   mall_operator: [
     soon('products', '商品管理', '上架商品、调整库存'),
     soon('orders', '订单核销', '核对并发放兑换物品'),
@@ -86,7 +88,10 @@ const ROLE_TILES: Record<StaffRole, HomeTile[]> = {
     page('propose', '提议活动', '向派出所提议一次义警活动', PAGES.proposalNew),
     soon('major-events', '重大事项报送', '向公安机关报送'),
   ],
-  sysadmin: [page('jobs', '定时任务', '查看运行结果，需要时立即运行', PAGES.adminJobs), soon('settings', '系统配置', '参数与字典')],
+  sysadmin: [
+    page('jobs', '定时任务', '查看运行结果，需要时立即运行', PAGES.adminJobs),
+    soon('settings', '系统配置', '参数与字典'),
+  ],
 };
 
 const VOLUNTEER_STATUS_LABELS: Record<NonNullable<MeResponse['volunteer']>['status'], string> = {

@@ -16,7 +16,12 @@ export function emptyPolicyForm(now: Date): PolicyForm {
   const from = shanghaiParts(now).date;
   const nextYear = `${Number(from.slice(0, 4)) + 1}${from.slice(4)}`;
   const last = shanghaiInstant(nextYear, '00:00') ?? new Date(now.getTime() + 365 * 86_400_000);
-  return { insurer: '', policyNo: '', validFrom: from, validTo: shanghaiParts(new Date(last.getTime() - 86_400_000)).date };
+  return {
+    insurer: '',
+    policyNo: '',
+    validFrom: from,
+    validTo: shanghaiParts(new Date(last.getTime() - 86_400_000)).date,
+  };
 }
 
 export function validatePolicyForm(f: PolicyForm): PolicyFormErrors {
@@ -52,7 +57,10 @@ export function policyPeriod(p: Pick<PolicyResponse, 'validFrom' | 'validTo'>): 
 }
 
 /** True when the policy covers the whole activity (what the sign-up insurance gate checks). */
-export function policyCovers(p: Pick<PolicyResponse, 'validFrom' | 'validTo'>, a: { startAt: string; endAt: string }): boolean {
+export function policyCovers(
+  p: Pick<PolicyResponse, 'validFrom' | 'validTo'>,
+  a: { startAt: string; endAt: string },
+): boolean {
   return Date.parse(p.validFrom) <= Date.parse(a.startAt) && Date.parse(p.validTo) >= Date.parse(a.endAt);
 }
 

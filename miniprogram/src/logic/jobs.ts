@@ -6,13 +6,22 @@ import type { JobLeaseResponse, JobName } from '@jianghuai/shared';
 import { formatDateTime } from './format';
 
 export const JOB_LABELS: Record<JobName, { title: string; hint: string }> = {
-  'inactivity-revocation': { title: '长期未履职注销', hint: '365 天无确认履职且无特殊情况的义警注销资格；到期前 30 天提醒本人' },
+  'inactivity-revocation': {
+    title: '长期未履职注销',
+    hint: '365 天无确认履职且无特殊情况的义警注销资格；到期前 30 天提醒本人',
+  },
   'criminal-recheck-reminders': { title: '年度政审复核提醒', hint: '提醒管理派出所复核即将到期的义警' },
   'certificate-expiry-reminders': { title: '证书到期提醒', hint: '技能证书 30 天内到期时提醒义警本人' },
   'level-regrade': { title: '星级评定', hint: '按确认服务时长重新评定星级（每季度）' },
-  'activity-upkeep': { title: '活动状态维护', hint: '活动按时开始、结束；结束后未签退的自动签退并标注；报名人数不足时提醒；空出的名额按顺序递补' },
+  'activity-upkeep': {
+    title: '活动状态维护',
+    hint: '活动按时开始、结束；结束后未签退的自动签退并标注；报名人数不足时提醒；空出的名额按顺序递补',
+  },
   'activity-reminders': { title: '活动开始提醒', hint: '活动开始前 1 小时提醒每位报名成功的义警（每人一次）' },
-  'notification-retries': { title: '消息推送重试', hint: '微信推送失败的消息按 1 分钟、5 分钟、30 分钟、2 小时逐次重试' },
+  'notification-retries': {
+    title: '消息推送重试',
+    hint: '微信推送失败的消息按 1 分钟、5 分钟、30 分钟、2 小时逐次重试',
+  },
 };
 
 const RESULT_LABELS: Record<string, string> = {
@@ -31,12 +40,21 @@ const RESULT_LABELS: Record<string, string> = {
 };
 
 /** Units: activities for the activity counters, messages for the push counters, people otherwise. */
-const RESULT_UNITS: Record<string, string> = { started: '个活动', finished: '个活动', underfilledWarned: '个活动', tried: '条', sent: '条', failed: '条' };
+const RESULT_UNITS: Record<string, string> = {
+  started: '个活动',
+  finished: '个活动',
+  underfilledWarned: '个活动',
+  tried: '条',
+  sent: '条',
+  failed: '条',
+};
 
 /** `{ revoked: 2, warned: 5 }` → “注销 2 人，提醒 5 人”; an empty result → “无需处理”. */
 export function jobResultLine(result: Record<string, number> | null): string {
   if (!result) return '';
-  const parts = Object.entries(result).map(([key, n]) => `${RESULT_LABELS[key] ?? key} ${n} ${RESULT_UNITS[key] ?? '人'}`);
+  const parts = Object.entries(result).map(
+    ([key, n]) => `${RESULT_LABELS[key] ?? key} ${n} ${RESULT_UNITS[key] ?? '人'}`,
+  );
   return parts.length ? parts.join('，') : '无需处理';
 }
 

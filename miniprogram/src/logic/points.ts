@@ -7,7 +7,9 @@ export function formatPointsAmount(amount: number): string {
 }
 
 /** One ledger line in words: what, when, and whether it was later corrected. */
-export function ledgerLine(e: Pick<LedgerEntryResponse, 'typeLabel' | 'description' | 'createdAt' | 'reversedById' | 'awardingOrg'>): {
+export function ledgerLine(
+  e: Pick<LedgerEntryResponse, 'typeLabel' | 'description' | 'createdAt' | 'reversedById' | 'awardingOrg'>,
+): {
   title: string;
   meta: string;
   note: string | null;

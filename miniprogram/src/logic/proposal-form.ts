@@ -45,9 +45,16 @@ export function toProposalInput(f: ActivityForm): ActivityInput {
 }
 
 /** Where a proposal stands, in words. */
-export function proposalStatusText(a: Pick<ActivityResponse, 'proposal' | 'status'>): { label: string; tone: 'wait' | 'ok' | 'off' } {
+export function proposalStatusText(a: Pick<ActivityResponse, 'proposal' | 'status'>): {
+  label: string;
+  tone: 'wait' | 'ok' | 'off';
+} {
   const p = a.proposal;
   if (!p || p.status === 'pending') return { label: '待派出所审核', tone: 'wait' };
-  if (p.status === 'approved') return { label: a.status === 'cancelled' ? '已通过，后来取消' : '已通过并发布', tone: a.status === 'cancelled' ? 'off' : 'ok' };
+  if (p.status === 'approved')
+    return {
+      label: a.status === 'cancelled' ? '已通过，后来取消' : '已通过并发布',
+      tone: a.status === 'cancelled' ? 'off' : 'ok',
+    };
   return { label: p.rejectReason ? `未通过：${p.rejectReason}` : '未通过', tone: 'off' };
 }

@@ -13,10 +13,18 @@ export interface CheckoutPrompt {
  * The confirmation step before 签退: a check-out cannot be undone and counts service time only up
  * to now, so the volunteer is told what it means, and before the start it is not offered at all.
  */
-export function checkoutPrompt(a: { startAt: string; endAt: string }, checkinAt: string | null, now: Date): CheckoutPrompt {
+export function checkoutPrompt(
+  a: { startAt: string; endAt: string },
+  checkinAt: string | null,
+  now: Date,
+): CheckoutPrompt {
   const start = new Date(a.startAt);
   const end = new Date(a.endAt);
-  if (now < start) return { allowed: false, text: `活动还没开始（${formatDateTime(a.startAt).slice(11)} 开始），开始后才能签退。现在离开不计服务时长。` };
+  if (now < start)
+    return {
+      allowed: false,
+      text: `活动还没开始（${formatDateTime(a.startAt).slice(11)} 开始），开始后才能签退。现在离开不计服务时长。`,
+    };
   const from = checkinAt && new Date(checkinAt) > start ? new Date(checkinAt) : start;
   const until = now > end ? end : now;
   const minutes = Math.max(0, Math.floor((until.getTime() - from.getTime()) / 60_000));
@@ -36,7 +44,19 @@ export interface AttendanceRowView {
   minutesLine: string;
 }
 
-export function attendanceRowView(s: Pick<SignupAdminResponse, 'checkinAt' | 'checkoutAt' | 'checkedMinutes' | 'confirmedMinutes' | 'manualMinutes' | 'autoCheckedOut' | 'attendance'> & Partial<Pick<SignupAdminResponse, 'notCheckedOut' | 'zeroMinutes' | 'proposedMinutes'>>): AttendanceRowView {
+export function attendanceRowView(
+  s: Pick<
+    SignupAdminResponse,
+    | 'checkinAt'
+    | 'checkoutAt'
+    | 'checkedMinutes'
+    | 'confirmedMinutes'
+    | 'manualMinutes'
+    | 'autoCheckedOut'
+    | 'attendance'
+  > &
+    Partial<Pick<SignupAdminResponse, 'notCheckedOut' | 'zeroMinutes' | 'proposedMinutes'>>,
+): AttendanceRowView {
   const notCheckedOut = s.notCheckedOut ?? (!!s.checkinAt && !s.checkoutAt);
   const zero = s.zeroMinutes ?? (!!s.checkoutAt && !s.checkedMinutes);
   const badges: string[] = [];
@@ -45,6 +65,18 @@ export function attendanceRowView(s: Pick<SignupAdminResponse, 'checkinAt' | 'ch
   if (s.autoCheckedOut) badges.push('按结束时间签退');
   if (s.manualMinutes > 0) badges.push('人工补录');
   const checked = s.attendance === 'confirmed' ? (s.confirmedMinutes ?? 0) - s.manualMinutes : (s.checkedMinutes ?? 0);
-  const minutesLine = !s.checkinAt && !s.manualMinutes ? '未签到' : s.manualMinutes > 0 ? `签到 ${formatMinutes(checked)} + 人工补录 ${formatMinutes(s.manualMinutes)}` : notCheckedOut ? '已签到，未签退' : `签到 ${formatMinutes(checked)}`;
-  return { badges, needsDecision: notCheckedOut && s.attendance === 'unconfirmed', proposedMinutes: notCheckedOut ? (s.proposedMinutes ?? null) : null, minutesLine };
+  const minutesLine =
+    !s.checkinAt && !s.manualMinutes
+      ? '未签到'
+      : s.manualMinutes > 0
+        ? `签到 ${formatMinutes(checked)} + 人工补录 ${formatMinutes(s.manualMinutes)}`
+        : notCheckedOut
+          ? '已签到，未签退'
+          : `签到 ${formatMinutes(checked)}`;
+  return {
+    badges,
+    needsDecision: notCheckedOut && s.attendance === 'unconfirmed',
+    proposedMinutes: notCheckedOut ? (s.proposedMinutes ?? null) : null,
+    minutesLine,
+  };
 }

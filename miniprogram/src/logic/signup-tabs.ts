@@ -17,7 +17,8 @@ export type SignupTotals = Partial<Record<SignupStatus, number>>;
  */
 export function signupTabToOpen(totals: SignupTotals | null): SignupStatus {
   if (!totals) return 'confirmed';
-  for (const tab of ['pending', 'confirmed', 'waitlisted', 'cancelled'] as const) if ((totals[tab] ?? 0) > 0) return tab;
+  for (const tab of ['pending', 'confirmed', 'waitlisted', 'cancelled'] as const)
+    if ((totals[tab] ?? 0) > 0) return tab;
   return 'confirmed';
 }
 

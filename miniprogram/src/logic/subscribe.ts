@@ -1,7 +1,11 @@
 import { sandboxTemplateId, type ClientConfigResponse, type NotificationTemplate } from '@jianghuai/shared';
 
 /** The sign-up asks for these three at once (result, reminder, changes). */
-export const SIGNUP_TEMPLATES = ['signup_result', 'activity_reminder', 'activity_changed'] as const satisfies readonly NotificationTemplate[];
+export const SIGNUP_TEMPLATES = [
+  'signup_result',
+  'activity_reminder',
+  'activity_changed',
+] as const satisfies readonly NotificationTemplate[];
 
 export interface TemplateStorage {
   read(): Partial<Record<NotificationTemplate, string>> | null;
@@ -36,6 +40,9 @@ export function createTemplateIds(storage: TemplateStorage) {
 }
 
 /** The keys the person allowed, from wx.requestSubscribeMessage's answer (`{ [tmplId]: 'accept' | 'reject' | … }`). */
-export function acceptedTemplates<K extends NotificationTemplate>(answer: Record<string, unknown>, ids: Record<K, string>): K[] {
+export function acceptedTemplates<K extends NotificationTemplate>(
+  answer: Record<string, unknown>,
+  ids: Record<K, string>,
+): K[] {
   return (Object.keys(ids) as K[]).filter((key) => answer[ids[key]] === 'accept');
 }

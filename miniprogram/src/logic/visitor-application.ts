@@ -18,7 +18,9 @@ export interface VisitorApplicationView {
   progress: string | null;
 }
 
-export function visitorApplicationView(app: Pick<MyApplicationResponse, 'status' | 'green' | 'rejectReason' | 'station' | 'memberNo'> | null): VisitorApplicationView | null {
+export function visitorApplicationView(
+  app: Pick<MyApplicationResponse, 'status' | 'green' | 'rejectReason' | 'station' | 'memberNo'> | null,
+): VisitorApplicationView | null {
   if (!app) return null;
   const statusPage = { label: '查看申请进度', url: PAGES.applicationStatus, testId: 'home-application-open' };
   switch (app.status) {
@@ -52,7 +54,9 @@ export function visitorApplicationView(app: Pick<MyApplicationResponse, 'status'
     case 'approved':
       return {
         step: '审核通过',
-        detail: app.memberNo ? `欢迎加入江淮义警，您的义警编号：${app.memberNo}` : '欢迎加入江淮义警，义警编号正在生成。',
+        detail: app.memberNo
+          ? `欢迎加入江淮义警，您的义警编号：${app.memberNo}`
+          : '欢迎加入江淮义警，义警编号正在生成。',
         tone: 'good',
         reason: null,
         action: statusPage,

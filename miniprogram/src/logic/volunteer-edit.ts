@@ -2,7 +2,14 @@
  * Staff editing a volunteer's archive (SPEC §2.4): the editable part of the record, and the PATCH
  * body holding only what changed (a status change needs a reason).
  */
-import { businessDate, type IssuedEquipment, type UpdateVolunteerRequest, type VolunteerArchiveResponse, type VolunteerStatus, type VolunteerTier } from '@jianghuai/shared';
+import {
+  businessDate,
+  type IssuedEquipment,
+  type UpdateVolunteerRequest,
+  type VolunteerArchiveResponse,
+  type VolunteerStatus,
+  type VolunteerTier,
+} from '@jianghuai/shared';
 
 export interface ArchiveEdit {
   tier: VolunteerTier;
@@ -30,12 +37,15 @@ export function toggleTeam(teams: string[], team: string): string[] {
 
 /** Issue an item today, or take it back. */
 export function toggleEquipment(equipment: IssuedEquipment[], item: string, today: string): IssuedEquipment[] {
-  return equipment.some((e) => e.item === item) ? equipment.filter((e) => e.item !== item) : [...equipment, { item, issuedOn: today, count: 1 }];
+  return equipment.some((e) => e.item === item)
+    ? equipment.filter((e) => e.item !== item)
+    : [...equipment, { item, issuedOn: today, count: 1 }];
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-export type UpdateBuild = { ok: true; body: UpdateVolunteerRequest; changed: boolean } | { ok: false; field: 'statusReason'; message: string };
+export type UpdateBuild =
+  { ok: true; body: UpdateVolunteerRequest; changed: boolean } | { ok: false; field: 'statusReason'; message: string };
 
 export function toUpdateRequest(edit: ArchiveEdit, original: VolunteerArchiveResponse): UpdateBuild {
   const body: UpdateVolunteerRequest = {};
@@ -54,8 +64,7 @@ export function toUpdateRequest(edit: ArchiveEdit, original: VolunteerArchiveRes
 }
 
 export type ExemptionBuild =
-  | { ok: true; body: { reason: string; endsOn: string } }
-  | { ok: false; field: 'reason' | 'endsOn'; message: string };
+  { ok: true; body: { reason: string; endsOn: string } } | { ok: false; field: 'reason' | 'endsOn'; message: string };
 
 /**
  * A 特殊情况 (illness, working away …): while it runs the volunteer is not revoked for inactivity
@@ -74,10 +83,18 @@ export function buildExemption(input: { reason: string; endsOn: string }, today:
  * The yearly re-check line on the record: when it was last run (its date in Shanghai, not the UTC
  * date of the stored instant) and when the next one is due.
  */
-export function recheckLine(archive: Pick<VolunteerArchiveResponse, 'criminalCheckedAt' | 'criminalCheckDueOn'>, today: string): string {
-  const last = archive.criminalCheckedAt ? `上次核查 ${businessDate(new Date(archive.criminalCheckedAt))}` : '还没有核查记录';
+export function recheckLine(
+  archive: Pick<VolunteerArchiveResponse, 'criminalCheckedAt' | 'criminalCheckDueOn'>,
+  today: string,
+): string {
+  const last = archive.criminalCheckedAt
+    ? `上次核查 ${businessDate(new Date(archive.criminalCheckedAt))}`
+    : '还没有核查记录';
   if (!archive.criminalCheckDueOn) return last;
-  const due = archive.criminalCheckDueOn < today ? `已于 ${archive.criminalCheckDueOn} 到期，请尽快复核` : `下次复核 ${archive.criminalCheckDueOn} 前`;
+  const due =
+    archive.criminalCheckDueOn < today
+      ? `已于 ${archive.criminalCheckDueOn} 到期，请尽快复核`
+      : `下次复核 ${archive.criminalCheckDueOn} 前`;
   return `${last}；${due}`;
 }
 

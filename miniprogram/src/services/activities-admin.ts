@@ -31,7 +31,10 @@ export function createActivity(input: ActivityInput): Promise<ActivityResponse> 
 }
 
 export function updateActivity(id: number, input: Partial<ActivityInput>): Promise<ActivityResponse> {
-  return http.request<ActivityResponse>('PATCH', activityPath(ACTIVITY_ROUTES.adminUpdate, id), { body: input, toast: false });
+  return http.request<ActivityResponse>('PATCH', activityPath(ACTIVITY_ROUTES.adminUpdate, id), {
+    body: input,
+    toast: false,
+  });
 }
 
 export function publishActivity(id: number): Promise<ActivityResponse> {
@@ -58,8 +61,16 @@ export function listSignups(id: number, query: SignupListQuery): Promise<Page<Si
   return get<Page<SignupAdminResponse>>(activityPath(ACTIVITY_ROUTES.signups, id), { ...query }, { toast: false });
 }
 
-export function reviewSignups(id: number, signupIds: number[], decision: 'confirm' | 'reject'): Promise<ReviewSignupsResponse> {
-  return post<ReviewSignupsResponse>(activityPath(ACTIVITY_ROUTES.reviewSignups, id), { signupIds, decision }, { toast: false });
+export function reviewSignups(
+  id: number,
+  signupIds: number[],
+  decision: 'confirm' | 'reject',
+): Promise<ReviewSignupsResponse> {
+  return post<ReviewSignupsResponse>(
+    activityPath(ACTIVITY_ROUTES.reviewSignups, id),
+    { signupIds, decision },
+    { toast: false },
+  );
 }
 
 export function getQrToken(id: number): Promise<QrTokenResponse> {
@@ -67,7 +78,11 @@ export function getQrToken(id: number): Promise<QrTokenResponse> {
 }
 
 export function confirmAttendance(id: number, items: AttendanceItem[]): Promise<ConfirmAttendanceResponse> {
-  return post<ConfirmAttendanceResponse>(activityPath(ACTIVITY_ROUTES.confirmAttendance, id), { items }, { toast: false });
+  return post<ConfirmAttendanceResponse>(
+    activityPath(ACTIVITY_ROUTES.confirmAttendance, id),
+    { items },
+    { toast: false },
+  );
 }
 
 export function weeklyRule(): Promise<WeeklyRuleResponse> {

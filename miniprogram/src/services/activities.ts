@@ -41,4 +41,3 @@ export function checkOut(id: number, body: CheckoutRequest): Promise<MySignupRes
 export function myActivities(query: { page: number; pageSize: number }): Promise<Page<MyActivityResponse>> {
   return get<Page<MyActivityResponse>>(ACTIVITY_ROUTES.mine, { ...query }, { toast: false });
 }
-

@@ -35,14 +35,18 @@ export const fetchCompanyOptions = (q?: string) => get<CompanyOption[]>(ENROLMEN
 export const fetchAgreement = () => get<AgreementResponse>(ENROLMENT_ROUTES.agreement, undefined, quiet);
 export const fetchCommunities = () => get<OrgUnitNode[]>(ENROLMENT_ROUTES.communityOptions, undefined, quiet);
 export const fetchServerDraft = () => get<ApplicationDraftResponse>(ENROLMENT_ROUTES.draft, undefined, quiet);
-export const saveServerDraft = (draft: ApplicationDraft) => http.request<ApplicationDraftResponse>('PUT', ENROLMENT_ROUTES.draft, { body: { draft }, toast: false });
+export const saveServerDraft = (draft: ApplicationDraft) =>
+  http.request<ApplicationDraftResponse>('PUT', ENROLMENT_ROUTES.draft, { body: { draft }, toast: false });
 export const deleteServerDraft = () => http.request<void>('DELETE', ENROLMENT_ROUTES.draft, { toast: false });
-export const fetchMyApplication = () => get<MyApplicationResponse | null>(ENROLMENT_ROUTES.myApplication, undefined, quiet);
-export const submitApplication = (body: SubmitApplicationRequest) => post<MyApplicationResponse>(ENROLMENT_ROUTES.applications, body, quiet);
+export const fetchMyApplication = () =>
+  get<MyApplicationResponse | null>(ENROLMENT_ROUTES.myApplication, undefined, quiet);
+export const submitApplication = (body: SubmitApplicationRequest) =>
+  post<MyApplicationResponse>(ENROLMENT_ROUTES.applications, body, quiet);
 export const resubmitApplication = (body: SubmitApplicationRequest) =>
   http.request<MyApplicationResponse>('PUT', ENROLMENT_ROUTES.myApplication, { body, toast: false });
 export const fetchMyCard = () => get<VolunteerCardResponse>(ENROLMENT_ROUTES.myCard, undefined, quiet);
-export const fetchMessages = (page: number, pageSize: number) => get<MessagePage>(MESSAGE_ROUTES.messages, { page, pageSize }, quiet);
+export const fetchMessages = (page: number, pageSize: number) =>
+  get<MessagePage>(MESSAGE_ROUTES.messages, { page, pageSize }, quiet);
 export const markMessageRead = (id: number) => post<void>(MESSAGE_ROUTES.read(id), undefined, quiet);
 
 // ── the draft on this phone ─────────────────────────────────────────────────────────────────
@@ -94,7 +98,9 @@ export function clearApplicationStorage(keepUserId?: number): void {
   try {
     const { keys } = Taro.getStorageInfoSync();
     const kept = keepUserId === undefined ? null : `${DRAFT_KEY}.${keepUserId}`;
-    for (const key of keys) if ((key.startsWith(`${DRAFT_KEY}.`) || key.startsWith(`${LAST_SENT_KEY}.`)) && key !== kept) Taro.removeStorageSync(key);
+    for (const key of keys)
+      if ((key.startsWith(`${DRAFT_KEY}.`) || key.startsWith(`${LAST_SENT_KEY}.`)) && key !== kept)
+        Taro.removeStorageSync(key);
   } catch {
     // storage unreadable: nothing we can clear
   }
@@ -102,7 +108,9 @@ export function clearApplicationStorage(keepUserId?: number): void {
 
 /** The applicant age bounds the server checks (GET /client-config), for the ID step. */
 export const fetchApplicantAge = () =>
-  get<ClientConfigResponse>(ROUTES.clientConfig, undefined, { ...quiet, auth: false }).then((c) => c.applicantAge ?? DEFAULT_APPLICANT_AGE);
+  get<ClientConfigResponse>(ROUTES.clientConfig, undefined, { ...quiet, auth: false }).then(
+    (c) => c.applicantAge ?? DEFAULT_APPLICANT_AGE,
+  );
 
 /** Asks for the one-time `application_result` consent at submit (SPEC §9); never blocks the submit. */
 export const askResultConsent = (): Promise<void> => askConsent(['application_result']);

@@ -43,24 +43,33 @@ const quiet = { toast: false } as const;
 const id = (template: string, params: Record<string, number>) => routePath(template, params);
 
 // ── review ─────────────────────────────────────────────────────────────────────────────────
-export const listApplications = (q: ApplicationQuery) => get<Page<ApplicationResponse>>(ENROLMENT_ROUTES.adminApplications, q as Q, quiet);
-export const getApplication = (appId: number) => get<ApplicationResponse>(id(ENROLMENT_ROUTES.adminApplication, { id: appId }), undefined, quiet);
+export const listApplications = (q: ApplicationQuery) =>
+  get<Page<ApplicationResponse>>(ENROLMENT_ROUTES.adminApplications, q as Q, quiet);
+export const getApplication = (appId: number) =>
+  get<ApplicationResponse>(id(ENROLMENT_ROUTES.adminApplication, { id: appId }), undefined, quiet);
 export const recordCriminalCheck = (appId: number, body: RecordCriminalCheckRequest) =>
   post<ApplicationResponse>(id(ENROLMENT_ROUTES.adminApplicationCriminalCheck, { id: appId }), body, quiet);
-export const approveApplication = (appId: number) => post<ApplicationResponse>(id(ENROLMENT_ROUTES.adminApplicationApprove, { id: appId }), undefined, quiet);
+export const approveApplication = (appId: number) =>
+  post<ApplicationResponse>(id(ENROLMENT_ROUTES.adminApplicationApprove, { id: appId }), undefined, quiet);
 export const rejectApplication = (appId: number, reason: string) =>
   post<ApplicationResponse>(id(ENROLMENT_ROUTES.adminApplicationReject, { id: appId }), { reason }, quiet);
 export const revealApplicationPii = (appId: number, field: PiiField) =>
   post<RevealPiiResponse>(id(ENROLMENT_ROUTES.adminApplicationReveal, { id: appId }), { field }, quiet);
 
 // ── volunteers, assignment, talent pool ─────────────────────────────────────────────────────
-export const listVolunteers = (q: VolunteerQuery) => get<Page<VolunteerListItem>>(ENROLMENT_ROUTES.adminVolunteers, q as Q, quiet);
-export const getVolunteer = (vid: number) => get<VolunteerArchiveResponse>(id(ENROLMENT_ROUTES.adminVolunteer, { id: vid }), undefined, quiet);
+export const listVolunteers = (q: VolunteerQuery) =>
+  get<Page<VolunteerListItem>>(ENROLMENT_ROUTES.adminVolunteers, q as Q, quiet);
+export const getVolunteer = (vid: number) =>
+  get<VolunteerArchiveResponse>(id(ENROLMENT_ROUTES.adminVolunteer, { id: vid }), undefined, quiet);
 export const updateVolunteer = (vid: number, body: UpdateVolunteerRequest) =>
-  http.request<VolunteerArchiveResponse>('PATCH', id(ENROLMENT_ROUTES.adminVolunteer, { id: vid }), { body, toast: false });
+  http.request<VolunteerArchiveResponse>('PATCH', id(ENROLMENT_ROUTES.adminVolunteer, { id: vid }), {
+    body,
+    toast: false,
+  });
 export const revealVolunteerPii = (vid: number, field: PiiField) =>
   post<RevealPiiResponse>(id(ENROLMENT_ROUTES.adminVolunteerReveal, { id: vid }), { field }, quiet);
-export const volunteerAssignments = (vid: number) => get<AssignmentResponse[]>(id(ENROLMENT_ROUTES.adminVolunteerAssignments, { id: vid }), undefined, quiet);
+export const volunteerAssignments = (vid: number) =>
+  get<AssignmentResponse[]>(id(ENROLMENT_ROUTES.adminVolunteerAssignments, { id: vid }), undefined, quiet);
 export const addExemption = (vid: number, body: CreateExemptionRequest) =>
   post<ExemptionResponse>(id(ENROLMENT_ROUTES.adminVolunteerExemptions, { id: vid }), body, quiet);
 export const recordRecheck = (vid: number, body: RecordCriminalCheckRequest) =>
@@ -69,31 +78,44 @@ export const reassignVolunteer = (vid: number, stationId: number, reason: string
   post<AssignmentResponse>(id(ENROLMENT_ROUTES.adminVolunteerReassign, { id: vid }), { stationId, reason }, quiet);
 export const listIncomingTransfers = (page: number, pageSize: number) =>
   get<Page<AssignmentResponse>>(ENROLMENT_ROUTES.adminIncomingTransfers, { page, pageSize }, quiet);
-export const acceptTransfer = (tid: number) => post<AssignmentResponse>(id(ENROLMENT_ROUTES.adminAcceptTransfer, { id: tid }), undefined, quiet);
-export const declineTransfer = (tid: number, reason: string) => post<AssignmentResponse>(id(ENROLMENT_ROUTES.adminDeclineTransfer, { id: tid }), { reason }, quiet);
-export const searchTalentPool = (q: TalentPoolQuery) => get<Page<VolunteerListItem>>(ENROLMENT_ROUTES.adminTalentPool, q as Q, quiet);
+export const acceptTransfer = (tid: number) =>
+  post<AssignmentResponse>(id(ENROLMENT_ROUTES.adminAcceptTransfer, { id: tid }), undefined, quiet);
+export const declineTransfer = (tid: number, reason: string) =>
+  post<AssignmentResponse>(id(ENROLMENT_ROUTES.adminDeclineTransfer, { id: tid }), { reason }, quiet);
+export const searchTalentPool = (q: TalentPoolQuery) =>
+  get<Page<VolunteerListItem>>(ENROLMENT_ROUTES.adminTalentPool, q as Q, quiet);
 export const fetchOrgTree = () => get<OrgUnitNode[]>(`${ROUTES.orgUnits}/tree`, undefined, quiet);
 /** Every station with its communities (any signed-in user): targets for a reassignment across branches. */
 export const fetchAllStations = () => get<OrgUnitNode[]>(ENROLMENT_ROUTES.communityOptions, undefined, quiet);
 
 // ── scheduled jobs (system administrator) ──────────────────────────────────────────────────
 export const listJobs = () => get<JobLeaseResponse[]>(ENROLMENT_ROUTES.adminJobs, undefined, quiet);
-export const runJob = (name: JobName) => post<JobRunResponse>(routePath(ENROLMENT_ROUTES.adminJobRun, { name }), undefined, quiet);
+export const runJob = (name: JobName) =>
+  post<JobRunResponse>(routePath(ENROLMENT_ROUTES.adminJobRun, { name }), undefined, quiet);
 
 // ── companies, roster, company manager ─────────────────────────────────────────────────────
-export const listCompanies = (q: CompanyQuery) => get<Page<CompanyResponse>>(ENROLMENT_ROUTES.adminCompanies, q as Q, quiet);
-export const getCompany = (cid: number) => get<CompanyResponse>(id(ENROLMENT_ROUTES.adminCompany, { id: cid }), undefined, quiet);
-export const createCompany = (body: CreateCompanyRequest) => post<CompanyResponse>(ENROLMENT_ROUTES.adminCompanies, body, quiet);
+export const listCompanies = (q: CompanyQuery) =>
+  get<Page<CompanyResponse>>(ENROLMENT_ROUTES.adminCompanies, q as Q, quiet);
+export const getCompany = (cid: number) =>
+  get<CompanyResponse>(id(ENROLMENT_ROUTES.adminCompany, { id: cid }), undefined, quiet);
+export const createCompany = (body: CreateCompanyRequest) =>
+  post<CompanyResponse>(ENROLMENT_ROUTES.adminCompanies, body, quiet);
 export const updateCompany = (cid: number, body: UpdateCompanyRequest) =>
   http.request<CompanyResponse>('PATCH', id(ENROLMENT_ROUTES.adminCompany, { id: cid }), { body, toast: false });
-export const addSite = (cid: number, body: ServiceSiteRequest) => post<ServiceSiteResponse>(id(ENROLMENT_ROUTES.adminCompanySites, { id: cid }), body, quiet);
+export const addSite = (cid: number, body: ServiceSiteRequest) =>
+  post<ServiceSiteResponse>(id(ENROLMENT_ROUTES.adminCompanySites, { id: cid }), body, quiet);
 export const updateSite = (cid: number, siteId: number, body: ServiceSiteRequest) =>
-  http.request<ServiceSiteResponse>('PUT', routePath(ENROLMENT_ROUTES.adminCompanySite, { id: cid, siteId }), { body, toast: false });
+  http.request<ServiceSiteResponse>('PUT', routePath(ENROLMENT_ROUTES.adminCompanySite, { id: cid, siteId }), {
+    body,
+    toast: false,
+  });
 export const removeSite = (cid: number, siteId: number) =>
   http.request<void>('DELETE', routePath(ENROLMENT_ROUTES.adminCompanySite, { id: cid, siteId }), { toast: false });
-export const listRoster = (q: RosterQuery) => get<Page<RosterGuardResponse>>(ENROLMENT_ROUTES.adminRoster, q as Q, quiet);
+export const listRoster = (q: RosterQuery) =>
+  get<Page<RosterGuardResponse>>(ENROLMENT_ROUTES.adminRoster, q as Q, quiet);
 export const fetchMyCompany = () => get<MyCompanyResponse>(ENROLMENT_ROUTES.myCompany, undefined, quiet);
-export const listMyCompanyGuards = (q: RosterQuery) => get<Page<RosterGuardResponse>>(ENROLMENT_ROUTES.myCompanyGuards, q as Q, quiet);
+export const listMyCompanyGuards = (q: RosterQuery) =>
+  get<Page<RosterGuardResponse>>(ENROLMENT_ROUTES.myCompanyGuards, q as Q, quiet);
 
 // ── files: multipart upload and .xlsx download (outside JSON, so not through http.request) ─────
 
@@ -131,7 +153,13 @@ function parseBody(data: unknown): unknown {
 export async function importRoster(filePath: string, fileName?: string): Promise<RosterImportResponse> {
   const attempt = async () => {
     try {
-      return await Taro.uploadFile({ url: absolute(ENROLMENT_ROUTES.adminRosterImport), filePath, name: 'file', header: authHeader(), ...(fileName ? { fileName } : {}) } as Taro.uploadFile.Option);
+      return await Taro.uploadFile({
+        url: absolute(ENROLMENT_ROUTES.adminRosterImport),
+        filePath,
+        name: 'file',
+        header: authHeader(),
+        ...(fileName ? { fileName } : {}),
+      } as Taro.uploadFile.Option);
     } catch {
       throw new HttpError(0, { code: 'NETWORK_ERROR', message: NETWORK_ERROR_MESSAGE });
     }
@@ -151,13 +179,20 @@ export async function exportTalentPool(q: TalentPoolQuery): Promise<void> {
   await freshSession();
   let res: Taro.downloadFile.FileSuccessCallbackResult;
   try {
-    res = await Taro.downloadFile({ url: absolute(ENROLMENT_ROUTES.adminTalentPoolExport, q as Q), header: authHeader() });
+    res = await Taro.downloadFile({
+      url: absolute(ENROLMENT_ROUTES.adminTalentPoolExport, q as Q),
+      header: authHeader(),
+    });
   } catch {
     throw new HttpError(0, { code: 'NETWORK_ERROR', message: NETWORK_ERROR_MESSAGE });
   }
   if (res.statusCode !== 200) throw new HttpError(res.statusCode, toApiError(res.statusCode, null));
   if (process.env.TARO_ENV === 'weapp') {
-    await Taro.openDocument({ filePath: res.tempFilePath, fileType: 'xlsx', showMenu: true } as Taro.openDocument.Option);
+    await Taro.openDocument({
+      filePath: res.tempFilePath,
+      fileType: 'xlsx',
+      showMenu: true,
+    } as Taro.openDocument.Option);
     return;
   }
   const link = document.createElement('a');

@@ -156,7 +156,12 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
     return error;
   }
 
-  async function attempt<T>(method: HttpMethod, path: string, options: RequestOptions, mayRefresh: boolean): Promise<T> {
+  async function attempt<T>(
+    method: HttpMethod,
+    path: string,
+    options: RequestOptions,
+    mayRefresh: boolean,
+  ): Promise<T> {
     const useAuth = options.auth !== false;
     const sentWith = useAuth ? tokens.get() : null;
     const res = await send(method, path, options, sentWith?.accessToken ?? null);

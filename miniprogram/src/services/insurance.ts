@@ -1,4 +1,10 @@
-import { INSURANCE_ROUTES, type CreatePolicyRequest, type EnrolResponse, type PolicyPage, type PolicyResponse } from '@jianghuai/shared';
+import {
+  INSURANCE_ROUTES,
+  type CreatePolicyRequest,
+  type EnrolResponse,
+  type PolicyPage,
+  type PolicyResponse,
+} from '@jianghuai/shared';
 import { get, post } from './http';
 
 /** Accident insurance policies (staff); imported only by the admin-activities sub-package. */
@@ -12,5 +18,9 @@ export function createPolicy(input: CreatePolicyRequest): Promise<PolicyResponse
 }
 
 export function enrolActivity(policyId: number, activityId: number): Promise<EnrolResponse> {
-  return post<EnrolResponse>(INSURANCE_ROUTES.enrolActivity.replace(':id', String(policyId)), { activityId }, { toast: false });
+  return post<EnrolResponse>(
+    INSURANCE_ROUTES.enrolActivity.replace(':id', String(policyId)),
+    { activityId },
+    { toast: false },
+  );
 }

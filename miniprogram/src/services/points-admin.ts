@@ -1,4 +1,12 @@
-import { POINTS_ROUTES, type AdminLedgerEntryResponse, type AdminLedgerQuery, type LedgerEntryResponse, type Page, type PointsIssuedQuery, type PointsIssuedResponse } from '@jianghuai/shared';
+import {
+  POINTS_ROUTES,
+  type AdminLedgerEntryResponse,
+  type AdminLedgerQuery,
+  type LedgerEntryResponse,
+  type Page,
+  type PointsIssuedQuery,
+  type PointsIssuedResponse,
+} from '@jianghuai/shared';
 import { get, post } from './http';
 
 /** Staff side of the points ledger; imported only by the admin-activities sub-package. */

@@ -40,7 +40,8 @@ export async function askConsent(keys: readonly NotificationTemplate[]): Promise
     const ids = templateIds.idsOf(keys);
     const answer = await Taro.requestSubscribeMessage({ tmplIds: Object.values(ids), entityIds: [] } as never);
     const accepted = acceptedTemplates(answer as unknown as Record<string, unknown>, ids);
-    if (accepted.length) void post<void>(ROUTES.subscriptions, { templates: accepted }, { toast: false }).catch(() => undefined);
+    if (accepted.length)
+      void post<void>(ROUTES.subscriptions, { templates: accepted }, { toast: false }).catch(() => undefined);
   } catch {
     // declined or unsupported
   }

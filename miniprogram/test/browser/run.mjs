@@ -118,7 +118,9 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 async function loadJourneys() {
   const dir = join(here, 'journeys');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.mjs')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.mjs'))
+    .sort();
   const all = [];
   for (const f of files) all.push(...(await import(pathToFileURL(join(dir, f)).href)).default);
   return all;
@@ -129,7 +131,10 @@ async function main() {
   // The folder shows the last run only: no stale FAILED picture from an earlier one.
   for (const name of readdirSync(artifacts)) if (name.endsWith('.png')) rmSync(join(artifacts, name));
   const journeys = await loadJourneys();
-  const only = (process.env.JH_BROWSER_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const only = (process.env.JH_BROWSER_ONLY ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const selected = journeys.filter((j) => only.length === 0 || only.some((o) => j.name.includes(o)));
   let passed = 0;
   let failed = 0;
@@ -159,7 +164,9 @@ async function main() {
   // The server's clock (fixed by JH_CLOCK_START, then running on): journeys and pages follow it.
   const health = await (await fetch(`${base}/api/health`)).json();
   if (process.env.JH_CLOCK_START) setClockOffset(Date.parse(health.time) - Date.now());
-  console.log(`server up at ${base} (pid ${serverChild.pid})${process.env.JH_CLOCK_START ? `, clock at ${health.time}` : ''}`);
+  console.log(
+    `server up at ${base} (pid ${serverChild.pid})${process.env.JH_CLOCK_START ? `, clock at ${health.time}` : ''}`,
+  );
 
   for (const journey of selected) {
     const context = await chromium.launchPersistentContext(tempDir('jh-browser-profile-'), {
@@ -192,8 +199,14 @@ async function main() {
     } catch (error) {
       failed++;
       // The journey line that failed, so a timeout says which step it was.
-      const at = String(error?.stack ?? '').split('\n').find((l) => l.includes('/journeys/'))?.trim() ?? '';
-      console.log(`  ✗ ${journey.name} ${journey.title}\n      ${String(error?.message ?? error).split('\n')[0]}${at ? `\n      ${at}` : ''}`);
+      const at =
+        String(error?.stack ?? '')
+          .split('\n')
+          .find((l) => l.includes('/journeys/'))
+          ?.trim() ?? '';
+      console.log(
+        `  ✗ ${journey.name} ${journey.title}\n      ${String(error?.message ?? error).split('\n')[0]}${at ? `\n      ${at}` : ''}`,
+      );
       await shot(page, `${journey.name}-FAILED`).catch(() => {});
     } finally {
       await context.close().catch(() => {});

@@ -22,7 +22,6 @@ export function shanghaiDate(ms = clockNow()) {
   return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
-
 export const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`).first();
 
 export async function shot(page, name) {
@@ -91,7 +90,10 @@ export async function signInAsStaff(page, base, username) {
 
 /** Taro H5 draws showModal as plain DOM; its confirm button carries the confirm text. */
 export async function confirmModal(page, text) {
-  const button = page.locator('.taro-modal__foot div, .taro-model__btn, .taro-modal__btn').filter({ hasText: text }).last();
+  const button = page
+    .locator('.taro-modal__foot div, .taro-model__btn, .taro-modal__btn')
+    .filter({ hasText: text })
+    .last();
   if (await button.count()) await button.click();
   else await page.getByText(text, { exact: true }).last().click();
 }

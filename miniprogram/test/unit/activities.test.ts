@@ -123,7 +123,10 @@ describe('geofenceView', () => {
 
 describe('signupWording (waitlist and states in words)', () => {
   it('waitlist position 1, n, unknown', () => {
-    expect(signupWording(signup({ status: 'waitlisted', waitlistPosition: 1 }))).toMatchObject({ label: '候补第 1 位', tone: 'wait' });
+    expect(signupWording(signup({ status: 'waitlisted', waitlistPosition: 1 }))).toMatchObject({
+      label: '候补第 1 位',
+      tone: 'wait',
+    });
     const third = signupWording(signup({ status: 'waitlisted', waitlistPosition: 3 }));
     expect(third.label).toBe('候补第 3 位');
     expect(third.detail).toContain('前面还有 2 人');
@@ -153,33 +156,55 @@ describe('placesWording / pointsWording', () => {
   });
   it('per hour or per activity; war-time says it doubles', () => {
     expect(pointsWording({ pointsRule: 'per_hour', effectivePoints: 5, mode: 'daily' })).toBe('每小时 5 积分');
-    expect(pointsWording({ pointsRule: 'per_activity', effectivePoints: 20, mode: 'wartime' })).toBe('参加一次 20 积分（战时加倍）');
+    expect(pointsWording({ pointsRule: 'per_activity', effectivePoints: 20, mode: 'wartime' })).toBe(
+      '参加一次 20 积分（战时加倍）',
+    );
   });
 });
 
 describe('volunteerActions', () => {
   it('open activity without a sign-up: sign up, or queue when full', () => {
     expect(volunteerActions(activity(), at('2026-11-30T00:00:00Z'))).toEqual([{ kind: 'signup', label: '我要报名' }]);
-    expect(volunteerActions(activity({ placesLeft: 0 }), at('2026-11-30T00:00:00Z'))[0]).toMatchObject({ kind: 'signup', label: '名额已满，排队候补' });
+    expect(volunteerActions(activity({ placesLeft: 0 }), at('2026-11-30T00:00:00Z'))[0]).toMatchObject({
+      kind: 'signup',
+      label: '名额已满，排队候补',
+    });
   });
   it('after the deadline: no button, a reason', () => {
-    expect(volunteerActions(activity({ signupDeadline: '2026-11-29T00:00:00Z' }), at('2026-11-30T00:00:00Z'))).toEqual([{ kind: 'none', reason: '报名已截止' }]);
+    expect(volunteerActions(activity({ signupDeadline: '2026-11-29T00:00:00Z' }), at('2026-11-30T00:00:00Z'))).toEqual([
+      { kind: 'none', reason: '报名已截止' },
+    ]);
   });
   it('signed up: cancel until the cancel deadline; waitlisted says 不再候补', () => {
-    expect(volunteerActions(activity({ mySignup: signup() }), at('2026-11-30T00:00:00Z'))).toEqual([{ kind: 'cancel', label: '取消报名' }]);
-    expect(volunteerActions(activity({ mySignup: signup({ status: 'waitlisted', waitlistPosition: 2 }) }), at('2026-11-30T00:00:00Z'))).toEqual([
-      { kind: 'cancel', label: '不再候补' },
+    expect(volunteerActions(activity({ mySignup: signup() }), at('2026-11-30T00:00:00Z'))).toEqual([
+      { kind: 'cancel', label: '取消报名' },
     ]);
+    expect(
+      volunteerActions(
+        activity({ mySignup: signup({ status: 'waitlisted', waitlistPosition: 2 }) }),
+        at('2026-11-30T00:00:00Z'),
+      ),
+    ).toEqual([{ kind: 'cancel', label: '不再候补' }]);
   });
   it('check-in opens 30 minutes before the start; check-out after check-in', () => {
-    expect(volunteerActions(activity({ mySignup: signup() }), at('2026-12-01T00:29:00Z')).map((x) => x.kind)).toEqual(['cancel']);
-    expect(volunteerActions(activity({ mySignup: signup() }), at('2026-12-01T00:31:00Z')).map((x) => x.kind)).toEqual(['checkin', 'cancel']);
-    expect(volunteerActions(activity({ status: 'ongoing', mySignup: signup({ checkinAt: START }) }), at('2026-12-01T02:00:00Z')).map((x) => x.kind)).toEqual([
-      'checkout',
+    expect(volunteerActions(activity({ mySignup: signup() }), at('2026-12-01T00:29:00Z')).map((x) => x.kind)).toEqual([
+      'cancel',
     ]);
+    expect(volunteerActions(activity({ mySignup: signup() }), at('2026-12-01T00:31:00Z')).map((x) => x.kind)).toEqual([
+      'checkin',
+      'cancel',
+    ]);
+    expect(
+      volunteerActions(
+        activity({ status: 'ongoing', mySignup: signup({ checkinAt: START }) }),
+        at('2026-12-01T02:00:00Z'),
+      ).map((x) => x.kind),
+    ).toEqual(['checkout']);
   });
   it('a cancelled activity says why', () => {
-    expect(volunteerActions(activity({ status: 'cancelled', cancelReason: '暴雨' }), at('2026-11-30T00:00:00Z'))).toEqual([{ kind: 'none', reason: '活动已取消：暴雨' }]);
+    expect(
+      volunteerActions(activity({ status: 'cancelled', cancelReason: '暴雨' }), at('2026-11-30T00:00:00Z')),
+    ).toEqual([{ kind: 'none', reason: '活动已取消：暴雨' }]);
   });
 });
 
@@ -192,7 +217,15 @@ describe('check-in helpers', () => {
   it('candidates: confirmed, in the window, not checked out, earliest first', () => {
     const mk = (id: number, startAt: string, endAt: string, over: Partial<MySignupResponse> = {}) => ({
       ...signup({ id, ...over }),
-      activity: { id, title: `a${id}`, type: 'street_patrol' as const, startAt, endAt, status: 'published' as const, address: 'x' },
+      activity: {
+        id,
+        title: `a${id}`,
+        type: 'street_patrol' as const,
+        startAt,
+        endAt,
+        status: 'published' as const,
+        address: 'x',
+      },
     });
     const now = at('2026-12-01T01:30:00Z');
     const list = [
@@ -213,9 +246,13 @@ describe('check-in helpers', () => {
     expect(tokenActivityId('hello')).toBeNull();
   });
   it('out-of-range refusal carries the distance in words', () => {
-    expect(checkinErrorMessage({ code: 'CHECKIN_OUT_OF_RANGE', message: '您不在活动地点范围内', details: { distanceM: 1500, radiusM: 300 } })).toBe(
-      '您不在活动地点范围内（您距活动地点约 1.5 公里，签到范围是 300 米以内）',
-    );
+    expect(
+      checkinErrorMessage({
+        code: 'CHECKIN_OUT_OF_RANGE',
+        message: '您不在活动地点范围内',
+        details: { distanceM: 1500, radiusM: 300 },
+      }),
+    ).toBe('您不在活动地点范围内（您距活动地点约 1.5 公里，签到范围是 300 米以内）');
     expect(checkinErrorMessage({ code: 'CHECKIN_QR_EXPIRED', message: '二维码已过期' })).toBe('二维码已过期');
   });
 });
@@ -223,15 +260,35 @@ describe('check-in helpers', () => {
 describe('list query', () => {
   const now = at('2026-11-28T17:00:00Z'); // 2026-11-29 01:00 in Shanghai
   it('today and 7 days use Shanghai dates', () => {
-    expect(listQueryFor({ ...DEFAULT_FILTERS, date: 'today' }, { now, position: null, stationId: null }, 1, 20)).toEqual({ page: 1, pageSize: 20, from: '2026-11-29', to: '2026-11-29' });
-    expect(listQueryFor({ ...DEFAULT_FILTERS, date: 'week' }, { now, position: null, stationId: null }, 2, 20)).toMatchObject({ page: 2, from: '2026-11-29', to: '2026-12-05' });
+    expect(
+      listQueryFor({ ...DEFAULT_FILTERS, date: 'today' }, { now, position: null, stationId: null }, 1, 20),
+    ).toEqual({ page: 1, pageSize: 20, from: '2026-11-29', to: '2026-11-29' });
+    expect(
+      listQueryFor({ ...DEFAULT_FILTERS, date: 'week' }, { now, position: null, stationId: null }, 2, 20),
+    ).toMatchObject({ page: 2, from: '2026-11-29', to: '2026-12-05' });
   });
   it('position gives distances; 附近 adds the radius; 本所 the station; type passes through', () => {
-    const q = listQueryFor({ type: 'traffic_order', date: 'all', nearKm: 3, myStation: true }, { now, position: { lat: 31.1234567, lng: 118.7654321 }, stationId: 5 }, 1, 20);
-    expect(q).toEqual({ page: 1, pageSize: 20, type: 'traffic_order', stationId: 5, lat: 31.123457, lng: 118.765432, withinKm: 3 });
+    const q = listQueryFor(
+      { type: 'traffic_order', date: 'all', nearKm: 3, myStation: true },
+      { now, position: { lat: 31.1234567, lng: 118.7654321 }, stationId: 5 },
+      1,
+      20,
+    );
+    expect(q).toEqual({
+      page: 1,
+      pageSize: 20,
+      type: 'traffic_order',
+      stationId: 5,
+      lat: 31.123457,
+      lng: 118.765432,
+      withinKm: 3,
+    });
   });
   it('附近 without a position cannot filter by distance', () => {
-    expect(listQueryFor({ ...DEFAULT_FILTERS, nearKm: 3 }, { now, position: null, stationId: null }, 1, 20)).toEqual({ page: 1, pageSize: 20 });
+    expect(listQueryFor({ ...DEFAULT_FILTERS, nearKm: 3 }, { now, position: null, stationId: null }, 1, 20)).toEqual({
+      page: 1,
+      pageSize: 20,
+    });
   });
 });
 

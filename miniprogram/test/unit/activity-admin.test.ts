@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { SignupAdminResponse } from '@jianghuai/shared';
-import { attendanceItems, attendanceSummary, attendanceWarning, initialAttendance, reviewSummary, staffActions, validateReason } from '../../src/logic/activity-admin';
+import {
+  attendanceItems,
+  attendanceSummary,
+  attendanceWarning,
+  initialAttendance,
+  reviewSummary,
+  staffActions,
+  validateReason,
+} from '../../src/logic/activity-admin';
 import { acceptedTemplates, createTemplateIds, SIGNUP_TEMPLATES } from '../../src/logic/subscribe';
 import { formatPointsAmount, ledgerLine } from '../../src/logic/points';
 
@@ -39,7 +47,9 @@ describe('staffActions', () => {
     expect(staffActions({ status: 'cancelled', proposal: null })).toEqual([]);
   });
   it('a pending proposal is approved or rejected, not published directly', () => {
-    expect(staffActions({ status: 'draft', proposal: { status: 'pending', proposedBy: '王经理', rejectReason: null } })).toEqual(['approve', 'reject', 'edit']);
+    expect(
+      staffActions({ status: 'draft', proposal: { status: 'pending', proposedBy: '王经理', rejectReason: null } }),
+    ).toEqual(['approve', 'reject', 'edit']);
   });
 });
 
@@ -72,8 +82,12 @@ describe('bulk attendance', () => {
     expect(attendanceSummary(rows.filter((r) => !r.open))).toBe('出勤已全部确认。');
   });
   it('warns about present-without-check-in and automatic check-outs', () => {
-    expect(attendanceWarning({ signup: s(2, { checkinAt: null }), open: true, present: true })).toContain('没有签到记录');
-    expect(attendanceWarning({ signup: s(1, { autoCheckedOut: true }), open: true, present: true })).toContain('自动签退');
+    expect(attendanceWarning({ signup: s(2, { checkinAt: null }), open: true, present: true })).toContain(
+      '没有签到记录',
+    );
+    expect(attendanceWarning({ signup: s(1, { autoCheckedOut: true }), open: true, present: true })).toContain(
+      '自动签退',
+    );
     expect(attendanceWarning({ signup: s(1), open: true, present: true })).toBeNull();
   });
 });
@@ -86,7 +100,12 @@ describe('subscribe consent', () => {
 
   it('maps the accepted WeChat template ids back to the server keys', () => {
     const ids = createTemplateIds(memory()).idsOf(SIGNUP_TEMPLATES);
-    const answer = { errMsg: 'requestSubscribeMessage:ok', [ids.signup_result]: 'accept', [ids.activity_reminder]: 'reject', [ids.activity_changed]: 'accept' };
+    const answer = {
+      errMsg: 'requestSubscribeMessage:ok',
+      [ids.signup_result]: 'accept',
+      [ids.activity_reminder]: 'reject',
+      [ids.activity_changed]: 'accept',
+    };
     expect(acceptedTemplates(answer, ids)).toEqual(['signup_result', 'activity_changed']);
     expect(acceptedTemplates({ errMsg: 'x' }, ids)).toEqual([]);
   });
@@ -97,7 +116,10 @@ describe('subscribe consent', () => {
     expect(first.idOf('signup_result')).toBe('sandbox-tmpl-signup_result');
     const served = { signup_result: 'Tq8-real-signup', application_result: 'Tq8-real-result' } as never;
     await first.load(async () => ({ subscribeTemplates: served }));
-    expect(first.idsOf(['signup_result', 'application_result'])).toEqual({ signup_result: 'Tq8-real-signup', application_result: 'Tq8-real-result' });
+    expect(first.idsOf(['signup_result', 'application_result'])).toEqual({
+      signup_result: 'Tq8-real-signup',
+      application_result: 'Tq8-real-result',
+    });
     // a key the server left out still has an id to ask for
     expect(first.idOf('activity_changed')).toBe('sandbox-tmpl-activity_changed');
     // next launch, offline: the stored ids stand
@@ -114,14 +136,26 @@ describe('points ledger lines', () => {
     expect(formatPointsAmount(10)).toBe('+10');
     expect(formatPointsAmount(-5)).toBe('-5');
     expect(formatPointsAmount(0)).toBe('0');
-    const line = ledgerLine({ typeLabel: '参加活动', description: '参加活动：巡逻', createdAt: '2026-12-01T03:00:00Z', reversedById: 9, awardingOrg: { id: 3, name: '平湖派出所' } });
-    expect(line).toEqual({ title: '参加活动：巡逻', meta: '2026-12-01 11:00 · 平湖派出所', note: '此笔已被冲正（撤回）' });
+    const line = ledgerLine({
+      typeLabel: '参加活动',
+      description: '参加活动：巡逻',
+      createdAt: '2026-12-01T03:00:00Z',
+      reversedById: 9,
+      awardingOrg: { id: 3, name: '平湖派出所' },
+    });
+    expect(line).toEqual({
+      title: '参加活动：巡逻',
+      meta: '2026-12-01 11:00 · 平湖派出所',
+      note: '此笔已被冲正（撤回）',
+    });
   });
 });
 
 describe('reviewSummary', () => {
   it('says how many were confirmed, rejected, left out for lack of places, or already handled', () => {
-    expect(reviewSummary({ confirmed: [1, 2], rejected: [], full: [3], skipped: [4] })).toBe('已确认 2 人，1 人因名额已满未能确认，1 人此前已处理。');
+    expect(reviewSummary({ confirmed: [1, 2], rejected: [], full: [3], skipped: [4] })).toBe(
+      '已确认 2 人，1 人因名额已满未能确认，1 人此前已处理。',
+    );
     expect(reviewSummary({ confirmed: [], rejected: [5], full: [], skipped: [] })).toBe('已拒绝 1 人。');
     expect(reviewSummary({ confirmed: [], rejected: [], full: [], skipped: [] })).toBe('没有需要处理的报名。');
   });

@@ -29,7 +29,9 @@ describe('SignupStatus', () => {
     expect(screen.getByText(/前面还有 3 人/)).toBeTruthy();
   });
   it('compact form is a labelled badge', () => {
-    const { container } = render(<SignupStatus signup={{ ...waitlisted, status: 'confirmed', waitlistPosition: null }} compact />);
+    const { container } = render(
+      <SignupStatus signup={{ ...waitlisted, status: 'confirmed', waitlistPosition: null }} compact />,
+    );
     expect(container.querySelector('[data-testid="signup-badge"]')?.textContent).toBe('报名成功');
   });
 });
@@ -55,9 +57,9 @@ describe('Chips', () => {
           { value: 'a', label: '按次' },
           { value: 'b', label: '按小时' },
         ]}
-        value='a'
+        value="a"
         onChange={onChange}
-        testId='rule'
+        testId="rule"
       />,
     );
     expect(container.querySelector('[data-testid="rule-a"]')?.textContent).toBe('✓ 按次');

@@ -1,19 +1,52 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityResponse, AdminLedgerEntryResponse } from '@jianghuai/shared';
-import { emptyProposalForm, proposalStatusText, toProposalInput, validateProposalForm } from '../../src/logic/proposal-form';
-import { canReverse, formatDate, issuedQuery, ledgerEntryState, reversalConfirmText, validateReversalReason } from '../../src/logic/points-admin';
-import { emptyPolicyForm, enrolSummary, policyCovers, policyPeriod, toPolicyRequest, validatePolicyForm } from '../../src/logic/insurance-form';
+import {
+  emptyProposalForm,
+  proposalStatusText,
+  toProposalInput,
+  validateProposalForm,
+} from '../../src/logic/proposal-form';
+import {
+  canReverse,
+  formatDate,
+  issuedQuery,
+  ledgerEntryState,
+  reversalConfirmText,
+  validateReversalReason,
+} from '../../src/logic/points-admin';
+import {
+  emptyPolicyForm,
+  enrolSummary,
+  policyCovers,
+  policyPeriod,
+  toPolicyRequest,
+  validatePolicyForm,
+} from '../../src/logic/insurance-form';
 
 // 2026-11-29 10:00 in Shanghai
 const NOW = new Date('2026-11-29T02:00:00Z');
 
 describe('proposal form', () => {
-  const filled = () => ({ ...emptyProposalForm(NOW), title: '小区夜间巡逻', address: '平湖小区北门', lat: '31.6705', lng: '118.5065' });
+  const filled = () => ({
+    ...emptyProposalForm(NOW),
+    title: '小区夜间巡逻',
+    address: '平湖小区北门',
+    lat: '31.6705',
+    lng: '118.5065',
+  });
 
   it('accepts a filled form and keeps the staff defaults for what the proposer does not see', () => {
     expect(validateProposalForm(filled(), NOW)).toEqual({});
     const input = toProposalInput(filled());
-    expect(input).toMatchObject({ title: '小区夜间巡逻', type: 'street_patrol', pointsRule: 'per_activity', pointsAmount: 10, mode: 'daily', signupMode: 'instant', capacity: 20 });
+    expect(input).toMatchObject({
+      title: '小区夜间巡逻',
+      type: 'street_patrol',
+      pointsRule: 'per_activity',
+      pointsAmount: 10,
+      mode: 'daily',
+      signupMode: 'instant',
+      capacity: 20,
+    });
     expect(input.location).toEqual({ address: '平湖小区北门', lat: 31.6705, lng: 118.5065, radiusM: 300 });
     // tomorrow 09:00–11:00 Shanghai
     expect(input.startAt).toBe('2026-11-30T01:00:00.000Z');
@@ -25,7 +58,10 @@ describe('proposal form', () => {
     expect(e.lng).toBeUndefined();
     expect(e.lat).toContain('用我现在的位置');
     expect(e.startTime).toContain('已经过去');
-    expect(validateProposalForm({ ...filled(), title: '巡', capacity: '0' }, NOW)).toMatchObject({ title: expect.any(String), capacity: expect.any(String) });
+    expect(validateProposalForm({ ...filled(), title: '巡', capacity: '0' }, NOW)).toMatchObject({
+      title: expect.any(String),
+      capacity: expect.any(String),
+    });
   });
 
   it('only reports fields the proposer can see', () => {
@@ -34,10 +70,21 @@ describe('proposal form', () => {
   });
 
   it('says where a proposal stands', () => {
-    const a = (proposal: ActivityResponse['proposal'], status: ActivityResponse['status'] = 'draft') => ({ proposal, status });
-    expect(proposalStatusText(a({ status: 'pending', proposedBy: '张伟', rejectReason: null }))).toEqual({ label: '待派出所审核', tone: 'wait' });
-    expect(proposalStatusText(a({ status: 'approved', proposedBy: '张伟', rejectReason: null }, 'published')).label).toBe('已通过并发布');
-    expect(proposalStatusText(a({ status: 'rejected', proposedBy: '张伟', rejectReason: '时间冲突' }))).toEqual({ label: '未通过：时间冲突', tone: 'off' });
+    const a = (proposal: ActivityResponse['proposal'], status: ActivityResponse['status'] = 'draft') => ({
+      proposal,
+      status,
+    });
+    expect(proposalStatusText(a({ status: 'pending', proposedBy: '张伟', rejectReason: null }))).toEqual({
+      label: '待派出所审核',
+      tone: 'wait',
+    });
+    expect(
+      proposalStatusText(a({ status: 'approved', proposedBy: '张伟', rejectReason: null }, 'published')).label,
+    ).toBe('已通过并发布');
+    expect(proposalStatusText(a({ status: 'rejected', proposedBy: '张伟', rejectReason: '时间冲突' }))).toEqual({
+      label: '未通过：时间冲突',
+      tone: 'off',
+    });
   });
 });
 
@@ -98,7 +145,12 @@ describe('points issued and reversal', () => {
 });
 
 describe('insurance policy form', () => {
-  const filled = { insurer: '中国人寿马鞍山分公司', policyNo: 'PICC-2026-0001', validFrom: '2026-12-01', validTo: '2027-11-30' };
+  const filled = {
+    insurer: '中国人寿马鞍山分公司',
+    policyNo: 'PICC-2026-0001',
+    validFrom: '2026-12-01',
+    validTo: '2027-11-30',
+  };
 
   it('starts with one year of cover from today', () => {
     expect(emptyPolicyForm(NOW)).toEqual({ insurer: '', policyNo: '', validFrom: '2026-11-29', validTo: '2027-11-28' });
@@ -130,7 +182,9 @@ describe('insurance policy form', () => {
   });
 
   it('sums up a bulk enrolment', () => {
-    expect(enrolSummary({ enrolled: 3, alreadyInsured: 1, insuredCount: 9 })).toBe('新投保 3 人，1 人此前已在本保单中。保单现共 9 人。');
+    expect(enrolSummary({ enrolled: 3, alreadyInsured: 1, insuredCount: 9 })).toBe(
+      '新投保 3 人，1 人此前已在本保单中。保单现共 9 人。',
+    );
     expect(enrolSummary({ enrolled: 0, alreadyInsured: 0, insuredCount: 2 })).toContain('还没有报名成功的义警');
   });
 });

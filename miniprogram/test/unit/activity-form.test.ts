@@ -19,12 +19,24 @@ import {
 const NOW = new Date('2026-11-29T01:00:00Z'); // 09:00 Shanghai
 
 function filled(over: Partial<ActivityForm> = {}): ActivityForm {
-  return { ...emptyForm(NOW), title: '平湖小区夜间巡逻', address: '平湖小区北门', lat: '31.6705', lng: '118.5065', ...over };
+  return {
+    ...emptyForm(NOW),
+    title: '平湖小区夜间巡逻',
+    address: '平湖小区北门',
+    lat: '31.6705',
+    lng: '118.5065',
+    ...over,
+  };
 }
 
 function memoryStorage(): DraftStorage & { data: Map<string, unknown> } {
   const data = new Map<string, unknown>();
-  return { data, get: (k) => data.get(k) ?? null, set: (k, v) => void data.set(k, JSON.parse(JSON.stringify(v))), remove: (k) => void data.delete(k) };
+  return {
+    data,
+    get: (k) => data.get(k) ?? null,
+    set: (k, v) => void data.set(k, JSON.parse(JSON.stringify(v))),
+    remove: (k) => void data.delete(k),
+  };
 }
 
 describe('Shanghai date and time entry', () => {
@@ -48,7 +60,11 @@ describe('validateActivityForm', () => {
     expect(validateActivityForm(filled(), NOW, true)).toEqual({});
   });
   it('names each missing or wrong field in words', () => {
-    const e = validateActivityForm(filled({ title: 'a', address: ' ', lat: '91', lng: 'abc', radiusM: '5', capacity: '0', pointsAmount: '-1' }), NOW, true);
+    const e = validateActivityForm(
+      filled({ title: 'a', address: ' ', lat: '91', lng: 'abc', radiusM: '5', capacity: '0', pointsAmount: '-1' }),
+      NOW,
+      true,
+    );
     expect(Object.keys(e).sort()).toEqual(['address', 'capacity', 'lat', 'lng', 'pointsAmount', 'radiusM', 'title']);
     expect(e.lat).toContain('纬度');
     expect(firstError(e)).toMatch(/^还有 7 处需要修改：/);
@@ -56,9 +72,21 @@ describe('validateActivityForm', () => {
   it('end must follow start; a new activity cannot start in the past', () => {
     expect(validateActivityForm(filled({ endTime: '08:00' }), NOW, true).endTime).toBe('结束时间要晚于开始时间');
     const today = shanghaiParts(NOW).date;
-    expect(validateActivityForm(filled({ startDate: today, startTime: '08:00', endDate: today, endTime: '10:00' }), NOW, true).startTime).toContain('已经过去');
+    expect(
+      validateActivityForm(
+        filled({ startDate: today, startTime: '08:00', endDate: today, endTime: '10:00' }),
+        NOW,
+        true,
+      ).startTime,
+    ).toContain('已经过去');
     // Editing an activity that already started is the server's call, not the form's.
-    expect(validateActivityForm(filled({ startDate: today, startTime: '08:00', endDate: today, endTime: '10:00' }), NOW, false).startTime).toBeUndefined();
+    expect(
+      validateActivityForm(
+        filled({ startDate: today, startTime: '08:00', endDate: today, endTime: '10:00' }),
+        NOW,
+        false,
+      ).startTime,
+    ).toBeUndefined();
   });
   it('malformed times say what the format is', () => {
     expect(validateActivityForm(filled({ startTime: '9点' }), NOW, true).startTime).toContain('09:00');
@@ -67,7 +95,16 @@ describe('validateActivityForm', () => {
 
 describe('toActivityInput', () => {
   it('sends numbers, ISO times, a risk level by type and the insurance requirement', () => {
-    const input = toActivityInput(filled({ type: 'disaster_relief', requiresInsurance: true, startDate: '2026-12-01', startTime: '09:00', endDate: '2026-12-01', endTime: '11:30' }));
+    const input = toActivityInput(
+      filled({
+        type: 'disaster_relief',
+        requiresInsurance: true,
+        startDate: '2026-12-01',
+        startTime: '09:00',
+        endDate: '2026-12-01',
+        endTime: '11:30',
+      }),
+    );
     expect(input).toMatchObject({
       title: '平湖小区夜间巡逻',
       location: { address: '平湖小区北门', lat: 31.6705, lng: 118.5065, radiusM: 300 },

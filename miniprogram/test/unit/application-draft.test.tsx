@@ -16,7 +16,8 @@ const server = vi.hoisted(() => ({
 
 vi.mock('../../src/services/applications', () => ({
   fetchMyApplication: () => server.mine(),
-  fetchAgreement: () => Promise.resolve({ version: '2022.1', title: '协议', body: '一、…', publishedAt: '2022-04-01T00:00:00Z' }),
+  fetchAgreement: () =>
+    Promise.resolve({ version: '2022.1', title: '协议', body: '一、…', publishedAt: '2022-04-01T00:00:00Z' }),
   fetchCompanyOptions: () => Promise.resolve([]),
   fetchCommunities: () => Promise.resolve([]),
   fetchServerDraft: () => server.draft(),
@@ -28,12 +29,14 @@ vi.mock('../../src/services/applications', () => ({
   fetchApplicantAge: () => Promise.resolve({ min: 18, max: 65 }),
   localDraft: {
     read: (userId: number) => (storage.get(`draft.${userId}`) as never) ?? null,
-    write: (userId: number, draft: ApplicationDraft, phone: unknown = null) => storage.set(`draft.${userId}`, { draft, savedAt: new Date().toISOString(), phone }),
+    write: (userId: number, draft: ApplicationDraft, phone: unknown = null) =>
+      storage.set(`draft.${userId}`, { draft, savedAt: new Date().toISOString(), phone }),
     clear: (userId: number) => storage.delete(`draft.${userId}`),
   },
   // the real one removes every application key of every person (see services/applications.ts)
   clearApplicationStorage: (keep?: number) => {
-    for (const key of [...storage.keys()]) if ((key.startsWith('draft.') || key.startsWith('lastSent.')) && key !== `draft.${keep}`) storage.delete(key);
+    for (const key of [...storage.keys()])
+      if ((key.startsWith('draft.') || key.startsWith('lastSent.')) && key !== `draft.${keep}`) storage.delete(key);
   },
 }));
 
@@ -55,8 +58,13 @@ describe('useApplicationForm: nothing lost', () => {
     const { result } = renderHook(() => useApplicationForm({ resubmit: false }));
     await waitFor(() => expect(result.current.load.status).toBe('ready'));
     act(() => result.current.change({ occupation: 'courier', name: '李' }));
-    expect((storage.get('draft.7') as { draft: ApplicationDraft }).draft).toMatchObject({ occupation: 'courier', name: '李' });
-    await waitFor(() => expect(server.save).toHaveBeenCalledWith(expect.objectContaining({ name: '李' })), { timeout: 2000 });
+    expect((storage.get('draft.7') as { draft: ApplicationDraft }).draft).toMatchObject({
+      occupation: 'courier',
+      name: '李',
+    });
+    await waitFor(() => expect(server.save).toHaveBeenCalledWith(expect.objectContaining({ name: '李' })), {
+      timeout: 2000,
+    });
     await waitFor(() => expect(result.current.saveState).toBe('saved'));
   });
 
@@ -70,7 +78,10 @@ describe('useApplicationForm: nothing lost', () => {
   });
 
   it('reopening restores the draft on the screen where the person stopped', async () => {
-    storage.set('draft.7', { draft: { step: 2, occupation: 'rider', residenceCommunityId: 5, name: '赵六' }, savedAt: '2026-03-01T10:00:00Z' });
+    storage.set('draft.7', {
+      draft: { step: 2, occupation: 'rider', residenceCommunityId: 5, name: '赵六' },
+      savedAt: '2026-03-01T10:00:00Z',
+    });
     const { result } = renderHook(() => useApplicationForm({ resubmit: false }));
     await waitFor(() => expect(result.current.load.status).toBe('ready'));
     expect(result.current.restored).toBe(true);
@@ -91,7 +102,9 @@ describe('useApplicationForm: nothing lost', () => {
       },
       savedAt: '2026-03-01T10:00:00Z',
     });
-    server.submit.mockRejectedValue(new HttpError(0, { code: 'NETWORK_ERROR', message: '网络不给力，请检查网络后重试' }));
+    server.submit.mockRejectedValue(
+      new HttpError(0, { code: 'NETWORK_ERROR', message: '网络不给力，请检查网络后重试' }),
+    );
     const { result } = renderHook(() => useApplicationForm({ resubmit: false }));
     await waitFor(() => expect(result.current.load.status).toBe('ready'));
     act(() => result.current.setPhoneCode('code-1'));
@@ -104,10 +117,21 @@ describe('useApplicationForm: nothing lost', () => {
 
   it('a refused phone code sends the person back to step 2 with the message beside the phone', async () => {
     storage.set('draft.7', {
-      draft: { step: 4, occupation: 'rider', residenceCommunityId: 5, name: '赵六', idNumber: '340504199008153012', declarations: { noCriminalRecord: true, physicallyFit: true }, agreementVersion: '2022.1', agreementSigned: true },
+      draft: {
+        step: 4,
+        occupation: 'rider',
+        residenceCommunityId: 5,
+        name: '赵六',
+        idNumber: '340504199008153012',
+        declarations: { noCriminalRecord: true, physicallyFit: true },
+        agreementVersion: '2022.1',
+        agreementSigned: true,
+      },
       savedAt: '2026-03-01T10:00:00Z',
     });
-    server.submit.mockRejectedValue(new HttpError(400, { code: 'WECHAT_PHONE_CODE_INVALID', message: '手机号验证失败，请重新获取手机号' }));
+    server.submit.mockRejectedValue(
+      new HttpError(400, { code: 'WECHAT_PHONE_CODE_INVALID', message: '手机号验证失败，请重新获取手机号' }),
+    );
     const { result } = renderHook(() => useApplicationForm({ resubmit: false }));
     await waitFor(() => expect(result.current.load.status).toBe('ready'));
     act(() => result.current.setPhoneCode('stale'));
@@ -122,7 +146,16 @@ describe('useApplicationForm: nothing lost', () => {
   it('a successful submit leaves no name or ID number in the phone storage (older copies included)', async () => {
     storage.set('lastSent.7', { name: '赵六', idNumber: '340504199008153012' });
     storage.set('draft.7', {
-      draft: { step: 4, occupation: 'rider', residenceCommunityId: 5, name: '赵六', idNumber: '340504199008153012', declarations: { noCriminalRecord: true, physicallyFit: true }, agreementVersion: '2022.1', agreementSigned: true },
+      draft: {
+        step: 4,
+        occupation: 'rider',
+        residenceCommunityId: 5,
+        name: '赵六',
+        idNumber: '340504199008153012',
+        declarations: { noCriminalRecord: true, physicallyFit: true },
+        agreementVersion: '2022.1',
+        agreementSigned: true,
+      },
       savedAt: '2026-03-01T10:00:00Z',
     });
     server.submit.mockResolvedValue({ id: 1, status: 'pending_review' });
@@ -132,7 +165,9 @@ describe('useApplicationForm: nothing lost', () => {
     await act(async () => {
       expect(await result.current.submit()).toMatchObject({ id: 1 });
     });
-    expect(server.submit).toHaveBeenCalledWith(expect.objectContaining({ phoneCode: 'code-1', idNumber: '340504199008153012' }));
+    expect(server.submit).toHaveBeenCalledWith(
+      expect.objectContaining({ phoneCode: 'code-1', idNumber: '340504199008153012' }),
+    );
     expect(storage.has('draft.7')).toBe(false);
     expect(storage.has('lastSent.7')).toBe(false);
     expect(JSON.stringify([...storage.values()])).not.toContain('340504199008153012');
@@ -173,7 +208,11 @@ describe('useApplicationForm: what the person did stays done', () => {
   });
 
   it('a phone code older than WeChat keeps it (5 minutes) is not restored', async () => {
-    storage.set('draft.7', { draft: { step: 2, occupation: 'rider', name: '赵六' }, savedAt: '2026-03-01T10:00:00Z', phone: { code: 'old', at: new Date(Date.now() - 6 * 60_000).toISOString() } });
+    storage.set('draft.7', {
+      draft: { step: 2, occupation: 'rider', name: '赵六' },
+      savedAt: '2026-03-01T10:00:00Z',
+      phone: { code: 'old', at: new Date(Date.now() - 6 * 60_000).toISOString() },
+    });
     const { result } = renderHook(() => useApplicationForm({ resubmit: false }));
     await waitFor(() => expect(result.current.load.status).toBe('ready'));
     expect(result.current.phoneCode).toBeNull();
@@ -182,7 +221,15 @@ describe('useApplicationForm: what the person did stays done', () => {
   it('a 1955 ID number is refused at step 2, not only at the final submit', async () => {
     const { result } = renderHook(() => useApplicationForm({ resubmit: false }));
     await waitFor(() => expect(result.current.load.status).toBe('ready'));
-    act(() => result.current.change({ occupation: 'rider', residenceCommunityId: 5, step: 2, name: '老张', idNumber: '340504195505053014' }));
+    act(() =>
+      result.current.change({
+        occupation: 'rider',
+        residenceCommunityId: 5,
+        step: 2,
+        name: '老张',
+        idNumber: '340504195505053014',
+      }),
+    );
     act(() => result.current.setPhoneCode('code-1'));
     act(() => result.current.next());
     expect(result.current.form.step).toBe(2);
@@ -192,7 +239,10 @@ describe('useApplicationForm: what the person did stays done', () => {
 
 describe('a shared phone', () => {
   it("never restores another person's draft", async () => {
-    storage.set('draft.8', { draft: { step: 2, occupation: 'rider', name: '别人', idNumber: '340504199008153012' }, savedAt: '2026-03-01T10:00:00Z' });
+    storage.set('draft.8', {
+      draft: { step: 2, occupation: 'rider', name: '别人', idNumber: '340504199008153012' },
+      savedAt: '2026-03-01T10:00:00Z',
+    });
     const { result } = renderHook(() => useApplicationForm({ resubmit: false }));
     await waitFor(() => expect(result.current.load.status).toBe('ready'));
     expect(result.current.restored).toBe(false);

@@ -41,7 +41,12 @@ function complete(overrides: Partial<ApplicationForm> = {}): ApplicationForm {
 
 describe('idNumberHint (live GB 11643 check)', () => {
   it('derives birth date and sex from a valid number', () => {
-    expect(idNumberHint(CHEN_XIN)).toMatchObject({ kind: 'ok', birthDate: '1990-08-15', sex: 'male', message: '出生日期 1990年8月15日，性别 男' });
+    expect(idNumberHint(CHEN_XIN)).toMatchObject({
+      kind: 'ok',
+      birthDate: '1990-08-15',
+      sex: 'male',
+      message: '出生日期 1990年8月15日，性别 男',
+    });
     expect(idNumberHint(WU_FANG)).toMatchObject({ kind: 'ok', sex: 'female' });
   });
 
@@ -52,8 +57,14 @@ describe('idNumberHint (live GB 11643 check)', () => {
   });
 
   it('names a wrong check digit and an impossible birth date', () => {
-    expect(idNumberHint('340504199008153013')).toMatchObject({ kind: 'error', message: expect.stringContaining('校验位') });
-    expect(idNumberHint('340504199002303012')).toMatchObject({ kind: 'error', message: expect.stringContaining('出生日期') });
+    expect(idNumberHint('340504199008153013')).toMatchObject({
+      kind: 'error',
+      message: expect.stringContaining('校验位'),
+    });
+    expect(idNumberHint('340504199002303012')).toMatchObject({
+      kind: 'error',
+      message: expect.stringContaining('出生日期'),
+    });
   });
 
   it('accepts a lower-case x and spaces', () => {
@@ -74,14 +85,18 @@ describe('validateStep', () => {
     expect(validateStep(complete({ name: '陈' }), 2, ready)).toHaveProperty('name');
     expect(validateStep(complete({ idNumber: '3405' }), 2, ready).idNumber).toContain('18 位');
     expect(validateStep(complete({ idNumber: '340504199008153013' }), 2, ready).idNumber).toContain('校验位');
-    expect(validateStep(complete(), 2, { ...ready, phoneReady: false })).toEqual({ phone: '请点击按钮，通过微信验证手机号' });
+    expect(validateStep(complete(), 2, { ...ready, phoneReady: false })).toEqual({
+      phone: '请点击按钮，通过微信验证手机号',
+    });
     expect(validateStep(complete(), 2, ready)).toEqual({});
   });
 
   it('step 3: both declarations are required; skills are optional', () => {
     const errors = validateStep(complete({ noCriminalRecord: false, physicallyFit: false }), 3, ready);
     expect(Object.keys(errors).sort()).toEqual(['noCriminalRecord', 'physicallyFit']);
-    expect(validateStep(complete({ skills: [{ name: '急救', expiresOn: '2027/1/1' }] }), 3, ready)).toHaveProperty('skills');
+    expect(validateStep(complete({ skills: [{ name: '急救', expiresOn: '2027/1/1' }] }), 3, ready)).toHaveProperty(
+      'skills',
+    );
   });
 
   it('step 4: the current agreement version must be signed', () => {
@@ -104,12 +119,22 @@ describe('skills', () => {
 
 describe('draft save / restore', () => {
   it('a draft round-trips every field the person filled', () => {
-    const form = complete({ step: 3, residenceCommunityId: 7, skills: [{ name: '消防', certificateNo: 'XF-9', expiresOn: '2028-01-01' }] });
+    const form = complete({
+      step: 3,
+      residenceCommunityId: 7,
+      skills: [{ name: '消防', certificateNo: 'XF-9', expiresOn: '2028-01-01' }],
+    });
     expect(fromDraft(toDraft(form))).toEqual(form);
   });
 
   it('a malformed or foreign draft falls back to safe values', () => {
-    const form = fromDraft({ step: 9, occupation: 'pilot' as never, companyId: -1, skills: [null as never], agreementSigned: true });
+    const form = fromDraft({
+      step: 9,
+      occupation: 'pilot' as never,
+      companyId: -1,
+      skills: [null as never],
+      agreementSigned: true,
+    });
     expect(form).toMatchObject({ step: 1, occupation: null, companyId: null, skills: [], agreementSigned: false });
     expect(draftHasContent(fromDraft(null))).toBe(false);
     expect(draftHasContent(fromDraft({ name: '陈' }))).toBe(true);
@@ -142,7 +167,15 @@ describe('resubmission after a rejection', () => {
 
   it('reopens the previous answers, the full ID from this phone, and asks to sign again', () => {
     const form = formFromApplication(rejected, toDraft(complete()));
-    expect(form).toMatchObject({ step: 1, companyId: 1, siteId: 2, name: '陈新', idNumber: CHEN_XIN, agreementSigned: false, agreementVersion: null });
+    expect(form).toMatchObject({
+      step: 1,
+      companyId: 1,
+      siteId: 2,
+      name: '陈新',
+      idNumber: CHEN_XIN,
+      agreementSigned: false,
+      agreementVersion: null,
+    });
     expect(form.skills).toEqual([{ name: '急救', certificateNo: null, expiresOn: null }]);
   });
 
@@ -154,7 +187,14 @@ describe('resubmission after a rejection', () => {
 describe('toSubmitRequest', () => {
   it('sends the phone code once, trims, and drops employer fields for non-guards', () => {
     const body = toSubmitRequest(complete({ name: ' 陈 新 ', idNumber: CHEN_XIN.toLowerCase() }), 'code-1');
-    expect(body).toMatchObject({ name: '陈新', idNumber: CHEN_XIN, phoneCode: 'code-1', companyId: 1, siteId: 2, agreementVersion: '2022.1' });
+    expect(body).toMatchObject({
+      name: '陈新',
+      idNumber: CHEN_XIN,
+      phoneCode: 'code-1',
+      companyId: 1,
+      siteId: 2,
+      agreementVersion: '2022.1',
+    });
     const courier = toSubmitRequest(complete({ occupation: 'courier', residenceCommunityId: 9 }), null);
     expect(courier).toMatchObject({ companyId: null, siteId: null, residenceCommunityId: 9 });
     expect(courier).not.toHaveProperty('phoneCode');
@@ -182,7 +222,11 @@ describe('placeServerError: every code beside its field', () => {
   });
 
   it('keeps the server message and adds the age bounds', () => {
-    const placed = placeServerError({ code: 'APPLICANT_TOO_YOUNG', message: '年龄未达到申请条件', details: { age: 16, min: 18, max: 65 } });
+    const placed = placeServerError({
+      code: 'APPLICANT_TOO_YOUNG',
+      message: '年龄未达到申请条件',
+      details: { age: 16, min: 18, max: 65 },
+    });
     expect(placed.message).toBe('年龄未达到申请条件：申请年龄须在 18–65 周岁之间');
   });
 });

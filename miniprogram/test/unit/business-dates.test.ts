@@ -20,8 +20,12 @@ afterEach(() => vi.useRealTimers());
 describe('business dates at 23:30 UTC (already the next day in Shanghai)', () => {
   it('the re-check line shows the Shanghai date of the check, not the UTC date of the instant', () => {
     // recorded "just now" at 07:30 Shanghai on 1 December; due a year later
-    expect(recheckLine({ criminalCheckedAt: NIGHT.toISOString(), criminalCheckDueOn: '2027-12-01' }, '2026-12-01')).toBe('上次核查 2026-12-01；下次复核 2027-12-01 前');
-    expect(recheckLine({ criminalCheckedAt: EVENING.toISOString(), criminalCheckDueOn: '2027-11-30' }, '2026-11-30')).toBe('上次核查 2026-11-30；下次复核 2027-11-30 前');
+    expect(
+      recheckLine({ criminalCheckedAt: NIGHT.toISOString(), criminalCheckDueOn: '2027-12-01' }, '2026-12-01'),
+    ).toBe('上次核查 2026-12-01；下次复核 2027-12-01 前');
+    expect(
+      recheckLine({ criminalCheckedAt: EVENING.toISOString(), criminalCheckDueOn: '2027-11-30' }, '2026-11-30'),
+    ).toBe('上次核查 2026-11-30；下次复核 2027-11-30 前');
   });
 
   it('picker defaults are today in Shanghai', () => {
@@ -47,9 +51,17 @@ describe('business dates at 23:30 UTC (already the next day in Shanghai)', () =>
 
   it('the activity list "today" and "this week" filters use the Shanghai date', () => {
     const filters = { type: null, date: 'today' as const, nearKm: null, myStation: false };
-    expect(listQueryFor(filters, { now: NIGHT, position: null, stationId: null }, 1, 20)).toMatchObject({ from: '2026-12-01', to: '2026-12-01' });
-    expect(listQueryFor({ ...filters, date: 'week' }, { now: NIGHT, position: null, stationId: null }, 1, 20)).toMatchObject({ from: '2026-12-01', to: '2026-12-07' });
-    expect(listQueryFor(filters, { now: EVENING, position: null, stationId: null }, 1, 20)).toMatchObject({ from: '2026-11-30', to: '2026-11-30' });
+    expect(listQueryFor(filters, { now: NIGHT, position: null, stationId: null }, 1, 20)).toMatchObject({
+      from: '2026-12-01',
+      to: '2026-12-01',
+    });
+    expect(
+      listQueryFor({ ...filters, date: 'week' }, { now: NIGHT, position: null, stationId: null }, 1, 20),
+    ).toMatchObject({ from: '2026-12-01', to: '2026-12-07' });
+    expect(listQueryFor(filters, { now: EVENING, position: null, stationId: null }, 1, 20)).toMatchObject({
+      from: '2026-11-30',
+      to: '2026-11-30',
+    });
   });
 
   it('a new activity defaults to tomorrow in Shanghai; a new policy starts today in Shanghai', () => {

@@ -11,10 +11,24 @@ import { useResource } from '../../src/hooks/useResource';
 describe('特殊情况 (exemption) form', () => {
   const today = '2026-11-29';
   it('needs a reason of at least 2 characters and an end date today or later', () => {
-    expect(buildExemption({ reason: ' 病', endsOn: '2026-12-31' }, today)).toMatchObject({ ok: false, field: 'reason' });
-    expect(buildExemption({ reason: '因病住院', endsOn: '' }, today)).toMatchObject({ ok: false, field: 'endsOn', message: '请选择截止日期' });
-    expect(buildExemption({ reason: '因病住院', endsOn: '2026-11-28' }, today)).toMatchObject({ ok: false, field: 'endsOn', message: '截止日期不能早于今天' });
-    expect(buildExemption({ reason: '  因病住院 ', endsOn: today }, today)).toEqual({ ok: true, body: { reason: '因病住院', endsOn: today } });
+    expect(buildExemption({ reason: ' 病', endsOn: '2026-12-31' }, today)).toMatchObject({
+      ok: false,
+      field: 'reason',
+    });
+    expect(buildExemption({ reason: '因病住院', endsOn: '' }, today)).toMatchObject({
+      ok: false,
+      field: 'endsOn',
+      message: '请选择截止日期',
+    });
+    expect(buildExemption({ reason: '因病住院', endsOn: '2026-11-28' }, today)).toMatchObject({
+      ok: false,
+      field: 'endsOn',
+      message: '截止日期不能早于今天',
+    });
+    expect(buildExemption({ reason: '  因病住院 ', endsOn: today }, today)).toEqual({
+      ok: true,
+      body: { reason: '因病住院', endsOn: today },
+    });
   });
 
   it('quick end dates add whole months, ending on the last day of a shorter month', () => {
@@ -27,25 +41,47 @@ describe('特殊情况 (exemption) form', () => {
 
   it('the re-check line says when it was last run and whether it is overdue', () => {
     expect(recheckLine({ criminalCheckedAt: null, criminalCheckDueOn: null }, '2026-11-29')).toBe('还没有核查记录');
-    expect(recheckLine({ criminalCheckedAt: '2026-01-10T02:00:00.000Z', criminalCheckDueOn: '2027-01-10' }, '2026-11-29')).toBe('上次核查 2026-01-10；下次复核 2027-01-10 前');
-    expect(recheckLine({ criminalCheckedAt: '2025-01-10T02:00:00.000Z', criminalCheckDueOn: '2026-01-10' }, '2026-11-29')).toBe('上次核查 2025-01-10；已于 2026-01-10 到期，请尽快复核');
+    expect(
+      recheckLine({ criminalCheckedAt: '2026-01-10T02:00:00.000Z', criminalCheckDueOn: '2027-01-10' }, '2026-11-29'),
+    ).toBe('上次核查 2026-01-10；下次复核 2027-01-10 前');
+    expect(
+      recheckLine({ criminalCheckedAt: '2025-01-10T02:00:00.000Z', criminalCheckDueOn: '2026-01-10' }, '2026-11-29'),
+    ).toBe('上次核查 2025-01-10；已于 2026-01-10 到期，请尽快复核');
   });
 });
 
 describe('company equipment rows', () => {
   it('round-trips the saved counts and ignores blank rows', () => {
     const rows = equipmentRowsOf({ 防暴盾牌: 10, 对讲机: 4 });
-    expect(rows).toEqual([{ name: '防暴盾牌', count: '10' }, { name: '对讲机', count: '4' }]);
-    expect(buildEquipment([...rows, { name: ' ', count: '' }])).toEqual({ ok: true, equipment: { 防暴盾牌: 10, 对讲机: 4 } });
+    expect(rows).toEqual([
+      { name: '防暴盾牌', count: '10' },
+      { name: '对讲机', count: '4' },
+    ]);
+    expect(buildEquipment([...rows, { name: ' ', count: '' }])).toEqual({
+      ok: true,
+      equipment: { 防暴盾牌: 10, 对讲机: 4 },
+    });
   });
 
   it('refuses what the server refuses, pointing at the row', () => {
     expect(buildEquipment([{ name: '', count: '3' }])).toEqual({ ok: false, row: 0, message: '请填写装备名称' });
-    expect(buildEquipment([{ name: '盾牌', count: '2' }, { name: '盾牌 ', count: '1' }])).toMatchObject({ ok: false, row: 1 });
-    expect(buildEquipment([{ name: '盾牌', count: '-1' }])).toMatchObject({ ok: false, row: 0, message: '“盾牌”的数量应为 0 到 100000 的整数' });
+    expect(
+      buildEquipment([
+        { name: '盾牌', count: '2' },
+        { name: '盾牌 ', count: '1' },
+      ]),
+    ).toMatchObject({ ok: false, row: 1 });
+    expect(buildEquipment([{ name: '盾牌', count: '-1' }])).toMatchObject({
+      ok: false,
+      row: 0,
+      message: '“盾牌”的数量应为 0 到 100000 的整数',
+    });
     expect(buildEquipment([{ name: '盾牌', count: '100001' }])).toMatchObject({ ok: false, row: 0 });
     expect(buildEquipment([{ name: '盾牌', count: '1.5' }])).toMatchObject({ ok: false, row: 0 });
-    expect(buildEquipment([{ name: '超'.repeat(21), count: '1' }])).toMatchObject({ ok: false, message: '装备名称最多 20 个字' });
+    expect(buildEquipment([{ name: '超'.repeat(21), count: '1' }])).toMatchObject({
+      ok: false,
+      message: '装备名称最多 20 个字',
+    });
     const many = Array.from({ length: 31 }, (_, i) => ({ name: `装备${i}`, count: '1' }));
     expect(buildEquipment(many)).toMatchObject({ ok: false, row: 30, message: '最多登记 30 种装备' });
     expect(buildEquipment([{ name: '盾牌', count: '0' }])).toEqual({ ok: true, equipment: { 盾牌: 0 } });
@@ -68,7 +104,9 @@ describe('scheduled jobs page', () => {
     expect(jobResultLine({ revoked: 2, warned: 5 })).toBe('注销 2 人，提醒 5 人');
     expect(jobResultLine({})).toBe('无需处理');
     expect(lastRunLine({ lastRunAt: null, lastResult: null })).toBe('还没有运行过');
-    expect(lastRunLine({ lastRunAt: '2026-11-29T01:05:00.000Z', lastResult: { regraded: 3 } })).toBe('上次运行 2026-11-29 09:05：星级变动 3 人');
+    expect(lastRunLine({ lastRunAt: '2026-11-29T01:05:00.000Z', lastResult: { regraded: 3 } })).toBe(
+      '上次运行 2026-11-29 09:05：星级变动 3 人',
+    );
   });
 
   it('a lease still running elsewhere is shown as running', () => {
@@ -79,7 +117,10 @@ describe('scheduled jobs page', () => {
   });
 
   it('the system administrator gets the 定时任务 tile', () => {
-    expect(staffTilesFor(['sysadmin']).find((t) => t.key === 'jobs')?.target).toEqual({ kind: 'page', url: '/admin/jobs/index' });
+    expect(staffTilesFor(['sysadmin']).find((t) => t.key === 'jobs')?.target).toEqual({
+      kind: 'page',
+      url: '/admin/jobs/index',
+    });
     expect(staffTilesFor(['station_officer']).some((t) => t.key === 'jobs')).toBe(false);
   });
 });

@@ -30,7 +30,7 @@ describe('HomeBody', () => {
 describe('ErrorState', () => {
   it('says what happened and offers the retry', () => {
     const onRetry = vi.fn();
-    const { container } = render(<ErrorState message='网络不给力，请检查网络后重试' onRetry={onRetry} />);
+    const { container } = render(<ErrorState message="网络不给力，请检查网络后重试" onRetry={onRetry} />);
     expect(screen.getByText('网络不给力，请检查网络后重试')).toBeTruthy();
     fireEvent.click(container.querySelector('[data-testid="error-state-retry"]')!);
     expect(onRetry).toHaveBeenCalledTimes(1);

@@ -24,7 +24,10 @@ const keys = (tiles: { key: string }[]) => tiles.map((t) => t.key);
 describe('homeViewFor', () => {
   it('an active volunteer gets the member card and the five volunteer tiles', () => {
     const view = homeViewFor(
-      me({ roles: ['volunteer'], volunteer: { memberNo: 'MAS2026000001', status: 'active', stationId: 5, stationName: null } }),
+      me({
+        roles: ['volunteer'],
+        volunteer: { memberNo: 'MAS2026000001', status: 'active', stationId: 5, stationName: null },
+      }),
     );
     expect(view.kind).toBe('volunteer');
     if (view.kind !== 'volunteer') return;
@@ -35,7 +38,9 @@ describe('homeViewFor', () => {
   });
 
   it('a suspended volunteer sees the card and an explanation, but no tiles', () => {
-    const view = homeViewFor(me({ volunteer: { memberNo: 'M1', status: 'suspended', stationId: 5, stationName: null } }));
+    const view = homeViewFor(
+      me({ volunteer: { memberNo: 'M1', status: 'suspended', stationId: 5, stationName: null } }),
+    );
     expect(view.kind).toBe('inactive-volunteer');
     if (view.kind !== 'inactive-volunteer') return;
     expect(view.card.statusLabel).toBe('暂停');
@@ -50,7 +55,9 @@ describe('homeViewFor', () => {
   });
 
   it('a station officer sees name, role label, org and the real admin pages first', () => {
-    const view = homeViewFor(me({ displayName: '王所长', roles: ['station_officer'], isStaff: true, orgUnit: station }));
+    const view = homeViewFor(
+      me({ displayName: '王所长', roles: ['station_officer'], isStaff: true, orgUnit: station }),
+    );
     expect(view.kind).toBe('staff');
     if (view.kind !== 'staff') return;
     expect(view).toMatchObject({ name: '王所长', roleLabels: ['派出所民警'], orgName: '平湖派出所' });
@@ -112,7 +119,9 @@ describe('staffTilesFor', () => {
 
 describe('stationNameOf', () => {
   it('uses the station name when the server sends it, else says whether one is assigned', () => {
-    expect(stationNameOf({ memberNo: 'M', status: 'active', stationId: 5, stationName: '平湖派出所' })).toBe('平湖派出所');
+    expect(stationNameOf({ memberNo: 'M', status: 'active', stationId: 5, stationName: '平湖派出所' })).toBe(
+      '平湖派出所',
+    );
     expect(stationNameOf({ memberNo: 'M', status: 'active', stationId: 5, stationName: null })).toBe('已分配派出所');
     expect(stationNameOf({ memberNo: 'M', status: 'active', stationId: null, stationName: null })).toBe('待分配派出所');
   });

@@ -88,8 +88,10 @@ describe('createHttpClient', () => {
   it('concurrent 401s share ONE refresh and all succeed', async () => {
     const { sut, server } = setup({
       [ROUTES.me]: meHandler,
-      [ROUTES.adminStaff]: (req) => (bearer(req) === 'Bearer new-access' ? { statusCode: 200, data: 'staff' } : expired),
-      [ROUTES.adminAuditLogs]: (req) => (bearer(req) === 'Bearer new-access' ? { statusCode: 200, data: 'logs' } : expired),
+      [ROUTES.adminStaff]: (req) =>
+        bearer(req) === 'Bearer new-access' ? { statusCode: 200, data: 'staff' } : expired,
+      [ROUTES.adminAuditLogs]: (req) =>
+        bearer(req) === 'Bearer new-access' ? { statusCode: 200, data: 'logs' } : expired,
       [ROUTES.refresh]: refreshOk,
     });
     const results = await Promise.all([
@@ -155,7 +157,10 @@ describe('createHttpClient', () => {
   it('keeps the session when the refresh fails because the server is down (5xx)', async () => {
     const { sut, store, onSessionLost, notify } = setup({
       [ROUTES.me]: () => expired,
-      [ROUTES.refresh]: () => ({ statusCode: 503, data: { code: 'INTERNAL_ERROR', message: '服务器开小差了，请稍后再试' } }),
+      [ROUTES.refresh]: () => ({
+        statusCode: 503,
+        data: { code: 'INTERNAL_ERROR', message: '服务器开小差了，请稍后再试' },
+      }),
     });
     await expect(sut.get(ROUTES.me)).rejects.toMatchObject({ code: 'INTERNAL_ERROR' });
     expect(store.get()).not.toBeNull();
@@ -164,7 +169,10 @@ describe('createHttpClient', () => {
   });
 
   it('a login ended on the server (SESSION_ENDED) goes straight to the login page: no refresh, one notice', async () => {
-    const ended: Handler = () => ({ statusCode: 401, data: { code: 'SESSION_ENDED', message: '本次登录已结束（已退出或已被注销），请重新登录' } });
+    const ended: Handler = () => ({
+      statusCode: 401,
+      data: { code: 'SESSION_ENDED', message: '本次登录已结束（已退出或已被注销），请重新登录' },
+    });
     const { sut, server, store, onSessionLost } = setup({ [ROUTES.me]: ended, [ROUTES.refresh]: refreshOk });
     await expect(sut.get(ROUTES.me)).rejects.toMatchObject({ code: 'SESSION_ENDED' });
     expect(server.pathsCalled()).toEqual([ROUTES.me]);
@@ -189,7 +197,12 @@ describe('createHttpClient', () => {
     });
     const error = await sut.post(ROUTES.staffLogin, { username: 'a', password: 'b' }, { auth: false }).catch((e) => e);
     expect(error).toBeInstanceOf(HttpError);
-    expect(error).toMatchObject({ code: 'INVALID_CREDENTIALS', status: 401, requestId: 'r-1', message: '用户名或密码错误' });
+    expect(error).toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+      status: 401,
+      requestId: 'r-1',
+      message: '用户名或密码错误',
+    });
     expect(server.pathsCalled()).toEqual([ROUTES.staffLogin]);
     expect(bearer(server.calls[0])).toBeUndefined();
     expect(notify).toHaveBeenCalledWith('用户名或密码错误');
@@ -197,14 +210,19 @@ describe('createHttpClient', () => {
 
   it('toasts the server message for an error code', async () => {
     const { sut, notify } = setup({
-      [ROUTES.adminStaff]: () => ({ statusCode: 403, data: { code: 'FORBIDDEN', message: '您不能查看其他派出所的人员' } }),
+      [ROUTES.adminStaff]: () => ({
+        statusCode: 403,
+        data: { code: 'FORBIDDEN', message: '您不能查看其他派出所的人员' },
+      }),
     });
     await expect(sut.get(ROUTES.adminStaff)).rejects.toMatchObject({ code: 'FORBIDDEN', status: 403 });
     expect(notify).toHaveBeenCalledExactlyOnceWith('您不能查看其他派出所的人员');
   });
 
   it('falls back to the shared Chinese message when the server sends a code without a message', async () => {
-    const { sut, notify } = setup({ [ROUTES.adminStaff]: () => ({ statusCode: 429, data: { code: 'RATE_LIMITED', message: '' } }) });
+    const { sut, notify } = setup({
+      [ROUTES.adminStaff]: () => ({ statusCode: 429, data: { code: 'RATE_LIMITED', message: '' } }),
+    });
     await expect(sut.get(ROUTES.adminStaff)).rejects.toMatchObject({ message: ERROR_MESSAGES.RATE_LIMITED });
     expect(notify).toHaveBeenCalledWith(ERROR_MESSAGES.RATE_LIMITED);
   });
@@ -232,7 +250,9 @@ describe('createHttpClient', () => {
   });
 
   it('does not toast when the caller shows the error itself', async () => {
-    const { sut, notify } = setup({ [ROUTES.me]: () => ({ statusCode: 404, data: { code: 'NOT_FOUND', message: '记录不存在或无权查看' } }) });
+    const { sut, notify } = setup({
+      [ROUTES.me]: () => ({ statusCode: 404, data: { code: 'NOT_FOUND', message: '记录不存在或无权查看' } }),
+    });
     await expect(sut.get(ROUTES.me, undefined, { toast: false })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(notify).not.toHaveBeenCalled();
   });

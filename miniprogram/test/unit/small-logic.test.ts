@@ -28,7 +28,9 @@ describe('build profile (follows the Taro build mode)', () => {
   it('H5 talks to its own origin, weapp to the local server outside production, TARO_APP_API overrides both', () => {
     expect(apiBase({ TARO_ENV: 'h5' }, 'demo')).toBe('');
     expect(apiBase({ TARO_ENV: 'weapp' }, 'demo')).toBe('http://127.0.0.1:3000');
-    expect(apiBase({ TARO_ENV: 'weapp', TARO_APP_API: 'https://yj.example.cn/' }, 'production')).toBe('https://yj.example.cn');
+    expect(apiBase({ TARO_ENV: 'weapp', TARO_APP_API: 'https://yj.example.cn/' }, 'production')).toBe(
+      'https://yj.example.cn',
+    );
   });
 
   it('a production build (the default mode of taro build) never carries the demo login page, whatever the environment says', () => {
@@ -54,9 +56,13 @@ describe('build profile (follows the Taro build mode)', () => {
     };
     try {
       // what config/index.ts sets from the mode: production → 'false'; demo → 'true'
-      expect(await pagesFor(String(buildProfile({ TARO_ENV: 'h5' }, 'production').sandboxLogin))).not.toContain('pages/login/index');
+      expect(await pagesFor(String(buildProfile({ TARO_ENV: 'h5' }, 'production').sandboxLogin))).not.toContain(
+        'pages/login/index',
+      );
       expect(await pagesFor(undefined)).not.toContain('pages/login/index');
-      expect(await pagesFor(String(buildProfile({ TARO_ENV: 'h5' }, 'demo').sandboxLogin))).toContain('pages/login/index');
+      expect(await pagesFor(String(buildProfile({ TARO_ENV: 'h5' }, 'demo').sandboxLogin))).toContain(
+        'pages/login/index',
+      );
     } finally {
       process.env = before.env;
       g.defineAppConfig = before.define;
@@ -66,16 +72,27 @@ describe('build profile (follows the Taro build mode)', () => {
   it('a production weapp build fails without an https API address instead of defaulting to http://127.0.0.1:3000', () => {
     expect(() => buildProfile({ TARO_ENV: 'weapp' }, 'production')).toThrow(BuildConfigError);
     expect(() => buildProfile({ TARO_ENV: 'weapp' }, undefined)).toThrow(/TARO_APP_API/);
-    expect(() => buildProfile({ TARO_ENV: 'weapp', TARO_APP_API: 'http://yj.example.cn' }, 'production')).toThrow(/https/);
+    expect(() => buildProfile({ TARO_ENV: 'weapp', TARO_APP_API: 'http://yj.example.cn' }, 'production')).toThrow(
+      /https/,
+    );
     expect(() => buildProfile({ TARO_ENV: 'weapp', TARO_APP_API: 'https://' }, 'production')).toThrow(BuildConfigError);
-    expect(buildProfile({ TARO_ENV: 'weapp', TARO_APP_API: 'https://yj.example.cn' }, 'production')).toEqual({ production: true, apiBase: 'https://yj.example.cn', sandboxLogin: false });
+    expect(buildProfile({ TARO_ENV: 'weapp', TARO_APP_API: 'https://yj.example.cn' }, 'production')).toEqual({
+      production: true,
+      apiBase: 'https://yj.example.cn',
+      sandboxLogin: false,
+    });
     // outside production the local server is fine
     expect(buildProfile({ TARO_ENV: 'weapp' }, 'demo').apiBase).toBe('http://127.0.0.1:3000');
   });
 });
 
 describe('demo accounts', () => {
-  const account = (kind: DemoAccount['kind'], name: string, code: string | null, username: string | null): DemoAccount => ({
+  const account = (
+    kind: DemoAccount['kind'],
+    name: string,
+    code: string | null,
+    username: string | null,
+  ): DemoAccount => ({
     kind,
     code,
     username,

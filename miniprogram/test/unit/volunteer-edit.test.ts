@@ -16,7 +16,12 @@ describe('volunteer record edit', () => {
   });
 
   it('sends only the changed fields', () => {
-    const edit = { ...editOf(archive), tier: 'core' as const, teams: toggleTeam(['区域巡逻组'], '应急处突组'), equipment: toggleEquipment(archive.equipment, '肩灯', '2026-03-01') };
+    const edit = {
+      ...editOf(archive),
+      tier: 'core' as const,
+      teams: toggleTeam(['区域巡逻组'], '应急处突组'),
+      equipment: toggleEquipment(archive.equipment, '肩灯', '2026-03-01'),
+    };
     const built = toUpdateRequest(edit, archive);
     expect(built).toEqual({
       ok: true,
@@ -35,7 +40,10 @@ describe('volunteer record edit', () => {
   it('a status change needs a reason', () => {
     const edit = { ...editOf(archive), status: 'suspended' as const };
     expect(toUpdateRequest(edit, archive)).toMatchObject({ ok: false, field: 'statusReason' });
-    expect(toUpdateRequest({ ...edit, statusReason: '政审复核未通过' }, archive)).toMatchObject({ ok: true, body: { status: 'suspended', statusReason: '政审复核未通过' } });
+    expect(toUpdateRequest({ ...edit, statusReason: '政审复核未通过' }, archive)).toMatchObject({
+      ok: true,
+      body: { status: 'suspended', statusReason: '政审复核未通过' },
+    });
   });
 
   it('taking back an item removes it; toggling a team twice restores it', () => {

@@ -60,30 +60,43 @@ const mysql = await import('mysql2/promise');
 const t0 = performance.now();
 const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1);
 const dataDir = mkdtempSync(path.join(tmpdir(), 'jh-bench-signup-'));
-async function startServer(poolSize: number): Promise<{ child: ReturnType<typeof spawn>; port: number; exit: Promise<number | null> }> {
+async function startServer(
+  poolSize: number,
+): Promise<{ child: ReturnType<typeof spawn>; port: number; exit: Promise<number | null> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), fileURLToPath(new URL('../main.js', import.meta.url))], {
-    env: {
-      ...env,
-      NODE_ENV: 'test',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      H5_DIR: '',
-      DB_SYNC: 'false',
-      SEED_DEMO: 'true',
-      WECHAT_SANDBOX: 'true',
-      LOG_LEVEL: 'error',
-      LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
-      JOBS_SCHEDULER: 'off',
-      MYSQL_POOL_SIZE: String(poolSize),
+  const child = spawn(
+    process.execPath,
+    [
+      ...SERVER_NODE_FLAGS,
+      ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      fileURLToPath(new URL('../main.js', import.meta.url)),
+    ],
+    {
+      env: {
+        ...env,
+        NODE_ENV: 'test',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        H5_DIR: '',
+        DB_SYNC: 'false',
+        SEED_DEMO: 'true',
+        WECHAT_SANDBOX: 'true',
+        LOG_LEVEL: 'error',
+        LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+        JOBS_SCHEDULER: 'off',
+        MYSQL_POOL_SIZE: String(poolSize),
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    const up = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+    const up = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) break;
     if (i > 600) throw new Error('server did not come up in 60 s');
     await new Promise((r) => setTimeout(r, 100));
@@ -95,36 +108,76 @@ const servers: Awaited<ReturnType<typeof startServer>>[] = [];
 for (let i = 0; i < INSTANCES; i++) servers.push(await startServer(Math.max(1, Math.round(db.poolSize / INSTANCES))));
 const { port } = servers[0];
 // the raw leg's pool: the server's pool options (dataSourceOptions), the server's total size
-const pool = mysql.createPool({ host: db.host, port: db.port, user: db.user, password: db.password, database: db.database, connectionLimit: db.poolSize, timezone: 'Z', charset: 'utf8mb4_unicode_ci', trace: false });
+const pool = mysql.createPool({
+  host: db.host,
+  port: db.port,
+  user: db.user,
+  password: db.password,
+  database: db.database,
+  connectionLimit: db.poolSize,
+  timezone: 'Z',
+  charset: 'utf8mb4_unicode_ci',
+  trace: false,
+});
 
 // ── 10,000 approved volunteers, in multi-row inserts ──
-const [[station]] = (await pool.query("SELECT id FROM org_units WHERE code = 'MAS-YS-PH'")) as unknown as [{ id: number }[]];
+const [[station]] = (await pool.query("SELECT id FROM org_units WHERE code = 'MAS-YS-PH'")) as unknown as [
+  { id: number }[],
+];
 const now = new Date();
 for (let i = 0; i < VOLUNTEERS; i += 1000) {
   const n = Math.min(1000, VOLUNTEERS - i);
   const users = Array.from({ length: n }, (_, k) => [`bench-${i + k}`, `义警${i + k}`, '[]', 'active', 0, now, now]);
-  await pool.query('INSERT INTO users (openid, displayName, roles, status, failedLogins, createdAt, updatedAt) VALUES ?', [users]);
+  await pool.query(
+    'INSERT INTO users (openid, displayName, roles, status, failedLogins, createdAt, updatedAt) VALUES ?',
+    [users],
+  );
 }
 await pool.query(
   "INSERT INTO volunteers (userId, memberNo, status, stationId, tier, skills, birthDate, serviceMinutes, joinedAt, createdAt) SELECT id, CONCAT('B', LPAD(id, 12, '0')), 'active', ?, 'basic', '[]', '1980-01-01', 0, ?, ? FROM users WHERE openid LIKE 'bench-%'",
   [station.id, now, now],
 );
-const [people] = (await pool.query("SELECT u.id AS userId, v.id AS volunteerId FROM users u JOIN volunteers v ON v.userId = u.id WHERE u.openid LIKE 'bench-%' ORDER BY u.id")) as unknown as [{ userId: number; volunteerId: number }[]];
+const [people] = (await pool.query(
+  "SELECT u.id AS userId, v.id AS volunteerId FROM users u JOIN volunteers v ON v.userId = u.id WHERE u.openid LIKE 'bench-%' ORDER BY u.id",
+)) as unknown as [{ userId: number; volunteerId: number }[]];
 const jwt = new JwtService({ secret: config.jwt.secret, signOptions: { algorithm: 'HS256' } });
 const seedSeconds = (performance.now() - t0) / 1000;
 
 // ── the activity, created and published through the API by the station officer ──
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-function call(method: string, url: string, token: string | null, body?: unknown, toPort = port): Promise<{ status: number; body: unknown; ms: number }> {
+function call(
+  method: string,
+  url: string,
+  token: string | null,
+  body?: unknown,
+  toPort = port,
+): Promise<{ status: number; body: unknown; ms: number }> {
   const started = performance.now();
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port: toPort, method, path: url, agent, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(payload ? { 'content-length': Buffer.byteLength(payload) } : {}) } },
+      {
+        host: '127.0.0.1',
+        port: toPort,
+        method,
+        path: url,
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(payload ? { 'content-length': Buffer.byteLength(payload) } : {}),
+        },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString() || 'null'), ms: performance.now() - started }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: JSON.parse(Buffer.concat(chunks).toString() || 'null'),
+            ms: performance.now() - started,
+          }),
+        );
       },
     );
     req.on('error', reject);
@@ -167,7 +220,9 @@ async function openConnections(ports: number[], n: number): Promise<Socket[]> {
     const batch = Array.from({ length: Math.min(200, n - i) }, (_, k) => {
       const socket = connect(ports[(i + k) % ports.length], '127.0.0.1');
       socket.setNoDelay(true);
-      return new Promise<Socket>((resolve, reject) => socket.once('connect', () => resolve(socket)).once('error', reject));
+      return new Promise<Socket>((resolve, reject) =>
+        socket.once('connect', () => resolve(socket)).once('error', reject),
+      );
     });
     sockets.push(...(await Promise.all(batch)));
   }
@@ -175,7 +230,9 @@ async function openConnections(ports: number[], n: number): Promise<Socket[]> {
 }
 
 function send(socket: Socket, url: string, token: string): Promise<{ status: number; ms: number }> {
-  const head = Buffer.from(`POST ${url} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nContent-Length: 0\r\n\r\n`);
+  const head = Buffer.from(
+    `POST ${url} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nContent-Length: 0\r\n\r\n`,
+  );
   return new Promise((resolve, reject) => {
     let buf: Buffer = Buffer.alloc(0);
     let started = 0;
@@ -225,31 +282,50 @@ async function cpuMeter() {
   const read = () => {
     const u = process.cpuUsage();
     const srv = servers.map((s) => ticks(s.child.pid));
-    return { self: (u.user + u.system) / 1000, server: srv.some((v) => v === null) ? null : srv.reduce<number>((a, b) => a + (b ?? 0), 0), db: ticks(dbPid) };
+    return {
+      self: (u.user + u.system) / 1000,
+      server: srv.some((v) => v === null) ? null : srv.reduce<number>((a, b) => a + (b ?? 0), 0),
+      db: ticks(dbPid),
+    };
   };
   return {
     read,
     since(before: ReturnType<typeof read>): string {
       const now = read();
-      const part = (label: string, a: number | null, b: number | null) => (a === null || b === null ? [] : [`${label} ${Math.round(b - a)} ms`]);
-      return [...part('this process', before.self, now.self), ...part('server', before.server, now.server), ...part('database', before.db, now.db)].join(', ');
+      const part = (label: string, a: number | null, b: number | null) =>
+        a === null || b === null ? [] : [`${label} ${Math.round(b - a)} ms`];
+      return [
+        ...part('this process', before.self, now.self),
+        ...part('server', before.server, now.server),
+        ...part('database', before.db, now.db),
+      ].join(', ');
     },
   };
 }
 
 async function outcome(activityId: number) {
-  const [rows] = (await pool.query('SELECT status, COUNT(*) AS n FROM activity_signups WHERE activityId = ? GROUP BY status', [activityId])) as unknown as [{ status: string; n: number }[]];
-  const [[a]] = (await pool.query('SELECT capacity, confirmedCount FROM activities WHERE id = ?', [activityId])) as unknown as [{ capacity: number; confirmedCount: number }[]];
+  const [rows] = (await pool.query(
+    'SELECT status, COUNT(*) AS n FROM activity_signups WHERE activityId = ? GROUP BY status',
+    [activityId],
+  )) as unknown as [{ status: string; n: number }[]];
+  const [[a]] = (await pool.query('SELECT capacity, confirmedCount FROM activities WHERE id = ?', [
+    activityId,
+  ])) as unknown as [{ capacity: number; confirmedCount: number }[]];
   const count = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
   const confirmed = count('confirmed');
-  return { confirmed, waitlisted: count('waitlisted'), overbooked: Math.max(0, confirmed - a.capacity, a.confirmedCount - a.capacity, confirmed - a.confirmedCount) };
+  return {
+    confirmed,
+    waitlisted: count('waitlisted'),
+    overbooked: Math.max(0, confirmed - a.capacity, a.confirmedCount - a.capacity, confirmed - a.confirmedCount),
+  };
 }
 
 // ── phase 1: the API ──
 const ports = servers.map((srv) => srv.port);
 /** A login per volunteer (`sid`), as real tokens carry: the guard checks it has not ended. */
 const sidOf = (p: { userId: number }) => `bench-login-${p.userId}`;
-const tokenFor = (p: { userId: number }) => jwt.sign({ sub: p.userId, typ: 'access', sid: sidOf(p) }, { expiresIn: 3600 });
+const tokenFor = (p: { userId: number }) =>
+  jwt.sign({ sub: p.userId, typ: 'access', sid: sidOf(p) }, { expiresIn: 3600 });
 if (WARMUP > 0) {
   const warm = await newActivity('预热（接口）');
   const warmTokens = people.slice(2 * REQUESTS, 2 * REQUESTS + WARMUP).map(tokenFor);
@@ -266,7 +342,13 @@ const q0 = await statementsRun();
 const c0 = cpu.read();
 const apiStart = performance.now();
 const results = await Promise.all(
-  tokens.map((token, i) => send(NEW_CONNECTIONS ? connect(ports[i % ports.length], '127.0.0.1') : sockets[i], `/api/activities/${apiActivity}/signup`, token)),
+  tokens.map((token, i) =>
+    send(
+      NEW_CONNECTIONS ? connect(ports[i % ports.length], '127.0.0.1') : sockets[i],
+      `/api/activities/${apiActivity}/signup`,
+      token,
+    ),
+  ),
 );
 const apiSeconds = (performance.now() - apiStart) / 1000;
 const apiCpu = cpu.since(c0);
@@ -287,9 +369,18 @@ async function rawSignUp(activityId: number, p: { userId: number; volunteerId: n
   await pool.query(SIGNUP_SQL.volunteer, [p.userId]);
   await pool.query(SIGNUP_SQL.clash, [p.volunteerId, activityId, a.endAt, a.startAt]);
   const at = new Date();
-  const [ins] = (await pool.query(SIGNUP_SQL.insert, [activityId, p.volunteerId, p.userId, 'waitlisted', at, at])) as unknown as [{ insertId: number }];
+  const [ins] = (await pool.query(SIGNUP_SQL.insert, [
+    activityId,
+    p.volunteerId,
+    p.userId,
+    'waitlisted',
+    at,
+    at,
+  ])) as unknown as [{ insertId: number }];
   const id = ins.insertId;
-  const [take] = (await pool.query(SIGNUP_SQL.takePlaceAndConfirm, [id, activityId])) as unknown as [{ affectedRows: number }];
+  const [take] = (await pool.query(SIGNUP_SQL.takePlaceAndConfirm, [id, activityId])) as unknown as [
+    { affectedRows: number },
+  ];
   const confirmed = take.affectedRows > 0;
   if (!confirmed) await pool.query(SIGNUP_SQL.status, [id]);
   if (!confirmed) await pool.query(SIGNUP_SQL.position, [activityId, id]);
@@ -319,12 +410,20 @@ const summary = {
   p99Ms: round(pct(0.99)),
 };
 const [[{ version }]] = (await pool.query('SELECT VERSION() AS version')) as unknown as [{ version: string }[]];
-console.log(`database: ${version} at ${db.host}:${db.port}/${db.database}, pool ${db.poolSize}; ${people.length} volunteers seeded in ${seedSeconds.toFixed(1)} s; ${INSTANCES} server process(es), warm-up ${WARMUP} sign-ups per leg; connections opened ${NEW_CONNECTIONS ? 'inside the timed window' : 'before the burst'}`);
-console.log(`API:  ${REQUESTS} simultaneous sign-ups for ${CAPACITY} places in ${apiSeconds.toFixed(2)} s → ${summary.apiRps} req/s, p50 ${summary.p50Ms} ms, p99 ${summary.p99Ms} ms; non-201 answers: ${failed.length}`);
+console.log(
+  `database: ${version} at ${db.host}:${db.port}/${db.database}, pool ${db.poolSize}; ${people.length} volunteers seeded in ${seedSeconds.toFixed(1)} s; ${INSTANCES} server process(es), warm-up ${WARMUP} sign-ups per leg; connections opened ${NEW_CONNECTIONS ? 'inside the timed window' : 'before the burst'}`,
+);
+console.log(
+  `API:  ${REQUESTS} simultaneous sign-ups for ${CAPACITY} places in ${apiSeconds.toFixed(2)} s → ${summary.apiRps} req/s, p50 ${summary.p50Ms} ms, p99 ${summary.p99Ms} ms; non-201 answers: ${failed.length}`,
+);
 console.log(`      confirmed ${api.confirmed}, waitlisted ${api.waitlisted}, overbooked ${api.overbooked}`);
-console.log(`SQL:  the same statements for ${REQUESTS} sign-ups in ${rawSeconds.toFixed(2)} s → ${summary.rawRps} tx/s; confirmed ${raw.confirmed}, waitlisted ${raw.waitlisted}, overbooked ${raw.overbooked}`);
+console.log(
+  `SQL:  the same statements for ${REQUESTS} sign-ups in ${rawSeconds.toFixed(2)} s → ${summary.rawRps} tx/s; confirmed ${raw.confirmed}, waitlisted ${raw.waitlisted}, overbooked ${raw.overbooked}`,
+);
 console.log(`CPU:  API leg ${apiCpu}; SQL leg ${rawCpu}`);
-console.log(`statements executed by the database (server-wide counter): API leg ${apiStatements}, SQL leg ${rawStatements}`);
+console.log(
+  `statements executed by the database (server-wide counter): API leg ${apiStatements}, SQL leg ${rawStatements}`,
+);
 console.log(`ratio API / SQL: ${summary.ratio} (target ≥ 0.5)`);
 await pool.end();
 agent.destroy();

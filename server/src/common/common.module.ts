@@ -24,7 +24,11 @@ export class CommonModule {
       imports: [
         // Issues tokens (verification on requests: AccessTokenVerifier). A KeyObject, not the string:
         // given a string, jsonwebtoken first tries to parse it as a PEM key on every call.
-        JwtModule.register({ secret: createSecretKey(Buffer.from(config.jwt.secret)) as unknown as Buffer, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+        JwtModule.register({
+          secret: createSecretKey(Buffer.from(config.jwt.secret)) as unknown as Buffer,
+          signOptions: { algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        }),
         UsersModule,
       ],
       providers: [

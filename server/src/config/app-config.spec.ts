@@ -32,18 +32,28 @@ describe(loadConfig.name, () => {
 
   it('MySQL settings switch the database and turn schema sync off (migrations run instead)', () => {
     const sut = loadConfig({ MYSQL_HOST: '127.0.0.1', MYSQL_DATABASE: 'test' });
-    expect(sut.db).toMatchObject({ type: 'mysql', host: '127.0.0.1', port: 3306, user: 'root', database: 'test', synchronize: false });
+    expect(sut.db).toMatchObject({
+      type: 'mysql',
+      host: '127.0.0.1',
+      port: 3306,
+      user: 'root',
+      database: 'test',
+      synchronize: false,
+    });
   });
 
   it('production starts with all its secrets', () => {
     expect(problems(prodSecrets)).toEqual([]);
   });
 
-  it.each(['JWT_SECRET', 'PII_KEYS', 'PII_HASH_KEY', 'WECHAT_APPID', 'WECHAT_SECRET'])('production refuses to start without %s', (name) => {
-    const env: Record<string, string> = { ...prodSecrets };
-    delete env[name];
-    expect(problems(env).join('\n')).toContain(name);
-  });
+  it.each(['JWT_SECRET', 'PII_KEYS', 'PII_HASH_KEY', 'WECHAT_APPID', 'WECHAT_SECRET'])(
+    'production refuses to start without %s',
+    (name) => {
+      const env: Record<string, string> = { ...prodSecrets };
+      delete env[name];
+      expect(problems(env).join('\n')).toContain(name);
+    },
+  );
 
   it('production refuses the WeChat sandbox, schema sync and the embedded database', () => {
     expect(problems({ ...prodSecrets, WECHAT_SANDBOX: 'true' }).join()).toContain('WECHAT_SANDBOX');
@@ -61,7 +71,13 @@ describe(loadConfig.name, () => {
   it('production refuses the published development keys and secret', () => {
     expect(problems({ ...prodSecrets, PII_KEYS: DEV_PII_KEYS }).join()).toContain('PII_KEYS');
     // hidden among real keys, or as the active one under another id
-    expect(problems({ ...prodSecrets, PII_KEYS: `k1:${key},old:${DEV_PII_KEYS.split(':')[1]}`, PII_ACTIVE_KEY: 'k1' }).join()).toContain('PII_KEYS');
+    expect(
+      problems({
+        ...prodSecrets,
+        PII_KEYS: `k1:${key},old:${DEV_PII_KEYS.split(':')[1]}`,
+        PII_ACTIVE_KEY: 'k1',
+      }).join(),
+    ).toContain('PII_KEYS');
     expect(problems({ ...prodSecrets, PII_HASH_KEY: DEV_PII_HASH_KEY }).join()).toContain('PII_HASH_KEY');
     // the development JWT secret: refused by its length, and by name
     expect(problems({ ...prodSecrets, JWT_SECRET: DEV_JWT_SECRET }).join()).toContain('JWT_SECRET');

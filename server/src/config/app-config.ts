@@ -75,7 +75,8 @@ function bool(v: string | undefined, fallback: boolean): boolean {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
   const nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['env'];
-  if (!['development', 'production', 'test'].includes(nodeEnv)) problems.push(`NODE_ENV must be development, production or test, got "${nodeEnv}"`);
+  if (!['development', 'production', 'test'].includes(nodeEnv))
+    problems.push(`NODE_ENV must be development, production or test, got "${nodeEnv}"`);
   const prod = nodeEnv === 'production';
 
   const int = (name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number => {
@@ -119,7 +120,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // PII_KEYS = "k1:<base64 32 bytes>,k2:<base64 32 bytes>"; the active one encrypts, all decrypt.
   const keys: Record<string, Buffer> = {};
   const rawKeys = secret('PII_KEYS', () => DEV_PII_KEYS);
-  for (const part of rawKeys.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of rawKeys
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [id, b64] = part.split(':');
     const key = Buffer.from(b64 ?? '', 'base64');
     if (!id || !/^[A-Za-z0-9_-]{1,16}$/.test(id) || key.length !== 32) {
@@ -130,14 +134,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const activeKeyId = env.PII_ACTIVE_KEY ?? Object.keys(keys).at(-1) ?? '';
   if (!keys[activeKeyId]) problems.push(`PII_ACTIVE_KEY "${activeKeyId}" is not among PII_KEYS`);
-  const hashKey = Buffer.from(secret('PII_HASH_KEY', () => DEV_PII_HASH_KEY), 'base64');
+  const hashKey = Buffer.from(
+    secret('PII_HASH_KEY', () => DEV_PII_HASH_KEY),
+    'base64',
+  );
   if (hashKey.length < 16) problems.push('PII_HASH_KEY must be base64 of at least 16 bytes');
   if (prod) {
     // The development keys are in this repository: data encrypted or hashed with them is readable by anyone.
     const devKeys = new Set([...DEV_PII_KEYS.split(',').map((k) => k.split(':')[1]), DEV_PII_HASH_KEY]);
-    if (Object.values(keys).some((k) => devKeys.has(k.toString('base64')))) problems.push('PII_KEYS must not contain the published development key in production');
-    if (devKeys.has(hashKey.toString('base64'))) problems.push('PII_HASH_KEY must not be the published development key in production');
-    if (jwtSecret === DEV_JWT_SECRET) problems.push('JWT_SECRET must not be the published development secret in production');
+    if (Object.values(keys).some((k) => devKeys.has(k.toString('base64'))))
+      problems.push('PII_KEYS must not contain the published development key in production');
+    if (devKeys.has(hashKey.toString('base64')))
+      problems.push('PII_HASH_KEY must not be the published development key in production');
+    if (jwtSecret === DEV_JWT_SECRET)
+      problems.push('JWT_SECRET must not be the published development secret in production');
   }
 
   const sandbox = bool(env.WECHAT_SANDBOX, !prod);
@@ -152,19 +162,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const trustProxy = trustProxyRaw === '' ? 'loopback' : trustProxyRaw;
   // never `true`: that would believe any client's X-Forwarded-For and let it choose its own address
   const proxyToken = /^(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(\/\d{1,3})?)$/;
-  if (!trustProxy.split(',').every((t) => proxyToken.test(t.trim()))) problems.push('TRUST_PROXY must be loopback or proxy addresses / CIDRs, comma-separated (never true)');
+  if (!trustProxy.split(',').every((t) => proxyToken.test(t.trim())))
+    problems.push('TRUST_PROXY must be loopback or proxy addresses / CIDRs, comma-separated (never true)');
 
   const seedDemo = bool(env.SEED_DEMO, !prod && nodeEnv !== 'test');
   // Demo seeding creates staff accounts with a published password (admin / Jhyj@2026).
-  if (prod && seedDemo) problems.push('SEED_DEMO must be off in production (it creates accounts with a published password)');
+  if (prod && seedDemo)
+    problems.push('SEED_DEMO must be off in production (it creates accounts with a published password)');
   const apiDocsRaw = (env.API_DOCS ?? '').toLowerCase();
-  if (!['', 'on', 'off', 'staff', 'public'].includes(apiDocsRaw)) problems.push(`API_DOCS must be on, off, staff or public, got "${env.API_DOCS}"`);
-  if (prod && apiDocsRaw === 'public') problems.push('API_DOCS=public is refused in production (API_DOCS=on serves the docs to signed-in staff)');
+  if (!['', 'on', 'off', 'staff', 'public'].includes(apiDocsRaw))
+    problems.push(`API_DOCS must be on, off, staff or public, got "${env.API_DOCS}"`);
+  if (prod && apiDocsRaw === 'public')
+    problems.push('API_DOCS=public is refused in production (API_DOCS=on serves the docs to signed-in staff)');
   const apiDocs: AppConfig['apiDocs'] =
-    apiDocsRaw === 'off' ? 'off' : apiDocsRaw === 'staff' ? 'staff' : apiDocsRaw === 'public' ? 'public' : apiDocsRaw === 'on' ? (prod ? 'staff' : 'public') : prod ? 'off' : 'public';
+    apiDocsRaw === 'off'
+      ? 'off'
+      : apiDocsRaw === 'staff'
+        ? 'staff'
+        : apiDocsRaw === 'public'
+          ? 'public'
+          : apiDocsRaw === 'on'
+            ? prod
+              ? 'staff'
+              : 'public'
+            : prod
+              ? 'off'
+              : 'public';
 
   const logLevel = (env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info')) as AppConfig['logLevel'];
-  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) problems.push('LOG_LEVEL must be debug, info, warn or error');
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel))
+    problems.push('LOG_LEVEL must be debug, info, warn or error');
 
   const zone = env.BUSINESS_TIME_ZONE || 'Asia/Shanghai';
   try {
@@ -175,7 +202,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   let clockStart: Date | null = null;
   if (env.CLOCK_START) {
     clockStart = new Date(env.CLOCK_START);
-    if (Number.isNaN(clockStart.getTime())) problems.push(`CLOCK_START must be an ISO instant, got "${env.CLOCK_START}"`);
+    if (Number.isNaN(clockStart.getTime()))
+      problems.push(`CLOCK_START must be an ISO instant, got "${env.CLOCK_START}"`);
     if (prod) problems.push('CLOCK_START (a fixed clock for tests and demos) is refused in production');
   }
 

@@ -65,11 +65,18 @@ export function restrictEmbeddedFile(file: string): void {
 export async function ensureMysqlDatabase(config: AppConfig): Promise<void> {
   if (config.db.type !== 'mysql') return;
   const mysql = await import('mysql2/promise');
-  const conn = await mysql.createConnection({ host: config.db.host, port: config.db.port, user: config.db.user, password: config.db.password });
+  const conn = await mysql.createConnection({
+    host: config.db.host,
+    port: config.db.port,
+    user: config.db.user,
+    password: config.db.password,
+  });
   try {
     const [rows] = await conn.query('SELECT VERSION() AS v');
     if (/mariadb/i.test(String((rows as { v: string }[])[0]?.v))) config.db.flavor = 'mariadb';
-    await conn.query(`CREATE DATABASE IF NOT EXISTS \`${config.db.database.replace(/`/g, '')}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await conn.query(
+      `CREATE DATABASE IF NOT EXISTS \`${config.db.database.replace(/`/g, '')}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
   } finally {
     await conn.end();
   }

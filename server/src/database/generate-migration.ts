@@ -36,7 +36,12 @@ for (let i = 0; ; i++) {
 process.on('exit', () => rmdirSync(lock));
 {
   const mysql = await import('mysql2/promise');
-  const conn = await mysql.createConnection({ host: config.db.host, port: config.db.port, user: config.db.user, password: config.db.password });
+  const conn = await mysql.createConnection({
+    host: config.db.host,
+    port: config.db.port,
+    user: config.db.user,
+    password: config.db.password,
+  });
   await conn.query(`DROP DATABASE IF EXISTS \`${config.db.database}\``);
   await conn.end();
 }
@@ -54,7 +59,10 @@ const ts = Date.now();
 const className = `${name}${ts}`;
 const q = (s: string) => '`' + s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
 const up = sql.upQueries.map((x) => `    await queryRunner.query(${q(x.query)});`).join('\n');
-const down = [...sql.downQueries].reverse().map((x) => `    await queryRunner.query(${q(x.query)});`).join('\n');
+const down = [...sql.downQueries]
+  .reverse()
+  .map((x) => `    await queryRunner.query(${q(x.query)});`)
+  .join('\n');
 const srcDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/database/migrations');
 const file = `${ts}-${name}.ts`;
 writeFileSync(
@@ -78,7 +86,10 @@ const indexFile = path.join(srcDir, 'index.ts');
 let index = readFileSync(indexFile, 'utf8');
 index = index.replace(/^(\/\/ Versioned[^]*?\n\/\/[^\n]*\n)/, `$1import { ${className} } from './${ts}-${name}.js';\n`);
 index = index.replace(/export const MIGRATIONS: Function\[\] = \[([^]*?)\];/, (_m, list: string) => {
-  const items = list.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   items.push(className);
   return `export const MIGRATIONS: Function[] = [${items.join(', ')}];`;
 });

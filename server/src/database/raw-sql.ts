@@ -19,7 +19,8 @@ export function typeormExec(manager: EntityManager): SqlExec {
     const args = params.map((p) => (sqlite ? toSqliteParam(p) : p));
     // Outside a transaction on MySQL: straight to the app's own mysql2 pool (same pool, same size),
     // skipping TypeORM's per-statement query-runner bookkeeping on the sign-up hot path.
-    const pool = !sqlite && !manager.queryRunner ? (manager.connection.driver as unknown as { pool?: MysqlPool }).pool : undefined;
+    const pool =
+      !sqlite && !manager.queryRunner ? (manager.connection.driver as unknown as { pool?: MysqlPool }).pool : undefined;
     if (pool) return poolQuery(pool, sql, args);
     let res;
     if (manager.queryRunner) res = await manager.queryRunner.query(sql, args, true);
@@ -33,7 +34,11 @@ export function typeormExec(manager: EntityManager): SqlExec {
     }
     const raw = res.raw as unknown;
     const insertId = sqlite ? Number(raw ?? 0) : Number((raw as { insertId?: number })?.insertId ?? 0);
-    return { rows: Array.isArray(res.records) ? (res.records as Record<string, unknown>[]) : [], affected: res.affected ?? 0, insertId };
+    return {
+      rows: Array.isArray(res.records) ? (res.records as Record<string, unknown>[]) : [],
+      affected: res.affected ?? 0,
+      insertId,
+    };
   };
 }
 
@@ -45,7 +50,8 @@ function poolQuery(pool: MysqlPool, sql: string, args: unknown[]): Promise<SqlRe
   return new Promise((resolve, reject) =>
     pool.query(sql, args, (err, result) => {
       if (err) return reject(Object.assign(err, { driverError: err }));
-      if (Array.isArray(result)) return resolve({ rows: result as Record<string, unknown>[], affected: 0, insertId: 0 });
+      if (Array.isArray(result))
+        return resolve({ rows: result as Record<string, unknown>[], affected: 0, insertId: 0 });
       const r = result as { affectedRows?: number; insertId?: number };
       resolve({ rows: [], affected: r.affectedRows ?? 0, insertId: r.insertId ?? 0 });
     }),

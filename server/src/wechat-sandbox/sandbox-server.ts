@@ -70,10 +70,12 @@ export class WechatSandbox {
       case 'POST /cgi-bin/stable_token':
         return this.stableToken(body, res);
       case 'POST /wxa/business/getuserphonenumber':
-        if (!this.tokenOk(url)) return send(res, 200, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid' });
+        if (!this.tokenOk(url))
+          return send(res, 200, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid' });
         return this.phoneNumber(body, res);
       case 'POST /cgi-bin/message/subscribe/send':
-        if (!this.tokenOk(url)) return send(res, 200, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid' });
+        if (!this.tokenOk(url))
+          return send(res, 200, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid' });
         return this.subscribeSend(body, res);
       case 'POST /__sandbox/phone-codes': {
         const { code, phoneNumber } = body as { code?: string; phoneNumber?: string };
@@ -90,7 +92,8 @@ export class WechatSandbox {
         return send(res, 200, { ok: true });
       case 'POST /__sandbox/subscribe-failures': {
         const count = Number((body as { count?: unknown }).count);
-        if (!Number.isInteger(count) || count < 0) return send(res, 400, { error: 'count must be a non-negative integer' });
+        if (!Number.isInteger(count) || count < 0)
+          return send(res, 400, { error: 'count must be a non-negative integer' });
         this.failSubscribeSends = count;
         return send(res, 200, { ok: true });
       }
@@ -106,7 +109,8 @@ export class WechatSandbox {
     if (q.get('appid') !== this.opts.appId || q.get('secret') !== this.opts.secret) {
       return sendText(res, { errcode: 40013, errmsg: 'invalid appid' });
     }
-    if (q.get('grant_type') !== 'authorization_code') return sendText(res, { errcode: 40002, errmsg: 'invalid grant_type' });
+    if (q.get('grant_type') !== 'authorization_code')
+      return sendText(res, { errcode: 40002, errmsg: 'invalid grant_type' });
     const code = q.get('js_code') ?? '';
     const m = /^sandbox-([A-Za-z0-9_-]{1,40})$/.exec(code);
     if (!m) return sendText(res, { errcode: 40029, errmsg: 'invalid code' });
@@ -142,13 +146,19 @@ export class WechatSandbox {
     return send(res, 200, {
       errcode: 0,
       errmsg: 'ok',
-      phone_info: { phoneNumber: phone, purePhoneNumber: phone, countryCode: '86', watermark: { timestamp: Math.floor(Date.now() / 1000), appid: this.opts.appId } },
+      phone_info: {
+        phoneNumber: phone,
+        purePhoneNumber: phone,
+        countryCode: '86',
+        watermark: { timestamp: Math.floor(Date.now() / 1000), appid: this.opts.appId },
+      },
     });
   }
 
   private subscribeSend(body: Record<string, unknown>, res: ServerResponse): void {
     const { touser, template_id, page, data } = body as Partial<SentSubscribeMessage>;
-    if (!touser || !template_id || !data || typeof data !== 'object') return send(res, 200, { errcode: 47003, errmsg: 'argument invalid!' });
+    if (!touser || !template_id || !data || typeof data !== 'object')
+      return send(res, 200, { errcode: 47003, errmsg: 'argument invalid!' });
     if (this.failSubscribeSends > 0) {
       this.failSubscribeSends--;
       return send(res, 200, { errcode: -1, errmsg: 'system error' });

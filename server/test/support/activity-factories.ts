@@ -25,7 +25,13 @@ let seq = 0;
 export async function createVolunteers(
   ctx: TestContext,
   count: number,
-  opts: { stationCode?: string; tier?: VolunteerTier; skills?: VolunteerSkill[]; birthDate?: string; status?: Volunteer['status'] } = {},
+  opts: {
+    stationCode?: string;
+    tier?: VolunteerTier;
+    skills?: VolunteerSkill[];
+    birthDate?: string;
+    status?: Volunteer['status'];
+  } = {},
 ): Promise<TestVolunteer[]> {
   const station = await ctx.org(opts.stationCode ?? 'MAS-YS-PH');
   const now = testNow();
@@ -33,9 +39,19 @@ export async function createVolunteers(
   const out: TestVolunteer[] = [];
   for (let i = 0; i < count; i += 200) {
     const n = Math.min(200, count - i);
-    const users = Array.from({ length: n }, (_, k) => ({ openid: `vol-${batch}-${i + k}`, displayName: `义警${i + k}`, roles: [], status: 'active' as const, failedLogins: 0, createdAt: now, updatedAt: now }));
+    const users = Array.from({ length: n }, (_, k) => ({
+      openid: `vol-${batch}-${i + k}`,
+      displayName: `义警${i + k}`,
+      roles: [],
+      status: 'active' as const,
+      failedLogins: 0,
+      createdAt: now,
+      updatedAt: now,
+    }));
     await ctx.dataSource.getRepository(User).insert(users);
-    const saved = await ctx.dataSource.getRepository(User).find({ where: users.map((u) => ({ openid: u.openid })), select: { id: true, openid: true } });
+    const saved = await ctx.dataSource
+      .getRepository(User)
+      .find({ where: users.map((u) => ({ openid: u.openid })), select: { id: true, openid: true } });
     const byOpenid = new Map(saved.map((u) => [u.openid, u.id]));
     const vols = users.map((u, k) => ({
       userId: byOpenid.get(u.openid)!,
@@ -51,9 +67,14 @@ export async function createVolunteers(
       createdAt: now,
     }));
     await ctx.dataSource.getRepository(Volunteer).insert(vols);
-    const savedVols = await ctx.dataSource.getRepository(Volunteer).find({ where: vols.map((v) => ({ userId: v.userId })), select: { id: true, userId: true } });
+    const savedVols = await ctx.dataSource
+      .getRepository(Volunteer)
+      .find({ where: vols.map((v) => ({ userId: v.userId })), select: { id: true, userId: true } });
     const volByUser = new Map(savedVols.map((v) => [v.userId, v.id]));
-    const logins = await mintLogins(ctx, users.map((u) => byOpenid.get(u.openid)!));
+    const logins = await mintLogins(
+      ctx,
+      users.map((u) => byOpenid.get(u.openid)!),
+    );
     for (const u of users) {
       const userId = byOpenid.get(u.openid)!;
       out.push({ userId, volunteerId: volByUser.get(userId)!, token: logins.get(userId)! });
@@ -80,9 +101,12 @@ export async function mintLogins(ctx: TestContext, userIds: number[]): Promise<M
     revokedAt: null,
     createdAt: now,
   }));
-  for (let i = 0; i < rows.length; i += 400) await ctx.dataSource.getRepository(RefreshToken).insert(rows.slice(i, i + 400));
+  for (let i = 0; i < rows.length; i += 400)
+    await ctx.dataSource.getRepository(RefreshToken).insert(rows.slice(i, i + 400));
   const iat = Math.floor(clock.nowMs() / 1000);
-  return new Map(rows.map((r) => [r.userId, jwt.sign({ sub: r.userId, typ: 'access', sid: r.familyId, iat }, { expiresIn: 3600 })]));
+  return new Map(
+    rows.map((r) => [r.userId, jwt.sign({ sub: r.userId, typ: 'access', sid: r.familyId, iat }, { expiresIn: 3600 })]),
+  );
 }
 
 export const PINGHU = { lat: 31.6612, lng: 118.5037 };
@@ -106,17 +130,31 @@ export function activityInput(over: Partial<ActivityInput> = {}): ActivityInput 
 }
 
 /** Creates and publishes through the API as the given staff member. */
-export async function publishActivity(ctx: TestContext, staffToken: string, over: Partial<ActivityInput> = {}): Promise<ActivityResponse> {
-  const created = await ctx.http().post('/api/admin/activities').set(...bearer(staffToken)).send(activityInput(over));
+export async function publishActivity(
+  ctx: TestContext,
+  staffToken: string,
+  over: Partial<ActivityInput> = {},
+): Promise<ActivityResponse> {
+  const created = await ctx
+    .http()
+    .post('/api/admin/activities')
+    .set(...bearer(staffToken))
+    .send(activityInput(over));
   if (created.status !== 201) throw new Error(`create failed: ${created.status} ${JSON.stringify(created.body)}`);
-  const published = await ctx.http().post(`/api/admin/activities/${created.body.id}/publish`).set(...bearer(staffToken));
-  if (published.status !== 200) throw new Error(`publish failed: ${published.status} ${JSON.stringify(published.body)}`);
+  const published = await ctx
+    .http()
+    .post(`/api/admin/activities/${created.body.id}/publish`)
+    .set(...bearer(staffToken));
+  if (published.status !== 200)
+    throw new Error(`publish failed: ${published.status} ${JSON.stringify(published.body)}`);
   return published.body as ActivityResponse;
 }
 
 /** Moves an activity in time (the clock cannot be moved for the HTTP server). */
 export async function shiftActivity(ctx: TestContext, id: number, startAt: Date, endAt: Date): Promise<void> {
-  await ctx.dataSource.getRepository(Activity).update({ id }, { startAt, endAt, signupDeadline: startAt, cancelDeadline: startAt });
+  await ctx.dataSource
+    .getRepository(Activity)
+    .update({ id }, { startAt, endAt, signupDeadline: startAt, cancelDeadline: startAt });
 }
 
 export const minutesFromNow = (m: number) => new Date(testNowMs() + m * 60_000);

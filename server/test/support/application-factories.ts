@@ -35,7 +35,10 @@ function nextIdNumber(): string {
   return makeIdNumber(birth, (Math.floor(idSeq / 360) * 2 + process.pid) % 1000);
 }
 
-export function applicationBody(ctx: TestContext, over: Partial<SubmitApplicationRequest> = {}): SubmitApplicationRequest {
+export function applicationBody(
+  ctx: TestContext,
+  over: Partial<SubmitApplicationRequest> = {},
+): SubmitApplicationRequest {
   return {
     name: '测试人',
     idNumber: nextIdNumber(),
@@ -74,10 +77,19 @@ export async function recordClearCheck(ctx: TestContext, token: string, appId: n
 }
 
 /** Submits as a fresh applicant living in `communityCode` and returns the application id and applicant. */
-export async function submitted(ctx: TestContext, sandboxName: string, communityCode = 'MAS-YS-PH-C1', over: Partial<SubmitApplicationRequest> = {}) {
+export async function submitted(
+  ctx: TestContext,
+  sandboxName: string,
+  communityCode = 'MAS-YS-PH-C1',
+  over: Partial<SubmitApplicationRequest> = {},
+) {
   const applicant = await newApplicant(ctx, sandboxName);
   const body = applicationBody(ctx, { residenceCommunityId: await communityId(ctx, communityCode), ...over });
-  const res = await ctx.http().post('/api/applications').set(...bearer(applicant.token)).send(body);
+  const res = await ctx
+    .http()
+    .post('/api/applications')
+    .set(...bearer(applicant.token))
+    .send(body);
   if (res.status !== 201) throw new Error(`submit failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { id: res.body.id as number, applicant, body };
 }

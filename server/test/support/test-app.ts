@@ -53,7 +53,10 @@ afterAll(async () => {
  * `sameDatabaseAs`: a second server instance on another suite app's MySQL database (as two
  * instances behind a load balancer): it neither seeds nor drops that database.
  */
-export function createTestApp(env: Record<string, string> = {}, opts: { sameDatabaseAs?: TestContext } = {}): Promise<TestContext> {
+export function createTestApp(
+  env: Record<string, string> = {},
+  opts: { sameDatabaseAs?: TestContext } = {},
+): Promise<TestContext> {
   const started = startTestApp(env, opts);
   starting.add(started);
   void started.finally(() => starting.delete(started)).catch(() => undefined);
@@ -85,7 +88,10 @@ async function startTestApp(env: Record<string, string>, opts: { sameDatabaseAs?
     // One database per app: parallel workers, apps started inside a test, and other runs on the
     // same server never share one.
     const shared = opts.sameDatabaseAs?.config.db;
-    mysqlDb = shared?.type === 'mysql' ? shared.database : `${process.env.MYSQL_DATABASE ?? 'test'}_e2e_${process.pid}_${++appSeq}`;
+    mysqlDb =
+      shared?.type === 'mysql'
+        ? shared.database
+        : `${process.env.MYSQL_DATABASE ?? 'test'}_e2e_${process.pid}_${++appSeq}`;
     Object.assign(base, {
       MYSQL_HOST: process.env.MYSQL_HOST ?? '127.0.0.1',
       MYSQL_PORT: process.env.MYSQL_PORT ?? '3306',
@@ -96,7 +102,8 @@ async function startTestApp(env: Record<string, string>, opts: { sameDatabaseAs?
     });
   }
   const processEnv = { ...process.env };
-  for (const k of ['MYSQL_HOST', 'MYSQL_PORT', 'MYSQL_USER', 'MYSQL_PASSWORD', 'MYSQL_DATABASE', 'DB_SYNC']) delete processEnv[k];
+  for (const k of ['MYSQL_HOST', 'MYSQL_PORT', 'MYSQL_USER', 'MYSQL_PASSWORD', 'MYSQL_DATABASE', 'DB_SYNC'])
+    delete processEnv[k];
   if (opts.sameDatabaseAs) base.SEED_DEMO = 'false';
   const config = loadConfig({ ...processEnv, ...base, ...env });
   const ownsDatabase = !opts.sameDatabaseAs;
@@ -126,11 +133,14 @@ async function startTestApp(env: Record<string, string>, opts: { sameDatabaseAs?
     org: (code) => dataSource.getRepository(OrgUnit).findOneByOrFail({ code }),
     loginStaff: async (username, password = DEMO_PASSWORD) => {
       const res = await request(server).post('/api/auth/staff/login').send({ username, password });
-      if (res.status !== 200) throw new Error(`staff login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      if (res.status !== 200)
+        throw new Error(`staff login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body as LoginResponse;
     },
     loginWechat: async (name) => {
-      const res = await request(server).post('/api/auth/wechat/login').send({ code: `sandbox-${name}` });
+      const res = await request(server)
+        .post('/api/auth/wechat/login')
+        .send({ code: `sandbox-${name}` });
       if (res.status !== 200) throw new Error(`wechat login ${name} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body as LoginResponse;
     },
@@ -149,7 +159,12 @@ async function startTestApp(env: Record<string, string>, opts: { sameDatabaseAs?
 async function dropMysqlDatabase(config: AppConfig): Promise<void> {
   if (config.db.type !== 'mysql') return;
   const mysql = await import('mysql2/promise');
-  const conn = await mysql.createConnection({ host: config.db.host, port: config.db.port, user: config.db.user, password: config.db.password });
+  const conn = await mysql.createConnection({
+    host: config.db.host,
+    port: config.db.port,
+    user: config.db.user,
+    password: config.db.password,
+  });
   try {
     await conn.query(`DROP DATABASE IF EXISTS \`${config.db.database}\``);
   } finally {

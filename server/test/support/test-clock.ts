@@ -8,7 +8,8 @@ import { businessDate } from '@jianghuai/shared';
  * own code agree to the millisecond while time runs on.
  */
 const start = process.env.E2E_CLOCK_START ? new Date(process.env.E2E_CLOCK_START) : null;
-if (start && Number.isNaN(start.getTime())) throw new Error(`E2E_CLOCK_START must be an ISO instant, got "${process.env.E2E_CLOCK_START}"`);
+if (start && Number.isNaN(start.getTime()))
+  throw new Error(`E2E_CLOCK_START must be an ISO instant, got "${process.env.E2E_CLOCK_START}"`);
 const offsetMs = start ? start.getTime() - Date.now() : 0;
 
 export const testNowMs = (): number => Date.now() + offsetMs;

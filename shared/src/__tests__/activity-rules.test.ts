@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { attendancePoints, isInsideCheckinArea, isoWeekOf, isoWeekRange, overlapMinutes, shanghaiDate } from '../activities.js';
+import {
+  attendancePoints,
+  isInsideCheckinArea,
+  isoWeekOf,
+  isoWeekRange,
+  overlapMinutes,
+  shanghaiDate,
+} from '../activities.js';
 
 test('geofence: the radius plus the reported accuracy, capped', () => {
   assert.equal(isInsideCheckinArea(300, 300, 0, 100), true);

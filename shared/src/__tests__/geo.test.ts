@@ -24,7 +24,11 @@ test('GCJ-02 → WGS-84 inverts the conversion to a centimetre', () => {
 });
 
 test('outside China nothing moves', () => {
-  for (const p of [{ lat: 0, lng: 0 }, { lat: 48.8584, lng: 2.2945 }, { lat: 35.6586, lng: 139.7454 }]) {
+  for (const p of [
+    { lat: 0, lng: 0 },
+    { lat: 48.8584, lng: 2.2945 },
+    { lat: 35.6586, lng: 139.7454 },
+  ]) {
     assert.deepEqual(wgs84ToGcj02(p), p);
     assert.deepEqual(gcj02ToWgs84(p), p);
   }

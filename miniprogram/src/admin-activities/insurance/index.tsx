@@ -7,7 +7,14 @@ import { InlineError } from '../../components/States';
 import { PagedListView } from '../../components/PagedListView';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
 import { messageOf } from '../../hooks/useSignup';
-import { emptyPolicyForm, policyPeriod, toPolicyRequest, validatePolicyForm, type PolicyForm, type PolicyFormErrors } from '../../logic/insurance-form';
+import {
+  emptyPolicyForm,
+  policyPeriod,
+  toPolicyRequest,
+  validatePolicyForm,
+  type PolicyForm,
+  type PolicyFormErrors,
+} from '../../logic/insurance-form';
 import { createPolicy, listPolicies } from '../../services/insurance';
 import '../../components/activity/activity.css';
 import '../../admin/admin.css';
@@ -21,10 +28,10 @@ function NewPolicyForm({ onCreated, onClose }: { onCreated: () => void; onClose:
   const [busy, setBusy] = useState(false);
 
   const field = (key: Key, label: string, placeholder: string) => (
-    <View className='jh-field'>
-      <Text className='jh-field__label'>{label}</Text>
+    <View className="jh-field">
+      <Text className="jh-field__label">{label}</Text>
       <Input
-        className='jh-input'
+        className="jh-input"
         value={form[key]}
         placeholder={placeholder}
         onInput={(e) => {
@@ -34,7 +41,11 @@ function NewPolicyForm({ onCreated, onClose }: { onCreated: () => void; onClose:
         }}
         data-testid={`policy-${key}`}
       />
-      {errors[key] ? <Text className='jh-field__error' data-testid={`policy-${key}-error`}>{errors[key]}</Text> : null}
+      {errors[key] ? (
+        <Text className="jh-field__error" data-testid={`policy-${key}-error`}>
+          {errors[key]}
+        </Text>
+      ) : null}
     </View>
   );
 
@@ -57,20 +68,20 @@ function NewPolicyForm({ onCreated, onClose }: { onCreated: () => void; onClose:
   }
 
   return (
-    <View className='jh-card' data-testid='policy-form'>
-      <Text className='jh-section-title' style={{ marginTop: 0 }}>
+    <View className="jh-card" data-testid="policy-form">
+      <Text className="jh-section-title" style={{ marginTop: 0 }}>
         登记新保单
       </Text>
       {field('insurer', '保险公司', '例如：中国人寿马鞍山分公司')}
       {field('policyNo', '保单号', '例如：PICC-2026-0001')}
       {field('validFrom', '保障起始日期', '2026-12-01')}
       {field('validTo', '保障截止日期', '2027-11-30')}
-      <Text className='jh-block jh-muted'>起始日 0 点开始保障，截止日 24 点结束。</Text>
-      <InlineError message={error} testId='policy-error' />
-      <BigButton onClick={() => void save()} loading={busy} loadingText='正在登记…' testId='policy-submit'>
+      <Text className="jh-block jh-muted">起始日 0 点开始保障，截止日 24 点结束。</Text>
+      <InlineError message={error} testId="policy-error" />
+      <BigButton onClick={() => void save()} loading={busy} loadingText="正在登记…" testId="policy-submit">
         登记保单
       </BigButton>
-      <BigButton kind='secondary' onClick={onClose} disabled={busy} testId='policy-cancel'>
+      <BigButton kind="secondary" onClick={onClose} disabled={busy} testId="policy-cancel">
         不登记了
       </BigButton>
     </View>
@@ -85,9 +96,11 @@ export default function InsurancePoliciesPage() {
   const list = usePagedList(fetchPage, `policies-${round}`);
 
   return (
-    <Screen testId='admin-insurance'>
-      <Text className='jh-title'>保险保单</Text>
-      <Text className='jh-block jh-muted'>高风险活动和要求保险的活动，只有在保单内的义警才能报名。在活动详情页可以为已报名的义警批量投保。</Text>
+    <Screen testId="admin-insurance">
+      <Text className="jh-title">保险保单</Text>
+      <Text className="jh-block jh-muted">
+        高风险活动和要求保险的活动，只有在保单内的义警才能报名。在活动详情页可以为已报名的义警批量投保。
+      </Text>
       {showForm ? (
         <NewPolicyForm
           onCreated={() => {
@@ -97,22 +110,22 @@ export default function InsurancePoliciesPage() {
           onClose={() => setShowForm(false)}
         />
       ) : (
-        <BigButton onClick={() => setShowForm(true)} testId='new-policy'>
+        <BigButton onClick={() => setShowForm(true)} testId="new-policy">
           ＋ 登记新保单
         </BigButton>
       )}
-      <Text className='jh-section-title'>已登记的保单</Text>
+      <Text className="jh-section-title">已登记的保单</Text>
       <PagedListView
         list={list}
-        testId='policy-list'
-        emptyText='还没有登记保单。点上面“登记新保单”添加。'
+        testId="policy-list"
+        emptyText="还没有登记保单。点上面“登记新保单”添加。"
         countLabel={(total) => `共 ${total} 份保单`}
         renderItem={(p) => (
-          <View key={p.id} className='jh-row-card' data-testid='policy-item' data-policy-id={p.id}>
-            <Text className='jh-row-card__title'>{p.insurer}</Text>
-            <Text className='jh-row-card__line'>保单号：{p.policyNo}</Text>
-            <Text className='jh-row-card__line'>保障期：{policyPeriod(p)}</Text>
-            <Text className='jh-row-card__line'>
+          <View key={p.id} className="jh-row-card" data-testid="policy-item" data-policy-id={p.id}>
+            <Text className="jh-row-card__title">{p.insurer}</Text>
+            <Text className="jh-row-card__line">保单号：{p.policyNo}</Text>
+            <Text className="jh-row-card__line">保障期：{policyPeriod(p)}</Text>
+            <Text className="jh-row-card__line">
               {p.orgUnit.name} · 已投保 {p.insuredCount} 人
             </Text>
           </View>

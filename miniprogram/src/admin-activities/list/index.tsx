@@ -31,13 +31,20 @@ function WeeklyRuleNote() {
   }, []);
   if (!rule) return null;
   return (
-    <View className={`jh-status-box${rule.belowCount ? ' jh-status-box--wait' : ' jh-status-box--ok'}`} data-testid='weekly-rule'>
-      <Text className='jh-block' style={{ fontWeight: 700 }}>
+    <View
+      className={`jh-status-box${rule.belowCount ? ' jh-status-box--wait' : ' jh-status-box--ok'}`}
+      data-testid="weekly-rule"
+    >
+      <Text className="jh-block" style={{ fontWeight: 700 }}>
         本周巡逻防范活动（{rule.week}）
       </Text>
-      <Text className='jh-block'>
+      <Text className="jh-block">
         {rule.belowCount
-          ? `${rule.belowCount} 个派出所本周还没有开展：${rule.stations.filter((s) => s.belowRule).map((s) => s.name).slice(0, 5).join('、')}`
+          ? `${rule.belowCount} 个派出所本周还没有开展：${rule.stations
+              .filter((s) => s.belowRule)
+              .map((s) => s.name)
+              .slice(0, 5)
+              .join('、')}`
           : '所有派出所本周都已开展，达到每周至少一次的要求。'}
       </Text>
     </View>
@@ -56,40 +63,52 @@ export default function AdminActivityListPage() {
   });
 
   return (
-    <Screen testId='admin-activities'>
-      <BigButton onClick={() => void Taro.navigateTo({ url: PAGES.adminActivityEdit })} testId='new-activity'>
+    <Screen testId="admin-activities">
+      <BigButton onClick={() => void Taro.navigateTo({ url: PAGES.adminActivityEdit })} testId="new-activity">
         ＋ 新建活动
       </BigButton>
-      <BigButton kind='secondary' onClick={() => void Taro.navigateTo({ url: PAGES.adminProposals })} testId='open-proposals'>
+      <BigButton
+        kind="secondary"
+        onClick={() => void Taro.navigateTo({ url: PAGES.adminProposals })}
+        testId="open-proposals"
+      >
         活动提议审核
       </BigButton>
-      <View className='jh-row-buttons'>
-        <BigButton kind='secondary' onClick={() => void Taro.navigateTo({ url: PAGES.adminPoints })} testId='open-admin-points'>
+      <View className="jh-row-buttons">
+        <BigButton
+          kind="secondary"
+          onClick={() => void Taro.navigateTo({ url: PAGES.adminPoints })}
+          testId="open-admin-points"
+        >
           积分发放
         </BigButton>
-        <BigButton kind='secondary' onClick={() => void Taro.navigateTo({ url: PAGES.adminInsurance })} testId='open-insurance'>
+        <BigButton
+          kind="secondary"
+          onClick={() => void Taro.navigateTo({ url: PAGES.adminInsurance })}
+          testId="open-insurance"
+        >
           保险保单
         </BigButton>
       </View>
       <View style={{ marginTop: '16px' }}>
         <WeeklyRuleNote />
       </View>
-      <Chips options={STATUS_OPTIONS} value={status} onChange={setStatus} testId='status-filter' />
+      <Chips options={STATUS_OPTIONS} value={status} onChange={setStatus} testId="status-filter" />
       <PagedListView
         list={list}
-        testId='admin-activity-list'
-        emptyText='没有这类活动。点上面“新建活动”发布一个。'
+        testId="admin-activity-list"
+        emptyText="没有这类活动。点上面“新建活动”发布一个。"
         countLabel={(total) => `共 ${total} 个活动`}
         renderItem={(a) => (
           <View
             key={a.id}
-            className='jh-act-card'
-            data-testid='admin-activity-item'
+            className="jh-act-card"
+            data-testid="admin-activity-item"
             data-activity-id={a.id}
             onClick={() => void Taro.navigateTo({ url: `${PAGES.adminActivityDetail}?id=${a.id}` })}
           >
             <StaffActivitySummary a={a} />
-            <Text className='jh-act-card__open'>管理 ›</Text>
+            <Text className="jh-act-card__open">管理 ›</Text>
           </View>
         )}
       />

@@ -4,7 +4,14 @@ import { Image, Text, View } from '@tarojs/components';
 import { Screen } from '../../components/Screen';
 import { BigButton } from '../../components/BigButton';
 import { ErrorState, LoadingState } from '../../components/States';
-import { countdownPercent, groupToken, secondsLeft, shouldRefresh, validForMs, type QrTokenState } from '../../logic/qr-countdown';
+import {
+  countdownPercent,
+  groupToken,
+  secondsLeft,
+  shouldRefresh,
+  validForMs,
+  type QrTokenState,
+} from '../../logic/qr-countdown';
 import { messageOf } from '../../hooks/useSignup';
 import { getQrToken } from '../../services/activities-admin';
 import { qrDataUrl } from '../../logic/qr-image';
@@ -58,38 +65,48 @@ export default function QrScreenPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [now]);
 
-  if (!token && error) return <Screen><ErrorState message={error} onRetry={() => void fetchToken()} /></Screen>;
-  if (!token) return <Screen><LoadingState text='正在生成签到码…' /></Screen>;
+  if (!token && error)
+    return (
+      <Screen>
+        <ErrorState message={error} onRetry={() => void fetchToken()} />
+      </Screen>
+    );
+  if (!token)
+    return (
+      <Screen>
+        <LoadingState text="正在生成签到码…" />
+      </Screen>
+    );
   const left = secondsLeft(token, now);
 
   return (
-    <Screen testId='qr-screen'>
-      <Text className='jh-block' style={{ fontWeight: 700 }}>
+    <Screen testId="qr-screen">
+      <Text className="jh-block" style={{ fontWeight: 700 }}>
         请义警用小程序“签到打卡”扫描下面的二维码（或粘贴签到码）
       </Text>
       <View style={{ display: 'flex', justifyContent: 'center', marginTop: '12px' }}>
-        <Image src={qrDataUrl(token.token)} style={{ width: '280px', height: '280px' }} data-testid='qr-image' />
+        <Image src={qrDataUrl(token.token)} style={{ width: '280px', height: '280px' }} data-testid="qr-image" />
       </View>
       <View style={{ margin: '16px 0' }}>
-        <Text className='jh-token' data-testid='qr-token' data-token={token.token}>
+        <Text className="jh-token" data-testid="qr-token" data-token={token.token}>
           {groupToken(token.token)}
         </Text>
       </View>
-      <View className='jh-progress'>
-        <View className='jh-progress__bar' style={{ width: `${countdownPercent(left, slot)}%` }} />
+      <View className="jh-progress">
+        <View className="jh-progress__bar" style={{ width: `${countdownPercent(left, slot)}%` }} />
       </View>
-      <Text className='jh-block' data-testid='qr-countdown'>
+      <Text className="jh-block" data-testid="qr-countdown">
         {left > 0 ? `${left} 秒后自动更换` : '正在更换…'}
       </Text>
       {error ? (
-        <Text className='jh-block jh-inline-error' data-testid='qr-error'>
+        <Text className="jh-block jh-inline-error" data-testid="qr-error">
           {error}。签到码没能更新，旧码约 1 分钟后失效，请检查网络。
         </Text>
       ) : null}
-      <BigButton kind='secondary' onClick={() => void Taro.setClipboardData({ data: token.token })} testId='qr-copy'>
+      <BigButton kind="secondary" onClick={() => void Taro.setClipboardData({ data: token.token })} testId="qr-copy">
         复制签到码
       </BigButton>
-      <Text className='jh-block jh-muted' style={{ marginTop: '12px' }}>
+      <Text className="jh-block jh-muted" style={{ marginTop: '12px' }}>
         签到码每 {slot} 秒更换一次，拍照转发的旧码约 1 分钟后失效。
       </Text>
     </Screen>

@@ -13,7 +13,6 @@ import { messageOf } from '../../hooks/useSignup';
 import { listSignups, reviewSignups } from '../../services/activities-admin';
 import '../../components/activity/activity.css';
 
-
 /** Who signed up; in officer-confirmed mode, pending sign-ups are confirmed or rejected in bulk. */
 export default function SignupsPage() {
   const id = Number(useRouter().params.id);
@@ -77,7 +76,7 @@ export default function SignupsPage() {
     });
 
   return (
-    <Screen testId='signups-page'>
+    <Screen testId="signups-page">
       <Chips
         options={SIGNUP_TABS.map((t) => ({ value: t.value, label: signupTabLabel(t.label, totals?.[t.value]) }))}
         value={tab}
@@ -85,35 +84,59 @@ export default function SignupsPage() {
           setTab(t);
           setResult(null);
         }}
-        testId='signup-tab'
+        testId="signup-tab"
       />
-      {result ? <Text className='jh-block jh-status-box jh-status-box--ok' data-testid='review-result'>{result}</Text> : null}
-      <InlineError message={error} testId='review-error' />
+      {result ? (
+        <Text className="jh-block jh-status-box jh-status-box--ok" data-testid="review-result">
+          {result}
+        </Text>
+      ) : null}
+      <InlineError message={error} testId="review-error" />
       {loadError ? <ErrorState message={loadError} onRetry={() => void load()} /> : null}
       {!loadError && !items ? <LoadingState /> : null}
       {items && !items.length && tab ? <EmptyState text={`没有“${SIGNUP_STATUS_LABELS[tab]}”的报名。`} /> : null}
-      {items?.length ? <Text className='jh-block jh-muted'>共 {total} 人{total > items.length ? `，显示前 ${items.length} 人` : ''}</Text> : null}
+      {items?.length ? (
+        <Text className="jh-block jh-muted">
+          共 {total} 人{total > items.length ? `，显示前 ${items.length} 人` : ''}
+        </Text>
+      ) : null}
       {items?.map((s) => {
         const on = picked.has(s.id);
         return (
-          <View key={s.id} className={`jh-check-row${on ? ' jh-check-row--on' : ''}`} onClick={tab === 'pending' ? () => toggle(s.id) : undefined} data-testid='signup-row'>
-            {tab === 'pending' ? <View className='jh-check-box'>{on ? '✓' : ''}</View> : null}
+          <View
+            key={s.id}
+            className={`jh-check-row${on ? ' jh-check-row--on' : ''}`}
+            onClick={tab === 'pending' ? () => toggle(s.id) : undefined}
+            data-testid="signup-row"
+          >
+            {tab === 'pending' ? <View className="jh-check-box">{on ? '✓' : ''}</View> : null}
             <View style={{ flex: 1 }}>
-              <Text className='jh-block' style={{ fontWeight: 700 }}>
+              <Text className="jh-block" style={{ fontWeight: 700 }}>
                 {s.waitlistPosition ? `第 ${s.waitlistPosition} 位 · ` : ''}
-                {s.volunteer.name} <Text className='jh-muted'>{s.volunteer.memberNo}</Text>
+                {s.volunteer.name} <Text className="jh-muted">{s.volunteer.memberNo}</Text>
               </Text>
-              <Text className='jh-block jh-muted'>报名于 {formatDateTime(s.createdAt)}</Text>
+              <Text className="jh-block jh-muted">报名于 {formatDateTime(s.createdAt)}</Text>
             </View>
           </View>
         );
       })}
       {tab === 'pending' && items?.length ? (
         <View>
-          <BigButton onClick={() => void review('confirm')} loading={busy === 'confirm'} loadingText='正在确认…' testId='review-confirm'>
+          <BigButton
+            onClick={() => void review('confirm')}
+            loading={busy === 'confirm'}
+            loadingText="正在确认…"
+            testId="review-confirm"
+          >
             确认勾选的 {picked.size} 人（不超过名额）
           </BigButton>
-          <BigButton kind='secondary' onClick={() => void review('reject')} loading={busy === 'reject'} loadingText='正在提交…' testId='review-reject'>
+          <BigButton
+            kind="secondary"
+            onClick={() => void review('reject')}
+            loading={busy === 'reject'}
+            loadingText="正在提交…"
+            testId="review-reject"
+          >
             不通过勾选的人
           </BigButton>
         </View>

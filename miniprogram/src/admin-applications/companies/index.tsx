@@ -13,13 +13,19 @@ import '../../components/enrolment.css';
 
 function CompanyRow({ c }: { c: CompanyResponse }) {
   return (
-    <View className='jh-row-card' onClick={() => void Taro.navigateTo({ url: `${PAGES.adminCompany}?id=${c.id}` })} data-testid='company-item'>
-      <Text className='jh-row-card__title'>{c.name}</Text>
-      <Text className='jh-row-card__line'>
+    <View
+      className="jh-row-card"
+      onClick={() => void Taro.navigateTo({ url: `${PAGES.adminCompany}?id=${c.id}` })}
+      data-testid="company-item"
+    >
+      <Text className="jh-row-card__title">{c.name}</Text>
+      <Text className="jh-row-card__line">
         {COMPANY_TYPE_LABELS[c.type]} · {c.homeStation.name}
       </Text>
-      <Text className='jh-row-card__line'>统一社会信用代码：{c.creditCode}</Text>
-      <Text className='jh-row-card__line'>驻勤点 {c.sites.length} 个：{c.sites.map((s) => s.name).join('、') || '无'}</Text>
+      <Text className="jh-row-card__line">统一社会信用代码：{c.creditCode}</Text>
+      <Text className="jh-row-card__line">
+        驻勤点 {c.sites.length} 个：{c.sites.map((s) => s.name).join('、') || '无'}
+      </Text>
     </View>
   );
 }
@@ -37,25 +43,41 @@ export default function CompaniesPage() {
     else setShown((n) => n + 1);
   });
   return (
-    <Screen testId='companies'>
-      <View className='jh-actions'>
-        <BigButton onClick={() => void Taro.navigateTo({ url: PAGES.adminCompany })} testId='company-new'>
+    <Screen testId="companies">
+      <View className="jh-actions">
+        <BigButton onClick={() => void Taro.navigateTo({ url: PAGES.adminCompany })} testId="company-new">
           登记新单位
         </BigButton>
-        <BigButton kind='secondary' onClick={() => void Taro.navigateTo({ url: PAGES.adminRoster })} testId='roster-open'>
+        <BigButton
+          kind="secondary"
+          onClick={() => void Taro.navigateTo({ url: PAGES.adminRoster })}
+          testId="roster-open"
+        >
           导入花名册
         </BigButton>
       </View>
-      <View className='jh-search' style={{ marginTop: '16px' }}>
-        <Input className='jh-input' value={draft} placeholder='单位名称' confirmType='search' onInput={(e) => setDraft(e.detail.value)} onConfirm={() => setQ(draft.trim())} data-testid='company-search-input' />
-        <Button className='jh-btn jh-btn--primary' onClick={() => setQ(draft.trim())} data-testid='company-search-submit'>
+      <View className="jh-search" style={{ marginTop: '16px' }}>
+        <Input
+          className="jh-input"
+          value={draft}
+          placeholder="单位名称"
+          confirmType="search"
+          onInput={(e) => setDraft(e.detail.value)}
+          onConfirm={() => setQ(draft.trim())}
+          data-testid="company-search-input"
+        />
+        <Button
+          className="jh-btn jh-btn--primary"
+          onClick={() => setQ(draft.trim())}
+          data-testid="company-search-submit"
+        >
           搜索
         </Button>
       </View>
       <PagedListView
         list={list}
-        testId='company-list'
-        emptyText='范围内还没有登记的保安从业单位。'
+        testId="company-list"
+        emptyText="范围内还没有登记的保安从业单位。"
         countLabel={(total) => `共 ${total} 家`}
         renderItem={(c) => <CompanyRow key={c.id} c={c} />}
       />

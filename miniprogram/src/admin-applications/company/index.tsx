@@ -1,15 +1,36 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
-import { COMPANY_TYPE_LABELS, COMPANY_TYPES, type CompanyResponse, type CompanyType, type ServiceSiteResponse } from '@jianghuai/shared';
+import {
+  COMPANY_TYPE_LABELS,
+  COMPANY_TYPES,
+  type CompanyResponse,
+  type CompanyType,
+  type ServiceSiteResponse,
+} from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
 import { NotReadyScreen } from '../../components/NotReadyScreen';
 import { BigButton } from '../../components/BigButton';
 import { Choice, FieldError } from '../../components/Choice';
 import { errorText, useResource } from '../../hooks/useResource';
 import { creditCodeProblem, flattenOrg } from '../../logic/enrolment-view';
-import { buildEquipment, COMPANY_EQUIPMENT_SUGGESTIONS, equipmentChanged, equipmentRowsOf, MAX_EQUIPMENT_ROWS, type EquipmentRow } from '../../logic/company-edit';
-import { addSite, createCompany, fetchOrgTree, getCompany, removeSite, updateCompany, updateSite } from '../../services/enrolment-admin';
+import {
+  buildEquipment,
+  COMPANY_EQUIPMENT_SUGGESTIONS,
+  equipmentChanged,
+  equipmentRowsOf,
+  MAX_EQUIPMENT_ROWS,
+  type EquipmentRow,
+} from '../../logic/company-edit';
+import {
+  addSite,
+  createCompany,
+  fetchOrgTree,
+  getCompany,
+  removeSite,
+  updateCompany,
+  updateSite,
+} from '../../services/enrolment-admin';
 import { HttpError } from '../../services/http';
 import '../../admin/admin.css';
 import '../../components/enrolment.css';
@@ -22,19 +43,38 @@ interface CompanyEdit {
   contactName: string;
 }
 
-const companyEditOf = (c: CompanyResponse): CompanyEdit => ({ name: c.name, type: c.type, creditCode: c.creditCode, homeStationId: c.homeStation.id, contactName: c.contactName ?? '' });
+const companyEditOf = (c: CompanyResponse): CompanyEdit => ({
+  name: c.name,
+  type: c.type,
+  creditCode: c.creditCode,
+  homeStationId: c.homeStation.id,
+  contactName: c.contactName ?? '',
+});
 
 const empty: CompanyEdit = { name: '', type: 'security_company', creditCode: '', homeStationId: null, contactName: '' };
 
-function StationPicker({ value, onChange, testId }: { value: number | null; onChange: (id: number) => void; testId: string }) {
+function StationPicker({
+  value,
+  onChange,
+  testId,
+}: {
+  value: number | null;
+  onChange: (id: number) => void;
+  testId: string;
+}) {
   const tree = useResource(fetchOrgTree, 'tree');
   const stations = tree.status === 'ready' ? flattenOrg(tree.data, 'station') : [];
-  if (tree.status === 'loading') return <Text className='jh-muted'>正在加载派出所…</Text>;
+  if (tree.status === 'loading') return <Text className="jh-muted">正在加载派出所…</Text>;
   if (tree.status === 'error') return <FieldError message={tree.error} />;
   return (
-    <View className='jh-filter'>
+    <View className="jh-filter">
       {stations.map((s) => (
-        <View key={s.id} className={`jh-filter__item${value === s.id ? ' jh-filter__item--on' : ''}`} onClick={() => onChange(s.id)} data-testid={testId}>
+        <View
+          key={s.id}
+          className={`jh-filter__item${value === s.id ? ' jh-filter__item--on' : ''}`}
+          onClick={() => onChange(s.id)}
+          data-testid={testId}
+        >
           {value === s.id ? '✓ ' : ''}
           {s.name}
         </View>
@@ -44,7 +84,17 @@ function StationPicker({ value, onChange, testId }: { value: number | null; onCh
 }
 
 /** Adds a site, or edits `site` (its coordinates are kept as they are). */
-function SiteForm({ company, site, onDone, onCancel }: { company: CompanyResponse; site?: ServiceSiteResponse; onDone: () => void; onCancel?: () => void }) {
+function SiteForm({
+  company,
+  site,
+  onDone,
+  onCancel,
+}: {
+  company: CompanyResponse;
+  site?: ServiceSiteResponse;
+  onDone: () => void;
+  onCancel?: () => void;
+}) {
   const [name, setName] = useState(site?.name ?? '');
   const [address, setAddress] = useState(site?.address ?? '');
   const [stationId, setStationId] = useState<number | null>(site?.station.id ?? null);
@@ -69,22 +119,41 @@ function SiteForm({ company, site, onDone, onCancel }: { company: CompanyRespons
     }
   };
   return (
-    <View className='jh-card' data-testid={site ? 'site-edit' : 'site-new'}>
-      <Text className='jh-section-title' style={{ marginTop: 0 }}>
+    <View className="jh-card" data-testid={site ? 'site-edit' : 'site-new'}>
+      <Text className="jh-section-title" style={{ marginTop: 0 }}>
         {site ? `修改驻勤点：${site.name}` : '新增驻勤点'}
       </Text>
-      <Input className='jh-input jh-input--full' value={name} placeholder='驻勤点名称' onInput={(e) => setName(e.detail.value)} data-testid='site-name' />
-      <Input className='jh-input jh-input--full' style={{ marginTop: '10px' }} value={address} placeholder='地址' onInput={(e) => setAddress(e.detail.value)} data-testid='site-address' />
-      <Text className='jh-field__label' style={{ marginTop: '12px' }}>
+      <Input
+        className="jh-input jh-input--full"
+        value={name}
+        placeholder="驻勤点名称"
+        onInput={(e) => setName(e.detail.value)}
+        data-testid="site-name"
+      />
+      <Input
+        className="jh-input jh-input--full"
+        style={{ marginTop: '10px' }}
+        value={address}
+        placeholder="地址"
+        onInput={(e) => setAddress(e.detail.value)}
+        data-testid="site-address"
+      />
+      <Text className="jh-field__label" style={{ marginTop: '12px' }}>
         辖区派出所（可与单位所属派出所不同）
       </Text>
-      <StationPicker value={stationId} onChange={setStationId} testId='site-station' />
-      <FieldError message={error} testId='site-error' />
-      <BigButton kind={site ? 'primary' : 'secondary'} onClick={() => void save()} loading={busy} loadingText='正在保存…' testId='site-save'>
+      <StationPicker value={stationId} onChange={setStationId} testId="site-station" />
+      <FieldError message={error} testId="site-error" />
+      <BigButton
+        kind={site ? 'primary' : 'secondary'}
+        onClick={() => void save()}
+        loading={busy}
+        loadingText="正在保存…"
+        testId="site-save"
+      >
         {site ? '保存驻勤点' : '添加驻勤点'}
       </BigButton>
       {onCancel ? (
-        <BigButton kind='secondary' onClick={onCancel} testId='site-cancel'>
+        <BigButton kind="secondary" onClick={onCancel} testId="site-cancel">
           取消修改
         </BigButton>
       ) : null}
@@ -99,7 +168,13 @@ function Sites({ company, onChanged }: { company: CompanyResponse; onChanged: ()
   const [deleting, setDeleting] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const remove = async (site: ServiceSiteResponse) => {
-    const { confirm } = await Taro.showModal({ title: '删除驻勤点', content: `确定删除“${site.name}”吗？删除后不能恢复。`, confirmText: '删除', confirmColor: '#c62828', cancelText: '取消' });
+    const { confirm } = await Taro.showModal({
+      title: '删除驻勤点',
+      content: `确定删除“${site.name}”吗？删除后不能恢复。`,
+      confirmText: '删除',
+      confirmColor: '#c62828',
+      cancelText: '取消',
+    });
     if (!confirm) return;
     setDeleting(site.id);
     setError(null);
@@ -116,29 +191,43 @@ function Sites({ company, onChanged }: { company: CompanyResponse; onChanged: ()
   const edited = company.sites.find((s) => s.id === editing);
   return (
     <View>
-      <Text className='jh-section-title'>驻勤点</Text>
+      <Text className="jh-section-title">驻勤点</Text>
       {notice ? (
-        <View className='jh-field-ok' data-testid='site-notice'>
+        <View className="jh-field-ok" data-testid="site-notice">
           <Text>✓ {notice}</Text>
         </View>
       ) : null}
       {company.sites.length === 0 ? (
-        <View className='jh-card'>
-          <Text className='jh-muted'>还没有驻勤点</Text>
+        <View className="jh-card">
+          <Text className="jh-muted">还没有驻勤点</Text>
         </View>
       ) : null}
       {company.sites.map((s) => (
-        <View key={s.id} className='jh-row-card' data-testid='site-row' data-site-id={s.id}>
-          <Text className='jh-row-card__title'>{s.name}</Text>
-          <Text className='jh-row-card__line'>
+        <View key={s.id} className="jh-row-card" data-testid="site-row" data-site-id={s.id}>
+          <Text className="jh-row-card__title">{s.name}</Text>
+          <Text className="jh-row-card__line">
             {s.address} · 辖区：{s.station.name}
           </Text>
-          <FieldError message={error?.siteId === s.id ? error.message : null} testId='site-row-error' />
-          <View className='jh-actions'>
-            <BigButton kind='secondary' onClick={() => { setEditing(s.id); setNotice(null); setError(null); }} testId='site-edit-open'>
+          <FieldError message={error?.siteId === s.id ? error.message : null} testId="site-row-error" />
+          <View className="jh-actions">
+            <BigButton
+              kind="secondary"
+              onClick={() => {
+                setEditing(s.id);
+                setNotice(null);
+                setError(null);
+              }}
+              testId="site-edit-open"
+            >
               修改
             </BigButton>
-            <BigButton kind='danger' onClick={() => void remove(s)} loading={deleting === s.id} loadingText='正在删除…' testId='site-delete'>
+            <BigButton
+              kind="danger"
+              onClick={() => void remove(s)}
+              loading={deleting === s.id}
+              loadingText="正在删除…"
+              testId="site-delete"
+            >
               删除
             </BigButton>
           </View>
@@ -182,7 +271,8 @@ function Equipment({ company, onSaved }: { company: CompanyResponse; onSaved: ()
   const save = async () => {
     const built = buildEquipment(rows);
     if (!built.ok) return setProblem(built);
-    if (!equipmentChanged(company.equipment, built.equipment)) return setProblem({ row: -1, message: '没有需要保存的修改' });
+    if (!equipmentChanged(company.equipment, built.equipment))
+      return setProblem({ row: -1, message: '没有需要保存的修改' });
     setBusy(true);
     try {
       await updateCompany(company.id, { equipment: built.equipment });
@@ -196,63 +286,82 @@ function Equipment({ company, onSaved }: { company: CompanyResponse; onSaved: ()
   };
   return (
     <View>
-      <Text className='jh-section-title'>装备资源</Text>
-      <View className='jh-card' data-testid='company-equipment'>
-        <Text className='jh-field-hint'>单位可调用的装备和数量，紧急集结时派出所据此调用。</Text>
-        {rows.length === 0 ? <Text className='jh-muted'>未登记</Text> : null}
+      <Text className="jh-section-title">装备资源</Text>
+      <View className="jh-card" data-testid="company-equipment">
+        <Text className="jh-field-hint">单位可调用的装备和数量，紧急集结时派出所据此调用。</Text>
+        {rows.length === 0 ? <Text className="jh-muted">未登记</Text> : null}
         {rows.map((r, index) => (
-          <View key={index} data-testid='equipment-row'>
-            <View className='jh-actions' style={{ alignItems: 'center' }}>
+          <View key={index} data-testid="equipment-row">
+            <View className="jh-actions" style={{ alignItems: 'center' }}>
               <Input
-                className='jh-input'
+                className="jh-input"
                 style={{ flex: 2, marginRight: '8px' }}
                 value={r.name}
                 maxlength={20}
-                placeholder='装备名称'
+                placeholder="装备名称"
                 onInput={(e) => change(rows.map((x, i) => (i === index ? { ...x, name: e.detail.value } : x)))}
-                data-testid='equipment-name'
+                data-testid="equipment-name"
               />
               <Input
-                className='jh-input'
+                className="jh-input"
                 style={{ flex: 1, marginRight: '8px' }}
-                type='number'
+                type="number"
                 value={r.count}
                 maxlength={6}
-                placeholder='数量'
+                placeholder="数量"
                 onInput={(e) => change(rows.map((x, i) => (i === index ? { ...x, count: e.detail.value } : x)))}
-                data-testid='equipment-count'
+                data-testid="equipment-count"
               />
-              <View className='jh-filter__item' onClick={() => change(rows.filter((_, i) => i !== index))} data-testid='equipment-remove'>
+              <View
+                className="jh-filter__item"
+                onClick={() => change(rows.filter((_, i) => i !== index))}
+                data-testid="equipment-remove"
+              >
                 删除
               </View>
             </View>
-            <FieldError message={problem?.row === index ? problem.message : null} testId='equipment-row-error' />
+            <FieldError message={problem?.row === index ? problem.message : null} testId="equipment-row-error" />
           </View>
         ))}
         {offered.length > 0 && rows.length < MAX_EQUIPMENT_ROWS ? (
           <View>
-            <Text className='jh-field__label' style={{ marginTop: '12px' }}>
+            <Text className="jh-field__label" style={{ marginTop: '12px' }}>
               点选添加
             </Text>
-            <View className='jh-filter'>
+            <View className="jh-filter">
               {offered.map((name) => (
-                <View key={name} className='jh-filter__item' onClick={() => change([...rows, { name, count: '' }])} data-testid={`equipment-add-${name}`}>
+                <View
+                  key={name}
+                  className="jh-filter__item"
+                  onClick={() => change([...rows, { name, count: '' }])}
+                  data-testid={`equipment-add-${name}`}
+                >
                   ＋ {name}
                 </View>
               ))}
-              <View className='jh-filter__item' onClick={() => change([...rows, { name: '', count: '' }])} data-testid='equipment-add-other'>
+              <View
+                className="jh-filter__item"
+                onClick={() => change([...rows, { name: '', count: '' }])}
+                data-testid="equipment-add-other"
+              >
                 ＋ 其他
               </View>
             </View>
           </View>
         ) : null}
-        <FieldError message={problem?.row === -1 ? problem.message : null} testId='equipment-error' />
+        <FieldError message={problem?.row === -1 ? problem.message : null} testId="equipment-error" />
         {saved ? (
-          <View className='jh-field-ok' data-testid='equipment-saved'>
+          <View className="jh-field-ok" data-testid="equipment-saved">
             <Text>✓ 装备资源已保存，并记入操作日志</Text>
           </View>
         ) : null}
-        <BigButton kind='secondary' onClick={() => void save()} loading={busy} loadingText='正在保存…' testId='equipment-save'>
+        <BigButton
+          kind="secondary"
+          onClick={() => void save()}
+          loading={busy}
+          loadingText="正在保存…"
+          testId="equipment-save"
+        >
           保存装备资源
         </BigButton>
       </View>
@@ -291,7 +400,13 @@ export default function CompanyPage() {
     if (codeProblem) found.creditCode = codeProblem;
     if (!edit.homeStationId) found.homeStationId = '请选择单位所属派出所';
     if (Object.keys(found).length) return setErrors(found);
-    const body = { name: edit.name.trim(), type: edit.type, creditCode: edit.creditCode.trim().toUpperCase(), homeStationId: edit.homeStationId!, contactName: edit.contactName.trim() || null };
+    const body = {
+      name: edit.name.trim(),
+      type: edit.type,
+      creditCode: edit.creditCode.trim().toUpperCase(),
+      homeStationId: edit.homeStationId!,
+      contactName: edit.contactName.trim() || null,
+    };
     setBusy(true);
     try {
       if (cid) await updateCompany(cid, body);
@@ -304,47 +419,82 @@ export default function CompanyPage() {
       void res.refresh();
     } catch (e) {
       const code = e instanceof HttpError ? e.code : '';
-      setErrors(code.startsWith('COMPANY_CREDIT_CODE') ? { creditCode: errorText(e) } : code === 'ORG_UNIT_NOT_STATION' ? { homeStationId: errorText(e) } : { form: errorText(e) });
+      setErrors(
+        code.startsWith('COMPANY_CREDIT_CODE')
+          ? { creditCode: errorText(e) }
+          : code === 'ORG_UNIT_NOT_STATION'
+            ? { homeStationId: errorText(e) }
+            : { form: errorText(e) },
+      );
     } finally {
       setBusy(false);
     }
   };
 
-  if (res.status !== 'ready') return <NotReadyScreen resource={res} testId='company' />;
+  if (res.status !== 'ready') return <NotReadyScreen resource={res} testId="company" />;
   const company = res.data;
   const liveCode = edit.creditCode ? creditCodeProblem(edit.creditCode) : null;
   return (
-    <Screen testId='company'>
-      <View className='jh-card'>
-        <Text className='jh-field__label'>单位全称</Text>
-        <Input className='jh-input jh-input--full' value={edit.name} onInput={(e) => set({ name: e.detail.value })} data-testid='company-name' />
+    <Screen testId="company">
+      <View className="jh-card">
+        <Text className="jh-field__label">单位全称</Text>
+        <Input
+          className="jh-input jh-input--full"
+          value={edit.name}
+          onInput={(e) => set({ name: e.detail.value })}
+          data-testid="company-name"
+        />
         <FieldError message={errors.name} />
-        <Text className='jh-field__label' style={{ marginTop: '12px' }}>
+        <Text className="jh-field__label" style={{ marginTop: '12px' }}>
           单位类型
         </Text>
         {COMPANY_TYPES.map((t) => (
-          <Choice key={t} selected={edit.type === t} onTap={() => set({ type: t })} title={COMPANY_TYPE_LABELS[t]} testId={`company-type-${t}`} />
+          <Choice
+            key={t}
+            selected={edit.type === t}
+            onTap={() => set({ type: t })}
+            title={COMPANY_TYPE_LABELS[t]}
+            testId={`company-type-${t}`}
+          />
         ))}
-        <Text className='jh-field__label'>统一社会信用代码（18 位）</Text>
-        <Input className='jh-input jh-input--full' value={edit.creditCode} maxlength={18} onInput={(e) => set({ creditCode: e.detail.value.toUpperCase() })} data-testid='company-credit-code' />
+        <Text className="jh-field__label">统一社会信用代码（18 位）</Text>
+        <Input
+          className="jh-input jh-input--full"
+          value={edit.creditCode}
+          maxlength={18}
+          onInput={(e) => set({ creditCode: e.detail.value.toUpperCase() })}
+          data-testid="company-credit-code"
+        />
         {edit.creditCode.length === 18 && !liveCode ? (
-          <View className='jh-field-ok'>
+          <View className="jh-field-ok">
             <Text>✓ 校验位正确</Text>
           </View>
         ) : null}
-        <FieldError message={errors.creditCode ?? (edit.creditCode.length === 18 ? liveCode : null)} testId='error-credit-code' />
-        <Text className='jh-field__label'>所属派出所</Text>
-        <StationPicker value={edit.homeStationId} onChange={(id) => set({ homeStationId: id })} testId='company-station' />
+        <FieldError
+          message={errors.creditCode ?? (edit.creditCode.length === 18 ? liveCode : null)}
+          testId="error-credit-code"
+        />
+        <Text className="jh-field__label">所属派出所</Text>
+        <StationPicker
+          value={edit.homeStationId}
+          onChange={(id) => set({ homeStationId: id })}
+          testId="company-station"
+        />
         <FieldError message={errors.homeStationId} />
-        <Text className='jh-field__label'>联系人（选填）</Text>
-        <Input className='jh-input jh-input--full' value={edit.contactName} onInput={(e) => set({ contactName: e.detail.value })} data-testid='company-contact' />
-        <FieldError message={errors.form} testId='company-error' />
+        <Text className="jh-field__label">联系人（选填）</Text>
+        <Input
+          className="jh-input jh-input--full"
+          value={edit.contactName}
+          onInput={(e) => set({ contactName: e.detail.value })}
+          data-testid="company-contact"
+        />
+        <FieldError message={errors.form} testId="company-error" />
         {saved ? (
-          <View className='jh-field-ok' data-testid='company-saved'>
+          <View className="jh-field-ok" data-testid="company-saved">
             <Text>✓ 已保存</Text>
           </View>
         ) : null}
-        <BigButton onClick={() => void save()} loading={busy} loadingText='正在保存…' testId='company-save'>
+        <BigButton onClick={() => void save()} loading={busy} loadingText="正在保存…" testId="company-save">
           {cid ? '保存修改' : '登记单位'}
         </BigButton>
       </View>

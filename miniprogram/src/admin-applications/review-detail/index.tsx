@@ -19,7 +19,13 @@ import {
   waitingLabel,
 } from '../../logic/enrolment-view';
 import { formatDateTime } from '../../logic/format';
-import { approveApplication, getApplication, recordCriminalCheck, rejectApplication, revealApplicationPii } from '../../services/enrolment-admin';
+import {
+  approveApplication,
+  getApplication,
+  recordCriminalCheck,
+  rejectApplication,
+  revealApplicationPii,
+} from '../../services/enrolment-admin';
 import { HttpError } from '../../services/http';
 import '../../admin/admin.css';
 import '../../components/enrolment.css';
@@ -43,7 +49,10 @@ function Revealable({ app }: { app: ApplicationResponse }) {
     setBusy(true);
     setError(null);
     try {
-      const [id, phone] = await Promise.all([revealApplicationPii(app.id, 'idNumber'), revealApplicationPii(app.id, 'phone')]);
+      const [id, phone] = await Promise.all([
+        revealApplicationPii(app.id, 'idNumber'),
+        revealApplicationPii(app.id, 'phone'),
+      ]);
       setFull({ idNumber: id.value, phone: phone.value });
     } catch (e) {
       setError(errorText(e));
@@ -53,18 +62,24 @@ function Revealable({ app }: { app: ApplicationResponse }) {
   };
   return (
     <View>
-      <InfoRow label='身份证号' value={full?.idNumber ?? app.idNumberMasked} testId='detail-id-number' />
-      <InfoRow label='手机号' value={full?.phone ?? app.phoneMasked ?? '—'} testId='detail-phone' />
+      <InfoRow label="身份证号" value={full?.idNumber ?? app.idNumberMasked} testId="detail-id-number" />
+      <InfoRow label="手机号" value={full?.phone ?? app.phoneMasked ?? '—'} testId="detail-phone" />
       {full ? (
-        <Text className='jh-field-hint' data-testid='reveal-recorded'>
+        <Text className="jh-field-hint" data-testid="reveal-recorded">
           已显示完整信息，本次查看已记入操作日志。
         </Text>
       ) : (
-        <BigButton kind='secondary' onClick={() => void reveal()} loading={busy} loadingText='正在查询…' testId='detail-reveal'>
+        <BigButton
+          kind="secondary"
+          onClick={() => void reveal()}
+          loading={busy}
+          loadingText="正在查询…"
+          testId="detail-reveal"
+        >
           查看完整信息（将记入操作日志）
         </BigButton>
       )}
-      <FieldError message={error} testId='reveal-error' />
+      <FieldError message={error} testId="reveal-error" />
     </View>
   );
 }
@@ -100,7 +115,10 @@ function Decision({
   const approve = async () => {
     const { confirm } = await Taro.showModal({
       title: '审批确认',
-      content: app.stage === 'review' && app.stepsTotal === 2 ? `确认${app.name}初审通过，报分局审批？` : `确认${app.name}审批通过，成为江淮义警？`,
+      content:
+        app.stage === 'review' && app.stepsTotal === 2
+          ? `确认${app.name}初审通过，报分局审批？`
+          : `确认${app.name}审批通过，成为江淮义警？`,
       confirmText: '确认通过',
       confirmColor: BRAND_BLUE,
       cancelText: '取消',
@@ -135,45 +153,51 @@ function Decision({
 
   if (!app.stage) return null;
   return (
-    <View data-testid='decision'>
+    <View data-testid="decision">
       {blocker ? (
-        <View className='jh-notice' data-testid='approve-blocker'>
+        <View className="jh-notice" data-testid="approve-blocker">
           <Text>{blocker}</Text>
         </View>
       ) : null}
       {/* Shown only when it may be pressed: the notice above says what is missing otherwise. */}
       {blocker ? null : (
-        <BigButton onClick={() => void approve()} loading={busy === 'approve'} loadingText='正在提交…' testId='approve'>
+        <BigButton onClick={() => void approve()} loading={busy === 'approve'} loadingText="正在提交…" testId="approve">
           {approveLabel(app)}
         </BigButton>
       )}
       {rejecting ? (
-        <View className='jh-card' style={{ marginTop: '16px' }}>
-          <Text className='jh-field__label'>不通过的原因（申请人会看到）</Text>
+        <View className="jh-card" style={{ marginTop: '16px' }}>
+          <Text className="jh-field__label">不通过的原因（申请人会看到）</Text>
           <Textarea
-            className='jh-textarea'
+            className="jh-textarea"
             value={reason}
             maxlength={200}
-            placeholder='例如：驻勤点填写有误，请选择实际上班的驻勤点'
+            placeholder="例如：驻勤点填写有误，请选择实际上班的驻勤点"
             onInput={(e) => {
               setReason(e.detail.value);
               setError(null);
             }}
-            data-testid='reject-reason'
+            data-testid="reject-reason"
           />
-          <BigButton kind='danger' onClick={() => void reject()} loading={busy === 'reject'} loadingText='正在提交…' testId='reject-confirm'>
+          <BigButton
+            kind="danger"
+            onClick={() => void reject()}
+            loading={busy === 'reject'}
+            loadingText="正在提交…"
+            testId="reject-confirm"
+          >
             确认不通过
           </BigButton>
-          <BigButton kind='secondary' onClick={closeReject} disabled={busy === 'reject'} testId='reject-cancel'>
+          <BigButton kind="secondary" onClick={closeReject} disabled={busy === 'reject'} testId="reject-cancel">
             取消
           </BigButton>
         </View>
       ) : (
-        <BigButton kind='secondary' onClick={() => setRejecting(true)} testId='reject'>
+        <BigButton kind="secondary" onClick={() => setRejecting(true)} testId="reject">
           不通过…
         </BigButton>
       )}
-      <FieldError message={error} testId='decision-error' />
+      <FieldError message={error} testId="decision-error" />
     </View>
   );
 }
@@ -186,7 +210,7 @@ export default function ReviewDetailPage() {
   const res = useResource(fetcher, String(appId));
   const [notice, setNotice] = useState<string | null>(null);
 
-  if (res.status !== 'ready') return <NotReadyScreen resource={res} testId='review-detail' />;
+  if (res.status !== 'ready') return <NotReadyScreen resource={res} testId="review-detail" />;
   const app = res.data;
   const me = session.status === 'signedIn' ? session.me : null;
   const canApproveStage = app.stage !== 'approval' || !!me?.roles.some((r) => APPROVER_ROLES.includes(r));
@@ -195,12 +219,12 @@ export default function ReviewDetailPage() {
     setNotice(message);
   };
   return (
-    <Screen testId='review-detail'>
-      <View className='jh-card'>
-        <Text className='jh-title' data-testid='detail-name'>
+    <Screen testId="review-detail">
+      <View className="jh-card">
+        <Text className="jh-title" data-testid="detail-name">
           {app.name}
         </Text>
-        <Text className='jh-block' data-testid='detail-status'>
+        <Text className="jh-block" data-testid="detail-status">
           {statusLabel(app.status)}
           {app.stage ? ` · ${waitingLabel(app.submittedAt)}` : ''}
         </Text>
@@ -212,47 +236,64 @@ export default function ReviewDetailPage() {
           ))}
         </View>
         {app.green && app.rosterMatch ? (
-          <Text className='jh-field-hint' data-testid='detail-green'>
-            绿色通道：姓名、身份证号与花名册中的持证保安员一致（保安员证号 {app.rosterMatch.certificateNo ?? '未登记'}），身份已预先核实，只需一步审核。
+          <Text className="jh-field-hint" data-testid="detail-green">
+            绿色通道：姓名、身份证号与花名册中的持证保安员一致（保安员证号 {app.rosterMatch.certificateNo ?? '未登记'}
+            ），身份已预先核实，只需一步审核。
           </Text>
         ) : null}
       </View>
       {notice ? (
-        <View className='jh-field-ok' data-testid='detail-notice'>
+        <View className="jh-field-ok" data-testid="detail-notice">
           <Text>✓ {notice}</Text>
         </View>
       ) : null}
-      <View className='jh-card'>
-        <InfoRow label='性别 / 出生日期' value={`${app.sex === 'male' ? '男' : '女'} / ${app.birthDate}`} />
+      <View className="jh-card">
+        <InfoRow label="性别 / 出生日期" value={`${app.sex === 'male' ? '男' : '女'} / ${app.birthDate}`} />
         <Revealable app={app} />
-        <InfoRow label='身份' value={OCCUPATION_LABELS[app.occupation]} />
-        {app.company ? <InfoRow label='单位' value={app.company.name} /> : null}
-        {app.site ? <InfoRow label='驻勤点' value={app.site.name} /> : null}
-        {app.residenceCommunity ? <InfoRow label='居住社区' value={app.residenceCommunity.name} /> : null}
-        <InfoRow label='管理派出所' value={app.station.name} testId='detail-station' />
+        <InfoRow label="身份" value={OCCUPATION_LABELS[app.occupation]} />
+        {app.company ? <InfoRow label="单位" value={app.company.name} /> : null}
+        {app.site ? <InfoRow label="驻勤点" value={app.site.name} /> : null}
+        {app.residenceCommunity ? <InfoRow label="居住社区" value={app.residenceCommunity.name} /> : null}
+        <InfoRow label="管理派出所" value={app.station.name} testId="detail-station" />
         <InfoRow
-          label='技能'
-          value={app.skills.length ? app.skills.map((s) => `${s.name}${s.certificateNo ? `（${s.certificateNo}${s.expiresOn ? `，至 ${s.expiresOn}` : ''}）` : ''}`).join('、') : '未填写'}
+          label="技能"
+          value={
+            app.skills.length
+              ? app.skills
+                  .map(
+                    (s) =>
+                      `${s.name}${s.certificateNo ? `（${s.certificateNo}${s.expiresOn ? `，至 ${s.expiresOn}` : ''}）` : ''}`,
+                  )
+                  .join('、')
+              : '未填写'
+          }
         />
-        <InfoRow label='声明' value={app.declarations.noCriminalRecord && app.declarations.physicallyFit ? '无违法犯罪记录；身心健康' : '声明不完整'} />
-        <InfoRow label='服务协议' value={`${app.agreementVersion} 版，${formatDateTime(app.agreementSignedAt)} 签署`} />
-        <InfoRow label='提交时间' value={formatDateTime(app.submittedAt)} />
-        {app.rejectReason ? <InfoRow label='不通过原因' value={app.rejectReason} /> : null}
-        {app.memberNo ? <InfoRow label='义警编号' value={app.memberNo} testId='detail-member-no' /> : null}
+        <InfoRow
+          label="声明"
+          value={
+            app.declarations.noCriminalRecord && app.declarations.physicallyFit
+              ? '无违法犯罪记录；身心健康'
+              : '声明不完整'
+          }
+        />
+        <InfoRow label="服务协议" value={`${app.agreementVersion} 版，${formatDateTime(app.agreementSignedAt)} 签署`} />
+        <InfoRow label="提交时间" value={formatDateTime(app.submittedAt)} />
+        {app.rejectReason ? <InfoRow label="不通过原因" value={app.rejectReason} /> : null}
+        {app.memberNo ? <InfoRow label="义警编号" value={app.memberNo} testId="detail-member-no" /> : null}
       </View>
 
-      <View className='jh-card'>
-        <Text className='jh-section-title' style={{ marginTop: 0 }}>
+      <View className="jh-card">
+        <Text className="jh-section-title" style={{ marginTop: 0 }}>
           违法犯罪记录核查
         </Text>
-        <Text className='jh-block' data-testid='criminal-check-line'>
+        <Text className="jh-block" data-testid="criminal-check-line">
           {criminalCheckLine(app)}
         </Text>
       </View>
       {app.stage && canApproveStage && !app.criminalCheck ? (
         <CriminalCheckForm
-          title='记录违法犯罪记录核查（必填步骤）'
-          hint='系统不能直接查询公安数据库：请在内网核查后，在此记录核查人、时间和结果。'
+          title="记录违法犯罪记录核查（必填步骤）"
+          hint="系统不能直接查询公安数据库：请在内网核查后，在此记录核查人、时间和结果。"
           defaultChecker={me?.displayName ?? ''}
           onSubmit={async (body) => done(await recordCriminalCheck(app.id, body), '核查结果已记录。')}
         />
@@ -265,12 +306,21 @@ export default function ReviewDetailPage() {
           setNotice(`${message}，已刷新为最新状态。`);
           void res.refresh();
         }}
-        onDone={(a) => done(a, a.status === 'approved' ? `已通过，${a.name}成为江淮义警（编号 ${a.memberNo ?? '生成中'}）。` : a.status === 'rejected' ? '已退回申请人修改。' : '初审已通过，已转分局审批。')}
+        onDone={(a) =>
+          done(
+            a,
+            a.status === 'approved'
+              ? `已通过，${a.name}成为江淮义警（编号 ${a.memberNo ?? '生成中'}）。`
+              : a.status === 'rejected'
+                ? '已退回申请人修改。'
+                : '初审已通过，已转分局审批。',
+          )
+        }
       />
 
       {app.steps.length ? (
-        <View className='jh-card' style={{ marginTop: '16px' }} data-testid='detail-steps'>
-          <Text className='jh-section-title' style={{ marginTop: 0 }}>
+        <View className="jh-card" style={{ marginTop: '16px' }} data-testid="detail-steps">
+          <Text className="jh-section-title" style={{ marginTop: 0 }}>
             审核记录
           </Text>
           {app.steps.map((s) => (

@@ -5,7 +5,13 @@ import { OCCUPATION_LABELS, type ApplicationResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
 import { PagedListView } from '../../components/PagedListView';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
-import { QUEUE_STAGE_LABELS, queueBadges, statusLabel, waitingLabel, type QueueStage } from '../../logic/enrolment-view';
+import {
+  QUEUE_STAGE_LABELS,
+  queueBadges,
+  statusLabel,
+  waitingLabel,
+  type QueueStage,
+} from '../../logic/enrolment-view';
 import { PAGES } from '../../logic/routes';
 import { listApplications } from '../../services/enrolment-admin';
 import '../../admin/admin.css';
@@ -14,15 +20,21 @@ import '../../components/enrolment.css';
 const STAGES: QueueStage[] = ['review', 'approval', 'decided'];
 
 function Row({ app }: { app: ApplicationResponse }) {
-  const where = app.company ? `${app.company.name}${app.site ? ` · ${app.site.name}` : ''}` : OCCUPATION_LABELS[app.occupation];
+  const where = app.company
+    ? `${app.company.name}${app.site ? ` · ${app.site.name}` : ''}`
+    : OCCUPATION_LABELS[app.occupation];
   return (
-    <View className='jh-row-card' onClick={() => void Taro.navigateTo({ url: `${PAGES.adminReviewDetail}?id=${app.id}` })} data-testid='review-item'>
-      <Text className='jh-row-card__title'>
+    <View
+      className="jh-row-card"
+      onClick={() => void Taro.navigateTo({ url: `${PAGES.adminReviewDetail}?id=${app.id}` })}
+      data-testid="review-item"
+    >
+      <Text className="jh-row-card__title">
         {app.name}（{app.sex === 'male' ? '男' : '女'}，{app.birthDate.slice(0, 4)} 年生）
       </Text>
-      <Text className='jh-row-card__line'>身份证号：{app.idNumberMasked}</Text>
-      <Text className='jh-row-card__line'>{where}</Text>
-      <Text className='jh-row-card__line'>
+      <Text className="jh-row-card__line">身份证号：{app.idNumberMasked}</Text>
+      <Text className="jh-row-card__line">{where}</Text>
+      <Text className="jh-row-card__line">
         {app.station.name} · {app.stage ? waitingLabel(app.submittedAt) : statusLabel(app.status)}
       </Text>
       <View>
@@ -38,7 +50,9 @@ function Row({ app }: { app: ApplicationResponse }) {
 
 export default function ReviewQueuePage() {
   const router = useRouter();
-  const initial = (STAGES as string[]).includes(router.params?.stage ?? '') ? (router.params.stage as QueueStage) : 'review';
+  const initial = (STAGES as string[]).includes(router.params?.stage ?? '')
+    ? (router.params.stage as QueueStage)
+    : 'review';
   const [stage, setStage] = useState<QueueStage>(initial);
   const [overdue, setOverdue] = useState(false);
   const [green, setGreen] = useState(false);
@@ -47,7 +61,15 @@ export default function ReviewQueuePage() {
   const [shown, setShown] = useState(0);
 
   const fetchPage = useCallback(
-    (page: number) => listApplications({ stage, overdue: overdue || undefined, green: green || undefined, q: q || undefined, page, pageSize: PAGE_SIZE }),
+    (page: number) =>
+      listApplications({
+        stage,
+        overdue: overdue || undefined,
+        green: green || undefined,
+        q: q || undefined,
+        page,
+        pageSize: PAGE_SIZE,
+      }),
     [stage, overdue, green, q],
   );
   const list = usePagedList(fetchPage, `${stage}|${overdue}|${green}|${q}|${shown}`);
@@ -60,30 +82,55 @@ export default function ReviewQueuePage() {
   });
 
   return (
-    <Screen testId='review-queue'>
-      <View className='jh-filter'>
+    <Screen testId="review-queue">
+      <View className="jh-filter">
         {STAGES.map((s) => (
-          <View key={s} className={`jh-filter__item${stage === s ? ' jh-filter__item--on' : ''}`} onClick={() => setStage(s)} data-testid={`stage-${s}`}>
+          <View
+            key={s}
+            className={`jh-filter__item${stage === s ? ' jh-filter__item--on' : ''}`}
+            onClick={() => setStage(s)}
+            data-testid={`stage-${s}`}
+          >
             {stage === s ? '● ' : ''}
             {QUEUE_STAGE_LABELS[s]}
           </View>
         ))}
-        <View className={`jh-filter__item${overdue ? ' jh-filter__item--on' : ''}`} onClick={() => setOverdue(!overdue)} data-testid='filter-overdue'>
+        <View
+          className={`jh-filter__item${overdue ? ' jh-filter__item--on' : ''}`}
+          onClick={() => setOverdue(!overdue)}
+          data-testid="filter-overdue"
+        >
           {overdue ? '✓ ' : ''}只看超时
         </View>
-        <View className={`jh-filter__item${green ? ' jh-filter__item--on' : ''}`} onClick={() => setGreen(!green)} data-testid='filter-green'>
+        <View
+          className={`jh-filter__item${green ? ' jh-filter__item--on' : ''}`}
+          onClick={() => setGreen(!green)}
+          data-testid="filter-green"
+        >
           {green ? '✓ ' : ''}只看绿色通道
         </View>
       </View>
-      <View className='jh-search'>
-        <Input className='jh-input' value={draft} placeholder='申请人姓名' confirmType='search' onInput={(e) => setDraft(e.detail.value)} onConfirm={() => setQ(draft.trim())} data-testid='review-search-input' />
-        <Button className='jh-btn jh-btn--primary' onClick={() => setQ(draft.trim())} data-testid='review-search-submit'>
+      <View className="jh-search">
+        <Input
+          className="jh-input"
+          value={draft}
+          placeholder="申请人姓名"
+          confirmType="search"
+          onInput={(e) => setDraft(e.detail.value)}
+          onConfirm={() => setQ(draft.trim())}
+          data-testid="review-search-input"
+        />
+        <Button
+          className="jh-btn jh-btn--primary"
+          onClick={() => setQ(draft.trim())}
+          data-testid="review-search-submit"
+        >
           搜索
         </Button>
       </View>
       <PagedListView
         list={list}
-        testId='review-list'
+        testId="review-list"
         emptyText={stage === 'decided' ? '还没有办结的申请。' : '没有等待处理的申请。'}
         countLabel={(total) => `${QUEUE_STAGE_LABELS[stage]}：共 ${total} 份（先提交的在前）`}
         renderItem={(app) => <Row key={app.id} app={app} />}

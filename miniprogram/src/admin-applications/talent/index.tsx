@@ -1,6 +1,13 @@
 import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { SKILLS, TALENT_CATEGORIES, VOLUNTEER_TIER_LABELS, VOLUNTEER_TIERS, type Skill, type VolunteerTier } from '@jianghuai/shared';
+import {
+  SKILLS,
+  TALENT_CATEGORIES,
+  VOLUNTEER_TIER_LABELS,
+  VOLUNTEER_TIERS,
+  type Skill,
+  type VolunteerTier,
+} from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
 import { BigButton } from '../../components/BigButton';
 import { FieldError } from '../../components/Choice';
@@ -33,9 +40,14 @@ export default function TalentPoolPage() {
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
   const tree = useResource(fetchOrgTree, 'tree');
-  const areas = tree.status === 'ready' ? flattenOrg(tree.data).filter((o) => o.level === 'branch' || o.level === 'station') : [];
+  const areas =
+    tree.status === 'ready' ? flattenOrg(tree.data).filter((o) => o.level === 'branch' || o.level === 'station') : [];
   const query = { skill, tier, available: available || undefined, orgUnitId };
-  const fetchPage = useCallback((page: number) => searchTalentPool({ ...query, page, pageSize: PAGE_SIZE }), [skill, tier, available, orgUnitId]); // eslint-disable-line react-hooks/exhaustive-deps
+  const fetchPage = useCallback(
+    (page: number) => searchTalentPool({ ...query, page, pageSize: PAGE_SIZE }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `query` is rebuilt every render from these four
+    [skill, tier, available, orgUnitId],
+  );
   const list = usePagedList(fetchPage, `${skill}|${tier}|${available}|${orgUnitId}`);
 
   const onExport = async () => {
@@ -51,44 +63,66 @@ export default function TalentPoolPage() {
   };
 
   return (
-    <Screen testId='talent-pool'>
-      <Text className='jh-field__label'>技能</Text>
-      <View className='jh-filter'>
-        <Chip on={!skill} label='不限' onTap={() => setSkill(undefined)} />
+    <Screen testId="talent-pool">
+      <Text className="jh-field__label">技能</Text>
+      <View className="jh-filter">
+        <Chip on={!skill} label="不限" onTap={() => setSkill(undefined)} />
         {SKILL_OPTIONS.map((s) => (
-          <Chip key={s} on={skill === s} label={s} onTap={() => setSkill(skill === s ? undefined : s)} testId={`talent-skill-${s}`} />
+          <Chip
+            key={s}
+            on={skill === s}
+            label={s}
+            onTap={() => setSkill(skill === s ? undefined : s)}
+            testId={`talent-skill-${s}`}
+          />
         ))}
       </View>
-      <Text className='jh-field__label'>层级</Text>
-      <View className='jh-filter'>
-        <Chip on={!tier} label='不限' onTap={() => setTier(undefined)} />
+      <Text className="jh-field__label">层级</Text>
+      <View className="jh-filter">
+        <Chip on={!tier} label="不限" onTap={() => setTier(undefined)} />
         {VOLUNTEER_TIERS.map((t) => (
-          <Chip key={t} on={tier === t} label={VOLUNTEER_TIER_LABELS[t]} onTap={() => setTier(tier === t ? undefined : t)} />
+          <Chip
+            key={t}
+            on={tier === t}
+            label={VOLUNTEER_TIER_LABELS[t]}
+            onTap={() => setTier(tier === t ? undefined : t)}
+          />
         ))}
       </View>
       {areas.length > 1 ? (
         <View>
-          <Text className='jh-field__label'>区域</Text>
-          <View className='jh-filter'>
-            <Chip on={!orgUnitId} label='全部' onTap={() => setOrgUnitId(undefined)} />
+          <Text className="jh-field__label">区域</Text>
+          <View className="jh-filter">
+            <Chip on={!orgUnitId} label="全部" onTap={() => setOrgUnitId(undefined)} />
             {areas.map((a) => (
-              <Chip key={a.id} on={orgUnitId === a.id} label={a.name} onTap={() => setOrgUnitId(orgUnitId === a.id ? undefined : a.id)} />
+              <Chip
+                key={a.id}
+                on={orgUnitId === a.id}
+                label={a.name}
+                onTap={() => setOrgUnitId(orgUnitId === a.id ? undefined : a.id)}
+              />
             ))}
           </View>
         </View>
       ) : null}
-      <View className='jh-filter'>
-        <Chip on={available} label='只看可调用' onTap={() => setAvailable(!available)} testId='talent-available' />
+      <View className="jh-filter">
+        <Chip on={available} label="只看可调用" onTap={() => setAvailable(!available)} testId="talent-available" />
       </View>
-      <BigButton kind='secondary' onClick={() => void onExport()} loading={exporting} loadingText='正在导出…' testId='talent-export'>
+      <BigButton
+        kind="secondary"
+        onClick={() => void onExport()}
+        loading={exporting}
+        loadingText="正在导出…"
+        testId="talent-export"
+      >
         导出 Excel（按当前条件，记入操作日志）
       </BigButton>
-      <FieldError message={exportError} testId='talent-export-error' />
+      <FieldError message={exportError} testId="talent-export-error" />
       <View style={{ marginTop: '16px' }}>
         <PagedListView
           list={list}
-          testId='talent-list'
-          emptyText='没有符合条件的义警，请放宽条件试试。'
+          testId="talent-list"
+          emptyText="没有符合条件的义警，请放宽条件试试。"
           countLabel={(total) => `共 ${total} 人`}
           renderItem={(v) => <VolunteerRow key={v.id} v={v} />}
         />

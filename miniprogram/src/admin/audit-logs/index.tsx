@@ -12,18 +12,18 @@ import '../admin.css';
 
 function AuditRow({ log }: { log: AuditLogResponse }) {
   return (
-    <View className='jh-row-card' data-testid='audit-item'>
-      <Text className='jh-row-card__title'>{auditActionLabel(log.action)}</Text>
-      <Text className='jh-row-card__line'>
+    <View className="jh-row-card" data-testid="audit-item">
+      <Text className="jh-row-card__title">{auditActionLabel(log.action)}</Text>
+      <Text className="jh-row-card__line">
         操作人：{log.actorName}
         {log.actorRoles.length ? `（${roleLabels(log.actorRoles).join('、')}）` : ''}
       </Text>
-      <Text className='jh-row-card__line'>
+      <Text className="jh-row-card__line">
         对象：{auditTargetLabel(log.targetType)}
         {log.targetId ? ` #${log.targetId}` : ''}
       </Text>
-      <Text className='jh-row-card__line'>时间：{formatDateTime(log.createdAt)}</Text>
-      {log.ip ? <Text className='jh-row-card__line'>来源 IP：{log.ip}</Text> : null}
+      <Text className="jh-row-card__line">时间：{formatDateTime(log.createdAt)}</Text>
+      {log.ip ? <Text className="jh-row-card__line">来源 IP：{log.ip}</Text> : null}
     </View>
   );
 }
@@ -32,11 +32,11 @@ export default function AuditLogPage() {
   const fetchPage = useCallback((page: number) => listAuditLogs({ page, pageSize: PAGE_SIZE }), []);
   const list = usePagedList(fetchPage, 'all');
   return (
-    <Screen testId='admin-audit-logs'>
+    <Screen testId="admin-audit-logs">
       <PagedListView
         list={list}
-        testId='audit-list'
-        emptyText='还没有操作记录。开通账号、绑定微信、查看完整个人信息等操作都会记录在这里。'
+        testId="audit-list"
+        emptyText="还没有操作记录。开通账号、绑定微信、查看完整个人信息等操作都会记录在这里。"
         countLabel={(total) => `共 ${total} 条记录`}
         renderItem={(log) => <AuditRow key={log.id} log={log} />}
       />

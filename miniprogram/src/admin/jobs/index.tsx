@@ -19,7 +19,13 @@ function JobCard({ lease, onRan }: { lease: JobLeaseResponse; onRan: () => void 
   const [outcome, setOutcome] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const run = async () => {
-    const { confirm } = await Taro.showModal({ title: '立即运行', content: `现在运行“${label.title}”吗？运行结果会记入操作日志。`, confirmText: '运行', confirmColor: '#0b3d91', cancelText: '取消' });
+    const { confirm } = await Taro.showModal({
+      title: '立即运行',
+      content: `现在运行“${label.title}”吗？运行结果会记入操作日志。`,
+      confirmText: '运行',
+      confirmColor: '#0b3d91',
+      cancelText: '取消',
+    });
     if (!confirm) return;
     setBusy(true);
     setError(null);
@@ -35,23 +41,23 @@ function JobCard({ lease, onRan }: { lease: JobLeaseResponse; onRan: () => void 
     }
   };
   return (
-    <View className='jh-row-card' data-testid='job-card' data-job={lease.name}>
-      <Text className='jh-row-card__title'>{label.title}</Text>
-      {label.hint ? <Text className='jh-row-card__line'>{label.hint}</Text> : null}
-      <Text className='jh-block' style={{ marginTop: '8px' }} data-testid='job-last-run'>
+    <View className="jh-row-card" data-testid="job-card" data-job={lease.name}>
+      <Text className="jh-row-card__title">{label.title}</Text>
+      {label.hint ? <Text className="jh-row-card__line">{label.hint}</Text> : null}
+      <Text className="jh-block" style={{ marginTop: '8px' }} data-testid="job-last-run">
         {lastRunLine(lease)}
       </Text>
-      <Text className='jh-block' style={{ marginTop: '4px' }} data-testid='job-next-run'>
+      <Text className="jh-block" style={{ marginTop: '4px' }} data-testid="job-next-run">
         {nextRunLine(lease)}
       </Text>
-      {runningElsewhere(lease) ? <Text className='jh-row-card__line'>正在运行中…</Text> : null}
+      {runningElsewhere(lease) ? <Text className="jh-row-card__line">正在运行中…</Text> : null}
       {outcome ? (
-        <View className='jh-field-ok' data-testid='job-outcome'>
+        <View className="jh-field-ok" data-testid="job-outcome">
           <Text>✓ {outcome}</Text>
         </View>
       ) : null}
-      <FieldError message={error} testId='job-error' />
-      <BigButton kind='secondary' onClick={() => void run()} loading={busy} loadingText='正在运行…' testId='job-run'>
+      <FieldError message={error} testId="job-error" />
+      <BigButton kind="secondary" onClick={() => void run()} loading={busy} loadingText="正在运行…" testId="job-run">
         立即运行
       </BigButton>
     </View>
@@ -61,10 +67,10 @@ function JobCard({ lease, onRan }: { lease: JobLeaseResponse; onRan: () => void 
 /** The system administrator's view of the scheduled jobs: what each does, its last run, run now. */
 export default function JobsPage() {
   const jobs = useResource(listJobs, 'jobs');
-  if (jobs.status !== 'ready') return <NotReadyScreen resource={jobs} testId='admin-jobs' />;
+  if (jobs.status !== 'ready') return <NotReadyScreen resource={jobs} testId="admin-jobs" />;
   return (
-    <Screen testId='admin-jobs'>
-      <Text className='jh-block jh-muted' style={{ marginBottom: '12px' }}>
+    <Screen testId="admin-jobs">
+      <Text className="jh-block jh-muted" style={{ marginBottom: '12px' }}>
         这些任务按各自的周期自动运行，多台服务器时同一任务每个周期只有一台执行一次。需要时可以在这里立即运行一次。
       </Text>
       {jobs.data.map((lease) => (

@@ -10,21 +10,21 @@ import '../admin.css';
 
 function StaffRow({ staff }: { staff: StaffResponse }) {
   return (
-    <View className='jh-row-card' data-testid='staff-item'>
-      <Text className='jh-row-card__title'>{staff.displayName}</Text>
-      <Text className='jh-row-card__line'>
+    <View className="jh-row-card" data-testid="staff-item">
+      <Text className="jh-row-card__title">{staff.displayName}</Text>
+      <Text className="jh-row-card__line">
         {staff.orgUnit.name}
         {staff.username ? ` · 账号 ${staff.username}` : ''}
       </Text>
-      <Text className='jh-row-card__line'>手机号：{staff.phoneMasked ?? '未登记'}</Text>
+      <Text className="jh-row-card__line">手机号：{staff.phoneMasked ?? '未登记'}</Text>
       <View>
         {roleLabels(staff.roles).map((label) => (
-          <Text key={label} className='jh-tag'>
+          <Text key={label} className="jh-tag">
             {label}
           </Text>
         ))}
-        <Text className='jh-tag'>{staff.wechatBound ? '已绑定微信' : '未绑定微信'}</Text>
-        {staff.status === 'disabled' ? <Text className='jh-tag jh-tag--warn'>已停用</Text> : null}
+        <Text className="jh-tag">{staff.wechatBound ? '已绑定微信' : '未绑定微信'}</Text>
+        {staff.status === 'disabled' ? <Text className="jh-tag jh-tag--warn">已停用</Text> : null}
       </View>
     </View>
   );
@@ -37,24 +37,24 @@ export default function StaffListPage() {
   const list = usePagedList(fetchPage, q);
 
   return (
-    <Screen testId='admin-staff'>
-      <View className='jh-search'>
+    <Screen testId="admin-staff">
+      <View className="jh-search">
         <Input
-          className='jh-input'
+          className="jh-input"
           value={draft}
-          placeholder='姓名或账号'
-          confirmType='search'
+          placeholder="姓名或账号"
+          confirmType="search"
           onInput={(e) => setDraft(e.detail.value)}
           onConfirm={() => setQ(draft.trim())}
-          data-testid='staff-search-input'
+          data-testid="staff-search-input"
         />
-        <Button className='jh-btn jh-btn--primary' onClick={() => setQ(draft.trim())} data-testid='staff-search-submit'>
+        <Button className="jh-btn jh-btn--primary" onClick={() => setQ(draft.trim())} data-testid="staff-search-submit">
           搜索
         </Button>
       </View>
       <PagedListView
         list={list}
-        testId='staff-list'
+        testId="staff-list"
         emptyText={q ? `没有找到“${q}”相关的人员，请换个关键词试试。` : '本单位还没有工作人员。'}
         countLabel={(total) => `共 ${total} 人`}
         renderItem={(staff) => <StaffRow key={staff.id} staff={staff} />}

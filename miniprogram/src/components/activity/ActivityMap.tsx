@@ -13,17 +13,20 @@ export function ActivityMap({ location, me }: { location: ActivityLocation; me?:
   const areaPct = ((location.radiusM * 2) / span) * 100;
   const mine = me ? staticMapOffset(location, me, span) : null;
   return (
-    <View className='jh-static-map' data-testid='activity-map'>
-      <View className='jh-static-map__area' style={{ left: '50%', top: '50%', width: `${areaPct}%`, height: `${areaPct}%` }} />
-      <Text className='jh-static-map__pin' style={{ left: '50%', top: '50%' }}>
+    <View className="jh-static-map" data-testid="activity-map">
+      <View
+        className="jh-static-map__area"
+        style={{ left: '50%', top: '50%', width: `${areaPct}%`, height: `${areaPct}%` }}
+      />
+      <Text className="jh-static-map__pin" style={{ left: '50%', top: '50%' }}>
         活动地点
       </Text>
       {mine ? (
-        <Text className='jh-static-map__me' style={{ left: `${mine.left}%`, top: `${mine.top}%` }}>
+        <Text className="jh-static-map__me" style={{ left: `${mine.left}%`, top: `${mine.top}%` }}>
           我
         </Text>
       ) : null}
-      <Text className='jh-static-map__note'>示意图 · 虚线圈内可签到（{location.radiusM} 米）</Text>
+      <Text className="jh-static-map__note">示意图 · 虚线圈内可签到（{location.radiusM} 米）</Text>
     </View>
   );
 }

@@ -13,7 +13,7 @@ export function Chips<T extends string | number>({
   testId: string;
 }) {
   return (
-    <View className='jh-chips' data-testid={testId}>
+    <View className="jh-chips" data-testid={testId}>
       {options.map((o) => (
         <View
           key={String(o.value)}

@@ -7,17 +7,17 @@ export function SignupStatus({ signup, compact }: { signup: MySignupResponse; co
   const w = signupWording(signup);
   if (compact) {
     return (
-      <Text className={`jh-badge jh-badge--${w.tone}`} data-testid='signup-badge'>
+      <Text className={`jh-badge jh-badge--${w.tone}`} data-testid="signup-badge">
         {w.label}
       </Text>
     );
   }
   return (
-    <View className={`jh-status-box jh-status-box--${w.tone}`} data-testid='signup-status'>
-      <Text className='jh-status-box__label' data-testid='signup-status-label'>
+    <View className={`jh-status-box jh-status-box--${w.tone}`} data-testid="signup-status">
+      <Text className="jh-status-box__label" data-testid="signup-status-label">
         {w.label}
       </Text>
-      <Text className='jh-block'>{w.detail}</Text>
+      <Text className="jh-block">{w.detail}</Text>
     </View>
   );
 }

@@ -17,7 +17,7 @@ export type VisitorApplicationSlot =
 
 function Tiles({ tiles, onTap, wide }: { tiles: HomeTile[]; onTap: (tile: HomeTile) => void; wide?: boolean }) {
   return (
-    <View className='jh-tiles'>
+    <View className="jh-tiles">
       {tiles.map((tile) => (
         <Tile key={tile.key} tile={tile} onTap={onTap} wide={wide} />
       ))}
@@ -27,15 +27,23 @@ function Tiles({ tiles, onTap, wide }: { tiles: HomeTile[]; onTap: (tile: HomeTi
 
 function Card({ card }: { card: MemberCard }) {
   return (
-    <View className='jh-card jh-member-card' data-testid='member-card' onClick={() => void Taro.navigateTo({ url: PAGES.memberCard })}>
-      <Text className='jh-member-card__title'>江淮义警 · 会员卡</Text>
-      <Text className='jh-member-card__name' data-testid='member-name'>
+    <View
+      className="jh-card jh-member-card"
+      data-testid="member-card"
+      onClick={() => void Taro.navigateTo({ url: PAGES.memberCard })}
+    >
+      <Text className="jh-member-card__title">江淮义警 · 会员卡</Text>
+      <Text className="jh-member-card__name" data-testid="member-name">
         {card.name}
       </Text>
-      <CardRow label='会员号' testId='member-no'>{card.memberNo}</CardRow>
-      <CardRow label='所属派出所' testId='member-station'>{card.stationName}</CardRow>
-      <CardRow label='状态'>{card.statusLabel}</CardRow>
-      <Text className='jh-member-card__more' data-testid='member-card-open'>
+      <CardRow label="会员号" testId="member-no">
+        {card.memberNo}
+      </CardRow>
+      <CardRow label="所属派出所" testId="member-station">
+        {card.stationName}
+      </CardRow>
+      <CardRow label="状态">{card.statusLabel}</CardRow>
+      <Text className="jh-member-card__more" data-testid="member-card-open">
         查看完整义警证和我的消息 ›
       </Text>
     </View>
@@ -45,24 +53,24 @@ function Card({ card }: { card: MemberCard }) {
 /** A visitor's application on the home page: its step, or the reason and 修改后重新提交. */
 export function VisitorApplication({ view }: { view: VisitorApplicationView }) {
   return (
-    <View data-testid='home-application'>
+    <View data-testid="home-application">
       <View className={`jh-status jh-status--${view.tone}`}>
-        <Text className='jh-block'>我的入队申请</Text>
-        <Text className='jh-status__title' data-testid='home-application-step'>
+        <Text className="jh-block">我的入队申请</Text>
+        <Text className="jh-status__title" data-testid="home-application-step">
           {view.step}
         </Text>
         {view.progress ? (
-          <Text className='jh-block' data-testid='home-application-progress'>
+          <Text className="jh-block" data-testid="home-application-progress">
             审核进度：{view.progress}
           </Text>
         ) : null}
-        <Text className='jh-block'>{view.detail}</Text>
+        <Text className="jh-block">{view.detail}</Text>
         {view.reason ? (
           <View style={{ marginTop: '12px' }}>
-            <Text className='jh-block' style={{ fontWeight: 700 }}>
+            <Text className="jh-block" style={{ fontWeight: 700 }}>
               未通过原因：
             </Text>
-            <Text className='jh-block' data-testid='home-application-reason'>
+            <Text className="jh-block" data-testid="home-application-reason">
               {view.reason}
             </Text>
           </View>
@@ -76,61 +84,75 @@ export function VisitorApplication({ view }: { view: VisitorApplicationView }) {
 }
 
 /** The home page body for one person; which one comes from `homeViewFor` (logic/home.ts). */
-export function HomeBody({ view, onTap, application }: { view: HomeView; onTap: (tile: HomeTile) => void; application?: VisitorApplicationSlot }) {
+export function HomeBody({
+  view,
+  onTap,
+  application,
+}: {
+  view: HomeView;
+  onTap: (tile: HomeTile) => void;
+  application?: VisitorApplicationSlot;
+}) {
   switch (view.kind) {
     case 'volunteer':
       return (
-        <View data-testid='home-volunteer'>
+        <View data-testid="home-volunteer">
           <Card card={view.card} />
-          <Text className='jh-section-title'>常用功能</Text>
+          <Text className="jh-section-title">常用功能</Text>
           <Tiles tiles={view.tiles} onTap={onTap} />
         </View>
       );
     case 'inactive-volunteer':
       return (
-        <View data-testid='home-volunteer-inactive'>
+        <View data-testid="home-volunteer-inactive">
           <Card card={view.card} />
-          <View className='jh-notice'>
+          <View className="jh-notice">
             <Text>{view.notice}</Text>
           </View>
         </View>
       );
     case 'visitor':
       return (
-        <View data-testid='home-visitor'>
-          <View className='jh-card'>
-            <Text className='jh-greeting'>{view.name ? `${view.name}，您好` : '您好'}</Text>
-            <Text className='jh-muted jh-block'>您还不是江淮义警队员。加入后可以报名活动、上报线索、获得积分。</Text>
+        <View data-testid="home-visitor">
+          <View className="jh-card">
+            <Text className="jh-greeting">{view.name ? `${view.name}，您好` : '您好'}</Text>
+            <Text className="jh-muted jh-block">您还不是江淮义警队员。加入后可以报名活动、上报线索、获得积分。</Text>
           </View>
-          {application?.status === 'loading' ? <LoadingState text='正在查询您的入队申请…' /> : null}
+          {application?.status === 'loading' ? <LoadingState text="正在查询您的入队申请…" /> : null}
           {application?.status === 'error' ? (
-            <ErrorState message={`没能查到您的入队申请：${application.message}`} onRetry={application.retry} testId='home-application-error' />
+            <ErrorState
+              message={`没能查到您的入队申请：${application.message}`}
+              onRetry={application.retry}
+              testId="home-application-error"
+            />
           ) : null}
           {application?.status === 'ready' && application.view ? <VisitorApplication view={application.view} /> : null}
           {/* Applying again is offered only when nothing was submitted yet. */}
-          {application?.status === 'ready' && !application.view ? <Tiles tiles={view.tiles} onTap={onTap} wide /> : null}
+          {application?.status === 'ready' && !application.view ? (
+            <Tiles tiles={view.tiles} onTap={onTap} wide />
+          ) : null}
           {!application ? <Tiles tiles={view.tiles} onTap={onTap} wide /> : null}
         </View>
       );
     case 'staff':
       return (
-        <View data-testid='home-staff'>
-          <View className='jh-card jh-staff-card'>
-            <Text className='jh-greeting' data-testid='staff-name'>
+        <View data-testid="home-staff">
+          <View className="jh-card jh-staff-card">
+            <Text className="jh-greeting" data-testid="staff-name">
               {view.name}
             </Text>
-            <Text className='jh-block' data-testid='staff-org'>
+            <Text className="jh-block" data-testid="staff-org">
               {view.orgName}
             </Text>
-            <View className='jh-role-list' data-testid='staff-roles'>
+            <View className="jh-role-list" data-testid="staff-roles">
               {view.roleLabels.map((label) => (
-                <Text key={label} className='jh-role'>
+                <Text key={label} className="jh-role">
                   {label}
                 </Text>
               ))}
             </View>
           </View>
-          <Text className='jh-section-title'>我的工作</Text>
+          <Text className="jh-section-title">我的工作</Text>
           <Tiles tiles={view.tiles} onTap={onTap} />
         </View>
       );

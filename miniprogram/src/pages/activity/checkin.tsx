@@ -6,7 +6,14 @@ import { Screen } from '../../components/Screen';
 import { BigButton } from '../../components/BigButton';
 import { EmptyState, ErrorState, InlineError, LoadingState } from '../../components/States';
 import { SignupStatus } from '../../components/activity/SignupStatus';
-import { checkinCandidates, checkinErrorMessage, formatMinutes, formatTimeRange, normalizeTypedToken, tokenActivityId } from '../../logic/activities';
+import {
+  checkinCandidates,
+  checkinErrorMessage,
+  formatMinutes,
+  formatTimeRange,
+  normalizeTypedToken,
+  tokenActivityId,
+} from '../../logic/activities';
 import { PAGES } from '../../logic/routes';
 import { checkoutPrompt, type CheckoutPrompt } from '../../logic/service-time';
 import { locationErrorMessage, readPosition } from '../../hooks/useLocation';
@@ -122,33 +129,54 @@ function CheckinCard({ item, onChanged }: { item: Item; onChanged: (s: MySignupR
   }
 
   return (
-    <View className='jh-act-card' data-testid='checkin-item' data-activity-id={id}>
-      <Text className='jh-act-card__title'>{item.title}</Text>
-      <Text className='jh-act-card__line'>时间：{item.time}</Text>
-      <Text className='jh-act-card__line'>地点：{item.address}</Text>
+    <View className="jh-act-card" data-testid="checkin-item" data-activity-id={id}>
+      <Text className="jh-act-card__title">{item.title}</Text>
+      <Text className="jh-act-card__line">时间：{item.time}</Text>
+      <Text className="jh-act-card__line">地点：{item.address}</Text>
       <SignupStatus signup={s} />
       {done ? (
-        <Text className='jh-block jh-status-box jh-status-box--ok' data-testid='checkin-done'>
+        <Text className="jh-block jh-status-box jh-status-box--ok" data-testid="checkin-done">
           {done}
         </Text>
       ) : null}
-      <InlineError message={error} testId='checkin-error' />
-      {busy === 'locating' ? <Text className='jh-block'>正在获取您的位置，请稍候（在室外更快）…</Text> : null}
+      <InlineError message={error} testId="checkin-error" />
+      {busy === 'locating' ? <Text className="jh-block">正在获取您的位置，请稍候（在室外更快）…</Text> : null}
       {!s.checkinAt ? (
         <View>
-          <BigButton onClick={() => void byLocation()} loading={busy === 'locating' || busy === 'sending'} loadingText={busy === 'locating' ? '正在定位…' : '正在签到…'} testId='checkin-location'>
+          <BigButton
+            onClick={() => void byLocation()}
+            loading={busy === 'locating' || busy === 'sending'}
+            loadingText={busy === 'locating' ? '正在定位…' : '正在签到…'}
+            testId="checkin-location"
+          >
             定位签到
           </BigButton>
           {isWeapp ? (
-            <BigButton kind='secondary' onClick={() => void scan()} loading={busy === 'scanning'} loadingText='正在打开相机…' testId='checkin-scan'>
+            <BigButton
+              kind="secondary"
+              onClick={() => void scan()}
+              loading={busy === 'scanning'}
+              loadingText="正在打开相机…"
+              testId="checkin-scan"
+            >
               扫民警的签到码
             </BigButton>
           ) : (
-            <View className='jh-field' style={{ marginTop: '20px' }}>
-              <Text className='jh-field__label'>或粘贴民警手机上的签到码</Text>
-              <View className='jh-search'>
-                <Input className='jh-input' value={typed} placeholder='粘贴签到码' onInput={(e) => setTyped(e.detail.value)} data-testid='checkin-token-input' />
-                <Button className='jh-btn jh-btn--secondary' onClick={() => void byToken(typed)} data-testid='checkin-token-submit'>
+            <View className="jh-field" style={{ marginTop: '20px' }}>
+              <Text className="jh-field__label">或粘贴民警手机上的签到码</Text>
+              <View className="jh-search">
+                <Input
+                  className="jh-input"
+                  value={typed}
+                  placeholder="粘贴签到码"
+                  onInput={(e) => setTyped(e.detail.value)}
+                  data-testid="checkin-token-input"
+                />
+                <Button
+                  className="jh-btn jh-btn--secondary"
+                  onClick={() => void byToken(typed)}
+                  data-testid="checkin-token-submit"
+                >
                   签到
                 </Button>
               </View>
@@ -156,21 +184,26 @@ function CheckinCard({ item, onChanged }: { item: Item; onChanged: (s: MySignupR
           )}
         </View>
       ) : !s.checkoutAt && confirming ? (
-        <View className='jh-status-box' data-testid='checkout-confirm-box'>
-          <Text className='jh-block' style={{ fontWeight: 700 }} data-testid='checkout-confirm-text'>
+        <View className="jh-status-box" data-testid="checkout-confirm-box">
+          <Text className="jh-block" style={{ fontWeight: 700 }} data-testid="checkout-confirm-text">
             {confirming.text}
           </Text>
           {confirming.allowed ? (
-            <BigButton onClick={() => void leave()} loading={busy === 'sending'} loadingText='正在签退…' testId='checkout-confirm'>
+            <BigButton
+              onClick={() => void leave()}
+              loading={busy === 'sending'}
+              loadingText="正在签退…"
+              testId="checkout-confirm"
+            >
               确认签退
             </BigButton>
           ) : null}
-          <BigButton kind='secondary' onClick={() => setConfirming(null)} testId='checkout-cancel'>
+          <BigButton kind="secondary" onClick={() => setConfirming(null)} testId="checkout-cancel">
             {confirming.allowed ? '先不签退' : '知道了'}
           </BigButton>
         </View>
       ) : !s.checkoutAt ? (
-        <BigButton onClick={askLeave} loading={busy === 'sending'} loadingText='正在签退…' testId='checkout'>
+        <BigButton onClick={askLeave} loading={busy === 'sending'} loadingText="正在签退…" testId="checkout">
           签退
         </BigButton>
       ) : null}
@@ -189,7 +222,21 @@ export default function CheckinPage() {
     try {
       if (onlyId) {
         const a = await getActivity(onlyId);
-        setItems(a.mySignup ? [{ activityId: a.id, title: a.title, time: formatTimeRange(a.startAt, a.endAt), address: a.location.address, startAt: a.startAt, endAt: a.endAt, signup: a.mySignup }] : []);
+        setItems(
+          a.mySignup
+            ? [
+                {
+                  activityId: a.id,
+                  title: a.title,
+                  time: formatTimeRange(a.startAt, a.endAt),
+                  address: a.location.address,
+                  startAt: a.startAt,
+                  endAt: a.endAt,
+                  signup: a.mySignup,
+                },
+              ]
+            : [],
+        );
         return;
       }
       const page = await myActivities({ page: 1, pageSize: 50 });
@@ -217,21 +264,29 @@ export default function CheckinPage() {
   });
 
   const changed = (activityId: number, s: MySignupResponse) =>
-    setItems((prev) => (prev ?? []).map((it) => (it.activityId === activityId ? { ...it, signup: { ...it.signup, ...s } } : it)));
+    setItems((prev) =>
+      (prev ?? []).map((it) => (it.activityId === activityId ? { ...it, signup: { ...it.signup, ...s } } : it)),
+    );
 
   return (
-    <Screen testId='checkin-page'>
+    <Screen testId="checkin-page">
       {error ? <ErrorState message={error} onRetry={() => void load()} /> : null}
-      {!error && !items ? <LoadingState text='正在查找可以签到的活动…' /> : null}
+      {!error && !items ? <LoadingState text="正在查找可以签到的活动…" /> : null}
       {items && items.length === 0 ? (
         <View>
-          <EmptyState text='现在没有可以签到的活动。活动开始前 30 分钟到结束前可以签到；请先报名并确认报名成功。' />
-          <BigButton kind='secondary' onClick={() => void Taro.navigateTo({ url: PAGES.myActivities })} testId='open-my-activities'>
+          <EmptyState text="现在没有可以签到的活动。活动开始前 30 分钟到结束前可以签到；请先报名并确认报名成功。" />
+          <BigButton
+            kind="secondary"
+            onClick={() => void Taro.navigateTo({ url: PAGES.myActivities })}
+            testId="open-my-activities"
+          >
             查看我的活动
           </BigButton>
         </View>
       ) : null}
-      {items?.map((it) => <CheckinCard key={it.activityId} item={it} onChanged={(s) => changed(it.activityId, s)} />)}
+      {items?.map((it) => (
+        <CheckinCard key={it.activityId} item={it} onChanged={(s) => changed(it.activityId, s)} />
+      ))}
     </Screen>
   );
 }

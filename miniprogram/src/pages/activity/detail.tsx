@@ -19,9 +19,9 @@ import '../../components/activity/activity.css';
 
 function Row({ k, v, testId }: { k: string; v: string; testId?: string }) {
   return (
-    <View className='jh-kv'>
-      <Text className='jh-kv__k'>{k}</Text>
-      <Text className='jh-kv__v' data-testid={testId}>
+    <View className="jh-kv">
+      <Text className="jh-kv__k">{k}</Text>
+      <Text className="jh-kv__v" data-testid={testId}>
         {v}
       </Text>
     </View>
@@ -65,9 +65,24 @@ export default function ActivityDetailPage() {
     if (confirm) void signup.cancel(id);
   };
 
-  if (!Number.isInteger(id) || id <= 0) return <Screen><ErrorState message='没有找到这个活动，请从活动列表重新进入。' /></Screen>;
-  if (error && !activity) return <Screen><ErrorState message={error} onRetry={() => void load()} /></Screen>;
-  if (!activity) return <Screen><LoadingState text='正在加载活动…' /></Screen>;
+  if (!Number.isInteger(id) || id <= 0)
+    return (
+      <Screen>
+        <ErrorState message="没有找到这个活动，请从活动列表重新进入。" />
+      </Screen>
+    );
+  if (error && !activity)
+    return (
+      <Screen>
+        <ErrorState message={error} onRetry={() => void load()} />
+      </Screen>
+    );
+  if (!activity)
+    return (
+      <Screen>
+        <LoadingState text="正在加载活动…" />
+      </Screen>
+    );
 
   const a = activity;
   const now = new Date();
@@ -77,74 +92,99 @@ export default function ActivityDetailPage() {
   const req = a.requirements;
 
   return (
-    <Screen testId='activity-detail'>
-      <Text className='jh-title' data-testid='activity-title'>{a.title}</Text>
-      <Text className={`jh-badge${a.status === 'cancelled' ? ' jh-badge--off' : ''}`} data-testid='activity-status'>
+    <Screen testId="activity-detail">
+      <Text className="jh-title" data-testid="activity-title">
+        {a.title}
+      </Text>
+      <Text className={`jh-badge${a.status === 'cancelled' ? ' jh-badge--off' : ''}`} data-testid="activity-status">
         {ACTIVITY_STATUS_LABELS[a.status]}
       </Text>
-      <Text className='jh-badge'>{a.typeLabel}</Text>
-      {a.mode !== 'daily' ? <Text className='jh-badge jh-badge--wait'>{ACTIVITY_MODE_LABELS[a.mode]}</Text> : null}
-      {a.riskLevel === 'high' ? <Text className='jh-badge jh-badge--off'>高风险 · 需意外保险和服务协议</Text> : null}
+      <Text className="jh-badge">{a.typeLabel}</Text>
+      {a.mode !== 'daily' ? <Text className="jh-badge jh-badge--wait">{ACTIVITY_MODE_LABELS[a.mode]}</Text> : null}
+      {a.riskLevel === 'high' ? <Text className="jh-badge jh-badge--off">高风险 · 需意外保险和服务协议</Text> : null}
 
       {a.mySignup ? <SignupStatus signup={a.mySignup} /> : null}
-      <InlineError message={signup.error?.message ?? null} testId='signup-error' />
+      <InlineError message={signup.error?.message ?? null} testId="signup-error" />
 
       {actions.map((act) => {
         if (act.kind === 'signup')
           return (
-            <BigButton key='signup' onClick={() => void signup.signUp(id)} loading={signup.busyId === id} loadingText='正在报名…' testId='signup'>
+            <BigButton
+              key="signup"
+              onClick={() => void signup.signUp(id)}
+              loading={signup.busyId === id}
+              loadingText="正在报名…"
+              testId="signup"
+            >
               {act.label}
             </BigButton>
           );
         if (act.kind === 'cancel')
           return (
-            <BigButton key='cancel' kind='secondary' onClick={() => void confirmCancel()} loading={signup.busyId === id} loadingText='正在取消…' testId='cancel-signup'>
+            <BigButton
+              key="cancel"
+              kind="secondary"
+              onClick={() => void confirmCancel()}
+              loading={signup.busyId === id}
+              loadingText="正在取消…"
+              testId="cancel-signup"
+            >
               {act.label}
             </BigButton>
           );
         if (act.kind === 'checkin' || act.kind === 'checkout')
           return (
-            <BigButton key={act.kind} onClick={() => void Taro.navigateTo({ url: `${PAGES.checkin}?id=${id}` })} testId={`go-${act.kind}`}>
+            <BigButton
+              key={act.kind}
+              onClick={() => void Taro.navigateTo({ url: `${PAGES.checkin}?id=${id}` })}
+              testId={`go-${act.kind}`}
+            >
               {act.kind === 'checkin' ? '去签到' : '去签退'}
             </BigButton>
           );
         return (
-          <Text key='none' className='jh-block jh-notice' data-testid='no-action'>
+          <Text key="none" className="jh-block jh-notice" data-testid="no-action">
             {act.reason}
           </Text>
         );
       })}
 
-      <View className='jh-card'>
-        <Row k='时间' v={formatTimeRange(a.startAt, a.endAt)} testId='activity-time' />
-        <Row k='报名截止' v={formatDateTime(a.signupDeadline)} />
-        <Row k='取消截止' v={formatDateTime(a.cancelDeadline)} />
-        <Row k='名额' v={placesWording(a)} testId='activity-places' />
-        <Row k='积分' v={pointsWording(a)} />
-        <Row k='发布单位' v={a.orgUnit.name} />
-        <Row k='报名方式' v={a.signupMode === 'instant' ? '报名即成功（有名额时）' : '民警确认后成功'} />
-        {req.requiresInsurance || a.riskLevel === 'high' ? <Row k='要求' v='需要有效的意外保险' /> : null}
-        {req.minAge !== null || req.maxAge !== null ? <Row k='年龄' v={`${req.minAge ?? '不限'} – ${req.maxAge ?? '不限'} 岁`} /> : null}
+      <View className="jh-card">
+        <Row k="时间" v={formatTimeRange(a.startAt, a.endAt)} testId="activity-time" />
+        <Row k="报名截止" v={formatDateTime(a.signupDeadline)} />
+        <Row k="取消截止" v={formatDateTime(a.cancelDeadline)} />
+        <Row k="名额" v={placesWording(a)} testId="activity-places" />
+        <Row k="积分" v={pointsWording(a)} />
+        <Row k="发布单位" v={a.orgUnit.name} />
+        <Row k="报名方式" v={a.signupMode === 'instant' ? '报名即成功（有名额时）' : '民警确认后成功'} />
+        {req.requiresInsurance || a.riskLevel === 'high' ? <Row k="要求" v="需要有效的意外保险" /> : null}
+        {req.minAge !== null || req.maxAge !== null ? (
+          <Row k="年龄" v={`${req.minAge ?? '不限'} – ${req.maxAge ?? '不限'} 岁`} />
+        ) : null}
       </View>
 
-      <Text className='jh-section-title'>地点</Text>
-      <Text className='jh-block' data-testid='activity-address'>{a.location.address}</Text>
-      <Text className='jh-block jh-muted' data-testid='activity-coords'>
+      <Text className="jh-section-title">地点</Text>
+      <Text className="jh-block" data-testid="activity-address">
+        {a.location.address}
+      </Text>
+      <Text className="jh-block jh-muted" data-testid="activity-coords">
         坐标：纬度 {a.location.lat.toFixed(5)}，经度 {a.location.lng.toFixed(5)} · 签到范围 {a.location.radiusM} 米
       </Text>
       <ActivityMap location={a.location} me={position} />
       {hint ? (
-        <Text className={`jh-block ${hint.canCheckIn ? '' : 'jh-muted'}`} data-testid='geofence'>
+        <Text className={`jh-block ${hint.canCheckIn ? '' : 'jh-muted'}`} data-testid="geofence">
           {hint.text}
         </Text>
       ) : (
-        <LocationNote state={loc} onRetry={() => void locate()} waitingText='正在获取您的位置…' />
+        <LocationNote state={loc} onRetry={() => void locate()} waitingText="正在获取您的位置…" />
       )}
 
       {a.description ? (
         <View>
-          <Text className='jh-section-title'>活动说明</Text>
-          <Text className='jh-block' style={{ whiteSpace: 'pre-wrap' }}>{a.description}</Text>
+          <Text className="jh-section-title">活动说明</Text>
+          <Text className="jh-block" style={{ whiteSpace: 'pre-wrap' }}>
+            {a.description}
+          </Text>
         </View>
       ) : null}
     </Screen>

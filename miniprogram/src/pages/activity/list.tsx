@@ -1,7 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES, type ActivityResponse, type ActivityType, type MySignupResponse } from '@jianghuai/shared';
+import {
+  ACTIVITY_TYPE_LABELS,
+  ACTIVITY_TYPES,
+  type ActivityResponse,
+  type ActivityType,
+  type MySignupResponse,
+} from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
 import { BigButton } from '../../components/BigButton';
 import { InlineError } from '../../components/States';
@@ -30,7 +36,10 @@ import { activityAfterSignup } from '../../logic/activity-hints';
 import { LocationNote } from '../../components/activity/LocationNote';
 import '../../components/activity/activity.css';
 
-const TYPE_OPTIONS = [{ value: 'all', label: '全部类型' }, ...ACTIVITY_TYPES.map((t) => ({ value: t, label: ACTIVITY_TYPE_LABELS[t] }))] as const;
+const TYPE_OPTIONS = [
+  { value: 'all', label: '全部类型' },
+  ...ACTIVITY_TYPES.map((t) => ({ value: t, label: ACTIVITY_TYPE_LABELS[t] })),
+] as const;
 const DATE_OPTIONS: { value: DateFilter; label: string }[] = [
   { value: 'all', label: '全部日期' },
   { value: 'today', label: '今天' },
@@ -56,28 +65,28 @@ function ActivityCard({
   const open = () => void Taro.navigateTo({ url: `${PAGES.activityDetail}?id=${a.id}` });
   const live = isLiveSignup(a.mySignup);
   return (
-    <View className='jh-act-card' data-testid='activity-item' data-activity-id={a.id}>
+    <View className="jh-act-card" data-testid="activity-item" data-activity-id={a.id}>
       <View onClick={open} data-testid={`activity-open-${a.id}`}>
-        <Text className='jh-act-card__title'>{a.title}</Text>
-        <Text className='jh-act-card__line'>
+        <Text className="jh-act-card__title">{a.title}</Text>
+        <Text className="jh-act-card__line">
           {a.typeLabel} · {a.orgUnit.name}
         </Text>
-        <Text className='jh-act-card__line'>时间：{formatTimeRange(a.startAt, a.endAt)}</Text>
-        <Text className='jh-act-card__line'>
+        <Text className="jh-act-card__line">时间：{formatTimeRange(a.startAt, a.endAt)}</Text>
+        <Text className="jh-act-card__line">
           地点：{a.location.address}
           {a.distanceM !== null ? `（距您 ${formatDistance(a.distanceM)}）` : ''}
         </Text>
-        <Text className='jh-act-card__line'>{placesWording(a)}</Text>
-        <Text className='jh-act-card__line'>{pointsWording(a)}</Text>
+        <Text className="jh-act-card__line">{placesWording(a)}</Text>
+        <Text className="jh-act-card__line">{pointsWording(a)}</Text>
       </View>
       {live && a.mySignup ? <SignupStatus signup={a.mySignup} compact /> : null}
-      <InlineError message={error} testId='signup-error' />
+      <InlineError message={error} testId="signup-error" />
       {!live && a.status === 'published' ? (
-        <BigButton onClick={onSignUp} loading={busy} loadingText='正在报名…' testId={`signup-${a.id}`}>
+        <BigButton onClick={onSignUp} loading={busy} loadingText="正在报名…" testId={`signup-${a.id}`}>
           {a.placesLeft > 0 ? '报名' : '名额已满，排队候补'}
         </BigButton>
       ) : null}
-      <Text className='jh-act-card__open' onClick={open}>
+      <Text className="jh-act-card__open" onClick={open}>
         查看详情和地图 ›
       </Text>
     </View>
@@ -92,7 +101,7 @@ export default function ActivityListPage() {
   /** The server's copy of an activity fetched after signing up: the places count is never stale. */
   const [fresh, setFresh] = useState<Record<number, ActivityResponse>>({});
   const me = session.get();
-  const stationId = me.status === 'signedIn' ? me.me.volunteer?.stationId ?? null : null;
+  const stationId = me.status === 'signedIn' ? (me.me.volunteer?.stationId ?? null) : null;
 
   useEffect(() => {
     // Distances need the position; the list loads without it and gains them when it arrives.
@@ -117,7 +126,16 @@ export default function ActivityListPage() {
     void getActivity(id)
       .then((a) => setFresh((prev) => ({ ...prev, [id]: a })))
       .catch(() => undefined);
-    void Taro.showToast({ title: s.status === 'waitlisted' ? `已排队候补第 ${s.waitlistPosition ?? ''} 位` : s.status === 'pending' ? '已提交，等待民警确认' : '报名成功', icon: 'none', duration: 3000 });
+    void Taro.showToast({
+      title:
+        s.status === 'waitlisted'
+          ? `已排队候补第 ${s.waitlistPosition ?? ''} 位`
+          : s.status === 'pending'
+            ? '已提交，等待民警确认'
+            : '报名成功',
+      icon: 'none',
+      duration: 3000,
+    });
   });
 
   const withMine = {
@@ -131,23 +149,31 @@ export default function ActivityListPage() {
   const set = (patch: Partial<ListFilters>) => setFilters((f) => ({ ...f, ...patch }));
 
   return (
-    <Screen testId='activity-list'>
-      <View className='jh-row-buttons'>
-        <BigButton kind='secondary' onClick={() => setShowFilters((v) => !v)} testId='toggle-filters'>
+    <Screen testId="activity-list">
+      <View className="jh-row-buttons">
+        <BigButton kind="secondary" onClick={() => setShowFilters((v) => !v)} testId="toggle-filters">
           {showFilters ? '收起筛选' : '筛选'}
         </BigButton>
-        <BigButton kind='secondary' onClick={() => void Taro.navigateTo({ url: PAGES.myActivities })} testId='open-my-activities'>
+        <BigButton
+          kind="secondary"
+          onClick={() => void Taro.navigateTo({ url: PAGES.myActivities })}
+          testId="open-my-activities"
+        >
           我的活动
         </BigButton>
       </View>
-      <BigButton kind='secondary' onClick={() => void Taro.navigateTo({ url: PAGES.proposalNew })} testId='open-propose'>
+      <BigButton
+        kind="secondary"
+        onClick={() => void Taro.navigateTo({ url: PAGES.proposalNew })}
+        testId="open-propose"
+      >
         提议活动
       </BigButton>
       <View style={{ height: '12px' }} />
-      <LocationNote state={loc} onRetry={() => void locate()} waitingText='正在获取您的位置，用来显示距离…' />
+      <LocationNote state={loc} onRetry={() => void locate()} waitingText="正在获取您的位置，用来显示距离…" />
       {showFilters ? (
-        <View className='jh-card' data-testid='filters'>
-          <Text className='jh-filter-label'>范围</Text>
+        <View className="jh-card" data-testid="filters">
+          <Text className="jh-filter-label">范围</Text>
           <Chips
             options={[
               { value: 'all', label: '所有派出所' },
@@ -155,11 +181,11 @@ export default function ActivityListPage() {
             ]}
             value={filters.myStation ? 'mine' : 'all'}
             onChange={(v) => set({ myStation: v === 'mine' })}
-            testId='filter-station'
+            testId="filter-station"
           />
-          <Text className='jh-filter-label'>日期</Text>
-          <Chips options={DATE_OPTIONS} value={filters.date} onChange={(date) => set({ date })} testId='filter-date' />
-          <Text className='jh-filter-label'>距离{position ? '' : '（需要允许获取位置）'}</Text>
+          <Text className="jh-filter-label">日期</Text>
+          <Chips options={DATE_OPTIONS} value={filters.date} onChange={(date) => set({ date })} testId="filter-date" />
+          <Text className="jh-filter-label">距离{position ? '' : '（需要允许获取位置）'}</Text>
           <Chips
             options={NEAR_OPTIONS}
             value={filters.nearKm ?? 0}
@@ -167,21 +193,21 @@ export default function ActivityListPage() {
               if (km && !position) void locate();
               set({ nearKm: km || null });
             }}
-            testId='filter-near'
+            testId="filter-near"
           />
-          <Text className='jh-filter-label'>类型</Text>
+          <Text className="jh-filter-label">类型</Text>
           <Chips
             options={TYPE_OPTIONS}
             value={filters.type ?? 'all'}
             onChange={(t) => set({ type: t === 'all' ? null : (t as ActivityType) })}
-            testId='filter-type'
+            testId="filter-type"
           />
         </View>
       ) : null}
       <PagedListView
         list={withMine}
-        testId='activities'
-        emptyText='暂时没有可以报名的活动。可以换个筛选条件，或过几天再来看看。'
+        testId="activities"
+        emptyText="暂时没有可以报名的活动。可以换个筛选条件，或过几天再来看看。"
         countLabel={(total) => `共 ${total} 个活动`}
         renderItem={(a) => (
           <ActivityCard

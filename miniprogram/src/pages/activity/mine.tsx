@@ -13,15 +13,21 @@ import '../../components/activity/activity.css';
 
 function MineRow({ m }: { m: MyActivityResponse }) {
   return (
-    <View className='jh-act-card' data-testid='my-activity-item' onClick={() => void Taro.navigateTo({ url: `${PAGES.activityDetail}?id=${m.activity.id}` })}>
-      <Text className='jh-act-card__title'>{m.activity.title}</Text>
-      <Text className='jh-act-card__line'>
+    <View
+      className="jh-act-card"
+      data-testid="my-activity-item"
+      onClick={() => void Taro.navigateTo({ url: `${PAGES.activityDetail}?id=${m.activity.id}` })}
+    >
+      <Text className="jh-act-card__title">{m.activity.title}</Text>
+      <Text className="jh-act-card__line">
         时间：{formatTimeRange(m.activity.startAt, m.activity.endAt)}（{ACTIVITY_STATUS_LABELS[m.activity.status]}）
       </Text>
-      <Text className='jh-act-card__line'>地点：{m.activity.address}</Text>
-      {m.confirmedMinutes !== null ? <Text className='jh-act-card__line'>确认时长：{formatMinutes(m.confirmedMinutes)}</Text> : null}
+      <Text className="jh-act-card__line">地点：{m.activity.address}</Text>
+      {m.confirmedMinutes !== null ? (
+        <Text className="jh-act-card__line">确认时长：{formatMinutes(m.confirmedMinutes)}</Text>
+      ) : null}
       <SignupStatus signup={m} />
-      <Text className='jh-act-card__open'>查看详情 ›</Text>
+      <Text className="jh-act-card__open">查看详情 ›</Text>
     </View>
   );
 }
@@ -33,11 +39,11 @@ export default function MyActivitiesPage() {
     if (list.status === 'ready') list.reload();
   });
   return (
-    <Screen testId='my-activities'>
+    <Screen testId="my-activities">
       <PagedListView
         list={list}
-        testId='my-activity-list'
-        emptyText='您还没有报名活动。回到首页点“活动报名”看看有哪些活动。'
+        testId="my-activity-list"
+        emptyText="您还没有报名活动。回到首页点“活动报名”看看有哪些活动。"
         countLabel={(total) => `共 ${total} 条报名记录`}
         renderItem={(m) => <MineRow key={m.id} m={m} />}
       />

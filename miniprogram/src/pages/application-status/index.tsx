@@ -14,7 +14,8 @@ import { HttpError, NETWORK_ERROR_MESSAGE } from '../../services/http';
 import { startSession } from '../../hooks/useSession';
 import '../../components/enrolment.css';
 
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; app: MyApplicationResponse | null };
+type State =
+  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; app: MyApplicationResponse | null };
 
 export default function ApplicationStatusPage() {
   const [state, setState] = useState<State>({ status: 'loading' });
@@ -35,14 +36,14 @@ export default function ApplicationStatusPage() {
 
   if (state.status === 'loading' || (state.status === 'ready' && !state.app)) {
     return (
-      <Screen testId='application-status'>
-        <LoadingState text='正在查询申请进度…' />
+      <Screen testId="application-status">
+        <LoadingState text="正在查询申请进度…" />
       </Screen>
     );
   }
   if (state.status === 'error') {
     return (
-      <Screen testId='application-status'>
+      <Screen testId="application-status">
         <ErrorState message={state.message} onRetry={() => void load()} />
       </Screen>
     );
@@ -50,25 +51,28 @@ export default function ApplicationStatusPage() {
   const app = state.app!;
   const view = applicationStatusView(app);
   return (
-    <Screen testId='application-status'>
-      <View className={`jh-status jh-status--${view.tone}`} data-testid='application-status-card'>
-        <Text className='jh-status__title' data-testid='application-status-title'>
+    <Screen testId="application-status">
+      <View className={`jh-status jh-status--${view.tone}`} data-testid="application-status-card">
+        <Text className="jh-status__title" data-testid="application-status-title">
           {view.title}
         </Text>
-        <Text className='jh-block'>{view.detail}</Text>
+        <Text className="jh-block">{view.detail}</Text>
         {view.reason ? (
           <View style={{ marginTop: '12px' }}>
-            <Text className='jh-block' style={{ fontWeight: 700 }}>
+            <Text className="jh-block" style={{ fontWeight: 700 }}>
               未通过原因：
             </Text>
-            <Text className='jh-block' data-testid='application-reject-reason'>
+            <Text className="jh-block" data-testid="application-reject-reason">
               {view.reason}
             </Text>
           </View>
         ) : null}
       </View>
       {view.canResubmit ? (
-        <BigButton onClick={() => void Taro.navigateTo({ url: `${PAGES.apply}?resubmit=1` })} testId='application-resubmit'>
+        <BigButton
+          onClick={() => void Taro.navigateTo({ url: `${PAGES.apply}?resubmit=1` })}
+          testId="application-resubmit"
+        >
           修改后重新提交
         </BigButton>
       ) : null}
@@ -78,28 +82,32 @@ export default function ApplicationStatusPage() {
             // The person is a volunteer now: reload who they are, then show the card on the home page.
             void startSession().then(() => Taro.reLaunch({ url: PAGES.home }));
           }}
-          testId='application-open-home'
+          testId="application-open-home"
         >
           查看我的义警证
         </BigButton>
       ) : null}
-      <View className='jh-card' style={{ marginTop: '16px' }}>
-        <Text className='jh-section-title' style={{ marginTop: 0 }}>
+      <View className="jh-card" style={{ marginTop: '16px' }}>
+        <Text className="jh-section-title" style={{ marginTop: 0 }}>
           申请内容
         </Text>
-        <InfoRow label='姓名' value={app.name} testId='application-name' />
-        <InfoRow label='身份证号' value={app.idNumberMasked} />
-        <InfoRow label='手机号' value={app.phoneMasked ?? '—'} />
-        <InfoRow label='身份' value={OCCUPATION_LABELS[app.occupation]} />
-        {app.company ? <InfoRow label='单位' value={app.company.name} /> : null}
-        {app.site ? <InfoRow label='驻勤点' value={app.site.name} /> : null}
-        {app.residenceCommunity ? <InfoRow label='居住社区' value={app.residenceCommunity.name} /> : null}
-        <InfoRow label='管理派出所' value={app.station.name} testId='application-station' />
-        <InfoRow label='技能' value={app.skills.length ? app.skills.map((s) => s.name).join('、') : '未填写'} />
-        <InfoRow label='提交时间' value={formatDateTime(app.submittedAt)} />
-        {app.green ? <InfoRow label='审核方式' value='绿色通道（一步审核）' /> : null}
+        <InfoRow label="姓名" value={app.name} testId="application-name" />
+        <InfoRow label="身份证号" value={app.idNumberMasked} />
+        <InfoRow label="手机号" value={app.phoneMasked ?? '—'} />
+        <InfoRow label="身份" value={OCCUPATION_LABELS[app.occupation]} />
+        {app.company ? <InfoRow label="单位" value={app.company.name} /> : null}
+        {app.site ? <InfoRow label="驻勤点" value={app.site.name} /> : null}
+        {app.residenceCommunity ? <InfoRow label="居住社区" value={app.residenceCommunity.name} /> : null}
+        <InfoRow label="管理派出所" value={app.station.name} testId="application-station" />
+        <InfoRow label="技能" value={app.skills.length ? app.skills.map((s) => s.name).join('、') : '未填写'} />
+        <InfoRow label="提交时间" value={formatDateTime(app.submittedAt)} />
+        {app.green ? <InfoRow label="审核方式" value="绿色通道（一步审核）" /> : null}
       </View>
-      <BigButton kind='secondary' onClick={() => void Taro.navigateTo({ url: PAGES.messages })} testId='application-messages'>
+      <BigButton
+        kind="secondary"
+        onClick={() => void Taro.navigateTo({ url: PAGES.messages })}
+        testId="application-messages"
+      >
         我的消息
       </BigButton>
     </Screen>

@@ -32,24 +32,24 @@ export default function BindWechatPage() {
   }
 
   return (
-    <Screen testId='bind-wechat'>
-      <View className='jh-card'>
-        <Text className='jh-title'>绑定工作人员账号</Text>
-        <Text className='jh-block'>
+    <Screen testId="bind-wechat">
+      <View className="jh-card">
+        <Text className="jh-title">绑定工作人员账号</Text>
+        <Text className="jh-block">
           民警和工作人员的账号由管理员开通。请用开通时登记的手机号验证，验证后以后打开小程序即可直接进入工作台。
         </Text>
       </View>
-      <InlineError message={error} testId='bind-error' />
+      <InlineError message={error} testId="bind-error" />
       <Button
         className={`jh-btn jh-btn--primary${busy ? ' jh-btn--disabled' : ''}`}
-        openType='getPhoneNumber'
+        openType="getPhoneNumber"
         disabled={busy}
         onGetPhoneNumber={(e) => void onPhone((e.detail as { code?: string }).code)}
-        data-testid='bind-phone'
+        data-testid="bind-phone"
       >
         {busy ? '正在绑定…' : '用微信手机号验证并绑定'}
       </Button>
-      <View className='jh-link' onClick={() => void Taro.navigateTo({ url: PAGES.staffLogin })}>
+      <View className="jh-link" onClick={() => void Taro.navigateTo({ url: PAGES.staffLogin })}>
         <Text>没有绑定手机号？使用账号密码登录</Text>
       </View>
     </Screen>

@@ -57,7 +57,7 @@ export default function HomePage() {
   };
 
   return (
-    <Screen testId='home'>
+    <Screen testId="home">
       {state.status === 'idle' || state.status === 'checking' ? (
         <LoadingState text={state.status === 'checking' ? state.message : '正在加载…'} />
       ) : null}
@@ -67,14 +67,14 @@ export default function HomePage() {
           message={`${state.message}`}
           onRetry={() => void startSession()}
           retryLabel={isWeapp ? '重新登录' : '重试'}
-          testId='home-error'
+          testId="home-error"
         />
       ) : null}
 
       {state.status === 'signedOut' && isWeapp ? (
-        <View className='jh-state' data-testid='signed-out'>
-          <Text className='jh-state__text'>您已退出登录</Text>
-          <BigButton onClick={() => void loginWithWechat()} testId='wechat-login'>
+        <View className="jh-state" data-testid="signed-out">
+          <Text className="jh-state__text">您已退出登录</Text>
+          <BigButton onClick={() => void loginWithWechat()} testId="wechat-login">
             微信一键登录
           </BigButton>
         </View>
@@ -84,12 +84,12 @@ export default function HomePage() {
         <View>
           <HomeBody view={view} onTap={openTile} application={view.kind === 'visitor' ? application : undefined} />
           {isWeapp && view.kind === 'visitor' ? (
-            <View className='jh-link' onClick={() => void Taro.navigateTo({ url: PAGES.bindWechat })}>
+            <View className="jh-link" onClick={() => void Taro.navigateTo({ url: PAGES.bindWechat })}>
               <Text>我是民警或工作人员，去绑定账号</Text>
             </View>
           ) : null}
-          <View className='jh-footer'>
-            <BigButton kind='secondary' onClick={() => void onSignOut()} testId='logout'>
+          <View className="jh-footer">
+            <BigButton kind="secondary" onClick={() => void onSignOut()} testId="logout">
               退出登录
             </BigButton>
           </View>

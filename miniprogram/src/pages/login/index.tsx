@@ -59,20 +59,22 @@ export default function SandboxLoginPage() {
   }
 
   return (
-    <Screen testId='sandbox-login'>
-      <View className='jh-card'>
-        <Text className='jh-title'>江淮义警 · 演示环境</Text>
-        <Text className='jh-muted jh-block'>点一下身份即可登录。义警和访客模拟微信登录，民警需要输入密码（已自动填好）。</Text>
+    <Screen testId="sandbox-login">
+      <View className="jh-card">
+        <Text className="jh-title">江淮义警 · 演示环境</Text>
+        <Text className="jh-muted jh-block">
+          点一下身份即可登录。义警和访客模拟微信登录，民警需要输入密码（已自动填好）。
+        </Text>
       </View>
 
-      <InlineError message={loginError} testId='sandbox-login-error' />
+      <InlineError message={loginError} testId="sandbox-login-error" />
 
-      {load.status === 'loading' ? <LoadingState text='正在加载演示账号…' /> : null}
+      {load.status === 'loading' ? <LoadingState text="正在加载演示账号…" /> : null}
       {load.status === 'error' ? <ErrorState message={load.message} onRetry={() => void reload()} /> : null}
       {load.status === 'ready'
         ? groupDemoAccounts(load.accounts).map((group) => (
             <View key={group.title}>
-              <Text className='jh-section-title'>{group.title}</Text>
+              <Text className="jh-section-title">{group.title}</Text>
               {group.accounts.map((account) => {
                 const id = demoAccountId(account);
                 return (
@@ -82,11 +84,11 @@ export default function SandboxLoginPage() {
                     onClick={() => void choose(account)}
                     data-testid={`demo-${id}`}
                   >
-                    <Text className='jh-demo-card__name'>{account.displayName}</Text>
-                    <Text className='jh-demo-card__meta'>
+                    <Text className="jh-demo-card__name">{account.displayName}</Text>
+                    <Text className="jh-demo-card__meta">
                       {[account.roleLabel, account.orgName].filter(Boolean).join(' · ')}
                     </Text>
-                    {busyId === id ? <Text className='jh-demo-card__busy'>正在登录…</Text> : null}
+                    {busyId === id ? <Text className="jh-demo-card__busy">正在登录…</Text> : null}
                   </View>
                 );
               })}
@@ -94,8 +96,12 @@ export default function SandboxLoginPage() {
           ))
         : null}
 
-      <View className='jh-footer'>
-        <BigButton kind='secondary' onClick={() => void Taro.navigateTo({ url: PAGES.staffLogin })} testId='go-staff-login'>
+      <View className="jh-footer">
+        <BigButton
+          kind="secondary"
+          onClick={() => void Taro.navigateTo({ url: PAGES.staffLogin })}
+          testId="go-staff-login"
+        >
           使用账号密码登录
         </BigButton>
       </View>

@@ -14,7 +14,8 @@ import { HttpError, NETWORK_ERROR_MESSAGE } from '../../services/http';
 import '../../components/enrolment.css';
 import { CardRow } from '../../components/CardRow';
 
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; card: VolunteerCardResponse };
+type State =
+  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; card: VolunteerCardResponse };
 
 export default function MemberCardPage() {
   const [state, setState] = useState<State>({ status: 'loading' });
@@ -24,7 +25,11 @@ export default function MemberCardPage() {
       setState({ status: 'ready', card: await fetchMyCard() });
     } catch (error) {
       const message =
-        error instanceof HttpError && error.status === 404 ? '您还不是江淮义警，暂无义警证。' : error instanceof HttpError ? error.message : NETWORK_ERROR_MESSAGE;
+        error instanceof HttpError && error.status === 404
+          ? '您还不是江淮义警，暂无义警证。'
+          : error instanceof HttpError
+            ? error.message
+            : NETWORK_ERROR_MESSAGE;
       setState({ status: 'error', message });
     }
   }, []);
@@ -32,14 +37,14 @@ export default function MemberCardPage() {
 
   if (state.status === 'loading') {
     return (
-      <Screen testId='member-card-page'>
-        <LoadingState text='正在加载义警证…' />
+      <Screen testId="member-card-page">
+        <LoadingState text="正在加载义警证…" />
       </Screen>
     );
   }
   if (state.status === 'error') {
     return (
-      <Screen testId='member-card-page'>
+      <Screen testId="member-card-page">
         <ErrorState message={state.message} onRetry={() => void load()} />
       </Screen>
     );
@@ -47,45 +52,61 @@ export default function MemberCardPage() {
   const { card } = state;
   const warning = inactivityWarning(card.daysUntilInactivityRevocation);
   return (
-    <Screen testId='member-card-page'>
-      <View className='jh-card jh-member-card jh-volunteer-card' data-testid='volunteer-card'>
-        <Text className='jh-member-card__title'>江淮义警 · 义警证</Text>
-        <Text className='jh-member-card__name' data-testid='card-name'>
+    <Screen testId="member-card-page">
+      <View className="jh-card jh-member-card jh-volunteer-card" data-testid="volunteer-card">
+        <Text className="jh-member-card__title">江淮义警 · 义警证</Text>
+        <Text className="jh-member-card__name" data-testid="card-name">
           {card.name}
         </Text>
-        <CardRow label='义警编号' testId='card-member-no'>{card.memberNo}</CardRow>
-        <CardRow label='管理派出所' testId='card-station'>{card.station?.name ?? '待分配'}</CardRow>
-        <CardRow label='状态' testId='card-status'>{card.statusLabel}</CardRow>
-        <CardRow label='层级'>{card.tierLabel}</CardRow>
-        <CardRow label='星级' testId='card-stars'>{starsLabel(card.starLevel)}</CardRow>
+        <CardRow label="义警编号" testId="card-member-no">
+          {card.memberNo}
+        </CardRow>
+        <CardRow label="管理派出所" testId="card-station">
+          {card.station?.name ?? '待分配'}
+        </CardRow>
+        <CardRow label="状态" testId="card-status">
+          {card.statusLabel}
+        </CardRow>
+        <CardRow label="层级">{card.tierLabel}</CardRow>
+        <CardRow label="星级" testId="card-stars">
+          {starsLabel(card.starLevel)}
+        </CardRow>
       </View>
       {warning ? (
-        <View className='jh-notice' data-testid='card-inactivity-warning'>
+        <View className="jh-notice" data-testid="card-inactivity-warning">
           <Text>{warning}</Text>
         </View>
       ) : null}
-      <View className='jh-card'>
-        <InfoRow label='服务时长' value={`${card.serviceHours} 小时`} />
-        <InfoRow label='最近履职' value={lastDutyLabel(card)} testId='card-last-duty' />
-        <InfoRow label='加入时间' value={formatDateTime(card.joinedAt).slice(0, 10)} />
-        {card.company ? <InfoRow label='单位' value={card.company.name} /> : null}
-        <InfoRow label='编组' value={card.teams.length ? card.teams.join('、') : '尚未编组'} testId='card-teams' />
+      <View className="jh-card">
+        <InfoRow label="服务时长" value={`${card.serviceHours} 小时`} />
+        <InfoRow label="最近履职" value={lastDutyLabel(card)} testId="card-last-duty" />
+        <InfoRow label="加入时间" value={formatDateTime(card.joinedAt).slice(0, 10)} />
+        {card.company ? <InfoRow label="单位" value={card.company.name} /> : null}
+        <InfoRow label="编组" value={card.teams.length ? card.teams.join('、') : '尚未编组'} testId="card-teams" />
       </View>
-      <Text className='jh-section-title'>技能与证书</Text>
-      <View className='jh-card' data-testid='card-skills'>
-        {card.skills.length === 0 ? <Text className='jh-muted'>未登记技能</Text> : null}
+      <Text className="jh-section-title">技能与证书</Text>
+      <View className="jh-card" data-testid="card-skills">
+        {card.skills.length === 0 ? <Text className="jh-muted">未登记技能</Text> : null}
         {card.skills.map((s) => (
-          <InfoRow key={s.name} label={s.certificateNo ? `${s.name}（证书 ${s.certificateNo}）` : s.name} value={skillExpiryLabel(s)} />
+          <InfoRow
+            key={s.name}
+            label={s.certificateNo ? `${s.name}（证书 ${s.certificateNo}）` : s.name}
+            value={skillExpiryLabel(s)}
+          />
         ))}
       </View>
-      <Text className='jh-section-title'>已发装备</Text>
-      <View className='jh-card' data-testid='card-equipment'>
-        {card.equipment.length === 0 ? <Text className='jh-muted'>暂未发放装备</Text> : null}
+      <Text className="jh-section-title">已发装备</Text>
+      <View className="jh-card" data-testid="card-equipment">
+        {card.equipment.length === 0 ? <Text className="jh-muted">暂未发放装备</Text> : null}
         {card.equipment.map((e) => (
-          <InfoRow key={`${e.item}-${e.issuedOn}`} label={`${e.item}${e.count && e.count > 1 ? ` × ${e.count}` : ''}`} value={`${e.issuedOn} 发放`} />
+          <InfoRow
+            key={`${e.item}-${e.issuedOn}`}
+            label={`${e.item}${e.count && e.count > 1 ? ` × ${e.count}` : ''}`}
+            value={`${e.issuedOn} 发放`}
+          />
         ))}
       </View>
-      <BigButton kind='secondary' onClick={() => void Taro.navigateTo({ url: PAGES.messages })} testId='card-messages'>
+      <BigButton kind="secondary" onClick={() => void Taro.navigateTo({ url: PAGES.messages })} testId="card-messages">
         我的消息
       </BigButton>
     </Screen>

@@ -11,15 +11,19 @@ import '../../components/enrolment.css';
 
 function MessageRow({ message, read, onRead }: { message: NotificationResponse; read: boolean; onRead: () => void }) {
   return (
-    <View className={`jh-message${read ? '' : ' jh-message--unread'}`} onClick={read ? undefined : onRead} data-testid='message-item'>
-      <Text className='jh-message__title'>
+    <View
+      className={`jh-message${read ? '' : ' jh-message--unread'}`}
+      onClick={read ? undefined : onRead}
+      data-testid="message-item"
+    >
+      <Text className="jh-message__title">
         {read ? '' : '【未读】'}
         {message.title}
       </Text>
-      <Text className='jh-block' style={{ marginTop: '6px' }}>
+      <Text className="jh-block" style={{ marginTop: '6px' }}>
         {message.body}
       </Text>
-      <Text className='jh-message__meta'>
+      <Text className="jh-message__meta">
         {formatDateTime(message.createdAt)}
         {read ? ' · 已读' : ' · 点击标为已读'}
       </Text>
@@ -50,25 +54,38 @@ export default function MessagesPage() {
   };
 
   return (
-    <Screen testId='messages'>
+    <Screen testId="messages">
       {unread !== null ? (
-        <Text className='jh-block jh-muted' data-testid='messages-unread'>
+        <Text className="jh-block jh-muted" data-testid="messages-unread">
           {unread > 0 ? `您有 ${unread} 条未读消息` : '没有未读消息'}
         </Text>
       ) : null}
-      {list.status === 'loading' ? <LoadingState text='正在加载消息…' /> : null}
+      {list.status === 'loading' ? <LoadingState text="正在加载消息…" /> : null}
       {list.status === 'error' ? <ErrorState message={list.error ?? ''} onRetry={list.reload} /> : null}
       {list.status !== 'loading' && list.status !== 'error' && list.items.length === 0 ? (
-        <EmptyState text='还没有消息。申请结果、活动提醒等会显示在这里。' />
+        <EmptyState text="还没有消息。申请结果、活动提醒等会显示在这里。" />
       ) : null}
       {list.status !== 'loading' && list.status !== 'error' ? (
-        <View data-testid='message-list'>
+        <View data-testid="message-list">
           {list.items.map((m) => (
             <MessageRow key={m.id} message={m} read={m.read || readIds.has(m.id)} onRead={() => onRead(m.id)} />
           ))}
-          {list.status === 'moreError' ? <ErrorState message={list.error ?? ''} onRetry={list.loadMore} retryLabel='重新加载下一页' testId='more-error' /> : null}
+          {list.status === 'moreError' ? (
+            <ErrorState
+              message={list.error ?? ''}
+              onRetry={list.loadMore}
+              retryLabel="重新加载下一页"
+              testId="more-error"
+            />
+          ) : null}
           {list.hasMore && list.status !== 'moreError' ? (
-            <BigButton kind='secondary' onClick={list.loadMore} loading={list.status === 'loadingMore'} loadingText='正在加载…' testId='load-more'>
+            <BigButton
+              kind="secondary"
+              onClick={list.loadMore}
+              loading={list.status === 'loadingMore'}
+              loadingText="正在加载…"
+              testId="load-more"
+            >
               加载更多
             </BigButton>
           ) : null}

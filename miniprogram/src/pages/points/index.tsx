@@ -13,13 +13,20 @@ import '../../components/activity/activity.css';
 function LedgerRow({ e }: { e: LedgerEntryResponse }) {
   const line = ledgerLine(e);
   return (
-    <View className='jh-ledger-row' data-testid='ledger-item'>
+    <View className="jh-ledger-row" data-testid="ledger-item">
       <View>
-        <Text className='jh-block' style={{ fontWeight: 600 }}>{line.title}</Text>
-        <Text className='jh-block jh-muted'>{e.typeLabel} · {line.meta}</Text>
-        {line.note ? <Text className='jh-block jh-muted'>{line.note}</Text> : null}
+        <Text className="jh-block" style={{ fontWeight: 600 }}>
+          {line.title}
+        </Text>
+        <Text className="jh-block jh-muted">
+          {e.typeLabel} · {line.meta}
+        </Text>
+        {line.note ? <Text className="jh-block jh-muted">{line.note}</Text> : null}
       </View>
-      <Text className={`jh-ledger-row__amount jh-ledger-row__amount--${e.amount >= 0 ? 'plus' : 'minus'}`} data-testid='ledger-amount'>
+      <Text
+        className={`jh-ledger-row__amount jh-ledger-row__amount--${e.amount >= 0 ? 'plus' : 'minus'}`}
+        data-testid="ledger-amount"
+      >
         {formatPointsAmount(e.amount)}
       </Text>
     </View>
@@ -44,25 +51,25 @@ export default function PointsPage() {
   const ledger = usePagedList(fetchPage, 'ledger');
 
   return (
-    <Screen testId='points-page'>
-      {error ? <ErrorState message={error} onRetry={() => void loadSummary()} testId='points-error' /> : null}
-      {!error && !summary ? <LoadingState text='正在查询积分…' /> : null}
+    <Screen testId="points-page">
+      {error ? <ErrorState message={error} onRetry={() => void loadSummary()} testId="points-error" /> : null}
+      {!error && !summary ? <LoadingState text="正在查询积分…" /> : null}
       {summary ? (
-        <View className='jh-card' data-testid='points-summary'>
-          <Text className='jh-block jh-muted'>当前积分</Text>
-          <Text className='jh-big-number' data-testid='points-balance'>
+        <View className="jh-card" data-testid="points-summary">
+          <Text className="jh-block jh-muted">当前积分</Text>
+          <Text className="jh-big-number" data-testid="points-balance">
             {summary.balance}
           </Text>
-          <Text className='jh-block jh-muted'>
+          <Text className="jh-block jh-muted">
             累计获得 {summary.earned} · 已使用 {summary.spent}
           </Text>
         </View>
       ) : null}
-      <Text className='jh-section-title'>积分明细</Text>
+      <Text className="jh-section-title">积分明细</Text>
       <PagedListView
         list={ledger}
-        testId='ledger-list'
-        emptyText='还没有积分记录。参加活动并经民警确认出勤后，积分会记到这里。'
+        testId="ledger-list"
+        emptyText="还没有积分记录。参加活动并经民警确认出勤后，积分会记到这里。"
         countLabel={(total) => `共 ${total} 条`}
         renderItem={(e) => <LedgerRow key={e.id} e={e} />}
       />

@@ -19,29 +19,29 @@ export default function MyProposalsPage() {
     if (list.status === 'ready') list.reload();
   });
   return (
-    <Screen testId='my-proposals'>
-      <BigButton onClick={() => void Taro.redirectTo({ url: PAGES.proposalNew })} testId='new-proposal'>
+    <Screen testId="my-proposals">
+      <BigButton onClick={() => void Taro.redirectTo({ url: PAGES.proposalNew })} testId="new-proposal">
         ＋ 再提议一个活动
       </BigButton>
       <View style={{ height: '12px' }} />
       <PagedListView
         list={list}
-        testId='my-proposal-list'
-        emptyText='您还没有提议过活动。'
+        testId="my-proposal-list"
+        emptyText="您还没有提议过活动。"
         countLabel={(total) => `共 ${total} 个提议`}
         renderItem={(a) => {
           const s = proposalStatusText(a);
           return (
-            <View key={a.id} className='jh-act-card' data-testid='my-proposal-item' data-activity-id={a.id}>
-              <Text className='jh-act-card__title'>{a.title}</Text>
-              <Text className={`jh-badge jh-badge--${s.tone}`} data-testid='proposal-status'>
+            <View key={a.id} className="jh-act-card" data-testid="my-proposal-item" data-activity-id={a.id}>
+              <Text className="jh-act-card__title">{a.title}</Text>
+              <Text className={`jh-badge jh-badge--${s.tone}`} data-testid="proposal-status">
                 {s.label}
               </Text>
-              <Text className='jh-act-card__line'>
+              <Text className="jh-act-card__line">
                 {a.typeLabel} · {a.orgUnit.name}
               </Text>
-              <Text className='jh-act-card__line'>时间：{formatTimeRange(a.startAt, a.endAt)}</Text>
-              <Text className='jh-act-card__line'>地点：{a.location.address}</Text>
+              <Text className="jh-act-card__line">时间：{formatTimeRange(a.startAt, a.endAt)}</Text>
+              <Text className="jh-act-card__line">地点：{a.location.address}</Text>
             </View>
           );
         }}

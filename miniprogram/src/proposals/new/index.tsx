@@ -7,7 +7,12 @@ import { BigButton } from '../../components/BigButton';
 import { InlineError } from '../../components/States';
 import { Chips } from '../../components/activity/Chips';
 import { firstError, type ActivityForm, type FormErrors } from '../../logic/activity-form';
-import { emptyProposalForm, PROPOSAL_DRAFT_KEY, toProposalInput, validateProposalForm } from '../../logic/proposal-form';
+import {
+  emptyProposalForm,
+  PROPOSAL_DRAFT_KEY,
+  toProposalInput,
+  validateProposalForm,
+} from '../../logic/proposal-form';
 import { PAGES } from '../../logic/routes';
 import { readPosition } from '../../hooks/useLocation';
 import { messageOf } from '../../hooks/useSignup';
@@ -52,10 +57,21 @@ export default function ProposeActivityPage() {
   }
 
   const field = (key: Key, label: string, opts: { placeholder?: string; type?: 'text' | 'digit' | 'number' } = {}) => (
-    <View className='jh-field'>
-      <Text className='jh-field__label'>{label}</Text>
-      <Input className='jh-input' value={String(form[key])} type={opts.type ?? 'text'} placeholder={opts.placeholder} onInput={(e) => update(key, e.detail.value as never)} data-testid={`proposal-${key}`} />
-      {errors[key] ? <Text className='jh-field__error' data-testid={`proposal-${key}-error`}>{errors[key]}</Text> : null}
+    <View className="jh-field">
+      <Text className="jh-field__label">{label}</Text>
+      <Input
+        className="jh-input"
+        value={String(form[key])}
+        type={opts.type ?? 'text'}
+        placeholder={opts.placeholder}
+        onInput={(e) => update(key, e.detail.value as never)}
+        data-testid={`proposal-${key}`}
+      />
+      {errors[key] ? (
+        <Text className="jh-field__error" data-testid={`proposal-${key}-error`}>
+          {errors[key]}
+        </Text>
+      ) : null}
     </View>
   );
 
@@ -106,47 +122,72 @@ export default function ProposeActivityPage() {
   };
 
   return (
-    <Screen testId='proposal-form'>
-      <Text className='jh-title'>提议一次义警活动</Text>
-      <Text className='jh-block jh-muted'>提交给您所属的派出所（单位管理员：本单位所属派出所）审核，通过后发布给义警报名（积分按提议活动的比例计算）。同一时间最多有 3 条等待审核的提议。</Text>
-      <BigButton kind='secondary' onClick={() => void Taro.navigateTo({ url: PAGES.myProposals })} testId='open-my-proposals'>
+    <Screen testId="proposal-form">
+      <Text className="jh-title">提议一次义警活动</Text>
+      <Text className="jh-block jh-muted">
+        提交给您所属的派出所（单位管理员：本单位所属派出所）审核，通过后发布给义警报名（积分按提议活动的比例计算）。同一时间最多有
+        3 条等待审核的提议。
+      </Text>
+      <BigButton
+        kind="secondary"
+        onClick={() => void Taro.navigateTo({ url: PAGES.myProposals })}
+        testId="open-my-proposals"
+      >
         查看我提议过的活动
       </BigButton>
 
       <View style={{ marginTop: '16px' }} />
       {field('title', '活动名称', { placeholder: '例如：平湖小区夜间巡逻' })}
-      <Text className='jh-field__label'>活动类型</Text>
-      <Chips options={ACTIVITY_TYPES.map((t) => ({ value: t, label: ACTIVITY_TYPE_LABELS[t] }))} value={form.type} onChange={(v) => update('type', v)} testId='proposal-type' />
+      <Text className="jh-field__label">活动类型</Text>
+      <Chips
+        options={ACTIVITY_TYPES.map((t) => ({ value: t, label: ACTIVITY_TYPE_LABELS[t] }))}
+        value={form.type}
+        onChange={(v) => update('type', v)}
+        testId="proposal-type"
+      />
 
-      <Text className='jh-section-title'>地点</Text>
+      <Text className="jh-section-title">地点</Text>
       {field('address', '地址', { placeholder: '例如：平湖小区北门' })}
       {isWeapp ? (
-        <BigButton kind='secondary' onClick={() => void pickOnMap()} testId='proposal-pick-on-map'>
+        <BigButton kind="secondary" onClick={() => void pickOnMap()} testId="proposal-pick-on-map">
           在地图上选点
         </BigButton>
       ) : null}
-      <BigButton kind='secondary' onClick={() => void fillMyPosition()} loading={locating} loadingText='正在获取位置…' testId='proposal-use-my-position'>
+      <BigButton
+        kind="secondary"
+        onClick={() => void fillMyPosition()}
+        loading={locating}
+        loadingText="正在获取位置…"
+        testId="proposal-use-my-position"
+      >
         用我现在的位置
       </BigButton>
       <View style={{ marginTop: '16px' }} />
       {field('lat', '纬度', { placeholder: '例如 31.670500', type: 'digit' })}
       {field('lng', '经度', { placeholder: '例如 118.506500', type: 'digit' })}
 
-      <Text className='jh-section-title'>时间和人数</Text>
+      <Text className="jh-section-title">时间和人数</Text>
       {field('startDate', '日期', { placeholder: '2026-12-01' })}
       {field('startTime', '开始时间', { placeholder: '09:00' })}
       {field('endDate', '结束日期', { placeholder: '2026-12-01' })}
       {field('endTime', '结束时间', { placeholder: '11:00' })}
       {field('capacity', '需要多少人', { type: 'number' })}
 
-      <View className='jh-field'>
-        <Text className='jh-field__label'>活动说明（选填）</Text>
-        <Textarea className='jh-textarea' value={form.description} maxlength={2000} placeholder='做什么、在哪集合、注意事项' onInput={(e) => update('description', e.detail.value)} data-testid='proposal-description' />
-        {errors.description ? <Text className='jh-field__error'>{errors.description}</Text> : null}
+      <View className="jh-field">
+        <Text className="jh-field__label">活动说明（选填）</Text>
+        <Textarea
+          className="jh-textarea"
+          value={form.description}
+          maxlength={2000}
+          placeholder="做什么、在哪集合、注意事项"
+          onInput={(e) => update('description', e.detail.value)}
+          data-testid="proposal-description"
+        />
+        {errors.description ? <Text className="jh-field__error">{errors.description}</Text> : null}
       </View>
 
-      <InlineError message={submitError} testId='proposal-error' />
-      <BigButton onClick={() => void submit()} loading={sending} loadingText='正在提交…' testId='proposal-submit'>
+      <InlineError message={submitError} testId="proposal-error" />
+      <BigButton onClick={() => void submit()} loading={sending} loadingText="正在提交…" testId="proposal-submit">
         提交给派出所审核
       </BigButton>
     </Screen>

@@ -1,6 +1,15 @@
 // Foundation journeys: sign-in by role, home by role, staff lists, session refresh.
-import { assert, byTestId, checkOlderUserSizes, loginAsStaff, shot, STAFF_PASSWORD, STEP_TIMEOUT_MS, tap, textOf } from '../support.mjs';
-
+import {
+  assert,
+  byTestId,
+  checkOlderUserSizes,
+  loginAsStaff,
+  shot,
+  STAFF_PASSWORD,
+  STEP_TIMEOUT_MS,
+  tap,
+  textOf,
+} from '../support.mjs';
 
 export default [
   {
@@ -27,7 +36,9 @@ export default [
 
       // A feature not built yet says so instead of opening a broken page.
       await tap(page, 'tile-mall');
-      await page.getByText('“积分商城”功能即将开放，敬请期待。').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      await page
+        .getByText('“积分商城”功能即将开放，敬请期待。')
+        .waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
       await shot(page, 'a3-coming-soon');
     },
   },
@@ -140,7 +151,7 @@ export default [
 export async function readTokens(page) {
   return page.evaluate(() => {
     const raw = localStorage.getItem('jh.tokens');
-    return raw ? JSON.parse(raw).data ?? null : null;
+    return raw ? (JSON.parse(raw).data ?? null) : null;
   });
 }
 

@@ -1,7 +1,19 @@
 // Joining the force (SPEC §2, issue 3): a visitor applies through the real four-screen form, the
 // station officer records the criminal-record check and passes the first step, the branch officer
 // approves, and the new volunteer sees their member card and the result message.
-import { assert, byTestId, checkOlderUserSizes, confirmModal, fillInput, shot, STEP_TIMEOUT_MS, tap, textContaining, textOf, signInAsStaff } from '../support.mjs';
+import {
+  assert,
+  byTestId,
+  checkOlderUserSizes,
+  confirmModal,
+  fillInput,
+  shot,
+  STEP_TIMEOUT_MS,
+  tap,
+  textContaining,
+  textOf,
+  signInAsStaff,
+} from '../support.mjs';
 
 // Demo data (server/src/database/seed/seed-enrolment.ts): not in the roster, so two review steps.
 const APPLICANT = { name: '李明', idNumber: '340504199203074512', phone: '13955550123' };
@@ -35,9 +47,12 @@ async function loginVisitor(page, base, name) {
   assert(res.ok, `sandbox login ${name} failed (${res.status})`);
   const { accessToken, refreshToken } = await res.json();
   await page.goto(`${base}/#/pages/login/index`);
-  await page.evaluate((t) => {
-    localStorage.setItem('jh.tokens', JSON.stringify({ data: t }));
-  }, { accessToken, refreshToken });
+  await page.evaluate(
+    (t) => {
+      localStorage.setItem('jh.tokens', JSON.stringify({ data: t }));
+    },
+    { accessToken, refreshToken },
+  );
   await page.goto(`${base}/#/pages/index/index`);
   await page.reload();
   await byTestId(page, 'home-visitor').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
@@ -81,18 +96,23 @@ export default [
     name: 'applications-apply-review-approve',
     title: '(f) 访客分四步填写申请（草稿关闭后可恢复）→ 派出所记录政审并初审 → 分局审批 → 新义警看到义警证和消息',
     async run(page, base) {
-
       // ── the visitor applies ──────────────────────────────────────────────────────────────
       await page.goto(`${base}/#/pages/login/index`);
       await tap(page, 'demo-sandbox-visitor');
       await byTestId(page, 'home-visitor').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
       await tap(page, 'tile-apply');
       await byTestId(page, 'apply-step-1').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-      await checkOlderUserSizes(page, { textId: 'apply-step-title', targetIds: ['occupation-security_guard', 'apply-next'] });
+      await checkOlderUserSizes(page, {
+        textId: 'apply-step-title',
+        targetIds: ['occupation-security_guard', 'apply-next'],
+      });
 
       // Step 1 refuses to go on without an answer, in words beside the field.
       await tap(page, 'apply-next');
-      assert((await textOf(page, 'error-occupation')).includes('请选择您的身份'), 'step 1 went on without an occupation');
+      assert(
+        (await textOf(page, 'error-occupation')).includes('请选择您的身份'),
+        'step 1 went on without an occupation',
+      );
       await tap(page, 'occupation-security_guard');
       await page.locator('[data-testid="company-option"]').filter({ hasText: COMPANY }).click();
       await page.locator('[data-testid="site-option"]').filter({ hasText: SITE }).click();
@@ -115,7 +135,10 @@ export default [
       await byTestId(page, 'apply-restored').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
       await byTestId(page, 'apply-step-2').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
       assert((await inputValue(page, 'apply-name')) === APPLICANT.name, 'the name was not restored after reopening');
-      assert((await inputValue(page, 'apply-id-number')) === APPLICANT.idNumber, 'the ID number was not restored after reopening');
+      assert(
+        (await inputValue(page, 'apply-id-number')) === APPLICANT.idNumber,
+        'the ID number was not restored after reopening',
+      );
       await shot(page, 'f3-apply-draft-restored');
 
       // Phone: no WeChat in H5, the sandbox verifies a typed number.
@@ -131,7 +154,10 @@ export default [
       await tap(page, 'skill-急救');
       await fillInput(page, 'skill-cert-急救', 'JJ-2025-0101');
       await tap(page, 'apply-next');
-      assert((await textOf(page, 'error-noCriminalRecord')).includes('无违法犯罪记录'), 'declarations were not required');
+      assert(
+        (await textOf(page, 'error-noCriminalRecord')).includes('无违法犯罪记录'),
+        'declarations were not required',
+      );
       await tap(page, 'declare-no-criminal-record');
       await tap(page, 'declare-physically-fit');
       await shot(page, 'f4-apply-step3-skills-declarations');
@@ -147,7 +173,10 @@ export default [
       await tap(page, 'apply-submit');
       const status = await textOf(page, 'application-status-title');
       assert(status.includes('等待审核'), `after submit the status shows "${status}"`);
-      assert((await textOf(page, 'application-station')).includes('平湖派出所'), 'managing station is not the site’s station');
+      assert(
+        (await textOf(page, 'application-station')).includes('平湖派出所'),
+        'managing station is not the site’s station',
+      );
       await shot(page, 'f6-application-submitted');
 
       // ── the station officer: criminal-record check, first step ─────────────────────────────
@@ -158,7 +187,10 @@ export default [
       await byTestId(page, 'review-detail').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
       const masked = await textOf(page, 'detail-id-number');
       assert(masked.includes('*') && masked !== APPLICANT.idNumber, `ID number is not masked: "${masked}"`);
-      assert((await textOf(page, 'approve-blocker')).includes('先记录'), 'approve was offered before the criminal-record check');
+      assert(
+        (await textOf(page, 'approve-blocker')).includes('先记录'),
+        'approve was offered before the criminal-record check',
+      );
 
       await tap(page, 'detail-reveal');
       await confirmModal(page, '确定查看');
@@ -172,7 +204,10 @@ export default [
       await shot(page, 'f8-station-check-recorded');
       await tap(page, 'approve');
       await confirmModal(page, '确认通过');
-      assert((await textContaining(page, 'detail-notice', '已转分局审批')).includes('已转分局审批'), 'first step did not pass to the branch');
+      assert(
+        (await textContaining(page, 'detail-notice', '已转分局审批')).includes('已转分局审批'),
+        'first step did not pass to the branch',
+      );
       await shot(page, 'f9-station-first-step-passed');
 
       // ── the branch officer approves ────────────────────────────────────────────────────────
@@ -181,7 +216,10 @@ export default [
       await shot(page, 'f10-branch-approval-queue');
       await pending.click();
       await byTestId(page, 'review-detail').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-      assert((await textOf(page, 'criminal-check-line')).includes('无违法犯罪记录'), 'the branch does not see the recorded check');
+      assert(
+        (await textOf(page, 'criminal-check-line')).includes('无违法犯罪记录'),
+        'the branch does not see the recorded check',
+      );
       await tap(page, 'approve');
       await confirmModal(page, '确认通过');
       const done = await textContaining(page, 'detail-notice', '成为江淮义警');
@@ -207,7 +245,10 @@ export default [
       await tap(page, 'card-messages');
       await byTestId(page, 'message-item').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
       const messages = await byTestId(page, 'message-list').innerText();
-      assert(messages.includes('通过') || messages.includes('审核'), `no application result message: "${messages.slice(0, 120)}"`);
+      assert(
+        messages.includes('通过') || messages.includes('审核'),
+        `no application result message: "${messages.slice(0, 120)}"`,
+      );
       await tap(page, 'message-item');
       await shot(page, 'f14-messages');
     },
@@ -219,7 +260,10 @@ export default [
       const applicant = { name: '吴芳', idNumber: '340504197803052027', phone: '13955550124' };
       await loginVisitor(page, base, 'journey-wufang');
       await fillApplication(page, applicant);
-      assert((await textOf(page, 'application-station')).includes('平湖派出所'), 'residence community did not choose its station');
+      assert(
+        (await textOf(page, 'application-station')).includes('平湖派出所'),
+        'residence community did not choose its station',
+      );
 
       await signInAsStaff(page, base, 'pinghu_station');
       const item = await openApplication(page, 'tile-review', applicant.name);
@@ -227,8 +271,14 @@ export default [
       await byTestId(page, 'review-detail').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
       await tap(page, 'reject');
       await tap(page, 'reject-confirm');
-      assert((await textContaining(page, 'decision-error', '原因')).includes('原因'), 'reject without a reason was allowed');
-      await page.locator('[data-testid="reject-reason"] textarea, textarea[data-testid="reject-reason"]').first().fill('请补充您的技能情况，如有急救证请填写证书编号');
+      assert(
+        (await textContaining(page, 'decision-error', '原因')).includes('原因'),
+        'reject without a reason was allowed',
+      );
+      await page
+        .locator('[data-testid="reject-reason"] textarea, textarea[data-testid="reject-reason"]')
+        .first()
+        .fill('请补充您的技能情况，如有急救证请填写证书编号');
       await tap(page, 'reject-confirm');
       assert((await textContaining(page, 'detail-notice', '退回')).includes('退回'), 'reject did not go through');
       await shot(page, 'g1-station-rejected-with-reason');
@@ -253,7 +303,10 @@ export default [
       await shot(page, 'g3-resubmit-agreement');
       await tap(page, 'apply-submit');
       // opened from the home page: back there, which shows the new step
-      assert((await textContaining(page, 'home-application-step', '审核中')).includes('社区审核中'), 'resubmission is not pending again');
+      assert(
+        (await textContaining(page, 'home-application-step', '审核中')).includes('社区审核中'),
+        'resubmission is not pending again',
+      );
       await shot(page, 'g4-resubmitted');
     },
   },
@@ -264,7 +317,10 @@ export default [
       const applicant = { name: '陈新', idNumber: '340504199008153012', phone: '13955550125', guard: true };
       await loginVisitor(page, base, 'journey-chenxin');
       await fillApplication(page, applicant);
-      assert((await byTestId(page, 'application-status-card').innerText()).includes('绿色通道'), 'green applicant is not told about the green channel');
+      assert(
+        (await byTestId(page, 'application-status-card').innerText()).includes('绿色通道'),
+        'green applicant is not told about the green channel',
+      );
 
       await signInAsStaff(page, base, 'pinghu_station');
       await tap(page, 'tile-review');
@@ -279,7 +335,10 @@ export default [
       assert((await textOf(page, 'approve')).includes('成为义警'), 'green approve is not the final step');
       await tap(page, 'approve');
       await confirmModal(page, '确认通过');
-      assert((await textContaining(page, 'detail-notice', '成为江淮义警')).includes('成为江淮义警'), 'green applicant did not become a volunteer in one step');
+      assert(
+        (await textContaining(page, 'detail-notice', '成为江淮义警')).includes('成为江淮义警'),
+        'green applicant did not become a volunteer in one step',
+      );
       await shot(page, 'h2-green-approved-one-step');
 
       // Roster import: one bad row refuses the whole file and names the row.
@@ -288,7 +347,11 @@ export default [
       await byTestId(page, 'company-item').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
       await shot(page, 'h3-companies');
       await tap(page, 'roster-open');
-      const csv = ['姓名,身份证号,保安员证号,所属单位,是否持证', `赵一,340504199008153012,WA-1,${COMPANY},是`, `钱二,340504199008153013,WA-2,${COMPANY},是`].join('\n');
+      const csv = [
+        '姓名,身份证号,保安员证号,所属单位,是否持证',
+        `赵一,340504199008153012,WA-1,${COMPANY},是`,
+        `钱二,340504199008153013,WA-2,${COMPANY},是`,
+      ].join('\n');
       const chooser = page.waitForEvent('filechooser');
       await tap(page, 'roster-import');
       await (await chooser).setFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
@@ -311,8 +374,14 @@ export default [
       await page.locator('[data-testid="reassign-station"]').filter({ hasText: '安民派出所' }).first().click();
       await fillInput(page, 'reassign-reason', '实际在安民辖区上班');
       await tap(page, 'reassign-submit');
-      assert((await textContaining(page, 'reassign-result', '已调整')).includes('已调整'), 'same-branch reassignment did not apply');
-      assert((await textContaining(page, 'assignment-history', '安民派出所')).includes('安民派出所'), 'history does not show the reassignment');
+      assert(
+        (await textContaining(page, 'reassign-result', '已调整')).includes('已调整'),
+        'same-branch reassignment did not apply',
+      );
+      assert(
+        (await textContaining(page, 'assignment-history', '安民派出所')).includes('安民派出所'),
+        'history does not show the reassignment',
+      );
       await shot(page, 'h5a-volunteer-record-edited');
 
       // The company manager sees their own company's join rate.
@@ -329,7 +398,10 @@ export default [
       await tap(page, 'tile-talent');
       await byTestId(page, 'volunteer-item').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
       await tap(page, 'talent-skill-急救');
-      await page.locator('[data-testid="volunteer-item"], [data-testid="empty-state"]').first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      await page
+        .locator('[data-testid="volunteer-item"], [data-testid="empty-state"]')
+        .first()
+        .waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
       const download = page.waitForEvent('download');
       await tap(page, 'talent-export');
       assert((await (await download).suggestedFilename()).endsWith('.xlsx'), 'export did not download an .xlsx');

@@ -5,7 +5,20 @@
 // application moves on, and 核查人 filled after a reload.
 import { idCardCheckChar } from '@jianghuai/shared';
 import * as support from '../support.mjs';
-import { assert, byTestId, checkOlderUserSizes, confirmModal, fillInput, shot, signInAsStaff, STAFF_PASSWORD, STEP_TIMEOUT_MS, tap, textContaining, textOf } from '../support.mjs';
+import {
+  assert,
+  byTestId,
+  checkOlderUserSizes,
+  confirmModal,
+  fillInput,
+  shot,
+  signInAsStaff,
+  STAFF_PASSWORD,
+  STEP_TIMEOUT_MS,
+  tap,
+  textContaining,
+  textOf,
+} from '../support.mjs';
 
 /** The server's now (a run may fix the clock with JH_CLOCK_START). */
 const serverNow = () => (support.clockNow ? support.clockNow() : Date.now());
@@ -41,10 +54,13 @@ export async function staffTokenOf(base, username) {
 /** Puts a session into the page as the login page would, and opens the home page. */
 export async function openAs(page, base, tokens, homeTestId) {
   await page.goto(`${base}/#/pages/login/index`);
-  await page.evaluate((t) => {
-    localStorage.clear();
-    localStorage.setItem('jh.tokens', JSON.stringify({ data: t }));
-  }, { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });
+  await page.evaluate(
+    (t) => {
+      localStorage.clear();
+      localStorage.setItem('jh.tokens', JSON.stringify({ data: t }));
+    },
+    { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken },
+  );
   await page.goto(`${base}/#/pages/index/index`);
   await page.reload();
   await byTestId(page, homeTestId).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
@@ -52,7 +68,10 @@ export async function openAs(page, base, tokens, homeTestId) {
 
 /** A non-guard's application in 平湖社区, submitted through the API; returns its id. */
 export async function submitByApi(base, token, { name, id, phone }) {
-  const [agreement, communities] = await Promise.all([api(base, 'GET', '/applications/agreement', token), api(base, 'GET', '/applications/communities', token)]);
+  const [agreement, communities] = await Promise.all([
+    api(base, 'GET', '/applications/agreement', token),
+    api(base, 'GET', '/applications/communities', token),
+  ]);
   const community = communities.flatMap((s) => s.children).find((c) => c.name.includes('平湖社区'));
   assert(community, 'no 平湖社区 in the community options');
   const app = await api(base, 'POST', '/applications', token, {
@@ -71,13 +90,18 @@ export async function submitByApi(base, token, { name, id, phone }) {
 
 /** Station check + first step, branch approval: the applicant becomes a member. */
 export async function approveByApi(base, appId, station, branch) {
-  await api(base, 'POST', `/admin/applications/${appId}/criminal-check`, station, { result: 'clear', checkedBy: '王所长', checkedAt: new Date(serverNow() - 3_600_000).toISOString() });
+  await api(base, 'POST', `/admin/applications/${appId}/criminal-check`, station, {
+    result: 'clear',
+    checkedBy: '王所长',
+    checkedAt: new Date(serverNow() - 3_600_000).toISOString(),
+  });
   await api(base, 'POST', `/admin/applications/${appId}/approve`, station, {});
   await api(base, 'POST', `/admin/applications/${appId}/approve`, branch, {});
 }
 
 const storageText = (page) => page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
-const applicationKeys = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('jh.application.')));
+const applicationKeys = (page) =>
+  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('jh.application.')));
 
 async function inputValue(page, id) {
   return page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().inputValue();
@@ -86,11 +110,12 @@ async function inputValue(page, id) {
 export default [
   {
     name: 'user-fixes-apply-form',
-    title: '(用户) 申请表：单位在服务器搜索 → 1955 年身份证在第 2 步就提示超龄 → 验证过的手机号重开后仍有效 → 提交后与退出后手机上不留姓名和身份证号 → 首页显示审核环节，退回后显示原因和“修改后重新提交”',
+    title:
+      '(用户) 申请表：单位在服务器搜索 → 1955 年身份证在第 2 步就提示超龄 → 验证过的手机号重开后仍有效 → 提交后与退出后手机上不留姓名和身份证号 → 首页显示审核环节，退回后显示原因和“修改后重新提交”',
     async run(page, base) {
       const tag = runTag();
       const name = '周德海';
-      const goodId = idNumber('19900315', Number(tag) % 500 * 2 + 1);
+      const goodId = idNumber('19900315', (Number(tag) % 500) * 2 + 1);
       const visitor = await wechatTokens(base, `uf-apply-${tag}`);
       await openAs(page, base, visitor, 'home-visitor');
       await byTestId(page, 'tile-apply').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
@@ -114,7 +139,10 @@ export default [
       await fillInput(page, 'apply-id-number', idNumber('19550505', 301));
       const ageError = await textOf(page, 'error-idNumber');
       assert(ageError.includes('超过 65 周岁') && ageError.includes('18–65'), `a 1955 ID number shows "${ageError}"`);
-      assert((await page.locator('[data-testid="id-derived"]:visible').count()) === 0, 'a 1955 ID number still gets a ✓');
+      assert(
+        (await page.locator('[data-testid="id-derived"]:visible').count()) === 0,
+        'a 1955 ID number still gets a ✓',
+      );
       await shot(page, 'uf02-age-at-id-step');
       await fillInput(page, 'apply-id-number', goodId);
       await byTestId(page, 'id-derived').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
@@ -138,30 +166,47 @@ export default [
 
       // Sent: neither the name nor the ID number stays in the browser's storage.
       const afterSubmit = await storageText(page);
-      assert(!afterSubmit.includes(goodId) && !afterSubmit.includes(name), 'name or ID number still in browser storage after submit');
+      assert(
+        !afterSubmit.includes(goodId) && !afterSubmit.includes(name),
+        'name or ID number still in browser storage after submit',
+      );
 
       // The visitor home says where the application is.
       await page.goto(`${base}/#/pages/index/index`);
       await page.reload();
       const step = await textContaining(page, 'home-application-step', '审核中');
       assert(step.includes('社区审核中'), `the visitor home shows "${step}" for a submitted application`);
-      assert((await page.locator('[data-testid="tile-apply"]:visible').count()) === 0, 'the apply tile is still offered after submitting');
+      assert(
+        (await page.locator('[data-testid="tile-apply"]:visible').count()) === 0,
+        'the apply tile is still offered after submitting',
+      );
       await shot(page, 'uf04-home-application-step');
 
       // Refused by the station: the home shows the reason and 修改后重新提交.
       const station = await staffTokenOf(base, 'pinghu_station');
       const mine = await api(base, 'GET', '/applications/mine', visitor.accessToken);
-      await api(base, 'POST', `/admin/applications/${mine.id}/reject`, station, { reason: '驻勤点填写有误，请核对后重新提交' });
+      await api(base, 'POST', `/admin/applications/${mine.id}/reject`, station, {
+        reason: '驻勤点填写有误，请核对后重新提交',
+      });
       await page.reload();
-      assert((await textContaining(page, 'home-application-step', '未通过')).includes('未通过审核'), 'the home does not show the rejection');
-      assert((await textOf(page, 'home-application-reason')).includes('驻勤点填写有误'), 'the home does not show the reason');
+      assert(
+        (await textContaining(page, 'home-application-step', '未通过')).includes('未通过审核'),
+        'the home does not show the rejection',
+      );
+      assert(
+        (await textOf(page, 'home-application-reason')).includes('驻勤点填写有误'),
+        'the home does not show the reason',
+      );
       await checkOlderUserSizes(page, { textId: 'home-application-step', targetIds: ['home-application-resubmit'] });
       await shot(page, 'uf05-home-rejected');
       await tap(page, 'home-application-resubmit');
       await byTestId(page, 'apply-resubmitting').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
       await tap(page, 'apply-next');
       await byTestId(page, 'id-retype').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-      assert((await inputValue(page, 'apply-id-number')) === '', 'the full ID number was kept on the phone for the resubmission');
+      assert(
+        (await inputValue(page, 'apply-id-number')) === '',
+        'the full ID number was kept on the phone for the resubmission',
+      );
 
       // Typing it again puts it in the draft; logging out removes it.
       await fillInput(page, 'apply-id-number', goodId);
@@ -182,7 +227,11 @@ export default [
     async run(page, base) {
       const tag = runTag();
       const applicant = await wechatTokens(base, `uf-review-${tag}`);
-      const appId = await submitByApi(base, applicant.accessToken, { name: '孙立新', id: idNumber('19880612', Number(tag) % 400 * 2 + 1), phone: `137${tag.padStart(8, '0').slice(-8)}` });
+      const appId = await submitByApi(base, applicant.accessToken, {
+        name: '孙立新',
+        id: idNumber('19880612', (Number(tag) % 400) * 2 + 1),
+        phone: `137${tag.padStart(8, '0').slice(-8)}`,
+      });
 
       await signInAsStaff(page, base, 'pinghu_station');
       // A reload where the officer's own record arrives after the application: 核查人 still fills.
@@ -193,7 +242,14 @@ export default [
       await page.goto(`${base}/#/admin-applications/review-detail/index?id=${appId}`);
       await page.reload();
       await byTestId(page, 'criminal-check-form').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-      await page.waitForFunction(() => document.querySelector('[data-testid="check-by"] input, input[data-testid="check-by"]')?.value === '王所长', null, { timeout: STEP_TIMEOUT_MS }).catch(() => {});
+      await page
+        .waitForFunction(
+          () =>
+            document.querySelector('[data-testid="check-by"] input, input[data-testid="check-by"]')?.value === '王所长',
+          null,
+          { timeout: STEP_TIMEOUT_MS },
+        )
+        .catch(() => {});
       const checker = await inputValue(page, 'check-by');
       assert(checker === '王所长', `核查人 after a reload is "${checker}"`);
       await page.unroute('**/api/me');
@@ -217,7 +273,10 @@ export default [
       await confirmModal(page, '确认通过');
       await textContaining(page, 'detail-notice', '已转分局审批');
       await page.waitForTimeout(300);
-      assert((await page.locator('[data-testid="reject-reason"]:visible').count()) === 0, 'the 不通过 box stays open after the application moved on');
+      assert(
+        (await page.locator('[data-testid="reject-reason"]:visible').count()) === 0,
+        'the 不通过 box stays open after the application moved on',
+      );
       await shot(page, 'uf07-reject-box-closed-after-stage');
     },
   },

@@ -7,7 +7,19 @@
 // confirmed after the end: this journey waits for the clock, about four minutes in all.
 import { gcj02ToWgs84 } from '@jianghuai/shared';
 import jsQR from 'jsqr';
-import { assert, byTestId, checkOlderUserSizes, clockNow, fillInput, loginAsStaff, shot, STAFF_PASSWORD, STEP_TIMEOUT_MS, tap, textOf } from '../support.mjs';
+import {
+  assert,
+  byTestId,
+  checkOlderUserSizes,
+  clockNow,
+  fillInput,
+  loginAsStaff,
+  shot,
+  STAFF_PASSWORD,
+  STEP_TIMEOUT_MS,
+  tap,
+  textOf,
+} from '../support.mjs';
 
 // The activity's point (GCJ-02, as WeChat's map gives it), and the volunteer's mocked browser
 // positions (WGS-84, as a browser reports them) ≈ 45 m and ≈ 2.2 km away from it.
@@ -23,7 +35,10 @@ const SHANGHAI_MS = 8 * 3_600_000;
 const pad = (n) => String(n).padStart(2, '0');
 function shanghai(ms) {
   const d = new Date(ms + SHANGHAI_MS);
-  return { date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`, time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}` };
+  return {
+    date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
+    time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
+  };
 }
 
 async function signOutInBrowser(page, base) {
@@ -58,9 +73,16 @@ async function scanQrOnScreen(page) {
     canvas.height = Math.round(img.getBoundingClientRect().height);
     const context = canvas.getContext('2d');
     context.drawImage(img, 0, 0, canvas.width, canvas.height);
-    return { width: canvas.width, height: canvas.height, pixels: Array.from(context.getImageData(0, 0, canvas.width, canvas.height).data) };
+    return {
+      width: canvas.width,
+      height: canvas.height,
+      pixels: Array.from(context.getImageData(0, 0, canvas.width, canvas.height).data),
+    };
   });
-  assert(width >= 200 && height >= 200, `the QR picture is shown ${width}×${height} px, too small to scan from a metre away`);
+  assert(
+    width >= 200 && height >= 200,
+    `the QR picture is shown ${width}×${height} px, too small to scan from a metre away`,
+  );
   return jsQR(Uint8ClampedArray.from(pixels), width, height)?.data ?? null;
 }
 
@@ -130,7 +152,10 @@ export default [
       await item.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
       const itemText = await item.innerText();
       assert(itemText.includes(title), `list item does not show the title "${title}"`);
-      assert(/距您 \d+ 米/.test(itemText), `list item shows no distance from the volunteer: "${itemText.replace(/\n/g, ' ')}"`);
+      assert(
+        /距您 \d+ 米/.test(itemText),
+        `list item shows no distance from the volunteer: "${itemText.replace(/\n/g, ' ')}"`,
+      );
       await checkOlderUserSizes(page, { textId: 'activity-item', targetIds: [`signup-${id}`] });
       await shot(page, 'act05-volunteer-activity-list');
       await tap(page, `signup-${id}`);
@@ -160,7 +185,10 @@ export default [
       const refused = card.locator('[data-testid="checkin-error"]');
       await refused.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
       const refusedText = await refused.innerText();
-      assert(refusedText.includes('300 米以内') && /约 2\.\d 公里/.test(refusedText), `out-of-range check-in says "${refusedText}"`);
+      assert(
+        refusedText.includes('300 米以内') && /约 2\.\d 公里/.test(refusedText),
+        `out-of-range check-in says "${refusedText}"`,
+      );
       await shot(page, 'act08-volunteer-checkin-too-far');
 
       await page.context().setGeolocation(ON_SITE);
@@ -176,7 +204,10 @@ export default [
         await card.locator('[data-testid="checkout"]').click();
         const early = await card.locator('[data-testid="checkout-confirm-text"]').innerText();
         assert(early.includes('活动还没开始'), `签退 before the start says "${early}", expected 活动还没开始`);
-        assert((await card.locator('[data-testid="checkout-confirm"]').count()) === 0, 'a 确认签退 button is offered before the start');
+        assert(
+          (await card.locator('[data-testid="checkout-confirm"]').count()) === 0,
+          'a 确认签退 button is offered before the start',
+        );
         await shot(page, 'act09a-volunteer-checkout-before-start');
         await card.locator('[data-testid="checkout-cancel"]').click();
       }
@@ -184,7 +215,10 @@ export default [
       await card.locator('[data-testid="checkout"]').click();
       const ask = await card.locator('[data-testid="checkout-confirm-text"]').innerText();
       assert(ask.includes('确认签退吗') && ask.includes('才结束'), `the 签退 confirmation says "${ask}"`);
-      await checkOlderUserSizes(page, { textId: 'checkout-confirm-text', targetIds: ['checkout-confirm', 'checkout-cancel'] });
+      await checkOlderUserSizes(page, {
+        textId: 'checkout-confirm-text',
+        targetIds: ['checkout-confirm', 'checkout-cancel'],
+      });
       await shot(page, 'act09b-volunteer-checkout-confirmation');
       // 先不签退: nothing is sent, the volunteer stays checked in (and forgets to come back)
       await card.locator('[data-testid="checkout-cancel"]').click();

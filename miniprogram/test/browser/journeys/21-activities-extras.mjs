@@ -2,7 +2,18 @@
 // then opens 积分发放 (points issued by station and the ledger); volunteer 张伟 proposes an activity
 // from the activity list and sees it waiting for the station.
 import { gcj02ToWgs84 } from '@jianghuai/shared';
-import { assert, byTestId, checkOlderUserSizes, fillInput, loginAsStaff, shot, STAFF_PASSWORD, STEP_TIMEOUT_MS, tap, textOf } from '../support.mjs';
+import {
+  assert,
+  byTestId,
+  checkOlderUserSizes,
+  fillInput,
+  loginAsStaff,
+  shot,
+  STAFF_PASSWORD,
+  STEP_TIMEOUT_MS,
+  tap,
+  textOf,
+} from '../support.mjs';
 
 const visible = (page, id) => byTestId(page, id).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
 
@@ -48,7 +59,12 @@ export default [
       assert(/^-?\d+$/.test(net), `net points issued shows "${net}"`);
       // The ledger: entries (with 冲正 where allowed) or, on a fresh database, the empty state in words.
       // (Scoped to this page: Taro H5 keeps the pages below it in the DOM, hidden.)
-      await page.locator('[data-testid="admin-points"] [data-testid="admin-ledger-list"], [data-testid="admin-points"] [data-testid="empty-state"]').first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      await page
+        .locator(
+          '[data-testid="admin-points"] [data-testid="admin-ledger-list"], [data-testid="admin-points"] [data-testid="empty-state"]',
+        )
+        .first()
+        .waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
       await tap(page, 'issued-period-month');
       await visible(page, 'issued-net');
       await shot(page, 'actx04-officer-points-issued');
@@ -74,7 +90,11 @@ export default [
       await fillInput(page, 'proposal-title', title);
       await fillInput(page, 'proposal-address', '平湖小区广场');
       await tap(page, 'proposal-use-my-position');
-      await page.waitForFunction(() => document.querySelector('[data-testid="proposal-lat"] input')?.value?.startsWith('31.6705'), null, { timeout: STEP_TIMEOUT_MS });
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid="proposal-lat"] input')?.value?.startsWith('31.6705'),
+        null,
+        { timeout: STEP_TIMEOUT_MS },
+      );
       await shot(page, 'actx05-volunteer-proposal-form');
       await tap(page, 'proposal-submit');
       const item = page.locator('[data-testid="my-proposal-item"]', { hasText: title });

@@ -6,7 +6,8 @@ import { gcj02ToWgs84, idCardCheckChar } from '@jianghuai/shared';
 import * as support from '../support.mjs';
 import { approveByApi, openAs, staffTokenOf, submitByApi, wechatTokens } from './12-user-fixes.mjs';
 
-const { assert, byTestId, checkOlderUserSizes, shot, signInAsStaff, STEP_TIMEOUT_MS, tap, textContaining, textOf } = support;
+const { assert, byTestId, checkOlderUserSizes, shot, signInAsStaff, STEP_TIMEOUT_MS, tap, textContaining, textOf } =
+  support;
 const now = () => (support.clockNow ? support.clockNow() : Date.now());
 
 // the activities' point (GCJ-02) and the member's browser reading (WGS-84) ≈ 20 m from it
@@ -48,7 +49,8 @@ const item = (page, id) => page.locator(`[data-testid="activity-item"][data-acti
 export default [
   {
     name: 'activity-list-fixes',
-    title: '(用户) 新义警首页显示真实姓名 → 定位失败可“重新定位” → 从列表报名后名额立即减少 → 候补中的明天活动不显示“可以签到” → 民警报名名单打开有人的一页并显示真实姓名',
+    title:
+      '(用户) 新义警首页显示真实姓名 → 定位失败可“重新定位” → 从列表报名后名额立即减少 → 候补中的明天活动不显示“可以签到” → 民警报名名单打开有人的一页并显示真实姓名',
     async run(page, base) {
       const tag = String(Date.now() % 1_000_000);
       const NAME = '吴建国';
@@ -58,12 +60,20 @@ export default [
       // A new member through the real application flow (API), named 吴建国.
       const member = await wechatTokens(base, `alf-member-${tag}`);
       const first17 = `34050419850707${String((Number(tag) % 400) * 2 + 1).padStart(3, '0')}`;
-      const appId = await submitByApi(base, member.accessToken, { name: NAME, id: first17 + idCardCheckChar(first17), phone: `136${tag.padStart(8, '0').slice(-8)}` });
+      const appId = await submitByApi(base, member.accessToken, {
+        name: NAME,
+        id: first17 + idCardCheckChar(first17),
+        phone: `136${tag.padStart(8, '0').slice(-8)}`,
+      });
       await approveByApi(base, appId, station, branch);
 
       // Two activities: A with places, B full (张伟 holds its one place) and starting tomorrow.
       const a = await publish(base, station, { title: `名额测试 ${tag}`, capacity: 3, startMs: now() + 3 * 3_600_000 });
-      const b = await publish(base, station, { title: `候补测试 ${tag}`, capacity: 1, startMs: now() + 26 * 3_600_000 });
+      const b = await publish(base, station, {
+        title: `候补测试 ${tag}`,
+        capacity: 1,
+        startMs: now() + 26 * 3_600_000,
+      });
       const zhang = await wechatTokens(base, 'zhangwei');
       await api(base, 'POST', `/activities/${b}/signup`, zhang.accessToken, undefined);
 
@@ -76,7 +86,10 @@ export default [
       // No location permission: the note says 重新定位, and the button is there and works.
       await tap(page, 'tile-activities');
       await byTestId(page, 'location-failed').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-      assert((await textOf(page, 'location-note')).includes('重新定位'), 'the location failure does not say what to do');
+      assert(
+        (await textOf(page, 'location-note')).includes('重新定位'),
+        'the location failure does not say what to do',
+      );
       await checkOlderUserSizes(page, { textId: 'location-note', targetIds: ['relocate'] });
       await shot(page, 'alf02-location-failed-relocate');
       await page.context().grantPermissions(['geolocation'], { origin: base });
@@ -88,7 +101,10 @@ export default [
       // Signing up from the list: the places count follows at once.
       await item(page, a).filter({ hasText: '还剩 3 个名额' }).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
       await tap(page, `signup-${a}`);
-      await item(page, a).filter({ hasText: '还剩 2 个名额' }).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS }).catch(() => {});
+      await item(page, a)
+        .filter({ hasText: '还剩 2 个名额' })
+        .waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS })
+        .catch(() => {});
       const card = await item(page, a).innerText();
       assert(card.includes('还剩 2 个名额'), `after signing up the card still says: ${card.replace(/\s+/g, ' ')}`);
       await shot(page, 'alf03-places-updated');

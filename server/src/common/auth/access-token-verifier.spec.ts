@@ -3,7 +3,10 @@ import { JwtService } from '@nestjs/jwt';
 import { AccessTokenVerifier } from './access-token-verifier.js';
 
 const SECRET = 'unit-test-secret-0123456789abcdef';
-const issuer = new JwtService({ secret: createSecretKey(Buffer.from(SECRET)) as unknown as Buffer, signOptions: { algorithm: 'HS256' } });
+const issuer = new JwtService({
+  secret: createSecretKey(Buffer.from(SECRET)) as unknown as Buffer,
+  signOptions: { algorithm: 'HS256' },
+});
 const verifier = new AccessTokenVerifier(SECRET);
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 
@@ -33,12 +36,18 @@ describe('AccessTokenVerifier', () => {
     const claims = JSON.parse(Buffer.from(p, 'base64url').toString()) as Record<string, unknown>;
     const refused = [
       `${h}.${b64({ ...claims, sub: 1 })}.${s}`,
-      new JwtService({ secret: 'another-secret-0123456789abcdef' }).sign({ sub: 42, typ: 'access', sid: 'f' }, { expiresIn: 900 }),
+      new JwtService({ secret: 'another-secret-0123456789abcdef' }).sign(
+        { sub: 42, typ: 'access', sid: 'f' },
+        { expiresIn: 900 },
+      ),
       `${h}.${p}.`,
       `${h}.${p}`,
       `${b64({ alg: 'none', typ: 'JWT' })}.${p}.`,
       `${b64({ alg: 'HS512', typ: 'JWT' })}.${p}.${s}`,
-      new JwtService({ secret: SECRET, signOptions: { algorithm: 'HS512' } }).sign({ sub: 42, typ: 'access', sid: 'f' }, { expiresIn: 900 }),
+      new JwtService({ secret: SECRET, signOptions: { algorithm: 'HS512' } }).sign(
+        { sub: 42, typ: 'access', sid: 'f' },
+        { expiresIn: 900 },
+      ),
       `${token}.x`,
       `${h}.${p}.${s.slice(0, -2)}`,
       '',

@@ -7,7 +7,8 @@ export interface AccessTokenPayload {
   sid: string;
 }
 
-export type VerifyResult = { ok: true; payload: AccessTokenPayload } | { ok: false; code: 'UNAUTHENTICATED' | 'TOKEN_EXPIRED' };
+export type VerifyResult =
+  { ok: true; payload: AccessTokenPayload } | { ok: false; code: 'UNAUTHENTICATED' | 'TOKEN_EXPIRED' };
 
 /** The one header our access tokens carry (jsonwebtoken, HS256): anything else is refused outright. */
 const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
@@ -40,7 +41,10 @@ export class AccessTokenVerifier {
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return INVALID;
     let claims: Record<string, unknown>;
     try {
-      claims = JSON.parse(Buffer.from(token.slice(dot1 + 1, dot2), 'base64url').toString('utf8')) as Record<string, unknown>;
+      claims = JSON.parse(Buffer.from(token.slice(dot1 + 1, dot2), 'base64url').toString('utf8')) as Record<
+        string,
+        unknown
+      >;
     } catch {
       return INVALID;
     }

@@ -21,7 +21,10 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
-    const meta = this.reflector.getAllAndOverride<AuthMetadata | undefined>(AUTH_METADATA, [ctx.getHandler(), ctx.getClass()]);
+    const meta = this.reflector.getAllAndOverride<AuthMetadata | undefined>(AUTH_METADATA, [
+      ctx.getHandler(),
+      ctx.getClass(),
+    ]);
     if (meta?.public) return true;
     const req = ctx.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
     const header = req.headers.authorization ?? '';

@@ -20,7 +20,10 @@ export function Authenticated(options: AuthOptions = {}): MethodDecorator & Clas
   return applyDecorators(
     SetMetadata(AUTH_METADATA, meta),
     ApiBearerAuth(),
-    ApiExtension('x-auth', options.permission ? `permission:${options.permission}` : options.staff ? 'staff' : 'signed-in'),
+    ApiExtension(
+      'x-auth',
+      options.permission ? `permission:${options.permission}` : options.staff ? 'staff' : 'signed-in',
+    ),
     ApiResponse({ status: 401, description: '未登录或登录已过期 (UNAUTHENTICATED / TOKEN_EXPIRED)' }),
     ...(options.permission || options.staff ? [ApiResponse({ status: 403, description: '没有权限 (FORBIDDEN)' })] : []),
   );
@@ -28,7 +31,10 @@ export function Authenticated(options: AuthOptions = {}): MethodDecorator & Clas
 
 /** Explicitly open route (login, health, docs). */
 export function Public(): MethodDecorator & ClassDecorator {
-  return applyDecorators(SetMetadata(AUTH_METADATA, { public: true } satisfies AuthMetadata), ApiExtension('x-auth', 'public'));
+  return applyDecorators(
+    SetMetadata(AUTH_METADATA, { public: true } satisfies AuthMetadata),
+    ApiExtension('x-auth', 'public'),
+  );
 }
 
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {

@@ -83,15 +83,16 @@ export class LoginBrakeService {
 
     if (!row || row.lastSuccessAt < now - KNOWN_ADDRESS_MS) {
       const [agg] = (
-        await this.exec('SELECT COUNT(*) AS n, MAX(lastFailureAt) AS last FROM login_brakes WHERE route = ? AND account = ? AND lastFailureAt > ?', [
-          key.route,
-          key.account,
-          now - ACCOUNT_WINDOW_MS,
-        ])
+        await this.exec(
+          'SELECT COUNT(*) AS n, MAX(lastFailureAt) AS last FROM login_brakes WHERE route = ? AND account = ? AND lastFailureAt > ?',
+          [key.route, key.account, now - ACCOUNT_WINDOW_MS],
+        )
       ).rows;
       const addresses = Number(agg?.n ?? 0);
       if (addresses >= accountBrakeAddresses) {
-        const waitUntil = Number(agg?.last ?? 0) + Math.min(ACCOUNT_MAX_DELAY_MS, SECOND_MS * 2 ** Math.min(30, addresses - accountBrakeAddresses));
+        const waitUntil =
+          Number(agg?.last ?? 0) +
+          Math.min(ACCOUNT_MAX_DELAY_MS, SECOND_MS * 2 ** Math.min(30, addresses - accountBrakeAddresses));
         if (waitUntil > now) throw tooSoon(waitUntil - now);
       }
     }
@@ -112,7 +113,17 @@ export class LoginBrakeService {
     const failures = previous + 1;
     const res = await this.exec(
       'UPDATE login_brakes SET failures = ?, lastFailureAt = ?, nextAllowedAt = ? WHERE route = ? AND account = ? AND address = ? AND failures = ? AND nextAllowedAt = ? AND lastFailureAt = ?',
-      [failures, now, now + backoffMs(failures, free, capMs), key.route, key.account, key.address, row.failures, row.nextAllowedAt, row.lastFailureAt],
+      [
+        failures,
+        now,
+        now + backoffMs(failures, free, capMs),
+        key.route,
+        key.account,
+        key.address,
+        row.failures,
+        row.nextAllowedAt,
+        row.lastFailureAt,
+      ],
     );
     return res.affected === 1;
   }
@@ -120,12 +131,10 @@ export class LoginBrakeService {
   /** The password was right: this address starts afresh and becomes a known address of the account. */
   async succeeded(attempt: BrakeAttempt): Promise<void> {
     const key = this.key(attempt);
-    await this.exec('UPDATE login_brakes SET failures = 0, lastFailureAt = 0, nextAllowedAt = 0, lastSuccessAt = ? WHERE route = ? AND account = ? AND address = ?', [
-      this.clock.nowMs(),
-      key.route,
-      key.account,
-      key.address,
-    ]);
+    await this.exec(
+      'UPDATE login_brakes SET failures = 0, lastFailureAt = 0, nextAllowedAt = 0, lastSuccessAt = ? WHERE route = ? AND account = ? AND address = ?',
+      [this.clock.nowMs(), key.route, key.account, key.address],
+    );
   }
 
   private key(attempt: BrakeAttempt): BrakeKey {
@@ -135,14 +144,18 @@ export class LoginBrakeService {
 
   private async read(key: BrakeKey) {
     const [r] = (
-      await this.exec('SELECT failures, lastFailureAt, nextAllowedAt, lastSuccessAt FROM login_brakes WHERE route = ? AND account = ? AND address = ?', [
-        key.route,
-        key.account,
-        key.address,
-      ])
+      await this.exec(
+        'SELECT failures, lastFailureAt, nextAllowedAt, lastSuccessAt FROM login_brakes WHERE route = ? AND account = ? AND address = ?',
+        [key.route, key.account, key.address],
+      )
     ).rows;
     if (!r) return null;
-    return { failures: Number(r.failures), lastFailureAt: Number(r.lastFailureAt), nextAllowedAt: Number(r.nextAllowedAt), lastSuccessAt: Number(r.lastSuccessAt) };
+    return {
+      failures: Number(r.failures),
+      lastFailureAt: Number(r.lastFailureAt),
+      nextAllowedAt: Number(r.nextAllowedAt),
+      lastSuccessAt: Number(r.lastSuccessAt),
+    };
   }
 
   private async prune(now: number): Promise<void> {
@@ -157,5 +170,10 @@ export class LoginBrakeService {
 function tooSoon(ms: number): AppException {
   const retryAfterSeconds = Math.max(1, Math.ceil(ms / SECOND_MS));
   const wait = retryAfterSeconds < 120 ? `${retryAfterSeconds} 秒` : `${Math.ceil(retryAfterSeconds / 60)} 分钟`;
-  return new AppException('RATE_LIMITED', HttpStatus.TOO_MANY_REQUESTS, { retryAfterSeconds }, `登录尝试太频繁，请 ${wait}后再试`);
+  return new AppException(
+    'RATE_LIMITED',
+    HttpStatus.TOO_MANY_REQUESTS,
+    { retryAfterSeconds },
+    `登录尝试太频繁，请 ${wait}后再试`,
+  );
 }

@@ -9,7 +9,15 @@ export const PERMISSIONS = {
   'staff.manage': ['sysadmin', 'city_officer', 'branch_officer'],
   'audit.read': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer'],
   'pii.reveal': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer'],
-  'org.read': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer', 'community_officer', 'mall_operator', 'company_manager'],
+  'org.read': [
+    'sysadmin',
+    'city_officer',
+    'branch_officer',
+    'station_officer',
+    'community_officer',
+    'mall_operator',
+    'company_manager',
+  ],
   // ── companies, roster, applications, volunteers, jobs (SPEC §2) ──
   'companies.read': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer', 'community_officer'],
   'companies.manage': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer'],

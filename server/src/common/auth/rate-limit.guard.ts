@@ -47,7 +47,8 @@ export class LoginRateLimitGuard implements CanActivate {
     const now = this.clock.nowMs();
     await this.exec(this.upsert, [key, now]);
     const [row] = (await this.exec('SELECT hits, windowStart FROM login_rate_windows WHERE rateKey = ?', [key])).rows;
-    if (Math.random() < 0.01) void this.exec('DELETE FROM login_rate_windows WHERE windowStart < ?', [now - KEEP_MS]).catch(() => undefined);
+    if (Math.random() < 0.01)
+      void this.exec('DELETE FROM login_rate_windows WHERE windowStart < ?', [now - KEEP_MS]).catch(() => undefined);
     if (row && Number(row.hits) > this.config.auth.loginRateLimitPerMinute) {
       const retryAfterSeconds = Math.max(1, Math.ceil((Number(row.windowStart) + MINUTE_MS - now) / 1000));
       throw new AppException('RATE_LIMITED', HttpStatus.TOO_MANY_REQUESTS, { retryAfterSeconds });

@@ -20,7 +20,7 @@ describe(Clock.name, () => {
     expect(new Clock('Asia/Shanghai', NIGHT).today(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01');
   });
 
-  it('another configured zone gives that zone\'s date', () => {
+  it("another configured zone gives that zone's date", () => {
     expect(new Clock('Europe/London', NIGHT).today()).toBe('2026-11-30');
     expect(new Clock('America/New_York', new Date('2026-12-01T03:00:00Z')).today()).toBe('2026-11-30');
   });
@@ -29,7 +29,7 @@ describe(Clock.name, () => {
     expect(Math.abs(new Clock().nowMs() - Date.now())).toBeLessThan(1_000);
   });
 
-  it('access tokens issued at the clock\'s time are valid by it and expire by it, not by the system time', () => {
+  it("access tokens issued at the clock's time are valid by it and expire by it, not by the system time", () => {
     const secret = 'unit-test-secret-0123456789abcdef';
     const sut = new Clock('Asia/Shanghai', NIGHT);
     const verifier = new AccessTokenVerifier(secret, sut);

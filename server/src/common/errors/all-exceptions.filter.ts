@@ -28,7 +28,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       logger.error('request failed', {
         method: req.method,
         path: req.url,
-        error: exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : String(exception),
+        error:
+          exception instanceof Error
+            ? { name: exception.name, message: exception.message, stack: exception.stack }
+            : String(exception),
       });
     }
     res.status(status).send(body);

@@ -63,7 +63,8 @@ export const POISON_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  */
 export function parseJsonBody(text: string): unknown {
   if (text === '') return undefined;
-  if (nestingDepth(text) > MAX_JSON_DEPTH) throw new AppException('MALFORMED_JSON', HttpStatus.BAD_REQUEST, { maxDepth: MAX_JSON_DEPTH });
+  if (nestingDepth(text) > MAX_JSON_DEPTH)
+    throw new AppException('MALFORMED_JSON', HttpStatus.BAD_REQUEST, { maxDepth: MAX_JSON_DEPTH });
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -77,7 +78,12 @@ export function parseJsonBody(text: string): unknown {
 }
 
 export function unknownField(field: string): AppException {
-  return new AppException('UNKNOWN_FIELD', HttpStatus.BAD_REQUEST, [{ field, message: '不允许的字段' }], `字段 ${field}：不允许的字段`);
+  return new AppException(
+    'UNKNOWN_FIELD',
+    HttpStatus.BAD_REQUEST,
+    [{ field, message: '不允许的字段' }],
+    `字段 ${field}：不允许的字段`,
+  );
 }
 
 /** Bracket depth of a JSON text, ignoring brackets inside strings. */
@@ -88,7 +94,8 @@ export function nestingDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {

@@ -26,7 +26,12 @@ class EdgeValidationPipe extends ValidationPipe {
       const bad = findString(value, (text) => FORBIDDEN_CHARACTERS.test(text));
       if (bad) {
         const field = join(prefix, bad === 'body' ? '' : bad) || metadata.data || 'body';
-        throw new AppException('VALIDATION_FAILED', HttpStatus.BAD_REQUEST, [{ field, message: FORBIDDEN_CHARACTERS_MESSAGE }], `字段 ${field}：${FORBIDDEN_CHARACTERS_MESSAGE}`);
+        throw new AppException(
+          'VALIDATION_FAILED',
+          HttpStatus.BAD_REQUEST,
+          [{ field, message: FORBIDDEN_CHARACTERS_MESSAGE }],
+          `字段 ${field}：${FORBIDDEN_CHARACTERS_MESSAGE}`,
+        );
       }
     }
     return super.transform(value, metadata);

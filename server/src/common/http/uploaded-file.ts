@@ -10,7 +10,11 @@ export interface UploadedFile {
  * when the request carries none. A file over `maxBytes` throws Fastify's 413 error, which the
  * exception filter turns into PAYLOAD_TOO_LARGE.
  */
-export async function readUploadedFile(req: FastifyRequest, field: string, maxBytes: number): Promise<UploadedFile | null> {
+export async function readUploadedFile(
+  req: FastifyRequest,
+  field: string,
+  maxBytes: number,
+): Promise<UploadedFile | null> {
   if (!req.isMultipart()) return null;
   let found: UploadedFile | null = null;
   for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 1, fields: 20 } })) {

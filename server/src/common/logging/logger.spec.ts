@@ -26,7 +26,12 @@ describe('JsonLogger', () => {
 
   it("keeps Nest's (message, stack, context) error calls readable", () => {
     logger.error('boom', 'Error: boom\n    at x', 'ExceptionsHandler');
-    expect(JSON.parse(lines[0])).toMatchObject({ level: 'error', msg: 'boom', stack: 'Error: boom\n    at x', context: 'ExceptionsHandler' });
+    expect(JSON.parse(lines[0])).toMatchObject({
+      level: 'error',
+      msg: 'boom',
+      stack: 'Error: boom\n    at x',
+      context: 'ExceptionsHandler',
+    });
   });
 
   it('drops lines below the configured level', () => {

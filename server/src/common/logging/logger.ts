@@ -11,8 +11,15 @@ class JsonLogger implements LoggerService {
   write(level: Level, msg: string, fields?: unknown): void {
     if (ORDER[level] < ORDER[this.level]) return;
     // Nest calls error(message, stack, context) with strings; only plain objects become fields.
-    const extra = fields && typeof fields === 'object' ? fields : fields === undefined ? {} : { detail: String(fields) };
-    const line = JSON.stringify({ time: new Date().toISOString(), level, requestId: currentRequestId(), msg, ...extra });
+    const extra =
+      fields && typeof fields === 'object' ? fields : fields === undefined ? {} : { detail: String(fields) };
+    const line = JSON.stringify({
+      time: new Date().toISOString(),
+      level,
+      requestId: currentRequestId(),
+      msg,
+      ...extra,
+    });
     (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(line + '\n');
   }
 

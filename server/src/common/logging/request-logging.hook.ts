@@ -22,7 +22,14 @@ export function requestLogging(req: FastifyRequest, reply: FastifyReply, done: H
   reply.raw.once('finish', () => {
     if (!req.url.startsWith('/api')) return;
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    requestContext.run(store, () => logger.info('http', { method: req.method, path: req.url.split('?')[0], status: reply.statusCode, ms: Math.round(ms * 10) / 10 }));
+    requestContext.run(store, () =>
+      logger.info('http', {
+        method: req.method,
+        path: req.url.split('?')[0],
+        status: reply.statusCode,
+        ms: Math.round(ms * 10) / 10,
+      }),
+    );
   });
   requestContext.run(store, done);
 }

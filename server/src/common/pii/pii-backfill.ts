@@ -47,7 +47,7 @@ export class PiiBackfill implements OnApplicationBootstrap {
 
   private async fillHashes(table: string, enc: string, hash: string, kind: 'phone' | 'id_number'): Promise<number> {
     let fixed = 0;
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows: { id: number; enc: string }[] = await this.dataSource.query(
         `SELECT id, \`${enc}\` AS enc FROM \`${table}\` WHERE id > ? AND \`${hash}\` IS NULL AND \`${enc}\` IS NOT NULL ORDER BY id LIMIT ${BATCH}`,
         [after],
@@ -58,7 +58,10 @@ export class PiiBackfill implements OnApplicationBootstrap {
         const value = this.tryDecrypt(table, row.id, row.enc);
         if (value === null) continue;
         try {
-          await this.dataSource.query(`UPDATE \`${table}\` SET \`${hash}\` = ? WHERE id = ? AND \`${hash}\` IS NULL AND \`${enc}\` = ?`, [this.pii.hash(kind, value), row.id, row.enc]);
+          await this.dataSource.query(
+            `UPDATE \`${table}\` SET \`${hash}\` = ? WHERE id = ? AND \`${hash}\` IS NULL AND \`${enc}\` = ?`,
+            [this.pii.hash(kind, value), row.id, row.enc],
+          );
           fixed++;
         } catch (err) {
           // a unique hash column already holding this value: two rows for one person, for a person to sort out
@@ -70,7 +73,7 @@ export class PiiBackfill implements OnApplicationBootstrap {
 
   private async sealContacts(): Promise<number> {
     let fixed = 0;
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       // JSON as the entity writes it: a plain contact has a `"phone":` key, a sealed one has not.
       const rows: { id: number; contacts: string }[] = await this.dataSource.query(
         `SELECT id, contacts FROM volunteers WHERE id > ? AND contacts LIKE '%"phone":%' ORDER BY id LIMIT ${BATCH}`,
@@ -83,11 +86,18 @@ export class PiiBackfill implements OnApplicationBootstrap {
         try {
           sealed = upgradeContacts(this.pii, JSON.parse(row.contacts) as StoredContact[]);
         } catch (err) {
-          logger.error('emergency contacts could not be read; left as they are', { error: String(err), volunteerId: row.id });
+          logger.error('emergency contacts could not be read; left as they are', {
+            error: String(err),
+            volunteerId: row.id,
+          });
           continue;
         }
         if (!sealed) continue;
-        await this.dataSource.query('UPDATE volunteers SET contacts = ? WHERE id = ? AND contacts = ?', [JSON.stringify(sealed), row.id, row.contacts]);
+        await this.dataSource.query('UPDATE volunteers SET contacts = ? WHERE id = ? AND contacts = ?', [
+          JSON.stringify(sealed),
+          row.id,
+          row.contacts,
+        ]);
         fixed++;
       }
     }
@@ -97,7 +107,10 @@ export class PiiBackfill implements OnApplicationBootstrap {
     try {
       return this.pii.decrypt(stored);
     } catch (err) {
-      logger.error('encrypted personal data could not be decrypted with the configured keys; its keyed hash is left empty', { error: String(err), table, id });
+      logger.error(
+        'encrypted personal data could not be decrypted with the configured keys; its keyed hash is left empty',
+        { error: String(err), table, id },
+      );
       return null;
     }
   }

@@ -1,5 +1,12 @@
 import { PiiCipher } from './pii-cipher.js';
-import { contactPhone, isSealed, maskedContacts, sealContacts, upgradeContacts, type StoredContact } from './sealed-contacts.js';
+import {
+  contactPhone,
+  isSealed,
+  maskedContacts,
+  sealContacts,
+  upgradeContacts,
+  type StoredContact,
+} from './sealed-contacts.js';
 
 const key = (n: number) => Buffer.alloc(32, n);
 
@@ -10,12 +17,20 @@ describe('sealed contacts', () => {
   it('stores the phone encrypted with its keyed hash and nothing of the number in the clear', () => {
     const [sut] = sealContacts(pii, [contact]);
     expect(JSON.stringify(sut)).not.toContain('55501234');
-    expect(sut).toEqual({ name: '李秀英', relation: '配偶', phoneEnc: expect.stringMatching(/^k1\./), phoneHash: pii.hash('phone', '13955501234') });
+    expect(sut).toEqual({
+      name: '李秀英',
+      relation: '配偶',
+      phoneEnc: expect.stringMatching(/^k1\./),
+      phoneHash: pii.hash('phone', '13955501234'),
+    });
     expect(contactPhone(pii, sut)).toBe('13955501234');
   });
 
   it('masks sealed and not-yet-sealed contacts alike', () => {
-    const stored: StoredContact[] = [...sealContacts(pii, [contact]), { name: '张小明', relation: '儿子', phone: '13655504321' }];
+    const stored: StoredContact[] = [
+      ...sealContacts(pii, [contact]),
+      { name: '张小明', relation: '儿子', phone: '13655504321' },
+    ];
     expect(maskedContacts(pii, stored)).toEqual([
       { name: '李秀英', relation: '配偶', phone: '139****1234' },
       { name: '张小明', relation: '儿子', phone: '136****4321' },

@@ -46,5 +46,9 @@ export function contactPhone(pii: PiiCipher, c: StoredContact): string {
 
 /** As shown in every response: the phone masked (`138****5678`). */
 export function maskedContacts(pii: PiiCipher, stored: StoredContact[] | null): EmergencyContact[] {
-  return (stored ?? []).map((c) => ({ name: c.name, relation: c.relation, phone: maskPhone(contactPhone(pii, c)) ?? '' }));
+  return (stored ?? []).map((c) => ({
+    name: c.name,
+    relation: c.relation,
+    phone: maskPhone(contactPhone(pii, c)) ?? '',
+  }));
 }

@@ -13,14 +13,25 @@ export function scopePrefix(actor: Actor): string {
 }
 
 /** Restricts `qb` to rows whose org unit id column lies in the actor's subtree. */
-export function whereOrgInScope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, actor: Actor, orgIdColumn: string): SelectQueryBuilder<T> {
-  return qb.andWhere(`${orgIdColumn} IN (SELECT scope_ou.id FROM org_units scope_ou WHERE scope_ou.path LIKE :scopePrefix)`, {
-    scopePrefix: `${scopePrefix(actor)}%`,
-  });
+export function whereOrgInScope<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  actor: Actor,
+  orgIdColumn: string,
+): SelectQueryBuilder<T> {
+  return qb.andWhere(
+    `${orgIdColumn} IN (SELECT scope_ou.id FROM org_units scope_ou WHERE scope_ou.path LIKE :scopePrefix)`,
+    {
+      scopePrefix: `${scopePrefix(actor)}%`,
+    },
+  );
 }
 
 /** Restricts `qb` to rows that carry a denormalised org path inside the actor's subtree. */
-export function wherePathInScope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, actor: Actor, pathColumn: string): SelectQueryBuilder<T> {
+export function wherePathInScope<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  actor: Actor,
+  pathColumn: string,
+): SelectQueryBuilder<T> {
   return qb.andWhere(`${pathColumn} LIKE :scopePrefix`, { scopePrefix: `${scopePrefix(actor)}%` });
 }
 

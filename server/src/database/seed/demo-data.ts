@@ -100,14 +100,56 @@ export interface DemoStaff {
 export const DEMO_STAFF: DemoStaff[] = [
   { username: 'admin', displayName: '系统管理员', phone: '13805550001', orgCode: 'MAS', roles: ['sysadmin'] },
   { username: 'city', displayName: '陈支队', phone: '13805550002', orgCode: 'MAS', roles: ['city_officer'] },
-  { username: 'yushan_branch', displayName: '刘大队', phone: '13805550003', orgCode: 'MAS-YS', roles: ['branch_officer'] },
-  { username: 'huashan_branch', displayName: '孙大队', phone: '13805550004', orgCode: 'MAS-HS', roles: ['branch_officer'] },
-  { username: 'pinghu_station', displayName: '王所长', phone: '13805550005', orgCode: 'MAS-YS-PH', roles: ['station_officer'] },
-  { username: 'yushan_station', displayName: '赵警官', phone: '13805550006', orgCode: 'MAS-YS-YS', roles: ['station_officer'] },
-  { username: 'jiefang_station', displayName: '周警官', phone: '13805550007', orgCode: 'MAS-HS-JFL', roles: ['station_officer'] },
-  { username: 'pinghu_community', displayName: '吴社区民警', phone: '13805550008', orgCode: 'MAS-YS-PH-C1', roles: ['community_officer'] },
+  {
+    username: 'yushan_branch',
+    displayName: '刘大队',
+    phone: '13805550003',
+    orgCode: 'MAS-YS',
+    roles: ['branch_officer'],
+  },
+  {
+    username: 'huashan_branch',
+    displayName: '孙大队',
+    phone: '13805550004',
+    orgCode: 'MAS-HS',
+    roles: ['branch_officer'],
+  },
+  {
+    username: 'pinghu_station',
+    displayName: '王所长',
+    phone: '13805550005',
+    orgCode: 'MAS-YS-PH',
+    roles: ['station_officer'],
+  },
+  {
+    username: 'yushan_station',
+    displayName: '赵警官',
+    phone: '13805550006',
+    orgCode: 'MAS-YS-YS',
+    roles: ['station_officer'],
+  },
+  {
+    username: 'jiefang_station',
+    displayName: '周警官',
+    phone: '13805550007',
+    orgCode: 'MAS-HS-JFL',
+    roles: ['station_officer'],
+  },
+  {
+    username: 'pinghu_community',
+    displayName: '吴社区民警',
+    phone: '13805550008',
+    orgCode: 'MAS-YS-PH-C1',
+    roles: ['community_officer'],
+  },
   { username: 'mall', displayName: '郑运营', phone: '13805550009', orgCode: 'MAS', roles: ['mall_operator'] },
-  { username: 'company', displayName: '钱经理（皖安保安服务公司）', phone: '13805550010', orgCode: 'MAS-YS-PH', roles: ['company_manager'] },
+  {
+    username: 'company',
+    displayName: '钱经理（皖安保安服务公司）',
+    phone: '13805550010',
+    orgCode: 'MAS-YS-PH',
+    roles: ['company_manager'],
+  },
 ];
 
 export interface DemoVolunteer {
@@ -122,8 +164,26 @@ export interface DemoVolunteer {
 }
 
 export const DEMO_VOLUNTEERS: DemoVolunteer[] = [
-  { sandboxName: 'zhangwei', displayName: '张伟', phone: '13905551001', memberNo: 'MAS2026000001', stationCode: 'MAS-YS-PH', tier: 'backbone', skills: [{ name: '急救', certificateNo: 'JJ-2024-0301', expiresOn: '2027-06-30' }, { name: '安检' }], birthDate: '1972-05-14' },
-  { sandboxName: 'lina', displayName: '李娜', phone: '13905551002', memberNo: 'MAS2026000002', stationCode: 'MAS-HS-JFL', tier: 'basic', skills: [{ name: '调解' }], birthDate: '1980-11-02' },
+  {
+    sandboxName: 'zhangwei',
+    displayName: '张伟',
+    phone: '13905551001',
+    memberNo: 'MAS2026000001',
+    stationCode: 'MAS-YS-PH',
+    tier: 'backbone',
+    skills: [{ name: '急救', certificateNo: 'JJ-2024-0301', expiresOn: '2027-06-30' }, { name: '安检' }],
+    birthDate: '1972-05-14',
+  },
+  {
+    sandboxName: 'lina',
+    displayName: '李娜',
+    phone: '13905551002',
+    memberNo: 'MAS2026000002',
+    stationCode: 'MAS-HS-JFL',
+    tier: 'basic',
+    skills: [{ name: '调解' }],
+    birthDate: '1980-11-02',
+  },
 ];
 
 const STAFF_ROLE_LABEL: Record<string, string> = {
@@ -156,7 +216,15 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     roleLabel: '义警',
     orgName: orgName(v.stationCode),
   })),
-  { kind: 'visitor', code: 'sandbox-visitor', username: null, password: null, displayName: '新用户（尚未加入）', roleLabel: '访客', orgName: null },
+  {
+    kind: 'visitor',
+    code: 'sandbox-visitor',
+    username: null,
+    password: null,
+    displayName: '新用户（尚未加入）',
+    roleLabel: '访客',
+    orgName: null,
+  },
   ...DEMO_STAFF.map((s) => ({
     kind: 'staff' as const,
     code: null,

@@ -9,7 +9,13 @@ import { sandboxOpenId } from '../../wechat-sandbox/sandbox-server.js';
 import { seedEnrolmentDemo } from './seed-enrolment.js';
 import { DEMO_ORG, DEMO_PASSWORD, DEMO_STAFF, DEMO_VOLUNTEERS, type DemoUnit } from './demo-data.js';
 
-async function insertUnit(m: EntityManager, unit: DemoUnit, parent: OrgUnit | null, byCode: Map<string, OrgUnit>, now: Date): Promise<void> {
+async function insertUnit(
+  m: EntityManager,
+  unit: DemoUnit,
+  parent: OrgUnit | null,
+  byCode: Map<string, OrgUnit>,
+  now: Date,
+): Promise<void> {
   const row = await createOrgUnit(m, { ...unit, parent, createdAt: now });
   byCode.set(unit.code, row);
   for (const child of unit.children ?? []) await insertUnit(m, child, row, byCode, now);
@@ -26,7 +32,12 @@ export async function seedOrgTree(m: EntityManager, now: Date): Promise<Map<stri
  * Demo data for a first run: the org tree, a staff member for every role and two volunteers.
  * Runs once: an existing org tree means the database was seeded already.
  */
-export async function seedDemo(dataSource: DataSource, pii: PiiCipher, hasher: PasswordHasher, now: Date): Promise<boolean> {
+export async function seedDemo(
+  dataSource: DataSource,
+  pii: PiiCipher,
+  hasher: PasswordHasher,
+  now: Date,
+): Promise<boolean> {
   if ((await dataSource.getRepository(OrgUnit).count()) > 0) return false;
   const passwordHash = await hasher.hash(DEMO_PASSWORD);
   await dataSource.transaction(async (m) => {

@@ -22,7 +22,13 @@ export const DEMO_COMPANIES = [
     manager: 'company',
     equipment: { 安检设备: 2, 盾牌: 10, 反恐叉: 4, 对讲机: 12 },
     sites: [
-      { name: '雨山湖公园驻勤点', address: '雨山区湖东南路 1 号雨山湖公园', lat: 31.6628, lng: 118.5061, station: 'MAS-YS-PH' },
+      {
+        name: '雨山湖公园驻勤点',
+        address: '雨山区湖东南路 1 号雨山湖公园',
+        lat: 31.6628,
+        lng: 118.5061,
+        station: 'MAS-YS-PH',
+      },
       // a guard sent across districts: this site lies in 花山分局's 解放路派出所
       { name: '解放路商业街驻勤点', address: '花山区解放路 88 号', lat: 31.6893, lng: 118.5112, station: 'MAS-HS-JFL' },
     ],
@@ -34,7 +40,15 @@ export const DEMO_COMPANIES = [
     homeStation: 'MAS-HS-JFL',
     manager: null,
     equipment: { 灭火器: 30 },
-    sites: [{ name: '湖东路小区物业中心', address: '花山区湖东路 120 号', lat: 31.6901, lng: 118.5139, station: 'MAS-HS-JFL' }],
+    sites: [
+      {
+        name: '湖东路小区物业中心',
+        address: '花山区湖东路 120 号',
+        lat: 31.6901,
+        lng: 118.5139,
+        station: 'MAS-HS-JFL',
+      },
+    ],
   },
 ];
 
@@ -46,7 +60,12 @@ export const DEMO_ROSTER = [
   { name: '孙丽', idNumber: '340504198811204021', certificateNo: 'HY-2020-01120', certified: true, company: 1 },
 ];
 
-export async function seedEnrolmentDemo(m: EntityManager, byCode: Map<string, OrgUnit>, pii: PiiCipher, now: Date): Promise<void> {
+export async function seedEnrolmentDemo(
+  m: EntityManager,
+  byCode: Map<string, OrgUnit>,
+  pii: PiiCipher,
+  now: Date,
+): Promise<void> {
   const companyIds: number[] = [];
   const firstSiteIds: number[] = [];
   for (const c of DEMO_COMPANIES) {
@@ -66,7 +85,15 @@ export async function seedEnrolmentDemo(m: EntityManager, byCode: Map<string, Or
     const companyId = res.identifiers[0].id as number;
     companyIds.push(companyId);
     for (const s of c.sites) {
-      const site = await m.getRepository(ServiceSite).insert({ companyId, name: s.name, address: s.address, lat: s.lat, lng: s.lng, stationId: byCode.get(s.station)!.id, createdAt: now });
+      const site = await m.getRepository(ServiceSite).insert({
+        companyId,
+        name: s.name,
+        address: s.address,
+        lat: s.lat,
+        lng: s.lng,
+        stationId: byCode.get(s.station)!.id,
+        createdAt: now,
+      });
       if (firstSiteIds.length < companyIds.length) firstSiteIds.push(site.identifiers[0].id as number);
     }
   }
@@ -95,7 +122,10 @@ export async function seedEnrolmentDemo(m: EntityManager, byCode: Map<string, Or
       companyId: companyIds[0],
       siteId: firstSiteIds[0] ?? null,
       teams: ['区域巡逻组'],
-      equipment: [{ item: '义警马甲', issuedOn: '2026-01-10', count: 1 }, { item: '肩灯', issuedOn: '2026-01-10', count: 1 }],
+      equipment: [
+        { item: '义警马甲', issuedOn: '2026-01-10', count: 1 },
+        { item: '肩灯', issuedOn: '2026-01-10', count: 1 },
+      ],
       contacts: [],
       training: ['义警岗前培训（2026-01）'],
       commendations: [],

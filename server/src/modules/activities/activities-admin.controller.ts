@@ -1,7 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import type { ActivityResponse, ConfirmAttendanceResponse, Page, QrTokenResponse, ReviewSignupsResponse, SignupAdminResponse, WeeklyRuleResponse } from '@jianghuai/shared';
+import type {
+  ActivityResponse,
+  ConfirmAttendanceResponse,
+  Page,
+  QrTokenResponse,
+  ReviewSignupsResponse,
+  SignupAdminResponse,
+  WeeklyRuleResponse,
+} from '@jianghuai/shared';
 import { Authenticated, CurrentActor } from '../../common/auth/authenticated.decorator.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { ActivityLifecycleService } from './activity-lifecycle.service.js';
@@ -57,7 +65,11 @@ export class ActivitiesAdminController {
   @Patch('activities/:id')
   @Authenticated({ permission: 'activity.manage' })
   @ApiOperation({ summary: '修改活动（草稿或报名中）；时间地点变动通知已报名者' })
-  update(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateActivityDto): Promise<ActivityResponse> {
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: UpdateActivityDto,
+  ): Promise<ActivityResponse> {
     return this.lifecycle.update(actor, id, dto);
   }
 
@@ -73,7 +85,11 @@ export class ActivitiesAdminController {
   @HttpCode(200)
   @Authenticated({ permission: 'activity.manage' })
   @ApiOperation({ summary: '取消活动并通知所有已报名者' })
-  cancel(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: ReasonDto): Promise<ActivityResponse> {
+  cancel(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: ReasonDto,
+  ): Promise<ActivityResponse> {
     return this.lifecycle.cancel(actor, id, dto.reason);
   }
 
@@ -97,14 +113,22 @@ export class ActivitiesAdminController {
   @HttpCode(200)
   @Authenticated({ permission: 'activity.manage' })
   @ApiOperation({ summary: '退回提议' })
-  reject(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: ReasonDto): Promise<ActivityResponse> {
+  reject(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: ReasonDto,
+  ): Promise<ActivityResponse> {
     return this.lifecycle.rejectProposal(actor, id, dto.reason);
   }
 
   @Get('activities/:id/signups')
   @Authenticated({ permission: 'activity.read' })
   @ApiOperation({ summary: '报名名单（候补按先后顺序）' })
-  signupList(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Query() q: SignupListQueryDto): Promise<Page<SignupAdminResponse>> {
+  signupList(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Query() q: SignupListQueryDto,
+  ): Promise<Page<SignupAdminResponse>> {
     return this.views.signups(actor, id, q);
   }
 
@@ -112,7 +136,11 @@ export class ActivitiesAdminController {
   @HttpCode(200)
   @Authenticated({ permission: 'activity.attendance' })
   @ApiOperation({ summary: '民警确认模式：批量确认（不超名额）或不通过' })
-  review(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: ReviewSignupsDto): Promise<ReviewSignupsResponse> {
+  review(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: ReviewSignupsDto,
+  ): Promise<ReviewSignupsResponse> {
     return this.signups.review(actor, id, dto.signupIds, dto.decision);
   }
 
@@ -127,7 +155,11 @@ export class ActivitiesAdminController {
   @HttpCode(200)
   @Authenticated({ permission: 'activity.attendance' })
   @ApiOperation({ summary: '批量确认出勤：积分只记一次，时长锁定；补录时长单独标注' })
-  confirm(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: ConfirmAttendanceDto): Promise<ConfirmAttendanceResponse> {
+  confirm(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: ConfirmAttendanceDto,
+  ): Promise<ConfirmAttendanceResponse> {
     return this.attendance.confirm(actor, id, dto.items);
   }
 

@@ -42,7 +42,8 @@ export function loadActivitiesConfig(app: AppConfig, env: NodeJS.ProcessEnv = pr
     return n;
   };
   const qrSecretRaw = env.ACTIVITY_QR_SECRET;
-  if (app.env === 'production' && qrSecretRaw !== undefined && qrSecretRaw.length < 32) problems.push('ACTIVITY_QR_SECRET must be at least 32 characters');
+  if (app.env === 'production' && qrSecretRaw !== undefined && qrSecretRaw.length < 32)
+    problems.push('ACTIVITY_QR_SECRET must be at least 32 characters');
   const config: ActivitiesConfig = {
     checkinEarlyMinutes: num('ACTIVITY_CHECKIN_EARLY_MINUTES', 30, 0, 24 * 60),
     autoCheckoutGraceMinutes: num('ACTIVITY_AUTO_CHECKOUT_GRACE_MINUTES', 60, 0, 24 * 60),
@@ -52,7 +53,9 @@ export function loadActivitiesConfig(app: AppConfig, env: NodeJS.ProcessEnv = pr
     proposalOpenLimit: num('ACTIVITY_PROPOSAL_OPEN_LIMIT', 3, 1, 100),
     wartimePointsPct: Math.round(num('ACTIVITY_WARTIME_POINTS_MULTIPLIER', 2, 1, 10, false) * 100),
     qrSlotSeconds: num('ACTIVITY_QR_SLOT_SECONDS', 30, 5, 600),
-    qrSecret: createHmac('sha256', qrSecretRaw || app.jwt.secret).update('jianghuai:activity-checkin-qr:v1').digest(),
+    qrSecret: createHmac('sha256', qrSecretRaw || app.jwt.secret)
+      .update('jianghuai:activity-checkin-qr:v1')
+      .digest(),
     weeklyRuleMinimum: num('ACTIVITY_WEEKLY_RULE_MINIMUM', 1, 0, 100),
     reminderMinutesBefore: num('ACTIVITY_REMINDER_MINUTES_BEFORE', 60, 5, 24 * 60),
   };

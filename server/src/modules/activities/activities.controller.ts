@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ActivityResponse, MyActivityResponse, MyActivityStatsResponse, MySignupResponse, Page } from '@jianghuai/shared';
+import type {
+  ActivityResponse,
+  MyActivityResponse,
+  MyActivityStatsResponse,
+  MySignupResponse,
+  Page,
+} from '@jianghuai/shared';
 import { Authenticated, CurrentActor } from '../../common/auth/authenticated.decorator.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { PageQueryDto } from '../../common/pagination.js';
@@ -55,7 +61,11 @@ export class ActivitiesController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: '签到：定位（范围+精度）或扫描轮换二维码；重复签到不改变记录' })
-  checkIn(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: CheckinDto): Promise<MySignupResponse> {
+  checkIn(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: CheckinDto,
+  ): Promise<MySignupResponse> {
     return this.checkins.checkIn(actor, id, dto);
   }
 
@@ -63,7 +73,11 @@ export class ActivitiesController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: '签退：服务时长为签到至签退与活动时间的重叠部分' })
-  checkOut(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: CheckoutDto): Promise<MySignupResponse> {
+  checkOut(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: CheckoutDto,
+  ): Promise<MySignupResponse> {
     return this.checkins.checkOut(actor, id, dto);
   }
 

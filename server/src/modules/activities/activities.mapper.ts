@@ -1,4 +1,12 @@
-import { ACTIVITY_TYPE_LABELS, attendancePoints, overlapMinutes, type ActivityResponse, type MyActivityResponse, type MySignupResponse, type SignupAdminResponse } from '@jianghuai/shared';
+import {
+  ACTIVITY_TYPE_LABELS,
+  attendancePoints,
+  overlapMinutes,
+  type ActivityResponse,
+  type MyActivityResponse,
+  type MySignupResponse,
+  type SignupAdminResponse,
+} from '@jianghuai/shared';
 import type { Activity } from './entities/activity.entity.js';
 import type { ActivitySignup } from './entities/activity-signup.entity.js';
 
@@ -36,7 +44,9 @@ export function toActivityResponse(a: Activity, x: ActivityExtras): ActivityResp
     mode: a.mode,
     signupMode: a.signupMode,
     status: a.status,
-    proposal: a.proposalStatus ? { status: a.proposalStatus, proposedBy: a.proposedByName ?? '', rejectReason: a.proposalRejectReason } : null,
+    proposal: a.proposalStatus
+      ? { status: a.proposalStatus, proposedBy: a.proposedByName ?? '', rejectReason: a.proposalRejectReason }
+      : null,
     cancelReason: a.cancelReason,
     distanceM: x.distanceM ?? null,
     mySignup: x.mySignup ?? null,
@@ -63,10 +73,22 @@ export function toMySignupResponse(s: ActivitySignup, waitlistPosition: number |
   };
 }
 
-export function toMyActivityResponse(s: ActivitySignup, a: Activity, waitlistPosition: number | null): MyActivityResponse {
+export function toMyActivityResponse(
+  s: ActivitySignup,
+  a: Activity,
+  waitlistPosition: number | null,
+): MyActivityResponse {
   return {
     ...toMySignupResponse(s, waitlistPosition),
-    activity: { id: a.id, title: a.title, type: a.type, startAt: a.startAt.toISOString(), endAt: a.endAt.toISOString(), status: a.status, address: a.address },
+    activity: {
+      id: a.id,
+      title: a.title,
+      type: a.type,
+      startAt: a.startAt.toISOString(),
+      endAt: a.endAt.toISOString(),
+      status: a.status,
+      address: a.address,
+    },
   };
 }
 

@@ -27,15 +27,37 @@ export class ActivityJobsService {
     private readonly clock: Clock,
   ) {}
 
-  async runAll(now = this.clock.now()): Promise<{ started: number; finished: number; autoCheckedOut: number; underfilledWarned: number; promoted: number }> {
+  async runAll(now = this.clock.now()): Promise<{
+    started: number;
+    finished: number;
+    autoCheckedOut: number;
+    underfilledWarned: number;
+    promoted: number;
+  }> {
     const { started, finished } = await this.advanceLifecycle(now);
-    return { started, finished, autoCheckedOut: await this.checkins.autoCheckout(now), underfilledWarned: await this.warnUnderfilled(now), promoted: await this.fillFreePlaces() };
+    return {
+      started,
+      finished,
+      autoCheckedOut: await this.checkins.autoCheckout(now),
+      underfilledWarned: await this.warnUnderfilled(now),
+      promoted: await this.fillFreePlaces(),
+    };
   }
 
   async advanceLifecycle(now = this.clock.now()): Promise<{ started: number; finished: number }> {
     const repo = this.ds.getRepository(Activity);
-    const started = await repo.createQueryBuilder().update().set({ status: 'ongoing', updatedAt: now }).where("status = 'published' AND startAt <= :now", { now }).execute();
-    const finished = await repo.createQueryBuilder().update().set({ status: 'finished', updatedAt: now }).where("status = 'ongoing' AND endAt <= :now", { now }).execute();
+    const started = await repo
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'ongoing', updatedAt: now })
+      .where("status = 'published' AND startAt <= :now", { now })
+      .execute();
+    const finished = await repo
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'finished', updatedAt: now })
+      .where("status = 'ongoing' AND endAt <= :now", { now })
+      .execute();
     return { started: started.affected ?? 0, finished: finished.affected ?? 0 };
   }
 
@@ -72,17 +94,33 @@ export class ActivityJobsService {
       .getRepository(ActivitySignup)
       .createQueryBuilder('s')
       .innerJoin(Activity, 'a', 'a.id = s.activityId')
-      .select(['s.id AS sid', 's.userId AS userId', 's.activityId AS activityId', 'a.title AS title', 'a.startAt AS startAt', 'a.address AS address'])
+      .select([
+        's.id AS sid',
+        's.userId AS userId',
+        's.activityId AS activityId',
+        'a.title AS title',
+        'a.startAt AS startAt',
+        'a.address AS address',
+      ])
       .where("s.status = 'confirmed' AND s.reminderSentAt IS NULL AND s.checkinAt IS NULL")
       .andWhere("a.status IN ('published', 'ongoing') AND a.startAt > :now AND a.startAt <= :until", { now, until })
       .orderBy('s.id', 'ASC')
       .limit(2000)
-      .getRawMany<{ sid: number; userId: number; activityId: number; title: string; startAt: Date | string; address: string }>();
+      .getRawMany<{
+        sid: number;
+        userId: number;
+        activityId: number;
+        title: string;
+        startAt: Date | string;
+        address: string;
+      }>();
     let sent = 0;
     for (const row of due) {
       const when = zonedMinute(new Date(row.startAt), this.clock.zone);
       const id = await this.ds.transaction(async (m) => {
-        const res = await m.getRepository(ActivitySignup).update({ id: Number(row.sid), reminderSentAt: IsNull() }, { reminderSentAt: now });
+        const res = await m
+          .getRepository(ActivitySignup)
+          .update({ id: Number(row.sid), reminderSentAt: IsNull() }, { reminderSentAt: now });
         if (!res.affected) return null;
         return this.notifications.create(m, {
           userId: Number(row.userId),
@@ -106,16 +144,31 @@ export class ActivityJobsService {
     const due = await this.ds
       .getRepository(Activity)
       .createQueryBuilder('a')
-      .where("a.status IN ('published', 'ongoing') AND a.signupDeadline <= :now AND a.minHeadcount > a.confirmedCount AND a.underfilledWarnedAt IS NULL", { now })
+      .where(
+        "a.status IN ('published', 'ongoing') AND a.signupDeadline <= :now AND a.minHeadcount > a.confirmedCount AND a.underfilledWarnedAt IS NULL",
+        { now },
+      )
       .getMany();
     let warned = 0;
     for (const a of due) {
-      const res = await this.ds.getRepository(Activity).update({ id: a.id, underfilledWarnedAt: IsNull() }, { underfilledWarnedAt: now });
+      const res = await this.ds
+        .getRepository(Activity)
+        .update({ id: a.id, underfilledWarnedAt: IsNull() }, { underfilledWarnedAt: now });
       if (!res.affected) continue;
       warned++;
-      const staff = a.createdByUserId ? [a.createdByUserId] : (await this.ds.getRepository(User).find({ where: { orgUnitId: In([a.orgUnitId]) }, select: { id: true } })).map((u) => u.id);
+      const staff = a.createdByUserId
+        ? [a.createdByUserId]
+        : (
+            await this.ds.getRepository(User).find({ where: { orgUnitId: In([a.orgUnitId]) }, select: { id: true } })
+          ).map((u) => u.id);
       for (const userId of staff) {
-        await this.notifications.notify({ userId, template: 'activity_changed', title: '报名人数不足', body: `活动“${a.title}”报名截止时仅 ${a.confirmedCount} 人，低于最低 ${a.minHeadcount} 人`, page: `admin-activities/detail/index?id=${a.id}` });
+        await this.notifications.notify({
+          userId,
+          template: 'activity_changed',
+          title: '报名人数不足',
+          body: `活动“${a.title}”报名截止时仅 ${a.confirmedCount} 人，低于最低 ${a.minHeadcount} 人`,
+          page: `admin-activities/detail/index?id=${a.id}`,
+        });
       }
     }
     return warned;
@@ -125,7 +178,15 @@ export class ActivityJobsService {
 /** `2026-11-30 09:00` in the business zone. */
 function zonedMinute(at: Date, zone: string): string {
   const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
       .formatToParts(at)
       .map((x) => [x.type, x.value]),
   );

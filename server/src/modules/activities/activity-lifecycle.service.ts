@@ -41,7 +41,13 @@ export class ActivityLifecycleService {
     assertPathInScope(actor, unit.path);
     const id = await this.ds.transaction(async (m) => {
       const a = await m.getRepository(Activity).save(this.build(dto, unit, actor.userId));
-      await this.audit.record(m, actor, { action: 'activity.create', targetType: 'activity', targetId: String(a.id), orgUnitId: unit.id, after: { title: a.title, type: a.type } });
+      await this.audit.record(m, actor, {
+        action: 'activity.create',
+        targetType: 'activity',
+        targetId: String(a.id),
+        orgUnitId: unit.id,
+        after: { title: a.title, type: a.type },
+      });
       return a.id;
     });
     return this.views.adminDetail(actor, id);
@@ -60,11 +66,14 @@ export class ActivityLifecycleService {
     if (!isCompany && volunteer?.status !== 'active') throw AppException.forbidden();
     const own: number[] = [];
     if (isCompany) {
-      const company = await this.ds.getRepository(Company).findOne({ where: { managerUserId: actor.userId }, select: { id: true, homeStationId: true } });
+      const company = await this.ds
+        .getRepository(Company)
+        .findOne({ where: { managerUserId: actor.userId }, select: { id: true, homeStationId: true } });
       const stationId = company?.homeStationId ?? actor.orgUnitId;
       if (stationId) own.push(stationId);
     }
-    if (volunteer?.status === 'active' && volunteer.stationId && !own.includes(volunteer.stationId)) own.push(volunteer.stationId);
+    if (volunteer?.status === 'active' && volunteer.stationId && !own.includes(volunteer.stationId))
+      own.push(volunteer.stationId);
     const stationId = dto.orgUnitId ?? own[0];
     if (!stationId) throw new AppException('ACTIVITY_ORG_NOT_ALLOWED');
     // Another station is refused before it is looked up, so the answer reveals nothing about it.
@@ -73,14 +82,28 @@ export class ActivityLifecycleService {
     if (unit.level !== 'station') throw new AppException('ACTIVITY_ORG_NOT_ALLOWED');
     const repo = this.ds.getRepository(Activity);
     // proposals filed before slots existed still wait without one: they count against the cap
-    const unslotted = await repo.count({ where: { proposedByUserId: actor.userId, proposalStatus: 'pending', status: 'draft', proposalSlot: IsNull() } });
+    const unslotted = await repo.count({
+      where: { proposedByUserId: actor.userId, proposalStatus: 'pending', status: 'draft', proposalSlot: IsNull() },
+    });
     const limit = this.config.proposalOpenLimit;
     for (let attempt = 0; attempt <= limit; attempt++) {
-      const taken = new Set((await repo.find({ where: { proposedByUserId: actor.userId, proposalSlot: Not(IsNull()) }, select: { id: true, proposalSlot: true } })).map((r) => r.proposalSlot));
+      const taken = new Set(
+        (
+          await repo.find({
+            where: { proposedByUserId: actor.userId, proposalSlot: Not(IsNull()) },
+            select: { id: true, proposalSlot: true },
+          })
+        ).map((r) => r.proposalSlot),
+      );
       const slot = Array.from({ length: limit - unslotted }, (_, i) => i + 1).find((n) => !taken.has(n));
       if (slot === undefined) break;
       const a = this.build(dto, unit, null);
-      Object.assign(a, { proposalStatus: 'pending', proposedByUserId: actor.userId, proposedByName: actor.displayName, proposalSlot: slot });
+      Object.assign(a, {
+        proposalStatus: 'pending',
+        proposedByUserId: actor.userId,
+        proposedByName: actor.displayName,
+        proposalSlot: slot,
+      });
       try {
         return this.views.toResponse(await repo.save(a));
       } catch (err) {
@@ -93,14 +116,34 @@ export class ActivityLifecycleService {
   async update(actor: Actor, id: number, dto: UpdateActivityDto): Promise<ActivityResponse> {
     const before = await findActivityInScope(this.ds.manager, actor, id);
     if (!['draft', 'published'].includes(before.status)) throw AppException.conflict('ACTIVITY_INVALID_STATE');
-    if (dto.capacity !== undefined && dto.capacity < before.confirmedCount) throw new AppException('ACTIVITY_CAPACITY_BELOW_CONFIRMED', HttpStatus.BAD_REQUEST, { confirmedCount: before.confirmedCount });
+    if (dto.capacity !== undefined && dto.capacity < before.confirmedCount)
+      throw new AppException('ACTIVITY_CAPACITY_BELOW_CONFIRMED', HttpStatus.BAD_REQUEST, {
+        confirmedCount: before.confirmedCount,
+      });
     const patch: Partial<Activity> = {};
-    for (const k of ['title', 'type', 'description', 'minHeadcount', 'riskLevel', 'pointsRule', 'pointsAmount', 'mode', 'signupMode'] as const) {
+    for (const k of [
+      'title',
+      'type',
+      'description',
+      'minHeadcount',
+      'riskLevel',
+      'pointsRule',
+      'pointsAmount',
+      'mode',
+      'signupMode',
+    ] as const) {
       if (dto[k] !== undefined) (patch as Record<string, unknown>)[k] = dto[k];
     }
-    if (dto.location) Object.assign(patch, { address: dto.location.address, lat: dto.location.lat, lng: dto.location.lng, radiusM: dto.location.radiusM });
+    if (dto.location)
+      Object.assign(patch, {
+        address: dto.location.address,
+        lat: dto.location.lat,
+        lng: dto.location.lng,
+        radiusM: dto.location.radiusM,
+      });
     if (dto.requirements) patch.requirements = normalizeRequirements({ ...before.requirements, ...dto.requirements });
-    if (dto.signupMode && before.status !== 'draft' && dto.signupMode !== before.signupMode) throw AppException.conflict('ACTIVITY_INVALID_STATE', { field: 'signupMode' });
+    if (dto.signupMode && before.status !== 'draft' && dto.signupMode !== before.signupMode)
+      throw AppException.conflict('ACTIVITY_INVALID_STATE', { field: 'signupMode' });
     const times = this.times({
       startAt: dto.startAt ?? before.startAt.toISOString(),
       endAt: dto.endAt ?? before.endAt.toISOString(),
@@ -108,19 +151,39 @@ export class ActivityLifecycleService {
       cancelDeadline: dto.cancelDeadline ?? (dto.startAt ? undefined : before.cancelDeadline.toISOString()),
     });
     Object.assign(patch, times);
-    const moved = times.startAt.getTime() !== before.startAt.getTime() || times.endAt.getTime() !== before.endAt.getTime() || (dto.location && (dto.location.address !== before.address || dto.location.lat !== before.lat || dto.location.lng !== before.lng));
+    const moved =
+      times.startAt.getTime() !== before.startAt.getTime() ||
+      times.endAt.getTime() !== before.endAt.getTime() ||
+      (dto.location &&
+        (dto.location.address !== before.address ||
+          dto.location.lat !== before.lat ||
+          dto.location.lng !== before.lng));
     const ids = await this.ds.transaction(async (m) => {
       const repo = m.getRepository(Activity);
       // Capacity through a conditional update, so it can never drop below places already given.
       if (dto.capacity !== undefined) {
-        const res = await repo.createQueryBuilder().update().set({ capacity: dto.capacity }).where('id = :id AND confirmedCount <= :cap', { id, cap: dto.capacity }).execute();
+        const res = await repo
+          .createQueryBuilder()
+          .update()
+          .set({ capacity: dto.capacity })
+          .where('id = :id AND confirmedCount <= :cap', { id, cap: dto.capacity })
+          .execute();
         if (!res.affected) throw new AppException('ACTIVITY_CAPACITY_BELOW_CONFIRMED');
       }
       await repo.update({ id }, { ...patch, updatedAt: this.clock.now() });
-      await this.audit.record(m, actor, { action: 'activity.update', targetType: 'activity', targetId: String(id), orgUnitId: before.orgUnitId, before: { capacity: before.capacity, startAt: before.startAt.toISOString(), endAt: before.endAt.toISOString() }, after: { ...dto } as Record<string, unknown> });
+      await this.audit.record(m, actor, {
+        action: 'activity.update',
+        targetType: 'activity',
+        targetId: String(id),
+        orgUnitId: before.orgUnitId,
+        before: { capacity: before.capacity, startAt: before.startAt.toISOString(), endAt: before.endAt.toISOString() },
+        after: { ...dto } as Record<string, unknown>,
+      });
       const out: number[] = [];
-      if (before.status === 'published' && dto.capacity !== undefined && dto.capacity > before.capacity) out.push(...(await this.signups.promoteWaitlist(m, id, before.title)));
-      if (before.status === 'published' && moved) out.push(...(await this.notifyLive(m, before, `活动“${before.title}”的时间或地点有变动，请查看最新安排`)));
+      if (before.status === 'published' && dto.capacity !== undefined && dto.capacity > before.capacity)
+        out.push(...(await this.signups.promoteWaitlist(m, id, before.title)));
+      if (before.status === 'published' && moved)
+        out.push(...(await this.notifyLive(m, before, `活动“${before.title}”的时间或地点有变动，请查看最新安排`)));
       return out;
     });
     await this.notifications.push(ids);
@@ -129,7 +192,8 @@ export class ActivityLifecycleService {
 
   async publish(actor: Actor, id: number): Promise<ActivityResponse> {
     const a = await findActivityInScope(this.ds.manager, actor, id);
-    if (a.proposalStatus === 'pending' || a.proposalStatus === 'rejected') throw AppException.conflict('ACTIVITY_INVALID_STATE', { proposal: a.proposalStatus });
+    if (a.proposalStatus === 'pending' || a.proposalStatus === 'rejected')
+      throw AppException.conflict('ACTIVITY_INVALID_STATE', { proposal: a.proposalStatus });
     await this.toPublished(actor, a, 'activity.publish');
     return this.views.adminDetail(actor, id);
   }
@@ -138,18 +202,42 @@ export class ActivityLifecycleService {
     const a = await findActivityInScope(this.ds.manager, actor, id);
     if (a.proposalStatus !== 'pending') throw AppException.conflict('PROPOSAL_NOT_PENDING');
     await this.toPublished(actor, a, 'activity.proposal.approve');
-    if (a.proposedByUserId) await this.notifications.notify({ userId: a.proposedByUserId, template: 'activity_changed', title: '活动提议已通过', body: `您提议的活动“${a.title}”已由派出所审核通过并发布`, page: `pages/activity/detail?id=${a.id}` });
+    if (a.proposedByUserId)
+      await this.notifications.notify({
+        userId: a.proposedByUserId,
+        template: 'activity_changed',
+        title: '活动提议已通过',
+        body: `您提议的活动“${a.title}”已由派出所审核通过并发布`,
+        page: `pages/activity/detail?id=${a.id}`,
+      });
     return this.views.adminDetail(actor, id);
   }
 
   async rejectProposal(actor: Actor, id: number, reason: string): Promise<ActivityResponse> {
     const a = await findActivityInScope(this.ds.manager, actor, id);
     await this.ds.transaction(async (m) => {
-      const res = await m.getRepository(Activity).update({ id, proposalStatus: 'pending', status: 'draft' }, { proposalStatus: 'rejected', proposalSlot: null, proposalRejectReason: reason, updatedAt: this.clock.now() });
+      const res = await m
+        .getRepository(Activity)
+        .update(
+          { id, proposalStatus: 'pending', status: 'draft' },
+          { proposalStatus: 'rejected', proposalSlot: null, proposalRejectReason: reason, updatedAt: this.clock.now() },
+        );
       if (!res.affected) throw AppException.conflict('PROPOSAL_NOT_PENDING');
-      await this.audit.record(m, actor, { action: 'activity.proposal.reject', targetType: 'activity', targetId: String(id), orgUnitId: a.orgUnitId, after: { reason } });
+      await this.audit.record(m, actor, {
+        action: 'activity.proposal.reject',
+        targetType: 'activity',
+        targetId: String(id),
+        orgUnitId: a.orgUnitId,
+        after: { reason },
+      });
     });
-    if (a.proposedByUserId) await this.notifications.notify({ userId: a.proposedByUserId, template: 'activity_changed', title: '活动提议未通过', body: `您提议的活动“${a.title}”未通过：${reason}` });
+    if (a.proposedByUserId)
+      await this.notifications.notify({
+        userId: a.proposedByUserId,
+        template: 'activity_changed',
+        title: '活动提议未通过',
+        body: `您提议的活动“${a.title}”未通过：${reason}`,
+      });
     return this.views.adminDetail(actor, id);
   }
 
@@ -157,9 +245,24 @@ export class ActivityLifecycleService {
   async cancel(actor: Actor, id: number, reason: string): Promise<ActivityResponse> {
     const a = await findActivityInScope(this.ds.manager, actor, id);
     const ids = await this.ds.transaction(async (m) => {
-      const res = await m.getRepository(Activity).update({ id, status: In(['draft', 'published', 'ongoing']) }, { status: 'cancelled', cancelReason: reason, ...(a.proposalStatus === 'pending' ? { proposalSlot: null } : {}), updatedAt: this.clock.now() });
+      const res = await m.getRepository(Activity).update(
+        { id, status: In(['draft', 'published', 'ongoing']) },
+        {
+          status: 'cancelled',
+          cancelReason: reason,
+          ...(a.proposalStatus === 'pending' ? { proposalSlot: null } : {}),
+          updatedAt: this.clock.now(),
+        },
+      );
       if (!res.affected) throw AppException.conflict('ACTIVITY_INVALID_STATE', { status: a.status });
-      await this.audit.record(m, actor, { action: 'activity.cancel', targetType: 'activity', targetId: String(id), orgUnitId: a.orgUnitId, before: { status: a.status }, after: { status: 'cancelled', reason } });
+      await this.audit.record(m, actor, {
+        action: 'activity.cancel',
+        targetType: 'activity',
+        targetId: String(id),
+        orgUnitId: a.orgUnitId,
+        before: { status: a.status },
+        after: { status: 'cancelled', reason },
+      });
       return this.notifyLive(m, a, `活动“${a.title}”已取消：${reason}`);
     });
     await this.notifications.push(ids);
@@ -168,41 +271,94 @@ export class ActivityLifecycleService {
 
   /** Closes the books: only when every check-in has been decided; confirmed sign-ups without one become no-shows. */
   async settle(actor: Actor, id: number): Promise<ActivityResponse> {
-    const a = await advanceByClock(this.ds.manager, await findActivityInScope(this.ds.manager, actor, id), this.clock.now());
+    const a = await advanceByClock(
+      this.ds.manager,
+      await findActivityInScope(this.ds.manager, actor, id),
+      this.clock.now(),
+    );
     if (a.status !== 'finished') throw AppException.conflict('ACTIVITY_INVALID_STATE', { status: a.status });
     await this.ds.transaction(async (m) => {
       const signups = m.getRepository(ActivitySignup);
-      const open = await signups.createQueryBuilder('s').where("s.activityId = :id AND s.status = 'confirmed' AND s.attendance = 'unconfirmed' AND s.checkinAt IS NOT NULL", { id }).getCount();
+      const open = await signups
+        .createQueryBuilder('s')
+        .where(
+          "s.activityId = :id AND s.status = 'confirmed' AND s.attendance = 'unconfirmed' AND s.checkinAt IS NOT NULL",
+          { id },
+        )
+        .getCount();
       if (open) throw AppException.conflict('ATTENDANCE_UNCONFIRMED', { count: open });
       const now = this.clock.now();
-      const noShows = await signups.createQueryBuilder().update().set({ attendance: 'absent', confirmedAt: now, confirmedByUserId: actor.userId, updatedAt: now }).where("activityId = :id AND status = 'confirmed' AND attendance = 'unconfirmed' AND checkinAt IS NULL", { id }).execute();
-      const res = await m.getRepository(Activity).update({ id, status: 'finished' }, { status: 'settled', settledAt: now, updatedAt: now });
+      const noShows = await signups
+        .createQueryBuilder()
+        .update()
+        .set({ attendance: 'absent', confirmedAt: now, confirmedByUserId: actor.userId, updatedAt: now })
+        .where("activityId = :id AND status = 'confirmed' AND attendance = 'unconfirmed' AND checkinAt IS NULL", { id })
+        .execute();
+      const res = await m
+        .getRepository(Activity)
+        .update({ id, status: 'finished' }, { status: 'settled', settledAt: now, updatedAt: now });
       if (!res.affected) throw AppException.conflict('ACTIVITY_INVALID_STATE');
-      await this.audit.record(m, actor, { action: 'activity.settle', targetType: 'activity', targetId: String(id), orgUnitId: a.orgUnitId, after: { noShows: noShows.affected ?? 0 } });
+      await this.audit.record(m, actor, {
+        action: 'activity.settle',
+        targetType: 'activity',
+        targetId: String(id),
+        orgUnitId: a.orgUnitId,
+        after: { noShows: noShows.affected ?? 0 },
+      });
     });
     return this.views.adminDetail(actor, id);
   }
 
-  private async toPublished(actor: Actor, a: Activity, action: 'activity.publish' | 'activity.proposal.approve'): Promise<void> {
+  private async toPublished(
+    actor: Actor,
+    a: Activity,
+    action: 'activity.publish' | 'activity.proposal.approve',
+  ): Promise<void> {
     if (a.endAt <= this.clock.now()) throw new AppException('ACTIVITY_INVALID_TIME');
     const proposal = a.proposalStatus === 'pending';
-    const factor = Math.round(((a.mode === 'wartime' ? this.config.wartimePointsPct : 100) * (proposal ? this.config.proposalPointsPct : 100)) / 100);
+    const factor = Math.round(
+      ((a.mode === 'wartime' ? this.config.wartimePointsPct : 100) * (proposal ? this.config.proposalPointsPct : 100)) /
+        100,
+    );
     await this.ds.transaction(async (m) => {
       const now = this.clock.now();
       const res = await m.getRepository(Activity).update(
         { id: a.id, status: 'draft' },
-        { status: 'published', pointsFactorPct: factor, publishedAt: now, updatedAt: now, ...(proposal ? { proposalStatus: 'approved' as const, proposalSlot: null } : {}) },
+        {
+          status: 'published',
+          pointsFactorPct: factor,
+          publishedAt: now,
+          updatedAt: now,
+          ...(proposal ? { proposalStatus: 'approved' as const, proposalSlot: null } : {}),
+        },
       );
       if (!res.affected) throw AppException.conflict(proposal ? 'PROPOSAL_NOT_PENDING' : 'ACTIVITY_INVALID_STATE');
-      await this.audit.record(m, actor, { action, targetType: 'activity', targetId: String(a.id), orgUnitId: a.orgUnitId, after: { status: 'published', pointsFactorPct: factor } });
+      await this.audit.record(m, actor, {
+        action,
+        targetType: 'activity',
+        targetId: String(a.id),
+        orgUnitId: a.orgUnitId,
+        after: { status: 'published', pointsFactorPct: factor },
+      });
     });
   }
 
   private async notifyLive(m: EntityManager, a: Activity, body: string): Promise<number[]> {
-    const live = await m.getRepository(ActivitySignup).find({ where: { activityId: a.id, status: In([...LIVE_STATUSES]) }, select: { id: true, userId: true } });
+    const live = await m
+      .getRepository(ActivitySignup)
+      .find({ where: { activityId: a.id, status: In([...LIVE_STATUSES]) }, select: { id: true, userId: true } });
     const ids: number[] = [];
     for (const s of live) {
-      ids.push(await this.notifications.create(m, { userId: s.userId, template: 'activity_changed', title: '活动变动通知', body, page: `pages/activity/detail?id=${a.id}`, data: { thing1: a.title.slice(0, 20), thing2: body.slice(0, 20) } }));
+      ids.push(
+        await this.notifications.create(m, {
+          userId: s.userId,
+          template: 'activity_changed',
+          title: '活动变动通知',
+          body,
+          page: `pages/activity/detail?id=${a.id}`,
+          data: { thing1: a.title.slice(0, 20), thing2: body.slice(0, 20) },
+        }),
+      );
     }
     return ids;
   }
@@ -211,7 +367,8 @@ export class ActivityLifecycleService {
     if (!orgUnitId) throw new AppException('ACTIVITY_ORG_NOT_ALLOWED');
     const unit = await this.ds.getRepository(OrgUnit).findOneBy({ id: orgUnitId });
     if (!unit) throw AppException.notFound({ orgUnitId });
-    if (unit.level !== 'station' && unit.level !== 'community') throw new AppException('ACTIVITY_ORG_NOT_ALLOWED', HttpStatus.BAD_REQUEST, { level: unit.level });
+    if (unit.level !== 'station' && unit.level !== 'community')
+      throw new AppException('ACTIVITY_ORG_NOT_ALLOWED', HttpStatus.BAD_REQUEST, { level: unit.level });
     return unit;
   }
 
@@ -220,7 +377,8 @@ export class ActivityLifecycleService {
     const endAt = new Date(t.endAt);
     const signupDeadline = t.signupDeadline ? new Date(t.signupDeadline) : startAt;
     const cancelDeadline = t.cancelDeadline ? new Date(t.cancelDeadline) : startAt;
-    if (!(endAt > startAt) || signupDeadline > endAt || cancelDeadline > endAt) throw new AppException('ACTIVITY_INVALID_TIME');
+    if (!(endAt > startAt) || signupDeadline > endAt || cancelDeadline > endAt)
+      throw new AppException('ACTIVITY_INVALID_TIME');
     return { startAt, endAt, signupDeadline, cancelDeadline };
   }
 

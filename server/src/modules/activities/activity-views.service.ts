@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
-import { addCalendarDays, distanceMeters, type ActivityResponse, type MyActivityResponse, type MyActivityStatsResponse, type Page, type SignupAdminResponse } from '@jianghuai/shared';
+import {
+  addCalendarDays,
+  distanceMeters,
+  type ActivityResponse,
+  type MyActivityResponse,
+  type MyActivityStatsResponse,
+  type Page,
+  type SignupAdminResponse,
+} from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { toPage, type PageQueryDto } from '../../common/pagination.js';
@@ -10,13 +18,17 @@ import { OrgUnit } from '../org/org-unit.entity.js';
 import { Volunteer } from '../volunteers/volunteer.entity.js';
 import { MemberDirectory } from '../volunteers/member-directory.service.js';
 import { advanceByClock, findActivityInScope } from './activity-access.js';
-import { toActivityResponse, toMyActivityResponse, toMySignupResponse, toSignupAdminResponse } from './activities.mapper.js';
+import {
+  toActivityResponse,
+  toMyActivityResponse,
+  toMySignupResponse,
+  toSignupAdminResponse,
+} from './activities.mapper.js';
 import type { ActivityListQueryDto, AdminActivityListQueryDto } from './dto/activity.dto.js';
 import type { SignupListQueryDto } from './dto/signup.dto.js';
 import { Activity } from './entities/activity.entity.js';
 import { ActivitySignup } from './entities/activity-signup.entity.js';
 import { Clock } from '../../common/clock/clock.js';
-
 
 /** Read side: lists and details for volunteers and staff, a volunteer's own sign-ups. */
 @Injectable()
@@ -35,9 +47,19 @@ export class ActivityViews {
       // A bounding box in SQL (index-friendly); the exact distance is returned per item.
       const dLat = q.withinKm / 111.2;
       const dLng = q.withinKm / (111.2 * Math.max(0.01, Math.cos((q.lat * Math.PI) / 180)));
-      qb.andWhere('a.lat BETWEEN :lat0 AND :lat1 AND a.lng BETWEEN :lng0 AND :lng1', { lat0: q.lat - dLat, lat1: q.lat + dLat, lng0: q.lng - dLng, lng1: q.lng + dLng });
+      qb.andWhere('a.lat BETWEEN :lat0 AND :lat1 AND a.lng BETWEEN :lng0 AND :lng1', {
+        lat0: q.lat - dLat,
+        lat1: q.lat + dLat,
+        lng0: q.lng - dLng,
+        lng1: q.lng + dLng,
+      });
     }
-    const [rows, total] = await qb.orderBy('a.startAt', 'ASC').addOrderBy('a.id', 'ASC').offset((q.page - 1) * q.pageSize).limit(q.pageSize).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('a.startAt', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .offset((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
+      .getManyAndCount();
     const here = q.lat !== undefined && q.lng !== undefined ? { lat: q.lat, lng: q.lng } : null;
     return toPage(await this.responses(rows, actor.userId, here), total, q);
   }
@@ -58,12 +80,21 @@ export class ActivityViews {
     this.commonFilters(qb, q);
     if (q.status) qb.andWhere('a.status = :status', { status: q.status });
     if (q.proposal) qb.andWhere('a.proposalStatus = :proposal', { proposal: q.proposal });
-    const [rows, total] = await qb.orderBy('a.startAt', 'DESC').addOrderBy('a.id', 'DESC').offset((q.page - 1) * q.pageSize).limit(q.pageSize).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('a.startAt', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .offset((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
+      .getManyAndCount();
     return toPage(await this.responses(rows, null, null), total, q);
   }
 
   async adminDetail(actor: Actor, id: number): Promise<ActivityResponse> {
-    const a = await advanceByClock(this.ds.manager, await findActivityInScope(this.ds.manager, actor, id), this.clock.now());
+    const a = await advanceByClock(
+      this.ds.manager,
+      await findActivityInScope(this.ds.manager, actor, id),
+      this.clock.now(),
+    );
     return (await this.responses([a], null, null))[0];
   }
 
@@ -74,8 +105,12 @@ export class ActivityViews {
   async signups(actor: Actor, id: number, q: SignupListQueryDto): Promise<Page<SignupAdminResponse>> {
     const activity = await findActivityInScope(this.ds.manager, actor, id);
     const where = { activityId: id, ...(q.status ? { status: q.status } : {}) };
-    const [rows, total] = await this.ds.getRepository(ActivitySignup).findAndCount({ where, order: { id: 'ASC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize });
-    const vols = rows.length ? await this.ds.getRepository(Volunteer).findBy({ id: In(rows.map((r) => r.volunteerId)) }) : [];
+    const [rows, total] = await this.ds
+      .getRepository(ActivitySignup)
+      .findAndCount({ where, order: { id: 'ASC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize });
+    const vols = rows.length
+      ? await this.ds.getRepository(Volunteer).findBy({ id: In(rows.map((r) => r.volunteerId)) })
+      : [];
     // the member's real name from the volunteer archive, not the WeChat placeholder
     const name = await this.members.namesByUserId(rows.map((r) => r.userId));
     const byId = new Map(vols.map((v) => [v.id, v]));
@@ -83,7 +118,12 @@ export class ActivityViews {
     return toPage(
       rows.map((s) => {
         const v = byId.get(s.volunteerId);
-        return toSignupAdminResponse(s, { id: s.volunteerId, memberNo: v?.memberNo ?? '', name: name.get(s.userId) ?? '', tier: v?.tier ?? 'basic' }, positions.get(s.id) ?? null, activity);
+        return toSignupAdminResponse(
+          s,
+          { id: s.volunteerId, memberNo: v?.memberNo ?? '', name: name.get(s.userId) ?? '', tier: v?.tier ?? 'basic' },
+          positions.get(s.id) ?? null,
+          activity,
+        );
       }),
       total,
       q,
@@ -91,16 +131,31 @@ export class ActivityViews {
   }
 
   async mine(actor: Actor, q: PageQueryDto): Promise<Page<MyActivityResponse>> {
-    const [rows, total] = await this.ds.getRepository(ActivitySignup).findAndCount({ where: { userId: actor.userId }, order: { id: 'DESC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize });
-    const acts = rows.length ? await this.ds.getRepository(Activity).findBy({ id: In([...new Set(rows.map((r) => r.activityId))]) }) : [];
+    const [rows, total] = await this.ds.getRepository(ActivitySignup).findAndCount({
+      where: { userId: actor.userId },
+      order: { id: 'DESC' },
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    });
+    const acts = rows.length
+      ? await this.ds.getRepository(Activity).findBy({ id: In([...new Set(rows.map((r) => r.activityId))]) })
+      : [];
     const byId = new Map(acts.map((a) => [a.id, a]));
     const items: MyActivityResponse[] = [];
-    for (const s of rows) items.push(toMyActivityResponse(s, byId.get(s.activityId)!, s.status === 'waitlisted' ? await this.position(s) : null));
+    for (const s of rows)
+      items.push(
+        toMyActivityResponse(s, byId.get(s.activityId)!, s.status === 'waitlisted' ? await this.position(s) : null),
+      );
     return toPage(items, total, q);
   }
 
   async myProposals(actor: Actor, q: PageQueryDto): Promise<Page<ActivityResponse>> {
-    const [rows, total] = await this.ds.getRepository(Activity).findAndCount({ where: { proposedByUserId: actor.userId }, order: { id: 'DESC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize });
+    const [rows, total] = await this.ds.getRepository(Activity).findAndCount({
+      where: { proposedByUserId: actor.userId },
+      order: { id: 'DESC' },
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    });
     return toPage(await this.responses(rows, null, null), total, q);
   }
 
@@ -115,7 +170,8 @@ export class ActivityViews {
       .groupBy('s.status')
       .addGroupBy('s.attendance')
       .getRawMany();
-    const count = (f: (r: { status: string; attendance: string }) => boolean) => rows.filter(f).reduce((n, r) => n + Number(r.n), 0);
+    const count = (f: (r: { status: string; attendance: string }) => boolean) =>
+      rows.filter(f).reduce((n, r) => n + Number(r.n), 0);
     const v = await this.ds.getRepository(Volunteer).findOneBy({ userId: actor.userId });
     return {
       signedUp: count((r) => r.status === 'confirmed'),
@@ -126,28 +182,43 @@ export class ActivityViews {
   }
 
   async position(s: ActivitySignup): Promise<number> {
-    return this.ds.getRepository(ActivitySignup).createQueryBuilder('s').where("s.activityId = :a AND s.status = 'waitlisted' AND s.id <= :id", { a: s.activityId, id: s.id }).getCount();
+    return this.ds
+      .getRepository(ActivitySignup)
+      .createQueryBuilder('s')
+      .where("s.activityId = :a AND s.status = 'waitlisted' AND s.id <= :id", { a: s.activityId, id: s.id })
+      .getCount();
   }
 
   private async waitlistPositions(activityId: number, rows: ActivitySignup[]): Promise<Map<number, number>> {
     const out = new Map<number, number>();
     if (!rows.some((r) => r.status === 'waitlisted')) return out;
-    const ids = await this.ds.getRepository(ActivitySignup).find({ where: { activityId, status: 'waitlisted' }, select: { id: true }, order: { id: 'ASC' } });
+    const ids = await this.ds
+      .getRepository(ActivitySignup)
+      .find({ where: { activityId, status: 'waitlisted' }, select: { id: true }, order: { id: 'ASC' } });
     ids.forEach((r, i) => out.set(r.id, i + 1));
     return out;
   }
 
-  private commonFilters(qb: SelectQueryBuilder<Activity>, q: { stationId?: number; type?: string; from?: string; to?: string }): void {
+  private commonFilters(
+    qb: SelectQueryBuilder<Activity>,
+    q: { stationId?: number; type?: string; from?: string; to?: string },
+  ): void {
     if (q.stationId) qb.andWhere('a.orgPath LIKE :stationPath', { stationPath: `%/${q.stationId}/%` });
     if (q.type) qb.andWhere('a.type = :type', { type: q.type });
     if (q.from) qb.andWhere('a.endAt >= :from', { from: this.clock.startOfDay(q.from) });
     if (q.to) qb.andWhere('a.startAt < :to', { to: this.clock.startOfDay(addCalendarDays(q.to, 1)) });
   }
 
-  private async responses(rows: Activity[], viewerUserId: number | null, here: { lat: number; lng: number } | null): Promise<ActivityResponse[]> {
+  private async responses(
+    rows: Activity[],
+    viewerUserId: number | null,
+    here: { lat: number; lng: number } | null,
+  ): Promise<ActivityResponse[]> {
     if (!rows.length) return [];
     const ids = rows.map((a) => a.id);
-    const units = await this.ds.getRepository(OrgUnit).find({ where: { id: In([...new Set(rows.map((a) => a.orgUnitId))]) }, select: { id: true, name: true } });
+    const units = await this.ds
+      .getRepository(OrgUnit)
+      .find({ where: { id: In([...new Set(rows.map((a) => a.orgUnitId))]) }, select: { id: true, name: true } });
     const unitName = new Map(units.map((u) => [u.id, u.name]));
     const waits: { activityId: number; n: number | string }[] = await this.ds
       .getRepository(ActivitySignup)
@@ -160,7 +231,9 @@ export class ActivityViews {
     const waitCount = new Map(waits.map((w) => [Number(w.activityId), Number(w.n)]));
     const mine = new Map<number, ActivitySignup>();
     if (viewerUserId) {
-      const own = await this.ds.getRepository(ActivitySignup).find({ where: { userId: viewerUserId, activityId: In(ids) }, order: { id: 'ASC' } });
+      const own = await this.ds
+        .getRepository(ActivitySignup)
+        .find({ where: { userId: viewerUserId, activityId: In(ids) }, order: { id: 'ASC' } });
       for (const s of own) mine.set(s.activityId, s); // the latest sign-up wins
     }
     const out: ActivityResponse[] = [];

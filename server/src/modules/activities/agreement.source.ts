@@ -31,6 +31,10 @@ export class ApplicationAgreementSource implements AgreementSource {
       )
     ).rows;
     if (!row) return false;
-    return row.applicationId === null || row.applicationId === undefined || (row.signedAt !== null && row.signedAt !== undefined);
+    return (
+      row.applicationId === null ||
+      row.applicationId === undefined ||
+      (row.signedAt !== null && row.signedAt !== undefined)
+    );
   }
 }

@@ -28,8 +28,13 @@ export class AttendanceService {
   ) {}
 
   async confirm(actor: Actor, activityId: number, items: AttendanceItemDto[]): Promise<ConfirmAttendanceResponse> {
-    const a = await advanceByClock(this.ds.manager, await findActivityInScope(this.ds.manager, actor, activityId), this.clock.now());
-    if (a.status !== 'finished') throw new AppException('ATTENDANCE_NOT_ALLOWED', HttpStatus.CONFLICT, { status: a.status });
+    const a = await advanceByClock(
+      this.ds.manager,
+      await findActivityInScope(this.ds.manager, actor, activityId),
+      this.clock.now(),
+    );
+    if (a.status !== 'finished')
+      throw new AppException('ATTENDANCE_NOT_ALLOWED', HttpStatus.CONFLICT, { status: a.status });
     const out: ConfirmAttendanceResponse = { confirmed: [], absent: [], unchanged: [] };
     const seen = new Set<number>();
     for (const item of items) {
@@ -41,30 +46,59 @@ export class AttendanceService {
         out.unchanged.push(s.id);
         continue;
       }
-      if (item.present && !s.checkinAt && !item.manualMinutes) throw new AppException('ATTENDANCE_MINUTES_REQUIRED', HttpStatus.BAD_REQUEST, { signupId: s.id });
-      if (item.manualMinutes && !item.manualNote) throw new AppException('ATTENDANCE_MINUTES_REQUIRED', HttpStatus.BAD_REQUEST, { signupId: s.id, field: 'manualNote' });
+      if (item.present && !s.checkinAt && !item.manualMinutes)
+        throw new AppException('ATTENDANCE_MINUTES_REQUIRED', HttpStatus.BAD_REQUEST, { signupId: s.id });
+      if (item.manualMinutes && !item.manualNote)
+        throw new AppException('ATTENDANCE_MINUTES_REQUIRED', HttpStatus.BAD_REQUEST, {
+          signupId: s.id,
+          field: 'manualNote',
+        });
       // Checked in, never out: confirming would lock 0 minutes. The officer decides — the overlap up
       // to the end (recorded like the automatic check-out, flagged) or minutes added by hand.
       const open = item.present && !!s.checkinAt && !s.checkoutAt;
-      if (open && !item.checkoutAtEnd && !item.manualMinutes) throw new AppException('ATTENDANCE_NOT_CHECKED_OUT', HttpStatus.BAD_REQUEST, { signupId: s.id, proposedMinutes: overlapMinutes(s.checkinAt!, a.endAt, a.startAt, a.endAt) });
+      if (open && !item.checkoutAtEnd && !item.manualMinutes)
+        throw new AppException('ATTENDANCE_NOT_CHECKED_OUT', HttpStatus.BAD_REQUEST, {
+          signupId: s.id,
+          proposedMinutes: overlapMinutes(s.checkinAt!, a.endAt, a.startAt, a.endAt),
+        });
       await this.ds.transaction(async (m) => {
         const now = this.clock.now();
         const repo = m.getRepository(ActivitySignup);
         if (!item.present) {
-          const res = await repo.update({ id: s.id, attendance: 'unconfirmed' }, { attendance: 'absent', confirmedAt: now, confirmedByUserId: actor.userId, updatedAt: now });
+          const res = await repo.update(
+            { id: s.id, attendance: 'unconfirmed' },
+            { attendance: 'absent', confirmedAt: now, confirmedByUserId: actor.userId, updatedAt: now },
+          );
           if (res.affected) out.absent.push(s.id);
           else out.unchanged.push(s.id);
-          await this.audit.record(m, actor, { action: 'activity.attendance.absent', targetType: 'activity_signup', targetId: String(s.id), orgUnitId: a.orgUnitId });
+          await this.audit.record(m, actor, {
+            action: 'activity.attendance.absent',
+            targetType: 'activity_signup',
+            targetId: String(s.id),
+            orgUnitId: a.orgUnitId,
+          });
           return;
         }
         const closeAtEnd = open && !!item.checkoutAtEnd;
-        const checked = closeAtEnd ? overlapMinutes(s.checkinAt!, a.endAt, a.startAt, a.endAt) : (s.checkedMinutes ?? 0);
+        const checked = closeAtEnd
+          ? overlapMinutes(s.checkinAt!, a.endAt, a.startAt, a.endAt)
+          : (s.checkedMinutes ?? 0);
         const manual = item.manualMinutes ?? 0;
         const minutes = checked + manual;
         const points = attendancePoints(a.pointsRule, a.pointsAmount, minutes, a.pointsFactorPct);
         const res = await repo.update(
           { id: s.id, attendance: 'unconfirmed' },
-          { ...(closeAtEnd ? { checkoutAt: a.endAt, autoCheckedOut: true, checkedMinutes: checked } : {}), attendance: 'confirmed', confirmedMinutes: minutes, manualMinutes: manual, manualNote: item.manualNote ?? null, pointsAwarded: points, confirmedAt: now, confirmedByUserId: actor.userId, updatedAt: now },
+          {
+            ...(closeAtEnd ? { checkoutAt: a.endAt, autoCheckedOut: true, checkedMinutes: checked } : {}),
+            attendance: 'confirmed',
+            confirmedMinutes: minutes,
+            manualMinutes: manual,
+            manualNote: item.manualNote ?? null,
+            pointsAwarded: points,
+            confirmedAt: now,
+            confirmedByUserId: actor.userId,
+            updatedAt: now,
+          },
         );
         if (!res.affected) return void out.unchanged.push(s.id);
         await this.ledger.post(m, {
@@ -84,7 +118,10 @@ export class AttendanceService {
           .getRepository(Volunteer)
           .createQueryBuilder()
           .update()
-          .set({ serviceMinutes: () => 'serviceMinutes + :minutes', lastDutyAt: () => 'CASE WHEN lastDutyAt IS NULL OR lastDutyAt < :end THEN :end ELSE lastDutyAt END' })
+          .set({
+            serviceMinutes: () => 'serviceMinutes + :minutes',
+            lastDutyAt: () => 'CASE WHEN lastDutyAt IS NULL OR lastDutyAt < :end THEN :end ELSE lastDutyAt END',
+          })
           .where('id = :vid', { vid: s.volunteerId, minutes, end: a.endAt })
           .execute();
         await this.audit.record(m, actor, {
@@ -92,7 +129,13 @@ export class AttendanceService {
           targetType: 'activity_signup',
           targetId: String(s.id),
           orgUnitId: a.orgUnitId,
-          after: { checkedMinutes: checked, ...(closeAtEnd ? { checkedOutAtEnd: true } : {}), manualMinutes: manual, manualNote: item.manualNote ?? null, points },
+          after: {
+            checkedMinutes: checked,
+            ...(closeAtEnd ? { checkedOutAtEnd: true } : {}),
+            manualMinutes: manual,
+            manualNote: item.manualNote ?? null,
+            points,
+          },
         });
         out.confirmed.push({ signupId: s.id, minutes, points });
       });

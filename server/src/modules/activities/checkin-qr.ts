@@ -18,7 +18,10 @@ export class CheckinQr {
 
   mint(activityId: number, at: Date): { token: string; refreshAt: Date } {
     const slot = this.slotAt(at);
-    return { token: `${activityId}.${slot}.${this.mac(activityId, slot)}`, refreshAt: new Date((slot + 1) * this.slotSeconds * 1000) };
+    return {
+      token: `${activityId}.${slot}.${this.mac(activityId, slot)}`,
+      refreshAt: new Date((slot + 1) * this.slotSeconds * 1000),
+    };
   }
 
   verify(token: string, activityId: number, at: Date): 'ok' | 'invalid' | 'expired' | 'wrong_activity' {

@@ -1,5 +1,13 @@
 import { HttpStatus } from '@nestjs/common';
-import { ageOn, businessDate, DEFAULT_TIME_ZONE, type ActivityRequirements, type ErrorCode, type VolunteerSkill, type VolunteerTier } from '@jianghuai/shared';
+import {
+  ageOn,
+  businessDate,
+  DEFAULT_TIME_ZONE,
+  type ActivityRequirements,
+  type ErrorCode,
+  type VolunteerSkill,
+  type VolunteerTier,
+} from '@jianghuai/shared';
 import { AppException } from '../../common/errors/app-exception.js';
 
 export interface EligibilityVolunteer {
@@ -10,7 +18,12 @@ export interface EligibilityVolunteer {
 }
 
 /** Requirement checks that need no database: status, skills (unexpired on the start's business date), tier, age on it. */
-export function requirementProblem(v: EligibilityVolunteer, req: ActivityRequirements, startAt: Date, zone: string = DEFAULT_TIME_ZONE): ErrorCode | null {
+export function requirementProblem(
+  v: EligibilityVolunteer,
+  req: ActivityRequirements,
+  startAt: Date,
+  zone: string = DEFAULT_TIME_ZONE,
+): ErrorCode | null {
   if (v.status !== 'active') return 'ACTIVITY_VOLUNTEER_INACTIVE';
   const startDay = businessDate(startAt, zone);
   const held = new Set(v.skills.filter((s) => !s.expiresOn || s.expiresOn >= startDay).map((s) => s.name));
@@ -19,7 +32,8 @@ export function requirementProblem(v: EligibilityVolunteer, req: ActivityRequire
   if (req.minAge !== null || req.maxAge !== null) {
     if (!v.birthDate) return 'ACTIVITY_AGE_NOT_ALLOWED';
     const age = ageOn(v.birthDate, startDay);
-    if ((req.minAge !== null && age < req.minAge) || (req.maxAge !== null && age > req.maxAge)) return 'ACTIVITY_AGE_NOT_ALLOWED';
+    if ((req.minAge !== null && age < req.minAge) || (req.maxAge !== null && age > req.maxAge))
+      return 'ACTIVITY_AGE_NOT_ALLOWED';
   }
   return null;
 }

@@ -1,7 +1,14 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { ActivityRequirements, MySignupResponse, ReviewSignupsResponse, SignupMode, VolunteerSkill, VolunteerTier } from '@jianghuai/shared';
+import type {
+  ActivityRequirements,
+  MySignupResponse,
+  ReviewSignupsResponse,
+  SignupMode,
+  VolunteerSkill,
+  VolunteerTier,
+} from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -46,7 +53,12 @@ export class SignupService {
     const volunteerId = Number(v.id);
     const req = dbJson<ActivityRequirements>(a.requirements);
     const problem = requirementProblem(
-      { status: String(v.status), tier: v.tier as VolunteerTier, skills: dbJson<VolunteerSkill[]>(v.skills) ?? [], birthDate: (v.birthDate as string | null) ?? null },
+      {
+        status: String(v.status),
+        tier: v.tier as VolunteerTier,
+        skills: dbJson<VolunteerSkill[]>(v.skills) ?? [],
+        birthDate: (v.birthDate as string | null) ?? null,
+      },
       req,
       startAt,
       this.clock.zone,
@@ -54,18 +66,23 @@ export class SignupService {
     if (problem) throw ineligible(problem);
     const highRisk = a.riskLevel === 'high';
     if (highRisk || req.requiresInsurance) {
-      if (!(await exec(SIGNUP_SQL.insured, [volunteerId, startAt, endAt])).rows.length) throw ineligible('ACTIVITY_INSURANCE_REQUIRED');
+      if (!(await exec(SIGNUP_SQL.insured, [volunteerId, startAt, endAt])).rows.length)
+        throw ineligible('ACTIVITY_INSURANCE_REQUIRED');
     }
-    if (highRisk && !(await this.agreements.hasSignedAgreement({ id: volunteerId, userId: actor.userId }))) throw ineligible('ACTIVITY_AGREEMENT_REQUIRED');
+    if (highRisk && !(await this.agreements.hasSignedAgreement({ id: volunteerId, userId: actor.userId })))
+      throw ineligible('ACTIVITY_AGREEMENT_REQUIRED');
     const [clash] = (await exec(SIGNUP_SQL.clash, [volunteerId, activityId, endAt, startAt])).rows;
     if (clash) throw ineligible('ACTIVITY_SCHEDULE_CLASH', { activityId: Number(clash.activityId) });
 
     const mode = a.signupMode as SignupMode;
-    const { id, status } = await this.placeSignup(activityId, volunteerId, actor.userId, mode, now).catch((err: unknown) => {
-      if (isDuplicateKey(err)) throw AppException.conflict('ACTIVITY_ALREADY_SIGNED_UP');
-      throw err;
-    });
-    const position = status === 'waitlisted' ? Number((await exec(SIGNUP_SQL.position, [activityId, id])).rows[0]?.n ?? 0) : null;
+    const { id, status } = await this.placeSignup(activityId, volunteerId, actor.userId, mode, now).catch(
+      (err: unknown) => {
+        if (isDuplicateKey(err)) throw AppException.conflict('ACTIVITY_ALREADY_SIGNED_UP');
+        throw err;
+      },
+    );
+    const position =
+      status === 'waitlisted' ? Number((await exec(SIGNUP_SQL.position, [activityId, id])).rows[0]?.n ?? 0) : null;
     return {
       id,
       activityId,
@@ -89,21 +106,29 @@ export class SignupService {
    * inserted as waitlisted and one joined conditional UPDATE takes a place and confirms it; on the
    * embedded database (one writer at a time) the same two steps run in a transaction.
    */
-  private async placeSignup(activityId: number, volunteerId: number, userId: number, mode: SignupMode, now: Date): Promise<{ id: number; status: 'pending' | 'confirmed' | 'waitlisted' }> {
+  private async placeSignup(
+    activityId: number,
+    volunteerId: number,
+    userId: number,
+    mode: SignupMode,
+    now: Date,
+  ): Promise<{ id: number; status: 'pending' | 'confirmed' | 'waitlisted' }> {
     const initial = mode === 'instant' ? 'waitlisted' : 'pending';
     if (this.ds.options.type === 'better-sqlite3' || mode !== 'instant') {
       return this.ds.transaction(async (m) => {
         const tx = typeormExec(m);
         const { insertId } = await tx(SIGNUP_SQL.insert, [activityId, volunteerId, userId, initial, now, now]);
         if (mode !== 'instant') return { id: insertId, status: 'pending' as const };
-        if ((await tx(SIGNUP_SQL.takePlace, [activityId])).affected !== 1) return { id: insertId, status: 'waitlisted' as const };
+        if ((await tx(SIGNUP_SQL.takePlace, [activityId])).affected !== 1)
+          return { id: insertId, status: 'waitlisted' as const };
         await tx(SIGNUP_SQL.confirm, [insertId]);
         return { id: insertId, status: 'confirmed' as const };
       });
     }
     const exec = typeormExec(this.ds.manager);
     const { insertId } = await exec(SIGNUP_SQL.insert, [activityId, volunteerId, userId, 'waitlisted', now, now]);
-    if ((await exec(SIGNUP_SQL.takePlaceAndConfirm, [insertId, activityId])).affected > 0) return { id: insertId, status: 'confirmed' };
+    if ((await exec(SIGNUP_SQL.takePlaceAndConfirm, [insertId, activityId])).affected > 0)
+      return { id: insertId, status: 'confirmed' };
     // A cancellation elsewhere may have promoted this row in between: report what the row says.
     const [row] = (await exec(SIGNUP_SQL.status, [insertId])).rows;
     return { id: insertId, status: row?.status === 'confirmed' ? 'confirmed' : 'waitlisted' };
@@ -118,10 +143,18 @@ export class SignupService {
     if (signup.checkinAt) throw AppException.conflict('ACTIVITY_INVALID_STATE', { checkedIn: true });
     const ids = await this.ds.transaction(async (m) => {
       const now = this.clock.now();
-      const res = await m.getRepository(ActivitySignup).update({ id: signup.id, live: 1, status: signup.status }, { status: 'cancelled', live: null, updatedAt: now });
+      const res = await m
+        .getRepository(ActivitySignup)
+        .update({ id: signup.id, live: 1, status: signup.status }, { status: 'cancelled', live: null, updatedAt: now });
       if (!res.affected) throw AppException.conflict('ACTIVITY_NOT_SIGNED_UP');
       if (signup.status !== 'confirmed') return [];
-      await m.getRepository(Activity).createQueryBuilder().update().set({ confirmedCount: () => 'confirmedCount - 1' }).where('id = :id AND confirmedCount > 0', { id: activityId }).execute();
+      await m
+        .getRepository(Activity)
+        .createQueryBuilder()
+        .update()
+        .set({ confirmedCount: () => 'confirmedCount - 1' })
+        .where('id = :id AND confirmedCount > 0', { id: activityId })
+        .execute();
       return a.status === 'published' || a.status === 'ongoing' ? this.promoteWaitlist(m, activityId, a.title) : [];
     });
     await this.notifications.push(ids);
@@ -138,12 +171,18 @@ export class SignupService {
     const tx = typeormExec(m);
     const messages: number[] = [];
     for (;;) {
-      const next = await m.getRepository(ActivitySignup).findOne({ where: { activityId, status: 'waitlisted' }, order: { id: 'ASC' }, select: { id: true, userId: true } });
+      const next = await m.getRepository(ActivitySignup).findOne({
+        where: { activityId, status: 'waitlisted' },
+        order: { id: 'ASC' },
+        select: { id: true, userId: true },
+      });
       if (!next) break;
       if ((await tx(SIGNUP_SQL.takePlace, [activityId])).affected !== 1) break;
       if ((await tx(SIGNUP_SQL.confirm, [next.id])).affected !== 1) {
         // withdrew meanwhile: hand the place back and look again
-        await tx('UPDATE activities SET confirmedCount = confirmedCount - 1 WHERE id = ? AND confirmedCount > 0', [activityId]);
+        await tx('UPDATE activities SET confirmedCount = confirmedCount - 1 WHERE id = ? AND confirmedCount > 0', [
+          activityId,
+        ]);
         continue;
       }
       messages.push(
@@ -161,9 +200,15 @@ export class SignupService {
   }
 
   /** Officer-confirmed mode: staff confirm pending sign-ups within capacity, or reject them. */
-  async review(actor: Actor, activityId: number, signupIds: number[], decision: 'confirm' | 'reject'): Promise<ReviewSignupsResponse> {
+  async review(
+    actor: Actor,
+    activityId: number,
+    signupIds: number[],
+    decision: 'confirm' | 'reject',
+  ): Promise<ReviewSignupsResponse> {
     const a = await findActivityInScope(this.ds.manager, actor, activityId);
-    if (a.status !== 'published' && a.status !== 'ongoing') throw AppException.conflict('ACTIVITY_INVALID_STATE', { status: a.status });
+    if (a.status !== 'published' && a.status !== 'ongoing')
+      throw AppException.conflict('ACTIVITY_INVALID_STATE', { status: a.status });
     const out: ReviewSignupsResponse = { confirmed: [], rejected: [], full: [], skipped: [] };
     const messages: number[] = [];
     for (const signupId of [...new Set(signupIds)]) {
@@ -173,15 +218,32 @@ export class SignupService {
         if (!s) return void out.skipped.push(signupId);
         const now = this.clock.now();
         if (decision === 'reject') {
-          if (!(await repo.update({ id: s.id, status: 'pending' }, { status: 'rejected', live: null, updatedAt: now })).affected) return void out.skipped.push(signupId);
+          if (
+            !(await repo.update({ id: s.id, status: 'pending' }, { status: 'rejected', live: null, updatedAt: now }))
+              .affected
+          )
+            return void out.skipped.push(signupId);
           out.rejected.push(signupId);
         } else {
-          const place = await m.getRepository(Activity).createQueryBuilder().update().set({ confirmedCount: () => 'confirmedCount + 1' }).where('id = :id AND confirmedCount < capacity', { id: activityId }).execute();
+          const place = await m
+            .getRepository(Activity)
+            .createQueryBuilder()
+            .update()
+            .set({ confirmedCount: () => 'confirmedCount + 1' })
+            .where('id = :id AND confirmedCount < capacity', { id: activityId })
+            .execute();
           if (!place.affected) return void out.full.push(signupId);
-          if (!(await repo.update({ id: s.id, status: 'pending' }, { status: 'confirmed', updatedAt: now })).affected) throw AppException.conflict('CONFLICT');
+          if (!(await repo.update({ id: s.id, status: 'pending' }, { status: 'confirmed', updatedAt: now })).affected)
+            throw AppException.conflict('CONFLICT');
           out.confirmed.push(signupId);
         }
-        await this.audit.record(m, actor, { action: `activity.signup.${decision}`, targetType: 'activity_signup', targetId: String(s.id), orgUnitId: a.orgUnitId, after: { activityId } });
+        await this.audit.record(m, actor, {
+          action: `activity.signup.${decision}`,
+          targetType: 'activity_signup',
+          targetId: String(s.id),
+          orgUnitId: a.orgUnitId,
+          after: { activityId },
+        });
         const ok = decision === 'confirm';
         messages.push(
           await this.notifications.create(m, {

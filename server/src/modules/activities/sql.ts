@@ -14,7 +14,8 @@ export const SIGNUP_SQL = {
   insert:
     "INSERT INTO activity_signups (activityId, volunteerId, userId, status, live, attendance, autoCheckedOut, manualMinutes, pointsAwarded, createdAt, updatedAt) VALUES (?, ?, ?, ?, 1, 'unconfirmed', 0, 0, 0, ?, ?)",
   /** The capacity rule: only this statement hands out a place, and only while one is left. */
-  takePlace: "UPDATE activities SET confirmedCount = confirmedCount + 1 WHERE id = ? AND status = 'published' AND confirmedCount < capacity",
+  takePlace:
+    "UPDATE activities SET confirmedCount = confirmedCount + 1 WHERE id = ? AND status = 'published' AND confirmedCount < capacity",
   confirm: "UPDATE activity_signups SET status = 'confirmed' WHERE id = ? AND status = 'waitlisted'",
   /**
    * MySQL: the place and the sign-up's status in one autocommit statement, so the hot activity row

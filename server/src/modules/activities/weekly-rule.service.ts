@@ -25,7 +25,10 @@ export class WeeklyRuleService {
 
   async compute(actor: Actor, week = isoWeekOf(this.clock.now(), this.clock.zone)): Promise<WeeklyRuleResponse> {
     const range = isoWeekRange(week, this.clock.zone);
-    if (!range) throw new AppException('VALIDATION_FAILED', HttpStatus.BAD_REQUEST, [{ field: 'week', message: '格式应为 2026-W48' }]);
+    if (!range)
+      throw new AppException('VALIDATION_FAILED', HttpStatus.BAD_REQUEST, [
+        { field: 'week', message: '格式应为 2026-W48' },
+      ]);
     const stations = await wherePathInScope(this.ds.getRepository(OrgUnit).createQueryBuilder('o'), actor, 'o.path')
       .andWhere("o.level = 'station'")
       .orderBy('o.id', 'ASC')
@@ -42,6 +45,13 @@ export class WeeklyRuleService {
       return { stationId: s.id, name: s.name, count, belowRule: count < this.config.weeklyRuleMinimum };
     });
     rows.sort((x, y) => Number(y.belowRule) - Number(x.belowRule) || x.stationId - y.stationId);
-    return { week, from: range.from.toISOString(), to: range.to.toISOString(), minimum: this.config.weeklyRuleMinimum, stations: rows, belowCount: rows.filter((r) => r.belowRule).length };
+    return {
+      week,
+      from: range.from.toISOString(),
+      to: range.to.toISOString(),
+      minimum: this.config.weeklyRuleMinimum,
+      stations: rows,
+      belowCount: rows.filter((r) => r.belowRule).length,
+    };
   }
 }

@@ -57,7 +57,9 @@ export class ApplicationGateService {
     let refused = 0;
     for (const c of checks) {
       await this.exec(this.upsert, [c.key, now, windowMs, windowMs]);
-      const [row] = (await this.exec('SELECT hits, windowStart FROM application_rate_windows WHERE rateKey = ?', [c.key])).rows;
+      const [row] = (
+        await this.exec('SELECT hits, windowStart FROM application_rate_windows WHERE rateKey = ?', [c.key])
+      ).rows;
       const hits = Number(row?.hits ?? 0);
       if (hits <= c.limit) continue;
       const retryAfterSeconds = Math.max(1, Math.ceil((Number(row.windowStart) + windowMs - now) / 1000));
@@ -65,11 +67,19 @@ export class ApplicationGateService {
       // The first refusal of a window is audited (an applicant trying many ID numbers, or one ID tried by many accounts).
       if (hits === c.limit + 1) {
         const orgUnitId = c.scope === 'id_number' ? await this.holderOrg(idHash) : null;
-        await this.record(actor, 'application.rate_limited', orgUnitId, { scope: c.scope, limit: c.limit, windowMinutes: this.config.submitRateWindowMinutes });
+        await this.record(actor, 'application.rate_limited', orgUnitId, {
+          scope: c.scope,
+          limit: c.limit,
+          windowMinutes: this.config.submitRateWindowMinutes,
+        });
       }
     }
-    if (Math.random() < 0.01) void this.exec('DELETE FROM application_rate_windows WHERE windowStart < ?', [now - windowMs]).catch(() => undefined);
-    if (refused) throw new AppException('APPLICATION_RATE_LIMITED', HttpStatus.TOO_MANY_REQUESTS, { retryAfterSeconds: refused });
+    if (Math.random() < 0.01)
+      void this.exec('DELETE FROM application_rate_windows WHERE windowStart < ?', [now - windowMs]).catch(
+        () => undefined,
+      );
+    if (refused)
+      throw new AppException('APPLICATION_RATE_LIMITED', HttpStatus.TOO_MANY_REQUESTS, { retryAfterSeconds: refused });
   }
 
   /**
@@ -91,7 +101,11 @@ export class ApplicationGateService {
       const since = member.statusChangedAt ?? member.createdAt;
       const until = new Date(since.getTime() + this.config.reapplyCoolOffDays * 86_400_000);
       if (until.getTime() > this.clock.nowMs()) {
-        if (self) throw AppException.conflict('APPLICANT_REVOKED_COOL_OFF', { until: shanghaiDate(until), coolOffDays: this.config.reapplyCoolOffDays });
+        if (self)
+          throw AppException.conflict('APPLICANT_REVOKED_COOL_OFF', {
+            until: shanghaiDate(until),
+            coolOffDays: this.config.reapplyCoolOffDays,
+          });
         return this.refuseProbe(actor, member.stationId, 'revoked');
       }
     }
@@ -101,9 +115,12 @@ export class ApplicationGateService {
       .where('a.status IN (:...pending)', { pending: PENDING })
       .andWhere('(a.idHash = :idHash OR a.userId = :userId)', { idHash, userId: actor.userId })
       .getMany();
-    const pending = open.find((a) => a.userId === actor.userId && a.id !== resubmittingId) ?? open.find((a) => a.id !== resubmittingId);
+    const pending =
+      open.find((a) => a.userId === actor.userId && a.id !== resubmittingId) ??
+      open.find((a) => a.id !== resubmittingId);
     if (pending) {
-      if (pending.userId === actor.userId || this.samePhone(pending.phoneEnc, phone)) throw AppException.conflict('APPLICATION_ALREADY_PENDING');
+      if (pending.userId === actor.userId || this.samePhone(pending.phoneEnc, phone))
+        throw AppException.conflict('APPLICATION_ALREADY_PENDING');
       return this.refuseProbe(actor, pending.reviewOrgUnitId, 'pending');
     }
   }
@@ -112,7 +129,11 @@ export class ApplicationGateService {
     return !!enc && this.pii.decrypt(enc) === phone;
   }
 
-  private async refuseProbe(actor: Actor, orgUnitId: number | null, heldAs: 'member' | 'pending' | 'revoked'): Promise<never> {
+  private async refuseProbe(
+    actor: Actor,
+    orgUnitId: number | null,
+    heldAs: 'member' | 'pending' | 'revoked',
+  ): Promise<never> {
     await this.record(actor, 'application.id_conflict', orgUnitId, { heldAs });
     throw AppException.conflict('ID_NUMBER_ALREADY_REGISTERED');
   }
@@ -126,9 +147,26 @@ export class ApplicationGateService {
   }
 
   /** Written in its own transaction: the request that caused it is refused, the entry stays. */
-  private async record(actor: Actor, action: 'application.id_conflict' | 'application.rate_limited', orgUnitId: number | null, after: Record<string, unknown>): Promise<void> {
+  private async record(
+    actor: Actor,
+    action: 'application.id_conflict' | 'application.rate_limited',
+    orgUnitId: number | null,
+    after: Record<string, unknown>,
+  ): Promise<void> {
     // Without a holder the entry goes to the top of the tree, where the city sees it.
-    const unitId = orgUnitId ?? (await this.dataSource.getRepository(OrgUnit).findOne({ where: { parentId: IsNull() }, order: { id: 'ASC' } }))?.id ?? null;
-    await this.dataSource.transaction((m) => this.audit.record(m, actor, { action, targetType: 'user', targetId: String(actor.userId), orgUnitId: unitId, after }));
+    const unitId =
+      orgUnitId ??
+      (await this.dataSource.getRepository(OrgUnit).findOne({ where: { parentId: IsNull() }, order: { id: 'ASC' } }))
+        ?.id ??
+      null;
+    await this.dataSource.transaction((m) =>
+      this.audit.record(m, actor, {
+        action,
+        targetType: 'user',
+        targetId: String(actor.userId),
+        orgUnitId: unitId,
+        after,
+      }),
+    );
   }
 }

@@ -11,14 +11,26 @@ import type { ApplicationLookups } from './applications.mapper.js';
 const ids = (xs: (number | null)[]) => [...new Set(xs.filter((x): x is number => !!x))];
 
 /** Loads what the mapper names for a page of applications, one query per table. */
-export async function loadLookups(ds: DataSource, apps: Application[], roster: RosterMatchService): Promise<ApplicationLookups> {
+export async function loadLookups(
+  ds: DataSource,
+  apps: Application[],
+  roster: RosterMatchService,
+): Promise<ApplicationLookups> {
   const unitIds = ids(apps.flatMap((a) => [a.stationId, a.residenceCommunityId]));
   const [units, companies, sites, vols, checks, guards] = await Promise.all([
     unitIds.length ? ds.getRepository(OrgUnit).findBy({ id: In(unitIds) }) : [],
-    ids(apps.map((a) => a.companyId)).length ? ds.getRepository(Company).findBy({ id: In(ids(apps.map((a) => a.companyId))) }) : [],
-    ids(apps.map((a) => a.siteId)).length ? ds.getRepository(ServiceSite).findBy({ id: In(ids(apps.map((a) => a.siteId))) }) : [],
-    ids(apps.map((a) => a.volunteerId)).length ? ds.getRepository(Volunteer).findBy({ id: In(ids(apps.map((a) => a.volunteerId))) }) : [],
-    ids(apps.map((a) => a.criminalCheckId)).length ? ds.getRepository(CriminalRecordCheck).findBy({ id: In(ids(apps.map((a) => a.criminalCheckId))) }) : [],
+    ids(apps.map((a) => a.companyId)).length
+      ? ds.getRepository(Company).findBy({ id: In(ids(apps.map((a) => a.companyId))) })
+      : [],
+    ids(apps.map((a) => a.siteId)).length
+      ? ds.getRepository(ServiceSite).findBy({ id: In(ids(apps.map((a) => a.siteId))) })
+      : [],
+    ids(apps.map((a) => a.volunteerId)).length
+      ? ds.getRepository(Volunteer).findBy({ id: In(ids(apps.map((a) => a.volunteerId))) })
+      : [],
+    ids(apps.map((a) => a.criminalCheckId)).length
+      ? ds.getRepository(CriminalRecordCheck).findBy({ id: In(ids(apps.map((a) => a.criminalCheckId))) })
+      : [],
     roster.byIds(ids(apps.map((a) => a.rosterGuardId))),
   ]);
   return {

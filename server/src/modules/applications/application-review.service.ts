@@ -51,8 +51,12 @@ export class ApplicationReviewService {
     if (q.status) qb.andWhere('a.status = :status', { status: q.status });
     if (q.green !== undefined) qb.andWhere('a.green = :green', { green: q.green });
     const slaCutoff = new Date(this.clock.nowMs() - this.config.reviewSlaDays * 86_400_000);
-    if (q.overdue === true) qb.andWhere("a.status IN ('pending_review', 'pending_approval') AND a.submittedAt < :slaCutoff", { slaCutoff });
-    if (q.overdue === false) qb.andWhere("(a.status NOT IN ('pending_review', 'pending_approval') OR a.submittedAt >= :slaCutoff)", { slaCutoff });
+    if (q.overdue === true)
+      qb.andWhere("a.status IN ('pending_review', 'pending_approval') AND a.submittedAt < :slaCutoff", { slaCutoff });
+    if (q.overdue === false)
+      qb.andWhere("(a.status NOT IN ('pending_review', 'pending_approval') OR a.submittedAt >= :slaCutoff)", {
+        slaCutoff,
+      });
     if (q.q) qb.andWhere("a.name LIKE :kw ESCAPE '!'", { kw: likeContains(q.q) });
     if (q.orgUnitId) {
       const area = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: q.orgUnitId });
@@ -60,7 +64,12 @@ export class ApplicationReviewService {
       qb.andWhere('a.orgPath LIKE :areaPrefix', { areaPrefix: `${area!.path}%` });
     }
     // Oldest first: the queue is worked in arrival order, and overdue ones surface at the top.
-    const [rows, total] = await qb.orderBy('a.submittedAt', 'ASC').addOrderBy('a.id', 'ASC').offset((q.page - 1) * q.pageSize).limit(q.pageSize).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('a.submittedAt', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .offset((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
+      .getManyAndCount();
     return toPage(await this.map(rows), total, q);
   }
 
@@ -73,7 +82,8 @@ export class ApplicationReviewService {
     this.requireStepPermission(actor, app);
     await this.assertNotOwn(actor, app);
     const checkedAt = new Date(dto.checkedAt);
-    if (checkedAt.getTime() > this.clock.nowMs() + 60_000) throw new AppException('CRIMINAL_CHECK_DATE_INVALID', HttpStatus.BAD_REQUEST, { field: 'checkedAt' });
+    if (checkedAt.getTime() > this.clock.nowMs() + 60_000)
+      throw new AppException('CRIMINAL_CHECK_DATE_INVALID', HttpStatus.BAD_REQUEST, { field: 'checkedAt' });
     await this.dataSource.transaction(async (m) => {
       const res = await m.getRepository(CriminalRecordCheck).insert({
         applicationId: id,
@@ -86,9 +96,20 @@ export class ApplicationReviewService {
         recordedByName: actor.displayName,
         recordedAt: this.clock.now(),
       });
-      const updated = await m.getRepository(Application).update({ id, status: app.status }, { criminalCheckId: res.identifiers[0].id as number, updatedAt: this.clock.now() });
+      const updated = await m
+        .getRepository(Application)
+        .update(
+          { id, status: app.status },
+          { criminalCheckId: res.identifiers[0].id as number, updatedAt: this.clock.now() },
+        );
       if (!updated.affected) throw AppException.conflict('APPLICATION_WRONG_STAGE');
-      await this.audit.record(m, actor, { action: 'application.criminal_check', targetType: 'application', targetId: String(id), orgUnitId: app.reviewOrgUnitId, after: { result: dto.result, checkedBy: dto.checkedBy, checkedAt: dto.checkedAt } });
+      await this.audit.record(m, actor, {
+        action: 'application.criminal_check',
+        targetType: 'application',
+        targetId: String(id),
+        orgUnitId: app.reviewOrgUnitId,
+        after: { result: dto.result, checkedBy: dto.checkedBy, checkedAt: dto.checkedAt },
+      });
     });
     return this.get(actor, id);
   }
@@ -97,19 +118,38 @@ export class ApplicationReviewService {
     const app = await this.loadInScope(actor, id);
     const step = this.requireStepPermission(actor, app);
     await this.assertFourEyes(actor, app, step);
-    const check = app.criminalCheckId ? await this.dataSource.getRepository(CriminalRecordCheck).findOneBy({ id: app.criminalCheckId }) : null;
+    const check = app.criminalCheckId
+      ? await this.dataSource.getRepository(CriminalRecordCheck).findOneBy({ id: app.criminalCheckId })
+      : null;
     if (!check) throw new AppException('CRIMINAL_CHECK_REQUIRED', HttpStatus.BAD_REQUEST);
     if (check.result !== 'clear') throw new AppException('CRIMINAL_CHECK_FAILED', HttpStatus.BAD_REQUEST);
     const final = app.green || step === 'approval';
-    const entry: ReviewStep = { step, decision: 'approved', by: { id: actor.userId, name: actor.displayName }, at: this.clock.now().toISOString(), reason: null };
+    const entry: ReviewStep = {
+      step,
+      decision: 'approved',
+      by: { id: actor.userId, name: actor.displayName },
+      at: this.clock.now().toISOString(),
+      reason: null,
+    };
     let notificationId: number | null = null;
     await this.dataSource.transaction(async (m) => {
       const now = this.clock.now();
-      const next = final ? { status: 'approved' as const, openKey: null, decidedAt: now } : { status: 'pending_approval' as const };
-      const res = await m.getRepository(Application).update({ id, status: app.status }, { ...next, steps: [...(app.steps ?? []), entry], updatedAt: now });
+      const next = final
+        ? { status: 'approved' as const, openKey: null, decidedAt: now }
+        : { status: 'pending_approval' as const };
+      const res = await m
+        .getRepository(Application)
+        .update({ id, status: app.status }, { ...next, steps: [...(app.steps ?? []), entry], updatedAt: now });
       if (!res.affected) throw AppException.conflict('APPLICATION_WRONG_STAGE');
       if (final) notificationId = await this.finalize(m, actor, app, check.checkedAt);
-      await this.audit.record(m, actor, { action: final ? 'application.approve' : 'application.review_pass', targetType: 'application', targetId: String(id), orgUnitId: app.reviewOrgUnitId, before: { status: app.status }, after: { status: next.status, green: app.green } });
+      await this.audit.record(m, actor, {
+        action: final ? 'application.approve' : 'application.review_pass',
+        targetType: 'application',
+        targetId: String(id),
+        orgUnitId: app.reviewOrgUnitId,
+        before: { status: app.status },
+        after: { status: next.status, green: app.green },
+      });
     });
     if (notificationId) await this.notifications.push([notificationId]);
     return this.get(actor, id);
@@ -121,15 +161,35 @@ export class ApplicationReviewService {
     const app = await this.loadInScope(actor, id);
     const step = this.requireStepPermission(actor, app);
     await this.assertNotOwn(actor, app);
-    const entry: ReviewStep = { step, decision: 'rejected', by: { id: actor.userId, name: actor.displayName }, at: this.clock.now().toISOString(), reason: text };
+    const entry: ReviewStep = {
+      step,
+      decision: 'rejected',
+      by: { id: actor.userId, name: actor.displayName },
+      at: this.clock.now().toISOString(),
+      reason: text,
+    };
     const notificationId = await this.dataSource.transaction(async (m) => {
       const now = this.clock.now();
       const res = await m.getRepository(Application).update(
         { id, status: app.status },
-        { status: 'rejected', openKey: null, rejectReason: text, decidedAt: now, steps: [...(app.steps ?? []), entry], updatedAt: now },
+        {
+          status: 'rejected',
+          openKey: null,
+          rejectReason: text,
+          decidedAt: now,
+          steps: [...(app.steps ?? []), entry],
+          updatedAt: now,
+        },
       );
       if (!res.affected) throw AppException.conflict('APPLICATION_WRONG_STAGE');
-      await this.audit.record(m, actor, { action: 'application.reject', targetType: 'application', targetId: String(id), orgUnitId: app.reviewOrgUnitId, before: { status: app.status }, after: { status: 'rejected', reason: text } });
+      await this.audit.record(m, actor, {
+        action: 'application.reject',
+        targetType: 'application',
+        targetId: String(id),
+        orgUnitId: app.reviewOrgUnitId,
+        before: { status: app.status },
+        after: { status: 'rejected', reason: text },
+      });
       return this.notifications.create(m, {
         userId: app.userId,
         template: 'application_result',
@@ -146,7 +206,15 @@ export class ApplicationReviewService {
   async reveal(actor: Actor, id: number, field: 'idNumber' | 'phone'): Promise<RevealPiiResponse> {
     const app = await this.loadInScope(actor, id);
     const value = this.pii.decrypt(field === 'idNumber' ? app.idEnc : app.phoneEnc);
-    await this.dataSource.transaction((m) => this.audit.record(m, actor, { action: 'pii.reveal', targetType: 'application', targetId: String(id), orgUnitId: app.reviewOrgUnitId, after: { field } }));
+    await this.dataSource.transaction((m) =>
+      this.audit.record(m, actor, {
+        action: 'pii.reveal',
+        targetType: 'application',
+        targetId: String(id),
+        orgUnitId: app.reviewOrgUnitId,
+        after: { field },
+      }),
+    );
     return { field, value };
   }
 
@@ -199,10 +267,12 @@ export class ApplicationReviewService {
    */
   private async assertFourEyes(actor: Actor, app: Application, step: ReviewStep['step']): Promise<void> {
     await this.assertNotOwn(actor, app);
-    if (step === 'approval' && (app.steps ?? []).some((s) => s.by.id === actor.userId)) throw new AppException('REVIEW_SAME_PERSON', HttpStatus.FORBIDDEN);
+    if (step === 'approval' && (app.steps ?? []).some((s) => s.by.id === actor.userId))
+      throw new AppException('REVIEW_SAME_PERSON', HttpStatus.FORBIDDEN);
     if (app.green && app.rosterGuardId) {
       const guard = (await this.roster.byIds([app.rosterGuardId])).get(app.rosterGuardId);
-      if (guard?.lastChangedById === actor.userId) throw new AppException('REVIEW_ROSTER_CHANGED_BY_SELF', HttpStatus.FORBIDDEN);
+      if (guard?.lastChangedById === actor.userId)
+        throw new AppException('REVIEW_ROSTER_CHANGED_BY_SELF', HttpStatus.FORBIDDEN);
     }
   }
 
@@ -210,14 +280,20 @@ export class ApplicationReviewService {
   private async assertNotOwn(actor: Actor, app: Application): Promise<void> {
     let own = app.userId === actor.userId;
     if (!own && app.phoneEnc) {
-      const user = await this.dataSource.getRepository(User).findOne({ select: { id: true, phoneEnc: true }, where: { id: actor.userId } });
+      const user = await this.dataSource
+        .getRepository(User)
+        .findOne({ select: { id: true, phoneEnc: true }, where: { id: actor.userId } });
       own = !!user?.phoneEnc && this.pii.decrypt(user.phoneEnc) === this.pii.decrypt(app.phoneEnc);
     }
     if (own) throw new AppException('REVIEW_OWN_APPLICATION', HttpStatus.FORBIDDEN);
   }
 
   private async loadInScope(actor: Actor, id: number): Promise<Application> {
-    const qb = wherePathInScope(this.dataSource.getRepository(Application).createQueryBuilder('a').where('a.id = :id', { id }), actor, 'a.orgPath');
+    const qb = wherePathInScope(
+      this.dataSource.getRepository(Application).createQueryBuilder('a').where('a.id = :id', { id }),
+      actor,
+      'a.orgPath',
+    );
     const app = await qb.getOne();
     if (!app) throw AppException.notFound();
     return app;

@@ -1,5 +1,13 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { ApplicationDeclarations, ApplicationStatus, AssignmentRule, Occupation, ReviewStep, Sex, VolunteerSkill } from '@jianghuai/shared';
+import type {
+  ApplicationDeclarations,
+  ApplicationStatus,
+  AssignmentRule,
+  Occupation,
+  ReviewStep,
+  Sex,
+  VolunteerSkill,
+} from '@jianghuai/shared';
 import { DateTimeColumn, JsonColumn } from '../../database/columns.js';
 
 /**

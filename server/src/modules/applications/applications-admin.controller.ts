@@ -30,7 +30,11 @@ export class ApplicationsAdminController {
   @HttpCode(200)
   @Authenticated({ permission: 'applications.review' })
   @ApiOperation({ summary: '记录违法犯罪记录核查（核查人、时间、结果）；审批通过前必须记录' })
-  criminalCheck(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: CriminalCheckDto): Promise<ApplicationResponse> {
+  criminalCheck(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: CriminalCheckDto,
+  ): Promise<ApplicationResponse> {
     return this.review.recordCriminalCheck(actor, id, dto);
   }
 
@@ -46,7 +50,11 @@ export class ApplicationsAdminController {
   @HttpCode(200)
   @Authenticated({ permission: 'applications.review' })
   @ApiOperation({ summary: '不通过（须填原因，申请人可见并可修改后重新提交）' })
-  reject(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: RejectApplicationDto): Promise<ApplicationResponse> {
+  reject(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: RejectApplicationDto,
+  ): Promise<ApplicationResponse> {
     return this.review.reject(actor, id, dto.reason);
   }
 
@@ -54,7 +62,11 @@ export class ApplicationsAdminController {
   @HttpCode(200)
   @Authenticated({ permission: 'pii.reveal' })
   @ApiOperation({ summary: '查看完整身份证号或手机号（记入操作日志）' })
-  reveal(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: ApplicationRevealDto): Promise<RevealPiiResponse> {
+  reveal(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: ApplicationRevealDto,
+  ): Promise<RevealPiiResponse> {
     return this.review.reveal(actor, id, dto.field);
   }
 }

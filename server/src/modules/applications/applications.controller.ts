@@ -1,6 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AgreementResponse, ApplicationDraftResponse, MyApplicationResponse, OrgUnitNode } from '@jianghuai/shared';
+import type {
+  AgreementResponse,
+  ApplicationDraftResponse,
+  MyApplicationResponse,
+  OrgUnitNode,
+} from '@jianghuai/shared';
 import { Authenticated, CurrentActor } from '../../common/auth/authenticated.decorator.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { ApplicationsService } from './applications.service.js';
@@ -49,7 +54,9 @@ export class ApplicationsController {
 
   @Post()
   @Authenticated()
-  @ApiOperation({ summary: '提交申请：自动校验身份证、年龄、是否已是义警/在审、取消资格冷静期、声明与协议；花名册持证保安走绿色通道' })
+  @ApiOperation({
+    summary: '提交申请：自动校验身份证、年龄、是否已是义警/在审、取消资格冷静期、声明与协议；花名册持证保安走绿色通道',
+  })
   submit(@CurrentActor() actor: Actor, @Body() dto: SubmitApplicationDto): Promise<MyApplicationResponse> {
     return this.applications.submit(actor, dto);
   }

@@ -57,9 +57,16 @@ export class SubmitApplicationDto implements SubmitApplicationRequest {
 
   @ApiProperty({ enum: OCCUPATIONS }) @IsIn(OCCUPATIONS) occupation: Occupation;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(1) companyId?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(1) siteId?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(1) residenceCommunityId?: number | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(1) companyId?:
+    number | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(1) siteId?:
+    number | null;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsInt()
+  @Min(1)
+  residenceCommunityId?: number | null;
 
   @ApiPropertyOptional({ type: LocationDto, nullable: true })
   @IsOptional()
@@ -93,10 +100,20 @@ export class SaveDraftDto {
 }
 
 export class ApplicationQueryDto extends PageQueryDto implements ApplicationQuery {
-  @ApiPropertyOptional({ enum: ['review', 'approval', 'decided'] }) @IsOptional() @IsIn(['review', 'approval', 'decided']) stage?: 'review' | 'approval' | 'decided';
-  @ApiPropertyOptional({ enum: APPLICATION_STATUSES }) @IsOptional() @IsIn(APPLICATION_STATUSES) status?: ApplicationStatus;
+  @ApiPropertyOptional({ enum: ['review', 'approval', 'decided'] })
+  @IsOptional()
+  @IsIn(['review', 'approval', 'decided'])
+  stage?: 'review' | 'approval' | 'decided';
+  @ApiPropertyOptional({ enum: APPLICATION_STATUSES })
+  @IsOptional()
+  @IsIn(APPLICATION_STATUSES)
+  status?: ApplicationStatus;
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() green?: boolean;
-  @ApiPropertyOptional({ description: '只看超过审核时限的' }) @IsOptional() @Transform(toBool) @IsBoolean() overdue?: boolean;
+  @ApiPropertyOptional({ description: '只看超过审核时限的' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  overdue?: boolean;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) orgUnitId?: number;
   @ApiPropertyOptional({ description: '姓名包含' }) @IsOptional() @IsString() @MaxLength(32) q?: string;
 }

@@ -1,4 +1,10 @@
-import { APPLICATION_STATUS_LABELS, maskIdNumber, maskPhone, type ApplicationResponse, type MyApplicationResponse } from '@jianghuai/shared';
+import {
+  APPLICATION_STATUS_LABELS,
+  maskIdNumber,
+  maskPhone,
+  type ApplicationResponse,
+  type MyApplicationResponse,
+} from '@jianghuai/shared';
 import type { PiiCipher } from '../../common/pii/pii-cipher.js';
 import { toOrgSummary } from '../org/org.mapper.js';
 import type { OrgUnit } from '../org/org-unit.entity.js';
@@ -42,7 +48,13 @@ export function toMyApplication(a: Application, l: ApplicationLookups, pii: PiiC
   };
 }
 
-export function toApplicationResponse(a: Application, l: ApplicationLookups, pii: PiiCipher, slaDays: number, now: number): ApplicationResponse {
+export function toApplicationResponse(
+  a: Application,
+  l: ApplicationLookups,
+  pii: PiiCipher,
+  slaDays: number,
+  now: number,
+): ApplicationResponse {
   const pending = a.status === 'pending_review' || a.status === 'pending_approval';
   const check = a.criminalCheckId ? l.checks.get(a.criminalCheckId) : undefined;
   return {
@@ -64,7 +76,9 @@ export function toApplicationResponse(a: Application, l: ApplicationLookups, pii
         }
       : null,
     steps: a.steps ?? [],
-    rosterMatch: a.rosterGuardId ? { rosterGuardId: a.rosterGuardId, certificateNo: l.certificateNos.get(a.rosterGuardId) ?? null } : null,
+    rosterMatch: a.rosterGuardId
+      ? { rosterGuardId: a.rosterGuardId, certificateNo: l.certificateNos.get(a.rosterGuardId) ?? null }
+      : null,
     resubmissions: a.resubmissions,
   };
 }

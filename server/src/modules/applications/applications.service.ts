@@ -1,7 +1,15 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { ageOn, validateIdCard, type AgreementResponse, type ApplicationDraft, type ApplicationDraftResponse, type MyApplicationResponse, type OrgUnitNode } from '@jianghuai/shared';
+import {
+  ageOn,
+  validateIdCard,
+  type AgreementResponse,
+  type ApplicationDraft,
+  type ApplicationDraftResponse,
+  type MyApplicationResponse,
+  type OrgUnitNode,
+} from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { PiiCipher } from '../../common/pii/pii-cipher.js';
@@ -23,7 +31,11 @@ import { toMyApplication } from './applications.mapper.js';
 import type { SubmitApplicationDto } from './applications.dto.js';
 import { Clock } from '../../common/clock/clock.js';
 
-const fail = (code: ConstructorParameters<typeof AppException>[0], details?: unknown, status = HttpStatus.BAD_REQUEST) => new AppException(code, status, details);
+const fail = (
+  code: ConstructorParameters<typeof AppException>[0],
+  details?: unknown,
+  status = HttpStatus.BAD_REQUEST,
+) => new AppException(code, status, details);
 
 /**
  * The applicant's side of SPEC §2.2: the agreement, the server-side draft, submitting with every
@@ -48,23 +60,33 @@ export class ApplicationsService {
 
   /** Stations with their communities, for the residence picker. */
   async communities(): Promise<OrgUnitNode[]> {
-    const units = await this.dataSource.getRepository(OrgUnit).find({ where: { level: In(['station', 'community']) }, order: { path: 'ASC' } });
-    const stations = units.filter((u) => u.level === 'station').map((s) => ({ ...toOrgSummary(s), children: [] as OrgUnitNode[] }));
+    const units = await this.dataSource
+      .getRepository(OrgUnit)
+      .find({ where: { level: In(['station', 'community']) }, order: { path: 'ASC' } });
+    const stations = units
+      .filter((u) => u.level === 'station')
+      .map((s) => ({ ...toOrgSummary(s), children: [] as OrgUnitNode[] }));
     const byId = new Map(stations.map((s) => [s.id, s]));
-    for (const c of units.filter((u) => u.level === 'community')) byId.get(c.parentId!)?.children.push({ ...toOrgSummary(c), children: [] });
+    for (const c of units.filter((u) => u.level === 'community'))
+      byId.get(c.parentId!)?.children.push({ ...toOrgSummary(c), children: [] });
     return stations;
   }
 
   async getDraft(actor: Actor): Promise<ApplicationDraftResponse> {
     const row = await this.dataSource.getRepository(ApplicationDraftRow).findOneBy({ userId: actor.userId });
     if (!row) return { draft: null, updatedAt: null };
-    return { draft: JSON.parse(this.pii.decrypt(row.dataEnc)) as ApplicationDraft, updatedAt: row.updatedAt.toISOString() };
+    return {
+      draft: JSON.parse(this.pii.decrypt(row.dataEnc)) as ApplicationDraft,
+      updatedAt: row.updatedAt.toISOString(),
+    };
   }
 
   async saveDraft(actor: Actor, draft: Record<string, unknown>): Promise<ApplicationDraftResponse> {
     const { phoneCode: _never, ...kept } = draft;
     const updatedAt = this.clock.now();
-    await this.dataSource.getRepository(ApplicationDraftRow).upsert({ userId: actor.userId, dataEnc: this.pii.encrypt(JSON.stringify(kept)), updatedAt }, ['userId']);
+    await this.dataSource
+      .getRepository(ApplicationDraftRow)
+      .upsert({ userId: actor.userId, dataEnc: this.pii.encrypt(JSON.stringify(kept)), updatedAt }, ['userId']);
     return { draft: kept as ApplicationDraft, updatedAt: updatedAt.toISOString() };
   }
 
@@ -73,7 +95,9 @@ export class ApplicationsService {
   }
 
   async mine(actor: Actor): Promise<MyApplicationResponse | null> {
-    const app = await this.dataSource.getRepository(Application).findOne({ where: { userId: actor.userId }, order: { id: 'DESC' } });
+    const app = await this.dataSource
+      .getRepository(Application)
+      .findOne({ where: { userId: actor.userId }, order: { id: 'DESC' } });
     if (!app) return null;
     return toMyApplication(app, await loadLookups(this.dataSource, [app], this.roster), this.pii);
   }
@@ -110,7 +134,9 @@ export class ApplicationsService {
 
   /** Fix and resubmit a rejected application (same record, back to the first step). */
   async resubmit(actor: Actor, dto: SubmitApplicationDto): Promise<MyApplicationResponse> {
-    const app = await this.dataSource.getRepository(Application).findOne({ where: { userId: actor.userId }, order: { id: 'DESC' } });
+    const app = await this.dataSource
+      .getRepository(Application)
+      .findOne({ where: { userId: actor.userId }, order: { id: 'DESC' } });
     if (!app) throw AppException.notFound();
     if (app.status !== 'rejected') throw fail('APPLICATION_NOT_EDITABLE', undefined, HttpStatus.CONFLICT);
     const { phone, ...checked } = await this.check(actor, dto, app.id, app.phoneEnc);
@@ -119,7 +145,20 @@ export class ApplicationsService {
         const now = this.clock.now();
         const res = await m.getRepository(Application).update(
           { id: app.id, status: 'rejected' },
-          { ...checked, status: 'pending_review', openKey: checked.idHash, phoneEnc: this.pii.encrypt(phone), phoneHash: this.pii.hash('phone', phone), agreementSignedAt: now, criminalCheckId: null, rejectReason: null, resubmissions: app.resubmissions + 1, submittedAt: now, decidedAt: null, updatedAt: now },
+          {
+            ...checked,
+            status: 'pending_review',
+            openKey: checked.idHash,
+            phoneEnc: this.pii.encrypt(phone),
+            phoneHash: this.pii.hash('phone', phone),
+            agreementSignedAt: now,
+            criminalCheckId: null,
+            rejectReason: null,
+            resubmissions: app.resubmissions + 1,
+            submittedAt: now,
+            decidedAt: null,
+            updatedAt: now,
+          },
         );
         if (!res.affected) throw fail('APPLICATION_NOT_EDITABLE', undefined, HttpStatus.CONFLICT);
         await m.getRepository(ApplicationDraftRow).delete({ userId: actor.userId });
@@ -129,7 +168,13 @@ export class ApplicationsService {
   }
 
   /** Two simultaneous submissions for one ID number: the unique open key lets one through; the other is answered as the gate answers. */
-  private async onDuplicate(err: unknown, actor: Actor, idHash: string, phone: string, resubmittingId: number | null): Promise<never> {
+  private async onDuplicate(
+    err: unknown,
+    actor: Actor,
+    idHash: string,
+    phone: string,
+    resubmittingId: number | null,
+  ): Promise<never> {
     if (!isDuplicateKey(err)) throw err;
     await this.gate.assertIdNumberFree(actor, idHash, phone, resubmittingId);
     throw AppException.conflict('APPLICATION_ALREADY_PENDING');
@@ -148,21 +193,40 @@ export class ApplicationsService {
   }
 
   /** Every automatic check of SPEC §2.2, in the order a person would fix them. */
-  private async check(actor: Actor, dto: SubmitApplicationDto, resubmittingId: number | null, previousPhoneEnc: string | null) {
+  private async check(
+    actor: Actor,
+    dto: SubmitApplicationDto,
+    resubmittingId: number | null,
+    previousPhoneEnc: string | null,
+  ) {
     const idNumber = dto.idNumber.replace(/\s+/g, '').toUpperCase();
     const id = validateIdCard(idNumber);
     if (!id.ok) {
-      const code = id.problem === 'format' ? 'ID_NUMBER_INVALID_FORMAT' : id.problem === 'birth_date' ? 'ID_NUMBER_INVALID_BIRTH_DATE' : 'ID_NUMBER_INVALID_CHECK_DIGIT';
+      const code =
+        id.problem === 'format'
+          ? 'ID_NUMBER_INVALID_FORMAT'
+          : id.problem === 'birth_date'
+            ? 'ID_NUMBER_INVALID_BIRTH_DATE'
+            : 'ID_NUMBER_INVALID_CHECK_DIGIT';
       throw fail(code, { field: 'idNumber' });
     }
     const age = ageOn(id.info.birthDate, this.clock.today());
-    if (age < this.config.minAge) throw fail('APPLICANT_TOO_YOUNG', { age, min: this.config.minAge, max: this.config.maxAge }, HttpStatus.BAD_REQUEST);
-    if (age > this.config.maxAge) throw fail('APPLICANT_TOO_OLD', { age, min: this.config.minAge, max: this.config.maxAge });
-    if (!dto.declarations.noCriminalRecord) throw fail('DECLARATION_NO_CRIMINAL_RECORD_REQUIRED', { field: 'declarations.noCriminalRecord' });
-    if (!dto.declarations.physicallyFit) throw fail('DECLARATION_FITNESS_REQUIRED', { field: 'declarations.physicallyFit' });
+    if (age < this.config.minAge)
+      throw fail(
+        'APPLICANT_TOO_YOUNG',
+        { age, min: this.config.minAge, max: this.config.maxAge },
+        HttpStatus.BAD_REQUEST,
+      );
+    if (age > this.config.maxAge)
+      throw fail('APPLICANT_TOO_OLD', { age, min: this.config.minAge, max: this.config.maxAge });
+    if (!dto.declarations.noCriminalRecord)
+      throw fail('DECLARATION_NO_CRIMINAL_RECORD_REQUIRED', { field: 'declarations.noCriminalRecord' });
+    if (!dto.declarations.physicallyFit)
+      throw fail('DECLARATION_FITNESS_REQUIRED', { field: 'declarations.physicallyFit' });
     if (!dto.agreementSigned) throw fail('AGREEMENT_NOT_SIGNED', { field: 'agreementSigned' });
     const agreement = currentAgreement();
-    if (dto.agreementVersion !== agreement.version) throw fail('AGREEMENT_VERSION_OUTDATED', { current: agreement.version });
+    if (dto.agreementVersion !== agreement.version)
+      throw fail('AGREEMENT_VERSION_OUTDATED', { current: agreement.version });
 
     const idHash = this.pii.hash('id_number', idNumber);
     // SPEC §2.2 ▲: count the attempt, verify the phone, and only then look the ID number up.
@@ -173,7 +237,8 @@ export class ApplicationsService {
     let companyId: number | null = null;
     let siteId: number | null = null;
     if (dto.occupation === 'security_guard') {
-      if (!dto.companyId || !dto.siteId) throw fail('COMPANY_REQUIRED_FOR_GUARD', { field: dto.companyId ? 'siteId' : 'companyId' });
+      if (!dto.companyId || !dto.siteId)
+        throw fail('COMPANY_REQUIRED_FOR_GUARD', { field: dto.companyId ? 'siteId' : 'companyId' });
       const company = await this.dataSource.getRepository(Company).findOneBy({ id: dto.companyId });
       if (!company) throw AppException.notFound({ companyId: dto.companyId });
       const site = await this.dataSource.getRepository(ServiceSite).findOneBy({ id: dto.siteId });
@@ -187,7 +252,11 @@ export class ApplicationsService {
       if (community.level !== 'community') throw fail('ORG_UNIT_NOT_COMMUNITY', { field: 'residenceCommunityId' });
     }
     if (!siteId && !community && !dto.location) throw fail('APPLICATION_LOCATION_REQUIRED');
-    const choice = await this.stations.chooseStation(this.dataSource.manager, { siteId, residenceCommunityId: community?.id, location: dto.location });
+    const choice = await this.stations.chooseStation(this.dataSource.manager, {
+      siteId,
+      residenceCommunityId: community?.id,
+      location: dto.location,
+    });
     if (!choice) throw fail('NO_STATION_FOUND');
     // The community officer reviews when the applicant lives in the managing station's area.
     const reviewUnit = community && community.parentId === choice.station.id ? community : choice.station;
@@ -212,7 +281,11 @@ export class ApplicationsService {
       assignmentRule: choice.rule,
       reviewOrgUnitId: reviewUnit.id,
       orgPath: reviewUnit.path,
-      skills: dto.skills.map((s) => ({ name: s.name, certificateNo: s.certificateNo ?? null, expiresOn: s.expiresOn ?? null })),
+      skills: dto.skills.map((s) => ({
+        name: s.name,
+        certificateNo: s.certificateNo ?? null,
+        expiresOn: s.expiresOn ?? null,
+      })),
       declarations: { noCriminalRecord: true, physicallyFit: true },
       agreementVersion: agreement.version,
       green,
@@ -220,5 +293,3 @@ export class ApplicationsService {
     };
   }
 }
-
-

@@ -4,7 +4,16 @@ import { addDays, loadEnrolmentConfig, shanghaiDate } from './enrolment-config.j
 describe(loadEnrolmentConfig.name, () => {
   it('has the SPEC defaults', () => {
     const sut = loadEnrolmentConfig({});
-    expect(sut).toMatchObject({ minAge: 18, maxAge: 65, reapplyCoolOffDays: 365, reviewSlaDays: 3, inactivityRevokeDays: 365, inactivityWarnDaysBefore: 30, jobsIntervalMinutes: 0, memberNoPrefix: 'MAS' });
+    expect(sut).toMatchObject({
+      minAge: 18,
+      maxAge: 65,
+      reapplyCoolOffDays: 365,
+      reviewSlaDays: 3,
+      inactivityRevokeDays: 365,
+      inactivityWarnDaysBefore: 30,
+      jobsIntervalMinutes: 0,
+      memberNoPrefix: 'MAS',
+    });
   });
 
   it('names every bad variable', () => {

@@ -27,27 +27,32 @@ export interface AuditEntry {
  */
 @Injectable()
 export class AuditService {
-  constructor(@InjectRepository(AuditLog) private readonly logs: Repository<AuditLog>, private readonly clock: Clock) {}
+  constructor(
+    @InjectRepository(AuditLog) private readonly logs: Repository<AuditLog>,
+    private readonly clock: Clock,
+  ) {}
 
   async record(manager: EntityManager, actor: Actor, entry: AuditEntry): Promise<void> {
     const orgUnitId = entry.orgUnitId ?? actor.orgUnitId;
     const unit = orgUnitId ? await manager.getRepository(OrgUnit).findOneBy({ id: orgUnitId }) : null;
     const repo = manager.getRepository(AuditLog);
-    await repo.save(repo.create({
-      actorId: actor.userId,
-      actorName: actor.displayName,
-      actorRoles: actor.staffRoles,
-      orgUnitId: unit?.id ?? null,
-      orgPath: unit?.path ?? actor.orgPath ?? '/',
-      action: entry.action,
-      targetType: entry.targetType,
-      targetId: entry.targetId ?? null,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-      ip: actor.ip,
-      requestId: currentRequestId() ?? null,
-      createdAt: this.clock.now(),
-    }));
+    await repo.save(
+      repo.create({
+        actorId: actor.userId,
+        actorName: actor.displayName,
+        actorRoles: actor.staffRoles,
+        orgUnitId: unit?.id ?? null,
+        orgPath: unit?.path ?? actor.orgPath ?? '/',
+        action: entry.action,
+        targetType: entry.targetType,
+        targetId: entry.targetId ?? null,
+        before: entry.before ?? null,
+        after: entry.after ?? null,
+        ip: actor.ip,
+        requestId: currentRequestId() ?? null,
+        createdAt: this.clock.now(),
+      }),
+    );
   }
 
   async list(actor: Actor, q: AuditQueryDto): Promise<Page<AuditLogResponse>> {

@@ -39,7 +39,15 @@ export class AuthService {
       await this.users
         .createQueryBuilder()
         .insert()
-        .values({ openid, displayName: '微信用户', roles: [], status: 'active', failedLogins: 0, createdAt: now, updatedAt: now })
+        .values({
+          openid,
+          displayName: '微信用户',
+          roles: [],
+          status: 'active',
+          failedLogins: 0,
+          createdAt: now,
+          updatedAt: now,
+        })
         .orIgnore() // two first logins at once: the unique openid keeps one row
         .execute();
       user = await this.users.findOneByOrFail({ openid });
@@ -60,7 +68,8 @@ export class AuthService {
     const ok = await this.hasher.verify(password, user?.passwordHash ?? null);
     if (!user || !ok) throw new AppException('INVALID_CREDENTIALS', HttpStatus.UNAUTHORIZED);
     await this.brake.succeeded(attempt);
-    if (user.status !== 'active' || user.roles.length === 0) throw new AppException('ACCOUNT_DISABLED', HttpStatus.FORBIDDEN);
+    if (user.status !== 'active' || user.roles.length === 0)
+      throw new AppException('ACCOUNT_DISABLED', HttpStatus.FORBIDDEN);
     return this.loginResponse(user.id);
   }
 

@@ -79,7 +79,12 @@ export class TokenService {
       createdAt: now,
     });
     // iat from the Clock: jsonwebtoken would take Date.now(), and `exp` follows `iat`.
-    const payload: AccessTokenPayload & { iat: number } = { sub: userId, typ: 'access', sid: familyId, iat: Math.floor(this.clock.nowMs() / 1000) };
+    const payload: AccessTokenPayload & { iat: number } = {
+      sub: userId,
+      typ: 'access',
+      sid: familyId,
+      iat: Math.floor(this.clock.nowMs() / 1000),
+    };
     const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.config.jwt.accessTtlSeconds });
     return { accessToken, refreshToken, expiresIn: this.config.jwt.accessTtlSeconds };
   }

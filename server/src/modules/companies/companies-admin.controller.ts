@@ -35,7 +35,11 @@ export class CompaniesAdminController {
   @Patch(':id')
   @Authenticated({ permission: 'companies.manage' })
   @ApiOperation({ summary: '修改单位；记入操作日志' })
-  update(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateCompanyDto): Promise<CompanyResponse> {
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: UpdateCompanyDto,
+  ): Promise<CompanyResponse> {
     return this.companies.update(actor, id, dto);
   }
 
@@ -51,14 +55,22 @@ export class CompaniesAdminController {
   @HttpCode(204)
   @Authenticated({ permission: 'companies.manage' })
   @ApiOperation({ summary: '删除驻勤点；记入操作日志' })
-  async removeSite(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Param('siteId', ParseIntPipe) siteId: number): Promise<void> {
+  async removeSite(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Param('siteId', ParseIntPipe) siteId: number,
+  ): Promise<void> {
     await this.companies.removeSite(actor, id, siteId);
   }
 
   @Post(':id/sites')
   @Authenticated({ permission: 'companies.manage' })
   @ApiOperation({ summary: '新增驻勤点（地址、坐标、辖区派出所）' })
-  addSite(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: ServiceSiteDto): Promise<ServiceSiteResponse> {
+  addSite(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: ServiceSiteDto,
+  ): Promise<ServiceSiteResponse> {
     return this.companies.addSite(actor, id, dto);
   }
 

@@ -1,7 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
-import { COMPANY_TYPES, type CompanyType, type CreateCompanyRequest, type EquipmentCounts, type ServiceSiteRequest, type UpdateCompanyRequest } from '@jianghuai/shared';
+import {
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import {
+  COMPANY_TYPES,
+  type CompanyType,
+  type CreateCompanyRequest,
+  type EquipmentCounts,
+  type ServiceSiteRequest,
+  type UpdateCompanyRequest,
+} from '@jianghuai/shared';
 import { PageQueryDto } from '../../common/pagination.js';
 import { IsEquipmentCounts } from './equipment.validator.js';
 

@@ -5,7 +5,15 @@ import type { Company } from './company.entity.js';
 import type { ServiceSite } from './service-site.entity.js';
 
 export function toSiteResponse(s: ServiceSite): ServiceSiteResponse {
-  return { id: s.id, companyId: s.companyId, name: s.name, address: s.address, lat: s.lat, lng: s.lng, station: toOrgSummary(s.station!) };
+  return {
+    id: s.id,
+    companyId: s.companyId,
+    name: s.name,
+    address: s.address,
+    lat: s.lat,
+    lng: s.lng,
+    station: toOrgSummary(s.station!),
+  };
 }
 
 export function toCompanyResponse(c: Company, pii: PiiCipher): CompanyResponse {
@@ -30,6 +38,8 @@ export function toCompanyOption(c: Company): CompanyOption {
     id: c.id,
     name: c.name,
     type: c.type,
-    sites: (c.sites ?? []).sort((a, b) => a.id - b.id).map((s) => ({ id: s.id, name: s.name, address: s.address, stationName: s.station?.name ?? '' })),
+    sites: (c.sites ?? [])
+      .sort((a, b) => a.id - b.id)
+      .map((s) => ({ id: s.id, name: s.name, address: s.address, stationName: s.station?.name ?? '' })),
   };
 }

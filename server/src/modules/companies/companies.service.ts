@@ -1,7 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { validateCreditCode, type CompanyOption, type CompanyResponse, type Page, type ServiceSiteResponse } from '@jianghuai/shared';
+import {
+  validateCreditCode,
+  type CompanyOption,
+  type CompanyResponse,
+  type Page,
+  type ServiceSiteResponse,
+} from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { PiiCipher } from '../../common/pii/pii-cipher.js';
@@ -32,9 +38,17 @@ export class CompaniesService {
     whereOrgInScope(qb, actor, 'c.homeStationId');
     if (q.type) qb.andWhere('c.type = :type', { type: q.type });
     if (q.q) qb.andWhere("(c.name LIKE :kw ESCAPE '!' OR c.creditCode LIKE :kw ESCAPE '!')", { kw: likeContains(q.q) });
-    const [rows, total] = await qb.orderBy('c.id', 'ASC').offset((q.page - 1) * q.pageSize).limit(q.pageSize).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('c.id', 'ASC')
+      .offset((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
+      .getManyAndCount();
     await this.attachSites(rows);
-    return toPage(rows.map((c) => toCompanyResponse(c, this.pii)), total, q);
+    return toPage(
+      rows.map((c) => toCompanyResponse(c, this.pii)),
+      total,
+      q,
+    );
   }
 
   async get(actor: Actor, id: number): Promise<CompanyResponse> {
@@ -43,7 +57,11 @@ export class CompaniesService {
 
   /** Employers and sites an applicant can pick from (names only; no personal data). */
   async options(q?: string): Promise<CompanyOption[]> {
-    const qb = this.dataSource.getRepository(Company).createQueryBuilder('c').leftJoinAndSelect('c.sites', 's').leftJoinAndSelect('s.station', 'st');
+    const qb = this.dataSource
+      .getRepository(Company)
+      .createQueryBuilder('c')
+      .leftJoinAndSelect('c.sites', 's')
+      .leftJoinAndSelect('s.station', 'st');
     if (q) qb.where("c.name LIKE :kw ESCAPE '!'", { kw: likeContains(q) });
     const rows = await qb.orderBy('c.name', 'ASC').take(50).getMany();
     return rows.map(toCompanyOption);
@@ -70,7 +88,13 @@ export class CompaniesService {
           updatedAt: now,
         });
         const newId = res.identifiers[0].id as number;
-        await this.audit.record(m, actor, { action: 'company.create', targetType: 'company', targetId: String(newId), orgUnitId: dto.homeStationId, after: { name: dto.name, type: dto.type, creditCode } });
+        await this.audit.record(m, actor, {
+          action: 'company.create',
+          targetType: 'company',
+          targetId: String(newId),
+          orgUnitId: dto.homeStationId,
+          after: { name: dto.name, type: dto.type, creditCode },
+        });
         return newId;
       })
       .catch(rethrowDuplicate);
@@ -88,7 +112,11 @@ export class CompaniesService {
       patch.homeStationId = dto.homeStationId;
     }
     if (dto.contactName !== undefined) patch.contactName = dto.contactName;
-    if (dto.contactPhone !== undefined) Object.assign(patch, { contactPhoneEnc: this.pii.encrypt(dto.contactPhone), contactPhoneHash: dto.contactPhone ? this.pii.hash('phone', dto.contactPhone) : null });
+    if (dto.contactPhone !== undefined)
+      Object.assign(patch, {
+        contactPhoneEnc: this.pii.encrypt(dto.contactPhone),
+        contactPhoneHash: dto.contactPhone ? this.pii.hash('phone', dto.contactPhone) : null,
+      });
     if (dto.equipment !== undefined) patch.equipment = dto.equipment;
     await this.dataSource
       .transaction(async (m) => {
@@ -103,7 +131,14 @@ export class CompaniesService {
           targetType: 'company',
           targetId: String(id),
           orgUnitId: patch.homeStationId ?? before.homeStationId,
-          before: { name: before.name, type: before.type, creditCode: before.creditCode, homeStationId: before.homeStationId, equipment: before.equipment, managerUserId: before.managerUserId },
+          before: {
+            name: before.name,
+            type: before.type,
+            creditCode: before.creditCode,
+            homeStationId: before.homeStationId,
+            equipment: before.equipment,
+            managerUserId: before.managerUserId,
+          },
           after: { ...summary, ...(dto.contactPhone !== undefined ? { contactPhone: 'changed' } : {}) },
         });
       })
@@ -116,9 +151,23 @@ export class CompaniesService {
     // A site may lie in another district (guards sent across): the station need not be in the actor's scope.
     await this.requireStation(dto.stationId);
     const siteId = await this.dataSource.transaction(async (m) => {
-      const res = await m.getRepository(ServiceSite).insert({ companyId, name: dto.name.trim(), address: dto.address.trim(), lat: dto.lat ?? null, lng: dto.lng ?? null, stationId: dto.stationId, createdAt: this.clock.now() });
+      const res = await m.getRepository(ServiceSite).insert({
+        companyId,
+        name: dto.name.trim(),
+        address: dto.address.trim(),
+        lat: dto.lat ?? null,
+        lng: dto.lng ?? null,
+        stationId: dto.stationId,
+        createdAt: this.clock.now(),
+      });
       const newId = res.identifiers[0].id as number;
-      await this.audit.record(m, actor, { action: 'company.site.create', targetType: 'service_site', targetId: String(newId), orgUnitId: company.homeStationId, after: { companyId, ...dto } });
+      await this.audit.record(m, actor, {
+        action: 'company.site.create',
+        targetType: 'service_site',
+        targetId: String(newId),
+        orgUnitId: company.homeStationId,
+        after: { companyId, ...dto },
+      });
       return newId;
     });
     return this.getSite(companyId, siteId);
@@ -130,13 +179,25 @@ export class CompaniesService {
     if (!before) throw AppException.notFound();
     await this.requireStation(dto.stationId);
     await this.dataSource.transaction(async (m) => {
-      await m.getRepository(ServiceSite).update(siteId, { name: dto.name.trim(), address: dto.address.trim(), lat: dto.lat ?? null, lng: dto.lng ?? null, stationId: dto.stationId });
+      await m.getRepository(ServiceSite).update(siteId, {
+        name: dto.name.trim(),
+        address: dto.address.trim(),
+        lat: dto.lat ?? null,
+        lng: dto.lng ?? null,
+        stationId: dto.stationId,
+      });
       await this.audit.record(m, actor, {
         action: 'company.site.update',
         targetType: 'service_site',
         targetId: String(siteId),
         orgUnitId: company.homeStationId,
-        before: { name: before.name, address: before.address, lat: before.lat, lng: before.lng, stationId: before.stationId },
+        before: {
+          name: before.name,
+          address: before.address,
+          lat: before.lat,
+          lng: before.lng,
+          stationId: before.stationId,
+        },
         after: { ...dto },
       });
     });
@@ -154,7 +215,13 @@ export class CompaniesService {
       if (Number(row.n) > 0) throw AppException.conflict('COMPANY_IN_USE');
       await m.getRepository(ServiceSite).delete({ companyId: id });
       await m.getRepository(Company).delete(id);
-      await this.audit.record(m, actor, { action: 'company.delete', targetType: 'company', targetId: String(id), orgUnitId: company.homeStationId, before: { name: company.name, creditCode: company.creditCode } });
+      await this.audit.record(m, actor, {
+        action: 'company.delete',
+        targetType: 'company',
+        targetId: String(id),
+        orgUnitId: company.homeStationId,
+        before: { name: company.name, creditCode: company.creditCode },
+      });
     });
   }
 
@@ -165,15 +232,28 @@ export class CompaniesService {
     await this.dataSource.transaction(async (m) => {
       // Volunteers and applications keep the site they serve at (it decides their station): a site
       // someone still refers to stays until they are moved.
-      const [row] = (await m.query('SELECT (SELECT COUNT(*) FROM volunteers WHERE siteId = ?) + (SELECT COUNT(*) FROM applications WHERE siteId = ?) AS n', [siteId, siteId])) as { n: number | string }[];
+      const [row] = (await m.query(
+        'SELECT (SELECT COUNT(*) FROM volunteers WHERE siteId = ?) + (SELECT COUNT(*) FROM applications WHERE siteId = ?) AS n',
+        [siteId, siteId],
+      )) as { n: number | string }[];
       if (Number(row.n) > 0) throw AppException.conflict('SITE_IN_USE', { people: Number(row.n) });
       await m.getRepository(ServiceSite).delete({ id: siteId, companyId });
-      await this.audit.record(m, actor, { action: 'company.site.delete', targetType: 'service_site', targetId: String(siteId), orgUnitId: company.homeStationId, before: { name: site.name, address: site.address, stationId: site.stationId } });
+      await this.audit.record(m, actor, {
+        action: 'company.site.delete',
+        targetType: 'service_site',
+        targetId: String(siteId),
+        orgUnitId: company.homeStationId,
+        before: { name: site.name, address: site.address, stationId: site.stationId },
+      });
     });
   }
 
   async loadInScope(actor: Actor, id: number): Promise<Company> {
-    const qb = this.dataSource.getRepository(Company).createQueryBuilder('c').innerJoinAndSelect('c.homeStation', 'hs').where('c.id = :id', { id });
+    const qb = this.dataSource
+      .getRepository(Company)
+      .createQueryBuilder('c')
+      .innerJoinAndSelect('c.homeStation', 'hs')
+      .where('c.id = :id', { id });
     const company = await whereOrgInScope(qb, actor, 'c.homeStationId').getOne();
     if (!company) throw AppException.notFound();
     await this.attachSites([company]);
@@ -182,14 +262,18 @@ export class CompaniesService {
 
   /** The company a company manager is linked to, or COMPANY_NOT_LINKED. */
   async forManager(actor: Actor): Promise<Company> {
-    const company = await this.dataSource.getRepository(Company).findOne({ where: { managerUserId: actor.userId }, relations: { homeStation: true } });
+    const company = await this.dataSource
+      .getRepository(Company)
+      .findOne({ where: { managerUserId: actor.userId }, relations: { homeStation: true } });
     if (!company) throw new AppException('COMPANY_NOT_LINKED', HttpStatus.NOT_FOUND);
     await this.attachSites([company]);
     return company;
   }
 
   private async getSite(companyId: number, siteId: number): Promise<ServiceSiteResponse> {
-    const site = await this.dataSource.getRepository(ServiceSite).findOneOrFail({ where: { id: siteId, companyId }, relations: { station: true } });
+    const site = await this.dataSource
+      .getRepository(ServiceSite)
+      .findOneOrFail({ where: { id: siteId, companyId }, relations: { station: true } });
     return toSiteResponse(site);
   }
 
@@ -207,28 +291,37 @@ export class CompaniesService {
   private async requireStation(id: number): Promise<OrgUnit> {
     const unit = await this.dataSource.getRepository(OrgUnit).findOneBy({ id });
     if (!unit) throw AppException.notFound({ orgUnitId: id });
-    if (unit.level !== 'station') throw new AppException('ORG_UNIT_NOT_STATION', HttpStatus.BAD_REQUEST, { orgUnitId: id });
+    if (unit.level !== 'station')
+      throw new AppException('ORG_UNIT_NOT_STATION', HttpStatus.BAD_REQUEST, { orgUnitId: id });
     return unit;
   }
 
   private async requireStationInScope(actor: Actor, id: number): Promise<OrgUnit> {
     const unit = await this.dataSource.getRepository(OrgUnit).findOneBy({ id });
     assertPathInScope(actor, unit?.path);
-    if (unit!.level !== 'station') throw new AppException('ORG_UNIT_NOT_STATION', HttpStatus.BAD_REQUEST, { orgUnitId: id });
+    if (unit!.level !== 'station')
+      throw new AppException('ORG_UNIT_NOT_STATION', HttpStatus.BAD_REQUEST, { orgUnitId: id });
     return unit!;
   }
 
   private async requireFreeManager(m: EntityManager, userId: number, companyId: number | null): Promise<void> {
     const user = await m.getRepository(User).findOneBy({ id: userId });
-    if (!user || !user.roles.includes('company_manager')) throw new AppException('COMPANY_MANAGER_INVALID', HttpStatus.BAD_REQUEST, { managerUserId: userId });
+    if (!user || !user.roles.includes('company_manager'))
+      throw new AppException('COMPANY_MANAGER_INVALID', HttpStatus.BAD_REQUEST, { managerUserId: userId });
     const other = await m.getRepository(Company).findOneBy({ managerUserId: userId });
-    if (other && other.id !== companyId) throw new AppException('COMPANY_MANAGER_INVALID', HttpStatus.BAD_REQUEST, { managerUserId: userId });
+    if (other && other.id !== companyId)
+      throw new AppException('COMPANY_MANAGER_INVALID', HttpStatus.BAD_REQUEST, { managerUserId: userId });
   }
 }
 
 function checkCreditCode(raw: string): string {
   const r = validateCreditCode(raw);
-  if (!r.ok) throw new AppException(r.problem === 'format' ? 'COMPANY_CREDIT_CODE_INVALID' : 'COMPANY_CREDIT_CODE_CHECK_FAILED', HttpStatus.BAD_REQUEST, { field: 'creditCode' });
+  if (!r.ok)
+    throw new AppException(
+      r.problem === 'format' ? 'COMPANY_CREDIT_CODE_INVALID' : 'COMPANY_CREDIT_CODE_CHECK_FAILED',
+      HttpStatus.BAD_REQUEST,
+      { field: 'creditCode' },
+    );
   return r.code;
 }
 

@@ -1,4 +1,13 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import type { CompanyType, EquipmentCounts } from '@jianghuai/shared';
 import { DateTimeColumn, JsonColumn } from '../../database/columns.js';
 import { OrgUnit } from '../org/org-unit.entity.js';

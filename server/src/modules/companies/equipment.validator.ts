@@ -12,7 +12,17 @@ export function IsEquipmentCounts(options?: ValidationOptions): PropertyDecorato
         validate(value: unknown): boolean {
           if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
           const entries = Object.entries(value as Record<string, unknown>);
-          return entries.length <= 30 && entries.every(([k, v]) => k.trim().length > 0 && k.length <= 20 && Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 100000);
+          return (
+            entries.length <= 30 &&
+            entries.every(
+              ([k, v]) =>
+                k.trim().length > 0 &&
+                k.length <= 20 &&
+                Number.isInteger(v) &&
+                (v as number) >= 0 &&
+                (v as number) <= 100000,
+            )
+          );
         },
       },
     });

@@ -32,7 +32,11 @@ export class HealthController {
     if (!up) res.status(503);
     return {
       status: up ? 'ok' : 'degraded',
-      db: { status: up ? 'up' : 'down', type: this.config.db.type, latencyMs: up ? Math.round((performance.now() - started) * 100) / 100 : null },
+      db: {
+        status: up ? 'up' : 'down',
+        type: this.config.db.type,
+        latencyMs: up ? Math.round((performance.now() - started) * 100) / 100 : null,
+      },
       version: this.config.version,
       time: this.clock.now().toISOString(),
     };

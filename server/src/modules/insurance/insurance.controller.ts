@@ -44,7 +44,11 @@ export class InsuranceController {
   @HttpCode(200)
   @Authenticated({ permission: 'insurance.manage' })
   @ApiOperation({ summary: '批量投保义警' })
-  enrol(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: EnrolDto): Promise<EnrolResponse> {
+  enrol(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: EnrolDto,
+  ): Promise<EnrolResponse> {
     return this.insurance.enrol(actor, id, dto.volunteerIds);
   }
 
@@ -52,7 +56,11 @@ export class InsuranceController {
   @HttpCode(200)
   @Authenticated({ permission: 'insurance.manage' })
   @ApiOperation({ summary: '为活动的全部报名成功者投保' })
-  enrolActivity(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: EnrolActivityDto): Promise<EnrolResponse> {
+  enrolActivity(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: EnrolActivityDto,
+  ): Promise<EnrolResponse> {
     return this.insurance.enrolActivity(actor, id, dto.activityId);
   }
 }

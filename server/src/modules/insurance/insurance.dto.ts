@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsISO8601, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import type { CreatePolicyRequest, EnrolActivityRequest, EnrolRequest } from '@jianghuai/shared';
 
 export class CreatePolicyDto implements CreatePolicyRequest {
@@ -11,7 +22,12 @@ export class CreatePolicyDto implements CreatePolicyRequest {
 }
 
 export class EnrolDto implements EnrolRequest {
-  @ApiProperty({ type: [Number] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @IsInt({ each: true }) volunteerIds: number[];
+  @ApiProperty({ type: [Number] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @IsInt({ each: true })
+  volunteerIds: number[];
 }
 
 export class EnrolActivityDto implements EnrolActivityRequest {

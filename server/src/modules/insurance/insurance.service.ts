@@ -35,8 +35,25 @@ export class InsuranceService {
     if (!(validTo > validFrom)) throw new AppException('INSURANCE_INVALID_PERIOD');
     const id = await this.ds
       .transaction(async (m) => {
-        const p = await m.getRepository(InsurancePolicy).save(m.getRepository(InsurancePolicy).create({ insurer: dto.insurer, policyNo: dto.policyNo, validFrom, validTo, orgUnitId: unit.id, orgPath: unit.path, createdByUserId: actor.userId, createdAt: this.clock.now() }));
-        await this.audit.record(m, actor, { action: 'insurance.policy.create', targetType: 'insurance_policy', targetId: String(p.id), orgUnitId: unit.id, after: { insurer: p.insurer, policyNo: p.policyNo } });
+        const p = await m.getRepository(InsurancePolicy).save(
+          m.getRepository(InsurancePolicy).create({
+            insurer: dto.insurer,
+            policyNo: dto.policyNo,
+            validFrom,
+            validTo,
+            orgUnitId: unit.id,
+            orgPath: unit.path,
+            createdByUserId: actor.userId,
+            createdAt: this.clock.now(),
+          }),
+        );
+        await this.audit.record(m, actor, {
+          action: 'insurance.policy.create',
+          targetType: 'insurance_policy',
+          targetId: String(p.id),
+          orgUnitId: unit.id,
+          after: { insurer: p.insurer, policyNo: p.policyNo },
+        });
         return p.id;
       })
       .catch((err: unknown) => {
@@ -47,7 +64,11 @@ export class InsuranceService {
   }
 
   async list(actor: Actor, q: PageQueryDto): Promise<Page<PolicyResponse>> {
-    const [rows, total] = await wherePathInScope(this.ds.getRepository(InsurancePolicy).createQueryBuilder('p'), actor, 'p.orgPath')
+    const [rows, total] = await wherePathInScope(
+      this.ds.getRepository(InsurancePolicy).createQueryBuilder('p'),
+      actor,
+      'p.orgPath',
+    )
       .orderBy('p.id', 'DESC')
       .offset((q.page - 1) * q.pageSize)
       .limit(q.pageSize)
@@ -60,52 +81,115 @@ export class InsuranceService {
   }
 
   /** Enrols volunteers of the viewer's scope; already insured ones are counted, not duplicated. */
-  async enrol(actor: Actor, id: number, volunteerIds: number[], activityId: number | null = null): Promise<EnrolResponse> {
+  async enrol(
+    actor: Actor,
+    id: number,
+    volunteerIds: number[],
+    activityId: number | null = null,
+  ): Promise<EnrolResponse> {
     const policy = await this.loadInScope(actor, id);
     const ids = [...new Set(volunteerIds)];
     if (activityId === null && ids.length) {
-      const found = await this.ds.getRepository(Volunteer).find({ where: { id: In(ids) }, select: { id: true, stationId: true } });
-      const stations = await this.ds.getRepository(OrgUnit).find({ where: { id: In(found.map((v) => v.stationId ?? 0)) }, select: { id: true, path: true } });
+      const found = await this.ds
+        .getRepository(Volunteer)
+        .find({ where: { id: In(ids) }, select: { id: true, stationId: true } });
+      const stations = await this.ds
+        .getRepository(OrgUnit)
+        .find({ where: { id: In(found.map((v) => v.stationId ?? 0)) }, select: { id: true, path: true } });
       const path = new Map(stations.map((s) => [s.id, s.path]));
-      if (found.length !== ids.length) throw AppException.notFound({ volunteerIds: ids.filter((x) => !found.some((v) => v.id === x)) });
+      if (found.length !== ids.length)
+        throw AppException.notFound({ volunteerIds: ids.filter((x) => !found.some((v) => v.id === x)) });
       for (const v of found) assertPathInScope(actor, path.get(v.stationId ?? 0));
     }
     let enrolled = 0;
     let already = 0;
     await this.ds.transaction(async (m) => {
       const repo = m.getRepository(InsuranceEnrolment);
-      const existing = new Set((await repo.find({ where: { policyId: id, volunteerId: In(ids.length ? ids : [0]) }, select: { volunteerId: true } })).map((e) => e.volunteerId));
+      const existing = new Set(
+        (
+          await repo.find({
+            where: { policyId: id, volunteerId: In(ids.length ? ids : [0]) },
+            select: { volunteerId: true },
+          })
+        ).map((e) => e.volunteerId),
+      );
       const fresh = ids.filter((v) => !existing.has(v));
       already = ids.length - fresh.length;
       const now = this.clock.now();
       for (let i = 0; i < fresh.length; i += 400) {
-        const res = await repo.createQueryBuilder().insert().values(fresh.slice(i, i + 400).map((volunteerId) => ({ policyId: id, volunteerId, activityId, createdAt: now }))).orIgnore().execute();
+        const res = await repo
+          .createQueryBuilder()
+          .insert()
+          .values(
+            fresh.slice(i, i + 400).map((volunteerId) => ({ policyId: id, volunteerId, activityId, createdAt: now })),
+          )
+          .orIgnore()
+          .execute();
         enrolled += res.raw?.affectedRows ?? res.identifiers.length;
       }
-      await this.audit.record(m, actor, { action: 'insurance.enrol', targetType: 'insurance_policy', targetId: String(id), orgUnitId: policy.orgUnitId, after: { count: fresh.length, activityId } });
+      await this.audit.record(m, actor, {
+        action: 'insurance.enrol',
+        targetType: 'insurance_policy',
+        targetId: String(id),
+        orgUnitId: policy.orgUnitId,
+        after: { count: fresh.length, activityId },
+      });
     });
-    return { enrolled, alreadyInsured: already, insuredCount: await this.ds.getRepository(InsuranceEnrolment).countBy({ policyId: id }) };
+    return {
+      enrolled,
+      alreadyInsured: already,
+      insuredCount: await this.ds.getRepository(InsuranceEnrolment).countBy({ policyId: id }),
+    };
   }
 
   /** Bulk enrolment for an activity: every confirmed sign-up is insured under the policy. */
   async enrolActivity(actor: Actor, id: number, activityId: number): Promise<EnrolResponse> {
     await findActivityInScope(this.ds.manager, actor, activityId);
-    const signups = await this.ds.getRepository(ActivitySignup).find({ where: { activityId, status: 'confirmed' }, select: { volunteerId: true } });
-    if (!signups.length) return { enrolled: 0, alreadyInsured: 0, insuredCount: await this.ds.getRepository(InsuranceEnrolment).countBy({ policyId: id }) };
-    return this.enrol(actor, id, signups.map((s) => s.volunteerId), activityId);
+    const signups = await this.ds
+      .getRepository(ActivitySignup)
+      .find({ where: { activityId, status: 'confirmed' }, select: { volunteerId: true } });
+    if (!signups.length)
+      return {
+        enrolled: 0,
+        alreadyInsured: 0,
+        insuredCount: await this.ds.getRepository(InsuranceEnrolment).countBy({ policyId: id }),
+      };
+    return this.enrol(
+      actor,
+      id,
+      signups.map((s) => s.volunteerId),
+      activityId,
+    );
   }
 
   async mine(actor: Actor): Promise<MyInsuranceResponse> {
     const v = await this.ds.getRepository(Volunteer).findOneBy({ userId: actor.userId });
     if (!v) return { policies: [] };
     const enrolments = await this.ds.getRepository(InsuranceEnrolment).find({ where: { volunteerId: v.id } });
-    const policies = enrolments.length ? await this.ds.getRepository(InsurancePolicy).find({ where: { id: In(enrolments.map((e) => e.policyId)) }, order: { validTo: 'DESC' } }) : [];
+    const policies = enrolments.length
+      ? await this.ds
+          .getRepository(InsurancePolicy)
+          .find({ where: { id: In(enrolments.map((e) => e.policyId)) }, order: { validTo: 'DESC' } })
+      : [];
     const now = this.clock.now();
-    return { policies: policies.map((p) => ({ id: p.id, insurer: p.insurer, policyNo: p.policyNo, validFrom: p.validFrom.toISOString(), validTo: p.validTo.toISOString(), activeNow: p.validFrom <= now && now <= p.validTo })) };
+    return {
+      policies: policies.map((p) => ({
+        id: p.id,
+        insurer: p.insurer,
+        policyNo: p.policyNo,
+        validFrom: p.validFrom.toISOString(),
+        validTo: p.validTo.toISOString(),
+        activeNow: p.validFrom <= now && now <= p.validTo,
+      })),
+    };
   }
 
   private async loadInScope(actor: Actor, id: number): Promise<InsurancePolicy> {
-    const p = await wherePathInScope(this.ds.getRepository(InsurancePolicy).createQueryBuilder('p').where('p.id = :id', { id }), actor, 'p.orgPath').getOne();
+    const p = await wherePathInScope(
+      this.ds.getRepository(InsurancePolicy).createQueryBuilder('p').where('p.id = :id', { id }),
+      actor,
+      'p.orgPath',
+    ).getOne();
     if (!p) throw new AppException('NOT_FOUND', HttpStatus.NOT_FOUND);
     return p;
   }

@@ -29,7 +29,12 @@ export class JobLeaseService {
    */
   async acquire(name: string, holder: string = this.instanceId, dueBefore?: Date): Promise<boolean> {
     const repo = this.dataSource.getRepository(JobLease);
-    await repo.createQueryBuilder().insert().values({ name, holder: null, leaseUntil: null, lastRunAt: null, lastResult: null }).orIgnore().execute();
+    await repo
+      .createQueryBuilder()
+      .insert()
+      .values({ name, holder: null, leaseUntil: null, lastRunAt: null, lastResult: null })
+      .orIgnore()
+      .execute();
     const now = this.clock.now();
     const res = await repo
       .createQueryBuilder()
@@ -37,7 +42,11 @@ export class JobLeaseService {
       .set({ holder, leaseUntil: new Date(now.getTime() + this.config.jobLeaseSeconds * 1000) })
       .where('name = :name', { name })
       .andWhere(new Brackets((w) => w.where('leaseUntil IS NULL').orWhere('leaseUntil < :now', { now })))
-      .andWhere(dueBefore ? new Brackets((w) => w.where('lastRunAt IS NULL').orWhere('lastRunAt <= :dueBefore', { dueBefore })) : '1 = 1')
+      .andWhere(
+        dueBefore
+          ? new Brackets((w) => w.where('lastRunAt IS NULL').orWhere('lastRunAt <= :dueBefore', { dueBefore }))
+          : '1 = 1',
+      )
       .execute();
     return res.affected === 1;
   }

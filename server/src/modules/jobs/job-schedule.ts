@@ -32,7 +32,8 @@ const DEFAULT_EVERY: Record<JobName, number | 'quarterly'> = {
 export function loadJobScheduleConfig(app: AppConfig, env: NodeJS.ProcessEnv = process.env): JobScheduleConfig {
   const problems: string[] = [];
   const flag = env.JOBS_SCHEDULER;
-  if (flag !== undefined && flag !== '' && flag !== 'on' && flag !== 'off') problems.push(`JOBS_SCHEDULER must be "on" or "off", got "${flag}"`);
+  if (flag !== undefined && flag !== '' && flag !== 'on' && flag !== 'off')
+    problems.push(`JOBS_SCHEDULER must be "on" or "off", got "${flag}"`);
   const int = (name: string, fallback: number, min: number, max: number): number => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
@@ -69,7 +70,8 @@ export function dueBefore(every: number | 'quarterly', now: Date, zone: string):
 /** When the job runs next, from its last run (never run: now). */
 export function nextRunAt(every: number | 'quarterly', lastRunAt: Date | null, now: Date, zone: string): Date {
   if (!lastRunAt) return now;
-  const next = every === 'quarterly' ? quarterStart(lastRunAt, zone, 1) : new Date(lastRunAt.getTime() + every * 60_000);
+  const next =
+    every === 'quarterly' ? quarterStart(lastRunAt, zone, 1) : new Date(lastRunAt.getTime() + every * 60_000);
   return next < now ? now : next;
 }
 
@@ -90,9 +92,21 @@ export function zonedMidnight(date: string, zone: string): Date {
 
 function offsetMs(at: Date, zone: string): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );
-  return Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second) - Math.floor(at.getTime() / 1000) * 1000;
+  return (
+    Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second) -
+    Math.floor(at.getTime() / 1000) * 1000
+  );
 }

@@ -44,7 +44,11 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
     const ran: JobName[] = [];
     for (const job of JOB_NAMES) {
       try {
-        const res = await this.jobs.run(job, undefined, dueBefore(this.config.every[job], this.clock.now(), this.clock.zone));
+        const res = await this.jobs.run(
+          job,
+          undefined,
+          dueBefore(this.config.every[job], this.clock.now(), this.clock.zone),
+        );
         if (res.ran) ran.push(job);
       } catch (err) {
         logger.error('scheduled job failed', { job, error: String(err) });

@@ -1,7 +1,13 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThan } from 'typeorm';
-import { JOB_NAMES, LEVEL_THRESHOLDS_HOURS, type JobLeaseResponse, type JobName, type JobRunResponse } from '@jianghuai/shared';
+import {
+  JOB_NAMES,
+  LEVEL_THRESHOLDS_HOURS,
+  type JobLeaseResponse,
+  type JobName,
+  type JobRunResponse,
+} from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { logger } from '../../common/logging/logger.js';
@@ -21,7 +27,17 @@ const DAY_MS = 86_400_000;
 const PAGE = 500;
 
 /** The actor recorded in the audit log for what a scheduled job changes. */
-const SYSTEM_ACTOR: Actor = { userId: null as unknown as number, displayName: '系统定时任务', openid: null, staffRoles: [], roles: [], orgUnitId: null, orgPath: '/', isStaff: false, ip: null };
+const SYSTEM_ACTOR: Actor = {
+  userId: null as unknown as number,
+  displayName: '系统定时任务',
+  openid: null,
+  staffRoles: [],
+  roles: [],
+  orgUnitId: null,
+  orgPath: '/',
+  isStaff: false,
+  ip: null,
+};
 
 /**
  * Scheduled jobs of SPEC §2.4. Each run takes the job's database lease first, and each job is
@@ -59,7 +75,12 @@ export class JobsService {
   /** A run started by the system administrator from the 定时任务 page: recorded in the audit log with its outcome. */
   async runAsStaff(actor: Actor, name: string): Promise<JobRunResponse> {
     const res = await this.run(name);
-    await this.audit.record(this.dataSource.manager, actor, { action: 'job.run', targetType: 'job', targetId: res.job, after: { ran: res.ran, result: res.result } });
+    await this.audit.record(this.dataSource.manager, actor, {
+      action: 'job.run',
+      targetType: 'job',
+      targetId: res.job,
+      after: { ran: res.ran, result: res.result },
+    });
     return res;
   }
 
@@ -88,8 +109,18 @@ export class JobsService {
     return JOB_NAMES.map((name) => {
       const l = rows.get(name);
       const every = this.schedule.every[name];
-      const next = this.schedule.enabled ? nextRunAt(every, l?.lastRunAt ?? null, this.clock.now(), this.clock.zone).toISOString() : null;
-      return { name, holder: l?.holder ?? null, leaseUntil: l?.leaseUntil?.toISOString() ?? null, lastRunAt: l?.lastRunAt?.toISOString() ?? null, lastResult: l?.lastResult ?? null, every, nextRunAt: next };
+      const next = this.schedule.enabled
+        ? nextRunAt(every, l?.lastRunAt ?? null, this.clock.now(), this.clock.zone).toISOString()
+        : null;
+      return {
+        name,
+        holder: l?.holder ?? null,
+        leaseUntil: l?.leaseUntil?.toISOString() ?? null,
+        lastRunAt: l?.lastRunAt?.toISOString() ?? null,
+        lastResult: l?.lastResult ?? null,
+        every,
+        nextRunAt: next,
+      };
     });
   }
 
@@ -98,7 +129,9 @@ export class JobsService {
     const now = this.clock.now();
     const today = this.clock.today(now);
     const revokeCutoff = new Date(now.getTime() - this.config.inactivityRevokeDays * DAY_MS);
-    const warnCutoff = new Date(now.getTime() - (this.config.inactivityRevokeDays - this.config.inactivityWarnDaysBefore) * DAY_MS);
+    const warnCutoff = new Date(
+      now.getTime() - (this.config.inactivityRevokeDays - this.config.inactivityWarnDaysBefore) * DAY_MS,
+    );
     const notExempt = 'v.id NOT IN (SELECT de.volunteerId FROM duty_exemptions de WHERE de.endsOn >= :today)';
     let revoked = 0;
     let warned = 0;
@@ -114,11 +147,25 @@ export class JobsService {
           .getRepository(Volunteer)
           .createQueryBuilder()
           .update()
-          .set({ status: 'revoked', statusReason: `连续 ${this.config.inactivityRevokeDays} 天未参加义警活动`, statusChangedAt: now })
-          .where("id = :id AND status = 'active' AND COALESCE(lastDutyAt, joinedAt) < :revokeCutoff", { id: v.id, revokeCutoff })
+          .set({
+            status: 'revoked',
+            statusReason: `连续 ${this.config.inactivityRevokeDays} 天未参加义警活动`,
+            statusChangedAt: now,
+          })
+          .where("id = :id AND status = 'active' AND COALESCE(lastDutyAt, joinedAt) < :revokeCutoff", {
+            id: v.id,
+            revokeCutoff,
+          })
           .execute();
         if (res.affected !== 1) return null;
-        await this.audit.record(m, SYSTEM_ACTOR, { action: 'volunteer.revoke_inactive', targetType: 'volunteer', targetId: String(v.id), orgUnitId: v.stationId, before: { status: 'active' }, after: { status: 'revoked', lastDutyAt: v.lastDutyAt?.toISOString() ?? null } });
+        await this.audit.record(m, SYSTEM_ACTOR, {
+          action: 'volunteer.revoke_inactive',
+          targetType: 'volunteer',
+          targetId: String(v.id),
+          orgUnitId: v.stationId,
+          before: { status: 'active' },
+          after: { status: 'revoked', lastDutyAt: v.lastDutyAt?.toISOString() ?? null },
+        });
         return this.notifications.create(m, {
           userId: v.userId,
           template: 'duty_warning',
@@ -136,7 +183,10 @@ export class JobsService {
     const warn = await this.dataSource
       .getRepository(Volunteer)
       .createQueryBuilder('v')
-      .where("v.status = 'active' AND COALESCE(v.lastDutyAt, v.joinedAt) < :warnCutoff AND COALESCE(v.lastDutyAt, v.joinedAt) >= :revokeCutoff", { warnCutoff, revokeCutoff })
+      .where(
+        "v.status = 'active' AND COALESCE(v.lastDutyAt, v.joinedAt) < :warnCutoff AND COALESCE(v.lastDutyAt, v.joinedAt) >= :revokeCutoff",
+        { warnCutoff, revokeCutoff },
+      )
       .andWhere(notExempt, { today })
       .getMany();
     for (const v of warn) {
@@ -162,7 +212,10 @@ export class JobsService {
     const due = await this.dataSource
       .getRepository(Volunteer)
       .createQueryBuilder('v')
-      .where("v.status = 'active' AND v.stationId IS NOT NULL AND COALESCE(v.criminalCheckedAt, v.joinedAt) < :cutoff", { cutoff })
+      .where(
+        "v.status = 'active' AND v.stationId IS NOT NULL AND COALESCE(v.criminalCheckedAt, v.joinedAt) < :cutoff",
+        { cutoff },
+      )
       .getMany();
     let reminded = 0;
     const officersByStation = new Map<number, User[]>();
@@ -170,7 +223,11 @@ export class JobsService {
       const dueOn = addDays(this.clock.today(v.criminalCheckedAt ?? v.joinedAt), this.config.criminalRecheckDays);
       if (!(await this.claim(`criminal-recheck:${v.id}:${dueOn}`))) continue;
       if (!officersByStation.has(v.stationId!)) {
-        const officers = await this.dataSource.getRepository(User).createQueryBuilder('u').where('u.orgUnitId = :sid AND u.roles LIKE :role', { sid: v.stationId, role: '%"station_officer"%' }).getMany();
+        const officers = await this.dataSource
+          .getRepository(User)
+          .createQueryBuilder('u')
+          .where('u.orgUnitId = :sid AND u.roles LIKE :role', { sid: v.stationId, role: '%"station_officer"%' })
+          .getMany();
         officersByStation.set(v.stationId!, officers);
       }
       for (const officer of officersByStation.get(v.stationId!)!) {
@@ -195,7 +252,9 @@ export class JobsService {
     let reminded = 0;
     let lastId = 0;
     for (;;) {
-      const page = await this.dataSource.getRepository(Volunteer).find({ where: { status: 'active', id: MoreThan(lastId) }, order: { id: 'ASC' }, take: PAGE });
+      const page = await this.dataSource
+        .getRepository(Volunteer)
+        .find({ where: { status: 'active', id: MoreThan(lastId) }, order: { id: 'ASC' }, take: PAGE });
       if (!page.length) break;
       lastId = page[page.length - 1].id;
       for (const v of page) {
@@ -219,16 +278,26 @@ export class JobsService {
 
   /** Star grades from confirmed hours (50/100/300/600/1000 h); run quarterly. */
   private async levelRegrade(): Promise<Record<string, number>> {
-    const cases = [...LEVEL_THRESHOLDS_HOURS].reverse().map((h, i) => `WHEN serviceMinutes >= ${h * 60} THEN ${LEVEL_THRESHOLDS_HOURS.length - i}`);
+    const cases = [...LEVEL_THRESHOLDS_HOURS]
+      .reverse()
+      .map((h, i) => `WHEN serviceMinutes >= ${h * 60} THEN ${LEVEL_THRESHOLDS_HOURS.length - i}`);
     const level = `CASE ${cases.join(' ')} ELSE 0 END`;
-    const res = await this.dataSource.getRepository(Volunteer).createQueryBuilder().update().set({ starLevel: () => level }).where(`starLevel <> ${level}`).execute();
+    const res = await this.dataSource
+      .getRepository(Volunteer)
+      .createQueryBuilder()
+      .update()
+      .set({ starLevel: () => level })
+      .where(`starLevel <> ${level}`)
+      .execute();
     return { regraded: res.affected ?? 0 };
   }
 
   /** True for the one caller that records this reminder key first. */
   private async claim(key: string): Promise<boolean> {
     try {
-      await this.dataSource.getRepository(JobReminder).insert({ reminderKey: key.slice(0, 191), createdAt: this.clock.now() });
+      await this.dataSource
+        .getRepository(JobReminder)
+        .insert({ reminderKey: key.slice(0, 191), createdAt: this.clock.now() });
       return true;
     } catch (err) {
       if (isDuplicateKey(err)) return false;
@@ -236,4 +305,3 @@ export class JobsService {
     }
   }
 }
-

@@ -14,7 +14,9 @@ export class ClientConfigController {
   @Public()
   @ApiOperation({ summary: '小程序启动时读取的配置：订阅消息模板 ID（与服务器发送时使用的相同）、申请年龄范围' })
   get(): ClientConfigResponse {
-    const subscribeTemplates = Object.fromEntries(NOTIFICATION_TEMPLATE_KEYS.map((key) => [key, wechatTemplateId(key)])) as Record<NotificationTemplate, string>;
+    const subscribeTemplates = Object.fromEntries(
+      NOTIFICATION_TEMPLATE_KEYS.map((key) => [key, wechatTemplateId(key)]),
+    ) as Record<NotificationTemplate, string>;
     // the same bounds the server checks on submit, so the form can say so at the ID step
     return { subscribeTemplates, applicantAge: { min: this.enrolment.minAge, max: this.enrolment.maxAge } };
   }

@@ -28,7 +28,10 @@ export class NotificationsController {
   @Get('messages')
   @Authenticated()
   @ApiOperation({ summary: '我的消息（站内信）' })
-  list(@CurrentActor() actor: Actor, @Query() q: PageQueryDto): Promise<Page<NotificationResponse> & { unread: number }> {
+  list(
+    @CurrentActor() actor: Actor,
+    @Query() q: PageQueryDto,
+  ): Promise<Page<NotificationResponse> & { unread: number }> {
     return this.notifications.list(actor.userId, q);
   }
 

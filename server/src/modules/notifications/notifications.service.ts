@@ -105,19 +105,36 @@ export class NotificationsService {
     const longTerm = NOTIFICATION_TEMPLATES[template]?.longTerm ?? false;
     if (!longTerm && attempt === 1) {
       // Spend one consent (once per message, not per attempt); a conditional decrement so two pushes cannot spend the same one.
-      const spent = await this.consents.decrement({ userId: msg.userId, template, remaining: MoreThan(0) }, 'remaining', 1);
+      const spent = await this.consents.decrement(
+        { userId: msg.userId, template, remaining: MoreThan(0) },
+        'remaining',
+        1,
+      );
       if (!spent.affected) {
         await this.messages.update(msg.id, { pushStatus: 'no_consent', nextPushAt: null });
         return;
       }
     }
     try {
-      await this.wechat.sendSubscribeMessage({ touser: user.openid, templateId: wechatTemplateId(template), page: msg.page ?? undefined, data: toWechatData(msg.data) });
+      await this.wechat.sendSubscribeMessage({
+        touser: user.openid,
+        templateId: wechatTemplateId(template),
+        page: msg.page ?? undefined,
+        data: toWechatData(msg.data),
+      });
       await this.messages.update(msg.id, { pushStatus: 'sent', nextPushAt: null });
     } catch (err) {
       const retryInMs = PUSH_BACKOFF_MS[attempt - 1];
-      logger.warn('notification push failed', { notificationId: msg.id, attempt, retryInMs: retryInMs ?? null, error: String(err) });
-      await this.messages.update(msg.id, { pushStatus: 'failed', nextPushAt: retryInMs === undefined ? null : new Date(this.clock.nowMs() + retryInMs) });
+      logger.warn('notification push failed', {
+        notificationId: msg.id,
+        attempt,
+        retryInMs: retryInMs ?? null,
+        error: String(err),
+      });
+      await this.messages.update(msg.id, {
+        pushStatus: 'failed',
+        nextPushAt: retryInMs === undefined ? null : new Date(this.clock.nowMs() + retryInMs),
+      });
     }
   }
 
@@ -127,7 +144,11 @@ export class NotificationsService {
    */
   async retryDue(): Promise<{ tried: number; sent: number; failed: number }> {
     const now = this.clock.now();
-    const due = await this.messages.find({ where: { pushStatus: In(['pending', 'failed']), nextPushAt: LessThanOrEqual(now) }, order: { id: 'ASC' }, take: 500 });
+    const due = await this.messages.find({
+      where: { pushStatus: In(['pending', 'failed']), nextPushAt: LessThanOrEqual(now) },
+      order: { id: 'ASC' },
+      take: 500,
+    });
     for (const msg of due) {
       try {
         await this.pushOne(msg);
@@ -135,8 +156,14 @@ export class NotificationsService {
         logger.warn('notification retry failed', { notificationId: msg.id, error: String(err) });
       }
     }
-    const after = due.length ? await this.messages.find({ where: { id: In(due.map((m) => m.id)) }, select: { id: true, pushStatus: true } }) : [];
-    return { tried: due.length, sent: after.filter((m) => m.pushStatus === 'sent').length, failed: after.filter((m) => m.pushStatus === 'failed').length };
+    const after = due.length
+      ? await this.messages.find({ where: { id: In(due.map((m) => m.id)) }, select: { id: true, pushStatus: true } })
+      : [];
+    return {
+      tried: due.length,
+      sent: after.filter((m) => m.pushStatus === 'sent').length,
+      failed: after.filter((m) => m.pushStatus === 'failed').length,
+    };
   }
 
   /** Records consents the person just gave in wx.requestSubscribeMessage ('accept' results). */
@@ -158,7 +185,12 @@ export class NotificationsService {
   }
 
   async list(userId: number, q: PageQueryDto): Promise<Page<NotificationResponse> & { unread: number }> {
-    const [rows, total] = await this.messages.findAndCount({ where: { userId }, order: { id: 'DESC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize });
+    const [rows, total] = await this.messages.findAndCount({
+      where: { userId },
+      order: { id: 'DESC' },
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    });
     const unread = await this.messages.countBy({ userId, readAt: IsNull() });
     return { ...toPage(rows.map(toNotificationResponse), total, q), unread };
   }
@@ -174,5 +206,14 @@ function toWechatData(data: Record<string, string>): Record<string, { value: str
 }
 
 export function toNotificationResponse(n: Notification): NotificationResponse {
-  return { id: n.id, template: n.template, title: n.title, body: n.body, page: n.page, read: !!n.readAt, pushed: n.pushStatus === 'sent', createdAt: n.createdAt.toISOString() };
+  return {
+    id: n.id,
+    template: n.template,
+    title: n.title,
+    body: n.body,
+    page: n.page,
+    read: !!n.readAt,
+    pushed: n.pushStatus === 'sent',
+    createdAt: n.createdAt.toISOString(),
+  };
 }

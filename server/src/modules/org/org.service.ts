@@ -21,7 +21,16 @@ export interface NewOrgUnit {
 export async function createOrgUnit(manager: EntityManager, input: NewOrgUnit): Promise<OrgUnit> {
   const repo = manager.getRepository(OrgUnit);
   const unit = await repo.save(
-    repo.create({ code: input.code, name: input.name, level: input.level, parentId: input.parent?.id ?? null, path: '/', lat: input.lat ?? null, lng: input.lng ?? null, createdAt: input.createdAt }),
+    repo.create({
+      code: input.code,
+      name: input.name,
+      level: input.level,
+      parentId: input.parent?.id ?? null,
+      path: '/',
+      lat: input.lat ?? null,
+      lng: input.lng ?? null,
+      createdAt: input.createdAt,
+    }),
   );
   unit.path = `${input.parent?.path ?? '/'}${unit.id}/`;
   await repo.update(unit.id, { path: unit.path });
@@ -38,7 +47,9 @@ export class OrgService {
 
   /** The actor's subtree as a nested tree, rooted at their own unit. */
   async tree(actor: Actor): Promise<OrgUnitNode[]> {
-    const rows = await wherePathInScope(this.units.createQueryBuilder('ou'), actor, 'ou.path').orderBy('ou.path', 'ASC').getMany();
+    const rows = await wherePathInScope(this.units.createQueryBuilder('ou'), actor, 'ou.path')
+      .orderBy('ou.path', 'ASC')
+      .getMany();
     const nodes = new Map<number, OrgUnitNode>(rows.map((r) => [r.id, { ...toOrgSummary(r), children: [] }]));
     const roots: OrgUnitNode[] = [];
     for (const r of rows) {

@@ -25,7 +25,8 @@ export interface PostEntry {
   createdByUserId?: number | null;
 }
 
-export type PostResult = { posted: true; entry: PointsLedgerEntry } | { posted: false; entry: PointsLedgerEntry | null };
+export type PostResult =
+  { posted: true; entry: PointsLedgerEntry } | { posted: false; entry: PointsLedgerEntry | null };
 
 /**
  * The one way points change (SPEC §6). Inside the caller's transaction: append the entry (its
@@ -34,7 +35,10 @@ export type PostResult = { posted: true; entry: PointsLedgerEntry } | { posted: 
  */
 @Injectable()
 export class PointsLedgerService {
-  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly clock: Clock) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async post(m: EntityManager, e: PostEntry): Promise<PostResult> {
     if (!Number.isInteger(e.amount)) throw new Error('points amounts are integers');
@@ -88,6 +92,11 @@ export class PointsLedgerService {
   private async ensureAccount(m: EntityManager, userId: number): Promise<void> {
     const repo = m.getRepository(PointsAccount);
     if (await repo.existsBy({ userId })) return;
-    await repo.createQueryBuilder().insert().values({ userId, balance: 0, earned: 0, spent: 0, updatedAt: this.clock.now() }).orIgnore().execute();
+    await repo
+      .createQueryBuilder()
+      .insert()
+      .values({ userId, balance: 0, earned: 0, spent: 0, updatedAt: this.clock.now() })
+      .orIgnore()
+      .execute();
   }
 }

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AdminLedgerEntryResponse, LedgerEntryResponse, MyPointsResponse, Page, PointsIssuedResponse } from '@jianghuai/shared';
+import type {
+  AdminLedgerEntryResponse,
+  LedgerEntryResponse,
+  MyPointsResponse,
+  Page,
+  PointsIssuedResponse,
+} from '@jianghuai/shared';
 import { Authenticated, CurrentActor } from '../../common/auth/authenticated.decorator.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { PageQueryDto } from '../../common/pagination.js';
@@ -44,7 +50,11 @@ export class PointsController {
   @HttpCode(200)
   @Authenticated({ permission: 'points.reverse' })
   @ApiOperation({ summary: '冲正一笔积分（需填写原因，记入操作日志）' })
-  reverse(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: ReverseEntryDto): Promise<LedgerEntryResponse> {
+  reverse(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: ReverseEntryDto,
+  ): Promise<LedgerEntryResponse> {
     return this.points.reverse(actor, id, dto.reason);
   }
 }

@@ -1,11 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
-import { LEDGER_ENTRY_TYPES, type AdminLedgerQuery, type LedgerEntryType, type PointsIssuedQuery, type ReverseEntryRequest } from '@jianghuai/shared';
+import {
+  LEDGER_ENTRY_TYPES,
+  type AdminLedgerQuery,
+  type LedgerEntryType,
+  type PointsIssuedQuery,
+  type ReverseEntryRequest,
+} from '@jianghuai/shared';
 import { PageQueryDto } from '../../common/pagination.js';
 
 export class AdminLedgerQueryDto extends PageQueryDto implements AdminLedgerQuery {
-  @ApiPropertyOptional({ description: '发放单位（须在本人范围内）' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) orgUnitId?: number;
+  @ApiPropertyOptional({ description: '发放单位（须在本人范围内）' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  orgUnitId?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) volunteerId?: number;
   @ApiPropertyOptional({ enum: LEDGER_ENTRY_TYPES }) @IsOptional() @IsIn(LEDGER_ENTRY_TYPES) type?: LedgerEntryType;
 }

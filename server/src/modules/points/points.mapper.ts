@@ -1,7 +1,11 @@
 import { LEDGER_ENTRY_TYPE_LABELS, type LedgerEntryResponse } from '@jianghuai/shared';
 import type { PointsLedgerEntry } from './entities/points-ledger-entry.entity.js';
 
-export function toLedgerEntryResponse(e: PointsLedgerEntry, orgName: Map<number, string>, reversedBy: Map<number, number>): LedgerEntryResponse {
+export function toLedgerEntryResponse(
+  e: PointsLedgerEntry,
+  orgName: Map<number, string>,
+  reversedBy: Map<number, number>,
+): LedgerEntryResponse {
   return {
     id: e.id,
     type: e.type,

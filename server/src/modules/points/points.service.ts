@@ -1,7 +1,14 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { addCalendarDays, type AdminLedgerEntryResponse, type LedgerEntryResponse, type MyPointsResponse, type Page, type PointsIssuedResponse } from '@jianghuai/shared';
+import {
+  addCalendarDays,
+  type AdminLedgerEntryResponse,
+  type LedgerEntryResponse,
+  type MyPointsResponse,
+  type Page,
+  type PointsIssuedResponse,
+} from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { toPage, type PageQueryDto } from '../../common/pagination.js';
@@ -30,17 +37,33 @@ export class PointsService {
 
   async mine(actor: Actor): Promise<MyPointsResponse> {
     const account = await this.ds.getRepository(PointsAccount).findOneBy({ userId: actor.userId });
-    const recent = await this.ds.getRepository(PointsLedgerEntry).find({ where: { userId: actor.userId }, order: { id: 'DESC' }, take: 10 });
-    return { balance: account?.balance ?? 0, earned: account?.earned ?? 0, spent: account?.spent ?? 0, recent: await this.responses(recent) };
+    const recent = await this.ds
+      .getRepository(PointsLedgerEntry)
+      .find({ where: { userId: actor.userId }, order: { id: 'DESC' }, take: 10 });
+    return {
+      balance: account?.balance ?? 0,
+      earned: account?.earned ?? 0,
+      spent: account?.spent ?? 0,
+      recent: await this.responses(recent),
+    };
   }
 
   async myLedger(actor: Actor, q: PageQueryDto): Promise<Page<LedgerEntryResponse>> {
-    const [rows, total] = await this.ds.getRepository(PointsLedgerEntry).findAndCount({ where: { userId: actor.userId }, order: { id: 'DESC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize });
+    const [rows, total] = await this.ds.getRepository(PointsLedgerEntry).findAndCount({
+      where: { userId: actor.userId },
+      order: { id: 'DESC' },
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    });
     return toPage(await this.responses(rows), total, q);
   }
 
   async adminLedger(actor: Actor, q: AdminLedgerQueryDto): Promise<Page<AdminLedgerEntryResponse>> {
-    const qb = wherePathInScope(this.ds.getRepository(PointsLedgerEntry).createQueryBuilder('e'), actor, 'e.awardingOrgPath');
+    const qb = wherePathInScope(
+      this.ds.getRepository(PointsLedgerEntry).createQueryBuilder('e'),
+      actor,
+      'e.awardingOrgPath',
+    );
     if (q.orgUnitId) {
       const unit = await this.ds.getRepository(OrgUnit).findOneBy({ id: q.orgUnitId });
       assertPathInScope(actor, unit?.path);
@@ -48,13 +71,30 @@ export class PointsService {
     }
     if (q.volunteerId) qb.andWhere('e.volunteerId = :v', { v: q.volunteerId });
     if (q.type) qb.andWhere('e.type = :t', { t: q.type });
-    const [rows, total] = await qb.orderBy('e.id', 'DESC').offset((q.page - 1) * q.pageSize).limit(q.pageSize).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('e.id', 'DESC')
+      .offset((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
+      .getManyAndCount();
     const base = await this.responses(rows);
-    const vols = rows.length ? await this.ds.getRepository(Volunteer).find({ where: { userId: In(rows.map((r) => r.userId)) }, select: { id: true, userId: true, memberNo: true } }) : [];
+    const vols = rows.length
+      ? await this.ds.getRepository(Volunteer).find({
+          where: { userId: In(rows.map((r) => r.userId)) },
+          select: { id: true, userId: true, memberNo: true },
+        })
+      : [];
     const name = await this.members.namesByUserId(rows.map((r) => r.userId));
     const member = new Map(vols.map((v) => [v.userId, v]));
     return toPage(
-      base.map((b, i) => ({ ...b, volunteer: { id: rows[i].volunteerId, userId: rows[i].userId, name: name.get(rows[i].userId) ?? '', memberNo: member.get(rows[i].userId)?.memberNo ?? null } })),
+      base.map((b, i) => ({
+        ...b,
+        volunteer: {
+          id: rows[i].volunteerId,
+          userId: rows[i].userId,
+          name: name.get(rows[i].userId) ?? '',
+          memberNo: member.get(rows[i].userId)?.memberNo ?? null,
+        },
+      })),
       total,
       q,
     );
@@ -62,7 +102,11 @@ export class PointsService {
 
   /** Points issued per awarding org inside the viewer's scope, credits and reversals apart. */
   async issued(actor: Actor, q: PointsIssuedQueryDto): Promise<PointsIssuedResponse> {
-    const qb = wherePathInScope(this.ds.getRepository(PointsLedgerEntry).createQueryBuilder('e'), actor, 'e.awardingOrgPath')
+    const qb = wherePathInScope(
+      this.ds.getRepository(PointsLedgerEntry).createQueryBuilder('e'),
+      actor,
+      'e.awardingOrgPath',
+    )
       .select('e.awardingOrgId', 'orgUnitId')
       .addSelect("SUM(CASE WHEN e.type <> 'reversal' AND e.amount > 0 THEN e.amount ELSE 0 END)", 'credited')
       .addSelect("SUM(CASE WHEN e.type = 'reversal' THEN -e.amount ELSE 0 END)", 'reversed')
@@ -71,26 +115,50 @@ export class PointsService {
       .groupBy('e.awardingOrgId');
     if (q.from) qb.andWhere('e.createdAt >= :from', { from: this.clock.startOfDay(q.from) });
     if (q.to) qb.andWhere('e.createdAt < :to', { to: this.clock.startOfDay(addCalendarDays(q.to, 1)) });
-    const rows: { orgUnitId: number; credited: string | number; reversed: string | number; entries: string | number }[] = await qb.getRawMany();
-    const units = rows.length ? await this.ds.getRepository(OrgUnit).find({ where: { id: In(rows.map((r) => Number(r.orgUnitId))) }, select: { id: true, name: true } }) : [];
+    const rows: {
+      orgUnitId: number;
+      credited: string | number;
+      reversed: string | number;
+      entries: string | number;
+    }[] = await qb.getRawMany();
+    const units = rows.length
+      ? await this.ds
+          .getRepository(OrgUnit)
+          .find({ where: { id: In(rows.map((r) => Number(r.orgUnitId))) }, select: { id: true, name: true } })
+      : [];
     const name = new Map(units.map((u) => [u.id, u.name]));
     const byOrg = rows
       .map((r) => {
         const credited = Number(r.credited ?? 0);
         const reversed = Number(r.reversed ?? 0);
-        return { orgUnitId: Number(r.orgUnitId), name: name.get(Number(r.orgUnitId)) ?? '', credited, reversed, net: credited - reversed, entries: Number(r.entries) };
+        return {
+          orgUnitId: Number(r.orgUnitId),
+          name: name.get(Number(r.orgUnitId)) ?? '',
+          credited,
+          reversed,
+          net: credited - reversed,
+          entries: Number(r.entries),
+        };
       })
       .sort((a, b) => b.net - a.net || a.orgUnitId - b.orgUnitId);
-    const total = byOrg.reduce((t, r) => ({ credited: t.credited + r.credited, reversed: t.reversed + r.reversed, net: t.net + r.net }), { credited: 0, reversed: 0, net: 0 });
+    const total = byOrg.reduce(
+      (t, r) => ({ credited: t.credited + r.credited, reversed: t.reversed + r.reversed, net: t.net + r.net }),
+      { credited: 0, reversed: 0, net: 0 },
+    );
     return { from: q.from ?? null, to: q.to ?? null, total, byOrg };
   }
 
   /** A wrong credit is cancelled by a reversal entry, never edited; staff give a reason; audited. */
   async reverse(actor: Actor, entryId: number, reason: string): Promise<LedgerEntryResponse> {
-    const qb = wherePathInScope(this.ds.getRepository(PointsLedgerEntry).createQueryBuilder('e').where('e.id = :id', { id: entryId }), actor, 'e.awardingOrgPath');
+    const qb = wherePathInScope(
+      this.ds.getRepository(PointsLedgerEntry).createQueryBuilder('e').where('e.id = :id', { id: entryId }),
+      actor,
+      'e.awardingOrgPath',
+    );
     const original = await qb.getOne();
     if (!original) throw AppException.notFound();
-    if (original.type === 'reversal' || original.amount <= 0) throw new AppException('POINTS_NOT_REVERSIBLE', HttpStatus.CONFLICT);
+    if (original.type === 'reversal' || original.amount <= 0)
+      throw new AppException('POINTS_NOT_REVERSIBLE', HttpStatus.CONFLICT);
     const entry = await this.ds.transaction(async (m) => {
       const res = await this.ledger.post(m, {
         userId: original.userId,
@@ -108,7 +176,14 @@ export class PointsService {
         createdByUserId: actor.userId,
       });
       if (!res.posted) throw AppException.conflict('POINTS_ALREADY_REVERSED');
-      await this.audit.record(m, actor, { action: 'points.reverse', targetType: 'points_ledger_entry', targetId: String(original.id), orgUnitId: original.awardingOrgId, before: { amount: original.amount }, after: { reversalId: res.entry.id, reason } });
+      await this.audit.record(m, actor, {
+        action: 'points.reverse',
+        targetType: 'points_ledger_entry',
+        targetId: String(original.id),
+        orgUnitId: original.awardingOrgId,
+        before: { amount: original.amount },
+        after: { reversalId: res.entry.id, reason },
+      });
       return res.entry;
     });
     return (await this.responses([entry]))[0];
@@ -117,8 +192,12 @@ export class PointsService {
   private async responses(rows: PointsLedgerEntry[]): Promise<LedgerEntryResponse[]> {
     if (!rows.length) return [];
     const orgIds = [...new Set(rows.map((r) => r.awardingOrgId).filter((x): x is number => x !== null))];
-    const units = orgIds.length ? await this.ds.getRepository(OrgUnit).find({ where: { id: In(orgIds) }, select: { id: true, name: true } }) : [];
-    const reversals = await this.ds.getRepository(PointsLedgerEntry).find({ where: { reversalOfId: In(rows.map((r) => r.id)) }, select: { id: true, reversalOfId: true } });
+    const units = orgIds.length
+      ? await this.ds.getRepository(OrgUnit).find({ where: { id: In(orgIds) }, select: { id: true, name: true } })
+      : [];
+    const reversals = await this.ds
+      .getRepository(PointsLedgerEntry)
+      .find({ where: { reversalOfId: In(rows.map((r) => r.id)) }, select: { id: true, reversalOfId: true } });
     const orgName = new Map(units.map((u) => [u.id, u.name]));
     const reversedBy = new Map(reversals.map((r) => [r.reversalOfId!, r.id]));
     return rows.map((r) => toLedgerEntryResponse(r, orgName, reversedBy));

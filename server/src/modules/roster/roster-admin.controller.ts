@@ -1,7 +1,12 @@
 import { Controller, Get, HttpCode, HttpStatus, Post, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ROSTER_MAX_FILE_BYTES, type Page, type RosterGuardResponse, type RosterImportResponse } from '@jianghuai/shared';
+import {
+  ROSTER_MAX_FILE_BYTES,
+  type Page,
+  type RosterGuardResponse,
+  type RosterImportResponse,
+} from '@jianghuai/shared';
 import { Authenticated, CurrentActor } from '../../common/auth/authenticated.decorator.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppException } from '../../common/errors/app-exception.js';
@@ -22,8 +27,21 @@ export class RosterAdminController {
   @HttpCode(200)
   @Authenticated({ permission: 'roster.import' })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: '.xlsx 或 UTF-8 .csv；列：姓名、身份证号、保安员证号、所属单位、是否持证' } } } })
-  @ApiOperation({ summary: '导入保安员花名册：全部行无误才整体生效；有错误行时返回 422 ROSTER_IMPORT_INVALID 及每行原因' })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: {
+        file: {
+          type: 'string',
+          format: 'binary',
+          description: '.xlsx 或 UTF-8 .csv；列：姓名、身份证号、保安员证号、所属单位、是否持证',
+        },
+      },
+    },
+  })
+  @ApiOperation({
+    summary: '导入保安员花名册：全部行无误才整体生效；有错误行时返回 422 ROSTER_IMPORT_INVALID 及每行原因',
+  })
   async import(@CurrentActor() actor: Actor, @Req() req: FastifyRequest): Promise<RosterImportResponse> {
     const file = await readUploadedFile(req, 'file', ROSTER_MAX_FILE_BYTES);
     if (!file?.buffer.length) throw new AppException('ROSTER_FILE_REQUIRED', HttpStatus.BAD_REQUEST);

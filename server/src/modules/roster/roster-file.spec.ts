@@ -6,10 +6,26 @@ const csv = (text: string) => Buffer.from(text, 'utf8');
 
 describe(readRosterFile.name, () => {
   it('reads CSV with a BOM, keeps 18-digit ID numbers as text and numbers rows from the header', async () => {
-    const sut = await readRosterFile(csv('\uFEFF姓名,身份证号,保安员证号,所属单位,是否持证\n张三,340504199008153012,WA-1,皖安,是\n\n李四,34050419900815301X,,皖安,否\n'));
+    const sut = await readRosterFile(
+      csv(
+        '\uFEFF姓名,身份证号,保安员证号,所属单位,是否持证\n张三,340504199008153012,WA-1,皖安,是\n\n李四,34050419900815301X,,皖安,否\n',
+      ),
+    );
     expect(sut).toEqual([
-      { row: 2, values: { name: '张三', idNumber: '340504199008153012', certificateNo: 'WA-1', company: '皖安', certified: '是' } },
-      { row: 4, values: { name: '李四', idNumber: '34050419900815301X', certificateNo: '', company: '皖安', certified: '否' } },
+      {
+        row: 2,
+        values: {
+          name: '张三',
+          idNumber: '340504199008153012',
+          certificateNo: 'WA-1',
+          company: '皖安',
+          certified: '是',
+        },
+      },
+      {
+        row: 4,
+        values: { name: '李四', idNumber: '34050419900815301X', certificateNo: '', company: '皖安', certified: '否' },
+      },
     ]);
   });
 
@@ -19,7 +35,13 @@ describe(readRosterFile.name, () => {
     ws.addRow(['是否持证', '所属单位', '保安员证号', '身份证号', '姓名']);
     ws.addRow([true, '皖安', null, '340504199008153012', '张三']);
     const sut = await readRosterFile(Buffer.from(await wb.xlsx.writeBuffer()));
-    expect(sut[0].values).toEqual({ name: '张三', idNumber: '340504199008153012', certificateNo: '', company: '皖安', certified: 'true' });
+    expect(sut[0].values).toEqual({
+      name: '张三',
+      idNumber: '340504199008153012',
+      certificateNo: '',
+      company: '皖安',
+      certified: 'true',
+    });
   });
 
   it.each([

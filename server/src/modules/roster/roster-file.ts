@@ -44,13 +44,18 @@ export async function readRosterFile(buf: Buffer): Promise<RawRosterRow[]> {
   const colOf = new Map<RosterColumnKey, number>();
   header.eachCell((cell, col) => {
     const title = cellText(cell).replace(/\s/g, '');
-    for (const [key, label] of Object.entries(ROSTER_COLUMNS) as [RosterColumnKey, string][]) if (title === label) colOf.set(key, col);
+    for (const [key, label] of Object.entries(ROSTER_COLUMNS) as [RosterColumnKey, string][])
+      if (title === label) colOf.set(key, col);
   });
   const missing = (Object.keys(ROSTER_COLUMNS) as RosterColumnKey[]).filter((k) => !colOf.has(k));
-  if (missing.length) throw new AppException('ROSTER_HEADER_MISSING', HttpStatus.BAD_REQUEST, { missing: missing.map((k) => ROSTER_COLUMNS[k]) });
+  if (missing.length)
+    throw new AppException('ROSTER_HEADER_MISSING', HttpStatus.BAD_REQUEST, {
+      missing: missing.map((k) => ROSTER_COLUMNS[k]),
+    });
   const rows: RawRosterRow[] = [];
   const last = sheet.actualRowCount > 0 ? sheet.rowCount : 0;
-  if (last - 1 > ROSTER_MAX_ROWS) throw new AppException('ROSTER_TOO_MANY_ROWS', HttpStatus.BAD_REQUEST, { max: ROSTER_MAX_ROWS });
+  if (last - 1 > ROSTER_MAX_ROWS)
+    throw new AppException('ROSTER_TOO_MANY_ROWS', HttpStatus.BAD_REQUEST, { max: ROSTER_MAX_ROWS });
   for (let r = 2; r <= last; r++) {
     const row = sheet.getRow(r);
     const values = {} as Record<RosterColumnKey, string>;

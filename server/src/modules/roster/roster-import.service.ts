@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { maskIdNumber, ROSTER_COLUMNS, ROSTER_ROW_PROBLEMS, validateCreditCode, validateIdCard, type RosterImportResponse, type RosterRowError, type RosterRowProblem } from '@jianghuai/shared';
+import {
+  maskIdNumber,
+  ROSTER_COLUMNS,
+  ROSTER_ROW_PROBLEMS,
+  validateCreditCode,
+  validateIdCard,
+  type RosterImportResponse,
+  type RosterRowError,
+  type RosterRowProblem,
+} from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { Clock } from '../../common/clock/clock.js';
@@ -32,10 +41,19 @@ function isRetryable(err: unknown): boolean {
   return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT' || code === 'SQLITE_BUSY';
 }
 
-const heldElsewhere = (row: number): RosterRowError => ({ row, column: ROSTER_COLUMNS.idNumber, problem: 'HELD_ELSEWHERE', message: ROSTER_ROW_PROBLEMS.HELD_ELSEWHERE });
+const heldElsewhere = (row: number): RosterRowError => ({
+  row,
+  column: ROSTER_COLUMNS.idNumber,
+  problem: 'HELD_ELSEWHERE',
+  message: ROSTER_ROW_PROBLEMS.HELD_ELSEWHERE,
+});
 
 const invalid = (errors: RosterRowError[], totalRows: number) =>
-  new AppException('ROSTER_IMPORT_INVALID', HttpStatus.UNPROCESSABLE_ENTITY, { errors, badRows: new Set(errors.map((e) => e.row)).size, totalRows });
+  new AppException('ROSTER_IMPORT_INVALID', HttpStatus.UNPROCESSABLE_ENTITY, {
+    errors,
+    badRows: new Set(errors.map((e) => e.row)).size,
+    totalRows,
+  });
 
 interface OrgSummary {
   created: number;
@@ -94,7 +112,12 @@ export class RosterImportService {
    * rows that differ, each only while its company is still in the importer's scope. Every created or
    * changed row is audited where its company's station (and so its branch) reads the log.
    */
-  private async apply(actor: Actor, valid: ValidRow[], scope: Map<number, number>, totalRows: number): Promise<{ total: number; created: number; updated: number }> {
+  private async apply(
+    actor: Actor,
+    valid: ValidRow[],
+    scope: Map<number, number>,
+    totalRows: number,
+  ): Promise<{ total: number; created: number; updated: number }> {
     const importId = randomUUID();
     const scopedIds = [...scope.keys()];
     return this.dataSource.transaction(async (m) => {
@@ -120,7 +143,15 @@ export class RosterImportService {
       const current = new Map<string, RosterGuard>();
       for (let i = 0; i < valid.length; i += BATCH) {
         const rows = await repo.find({
-          select: { id: true, idHash: true, companyId: true, name: true, certificateNo: true, certified: true, lastImportId: true },
+          select: {
+            id: true,
+            idHash: true,
+            companyId: true,
+            name: true,
+            certificateNo: true,
+            certified: true,
+            lastImportId: true,
+          },
           where: { idHash: In(valid.slice(i, i + BATCH).map((r) => r.idHash)) },
         });
         for (const g of rows) current.set(g.idHash, g);
@@ -145,7 +176,12 @@ export class RosterImportService {
         }
         if (!scope.has(g.companyId)) throw invalid([heldElsewhere(r.row)], totalRows);
         summary(g.companyId).updated++;
-        const before = { name: g.name, certificateNo: g.certificateNo, certified: !!g.certified, companyId: g.companyId };
+        const before = {
+          name: g.name,
+          certificateNo: g.certificateNo,
+          certified: !!g.certified,
+          companyId: g.companyId,
+        };
         const after = { name: r.name, certificateNo: r.certificateNo, certified: r.certified, companyId: r.companyId };
         const changedKeys = (Object.keys(before) as (keyof typeof before)[]).filter((k) => before[k] !== after[k]);
         if (!changedKeys.length) continue;
@@ -162,29 +198,63 @@ export class RosterImportService {
           if (s.changedIds.length < LISTED_IDS) s.changedIds.push(g.id);
         }
         // every change of an existing row, at the old and the new company's station
-        const pick = (o: typeof before) => ({ idNumberMasked: maskIdNumber(r.idNumber), ...Object.fromEntries(changedKeys.map((k) => [k, o[k]])) });
+        const pick = (o: typeof before) => ({
+          idNumberMasked: maskIdNumber(r.idNumber),
+          ...Object.fromEntries(changedKeys.map((k) => [k, o[k]])),
+        });
         for (const companyId of new Set([before.companyId, after.companyId])) {
-          await this.audit.record(m, actor, { action: 'roster.guard.change', targetType: 'roster', targetId: String(g.id), orgUnitId: scope.get(companyId)!, before: pick(before), after: pick(after) });
+          await this.audit.record(m, actor, {
+            action: 'roster.guard.change',
+            targetType: 'roster',
+            targetId: String(g.id),
+            orgUnitId: scope.get(companyId)!,
+            before: pick(before),
+            after: pick(after),
+          });
         }
       }
       const result = { total: valid.length, created, updated: valid.length - created };
       for (const [station, s] of perOrg) {
-        await this.audit.record(m, actor, { action: 'roster.import', targetType: 'roster', targetId: importId, orgUnitId: station, after: { ...result, here: s } });
+        await this.audit.record(m, actor, {
+          action: 'roster.import',
+          targetType: 'roster',
+          targetId: importId,
+          orgUnitId: station,
+          after: { ...result, here: s },
+        });
       }
       return result;
     });
   }
 
-  private async validate(actor: Actor, raw: RawRosterRow[]): Promise<{ valid: ValidRow[]; errors: RosterRowError[]; scope: Map<number, number> }> {
-    const companies = await whereOrgInScope(this.dataSource.getRepository(Company).createQueryBuilder('c'), actor, 'c.homeStationId').getMany();
+  private async validate(
+    actor: Actor,
+    raw: RawRosterRow[],
+  ): Promise<{ valid: ValidRow[]; errors: RosterRowError[]; scope: Map<number, number> }> {
+    const companies = await whereOrgInScope(
+      this.dataSource.getRepository(Company).createQueryBuilder('c'),
+      actor,
+      'c.homeStationId',
+    ).getMany();
     const scope = new Map(companies.map((c) => [c.id, c.homeStationId]));
     const byName = new Map(companies.map((c) => [c.name, c.id]));
     const byCode = new Map(companies.map((c) => [c.creditCode, c.id]));
     const errors: RosterRowError[] = [];
     const valid: ValidRow[] = [];
     const firstRowOf = new Map<string, number>();
-    const bad = (row: number, column: RosterColumnKey | null, problem: RosterRowProblem, extra: Partial<RosterRowError> = {}) =>
-      errors.push({ row, column: column ? ROSTER_COLUMNS[column] : null, problem, message: ROSTER_ROW_PROBLEMS[problem], ...extra });
+    const bad = (
+      row: number,
+      column: RosterColumnKey | null,
+      problem: RosterRowProblem,
+      extra: Partial<RosterRowError> = {},
+    ) =>
+      errors.push({
+        row,
+        column: column ? ROSTER_COLUMNS[column] : null,
+        problem,
+        message: ROSTER_ROW_PROBLEMS[problem],
+        ...extra,
+      });
 
     for (const { row, values } of raw) {
       const before = errors.length;
@@ -192,7 +262,16 @@ export class RosterImportService {
       if (!name) bad(row, 'name', 'NAME_MISSING');
       const idNumber = values.idNumber.replace(/\s+/g, '').toUpperCase();
       const id = validateIdCard(idNumber);
-      if (!id.ok) bad(row, 'idNumber', id.problem === 'format' ? 'ID_NUMBER_FORMAT' : id.problem === 'birth_date' ? 'ID_NUMBER_BIRTH_DATE' : 'ID_NUMBER_CHECK_DIGIT');
+      if (!id.ok)
+        bad(
+          row,
+          'idNumber',
+          id.problem === 'format'
+            ? 'ID_NUMBER_FORMAT'
+            : id.problem === 'birth_date'
+              ? 'ID_NUMBER_BIRTH_DATE'
+              : 'ID_NUMBER_CHECK_DIGIT',
+        );
       let companyId: number | undefined;
       const companyRef = values.company.trim();
       if (!companyRef) bad(row, 'company', 'COMPANY_MISSING');
@@ -213,13 +292,24 @@ export class RosterImportService {
         if (first) bad(row, 'idNumber', 'DUPLICATE_IN_FILE', { firstRow: first });
         else firstRowOf.set(idHash, row);
       }
-      if (errors.length === before) valid.push({ row, name: name.slice(0, 32), idNumber, idHash, certificateNo, certified: certified!, companyId: companyId! });
+      if (errors.length === before)
+        valid.push({
+          row,
+          name: name.slice(0, 32),
+          idNumber,
+          idHash,
+          certificateNo,
+          certified: certified!,
+          companyId: companyId!,
+        });
     }
     // A person already on the roster of a company outside the importer's scope: a row error that
     // names neither the company nor its branch (SPEC §2.1).
     const hashes = [...firstRowOf.keys()];
     for (let i = 0; i < hashes.length; i += BATCH) {
-      const held = await this.dataSource.getRepository(RosterGuard).find({ select: { idHash: true, companyId: true }, where: { idHash: In(hashes.slice(i, i + BATCH)) } });
+      const held = await this.dataSource
+        .getRepository(RosterGuard)
+        .find({ select: { idHash: true, companyId: true }, where: { idHash: In(hashes.slice(i, i + BATCH)) } });
       for (const g of held) if (!scope.has(g.companyId)) errors.push(heldElsewhere(firstRowOf.get(g.idHash)!));
     }
     errors.sort((a, b) => a.row - b.row);

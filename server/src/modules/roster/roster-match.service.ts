@@ -28,6 +28,8 @@ export class RosterMatchService {
   async byIds(ids: number[]): Promise<Map<number, RosterMatch>> {
     if (!ids.length) return new Map();
     const rows = await this.dataSource.getRepository(RosterGuard).findBy({ id: In(ids) });
-    return new Map(rows.map((g) => [g.id, { guardId: g.id, certificateNo: g.certificateNo, lastChangedById: g.lastChangedById }]));
+    return new Map(
+      rows.map((g) => [g.id, { guardId: g.id, certificateNo: g.certificateNo, lastChangedById: g.lastChangedById }]),
+    );
   }
 }

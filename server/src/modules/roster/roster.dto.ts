@@ -5,7 +5,8 @@ import type { RosterQuery } from '@jianghuai/shared';
 import { PageQueryDto } from '../../common/pagination.js';
 
 /** Query-string booleans: `true`/`false`/`1`/`0`; anything else stays a string and fails validation. */
-export const toBool = ({ value }: { value: unknown }): unknown => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);
+export const toBool = ({ value }: { value: unknown }): unknown =>
+  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 
 export class RosterQueryDto extends PageQueryDto implements RosterQuery {
   @ApiPropertyOptional()

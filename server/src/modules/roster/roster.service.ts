@@ -38,7 +38,11 @@ export class RosterService {
          FROM roster_guards r LEFT JOIN volunteers v ON v.idHash = r.idHash AND v.status = 'active'
         WHERE r.companyId = ?`,
       [1, company.id],
-    )) as { rosterSize: number | string; certifiedCount: number | string | null; joinedCount: number | string | null }[];
+    )) as {
+      rosterSize: number | string;
+      certifiedCount: number | string | null;
+      joinedCount: number | string | null;
+    }[];
     const rosterSize = Number(row.rosterSize);
     const joinedCount = Number(row.joinedCount ?? 0);
     return {
@@ -72,8 +76,17 @@ export class RosterService {
     if (q.joined !== undefined) qb.andWhere(q.joined ? 'v.id IS NOT NULL' : 'v.id IS NULL');
     if (q.q) qb.andWhere("r.name LIKE :kw ESCAPE '!'", { kw: likeContains(q.q) });
     const total = await qb.getCount();
-    const { entities, raw } = await qb.orderBy('r.id', 'ASC').offset((q.page - 1) * q.pageSize).limit(q.pageSize).getRawAndEntities();
-    const joined = new Map<number, boolean>(raw.map((r: Record<string, unknown>) => [Number(r.r_id), r.joinedVolunteerId !== null && r.joinedVolunteerId !== undefined]));
+    const { entities, raw } = await qb
+      .orderBy('r.id', 'ASC')
+      .offset((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
+      .getRawAndEntities();
+    const joined = new Map<number, boolean>(
+      raw.map((r: Record<string, unknown>) => [
+        Number(r.r_id),
+        r.joinedVolunteerId !== null && r.joinedVolunteerId !== undefined,
+      ]),
+    );
     const items = entities.map((g) => ({
       id: g.id,
       name: g.name,

@@ -12,7 +12,8 @@ export interface ZipLimits {
 /** Roster workbooks: 20,000 rows inflate to well under 40 MB; a zip bomb declares gigabytes. */
 export const ROSTER_ZIP_LIMITS: ZipLimits = { maxEntries: 200, maxUnpackedBytes: 64 * 1024 * 1024 };
 
-const tooLarge = (details: Record<string, unknown>) => new AppException('ROSTER_FILE_UNPACKED_TOO_LARGE', HttpStatus.BAD_REQUEST, details);
+const tooLarge = (details: Record<string, unknown>) =>
+  new AppException('ROSTER_FILE_UNPACKED_TOO_LARGE', HttpStatus.BAD_REQUEST, details);
 const unreadable = () => new AppException('ROSTER_FILE_UNREADABLE', HttpStatus.BAD_REQUEST);
 
 /**
@@ -24,7 +25,11 @@ const unreadable = () => new AppException('ROSTER_FILE_UNREADABLE', HttpStatus.B
  */
 export async function assertZipWithinLimits(buf: Buffer, limits: ZipLimits = ROSTER_ZIP_LIMITS): Promise<void> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(buf, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false, decodeStrings: true }, (err, z) => (err || !z ? reject(unreadable()) : resolve(z))),
+    yauzl.fromBuffer(
+      buf,
+      { lazyEntries: true, validateEntrySizes: true, strictFileNames: false, decodeStrings: true },
+      (err, z) => (err || !z ? reject(unreadable()) : resolve(z)),
+    ),
   );
   try {
     if (zip.entryCount > limits.maxEntries) throw tooLarge({ entries: zip.entryCount, maxEntries: limits.maxEntries });
@@ -55,7 +60,13 @@ export async function assertZipWithinLimits(buf: Buffer, limits: ZipLimits = ROS
             }
           });
           // yauzl reports "too many bytes in the stream" (or a bad CRC/size) as an error
-          stream.on('error', (e: Error) => reject(/too many bytes|too few bytes/i.test(e.message) ? tooLarge({ maxUnpackedBytes: limits.maxUnpackedBytes }) : unreadable()));
+          stream.on('error', (e: Error) =>
+            reject(
+              /too many bytes|too few bytes/i.test(e.message)
+                ? tooLarge({ maxUnpackedBytes: limits.maxUnpackedBytes })
+                : unreadable(),
+            ),
+          );
           stream.on('end', () => resolve());
         });
       });

@@ -37,7 +37,11 @@ export class StaffAdminController {
   @HttpCode(200)
   @Authenticated({ permission: 'pii.reveal' })
   @ApiOperation({ summary: '查看完整手机号（记入操作日志）' })
-  reveal(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe()) id: number, @Body() dto: RevealDto): Promise<{ field: 'phone'; value: string | null }> {
+  reveal(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe()) id: number,
+    @Body() dto: RevealDto,
+  ): Promise<{ field: 'phone'; value: string | null }> {
     return this.staff.reveal(actor, id, dto.field);
   }
 }

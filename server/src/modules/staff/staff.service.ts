@@ -37,7 +37,10 @@ export class StaffService {
       qb.andWhere('ou.path LIKE :filterPath', { filterPath: `${filter!.path}%` });
     }
     // '!' as the LIKE escape character behaves the same on MySQL and SQLite (a backslash does not).
-    if (q.q) qb.andWhere("(u.displayName LIKE :kw ESCAPE '!' OR u.username LIKE :kw ESCAPE '!')", { kw: `%${q.q.replace(/[%_!]/g, '!$&')}%` });
+    if (q.q)
+      qb.andWhere("(u.displayName LIKE :kw ESCAPE '!' OR u.username LIKE :kw ESCAPE '!')", {
+        kw: `%${q.q.replace(/[%_!]/g, '!$&')}%`,
+      });
     if (q.role) qb.andWhere('u.roles LIKE :role', { role: `%"${q.role}"%` });
     const [rows, total] = await qb
       .orderBy('u.id', 'ASC')
@@ -62,43 +65,47 @@ export class StaffService {
     if (!unit) throw AppException.notFound({ orgUnitId: dto.orgUnitId });
     assertPathInScope(actor, unit.path);
     for (const role of dto.roles) {
-      if (!ROLE_LEVELS[role].includes(unit.level)) throw new AppException('ROLE_NOT_ALLOWED_AT_LEVEL', HttpStatus.BAD_REQUEST, { role, level: unit.level });
+      if (!ROLE_LEVELS[role].includes(unit.level))
+        throw new AppException('ROLE_NOT_ALLOWED_AT_LEVEL', HttpStatus.BAD_REQUEST, { role, level: unit.level });
     }
     // Nobody can hand out a role above their own reach: only sysadmins create sysadmins.
     if (dto.roles.includes('sysadmin') && !actor.staffRoles.includes('sysadmin')) throw AppException.forbidden();
     const phoneHash = this.pii.hash('phone', dto.phone);
-    if (await this.users.existsBy({ username: dto.username })) throw AppException.conflict('USERNAME_TAKEN', { field: 'username' });
+    if (await this.users.existsBy({ username: dto.username }))
+      throw AppException.conflict('USERNAME_TAKEN', { field: 'username' });
     if (await this.users.existsBy({ phoneHash })) throw AppException.conflict('PHONE_TAKEN', { field: 'phone' });
     const passwordHash = await this.hasher.hash(dto.password);
-    const id = await this.dataSource.transaction(async (m) => {
-      const now = this.clock.now();
-      const res = await m.getRepository(User).insert({
-        username: dto.username,
-        displayName: dto.displayName,
-        passwordHash,
-        phoneEnc: this.pii.encrypt(dto.phone),
-        phoneHash,
-        orgUnitId: unit.id,
-        roles: dto.roles,
-        status: 'active',
-        failedLogins: 0,
-        createdAt: now,
-        updatedAt: now,
+    const id = await this.dataSource
+      .transaction(async (m) => {
+        const now = this.clock.now();
+        const res = await m.getRepository(User).insert({
+          username: dto.username,
+          displayName: dto.displayName,
+          passwordHash,
+          phoneEnc: this.pii.encrypt(dto.phone),
+          phoneHash,
+          orgUnitId: unit.id,
+          roles: dto.roles,
+          status: 'active',
+          failedLogins: 0,
+          createdAt: now,
+          updatedAt: now,
+        });
+        const newId = res.identifiers[0].id as number;
+        await this.audit.record(m, actor, {
+          action: 'staff.create',
+          targetType: 'user',
+          targetId: String(newId),
+          orgUnitId: unit.id,
+          after: { username: dto.username, displayName: dto.displayName, roles: dto.roles, orgUnitId: unit.id },
+        });
+        return newId;
+      })
+      .catch((err: unknown) => {
+        // A simultaneous create with the same username or phone loses on the unique index.
+        if (isDuplicateKey(err)) throw AppException.conflict('USERNAME_TAKEN');
+        throw err;
       });
-      const newId = res.identifiers[0].id as number;
-      await this.audit.record(m, actor, {
-        action: 'staff.create',
-        targetType: 'user',
-        targetId: String(newId),
-        orgUnitId: unit.id,
-        after: { username: dto.username, displayName: dto.displayName, roles: dto.roles, orgUnitId: unit.id },
-      });
-      return newId;
-    }).catch((err: unknown) => {
-      // A simultaneous create with the same username or phone loses on the unique index.
-      if (isDuplicateKey(err)) throw AppException.conflict('USERNAME_TAKEN');
-      throw err;
-    });
     return this.get(actor, id);
   }
 
@@ -107,13 +114,22 @@ export class StaffService {
     const user = await this.loadInScope(actor, id);
     const value = this.pii.decrypt(user.phoneEnc);
     await this.dataSource.transaction((m) =>
-      this.audit.record(m, actor, { action: 'pii.reveal', targetType: 'user', targetId: String(id), orgUnitId: user.orgUnitId, after: { field } }),
+      this.audit.record(m, actor, {
+        action: 'pii.reveal',
+        targetType: 'user',
+        targetId: String(id),
+        orgUnitId: user.orgUnitId,
+        after: { field },
+      }),
     );
     return { field, value };
   }
 
   private async loadInScope(actor: Actor, id: number): Promise<User> {
-    const qb = this.users.createQueryBuilder('u').innerJoinAndSelect('u.orgUnit', 'ou').where('u.id = :id AND u.username IS NOT NULL', { id });
+    const qb = this.users
+      .createQueryBuilder('u')
+      .innerJoinAndSelect('u.orgUnit', 'ou')
+      .where('u.id = :id AND u.username IS NOT NULL', { id });
     const user = await whereOrgInScope(qb, actor, 'u.orgUnitId').getOne();
     if (!user) throw AppException.notFound();
     return user;

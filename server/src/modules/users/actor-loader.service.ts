@@ -66,7 +66,11 @@ export class ActorLoader {
    * The actor behind a token, in one query: this runs on every authenticated request, so it
    * reads exactly the columns the guard needs instead of hydrating three entities.
    */
-  async loadActor(userId: number, sid: string | null, ip: () => string | null): Promise<{ actor: Actor; active: boolean; sessionEnded: boolean } | null> {
+  async loadActor(
+    userId: number,
+    sid: string | null,
+    ip: () => string | null,
+  ): Promise<{ actor: Actor; active: boolean; sessionEnded: boolean } | null> {
     // straight to the driver's pool on MySQL (no query runner per request); see typeormExec
     const row = (await this.exec(ACTOR_SQL, [sid, userId])).rows[0] as unknown as ActorRow | undefined;
     if (!row) return null;

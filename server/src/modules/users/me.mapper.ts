@@ -16,6 +16,13 @@ export function toMeResponse({ user, volunteer, station }: LoadedPerson, pii: Pi
     orgUnit: user.orgUnit ? toOrgSummary(user.orgUnit) : null,
     phoneMasked: maskPhone(pii.decrypt(user.phoneEnc)),
     wechatBound: !!user.openid,
-    volunteer: volunteer ? { memberNo: volunteer.memberNo, status: volunteer.status, stationId: volunteer.stationId, stationName: station?.name ?? null } : null,
+    volunteer: volunteer
+      ? {
+          memberNo: volunteer.memberNo,
+          status: volunteer.status,
+          stationId: volunteer.stationId,
+          stationName: station?.name ?? null,
+        }
+      : null,
   };
 }

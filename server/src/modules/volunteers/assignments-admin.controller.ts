@@ -31,7 +31,11 @@ export class AssignmentsAdminController {
   @HttpCode(200)
   @Authenticated({ permission: 'transfers.accept' })
   @ApiOperation({ summary: '拒绝跨分局调整（须填原因）' })
-  decline(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: DeclineTransferDto): Promise<AssignmentResponse> {
+  decline(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: DeclineTransferDto,
+  ): Promise<AssignmentResponse> {
     return this.assignments.decline(actor, id, dto);
   }
 }

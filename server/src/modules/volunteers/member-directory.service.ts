@@ -19,8 +19,12 @@ export class MemberDirectory {
     const ids = [...new Set(userIds)];
     if (!ids.length) return new Map();
     const [users, vols] = await Promise.all([
-      this.ds.getRepository(User).find({ where: { id: In(ids) }, select: { id: true, displayName: true, username: true } }),
-      this.ds.getRepository(Volunteer).find({ where: { userId: In(ids) }, select: { id: true, userId: true, name: true } }),
+      this.ds
+        .getRepository(User)
+        .find({ where: { id: In(ids) }, select: { id: true, displayName: true, username: true } }),
+      this.ds
+        .getRepository(Volunteer)
+        .find({ where: { userId: In(ids) }, select: { id: true, userId: true, name: true } }),
     ]);
     const vol = new Map(vols.map((v) => [v.userId, v]));
     return new Map(users.map((u) => [u.id, personName(u, vol.get(u.id) ?? null)]));

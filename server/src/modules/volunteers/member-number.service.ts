@@ -11,16 +11,27 @@ import { Clock } from '../../common/clock/clock.js';
  */
 @Injectable()
 export class MemberNumberService {
-  constructor(@Inject(ENROLMENT_CONFIG) private readonly config: EnrolmentConfig, private readonly clock: Clock) {}
+  constructor(
+    @Inject(ENROLMENT_CONFIG) private readonly config: EnrolmentConfig,
+    private readonly clock: Clock,
+  ) {}
 
   async next(m: EntityManager, at: Date): Promise<string> {
     const prefix = `${this.config.memberNoPrefix}${this.clock.today(at).slice(0, 4)}`;
     const repo = m.getRepository(MemberNumberCounter);
-    const bump = () => repo.createQueryBuilder().update().set({ lastValue: () => 'lastValue + 1' }).where('prefix = :prefix', { prefix }).execute();
+    const bump = () =>
+      repo
+        .createQueryBuilder()
+        .update()
+        .set({ lastValue: () => 'lastValue + 1' })
+        .where('prefix = :prefix', { prefix })
+        .execute();
     let res = await bump();
     if (!res.affected) {
       // First number of the year: start after any numbers already handed out (e.g. imported or seeded).
-      const [row] = (await m.query('SELECT MAX(memberNo) AS maxNo FROM volunteers WHERE memberNo LIKE ?', [`${prefix}%`])) as { maxNo: string | null }[];
+      const [row] = (await m.query('SELECT MAX(memberNo) AS maxNo FROM volunteers WHERE memberNo LIKE ?', [
+        `${prefix}%`,
+      ])) as { maxNo: string | null }[];
       const start = row?.maxNo ? Number(row.maxNo.slice(prefix.length)) || 0 : 0;
       await repo.createQueryBuilder().insert().values({ prefix, lastValue: start }).orIgnore().execute();
       res = await bump();

@@ -1,7 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { distanceMeters, type AssignmentResponse, type AssignmentRule, type LatLng, type Page } from '@jianghuai/shared';
+import {
+  distanceMeters,
+  type AssignmentResponse,
+  type AssignmentRule,
+  type LatLng,
+  type Page,
+} from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { toPage, type PageQueryDto } from '../../common/pagination.js';
@@ -35,10 +41,15 @@ export class StationAssignmentService {
     private readonly clock: Clock,
   ) {}
 
-  async chooseStation(m: EntityManager, input: { siteId?: number | null; residenceCommunityId?: number | null; location?: LatLng | null }): Promise<StationChoice | null> {
+  async chooseStation(
+    m: EntityManager,
+    input: { siteId?: number | null; residenceCommunityId?: number | null; location?: LatLng | null },
+  ): Promise<StationChoice | null> {
     const units = m.getRepository(OrgUnit);
     if (input.siteId) {
-      const site = await m.getRepository(ServiceSite).findOne({ where: { id: input.siteId }, relations: { station: true } });
+      const site = await m
+        .getRepository(ServiceSite)
+        .findOne({ where: { id: input.siteId }, relations: { station: true } });
       if (site?.station) return { station: site.station, rule: 'site' };
     }
     if (input.residenceCommunityId) {
@@ -60,7 +71,14 @@ export class StationAssignmentService {
   }
 
   /** The first assignment, written in the approval's transaction. */
-  async recordInitial(m: EntityManager, volunteerId: number, fromStationId: number | null, station: OrgUnit, rule: AssignmentRule, actor: Actor): Promise<void> {
+  async recordInitial(
+    m: EntityManager,
+    volunteerId: number,
+    fromStationId: number | null,
+    station: OrgUnit,
+    rule: AssignmentRule,
+    actor: Actor,
+  ): Promise<void> {
     await m.getRepository(StationAssignment).insert({
       volunteerId,
       fromStationId,
@@ -80,10 +98,16 @@ export class StationAssignmentService {
     });
   }
 
-  async reassign(actor: Actor, volunteer: Volunteer, currentStation: OrgUnit | null, dto: ReassignDto): Promise<AssignmentResponse> {
+  async reassign(
+    actor: Actor,
+    volunteer: Volunteer,
+    currentStation: OrgUnit | null,
+    dto: ReassignDto,
+  ): Promise<AssignmentResponse> {
     const target = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: dto.stationId });
     if (!target) throw AppException.notFound({ stationId: dto.stationId });
-    if (target.level !== 'station') throw new AppException('ORG_UNIT_NOT_STATION', HttpStatus.BAD_REQUEST, { stationId: dto.stationId });
+    if (target.level !== 'station')
+      throw new AppException('ORG_UNIT_NOT_STATION', HttpStatus.BAD_REQUEST, { stationId: dto.stationId });
     if (target.id === volunteer.stationId) throw new AppException('TRANSFER_SAME_STATION', HttpStatus.BAD_REQUEST);
     const crossBranch = !currentStation || currentStation.parentId !== target.parentId;
     const id = await this.dataSource
@@ -128,7 +152,11 @@ export class StationAssignmentService {
   async incoming(actor: Actor, q: PageQueryDto): Promise<Page<AssignmentResponse>> {
     const qb = this.dataSource.getRepository(StationAssignment).createQueryBuilder('a').where("a.status = 'pending'");
     wherePathInScope(qb, actor, 'a.toPath');
-    const [rows, total] = await qb.orderBy('a.id', 'ASC').offset((q.page - 1) * q.pageSize).limit(q.pageSize).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('a.id', 'ASC')
+      .offset((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
+      .getManyAndCount();
     return toPage(await this.hydrate(rows), total, q);
   }
 
@@ -137,11 +165,24 @@ export class StationAssignmentService {
     await this.dataSource.transaction(async (m) => {
       const res = await m.getRepository(StationAssignment).update(
         { id, status: 'pending' },
-        { status: 'accepted', pendingKey: null, decidedById: actor.userId, decidedByName: actor.displayName, decidedAt: this.clock.now() },
+        {
+          status: 'accepted',
+          pendingKey: null,
+          decidedById: actor.userId,
+          decidedByName: actor.displayName,
+          decidedAt: this.clock.now(),
+        },
       );
       if (!res.affected) throw AppException.conflict('TRANSFER_NOT_PENDING');
       await m.getRepository(Volunteer).update(a.volunteerId, { stationId: a.toStationId });
-      await this.audit.record(m, actor, { action: 'volunteer.transfer.accept', targetType: 'volunteer', targetId: String(a.volunteerId), orgUnitId: a.toStationId, before: { stationId: a.fromStationId }, after: { stationId: a.toStationId } });
+      await this.audit.record(m, actor, {
+        action: 'volunteer.transfer.accept',
+        targetType: 'volunteer',
+        targetId: String(a.volunteerId),
+        orgUnitId: a.toStationId,
+        before: { stationId: a.fromStationId },
+        after: { stationId: a.toStationId },
+      });
     });
     return (await this.load([id]))[0];
   }
@@ -151,16 +192,31 @@ export class StationAssignmentService {
     await this.dataSource.transaction(async (m) => {
       const res = await m.getRepository(StationAssignment).update(
         { id, status: 'pending' },
-        { status: 'declined', pendingKey: null, declineReason: dto.reason.trim(), decidedById: actor.userId, decidedByName: actor.displayName, decidedAt: this.clock.now() },
+        {
+          status: 'declined',
+          pendingKey: null,
+          declineReason: dto.reason.trim(),
+          decidedById: actor.userId,
+          decidedByName: actor.displayName,
+          decidedAt: this.clock.now(),
+        },
       );
       if (!res.affected) throw AppException.conflict('TRANSFER_NOT_PENDING');
-      await this.audit.record(m, actor, { action: 'volunteer.transfer.decline', targetType: 'volunteer', targetId: String(a.volunteerId), orgUnitId: a.toStationId, after: { reason: dto.reason } });
+      await this.audit.record(m, actor, {
+        action: 'volunteer.transfer.decline',
+        targetType: 'volunteer',
+        targetId: String(a.volunteerId),
+        orgUnitId: a.toStationId,
+        after: { reason: dto.reason },
+      });
     });
     return (await this.load([id]))[0];
   }
 
   async history(volunteerId: number): Promise<AssignmentResponse[]> {
-    const rows = await this.dataSource.getRepository(StationAssignment).find({ where: { volunteerId }, order: { id: 'DESC' } });
+    const rows = await this.dataSource
+      .getRepository(StationAssignment)
+      .find({ where: { volunteerId }, order: { id: 'DESC' } });
     return this.hydrate(rows);
   }
 

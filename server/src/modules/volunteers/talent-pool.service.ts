@@ -26,7 +26,11 @@ export class TalentPoolService {
 
   async search(actor: Actor, q: TalentPoolQueryDto): Promise<Page<VolunteerListItem>> {
     const qb = await this.query(actor, q);
-    const [rows, total] = await qb.orderBy('v.id', 'ASC').offset((q.page - 1) * q.pageSize).limit(q.pageSize).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('v.id', 'ASC')
+      .offset((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
+      .getManyAndCount();
     return toPage(await this.archive.listItems(rows), total, q);
   }
 
@@ -65,7 +69,13 @@ export class TalentPoolService {
       });
     }
     ws.getRow(1).font = { bold: true };
-    await this.dataSource.transaction((m) => this.audit.record(m, actor, { action: 'talent_pool.export', targetType: 'volunteer', after: { filters: { ...q }, rows: items.length } }));
+    await this.dataSource.transaction((m) =>
+      this.audit.record(m, actor, {
+        action: 'talent_pool.export',
+        targetType: 'volunteer',
+        after: { filters: { ...q }, rows: items.length },
+      }),
+    );
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
 
@@ -75,8 +85,10 @@ export class TalentPoolService {
     if (q.tier) qb.andWhere('v.tier = :tier', { tier: q.tier });
     if (q.orgUnitId) await this.archive.whereArea(actor, qb, q.orgUnitId);
     const exemptNow = 'SELECT de.volunteerId FROM duty_exemptions de WHERE de.endsOn >= :today';
-    if (q.available === true) qb.andWhere(`v.status = 'active' AND v.id NOT IN (${exemptNow})`, { today: this.clock.today() });
-    if (q.available === false) qb.andWhere(`(v.status <> 'active' OR v.id IN (${exemptNow}))`, { today: this.clock.today() });
+    if (q.available === true)
+      qb.andWhere(`v.status = 'active' AND v.id NOT IN (${exemptNow})`, { today: this.clock.today() });
+    if (q.available === false)
+      qb.andWhere(`(v.status <> 'active' OR v.id IN (${exemptNow}))`, { today: this.clock.today() });
     return qb;
   }
 }

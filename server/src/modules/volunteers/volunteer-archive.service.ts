@@ -1,7 +1,16 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, MoreThanOrEqual, type SelectQueryBuilder } from 'typeorm';
-import { maskPhone, type ExemptionResponse, type Page, type RevealPiiResponse, type VolunteerArchiveResponse, type VolunteerPiiField, type VolunteerCardResponse, type VolunteerListItem } from '@jianghuai/shared';
+import {
+  maskPhone,
+  type ExemptionResponse,
+  type Page,
+  type RevealPiiResponse,
+  type VolunteerArchiveResponse,
+  type VolunteerPiiField,
+  type VolunteerCardResponse,
+  type VolunteerListItem,
+} from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { PiiCipher } from '../../common/pii/pii-cipher.js';
@@ -20,7 +29,13 @@ import { Volunteer } from './volunteer.entity.js';
 import { DutyExemption } from './duty-exemption.entity.js';
 import { StationAssignmentService } from './station-assignment.service.js';
 import { maskedIdOf, toExemptionResponse, toVolunteerCard, toVolunteerListItem } from './volunteers.mapper.js';
-import type { CriminalCheckDto, ExemptionDto, ReassignDto, UpdateVolunteerDto, VolunteerQueryDto } from './volunteers.dto.js';
+import type {
+  CriminalCheckDto,
+  ExemptionDto,
+  ReassignDto,
+  UpdateVolunteerDto,
+  VolunteerQueryDto,
+} from './volunteers.dto.js';
 import { Clock } from '../../common/clock/clock.js';
 
 const DAY_MS = 86_400_000;
@@ -52,7 +67,9 @@ export class VolunteerArchiveService {
     return this.dataSource
       .getRepository(Volunteer)
       .createQueryBuilder('v')
-      .where(`(v.stationId IN (${scope}) OR v.residenceCommunityId IN (${scope}))`, { scopePrefix: `${scopePrefix(actor)}%` });
+      .where(`(v.stationId IN (${scope}) OR v.residenceCommunityId IN (${scope}))`, {
+        scopePrefix: `${scopePrefix(actor)}%`,
+      });
   }
 
   async list(actor: Actor, q: VolunteerQueryDto): Promise<Page<VolunteerListItem>> {
@@ -61,25 +78,34 @@ export class VolunteerArchiveService {
     // a whole phone or ID number is looked up by its keyed hash (never stored in the clear)
     if (/^1[3-9]\d{9}$/.test(kw)) qb.andWhere('v.phoneHash = :phoneHash', { phoneHash: this.pii.hash('phone', kw) });
     else if (/^\d{17}[\dXx]$/.test(kw)) qb.andWhere('v.idHash = :idHash', { idHash: this.pii.hash('id_number', kw) });
-    else if (q.q) qb.andWhere("(v.name LIKE :kw ESCAPE '!' OR v.memberNo LIKE :kw ESCAPE '!')", { kw: likeContains(q.q) });
+    else if (q.q)
+      qb.andWhere("(v.name LIKE :kw ESCAPE '!' OR v.memberNo LIKE :kw ESCAPE '!')", { kw: likeContains(q.q) });
     if (q.status) qb.andWhere('v.status = :status', { status: q.status });
     if (q.tier) qb.andWhere('v.tier = :tier', { tier: q.tier });
     if (q.skill) qb.andWhere("v.skills LIKE :skill ESCAPE '!'", { skill: likeContains(`"name":"${q.skill}"`) });
     if (q.orgUnitId) await this.whereArea(actor, qb, q.orgUnitId);
-    const [rows, total] = await qb.orderBy('v.id', 'ASC').offset((q.page - 1) * q.pageSize).limit(q.pageSize).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('v.id', 'ASC')
+      .offset((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
+      .getManyAndCount();
     return toPage(await this.listItems(rows), total, q);
   }
 
   async whereArea(actor: Actor, qb: SelectQueryBuilder<Volunteer>, orgUnitId: number): Promise<void> {
     const area = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: orgUnitId });
     assertPathInScope(actor, area?.path);
-    qb.andWhere(`v.stationId IN (SELECT ao.id FROM org_units ao WHERE ao.path LIKE :areaPrefix)`, { areaPrefix: `${area!.path}%` });
+    qb.andWhere(`v.stationId IN (SELECT ao.id FROM org_units ao WHERE ao.path LIKE :areaPrefix)`, {
+      areaPrefix: `${area!.path}%`,
+    });
   }
 
   async listItems(rows: Volunteer[]): Promise<VolunteerListItem[]> {
     const stations = await this.units(rows.map((v) => v.stationId));
     const exempt = await this.exemptIds(rows.map((v) => v.id));
-    return rows.map((v) => toVolunteerListItem(v, v.stationId ? (stations.get(v.stationId) ?? null) : null, this.pii, exempt.has(v.id)));
+    return rows.map((v) =>
+      toVolunteerListItem(v, v.stationId ? (stations.get(v.stationId) ?? null) : null, this.pii, exempt.has(v.id)),
+    );
   }
 
   async get(actor: Actor, id: number): Promise<VolunteerArchiveResponse> {
@@ -109,7 +135,9 @@ export class VolunteerArchiveService {
       notes: v.notes,
       applicationId: v.applicationId,
       criminalCheckedAt: v.criminalCheckedAt ? v.criminalCheckedAt.toISOString() : null,
-      criminalCheckDueOn: v.criminalCheckedAt ? addDays(this.clock.today(v.criminalCheckedAt), this.config.criminalRecheckDays) : null,
+      criminalCheckDueOn: v.criminalCheckedAt
+        ? addDays(this.clock.today(v.criminalCheckedAt), this.config.criminalRecheckDays)
+        : null,
       statusReason: v.statusReason,
       exemptions: exemptions.map((e) => toExemptionResponse(e, today)),
       pendingTransfer,
@@ -119,19 +147,34 @@ export class VolunteerArchiveService {
   async update(actor: Actor, id: number, dto: UpdateVolunteerDto): Promise<VolunteerArchiveResponse> {
     const v = await this.loadInScope(actor, id);
     const statusChanges = dto.status !== undefined && dto.status !== v.status;
-    if (statusChanges && !dto.statusReason?.trim()) throw new AppException('STATUS_REASON_REQUIRED', HttpStatus.BAD_REQUEST, { field: 'statusReason' });
+    if (statusChanges && !dto.statusReason?.trim())
+      throw new AppException('STATUS_REASON_REQUIRED', HttpStatus.BAD_REQUEST, { field: 'statusReason' });
     const patch: Partial<Volunteer> = {};
     for (const key of ['tier', 'teams', 'skills', 'equipment', 'training', 'commendations', 'notes'] as const) {
       if (dto[key] !== undefined) (patch as Record<string, unknown>)[key] = dto[key];
     }
     if (dto.contacts) patch.contacts = sealContacts(this.pii, dto.contacts);
-    if (statusChanges) Object.assign(patch, { status: dto.status, statusReason: dto.statusReason!.trim(), statusChangedAt: this.clock.now() });
+    if (statusChanges)
+      Object.assign(patch, {
+        status: dto.status,
+        statusReason: dto.statusReason!.trim(),
+        statusChangedAt: this.clock.now(),
+      });
     if (!Object.keys(patch).length) return this.get(actor, id);
     await this.dataSource.transaction(async (m) => {
       await m.getRepository(Volunteer).update(id, patch);
-      const before = Object.fromEntries(Object.keys(patch).map((k) => [k, (v as unknown as Record<string, unknown>)[k]]));
+      const before = Object.fromEntries(
+        Object.keys(patch).map((k) => [k, (v as unknown as Record<string, unknown>)[k]]),
+      );
       const after = { ...patch, contacts: patch.contacts ? `${patch.contacts.length} contacts` : undefined };
-      await this.audit.record(m, actor, { action: 'volunteer.update', targetType: 'volunteer', targetId: String(id), orgUnitId: v.stationId, before: { ...before, contacts: undefined }, after });
+      await this.audit.record(m, actor, {
+        action: 'volunteer.update',
+        targetType: 'volunteer',
+        targetId: String(id),
+        orgUnitId: v.stationId,
+        before: { ...before, contacts: undefined },
+        after,
+      });
     });
     return this.get(actor, id);
   }
@@ -144,11 +187,27 @@ export class VolunteerArchiveService {
       if (!c) throw AppException.notFound();
       const value = contactPhone(this.pii, c);
       // the audit names whose number was seen (the contact), never the number itself
-      await this.dataSource.transaction((m) => this.audit.record(m, actor, { action: 'pii.reveal', targetType: 'volunteer', targetId: String(id), orgUnitId: v.stationId, after: { field, contact, contactName: c.name, relation: c.relation } }));
+      await this.dataSource.transaction((m) =>
+        this.audit.record(m, actor, {
+          action: 'pii.reveal',
+          targetType: 'volunteer',
+          targetId: String(id),
+          orgUnitId: v.stationId,
+          after: { field, contact, contactName: c.name, relation: c.relation },
+        }),
+      );
       return { field, value };
     }
     const value = this.pii.decrypt(field === 'idNumber' ? v.idEnc : v.phoneEnc);
-    await this.dataSource.transaction((m) => this.audit.record(m, actor, { action: 'pii.reveal', targetType: 'volunteer', targetId: String(id), orgUnitId: v.stationId, after: { field } }));
+    await this.dataSource.transaction((m) =>
+      this.audit.record(m, actor, {
+        action: 'pii.reveal',
+        targetType: 'volunteer',
+        targetId: String(id),
+        orgUnitId: v.stationId,
+        after: { field },
+      }),
+    );
     return { field, value };
   }
 
@@ -166,11 +225,27 @@ export class VolunteerArchiveService {
   async addExemption(actor: Actor, id: number, dto: ExemptionDto): Promise<ExemptionResponse> {
     const v = await this.loadInScope(actor, id);
     const today = this.clock.today();
-    if (dto.endsOn < today || Number.isNaN(Date.parse(`${dto.endsOn}T00:00:00Z`))) throw new AppException('EXEMPTION_END_INVALID', HttpStatus.BAD_REQUEST, { field: 'endsOn' });
+    if (dto.endsOn < today || Number.isNaN(Date.parse(`${dto.endsOn}T00:00:00Z`)))
+      throw new AppException('EXEMPTION_END_INVALID', HttpStatus.BAD_REQUEST, { field: 'endsOn' });
     const row = await this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(DutyExemption);
-      const saved = await repo.save(repo.create({ volunteerId: id, reason: dto.reason.trim(), endsOn: dto.endsOn, createdById: actor.userId, createdByName: actor.displayName, createdAt: this.clock.now() }));
-      await this.audit.record(m, actor, { action: 'volunteer.exemption.create', targetType: 'volunteer', targetId: String(id), orgUnitId: v.stationId, after: { reason: dto.reason, endsOn: dto.endsOn } });
+      const saved = await repo.save(
+        repo.create({
+          volunteerId: id,
+          reason: dto.reason.trim(),
+          endsOn: dto.endsOn,
+          createdById: actor.userId,
+          createdByName: actor.displayName,
+          createdAt: this.clock.now(),
+        }),
+      );
+      await this.audit.record(m, actor, {
+        action: 'volunteer.exemption.create',
+        targetType: 'volunteer',
+        targetId: String(id),
+        orgUnitId: v.stationId,
+        after: { reason: dto.reason, endsOn: dto.endsOn },
+      });
       return saved;
     });
     return toExemptionResponse(row, today);
@@ -180,14 +255,38 @@ export class VolunteerArchiveService {
   async recordRecheck(actor: Actor, id: number, dto: CriminalCheckDto): Promise<VolunteerArchiveResponse> {
     const v = await this.loadInScope(actor, id);
     const checkedAt = new Date(dto.checkedAt);
-    if (checkedAt.getTime() > this.clock.nowMs() + 60_000) throw new AppException('CRIMINAL_CHECK_DATE_INVALID', HttpStatus.BAD_REQUEST, { field: 'checkedAt' });
+    if (checkedAt.getTime() > this.clock.nowMs() + 60_000)
+      throw new AppException('CRIMINAL_CHECK_DATE_INVALID', HttpStatus.BAD_REQUEST, { field: 'checkedAt' });
     await this.dataSource.transaction(async (m) => {
       const now = this.clock.now();
-      await m.getRepository(CriminalRecordCheck).insert({ applicationId: null, volunteerId: id, result: dto.result, checkedBy: dto.checkedBy.trim(), checkedAt, note: dto.note ?? null, recordedById: actor.userId, recordedByName: actor.displayName, recordedAt: now });
+      await m.getRepository(CriminalRecordCheck).insert({
+        applicationId: null,
+        volunteerId: id,
+        result: dto.result,
+        checkedBy: dto.checkedBy.trim(),
+        checkedAt,
+        note: dto.note ?? null,
+        recordedById: actor.userId,
+        recordedByName: actor.displayName,
+        recordedAt: now,
+      });
       const patch: Partial<Volunteer> = { criminalCheckedAt: checkedAt };
-      if (dto.result === 'record' && v.status === 'active') Object.assign(patch, { status: 'suspended', statusReason: '年度政审复核未通过', statusChangedAt: now });
+      if (dto.result === 'record' && v.status === 'active')
+        Object.assign(patch, { status: 'suspended', statusReason: '年度政审复核未通过', statusChangedAt: now });
       await m.getRepository(Volunteer).update(id, patch);
-      await this.audit.record(m, actor, { action: 'volunteer.criminal_recheck', targetType: 'volunteer', targetId: String(id), orgUnitId: v.stationId, before: { status: v.status }, after: { result: dto.result, checkedBy: dto.checkedBy, checkedAt: dto.checkedAt, status: patch.status ?? v.status } });
+      await this.audit.record(m, actor, {
+        action: 'volunteer.criminal_recheck',
+        targetType: 'volunteer',
+        targetId: String(id),
+        orgUnitId: v.stationId,
+        before: { status: v.status },
+        after: {
+          result: dto.result,
+          checkedBy: dto.checkedBy,
+          checkedAt: dto.checkedAt,
+          status: patch.status ?? v.status,
+        },
+      });
     });
     return this.get(actor, id);
   }
@@ -210,7 +309,13 @@ export class VolunteerArchiveService {
       const ref = (v.lastDutyAt ?? v.joinedAt).getTime();
       days = Math.max(0, this.config.inactivityRevokeDays - Math.floor((this.clock.nowMs() - ref) / DAY_MS));
     }
-    return toVolunteerCard(v, { station, company: company ? { id: company.id, name: company.name } : null, today, certificateWarnDays: this.config.certificateWarnDays, daysUntilRevocation: days });
+    return toVolunteerCard(v, {
+      station,
+      company: company ? { id: company.id, name: company.name } : null,
+      today,
+      certificateWarnDays: this.config.certificateWarnDays,
+      daysUntilRevocation: days,
+    });
   }
 
   private async units(ids: (number | null)[]): Promise<Map<number, OrgUnit>> {
@@ -221,7 +326,9 @@ export class VolunteerArchiveService {
 
   private async exemptIds(volunteerIds: number[]): Promise<Set<number>> {
     if (!volunteerIds.length) return new Set();
-    const rows = await this.dataSource.getRepository(DutyExemption).findBy({ volunteerId: In(volunteerIds), endsOn: MoreThanOrEqual(this.clock.today()) });
+    const rows = await this.dataSource
+      .getRepository(DutyExemption)
+      .findBy({ volunteerId: In(volunteerIds), endsOn: MoreThanOrEqual(this.clock.today()) });
     return new Set(rows.map((r) => r.volunteerId));
   }
 }

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { REQUIRED_EQUIPMENT, type AssignmentRule, type Occupation, type Sex, type VolunteerSkill } from '@jianghuai/shared';
+import {
+  REQUIRED_EQUIPMENT,
+  type AssignmentRule,
+  type Occupation,
+  type Sex,
+  type VolunteerSkill,
+} from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
 import { PiiCipher } from '../../common/pii/pii-cipher.js';
 import type { OrgUnit } from '../org/org-unit.entity.js';
@@ -66,7 +72,8 @@ export class VolunteerEnrolmentService {
       statusChangedAt: now,
       criminalCheckedAt: input.criminalCheckedAt,
     };
-    const previous = (await repo.findOneBy({ idHash: input.idHash })) ?? (await repo.findOneBy({ userId: input.userId }));
+    const previous =
+      (await repo.findOneBy({ idHash: input.idHash })) ?? (await repo.findOneBy({ userId: input.userId }));
     if (previous) {
       await repo.update(previous.id, { ...archive, joinedAt: now, lastDutyAt: null });
       await this.assignments.recordInitial(m, previous.id, previous.stationId, input.station, input.rule, actor);

@@ -1,12 +1,27 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { AssignmentResponse, ExemptionResponse, Page, RevealPiiResponse, VolunteerArchiveResponse, VolunteerListItem } from '@jianghuai/shared';
+import type {
+  AssignmentResponse,
+  ExemptionResponse,
+  Page,
+  RevealPiiResponse,
+  VolunteerArchiveResponse,
+  VolunteerListItem,
+} from '@jianghuai/shared';
 import { Authenticated, CurrentActor } from '../../common/auth/authenticated.decorator.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { VolunteerArchiveService } from './volunteer-archive.service.js';
 import { TalentPoolService } from './talent-pool.service.js';
-import { CriminalCheckDto, ExemptionDto, ReassignDto, TalentPoolQueryDto, UpdateVolunteerDto, VolunteerQueryDto, VolunteerRevealDto } from './volunteers.dto.js';
+import {
+  CriminalCheckDto,
+  ExemptionDto,
+  ReassignDto,
+  TalentPoolQueryDto,
+  UpdateVolunteerDto,
+  VolunteerQueryDto,
+  VolunteerRevealDto,
+} from './volunteers.dto.js';
 
 @ApiTags('义警档案')
 @Controller('admin')
@@ -33,7 +48,11 @@ export class VolunteersAdminController {
   @Patch('volunteers/:id')
   @Authenticated({ permission: 'volunteers.manage' })
   @ApiOperation({ summary: '编辑档案（层级、编组、技能证书、装备、联系人、状态）；记入操作日志' })
-  update(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateVolunteerDto): Promise<VolunteerArchiveResponse> {
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: UpdateVolunteerDto,
+  ): Promise<VolunteerArchiveResponse> {
     return this.archive.update(actor, id, dto);
   }
 
@@ -41,7 +60,11 @@ export class VolunteersAdminController {
   @HttpCode(200)
   @Authenticated({ permission: 'pii.reveal' })
   @ApiOperation({ summary: '查看完整身份证号、手机号或紧急联系人电话（记入操作日志）' })
-  reveal(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: VolunteerRevealDto): Promise<RevealPiiResponse> {
+  reveal(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: VolunteerRevealDto,
+  ): Promise<RevealPiiResponse> {
     return this.archive.reveal(actor, id, dto.field, dto.contact);
   }
 
@@ -55,21 +78,33 @@ export class VolunteersAdminController {
   @Post('volunteers/:id/reassign')
   @Authenticated({ permission: 'volunteers.manage' })
   @ApiOperation({ summary: '调整管理派出所（须填原因；跨分局需接收分局确认）' })
-  reassign(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: ReassignDto): Promise<AssignmentResponse> {
+  reassign(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: ReassignDto,
+  ): Promise<AssignmentResponse> {
     return this.archive.reassign(actor, id, dto);
   }
 
   @Post('volunteers/:id/exemptions')
   @Authenticated({ permission: 'volunteers.manage' })
   @ApiOperation({ summary: '登记特殊情况（原因 + 截止日期），期间不因未履职取消资格' })
-  exemption(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: ExemptionDto): Promise<ExemptionResponse> {
+  exemption(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: ExemptionDto,
+  ): Promise<ExemptionResponse> {
     return this.archive.addExemption(actor, id, dto);
   }
 
   @Post('volunteers/:id/criminal-checks')
   @Authenticated({ permission: 'volunteers.manage' })
   @ApiOperation({ summary: '记录年度违法犯罪记录复核；未通过则暂停义警资格' })
-  recheck(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: CriminalCheckDto): Promise<VolunteerArchiveResponse> {
+  recheck(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: CriminalCheckDto,
+  ): Promise<VolunteerArchiveResponse> {
     return this.archive.recordRecheck(actor, id, dto);
   }
 
@@ -87,7 +122,10 @@ export class VolunteersAdminController {
   async export(@CurrentActor() actor: Actor, @Query() q: TalentPoolQueryDto, @Res() res: FastifyReply): Promise<void> {
     const buf = await this.talent.export(actor, q);
     res.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.header('Content-Disposition', `attachment; filename="talent-pool.xlsx"; filename*=UTF-8''${encodeURIComponent('人才资源库.xlsx')}`);
+    res.header(
+      'Content-Disposition',
+      `attachment; filename="talent-pool.xlsx"; filename*=UTF-8''${encodeURIComponent('人才资源库.xlsx')}`,
+    );
     res.send(buf);
   }
 }

@@ -170,26 +170,44 @@ export class CriminalCheckDto implements RecordCriminalCheckRequest {
   @ApiProperty({ enum: ['clear', 'record'] }) @IsIn(['clear', 'record']) result: 'clear' | 'record';
   @ApiProperty({ description: '核查人' }) @IsString() @MinLength(1) @MaxLength(32) checkedBy: string;
   @ApiProperty({ description: '核查时间（ISO）' }) @IsDateString() checkedAt: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(200) note?: string | null;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(200)
+  note?: string | null;
 }
 
 export class VolunteerQueryDto extends PageQueryDto implements VolunteerQuery {
   @ApiPropertyOptional({ description: '姓名或编号包含' }) @IsOptional() @IsString() @MaxLength(32) q?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) orgUnitId?: number;
-  @ApiPropertyOptional({ enum: ['active', 'suspended', 'revoked'] }) @IsOptional() @IsIn(['active', 'suspended', 'revoked']) status?: VolunteerStatus;
+  @ApiPropertyOptional({ enum: ['active', 'suspended', 'revoked'] })
+  @IsOptional()
+  @IsIn(['active', 'suspended', 'revoked'])
+  status?: VolunteerStatus;
   @ApiPropertyOptional({ enum: VOLUNTEER_TIERS }) @IsOptional() @IsIn(VOLUNTEER_TIERS) tier?: VolunteerTier;
   @ApiPropertyOptional({ enum: SKILLS }) @IsOptional() @IsIn(SKILLS) skill?: Skill;
 }
 
 export class TalentPoolQueryDto extends PageQueryDto implements TalentPoolQuery {
   @ApiPropertyOptional({ enum: SKILLS }) @IsOptional() @IsIn(SKILLS) skill?: Skill;
-  @ApiPropertyOptional({ description: '区域：本人范围内的单位，含下级' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) orgUnitId?: number;
+  @ApiPropertyOptional({ description: '区域：本人范围内的单位，含下级' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  orgUnitId?: number;
   @ApiPropertyOptional({ enum: VOLUNTEER_TIERS }) @IsOptional() @IsIn(VOLUNTEER_TIERS) tier?: VolunteerTier;
-  @ApiPropertyOptional({ description: '只看可调用（在册且不在特殊情况期内）' }) @IsOptional() @Transform(toBool) @IsBoolean() available?: boolean;
+  @ApiPropertyOptional({ description: '只看可调用（在册且不在特殊情况期内）' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  available?: boolean;
 }
 
 export class VolunteerRevealDto {
-  @ApiProperty({ enum: ['idNumber', 'phone', 'contactPhone'] }) @IsIn(['idNumber', 'phone', 'contactPhone']) field: 'idNumber' | 'phone' | 'contactPhone';
+  @ApiProperty({ enum: ['idNumber', 'phone', 'contactPhone'] }) @IsIn(['idNumber', 'phone', 'contactPhone']) field:
+    'idNumber' | 'phone' | 'contactPhone';
 
   @ApiPropertyOptional({ description: '紧急联系人序号（contacts 中从 0 起）；field 为 contactPhone 时必填' })
   @ValidateIf((o: VolunteerRevealDto) => o.field === 'contactPhone' || o.contact !== undefined)

@@ -38,7 +38,11 @@ export function toVolunteerCard(v: Volunteer, ctx: CardContext): VolunteerCardRe
     station: ctx.station ? toOrgSummary(ctx.station) : null,
     company: ctx.company,
     teams: v.teams ?? [],
-    skills: (v.skills ?? []).map((s) => ({ ...s, expired: !!s.expiresOn && s.expiresOn < ctx.today, expiresSoon: !!s.expiresOn && s.expiresOn >= ctx.today && s.expiresOn <= soon })),
+    skills: (v.skills ?? []).map((s) => ({
+      ...s,
+      expired: !!s.expiresOn && s.expiresOn < ctx.today,
+      expiresSoon: !!s.expiresOn && s.expiresOn >= ctx.today && s.expiresOn <= soon,
+    })),
     equipment: v.equipment ?? [],
     joinedAt: v.joinedAt.toISOString(),
     lastDutyAt: v.lastDutyAt ? v.lastDutyAt.toISOString() : null,
@@ -46,7 +50,12 @@ export function toVolunteerCard(v: Volunteer, ctx: CardContext): VolunteerCardRe
   };
 }
 
-export function toVolunteerListItem(v: Volunteer, station: OrgUnit | null, pii: PiiCipher, exempt: boolean): VolunteerListItem {
+export function toVolunteerListItem(
+  v: Volunteer,
+  station: OrgUnit | null,
+  pii: PiiCipher,
+  exempt: boolean,
+): VolunteerListItem {
   return {
     id: v.id,
     memberNo: v.memberNo,
@@ -68,7 +77,14 @@ export function maskedIdOf(v: Volunteer, pii: PiiCipher): string | null {
 }
 
 export function toExemptionResponse(e: DutyExemption, today: string): ExemptionResponse {
-  return { id: e.id, reason: e.reason, endsOn: e.endsOn, createdBy: { id: e.createdById, name: e.createdByName }, createdAt: e.createdAt.toISOString(), active: e.endsOn >= today };
+  return {
+    id: e.id,
+    reason: e.reason,
+    endsOn: e.endsOn,
+    createdBy: { id: e.createdById, name: e.createdByName },
+    createdAt: e.createdAt.toISOString(),
+    active: e.endsOn >= today,
+  };
 }
 
 export function toAssignmentResponse(a: StationAssignment, units: Map<number, OrgUnit>): AssignmentResponse {

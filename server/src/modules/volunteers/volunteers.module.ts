@@ -11,7 +11,15 @@ import { PiiBackfill } from '../../common/pii/pii-backfill.js';
 import { MemberDirectory } from './member-directory.service.js';
 
 @Module({
-  providers: [MemberNumberService, StationAssignmentService, VolunteerEnrolmentService, VolunteerArchiveService, TalentPoolService, MemberDirectory, PiiBackfill],
+  providers: [
+    MemberNumberService,
+    StationAssignmentService,
+    VolunteerEnrolmentService,
+    VolunteerArchiveService,
+    TalentPoolService,
+    MemberDirectory,
+    PiiBackfill,
+  ],
   controllers: [VolunteersController, VolunteersAdminController, AssignmentsAdminController],
   exports: [StationAssignmentService, VolunteerEnrolmentService, MemberDirectory],
 })

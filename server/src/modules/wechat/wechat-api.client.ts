@@ -28,18 +28,30 @@ export class WechatApiClient {
   }
 
   async code2Session(code: string): Promise<WechatSession> {
-    const q = new URLSearchParams({ appid: this.config.wechat.appId, secret: this.config.wechat.secret, js_code: code, grant_type: 'authorization_code' });
+    const q = new URLSearchParams({
+      appid: this.config.wechat.appId,
+      secret: this.config.wechat.secret,
+      js_code: code,
+      grant_type: 'authorization_code',
+    });
     // WeChat answers this one as text/plain, so parse the text rather than trusting the header.
-    const body = JSON.parse(await this.call('GET', `/sns/jscode2session?${q}`)) as WechatErrorBody & { openid?: string; unionid?: string };
+    const body = JSON.parse(await this.call('GET', `/sns/jscode2session?${q}`)) as WechatErrorBody & {
+      openid?: string;
+      unionid?: string;
+    };
     if (body.errcode || !body.openid) {
-      if (body.errcode === 40029 || body.errcode === 40163 || body.errcode === 40226) throw new AppException('WECHAT_CODE_INVALID', HttpStatus.UNAUTHORIZED);
+      if (body.errcode === 40029 || body.errcode === 40163 || body.errcode === 40226)
+        throw new AppException('WECHAT_CODE_INVALID', HttpStatus.UNAUTHORIZED);
       throw this.unavailable('jscode2session', body);
     }
     return { openid: body.openid, unionid: body.unionid };
   }
 
   async getPhoneNumber(phoneCode: string): Promise<string> {
-    const body = await this.withToken<WechatErrorBody & { phone_info?: { purePhoneNumber: string } }>('/wxa/business/getuserphonenumber', { code: phoneCode });
+    const body = await this.withToken<WechatErrorBody & { phone_info?: { purePhoneNumber: string } }>(
+      '/wxa/business/getuserphonenumber',
+      { code: phoneCode },
+    );
     if (body.errcode || !body.phone_info) {
       if (body.errcode === 40029) throw new AppException('WECHAT_PHONE_CODE_INVALID', HttpStatus.BAD_REQUEST);
       throw this.unavailable('getuserphonenumber', body);
@@ -47,7 +59,12 @@ export class WechatApiClient {
     return body.phone_info.purePhoneNumber;
   }
 
-  async sendSubscribeMessage(msg: { touser: string; templateId: string; page?: string; data: Record<string, { value: string }> }): Promise<void> {
+  async sendSubscribeMessage(msg: {
+    touser: string;
+    templateId: string;
+    page?: string;
+    data: Record<string, { value: string }>;
+  }): Promise<void> {
     const body = await this.withToken<WechatErrorBody>('/cgi-bin/message/subscribe/send', {
       touser: msg.touser,
       template_id: msg.templateId,
@@ -76,7 +93,9 @@ export class WechatApiClient {
   private async withToken<T extends WechatErrorBody>(path: string, payload: unknown): Promise<T> {
     for (const force of [false, true]) {
       const token = await this.accessToken(force);
-      const body = JSON.parse(await this.call('POST', `${path}?access_token=${encodeURIComponent(token)}`, payload)) as T;
+      const body = JSON.parse(
+        await this.call('POST', `${path}?access_token=${encodeURIComponent(token)}`, payload),
+      ) as T;
       if (body.errcode !== 40001 && body.errcode !== 42001) return body;
     }
     throw this.unavailable(path, { errcode: 40001 });

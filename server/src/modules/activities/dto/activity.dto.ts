@@ -196,14 +196,22 @@ export class UpdateActivityDto implements UpdateActivityRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(100) title?: string;
   @ApiPropertyOptional({ enum: ACTIVITY_TYPES }) @IsOptional() @IsIn(ACTIVITY_TYPES) type?: ActivityType;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
-  @ApiPropertyOptional({ type: ActivityLocationDto }) @IsOptional() @ValidateNested() @Type(() => ActivityLocationDto) location?: ActivityLocationDto;
+  @ApiPropertyOptional({ type: ActivityLocationDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ActivityLocationDto)
+  location?: ActivityLocationDto;
   @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) startAt?: string;
   @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) endAt?: string;
   @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) signupDeadline?: string;
   @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) cancelDeadline?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100000) capacity?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(100000) minHeadcount?: number;
-  @ApiPropertyOptional({ type: ActivityRequirementsDto }) @IsOptional() @ValidateNested() @Type(() => ActivityRequirementsDto) requirements?: ActivityRequirementsDto;
+  @ApiPropertyOptional({ type: ActivityRequirementsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ActivityRequirementsDto)
+  requirements?: ActivityRequirementsDto;
   @ApiPropertyOptional({ enum: RISK_LEVELS }) @IsOptional() @IsIn(RISK_LEVELS) riskLevel?: RiskLevel;
   @ApiPropertyOptional({ enum: POINTS_RULES }) @IsOptional() @IsIn(POINTS_RULES) pointsRule?: PointsRule;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10000) pointsAmount?: number;
@@ -229,7 +237,10 @@ export class AdminActivityListQueryDto extends PageQueryDto implements AdminActi
   @ApiPropertyOptional() @IsOptional() @Matches(DAY) from?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(DAY) to?: string;
   @ApiPropertyOptional({ enum: ACTIVITY_STATUSES }) @IsOptional() @IsIn(ACTIVITY_STATUSES) status?: ActivityStatus;
-  @ApiPropertyOptional({ enum: ['pending', 'approved', 'rejected'] }) @IsOptional() @IsIn(['pending', 'approved', 'rejected']) proposal?: ProposalStatus;
+  @ApiPropertyOptional({ enum: ['pending', 'approved', 'rejected'] })
+  @IsOptional()
+  @IsIn(['pending', 'approved', 'rejected'])
+  proposal?: ProposalStatus;
 }
 
 export class ReasonDto {

@@ -1,6 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import {
   SIGNUP_STATUSES,
   type AttendanceItem,
@@ -41,7 +56,12 @@ export class CheckinDto implements CheckinRequest {
 
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(-90) @Max(90) lat?: number;
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(-180) @Max(180) lng?: number;
-  @ApiPropertyOptional({ description: '手机报告的定位精度（米）' }) @IsOptional() @IsNumber() @Min(0) @Max(100000) accuracy?: number;
+  @ApiPropertyOptional({ description: '手机报告的定位精度（米）' })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(100000)
+  accuracy?: number;
 
   @ApiPropertyOptional({ description: '扫码得到的签到码' })
   @IsOptional()

@@ -1,6 +1,22 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { ActivityMode, ActivityRequirements, ActivityStatus, ActivityType, PointsRule, ProposalStatus, RiskLevel, SignupMode } from '@jianghuai/shared';
-import { ACTIVITY_MODES, ACTIVITY_STATUSES, ACTIVITY_TYPES, POINTS_RULES, RISK_LEVELS, SIGNUP_MODES } from '@jianghuai/shared';
+import type {
+  ActivityMode,
+  ActivityRequirements,
+  ActivityStatus,
+  ActivityType,
+  PointsRule,
+  ProposalStatus,
+  RiskLevel,
+  SignupMode,
+} from '@jianghuai/shared';
+import {
+  ACTIVITY_MODES,
+  ACTIVITY_STATUSES,
+  ACTIVITY_TYPES,
+  POINTS_RULES,
+  RISK_LEVELS,
+  SIGNUP_MODES,
+} from '@jianghuai/shared';
 import { DateTimeColumn, JsonColumn } from '../../../database/columns.js';
 
 /**
