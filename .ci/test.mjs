@@ -111,7 +111,7 @@ async function mysqlReachable() {
   }
 }
 
-// Business dates (SPEC §0): the date-sensitive suites run once more at two fixed instants of today's
+// Business dates (docs/product.md#business-dates): the date-sensitive suites run once more at two fixed instants of today's
 // UTC date, 15:30 UTC (23:30 in Shanghai, one calendar date everywhere) and 23:30 UTC (07:30 on the
 // next day in Shanghai while the UTC date is still today): the server through CLOCK_START, the
 // e2e tests through E2E_CLOCK_START, the browser pages through Playwright's clock (JH_CLOCK_START).

@@ -33,14 +33,14 @@ export class AppModule {
         StaffModule,
         HealthModule,
         NotificationsModule,
-        // applications, companies, roster, volunteers (SPEC §2)
+        // applications, companies, roster, volunteers (docs/product.md#people)
         EnrolmentConfigModule,
         CompaniesModule,
         RosterModule,
         VolunteersModule,
         ApplicationsModule,
         JobsModule,
-        // activities, points, insurance (SPEC §3, §6)
+        // activities, points, insurance (docs/product.md#activities, #points)
         ActivitiesModule,
         PointsModule,
         InsuranceModule,

@@ -14,7 +14,7 @@ import { CheckinQr } from '../src/modules/activities/checkin-qr.js';
 import { ActivityJobsService } from '../src/modules/activities/activity-jobs.service.js';
 import { ActivitySignup } from '../src/modules/activities/entities/activity-signup.entity.js';
 
-/** SPEC §3 check-in / check-out: geofence with accuracy, time window, rotating QR, overlap, auto check-out. */
+/** Check-in and check-out (docs/product.md#activities): geofence with accuracy, time window, rotating QR, overlap, auto check-out. */
 describe('Activity check-in (e2e)', () => {
   let ctx: TestContext;
   let pinghu: string;

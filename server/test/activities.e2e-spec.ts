@@ -5,7 +5,7 @@ import { testNowMs } from './support/test-clock.js';
 import { ActivitySignup } from '../src/modules/activities/entities/activity-signup.entity.js';
 import { Activity } from '../src/modules/activities/entities/activity.entity.js';
 
-/** SPEC §3: lifecycle, scope, sign-up with capacity and waitlist, eligibility, proposals. */
+/** docs/product.md#activities: lifecycle, scope, sign-up with capacity and waitlist, eligibility, proposals. */
 describe('Activities (e2e)', () => {
   let ctx: TestContext;
   let pinghu: string;

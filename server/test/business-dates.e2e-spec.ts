@@ -10,7 +10,7 @@ const DAY = 86_400_000;
 const utcToday = new Date().toISOString().slice(0, 10); // the run's UTC date: only to pick the instants
 
 /**
- * Business dates (SPEC §0) between 00:00 and 08:00 Shanghai time, when the UTC date is still the
+ * Business dates (docs/product.md#business-dates) between 00:00 and 08:00 Shanghai time, when the UTC date is still the
  * day before. The app runs at 23:30 UTC (07:30 Shanghai on the next day); every "today", due
  * date and year must be the Shanghai one. These tests create their apps at their own instants
  * (CLOCK_START), whatever E2E_CLOCK_START the rest of the run uses.

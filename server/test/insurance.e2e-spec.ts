@@ -2,7 +2,7 @@ import { bearer, createTestApp, type TestContext } from './support/test-app.js';
 import { createVolunteers, publishActivity } from './support/activity-factories.js';
 import { testNowMs } from './support/test-clock.js';
 
-/** SPEC §7 insurance: policies, insured volunteers, bulk enrolment for an activity, scope. */
+/** Accident insurance (docs/product.md#insurance): policies, insured volunteers, bulk enrolment for an activity, scope. */
 describe('Insurance (e2e)', () => {
   let ctx: TestContext;
   let pinghu: string;

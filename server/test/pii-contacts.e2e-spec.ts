@@ -13,7 +13,7 @@ const CONTACTS = [
   { name: '张小明', relation: '儿子', phone: '13655504321' },
 ];
 
-/** Emergency contacts' phones and the keyed hash of every stored phone and ID number (SPEC §10, §1). */
+/** Emergency contacts' phones and the keyed hash of every stored phone and ID number (docs/product.md#personal-data, #roles-and-org-scope). */
 describe('Personal data: emergency contacts and keyed hashes (e2e)', () => {
   let ctx: TestContext;
   let pii: PiiCipher;

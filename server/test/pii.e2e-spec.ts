@@ -2,7 +2,7 @@ import { createTestApp, bearer, type TestContext } from './support/test-app.js';
 import { DEMO_STAFF, DEMO_VOLUNTEERS } from '../src/database/seed/demo-data.js';
 import { applicationBody, communityId, newApplicant, phoneCode } from './support/application-factories.js';
 
-/** Personal data at rest and in responses (SPEC §10). */
+/** Personal data at rest and in responses (docs/product.md#personal-data). */
 describe('Personal data (e2e)', () => {
   let ctx: TestContext;
   beforeAll(async () => {

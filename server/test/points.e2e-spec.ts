@@ -13,7 +13,7 @@ import { ActivitySignup } from '../src/modules/activities/entities/activity-sign
 import { Volunteer } from '../src/modules/volunteers/volunteer.entity.js';
 import { PointsLedgerService } from '../src/modules/points/points-ledger.service.js';
 
-/** SPEC §3 attendance + §6 ledger: once-only credit, locked hours, reversals, balances, points issued, weekly rule. */
+/** Attendance and the points ledger (docs/product.md#activities, #points): once-only credit, locked hours, reversals, balances, points issued, weekly rule. */
 describe('Attendance and points ledger (e2e)', () => {
   let ctx: TestContext;
   let pinghu: string;

@@ -2,7 +2,7 @@ import type { AuditLogResponse, StaffResponse } from '@jianghuai/shared';
 import { createTestApp, bearer, type TestContext } from './support/test-app.js';
 import { User } from '../src/modules/users/user.entity.js';
 
-/** Org scope on real scoped resources: the staff list and the audit log (SPEC §1). */
+/** Org scope on real scoped resources: the staff list and the audit log (docs/product.md#roles-and-org-scope). */
 describe('Org scope (e2e)', () => {
   let ctx: TestContext;
   let tokens: Record<string, string>;

@@ -3,7 +3,7 @@ import type { Skill, VolunteerTier } from './roles.js';
 import { addCalendarDays, businessDate, DEFAULT_TIME_ZONE, startOfBusinessDay } from './dates.js';
 
 /**
- * Activities (SPEC §3): types, lifecycle, sign-up, check-in, attendance — the contract between
+ * Activities (docs/product.md#activities): types, lifecycle, sign-up, check-in, attendance — the contract between
  * the server and the mini-program, plus the pure rules both sides use (geofence, service time,
  * points, ISO week). Route paths are relative to `/api`; `:id` is the activity id.
  */
@@ -68,7 +68,7 @@ export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = {
   training_drill: '培训演练',
   other: '其他',
 };
-/** Types that are high-risk unless the publisher says otherwise (SPEC §3: 抢险救灾, 疫情防控 …). */
+/** Types that are high-risk unless the publisher says otherwise (docs/product.md#activities: 抢险救灾, 疫情防控 …). */
 export const DEFAULT_HIGH_RISK_TYPES: readonly ActivityType[] = [
   'disaster_relief',
   'epidemic_control',

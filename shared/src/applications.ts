@@ -1,5 +1,5 @@
 /**
- * SPEC §2 — companies, the guard roster, applications and review, station assignment, the
+ * Joining the force (docs/product.md#people): companies, the guard roster, applications and review, station assignment, the
  * volunteer archive, the talent pool and the scheduled jobs. Route paths are relative to `/api`;
  * `:id`-style segments are filled in with `routePath()`.
  */
@@ -232,7 +232,7 @@ export const CRIMINAL_CHECK_RESULT_LABELS: Record<CriminalCheckResult, string> =
   record: '有违法犯罪记录',
 };
 
-/** How the managing station was chosen (SPEC §2.3). */
+/** How the managing station was chosen (docs/product.md#station-assignment). */
 export type AssignmentRule = 'site' | 'residence' | 'nearest' | 'manual';
 
 export interface AgreementResponse {
@@ -382,9 +382,9 @@ export interface RevealPiiResponse {
 // ── volunteers: archive, assignment, talent pool ────────────────────────────────────────────
 export const TEAMS = ['区域巡逻组', '安全巡查组', '应急处突组', '矛盾调解组', '宣传防范组', '交通疏导组'] as const;
 export const EQUIPMENT_ITEMS = ['义警马甲', '防暴头盔', '肩灯', '长短棍', '防暴钢叉', '通讯设备', '交通工具'] as const;
-/** Issued to everyone (SPEC §2.4, seed: 义警马甲 required). */
+/** Issued to everyone (docs/product.md#volunteers-archive, seed: 义警马甲 required). */
 export const REQUIRED_EQUIPMENT = '义警马甲';
-/** Talent-pool skill categories (SPEC §2.4 seed). */
+/** Talent-pool skill categories (docs/product.md#volunteers-archive). */
 export const TALENT_CATEGORIES: readonly Skill[] = ['安检', '应急', '救援', '急救', '消防', '调解'];
 
 export interface IssuedEquipment {
@@ -400,7 +400,7 @@ export interface EmergencyContact {
   phone: string;
 }
 
-/** Star grades by confirmed service hours (SPEC §2.4). */
+/** Star grades by confirmed service hours (docs/product.md#volunteers-archive). */
 export const LEVEL_THRESHOLDS_HOURS = [50, 100, 300, 600, 1000] as const;
 export function starLevelForMinutes(
   serviceMinutes: number,
@@ -593,6 +593,6 @@ export interface MyCompanyResponse {
   joinedCount: number;
   /** joined / roster, 0–1 (0 when the roster is empty). */
   joinRate: number;
-  /** Target for the company type (SPEC §8: 0.8 security companies, 0.6 others). */
+  /** Target for the company type (docs/product.md#join-rate-targets: 0.8 security companies, 0.6 others). */
   target: number;
 }

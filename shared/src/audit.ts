@@ -1,5 +1,5 @@
 /**
- * Every action the audit log records (SPEC §1), with the words staff read on the 操作日志 page.
+ * Every action the audit log records (docs/product.md#roles-and-org-scope), with the words staff read on the 操作日志 page.
  * The server only writes codes listed here (its `AuditEntry.action` is typed by this list), so a
  * new action cannot appear on the page as a bare code.
  */

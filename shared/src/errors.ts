@@ -37,7 +37,7 @@ export const ERROR_MESSAGES = {
   ORG_UNIT_OUT_OF_SCOPE: '只能在本单位及下级单位内操作',
   ROLE_NOT_ALLOWED_AT_LEVEL: '该角色不能设置在此级别的单位',
   PII_FIELD_INVALID: '不支持查看该字段',
-  // ── applications, companies, roster, volunteers (SPEC §2) ──
+  // ── applications, companies, roster, volunteers (docs/product.md#people) ──
   COMPANY_CREDIT_CODE_INVALID: '统一社会信用代码格式错误（应为 18 位，不含 I、O、S、V、Z）',
   COMPANY_CREDIT_CODE_CHECK_FAILED: '统一社会信用代码校验位错误，请核对后重新输入',
   COMPANY_CREDIT_CODE_TAKEN: '该统一社会信用代码的单位已登记',
@@ -89,7 +89,7 @@ export const ERROR_MESSAGES = {
   EXEMPTION_END_INVALID: '特殊情况的截止日期不能早于今天',
   STATUS_REASON_REQUIRED: '调整义警状态须填写原因',
   JOB_UNKNOWN: '没有这个定时任务',
-  // ── activities, sign-up, check-in, points ledger, insurance (SPEC §3, §6 ledger) ──
+  // ── activities, sign-up, check-in, points ledger, insurance (docs/product.md#activities, #points) ──
   ACTIVITY_NOT_OPEN: '活动当前不在报名中',
   ACTIVITY_SIGNUP_CLOSED: '报名已截止',
   ACTIVITY_FULL: '活动名额已满',

@@ -40,7 +40,7 @@ export function ageOn(birthDate: string, today: string): number {
   return age;
 }
 
-/** Applicant age bounds when the deployment sets none (SPEC §2.2, 18–65); `GET /client-config` serves the ones in force. */
+/** Applicant age bounds when the deployment sets none (docs/product.md#applications-and-review, 18–65); `GET /client-config` serves the ones in force. */
 export const DEFAULT_APPLICANT_AGE: Readonly<{ min: number; max: number }> = { min: 18, max: 65 };
 
 /** Whether someone born on `birthDate` may apply on `today` within `bounds` (the server's rule). */

@@ -1,6 +1,6 @@
 import type { Page } from './api.js';
 
-/** Accident insurance (SPEC §7): policies, insured volunteers, bulk enrolment for an activity. */
+/** Accident insurance (docs/product.md#insurance): policies, insured volunteers, bulk enrolment for an activity. */
 export const INSURANCE_ROUTES = {
   policies: '/admin/insurance-policies',
   policy: '/admin/insurance-policies/:id',

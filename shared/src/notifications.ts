@@ -1,5 +1,5 @@
 /**
- * Subscribe-message templates (SPEC §9) by key. The WeChat template ids belong to the deployment:
+ * Subscribe-message templates (docs/product.md#notifications) by key. The WeChat template ids belong to the deployment:
  * the server reads them from `WECHAT_TEMPLATE_<KEY>` and serves them at `GET /client-config` (ROUTES.clientConfig), so
  * the mini-program asks consent for the same ids the server sends with.
  */

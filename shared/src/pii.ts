@@ -1,4 +1,4 @@
-/** Masking of personal data for display (SPEC §10): `340***********123X`, `138****5678`. */
+/** Masking of personal data for display (docs/product.md#personal-data): `340***********123X`, `138****5678`. */
 export function maskIdNumber(id: string | null | undefined): string | null {
   if (!id) return null;
   if (id.length <= 7) return '*'.repeat(id.length);

@@ -1,7 +1,7 @@
 import type { Page } from './api.js';
 
 /**
- * Points ledger (SPEC §6): every change is an append-only entry with a unique idempotency key;
+ * Points ledger (docs/product.md#points): every change is an append-only entry with a unique idempotency key;
  * the cached balance equals the sum of the entries and never goes below zero.
  */
 export const POINTS_ROUTES = {

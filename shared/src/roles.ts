@@ -1,4 +1,4 @@
-/** Staff roles of SPEC §1. A volunteer is not a staff role: it is a status of the person. */
+/** Staff roles of docs/product.md#roles-and-org-scope. A volunteer is not a staff role: it is a status of the person. */
 export const STAFF_ROLES = [
   'community_officer',
   'station_officer',
@@ -38,7 +38,7 @@ export function isStaffRole(role: string): role is StaffRole {
   return (STAFF_ROLES as readonly string[]).includes(role);
 }
 
-/** The org levels at which each staff role may be held (SPEC §1). */
+/** The org levels at which each staff role may be held (docs/product.md#roles-and-org-scope). */
 export const ROLE_LEVELS: Record<StaffRole, readonly OrgLevel[]> = {
   community_officer: ['community'],
   station_officer: ['station'],
@@ -49,7 +49,7 @@ export const ROLE_LEVELS: Record<StaffRole, readonly OrgLevel[]> = {
   sysadmin: ['city'],
 };
 
-/** Volunteer tiers (SPEC §2.4, seed): 核心成员 / 骨干力量 / 基础力量. */
+/** Volunteer tiers (docs/product.md#volunteers-archive, seed): 核心成员 / 骨干力量 / 基础力量. */
 export const VOLUNTEER_TIERS = ['core', 'backbone', 'basic'] as const;
 export type VolunteerTier = (typeof VOLUNTEER_TIERS)[number];
 export const VOLUNTEER_TIER_LABELS: Record<VolunteerTier, string> = {
@@ -58,7 +58,7 @@ export const VOLUNTEER_TIER_LABELS: Record<VolunteerTier, string> = {
   basic: '基础力量',
 };
 
-/** Skill categories of SPEC §2.2. */
+/** Skill categories of docs/product.md#applications-and-review. */
 export const SKILLS = ['急救', '消防', '调解', '安检', '驾驶', '外语', '心理疏导', '无人机', '应急', '救援'] as const;
 export type Skill = (typeof SKILLS)[number];
 

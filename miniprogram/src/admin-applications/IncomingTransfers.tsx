@@ -53,7 +53,7 @@ function Transfer({ t, onDone }: { t: AssignmentResponse; onDone: () => void }) 
   );
 }
 
-/** Reassignments from another branch waiting for this branch to accept (SPEC §2.3). */
+/** Reassignments from another branch waiting for this branch to accept (docs/product.md#station-assignment). */
 export function IncomingTransfers() {
   const [version, setVersion] = useState(0);
   const fetcher = useCallback(() => listIncomingTransfers(1, 20), []);

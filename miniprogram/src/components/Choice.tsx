@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 
 /**
  * One big tappable option (≥ 60 px tall). Selection is said in words and a tick, not only by
- * colour (SPEC §12).
+ * colour (docs/product.md#older-users).
  */
 export function Choice({
   selected,

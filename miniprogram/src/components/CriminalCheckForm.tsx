@@ -19,7 +19,7 @@ export interface CriminalCheckFormProps {
 
 /**
  * Recording a criminal-record check run on the police intranet: result, who, when, note. Used for
- * the applicant's first check and for the volunteer's yearly re-check (SPEC §2.2, §2.4).
+ * the applicant's first check and for the volunteer's yearly re-check (docs/product.md#applications-and-review, #volunteers-archive).
  */
 export function CriminalCheckForm({ title, hint, defaultChecker, confirmRecord, onSubmit }: CriminalCheckFormProps) {
   const now = shanghaiNow();

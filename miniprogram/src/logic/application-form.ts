@@ -1,5 +1,5 @@
 /**
- * The application form (SPEC §2.2) as plain data: four screens, what each screen needs before
+ * The application form (docs/product.md#applications-and-review) as plain data: four screens, what each screen needs before
  * "下一步", the draft that survives closing the app, and where each server error is shown.
  * No Taro here, so all of it is unit-tested.
  */

@@ -1,5 +1,5 @@
 /**
- * A company's equipment resources (装备资源, SPEC §2.1: what the company can lend to a call-out),
+ * A company's equipment resources (装备资源, docs/product.md#companies-and-roster: what the company can lend to a call-out),
  * edited as rows of name + count and sent as `{ name: count }`.
  */
 import type { EquipmentCounts } from '@jianghuai/shared';

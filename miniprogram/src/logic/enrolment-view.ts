@@ -1,5 +1,5 @@
 /**
- * Wording for the joining path (SPEC §2): what the applicant reads about their application, what
+ * Wording for the joining path (docs/product.md#people): what the applicant reads about their application, what
  * staff read in the review queue (stage, green channel, overdue), and the member card lines.
  */
 import {
@@ -161,7 +161,7 @@ export function lastDutyLabel(
   return base;
 }
 
-/** A warning when the 365-day inactivity rule is getting close (SPEC §2.4: warn 30 days before). */
+/** A warning when the 365-day inactivity rule is getting close (docs/product.md#volunteers-archive: warn 30 days before). */
 export function inactivityWarning(days: number | null): string | null {
   if (days === null || days > 30) return null;
   if (days <= 0) return '您已超过一年未参加义警活动，资格即将取消，请尽快报名参加活动或联系派出所。';
@@ -212,7 +212,7 @@ export function buildCriminalCheck(input: CriminalCheckInput, now: number = Date
   };
 }
 
-/** Reject needs a reason the applicant can act on (SPEC §2.2). */
+/** Reject needs a reason the applicant can act on (docs/product.md#applications-and-review). */
 export function rejectReasonProblem(reason: string): string | null {
   const r = reason.trim();
   if (!r) return '请填写不通过的原因，申请人会看到它并据此修改';

@@ -1,5 +1,5 @@
 /**
- * Text follows the person's WeChat font size (SPEC §12). Our base size is already the
+ * Text follows the person's WeChat font size (docs/product.md#older-users). Our base size is already the
  * large-text size (main text 18 px); WeChat's `fontSizeScaleFactor` only makes it larger.
  */
 export const BASE_FONT_PX = 18;

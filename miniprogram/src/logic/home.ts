@@ -53,7 +53,7 @@ const AUDIT_LOG = page('audit', '操作日志', '查看谁在什么时间做了�
  */
 const ADMIN_ROLES: ReadonlySet<StaffRole> = new Set(['station_officer', 'branch_officer', 'city_officer', 'sysadmin']);
 
-/** The work of each role (SPEC §0); tiles that are not built yet say so when tapped. */
+/** The work of each role (docs/product.md#who-uses-it); tiles that are not built yet say so when tapped. */
 const ROLE_TILES: Record<StaffRole, HomeTile[]> = {
   community_officer: [
     page('review', '入会初审', '审核本社区的申请人', `${PAGES.adminReviewQueue}?stage=review`),

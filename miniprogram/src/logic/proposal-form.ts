@@ -2,7 +2,7 @@ import type { ActivityInput, ActivityResponse } from '@jianghuai/shared';
 import { emptyForm, toActivityInput, validateActivityForm, type ActivityForm, type FormErrors } from './activity-form';
 
 /**
- * An activity proposed by a volunteer or a company manager (SPEC §3 proposals). It is the staff
+ * An activity proposed by a volunteer or a company manager (proposals, docs/product.md#activities). It is the staff
  * activity form with fewer fields shown: points, mode and sign-up mode keep their defaults, the
  * station decides them when it approves. Drafts live under their own key, apart from staff drafts.
  */

@@ -7,7 +7,7 @@ export const PAGES = {
   adminStaff: '/admin/staff/index',
   adminAuditLogs: '/admin/audit-logs/index',
   adminJobs: '/admin/jobs/index',
-  // joining the force (SPEC §2)
+  // joining the force (docs/product.md#people)
   apply: '/pages/apply/index',
   applicationStatus: '/pages/application-status/index',
   memberCard: '/pages/member-card/index',
@@ -21,7 +21,7 @@ export const PAGES = {
   adminCompany: '/admin-applications/company/index',
   adminRoster: '/admin-applications/roster/index',
   myCompany: '/admin-applications/my-company/index',
-  // activities (issue 4): volunteer pages in the main package, staff pages in admin-activities
+  // activities: volunteer pages in the main package, staff pages in admin-activities
   activityList: '/pages/activity/list',
   activityDetail: '/pages/activity/detail',
   myActivities: '/pages/activity/mine',

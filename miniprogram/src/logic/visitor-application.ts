@@ -2,7 +2,7 @@ import type { MyApplicationResponse } from '@jianghuai/shared';
 import { PAGES } from './routes';
 
 /**
- * What a visitor's home page says about their application (SPEC §2.2): where it stands, in
+ * What a visitor's home page says about their application (docs/product.md#applications-and-review): where it stands, in
  * words, or why it was refused with the way to fix it. No application: nothing (the 申请加入 tile).
  */
 export interface VisitorApplicationView {

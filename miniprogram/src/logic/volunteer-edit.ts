@@ -1,5 +1,5 @@
 /**
- * Staff editing a volunteer's archive (SPEC §2.4): the editable part of the record, and the PATCH
+ * Staff editing a volunteer's archive (docs/product.md#volunteers-archive): the editable part of the record, and the PATCH
  * body holding only what changed (a status change needs a reason).
  */
 import {
@@ -68,7 +68,7 @@ export type ExemptionBuild =
 
 /**
  * A 特殊情况 (illness, working away …): while it runs the volunteer is not revoked for inactivity
- * (SPEC §2.4). Checked as the server checks it: a reason of 2–200 characters, an end date today or later.
+ * (docs/product.md#volunteers-archive). Checked as the server checks it: a reason of 2–200 characters, an end date today or later.
  */
 export function buildExemption(input: { reason: string; endsOn: string }, today: string): ExemptionBuild {
   const reason = input.reason.trim();

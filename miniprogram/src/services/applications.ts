@@ -112,5 +112,5 @@ export const fetchApplicantAge = () =>
     (c) => c.applicantAge ?? DEFAULT_APPLICANT_AGE,
   );
 
-/** Asks for the one-time `application_result` consent at submit (SPEC §9); never blocks the submit. */
+/** Asks for the one-time `application_result` consent at submit (docs/product.md#notifications); never blocks the submit. */
 export const askResultConsent = (): Promise<void> => askConsent(['application_result']);

@@ -29,7 +29,7 @@ export function loadClientConfig(): Promise<void> {
 }
 
 /**
- * Inside WeChat, asks for subscribe-message consent (SPEC §9) and tells the server which templates
+ * Inside WeChat, asks for subscribe-message consent (docs/product.md#notifications) and tells the server which templates
  * were allowed. Call it straight from the tap, before any network wait, or WeChat refuses to show
  * the dialog. Never in the way of the action itself: a refusal or a failure only means no push,
  * and the in-app message list still gets everything.

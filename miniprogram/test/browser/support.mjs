@@ -53,7 +53,7 @@ export async function tap(page, id) {
   await locator.click();
 }
 
-/** SPEC §12: main text ≥ 18 px, line height ≥ 1.3, main tap targets ≥ 60 px tall. */
+/** docs/product.md#older-users: main text ≥ 18 px, line height ≥ 1.3, main tap targets ≥ 60 px tall. */
 export async function checkOlderUserSizes(page, { textId, targetIds }) {
   const text = await byTestId(page, textId).evaluate((el) => {
     const style = getComputedStyle(el);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BASE_FONT_PX, fontScaleFrom, MAX_SCALE, readFontScale, scaledPx } from '../../src/logic/font-scale';
 
-describe('font scaling (SPEC §12)', () => {
+describe('font scaling (docs/product.md#older-users)', () => {
   it('main text is at least 18 px before any scaling', () => {
     expect(BASE_FONT_PX).toBeGreaterThanOrEqual(18);
   });

@@ -13,7 +13,7 @@ import { ACTOR_SQL } from '../modules/users/actor-loader.service.js';
 import { SERVER_NODE_FLAGS } from '../node-flags.js';
 
 /**
- * Sign-up under a rush, through the real HTTP API and then as bare SQL (SPEC §11: 10k
+ * Sign-up under a rush, through the real HTTP API and then as bare SQL (docs/product.md#several-instances: 10k
  * simultaneous sign-ups for one popular activity). Loads MariaDB/MySQL (MYSQL_* as for the
  * server; database `<MYSQL_DATABASE>_signup_bench`, dropped first) with 10,000 approved
  * volunteers, starts the real server (`dist/main.js`, its own process) on a free port, fires BENCH_REQUESTS (default 2,000) sign-ups

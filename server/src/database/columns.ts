@@ -1,7 +1,7 @@
 import { Column, type ColumnOptions } from 'typeorm';
 
 /**
- * Portable column shapes (TOOLCHAIN: the subset that behaves the same on MySQL and the embedded
+ * Portable column shapes (docs/adr/0001: the subset that behaves the same on MySQL and the embedded
  * database). Dates keep milliseconds and are always set in code, never by a database default.
  */
 export function DateTimeColumn(options: ColumnOptions = {}): PropertyDecorator {

@@ -37,7 +37,7 @@ export const ENTITIES = [
   Volunteer,
   Notification,
   SubscribeConsent,
-  // applications, companies, roster (SPEC §2)
+  // applications, companies, roster (docs/product.md#people)
   Company,
   ServiceSite,
   RosterGuard,
@@ -50,7 +50,7 @@ export const ENTITIES = [
   MemberNumberCounter,
   JobLease,
   JobReminder,
-  // activities, sign-ups, attendance, points, insurance (SPEC §3, §6)
+  // activities, sign-ups, attendance, points, insurance (docs/product.md#activities, #points)
   Activity,
   ActivitySignup,
   PointsLedgerEntry,

@@ -31,7 +31,7 @@ test('ageOn counts full years', () => {
   assert.equal(ageOn('2000-06-15', '2018-06-15'), 18);
 });
 
-test('masking follows SPEC §10', () => {
+test('masking follows docs/product.md#personal-data', () => {
   assert.equal(maskIdNumber('34050419900307123X'), '340***********123X');
   assert.equal(maskPhone('13812345678'), '138****5678');
   assert.equal(maskPhone(null), null);

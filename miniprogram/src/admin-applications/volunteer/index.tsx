@@ -273,7 +273,7 @@ function Reassign({ archive, onDone }: { archive: VolunteerArchiveResponse; onDo
   );
 }
 
-/** 特殊情况: while one runs, the volunteer is not revoked for inactivity (SPEC §2.4). */
+/** 特殊情况: while one runs, the volunteer is not revoked for inactivity (docs/product.md#volunteers-archive). */
 function Exemptions({
   archive,
   onAdded,

@@ -1,4 +1,4 @@
-// Joining the force (SPEC §2, issue 3): a visitor applies through the real four-screen form, the
+// Joining the force (docs/product.md#people): a visitor applies through the real four-screen form, the
 // station officer records the criminal-record check and passes the first step, the branch officer
 // approves, and the new volunteer sees their member card and the result message.
 import {

@@ -1,4 +1,4 @@
-// Staff upkeep of the force (SPEC §2.4, issue 3's follow-ups): the station officer records a
+// Staff upkeep of the force (docs/product.md#volunteers-archive): the station officer records a
 // 特殊情况 and the yearly criminal-record re-check on 张伟's record, adds, edits and deletes a
 // service site (a site 张伟 works at is refused), records the company's equipment; the system
 // administrator runs a scheduled job by hand and finds it in the audit log in Chinese.

@@ -1,4 +1,4 @@
-// Activities journey (issue 4): a station officer publishes an activity near a point, volunteer 张伟
+// Activities journey: a station officer publishes an activity near a point, volunteer 张伟
 // signs up from the list (2 taps from home), checks in with a mocked phone position (first too far
 // away, then on site), the officer confirms attendance once the activity has ended, and 张伟 sees the
 // points. 签退 asks for confirmation (and is not offered before the start); 张伟 then forgets to

@@ -1,4 +1,4 @@
-// Activities extras (issue 4): a station officer registers an insurance policy and sees it listed,
+// Activities extras: a station officer registers an insurance policy and sees it listed,
 // then opens 积分发放 (points issued by station and the ledger); volunteer 张伟 proposes an activity
 // from the activity list and sees it waiting for the station.
 import { gcj02ToWgs84 } from '@jianghuai/shared';

@@ -18,7 +18,7 @@ export const PERMISSIONS = {
     'mall_operator',
     'company_manager',
   ],
-  // ── companies, roster, applications, volunteers, jobs (SPEC §2) ──
+  // ── companies, roster, applications, volunteers, jobs (docs/product.md#people) ──
   'companies.read': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer', 'community_officer'],
   'companies.manage': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer'],
   'roster.read': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer', 'community_officer'],
@@ -31,7 +31,7 @@ export const PERMISSIONS = {
   'talent.read': ['city_officer', 'branch_officer', 'station_officer'],
   'jobs.run': ['sysadmin'],
   'company.self': ['company_manager'],
-  // ── activities, points ledger, insurance (SPEC §3, §6, §7) ──
+  // ── activities, points ledger, insurance (docs/product.md#activities, #points, #insurance) ──
   'activity.read': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer', 'community_officer'],
   'activity.manage': ['city_officer', 'branch_officer', 'station_officer', 'community_officer'],
   'activity.attendance': ['city_officer', 'branch_officer', 'station_officer', 'community_officer'],

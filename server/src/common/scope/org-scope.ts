@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor.js';
 import { AppException } from '../errors/app-exception.js';
 
 /**
- * Data scope (SPEC §1): staff see their own org unit and everything below it. Every scoped query
+ * Data scope (docs/product.md#roles-and-org-scope): staff see their own org unit and everything below it. Every scoped query
  * goes through these helpers, so the rule lives in the SQL rather than in filtering after loading.
  * A record outside the scope is reported as NOT_FOUND (404), never 403, so its existence leaks not.
  */

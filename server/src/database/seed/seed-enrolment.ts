@@ -9,7 +9,7 @@ import { RosterGuard } from '../../modules/roster/roster-guard.entity.js';
 import { StationAssignment } from '../../modules/volunteers/station-assignment.entity.js';
 
 /**
- * Demo companies, service sites and a small guard roster (SPEC §2.1), so a newcomer can walk the
+ * Demo companies, service sites and a small guard roster (docs/product.md#companies-and-roster), so a newcomer can walk the
  * application path: the demo visitor applying as 陈新 / 340504199008153012 matches a certified
  * guard and goes through the green channel. All ID numbers are fictitious with valid check digits.
  */

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { ConfigError, type AppConfig } from '../../config/app-config.js';
 
 /**
- * Activity rules that are configuration, not code (SPEC: every default number is configuration).
+ * Activity rules that are configuration, not code (every default number is configuration).
  * Read once at boot from the environment and validated; a bad value stops the server with its name.
  */
 export interface ActivitiesConfig {

@@ -17,7 +17,7 @@ import { ActivitySignup } from './entities/activity-signup.entity.js';
 import { SignupService } from './signup.service.js';
 import { WeeklyRuleService } from './weekly-rule.service.js';
 
-/** SPEC §3: activities, sign-up, check-in, attendance, weekly rule. */
+/** docs/product.md#activities: activities, sign-up, check-in, attendance, weekly rule. */
 @Module({
   imports: [TypeOrmModule.forFeature([Activity, ActivitySignup]), PointsModule, VolunteersModule],
   controllers: [ActivitiesController, ActivitiesAdminController],

@@ -83,7 +83,7 @@ export class ActivityJobsService {
   }
 
   /**
-   * The reminder asked for at sign-up (SPEC §9): every confirmed sign-up of an activity starting
+   * The reminder asked for at sign-up (docs/product.md#notifications): every confirmed sign-up of an activity starting
    * within `reminderMinutesBefore` gets one `activity_reminder` message. Claimed per sign-up with a
    * conditional UPDATE on `reminderSentAt IS NULL` in the transaction that writes the message, so a
    * rerun or a second instance sends nothing twice; the push goes after commit.

@@ -54,7 +54,7 @@ export class ActivityLifecycleService {
   }
 
   /**
-   * A company manager or a volunteer proposes; it waits as a draft for the station (SPEC §3
+   * A company manager or a volunteer proposes; it waits as a draft for the station (docs/product.md#activities
    * proposals). Only to one's own station — the volunteer's managing station, the company's home
    * station — and with at most `proposalOpenLimit` proposals waiting per person: each waiting
    * proposal holds one of the proposer's numbered slots, and the unique key (proposer, slot)

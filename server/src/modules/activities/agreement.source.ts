@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { typeormExec } from '../../database/raw-sql.js';
 
 /**
- * Where the signed volunteer service agreement is read from (SPEC §2.2). High-risk activities
+ * Where the signed volunteer service agreement is read from (docs/product.md#applications-and-review). High-risk activities
  * need it. Bound to AGREEMENT_SOURCE, so the rule can change without touching the sign-up.
  */
 export interface AgreementSource {
@@ -15,7 +15,7 @@ export const AGREEMENT_SOURCE = Symbol('AGREEMENT_SOURCE');
 
 /**
  * The signature recorded on the application that made the person a volunteer
- * (`applications.agreementSignedAt`, issue 3). A volunteer record without an application (members
+ * (`applications.agreementSignedAt`). A volunteer record without an application (members
  * from before the online flow, the demo seed, test factories) counts as signed: such records only
  * exist for approved members, and approval requires the signed agreement.
  */

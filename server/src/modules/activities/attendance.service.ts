@@ -13,7 +13,7 @@ import { ActivitySignup } from './entities/activity-signup.entity.js';
 import { Clock } from '../../common/clock/clock.js';
 
 /**
- * Staff confirm attendance in bulk (SPEC §3). Each sign-up is decided once: a conditional UPDATE
+ * Staff confirm attendance in bulk (docs/product.md#activities). Each sign-up is decided once: a conditional UPDATE
  * from `unconfirmed` locks its minutes, and in the same transaction the ledger credits points under
  * the key `activity-attendance:<signupId>` and the volunteer's service time and last duty date move.
  * Confirming again finds nothing to update and credits nothing.

@@ -24,7 +24,7 @@ import { SIGNUP_SQL } from './sql.js';
 import { Clock } from '../../common/clock/clock.js';
 
 /**
- * Sign-up under a rush (SPEC §3). The database decides: a unique key refuses a second live
+ * Sign-up under a rush (docs/product.md#activities). The database decides: a unique key refuses a second live
  * sign-up, one conditional UPDATE hands out places while `confirmedCount < capacity`, and the
  * auto-increment id of the sign-up row is the arrival order of the waitlist. Nothing is decided in
  * process memory, so it holds with any number of server instances.

@@ -15,7 +15,7 @@ import { ENROLMENT_CONFIG, shanghaiDate, type EnrolmentConfig } from './enrolmen
 const PENDING = ['pending_review', 'pending_approval'] as const;
 
 /**
- * The two gates of SPEC §2.2 ▲ in front of the ID-number look-ups of a submission:
+ * The two gates (docs/product.md#applications-and-review) in front of the ID-number look-ups of a submission:
  * - a rate limit per applicant and per ID number (keyed hash), counted in the database;
  * - "is this ID already a member / pending / in cool-off?" answered only after the phone is
  *   verified, and in detail only to the person it concerns (the same account, or the phone on

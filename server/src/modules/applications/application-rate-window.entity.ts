@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * Application submissions per applicant and per ID number in the current window (SPEC §2.2 ▲),
+ * Application submissions per applicant and per ID number in the current window (docs/product.md#applications-and-review),
  * counted in the database so every server instance brakes on the same count.
  */
 @Entity('application_rate_windows')

@@ -25,7 +25,7 @@ import type { CriminalCheckDto } from '../volunteers/volunteers.dto.js';
 import { Clock } from '../../common/clock/clock.js';
 
 /**
- * Review (准入审核, SPEC §2.2): community/station review, then branch approval — one step for a
+ * Review (准入审核, docs/product.md#applications-and-review): community/station review, then branch approval — one step for a
  * green applicant. A recorded, clear criminal-record check is required before anything is
  * approved. Every transition is a conditional UPDATE on the expected status, so two reviewers
  * acting at once cannot both succeed.
@@ -261,7 +261,7 @@ export class ApplicationReviewService {
   }
 
   /**
-   * Four eyes (SPEC §2.2 ▲): nobody decides their own application; the approval step is made by
+   * Four eyes (docs/product.md#four-eyes): nobody decides their own application; the approval step is made by
    * someone other than the reviewer; a green application is not approved by whoever last imported
    * or changed its roster row (else one officer could put a name on the roster and enrol it alone).
    */

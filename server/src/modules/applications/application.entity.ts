@@ -11,7 +11,7 @@ import type {
 import { DateTimeColumn, JsonColumn } from '../../database/columns.js';
 
 /**
- * An application to join the force (申报, SPEC §2.2). `orgPath` is the path of the unit that
+ * An application to join the force (申报, docs/product.md#applications-and-review). `orgPath` is the path of the unit that
  * reviews it (the residence community when it lies in the managing station, else the station),
  * so a staff member's queue is one prefix match.
  */
@@ -81,7 +81,7 @@ export class Application {
   @Column({ type: 'double', nullable: true })
   lng: number | null;
 
-  /** Managing station chosen by the SPEC §2.3 rule. */
+  /** Managing station chosen by the assignment rule (docs/product.md#station-assignment). */
   @Index()
   @Column({ type: 'int' })
   stationId: number;

@@ -38,7 +38,7 @@ const fail = (
 ) => new AppException(code, status, details);
 
 /**
- * The applicant's side of SPEC §2.2: the agreement, the server-side draft, submitting with every
+ * The applicant's side of applying (docs/product.md#applications-and-review): the agreement, the server-side draft, submitting with every
  * automatic check (each its own error code), the green channel, and resubmitting after a rejection.
  */
 @Injectable()
@@ -192,7 +192,7 @@ export class ApplicationsService {
     return previous;
   }
 
-  /** Every automatic check of SPEC §2.2, in the order a person would fix them. */
+  /** Every automatic check on submit (docs/product.md#applications-and-review), in the order a person would fix them. */
   private async check(
     actor: Actor,
     dto: SubmitApplicationDto,
@@ -229,7 +229,7 @@ export class ApplicationsService {
       throw fail('AGREEMENT_VERSION_OUTDATED', { current: agreement.version });
 
     const idHash = this.pii.hash('id_number', idNumber);
-    // SPEC §2.2 ▲: count the attempt, verify the phone, and only then look the ID number up.
+    // docs/product.md#applications-and-review: count the attempt, verify the phone, and only then look the ID number up.
     await this.gate.countAttempt(actor, idHash);
     const phone = await this.verifiedPhone(dto.phoneCode, previousPhoneEnc);
     await this.gate.assertIdNumberFree(actor, idHash, phone, resubmittingId);

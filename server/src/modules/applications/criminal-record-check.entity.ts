@@ -3,7 +3,7 @@ import type { CriminalCheckResult } from '@jianghuai/shared';
 import { DateTimeColumn } from '../../database/columns.js';
 
 /**
- * A recorded criminal-record check (SPEC §2.2, §2.4): the system cannot query the police database,
+ * A recorded criminal-record check (docs/product.md#applications-and-review, #volunteers-archive): the system cannot query the police database,
  * so an officer records who checked, when and the result — for an application or a yearly re-check.
  */
 @Entity('criminal_record_checks')

@@ -2,7 +2,7 @@ import { ConfigError } from '../../config/app-config.js';
 import { addDays, loadEnrolmentConfig, shanghaiDate } from './enrolment-config.js';
 
 describe(loadEnrolmentConfig.name, () => {
-  it('has the SPEC defaults', () => {
+  it('has the documented defaults', () => {
     const sut = loadEnrolmentConfig({});
     expect(sut).toMatchObject({
       minAge: 18,

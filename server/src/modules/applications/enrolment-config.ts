@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { ConfigError } from '../../config/app-config.js';
 
 /**
- * Numbers of SPEC §2 that are configuration, not code. Read from the environment once at boot and
+ * Numbers of the joining rules (docs/product.md#people) that are configuration, not code. Read from the environment once at boot and
  * validated like the main config (a bad value stops the process with the variable named).
  */
 export interface EnrolmentConfig {
@@ -20,7 +20,7 @@ export interface EnrolmentConfig {
   /** 0 = no in-process timer (jobs are run by POST /admin/jobs/:name/run or another scheduler). */
   jobsIntervalMinutes: number;
   jobLeaseSeconds: number;
-  /** Application submissions one applicant may make per window (SPEC §2.2 ▲). */
+  /** Application submissions one applicant may make per window (docs/product.md#applications-and-review). */
   submitRatePerUser: number;
   /** Submissions naming one ID number (any account) per window. */
   submitRatePerIdNumber: number;

@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { DateTimeColumn, JsonColumn } from '../../database/columns.js';
 
 /**
- * Append-only record of a staff action (SPEC §1). Rows are only ever inserted; `orgPath` is the
+ * Append-only record of a staff action (docs/product.md#roles-and-org-scope). Rows are only ever inserted; `orgPath` is the
  * path of the org unit the action concerns, so scoped listing is a prefix match.
  */
 @Entity('audit_logs')

@@ -13,7 +13,7 @@ import { DateTimeColumn, JsonColumn } from '../../database/columns.js';
 import { OrgUnit } from '../org/org-unit.entity.js';
 import { ServiceSite } from './service-site.entity.js';
 
-/** A security employer (保安从业单位, SPEC §2.1). Scoped by its home station. */
+/** A security employer (保安从业单位, docs/product.md#companies-and-roster). Scoped by its home station. */
 @Entity('companies')
 export class Company {
   @PrimaryGeneratedColumn()

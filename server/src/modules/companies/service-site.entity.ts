@@ -3,7 +3,7 @@ import { DateTimeColumn } from '../../database/columns.js';
 import { OrgUnit } from '../org/org-unit.entity.js';
 import { Company } from './company.entity.js';
 
-/** 驻勤点: where a company's guards actually work; its station manages them (SPEC §2.3). */
+/** 驻勤点: where a company's guards actually work; its station manages them (docs/product.md#station-assignment). */
 @Entity('service_sites')
 export class ServiceSite {
   @PrimaryGeneratedColumn()

@@ -5,7 +5,7 @@ import { InsurancePolicy } from './entities/insurance-policy.entity.js';
 import { InsuranceController } from './insurance.controller.js';
 import { InsuranceService } from './insurance.service.js';
 
-/** SPEC §7 insurance: policies, insured volunteers, bulk enrolment for an activity. */
+/** Accident insurance (docs/product.md#insurance): policies, insured volunteers, bulk enrolment for an activity. */
 @Module({
   imports: [TypeOrmModule.forFeature([InsurancePolicy, InsuranceEnrolment])],
   controllers: [InsuranceController],

@@ -21,7 +21,7 @@ const DEFAULT_EVERY: Record<JobName, number | 'quarterly'> = {
   'inactivity-revocation': 24 * 60,
   'criminal-recheck-reminders': 24 * 60,
   'certificate-expiry-reminders': 24 * 60,
-  // SPEC §2.4: re-graded each quarter
+  // docs/product.md#volunteers-archive: re-graded each quarter
   'level-regrade': 'quarterly',
   'activity-upkeep': 1,
   // the reminder goes out in the hour before the start: a run each minute sends it 59–60 minutes before

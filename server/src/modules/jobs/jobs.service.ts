@@ -40,7 +40,7 @@ const SYSTEM_ACTOR: Actor = {
 };
 
 /**
- * Scheduled jobs of SPEC §2.4. Each run takes the job's database lease first, and each job is
+ * Scheduled jobs of the volunteers archive (docs/product.md#volunteers-archive). Each run takes the job's database lease first, and each job is
  * idempotent on its own as well: revocation is a conditional UPDATE on `status = 'active'`, and a
  * reminder is sent only by whoever inserts its unique reminder key.
  */

@@ -4,7 +4,7 @@ import { DateTimeColumn, JsonColumn } from '../../database/columns.js';
 export type PushStatus = 'pending' | 'sent' | 'failed' | 'no_consent' | 'no_openid';
 
 /**
- * One message to one person (SPEC §9): always in the in-app list; pushed as a WeChat subscribe
+ * One message to one person (docs/product.md#notifications): always in the in-app list; pushed as a WeChat subscribe
  * message when the person has consent left for the template. A failed push never blocks the
  * business action; it stays `failed` with its attempt count for a retry.
  */

@@ -1,7 +1,7 @@
 import { sandboxTemplateId, type NotificationTemplate } from '@jianghuai/shared';
 
 /**
- * Subscribe-message templates (SPEC §9). `longTerm` templates (政务民生 category) need no fresh
+ * Subscribe-message templates (docs/product.md#notifications). `longTerm` templates (政务民生 category) need no fresh
  * consent per push; one-time ones spend one consent each. WeChat template ids come from
  * `WECHAT_TEMPLATE_<KEY>` (upper-case key) and default to sandbox ids.
  */

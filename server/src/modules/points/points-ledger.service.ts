@@ -29,7 +29,7 @@ export type PostResult =
   { posted: true; entry: PointsLedgerEntry } | { posted: false; entry: PointsLedgerEntry | null };
 
 /**
- * The one way points change (SPEC §6). Inside the caller's transaction: append the entry (its
+ * The one way points change (docs/product.md#points). Inside the caller's transaction: append the entry (its
  * unique idempotency key refuses a second credit for the same event), then move the cached
  * balance with a conditional UPDATE that can never take it below zero. Both or neither.
  */

@@ -9,7 +9,7 @@ import { PointsController } from './points.controller.js';
 import { PointsService } from './points.service.js';
 import { VolunteersModule } from '../volunteers/volunteers.module.js';
 
-/** SPEC §6 ledger: append-only entries, cached balances, reversals, points issued per org. */
+/** Points ledger (docs/product.md#points): append-only entries, cached balances, reversals, points issued per org. */
 @Module({
   imports: [TypeOrmModule.forFeature([PointsLedgerEntry, PointsAccount]), VolunteersModule],
   controllers: [PointsController],

@@ -3,7 +3,7 @@ import { DateTimeColumn } from '../../database/columns.js';
 import { Company } from '../companies/company.entity.js';
 
 /**
- * One guard of the provincial roster (底数, SPEC §2.1): the denominator of join rates and the
+ * One guard of the provincial roster (底数, docs/product.md#companies-and-roster): the denominator of join rates and the
  * source of the green channel. Keyed by the keyed hash of the ID number, so a re-import updates.
  */
 @Entity('roster_guards')

@@ -74,7 +74,7 @@ interface ValidRow {
 }
 
 /**
- * Roster import (SPEC §2.1): validate every row first, report every bad row, and apply the file in
+ * Roster import (docs/product.md#companies-and-roster): validate every row first, report every bad row, and apply the file in
  * one transaction only when all rows are good. Re-import updates by the ID number's keyed hash.
  */
 @Injectable()
@@ -304,7 +304,7 @@ export class RosterImportService {
         });
     }
     // A person already on the roster of a company outside the importer's scope: a row error that
-    // names neither the company nor its branch (SPEC §2.1).
+    // names neither the company nor its branch (docs/product.md#companies-and-roster).
     const hashes = [...firstRowOf.keys()];
     for (let i = 0; i < hashes.length; i += BATCH) {
       const held = await this.dataSource

@@ -11,7 +11,7 @@ export interface RosterMatch {
 }
 
 /**
- * What other domains may ask of the roster (the green channel and the four-eyes rule of SPEC §2.2),
+ * What other domains may ask of the roster (the green channel and the four-eyes rule, docs/product.md#four-eyes),
  * so they never read its table themselves.
  */
 @Injectable()

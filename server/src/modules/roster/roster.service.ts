@@ -11,7 +11,7 @@ import { toCompanyResponse } from '../companies/companies.mapper.js';
 import { RosterGuard } from './roster-guard.entity.js';
 import type { RosterQueryDto } from './roster.dto.js';
 
-/** Join-rate targets by employer type (SPEC §8, seed). */
+/** Join-rate targets by employer type (docs/product.md#join-rate-targets, seed). */
 export const JOIN_RATE_TARGETS = { security_company: 0.8, self_recruiting: 0.6, property: 0.6 } as const;
 
 /** Reading the roster: scoped staff lists and the company manager's own view. */

@@ -3,7 +3,7 @@ import type { AssignmentRule } from '@jianghuai/shared';
 import { DateTimeColumn } from '../../database/columns.js';
 
 /**
- * The history of a volunteer's managing station (SPEC §2.3). A cross-branch reassignment stays
+ * The history of a volunteer's managing station (docs/product.md#station-assignment). A cross-branch reassignment stays
  * `pending` until the receiving branch accepts; `pendingKey` (the volunteer id while pending) is
  * unique, so there is never more than one open transfer per volunteer.
  */

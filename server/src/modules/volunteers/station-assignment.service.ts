@@ -28,7 +28,7 @@ export interface StationChoice {
 }
 
 /**
- * SPEC §2.3: the managing station is the service site's station (for guards sent across districts
+ * docs/product.md#station-assignment: the managing station is the service site's station (for guards sent across districts
  * that is not the company's home station), else the residence community's station, else the
  * station whose centre is nearest. Staff reassign with a reason; across branches the receiving
  * branch accepts. Every assignment stays in the history.

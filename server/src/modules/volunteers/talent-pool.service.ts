@@ -14,7 +14,7 @@ import { Clock } from '../../common/clock/clock.js';
 
 const EXPORT_MAX = 10_000;
 
-/** 人才资源库 (SPEC §2.4): search by skill, area, tier and availability; export as .xlsx. */
+/** 人才资源库 (docs/product.md#volunteers-archive): search by skill, area, tier and availability; export as .xlsx. */
 @Injectable()
 export class TalentPoolService {
   constructor(

@@ -41,7 +41,7 @@ import { Clock } from '../../common/clock/clock.js';
 const DAY_MS = 86_400_000;
 
 /**
- * The volunteer archive (SPEC §2.4): the volunteer's own member card and the staff record. Staff
+ * The volunteer archive (docs/product.md#volunteers-archive): the volunteer's own member card and the staff record. Staff
  * see volunteers managed by a station in their subtree or living in a community in it.
  */
 @Injectable()
@@ -251,7 +251,7 @@ export class VolunteerArchiveService {
     return toExemptionResponse(row, today);
   }
 
-  /** Yearly re-check (SPEC §2.4): recorded like the first one; a failed re-check suspends. */
+  /** Yearly re-check (docs/product.md#volunteers-archive): recorded like the first one; a failed re-check suspends. */
   async recordRecheck(actor: Actor, id: number, dto: CriminalCheckDto): Promise<VolunteerArchiveResponse> {
     const v = await this.loadInScope(actor, id);
     const checkedAt = new Date(dto.checkedAt);

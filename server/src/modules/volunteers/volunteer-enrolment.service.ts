@@ -35,7 +35,7 @@ export interface EnrolInput {
 }
 
 /**
- * Turns an approved application into a volunteer (SPEC §2.2 "on approval"): member number,
+ * Turns an approved application into a volunteer (on approval, docs/product.md#applications-and-review): member number,
  * station assignment with its first history entry, and the archive — in the caller's transaction.
  * A person who was revoked and applies again after the cool-off gets their old record back.
  */

@@ -6,7 +6,7 @@ import type { StoredContact } from '../../common/pii/sealed-contacts.js';
 export type VolunteerStatus = 'active' | 'suspended' | 'revoked';
 
 /**
- * A person's membership of the force and the core of their archive (SPEC §2.4). The application
+ * A person's membership of the force and the core of their archive (docs/product.md#volunteers-archive). The application
  * flow creates these on approval; activities read status, tier, skills and birth date for
  * eligibility and write service time and the last duty date.
  */
@@ -26,7 +26,7 @@ export class Volunteer {
   @Column({ type: 'simple-enum', enum: ['active', 'suspended', 'revoked'], default: 'active' })
   status: VolunteerStatus;
 
-  /** Managing station (SPEC §2.3). */
+  /** Managing station (docs/product.md#station-assignment). */
   @Index()
   @Column({ type: 'int', nullable: true })
   stationId: number | null;
@@ -54,7 +54,7 @@ export class Volunteer {
   @DateTimeColumn()
   createdAt: Date;
 
-  // ── archive (SPEC §2.4), added by the applications flow; all nullable so older rows stay valid ──
+  // ── archive (docs/product.md#volunteers-archive), added by the applications flow; all nullable so older rows stay valid ──
 
   /** Real name as on the ID card. */
   @Column({ type: 'varchar', length: 32, nullable: true })

@@ -20,7 +20,7 @@ import {
 import { DateTimeColumn, JsonColumn } from '../../../database/columns.js';
 
 /**
- * An activity (SPEC §3). `confirmedCount` is the number of confirmed places, changed only by
+ * An activity (docs/product.md#activities). `confirmedCount` is the number of confirmed places, changed only by
  * conditional UPDATEs (`… WHERE confirmedCount < capacity`) so capacity holds across instances.
  * `orgPath` is the publishing unit's materialised path: scope checks are one prefix match.
  */
@@ -106,7 +106,7 @@ export class Activity {
   @Column({ type: 'simple-enum', enum: ACTIVITY_STATUSES, default: 'draft' })
   status: ActivityStatus;
 
-  /** Set when a company manager or volunteer proposed it (SPEC §3 proposals). */
+  /** Set when a company manager or volunteer proposed it (proposals, docs/product.md#activities). */
   @Column({ type: 'simple-enum', enum: ['pending', 'approved', 'rejected'], nullable: true })
   proposalStatus: ProposalStatus | null;
 

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { DateTimeColumn } from '../../../database/columns.js';
 
-/** An accident-insurance policy held by an org unit (SPEC §7). */
+/** An accident-insurance policy held by an org unit (docs/product.md#insurance). */
 @Entity('insurance_policies')
 export class InsurancePolicy {
   @PrimaryGeneratedColumn()

@@ -4,7 +4,7 @@ import { LEDGER_ENTRY_TYPES } from '@jianghuai/shared';
 import { DateTimeColumn } from '../../../database/columns.js';
 
 /**
- * One change of a person's points (SPEC §6). Append-only: the database refuses UPDATE and
+ * One change of a person's points (docs/product.md#points). Append-only: the database refuses UPDATE and
  * DELETE (triggers), a wrong credit is cancelled by a `reversal` entry. `idempotencyKey` is
  * unique per business event (`activity-attendance:<signupId>`), so a source credits once.
  */
