@@ -1,6 +1,9 @@
 import type { OrgLevel, Role, StaffRole } from './roles.js';
 
-/** Route paths, relative to the `/api` prefix. Both sides import these. */
+/**
+ * Route paths, relative to the `/api` prefix. Both sides import these; the method of each one is in
+ * `ROUTE_METHODS` (route-contract.ts), and `:name` segments are filled with `routePath()`.
+ */
 export const API_PREFIX = '/api';
 export const ROUTES = {
   health: '/health',
@@ -14,7 +17,10 @@ export const ROUTES = {
   subscriptions: '/me/subscriptions',
   /** Public: what the mini-program reads at launch (ClientConfigResponse). */
   clientConfig: '/client-config',
-  orgUnits: '/org-units',
+  orgUnitTree: '/org-units/tree',
+  /** The in-app message list (a page plus the unread count) and marking one message read. */
+  messages: '/me/messages',
+  messageRead: '/me/messages/:id/read',
   adminStaff: '/admin/staff',
   adminAuditLogs: '/admin/audit-logs',
   sandboxDemoAccounts: '/sandbox/demo-accounts',

@@ -12,3 +12,4 @@ export * from './applications.js';
 export * from './audit.js';
 export * from './notifications.js';
 export * from './dates.js';
+export * from './route-contract.js';

@@ -3,6 +3,7 @@ import {
   DEFAULT_APPLICANT_AGE,
   ENROLMENT_ROUTES,
   ROUTES,
+  routePath,
   type ClientConfigResponse,
   type AgreementResponse,
   type ApplicationDraft,
@@ -18,12 +19,6 @@ import {
 import { get, http, post } from './http';
 import { askConsent } from './subscriptions';
 import type { FormDraft, PhoneVerification, StoredDraft } from '../logic/application-form';
-
-/** Not in shared/src/api.ts ROUTES yet: the in-app message list (server notifications.controller). */
-export const MESSAGE_ROUTES = {
-  messages: '/me/messages',
-  read: (id: number) => `/me/messages/${id}/read`,
-} as const;
 
 /** GET /me/messages answers a page plus the unread count (local type: not in shared). */
 export type MessagePage = Page<NotificationResponse> & { unread: number };
@@ -46,8 +41,8 @@ export const resubmitApplication = (body: SubmitApplicationRequest) =>
   http.request<MyApplicationResponse>('PUT', ENROLMENT_ROUTES.myApplication, { body, toast: false });
 export const fetchMyCard = () => get<VolunteerCardResponse>(ENROLMENT_ROUTES.myCard, undefined, quiet);
 export const fetchMessages = (page: number, pageSize: number) =>
-  get<MessagePage>(MESSAGE_ROUTES.messages, { page, pageSize }, quiet);
-export const markMessageRead = (id: number) => post<void>(MESSAGE_ROUTES.read(id), undefined, quiet);
+  get<MessagePage>(ROUTES.messages, { page, pageSize }, quiet);
+export const markMessageRead = (id: number) => post<void>(routePath(ROUTES.messageRead, { id }), undefined, quiet);
 
 // ── the draft on this phone ─────────────────────────────────────────────────────────────────
 

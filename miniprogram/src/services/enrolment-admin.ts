@@ -84,7 +84,7 @@ export const declineTransfer = (tid: number, reason: string) =>
   post<AssignmentResponse>(id(ENROLMENT_ROUTES.adminDeclineTransfer, { id: tid }), { reason }, quiet);
 export const searchTalentPool = (q: TalentPoolQuery) =>
   get<Page<VolunteerListItem>>(ENROLMENT_ROUTES.adminTalentPool, q as Q, quiet);
-export const fetchOrgTree = () => get<OrgUnitNode[]>(`${ROUTES.orgUnits}/tree`, undefined, quiet);
+export const fetchOrgTree = () => get<OrgUnitNode[]>(ROUTES.orgUnitTree, undefined, quiet);
 /** Every station with its communities (any signed-in user): targets for a reassignment across branches. */
 export const fetchAllStations = () => get<OrgUnitNode[]>(ENROLMENT_ROUTES.communityOptions, undefined, quiet);
 

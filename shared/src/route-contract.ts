@@ -1,0 +1,149 @@
+import { ROUTES } from './api.js';
+import { ACTIVITY_ROUTES } from './activities.js';
+import { ENROLMENT_ROUTES } from './applications.js';
+import { INSURANCE_ROUTES } from './insurance.js';
+import { POINTS_ROUTES } from './points.js';
+
+/**
+ * The route contract between the mini-program and the server. The route tables give the paths (relative
+ * to `/api`, `:name` segments); this file gives the HTTP method(s) of every entry and the documented
+ * routes the mini-program does not call. `server/test/route-contract.e2e-spec.ts` checks it against the
+ * server's OpenAPI document and against the calls in `miniprogram/src/services/`.
+ */
+export type RouteMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Every route table, by the name the mini-program's services import it under. */
+export const ROUTE_TABLES = { ROUTES, ACTIVITY_ROUTES, ENROLMENT_ROUTES, INSURANCE_ROUTES, POINTS_ROUTES } as const;
+export type RouteTableName = keyof typeof ROUTE_TABLES;
+
+type MethodsOf<T> = { readonly [K in keyof T]: readonly [RouteMethod, ...RouteMethod[]] };
+
+/** The methods each table entry is served with: one key per route, so a new route cannot go without. */
+export const ROUTE_METHODS: { readonly [T in RouteTableName]: MethodsOf<(typeof ROUTE_TABLES)[T]> } = {
+  ROUTES: {
+    health: ['GET'],
+    wechatLogin: ['POST'],
+    wechatBindStaff: ['POST'],
+    staffLogin: ['POST'],
+    refresh: ['POST'],
+    logout: ['POST'],
+    me: ['GET'],
+    subscriptions: ['POST'],
+    clientConfig: ['GET'],
+    orgUnitTree: ['GET'],
+    messages: ['GET'],
+    messageRead: ['POST'],
+    adminStaff: ['GET', 'POST'],
+    adminAuditLogs: ['GET'],
+    sandboxDemoAccounts: ['GET'],
+  },
+  ACTIVITY_ROUTES: {
+    list: ['GET'],
+    detail: ['GET'],
+    signUp: ['POST'],
+    cancelSignUp: ['POST'],
+    checkIn: ['POST'],
+    checkOut: ['POST'],
+    mine: ['GET'],
+    myStats: ['GET'],
+    propose: ['POST'],
+    myProposals: ['GET'],
+    adminList: ['GET'],
+    adminCreate: ['POST'],
+    adminDetail: ['GET'],
+    adminUpdate: ['PATCH'],
+    publish: ['POST'],
+    cancel: ['POST'],
+    settle: ['POST'],
+    approveProposal: ['POST'],
+    rejectProposal: ['POST'],
+    signups: ['GET'],
+    reviewSignups: ['POST'],
+    qrToken: ['GET'],
+    confirmAttendance: ['POST'],
+    weeklyRule: ['GET'],
+  },
+  ENROLMENT_ROUTES: {
+    companyOptions: ['GET'],
+    agreement: ['GET'],
+    communityOptions: ['GET'],
+    draft: ['GET', 'PUT', 'DELETE'],
+    applications: ['POST'],
+    myApplication: ['GET', 'PUT'],
+    myCard: ['GET'],
+    adminCompanies: ['GET', 'POST'],
+    adminCompany: ['GET', 'PATCH', 'DELETE'],
+    adminCompanySites: ['POST'],
+    adminCompanySite: ['PUT', 'DELETE'],
+    adminRoster: ['GET'],
+    adminRosterImport: ['POST'],
+    adminApplications: ['GET'],
+    adminApplication: ['GET'],
+    adminApplicationCriminalCheck: ['POST'],
+    adminApplicationApprove: ['POST'],
+    adminApplicationReject: ['POST'],
+    adminApplicationReveal: ['POST'],
+    adminVolunteers: ['GET'],
+    adminVolunteer: ['GET', 'PATCH'],
+    adminVolunteerReveal: ['POST'],
+    adminVolunteerAssignments: ['GET'],
+    adminVolunteerReassign: ['POST'],
+    adminVolunteerExemptions: ['POST'],
+    adminVolunteerCriminalChecks: ['POST'],
+    adminIncomingTransfers: ['GET'],
+    adminAcceptTransfer: ['POST'],
+    adminDeclineTransfer: ['POST'],
+    adminTalentPool: ['GET'],
+    adminTalentPoolExport: ['GET'],
+    adminJobs: ['GET'],
+    adminJobRun: ['POST'],
+    myCompany: ['GET'],
+    myCompanyGuards: ['GET'],
+  },
+  INSURANCE_ROUTES: {
+    policies: ['GET', 'POST'],
+    policy: ['GET'],
+    enrol: ['POST'],
+    enrolActivity: ['POST'],
+    mine: ['GET'],
+  },
+  POINTS_ROUTES: {
+    myPoints: ['GET'],
+    myLedger: ['GET'],
+    adminIssued: ['GET'],
+    adminLedger: ['GET'],
+    reverse: ['POST'],
+  },
+};
+
+/** One route of the contract: `GET /activities/:id`. */
+export type RouteKey = `${RouteMethod} /${string}`;
+
+/**
+ * Documented routes the mini-program does not call (staff tools, operations, API-only for now), each
+ * with why. Everything else the server documents must be called from `miniprogram/src/services/`.
+ */
+export const API_ONLY_ROUTES: Readonly<Record<RouteKey, string>> = {
+  'GET /health': 'liveness and readiness probe for the load balancer, monitoring and the test runners',
+  'POST /admin/staff': 'staff accounts are provisioned by the system administrator with an HTTP tool; no page yet',
+  'GET /admin/staff/:id': "one staff account's details for the administrator's HTTP tool; the page only lists",
+  'POST /admin/staff/:id/reveal': "a staff member's full phone for the administrator's HTTP tool (audited); no page",
+  'DELETE /admin/companies/:id':
+    'removing a company entered by mistake is a data correction by the administrator; no button',
+  'GET /me/activity-stats': 'personal activity figures for the planned home-page statistics; not shown yet',
+  'GET /me/insurance': "the volunteer's own cover, for the planned insurance card; not shown yet",
+  'GET /admin/insurance-policies/:id': 'one policy with its insured count; the page works from the list',
+  'POST /admin/insurance-policies/:id/enrolments':
+    'enrolling chosen volunteers by id, used by the administrator; the page enrols a whole activity',
+};
+
+/** Every (method, path) of the route tables, e.g. `{ table: 'ROUTES', key: 'me', method: 'GET', path: '/me' }`. */
+export function contractRoutes(): { table: RouteTableName; key: string; method: RouteMethod; path: string }[] {
+  return (Object.keys(ROUTE_TABLES) as RouteTableName[]).flatMap((table) => {
+    const paths = ROUTE_TABLES[table] as Record<string, string>;
+    const methods = ROUTE_METHODS[table] as Record<string, readonly RouteMethod[]>;
+    return Object.keys(paths).flatMap((key) =>
+      methods[key].map((method) => ({ table, key, method, path: paths[key] })),
+    );
+  });
+}
