@@ -84,8 +84,8 @@ function scanServices(): { calls: ServiceCall[]; problems: string[] } {
       if (ts.isCallExpression(node)) {
         const request = requestOf(node);
         const pathArg = request && node.arguments[request.pathArg];
-        // a path passed through (the client's own plumbing) is checked where it is built
-        if (pathArg && !ts.isIdentifier(pathArg) && !mentionsTable(pathArg))
+        // a path passed through as a parameter (the client's own plumbing) is checked where it is built
+        if (pathArg && !isForwardedParameter(pathArg) && !mentionsTable(pathArg))
           problems.push(`${where(node)}: request path not from a shared route table: ${pathArg.getText()}`);
       }
       ts.forEachChild(node, visit);
@@ -93,6 +93,14 @@ function scanServices(): { calls: ServiceCall[]; problems: string[] } {
     visit(source);
   }
   return { calls, problems };
+}
+
+/** `path` in `function send(method, path) { … transport(path) … }`: a parameter of an enclosing function. */
+function isForwardedParameter(node: ts.Node): boolean {
+  if (!ts.isIdentifier(node)) return false;
+  for (let scope = node.parent; scope; scope = scope.parent)
+    if (ts.isFunctionLike(scope) && scope.parameters.some((p) => p.name.getText() === node.text)) return true;
+  return false;
 }
 
 function mentionsTable(node: ts.Node): boolean {
