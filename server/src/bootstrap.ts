@@ -12,7 +12,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from './config/app-config.js';
 import { AppModule } from './app.module.js';
 import { ensureMysqlDatabase } from './database/data-source.js';
-import { ensureEmbeddedTriggers } from './database/append-only.js';
+import { ensureEmbeddedAppendOnly } from './database/append-only.js';
 import { serializeEmbeddedTransactions } from './database/serialize-embedded-transactions.js';
 import { createValidationPipe } from './common/errors/validation.js';
 import { logger } from './common/logging/logger.js';
@@ -103,7 +103,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   // Unknown /api routes get the standard error shape from Nest's own 404 via the filter.
 
   serializeEmbeddedTransactions(app.get(DataSource));
-  await ensureEmbeddedTriggers(app.get(DataSource));
+  await ensureEmbeddedAppendOnly(app.get(DataSource), 'audit_logs');
   if (config.seedDemo) {
     // loaded only when seeding (never in production): the demo data and the sandbox's openids
     const { seedDemo } = await import('./database/seed/seed-demo.js');

@@ -9,7 +9,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { Company } from '../companies/company.entity.js';
 import { OrgUnit } from '../org/org-unit.entity.js';
-import { isDuplicateKey } from '../staff/staff.service.js';
+import { isDuplicateKey } from '../../database/raw-sql.js';
 import { Volunteer } from '../volunteers/volunteer.entity.js';
 import { ACTIVITIES_CONFIG, type ActivitiesConfig } from './activities.config.js';
 import { advanceByClock, findActivityInScope } from './activity-access.js';

@@ -20,7 +20,7 @@ import { ServiceSite } from '../companies/service-site.entity.js';
 import { RosterMatchService } from '../roster/roster-match.service.js';
 import { StationAssignmentService } from '../volunteers/station-assignment.service.js';
 import { WechatApiClient } from '../wechat/wechat-api.client.js';
-import { isDuplicateKey } from '../staff/staff.service.js';
+import { isDuplicateKey } from '../../database/raw-sql.js';
 import { Application } from './application.entity.js';
 import { ApplicationGateService } from './application-gate.service.js';
 import { ApplicationDraftRow } from './application-draft.entity.js';

@@ -16,7 +16,7 @@ import { assertPathInScope, whereOrgInScope } from '../../common/scope/org-scope
 import { AuditService } from '../audit/audit.service.js';
 import { OrgUnit } from '../org/org-unit.entity.js';
 import { User } from '../users/user.entity.js';
-import { isDuplicateKey } from '../staff/staff.service.js';
+import { isDuplicateKey } from '../../database/raw-sql.js';
 import { Company } from './company.entity.js';
 import { ServiceSite } from './service-site.entity.js';
 import { toCompanyOption, toCompanyResponse, toSiteResponse } from './companies.mapper.js';

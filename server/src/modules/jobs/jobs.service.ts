@@ -15,7 +15,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { User } from '../users/user.entity.js';
 import { Volunteer } from '../volunteers/volunteer.entity.js';
-import { isDuplicateKey } from '../staff/staff.service.js';
+import { isDuplicateKey } from '../../database/raw-sql.js';
 import { ENROLMENT_CONFIG, addDays, type EnrolmentConfig } from '../applications/enrolment-config.js';
 import { JobLeaseService } from './job-lease.service.js';
 import { JobReminder } from './job-reminder.entity.js';

@@ -1,7 +1,8 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ensureEmbeddedLedgerTriggers } from './append-only.js';
+import { ensureEmbeddedAppendOnly } from '../../database/append-only.js';
+import { LEDGER_TABLE } from './append-only.js';
 import { PointsAccount } from './entities/points-account.entity.js';
 import { PointsLedgerEntry } from './entities/points-ledger-entry.entity.js';
 import { PointsLedgerService } from './points-ledger.service.js';
@@ -20,6 +21,6 @@ export class PointsModule implements OnModuleInit {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async onModuleInit(): Promise<void> {
-    await ensureEmbeddedLedgerTriggers(this.ds);
+    await ensureEmbeddedAppendOnly(this.ds, LEDGER_TABLE);
   }
 }

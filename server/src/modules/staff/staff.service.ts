@@ -14,6 +14,7 @@ import { User } from '../users/user.entity.js';
 import { toStaffResponse } from './staff.mapper.js';
 import type { CreateStaffDto, StaffQueryDto } from './staff.dto.js';
 import { Clock } from '../../common/clock/clock.js';
+import { isDuplicateKey } from '../../database/raw-sql.js';
 
 /** Provisioned staff accounts, always within the viewer's org subtree. */
 @Injectable()
@@ -134,10 +135,4 @@ export class StaffService {
     if (!user) throw AppException.notFound();
     return user;
   }
-}
-
-export function isDuplicateKey(err: unknown): boolean {
-  const e = err as { code?: string; driverError?: { code?: string } };
-  const code = e?.driverError?.code ?? e?.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }

@@ -15,7 +15,7 @@ import { assertPathInScope, wherePathInScope } from '../../common/scope/org-scop
 import { AuditService } from '../audit/audit.service.js';
 import { OrgUnit } from '../org/org-unit.entity.js';
 import { ServiceSite } from '../companies/service-site.entity.js';
-import { isDuplicateKey } from '../staff/staff.service.js';
+import { isDuplicateKey } from '../../database/raw-sql.js';
 import { Volunteer } from './volunteer.entity.js';
 import { StationAssignment } from './station-assignment.entity.js';
 import { toAssignmentResponse } from './volunteers.mapper.js';

@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { APPEND_ONLY_TRIGGERS, appendOnlyTriggers } from './append-only.js';
+import { isDuplicateKey } from './raw-sql.js';
+
+const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return name === 'migrations' ? [] : sources(full);
+    return full.endsWith('.ts') && !full.endsWith('.spec.ts') ? [full] : [];
+  });
+}
+
+/** Files (relative to src/) whose text matches `re`, shipped migrations excluded. */
+function filesMatching(re: RegExp): string[] {
+  return sources(SRC)
+    .filter((f) => re.test(readFileSync(f, 'utf8')))
+    .map((f) => path.relative(SRC, f).split(path.sep).join('/'))
+    .sort();
+}
+
+describe('one copy of each database/config helper', () => {
+  it('isDuplicateKey is defined once, in database/raw-sql.ts', () => {
+    expect(filesMatching(/function isDuplicateKey\b/)).toEqual(['database/raw-sql.ts']);
+  });
+
+  it('the append-only trigger SQL is written once, in database/append-only.ts', () => {
+    expect(filesMatching(/CREATE TRIGGER/)).toEqual(['database/append-only.ts']);
+  });
+
+  it('isDuplicateKey recognises a unique violation on both databases and nothing else', () => {
+    expect(isDuplicateKey({ code: 'ER_DUP_ENTRY' })).toBe(true);
+    expect(isDuplicateKey({ driverError: { code: 'SQLITE_CONSTRAINT_UNIQUE' } })).toBe(true);
+    expect(isDuplicateKey({ driverError: { code: 'SQLITE_CONSTRAINT_FOREIGNKEY' } })).toBe(false);
+    expect(isDuplicateKey(new Error('boom'))).toBe(false);
+    expect(isDuplicateKey(undefined)).toBe(false);
+  });
+
+  it('the shipped migrations keep running the same trigger SQL', () => {
+    expect(APPEND_ONLY_TRIGGERS.mysql).toEqual([
+      {
+        name: 'audit_logs_no_update',
+        create:
+          "CREATE TRIGGER audit_logs_no_update BEFORE UPDATE ON audit_logs FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit_logs is append-only'",
+      },
+      {
+        name: 'audit_logs_no_delete',
+        create:
+          "CREATE TRIGGER audit_logs_no_delete BEFORE DELETE ON audit_logs FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit_logs is append-only'",
+      },
+    ]);
+    expect(appendOnlyTriggers('points_ledger_entries').sqlite[1]).toEqual({
+      name: 'points_ledger_entries_no_delete',
+      create:
+        "CREATE TRIGGER IF NOT EXISTS points_ledger_entries_no_delete BEFORE DELETE ON points_ledger_entries BEGIN SELECT RAISE(ABORT, 'points_ledger_entries is append-only'); END",
+    });
+  });
+});
