@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { envNumbers } from './env-number.js';
 
 export type DbConfig =
   | { type: 'better-sqlite3'; file: string; synchronize: boolean }
@@ -79,16 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push(`NODE_ENV must be development, production or test, got "${nodeEnv}"`);
   const prod = nodeEnv === 'production';
 
-  const int = (name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min || n > max) {
-      problems.push(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
-      return fallback;
-    }
-    return n;
-  };
+  const { int } = envNumbers(env, problems);
   const secret = (name: string, devFallback: () => string): string => {
     const v = env[name];
     if (v) return v;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APPEND_ONLY_TRIGGERS, appendOnlyTriggers } from './append-only.js';
 import { isDuplicateKey } from './raw-sql.js';
+import { envNumbers } from '../config/env-number.js';
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -29,6 +30,22 @@ describe('one copy of each database/config helper', () => {
 
   it('the append-only trigger SQL is written once, in database/append-only.ts', () => {
     expect(filesMatching(/CREATE TRIGGER/)).toEqual(['database/append-only.ts']);
+  });
+
+  it('the environment-number parser is written once, in config/env-number.ts', () => {
+    expect(filesMatching(/Number\.isInteger\(n\)/)).toEqual(['config/env-number.ts']);
+  });
+
+  it('envNumbers gives the fallback when unset and names a bad variable', () => {
+    const problems: string[] = [];
+    const { int, num } = envNumbers({ A: '', B: '7', C: '1.5', D: '0.8', E: 'x', F: '99' }, problems);
+    expect([int('A', 3, 0, 10), int('B', 3, 0, 10), int('C', 3, 0, 10), num('D', 1, 0, 1)]).toEqual([3, 7, 3, 0.8]);
+    expect([num('E', 2, 0, 10), int('F', 4, 0, 10), int('MISSING', 5)]).toEqual([2, 4, 5]);
+    expect(problems).toEqual([
+      'C must be an integer between 0 and 10, got "1.5"',
+      'E must be a number between 0 and 10, got "x"',
+      'F must be an integer between 0 and 10, got "99"',
+    ]);
   });
 
   it('isDuplicateKey recognises a unique violation on both databases and nothing else', () => {

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { ConfigError, type AppConfig } from '../../config/app-config.js';
+import { envNumbers } from '../../config/env-number.js';
 
 /**
  * Activity rules that are configuration, not code (every default number is configuration).
@@ -31,33 +32,24 @@ export const ACTIVITIES_CONFIG = Symbol('ACTIVITIES_CONFIG');
 
 export function loadActivitiesConfig(app: AppConfig, env: NodeJS.ProcessEnv = process.env): ActivitiesConfig {
   const problems: string[] = [];
-  const num = (name: string, fallback: number, min: number, max: number, integer = true): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const n = Number(raw);
-    if (!Number.isFinite(n) || (integer && !Number.isInteger(n)) || n < min || n > max) {
-      problems.push(`${name} must be ${integer ? 'an integer' : 'a number'} between ${min} and ${max}, got "${raw}"`);
-      return fallback;
-    }
-    return n;
-  };
+  const { int, num } = envNumbers(env, problems);
   const qrSecretRaw = env.ACTIVITY_QR_SECRET;
   if (app.env === 'production' && qrSecretRaw !== undefined && qrSecretRaw.length < 32)
     problems.push('ACTIVITY_QR_SECRET must be at least 32 characters');
   const config: ActivitiesConfig = {
-    checkinEarlyMinutes: num('ACTIVITY_CHECKIN_EARLY_MINUTES', 30, 0, 24 * 60),
-    autoCheckoutGraceMinutes: num('ACTIVITY_AUTO_CHECKOUT_GRACE_MINUTES', 60, 0, 24 * 60),
-    checkinAccuracyCapM: num('ACTIVITY_CHECKIN_ACCURACY_CAP_M', 100, 0, 5000),
-    defaultRadiusM: num('ACTIVITY_DEFAULT_RADIUS_M', 300, 10, 50_000),
-    proposalPointsPct: Math.round(num('ACTIVITY_PROPOSAL_POINTS_SCALE', 0.8, 0, 1, false) * 100),
-    proposalOpenLimit: num('ACTIVITY_PROPOSAL_OPEN_LIMIT', 3, 1, 100),
-    wartimePointsPct: Math.round(num('ACTIVITY_WARTIME_POINTS_MULTIPLIER', 2, 1, 10, false) * 100),
-    qrSlotSeconds: num('ACTIVITY_QR_SLOT_SECONDS', 30, 5, 600),
+    checkinEarlyMinutes: int('ACTIVITY_CHECKIN_EARLY_MINUTES', 30, 0, 24 * 60),
+    autoCheckoutGraceMinutes: int('ACTIVITY_AUTO_CHECKOUT_GRACE_MINUTES', 60, 0, 24 * 60),
+    checkinAccuracyCapM: int('ACTIVITY_CHECKIN_ACCURACY_CAP_M', 100, 0, 5000),
+    defaultRadiusM: int('ACTIVITY_DEFAULT_RADIUS_M', 300, 10, 50_000),
+    proposalPointsPct: Math.round(num('ACTIVITY_PROPOSAL_POINTS_SCALE', 0.8, 0, 1) * 100),
+    proposalOpenLimit: int('ACTIVITY_PROPOSAL_OPEN_LIMIT', 3, 1, 100),
+    wartimePointsPct: Math.round(num('ACTIVITY_WARTIME_POINTS_MULTIPLIER', 2, 1, 10) * 100),
+    qrSlotSeconds: int('ACTIVITY_QR_SLOT_SECONDS', 30, 5, 600),
     qrSecret: createHmac('sha256', qrSecretRaw || app.jwt.secret)
       .update('jianghuai:activity-checkin-qr:v1')
       .digest(),
-    weeklyRuleMinimum: num('ACTIVITY_WEEKLY_RULE_MINIMUM', 1, 0, 100),
-    reminderMinutesBefore: num('ACTIVITY_REMINDER_MINUTES_BEFORE', 60, 5, 24 * 60),
+    weeklyRuleMinimum: int('ACTIVITY_WEEKLY_RULE_MINIMUM', 1, 0, 100),
+    reminderMinutesBefore: int('ACTIVITY_REMINDER_MINUTES_BEFORE', 60, 5, 24 * 60),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigError } from '../../config/app-config.js';
+import { envNumbers } from '../../config/env-number.js';
 
 /**
  * Numbers of the joining rules (docs/product.md#people) that are configuration, not code. Read from the environment once at boot and
@@ -31,16 +32,7 @@ export const ENROLMENT_CONFIG = Symbol('ENROLMENT_CONFIG');
 
 export function loadEnrolmentConfig(env: NodeJS.ProcessEnv = process.env): EnrolmentConfig {
   const problems: string[] = [];
-  const int = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min || n > max) {
-      problems.push(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
-      return fallback;
-    }
-    return n;
-  };
+  const { int } = envNumbers(env, problems);
   const cfg: EnrolmentConfig = {
     minAge: int('APPLICANT_MIN_AGE', 18, 14, 100),
     maxAge: int('APPLICANT_MAX_AGE', 65, 14, 120),

@@ -1,5 +1,6 @@
 import { JOB_NAMES, businessDate, type JobName } from '@jianghuai/shared';
 import { ConfigError, type AppConfig } from '../../config/app-config.js';
+import { envNumbers } from '../../config/env-number.js';
 
 /**
  * When each job runs by itself. Every job has its own period; the scheduler is on in every mode
@@ -34,16 +35,7 @@ export function loadJobScheduleConfig(app: AppConfig, env: NodeJS.ProcessEnv = p
   const flag = env.JOBS_SCHEDULER;
   if (flag !== undefined && flag !== '' && flag !== 'on' && flag !== 'off')
     problems.push(`JOBS_SCHEDULER must be "on" or "off", got "${flag}"`);
-  const int = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min || n > max) {
-      problems.push(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
-      return fallback;
-    }
-    return n;
-  };
+  const { int } = envNumbers(env, problems);
   const every = { ...DEFAULT_EVERY };
   for (const job of JOB_NAMES) {
     const key = `JOB_EVERY_MINUTES_${job.toUpperCase().replace(/-/g, '_')}`;
