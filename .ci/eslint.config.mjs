@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
 
 export default tseslint.config(
   {
@@ -35,6 +36,33 @@ export default tseslint.config(
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: { globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // common code is used by every module and imports none of them (modules provide what it needs, e.g. ActorSource)
+    files: ['server/src/common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/modules/**'], message: 'server/src/common must not import a module.' }] },
+      ],
+    },
+  },
+  {
+    // a shipped migration runs the same SQL forever: only typeorm, node built-ins and files beside it
+    files: ['server/src/database/migrations/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(?!(typeorm|node:.+|${builtinModules.join('|')})$|\\./(?!.*\\.\\./))`,
+              message: 'A migration imports only typeorm, node built-ins and files in migrations/ (copy the SQL).',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // browser tests pass functions to page.evaluate(), which run in the page

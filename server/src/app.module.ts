@@ -5,6 +5,7 @@ import { dataSourceOptions } from './database/data-source.js';
 import { CommonModule } from './common/common.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { UsersModule } from './modules/users/users.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { OrgModule } from './modules/org/org.module.js';
 import { StaffModule } from './modules/staff/staff.module.js';
@@ -26,7 +27,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(config)),
-        CommonModule.forRoot(config),
+        CommonModule.forRoot(config, UsersModule),
         AuditModule,
         OrgModule,
         AuthModule,

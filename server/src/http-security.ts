@@ -8,7 +8,7 @@ import type { ApiError, ErrorCode } from '@jianghuai/shared';
 import { ERROR_MESSAGES } from '@jianghuai/shared';
 import type { AppConfig } from './config/app-config.js';
 import { AccessTokenVerifier } from './common/auth/access-token-verifier.js';
-import { ActorLoader } from './modules/users/actor-loader.service.js';
+import { ActorSource } from './common/auth/actor-source.js';
 import { currentRequestId } from './common/logging/request-context.js';
 
 /**
@@ -76,7 +76,7 @@ const DOCS_ASSET = /^\/api\/docs\/(swagger-ui(-bundle|-standalone-preset)?\.js|[
 export function guardApiDocs(app: NestFastifyApplication, config: AppConfig): void {
   if (config.apiDocs !== 'staff') return;
   const tokens = app.get(AccessTokenVerifier);
-  const actors = app.get(ActorLoader);
+  const actors = app.get(ActorSource);
   app
     .getHttpAdapter()
     .getInstance()

@@ -1,5 +1,5 @@
 import { createSecretKey } from 'node:crypto';
-import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Global, Module, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -11,13 +11,16 @@ import { AccessTokenVerifier } from './auth/access-token-verifier.js';
 import { LoginRateLimitGuard } from './auth/rate-limit.guard.js';
 import { LoginBrakeService } from './auth/login-brake.service.js';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter.js';
-import { UsersModule } from '../modules/users/users.module.js';
 
-/** Cross-cutting providers: config, the clock, PII cipher, password hasher, JWT, the global guard and error filter. */
+/**
+ * Cross-cutting providers: config, the clock, PII cipher, password hasher, JWT, the global guard and error filter.
+ * `actors` is the module that provides the guard's `ActorSource` (the users module); the application module
+ * passes it in, so that common code never imports a feature module.
+ */
 @Global()
 @Module({})
 export class CommonModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, actors: Type<unknown> | DynamicModule): DynamicModule {
     const clock = new Clock(config.clock.zone, config.clock.start);
     return {
       module: CommonModule,
@@ -29,7 +32,7 @@ export class CommonModule {
           signOptions: { algorithm: 'HS256' },
           verifyOptions: { algorithms: ['HS256'] },
         }),
-        UsersModule,
+        actors,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -6,18 +6,19 @@ import { AccessTokenVerifier } from './access-token-verifier.js';
 import { AUTH_METADATA, type AuthMetadata } from './authenticated.decorator.js';
 import { hasPermission } from './permissions.js';
 import type { Actor } from './actor.js';
-import { ActorLoader } from '../../modules/users/actor-loader.service.js';
+import { ActorSource } from './actor-source.js';
 
 /**
  * The one global guard. Every route is closed unless marked @Public(); @Authenticated() adds an
- * optional permission from the table. The actor is loaded from the database per request.
+ * optional permission from the table. The actor is loaded from the database per request, through
+ * the `ActorSource` that the users module provides.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokenVerifier,
-    private readonly actors: ActorLoader,
+    private readonly actors: ActorSource,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {

@@ -6,6 +6,7 @@ import { User } from './user.entity.js';
 import { Volunteer } from '../volunteers/volunteer.entity.js';
 import { OrgUnit } from '../org/org-unit.entity.js';
 import type { Actor } from '../../common/auth/actor.js';
+import { ActorSource, type LoadedActor } from '../../common/auth/actor-source.js';
 import { personName, PERSON_NAME_SQL } from './person-name.js';
 import { typeormExec, type SqlExec } from '../../database/raw-sql.js';
 
@@ -43,7 +44,7 @@ export interface LoadedPerson {
 
 /** Loads the person behind a token on every request, so role or org changes apply at once. */
 @Injectable()
-export class ActorLoader {
+export class ActorLoader implements ActorSource {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
@@ -66,11 +67,7 @@ export class ActorLoader {
    * The actor behind a token, in one query: this runs on every authenticated request, so it
    * reads exactly the columns the guard needs instead of hydrating three entities.
    */
-  async loadActor(
-    userId: number,
-    sid: string | null,
-    ip: () => string | null,
-  ): Promise<{ actor: Actor; active: boolean; sessionEnded: boolean } | null> {
+  async loadActor(userId: number, sid: string | null, ip: () => string | null): Promise<LoadedActor | null> {
     // straight to the driver's pool on MySQL (no query runner per request); see typeormExec
     const row = (await this.exec(ACTOR_SQL, [sid, userId])).rows[0] as unknown as ActorRow | undefined;
     if (!row) return null;
