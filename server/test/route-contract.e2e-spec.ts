@@ -42,6 +42,7 @@ interface ServiceCall {
 }
 
 const isTable = (name: string): name is RouteTableName => Object.hasOwn(ROUTE_TABLES, name);
+const PATH_WRAPPERS = new Set(['apiPath', 'absolute']);
 const HTTP_METHODS = new Set<string>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
@@ -117,6 +118,7 @@ function tableReference(
   problems: string[],
 ): ServiceCall[] {
   const key = ref.name.text;
+  let filled = false;
   let child: ts.Node = ref;
   for (let node = ref.parent; node && !ts.isSourceFile(node); child = node, node = node.parent) {
     if (
@@ -128,8 +130,22 @@ function tableReference(
     }
     if (!ts.isCallExpression(node)) continue;
     const request = requestOf(node);
-    if (!request) continue; // routePath(), activityPath(), .replace(), absolute() … fill the path
+    if (!request) {
+      // apiPath() is the one builder that fills `:name` segments; absolute() only puts the host before a
+      // path; any other call (`.replace()`, a local helper) would be a second way to build a path
+      const callee = ts.isIdentifier(node.expression) ? node.expression.text : '';
+      if (PATH_WRAPPERS.has(callee) && node.arguments[0] === child) {
+        filled ||= callee === 'apiPath';
+        continue;
+      }
+      problems.push(`${where}: ${table}.${key} filled by ${node.expression.getText()}(); use apiPath()`);
+      return [];
+    }
     if (node.arguments[request.pathArg] !== child) break;
+    if (!filled && (ROUTE_TABLES[table][key as never] as string).includes(':')) {
+      problems.push(`${where}: ${table}.${key} sent with its :name segments unfilled; use apiPath()`);
+      return [];
+    }
     if (!request.method) {
       problems.push(`${where}: ${table}.${key} sent with a method that is not a literal`);
       return [];

@@ -36,11 +36,6 @@ export const ACTIVITY_ROUTES = {
   weeklyRule: '/admin/activity-weekly-rule',
 } as const;
 
-/** Replaces `:id` in a route path. */
-export function activityPath(route: string, id: number): string {
-  return route.replace(':id', String(id));
-}
-
 export const ACTIVITY_TYPES = [
   'street_patrol',
   'major_event_security',
@@ -387,11 +382,6 @@ export function overlapMinutes(a0: Date, a1: Date, b0: Date, b1: Date): number {
 export function attendancePoints(rule: PointsRule, amount: number, minutes: number, factorPct: number): number {
   const base = rule === 'per_activity' ? amount : (amount * minutes) / 60;
   return Math.max(0, Math.floor((base * factorPct) / 100 + 1e-9));
-}
-
-/** YYYY-MM-DD of an instant in Asia/Shanghai (UTC+8, no daylight saving). */
-export function shanghaiDate(at: Date): string {
-  return businessDate(at, DEFAULT_TIME_ZONE);
 }
 
 /** ISO week (YYYY-Www) of an instant, by its business date in `zone` (Asia/Shanghai). */

@@ -2,7 +2,7 @@ import type { OrgLevel, Role, StaffRole } from './roles.js';
 
 /**
  * Route paths, relative to the `/api` prefix. Both sides import these; the method of each one is in
- * `ROUTE_METHODS` (route-contract.ts), and `:name` segments are filled with `routePath()`.
+ * `ROUTE_METHODS` (route-contract.ts), and `:name` segments are filled with `apiPath()`.
  */
 export const API_PREFIX = '/api';
 export const ROUTES = {

@@ -1,7 +1,7 @@
 /**
  * Joining the force (docs/product.md#people): companies, the guard roster, applications and review, station assignment, the
  * volunteer archive, the talent pool and the scheduled jobs. Route paths are relative to `/api`;
- * `:id`-style segments are filled in with `routePath()`.
+ * `:id`-style segments are filled in with `apiPath()` (api-path.ts).
  */
 import type { OrgUnitSummary, Page } from './api.js';
 import type { Skill, VolunteerSkill, VolunteerTier } from './roles.js';
@@ -50,11 +50,6 @@ export const ENROLMENT_ROUTES = {
   myCompany: '/company/mine',
   myCompanyGuards: '/company/mine/guards',
 } as const;
-
-/** Fills `:name` segments: `routePath(ENROLMENT_ROUTES.adminApplication, { id: 3 })`. */
-export function routePath(template: string, params: Record<string, string | number>): string {
-  return template.replace(/:([A-Za-z]+)/g, (_, k: string) => encodeURIComponent(String(params[k])));
-}
 
 // ── companies ──────────────────────────────────────────────────────────────────────────────
 export const COMPANY_TYPES = ['security_company', 'self_recruiting', 'property'] as const;

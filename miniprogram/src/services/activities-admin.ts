@@ -1,6 +1,6 @@
 import {
   ACTIVITY_ROUTES,
-  activityPath,
+  apiPath,
   type ActivityInput,
   type ActivityPage,
   type ActivityResponse,
@@ -23,7 +23,7 @@ export function adminListActivities(query: AdminActivityListQuery): Promise<Acti
 }
 
 export function adminGetActivity(id: number): Promise<ActivityResponse> {
-  return get<ActivityResponse>(activityPath(ACTIVITY_ROUTES.adminDetail, id), undefined, { toast: false });
+  return get<ActivityResponse>(apiPath(ACTIVITY_ROUTES.adminDetail, { id }), undefined, { toast: false });
 }
 
 export function createActivity(input: ActivityInput): Promise<ActivityResponse> {
@@ -31,34 +31,34 @@ export function createActivity(input: ActivityInput): Promise<ActivityResponse> 
 }
 
 export function updateActivity(id: number, input: Partial<ActivityInput>): Promise<ActivityResponse> {
-  return http.request<ActivityResponse>('PATCH', activityPath(ACTIVITY_ROUTES.adminUpdate, id), {
+  return http.request<ActivityResponse>('PATCH', apiPath(ACTIVITY_ROUTES.adminUpdate, { id }), {
     body: input,
     toast: false,
   });
 }
 
 export function publishActivity(id: number): Promise<ActivityResponse> {
-  return post<ActivityResponse>(activityPath(ACTIVITY_ROUTES.publish, id), undefined, { toast: false });
+  return post<ActivityResponse>(apiPath(ACTIVITY_ROUTES.publish, { id }), undefined, { toast: false });
 }
 
 export function cancelActivity(id: number, reason: string): Promise<ActivityResponse> {
-  return post<ActivityResponse>(activityPath(ACTIVITY_ROUTES.cancel, id), { reason }, { toast: false });
+  return post<ActivityResponse>(apiPath(ACTIVITY_ROUTES.cancel, { id }), { reason }, { toast: false });
 }
 
 export function settleActivity(id: number): Promise<ActivityResponse> {
-  return post<ActivityResponse>(activityPath(ACTIVITY_ROUTES.settle, id), undefined, { toast: false });
+  return post<ActivityResponse>(apiPath(ACTIVITY_ROUTES.settle, { id }), undefined, { toast: false });
 }
 
 export function approveProposal(id: number): Promise<ActivityResponse> {
-  return post<ActivityResponse>(activityPath(ACTIVITY_ROUTES.approveProposal, id), undefined, { toast: false });
+  return post<ActivityResponse>(apiPath(ACTIVITY_ROUTES.approveProposal, { id }), undefined, { toast: false });
 }
 
 export function rejectProposal(id: number, reason: string): Promise<ActivityResponse> {
-  return post<ActivityResponse>(activityPath(ACTIVITY_ROUTES.rejectProposal, id), { reason }, { toast: false });
+  return post<ActivityResponse>(apiPath(ACTIVITY_ROUTES.rejectProposal, { id }), { reason }, { toast: false });
 }
 
 export function listSignups(id: number, query: SignupListQuery): Promise<Page<SignupAdminResponse>> {
-  return get<Page<SignupAdminResponse>>(activityPath(ACTIVITY_ROUTES.signups, id), { ...query }, { toast: false });
+  return get<Page<SignupAdminResponse>>(apiPath(ACTIVITY_ROUTES.signups, { id }), { ...query }, { toast: false });
 }
 
 export function reviewSignups(
@@ -67,19 +67,19 @@ export function reviewSignups(
   decision: 'confirm' | 'reject',
 ): Promise<ReviewSignupsResponse> {
   return post<ReviewSignupsResponse>(
-    activityPath(ACTIVITY_ROUTES.reviewSignups, id),
+    apiPath(ACTIVITY_ROUTES.reviewSignups, { id }),
     { signupIds, decision },
     { toast: false },
   );
 }
 
 export function getQrToken(id: number): Promise<QrTokenResponse> {
-  return get<QrTokenResponse>(activityPath(ACTIVITY_ROUTES.qrToken, id), undefined, { toast: false });
+  return get<QrTokenResponse>(apiPath(ACTIVITY_ROUTES.qrToken, { id }), undefined, { toast: false });
 }
 
 export function confirmAttendance(id: number, items: AttendanceItem[]): Promise<ConfirmAttendanceResponse> {
   return post<ConfirmAttendanceResponse>(
-    activityPath(ACTIVITY_ROUTES.confirmAttendance, id),
+    apiPath(ACTIVITY_ROUTES.confirmAttendance, { id }),
     { items },
     { toast: false },
   );

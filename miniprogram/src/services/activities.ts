@@ -1,6 +1,6 @@
 import {
   ACTIVITY_ROUTES,
-  activityPath,
+  apiPath,
   type ActivityListQuery,
   type ActivityPage,
   type ActivityResponse,
@@ -19,23 +19,23 @@ export function listActivities(query: ActivityListQuery): Promise<ActivityPage> 
 }
 
 export function getActivity(id: number): Promise<ActivityResponse> {
-  return get<ActivityResponse>(activityPath(ACTIVITY_ROUTES.detail, id), undefined, { toast: false });
+  return get<ActivityResponse>(apiPath(ACTIVITY_ROUTES.detail, { id }), undefined, { toast: false });
 }
 
 export function signUp(id: number): Promise<MySignupResponse> {
-  return post<MySignupResponse>(activityPath(ACTIVITY_ROUTES.signUp, id), undefined, { toast: false });
+  return post<MySignupResponse>(apiPath(ACTIVITY_ROUTES.signUp, { id }), undefined, { toast: false });
 }
 
 export function cancelSignUp(id: number): Promise<MySignupResponse> {
-  return post<MySignupResponse>(activityPath(ACTIVITY_ROUTES.cancelSignUp, id), undefined, { toast: false });
+  return post<MySignupResponse>(apiPath(ACTIVITY_ROUTES.cancelSignUp, { id }), undefined, { toast: false });
 }
 
 export function checkIn(id: number, body: CheckinRequest): Promise<MySignupResponse> {
-  return post<MySignupResponse>(activityPath(ACTIVITY_ROUTES.checkIn, id), body, { toast: false });
+  return post<MySignupResponse>(apiPath(ACTIVITY_ROUTES.checkIn, { id }), body, { toast: false });
 }
 
 export function checkOut(id: number, body: CheckoutRequest): Promise<MySignupResponse> {
-  return post<MySignupResponse>(activityPath(ACTIVITY_ROUTES.checkOut, id), body, { toast: false });
+  return post<MySignupResponse>(apiPath(ACTIVITY_ROUTES.checkOut, { id }), body, { toast: false });
 }
 
 export function myActivities(query: { page: number; pageSize: number }): Promise<Page<MyActivityResponse>> {

@@ -3,7 +3,7 @@ import {
   DEFAULT_APPLICANT_AGE,
   ENROLMENT_ROUTES,
   ROUTES,
-  routePath,
+  apiPath,
   type ClientConfigResponse,
   type AgreementResponse,
   type ApplicationDraft,
@@ -42,7 +42,7 @@ export const resubmitApplication = (body: SubmitApplicationRequest) =>
 export const fetchMyCard = () => get<VolunteerCardResponse>(ENROLMENT_ROUTES.myCard, undefined, quiet);
 export const fetchMessages = (page: number, pageSize: number) =>
   get<MessagePage>(ROUTES.messages, { page, pageSize }, quiet);
-export const markMessageRead = (id: number) => post<void>(routePath(ROUTES.messageRead, { id }), undefined, quiet);
+export const markMessageRead = (id: number) => post<void>(apiPath(ROUTES.messageRead, { id }), undefined, quiet);
 
 // ── the draft on this phone ─────────────────────────────────────────────────────────────────
 

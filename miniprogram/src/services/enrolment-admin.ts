@@ -3,7 +3,7 @@ import {
   API_PREFIX,
   ENROLMENT_ROUTES,
   ROUTES,
-  routePath,
+  apiPath,
   type ApplicationQuery,
   type ApplicationResponse,
   type AssignmentResponse,
@@ -40,48 +40,47 @@ import { taroTokenStore } from './token-store';
 
 type Q = Record<string, string | number | boolean | undefined>;
 const quiet = { toast: false } as const;
-const id = (template: string, params: Record<string, number>) => routePath(template, params);
 
 // ── review ─────────────────────────────────────────────────────────────────────────────────
 export const listApplications = (q: ApplicationQuery) =>
   get<Page<ApplicationResponse>>(ENROLMENT_ROUTES.adminApplications, q as Q, quiet);
 export const getApplication = (appId: number) =>
-  get<ApplicationResponse>(id(ENROLMENT_ROUTES.adminApplication, { id: appId }), undefined, quiet);
+  get<ApplicationResponse>(apiPath(ENROLMENT_ROUTES.adminApplication, { id: appId }), undefined, quiet);
 export const recordCriminalCheck = (appId: number, body: RecordCriminalCheckRequest) =>
-  post<ApplicationResponse>(id(ENROLMENT_ROUTES.adminApplicationCriminalCheck, { id: appId }), body, quiet);
+  post<ApplicationResponse>(apiPath(ENROLMENT_ROUTES.adminApplicationCriminalCheck, { id: appId }), body, quiet);
 export const approveApplication = (appId: number) =>
-  post<ApplicationResponse>(id(ENROLMENT_ROUTES.adminApplicationApprove, { id: appId }), undefined, quiet);
+  post<ApplicationResponse>(apiPath(ENROLMENT_ROUTES.adminApplicationApprove, { id: appId }), undefined, quiet);
 export const rejectApplication = (appId: number, reason: string) =>
-  post<ApplicationResponse>(id(ENROLMENT_ROUTES.adminApplicationReject, { id: appId }), { reason }, quiet);
+  post<ApplicationResponse>(apiPath(ENROLMENT_ROUTES.adminApplicationReject, { id: appId }), { reason }, quiet);
 export const revealApplicationPii = (appId: number, field: PiiField) =>
-  post<RevealPiiResponse>(id(ENROLMENT_ROUTES.adminApplicationReveal, { id: appId }), { field }, quiet);
+  post<RevealPiiResponse>(apiPath(ENROLMENT_ROUTES.adminApplicationReveal, { id: appId }), { field }, quiet);
 
 // ── volunteers, assignment, talent pool ─────────────────────────────────────────────────────
 export const listVolunteers = (q: VolunteerQuery) =>
   get<Page<VolunteerListItem>>(ENROLMENT_ROUTES.adminVolunteers, q as Q, quiet);
 export const getVolunteer = (vid: number) =>
-  get<VolunteerArchiveResponse>(id(ENROLMENT_ROUTES.adminVolunteer, { id: vid }), undefined, quiet);
+  get<VolunteerArchiveResponse>(apiPath(ENROLMENT_ROUTES.adminVolunteer, { id: vid }), undefined, quiet);
 export const updateVolunteer = (vid: number, body: UpdateVolunteerRequest) =>
-  http.request<VolunteerArchiveResponse>('PATCH', id(ENROLMENT_ROUTES.adminVolunteer, { id: vid }), {
+  http.request<VolunteerArchiveResponse>('PATCH', apiPath(ENROLMENT_ROUTES.adminVolunteer, { id: vid }), {
     body,
     toast: false,
   });
 export const revealVolunteerPii = (vid: number, field: PiiField) =>
-  post<RevealPiiResponse>(id(ENROLMENT_ROUTES.adminVolunteerReveal, { id: vid }), { field }, quiet);
+  post<RevealPiiResponse>(apiPath(ENROLMENT_ROUTES.adminVolunteerReveal, { id: vid }), { field }, quiet);
 export const volunteerAssignments = (vid: number) =>
-  get<AssignmentResponse[]>(id(ENROLMENT_ROUTES.adminVolunteerAssignments, { id: vid }), undefined, quiet);
+  get<AssignmentResponse[]>(apiPath(ENROLMENT_ROUTES.adminVolunteerAssignments, { id: vid }), undefined, quiet);
 export const addExemption = (vid: number, body: CreateExemptionRequest) =>
-  post<ExemptionResponse>(id(ENROLMENT_ROUTES.adminVolunteerExemptions, { id: vid }), body, quiet);
+  post<ExemptionResponse>(apiPath(ENROLMENT_ROUTES.adminVolunteerExemptions, { id: vid }), body, quiet);
 export const recordRecheck = (vid: number, body: RecordCriminalCheckRequest) =>
-  post<VolunteerArchiveResponse>(id(ENROLMENT_ROUTES.adminVolunteerCriminalChecks, { id: vid }), body, quiet);
+  post<VolunteerArchiveResponse>(apiPath(ENROLMENT_ROUTES.adminVolunteerCriminalChecks, { id: vid }), body, quiet);
 export const reassignVolunteer = (vid: number, stationId: number, reason: string) =>
-  post<AssignmentResponse>(id(ENROLMENT_ROUTES.adminVolunteerReassign, { id: vid }), { stationId, reason }, quiet);
+  post<AssignmentResponse>(apiPath(ENROLMENT_ROUTES.adminVolunteerReassign, { id: vid }), { stationId, reason }, quiet);
 export const listIncomingTransfers = (page: number, pageSize: number) =>
   get<Page<AssignmentResponse>>(ENROLMENT_ROUTES.adminIncomingTransfers, { page, pageSize }, quiet);
 export const acceptTransfer = (tid: number) =>
-  post<AssignmentResponse>(id(ENROLMENT_ROUTES.adminAcceptTransfer, { id: tid }), undefined, quiet);
+  post<AssignmentResponse>(apiPath(ENROLMENT_ROUTES.adminAcceptTransfer, { id: tid }), undefined, quiet);
 export const declineTransfer = (tid: number, reason: string) =>
-  post<AssignmentResponse>(id(ENROLMENT_ROUTES.adminDeclineTransfer, { id: tid }), { reason }, quiet);
+  post<AssignmentResponse>(apiPath(ENROLMENT_ROUTES.adminDeclineTransfer, { id: tid }), { reason }, quiet);
 export const searchTalentPool = (q: TalentPoolQuery) =>
   get<Page<VolunteerListItem>>(ENROLMENT_ROUTES.adminTalentPool, q as Q, quiet);
 export const fetchOrgTree = () => get<OrgUnitNode[]>(ROUTES.orgUnitTree, undefined, quiet);
@@ -91,26 +90,26 @@ export const fetchAllStations = () => get<OrgUnitNode[]>(ENROLMENT_ROUTES.commun
 // ── scheduled jobs (system administrator) ──────────────────────────────────────────────────
 export const listJobs = () => get<JobLeaseResponse[]>(ENROLMENT_ROUTES.adminJobs, undefined, quiet);
 export const runJob = (name: JobName) =>
-  post<JobRunResponse>(routePath(ENROLMENT_ROUTES.adminJobRun, { name }), undefined, quiet);
+  post<JobRunResponse>(apiPath(ENROLMENT_ROUTES.adminJobRun, { name }), undefined, quiet);
 
 // ── companies, roster, company manager ─────────────────────────────────────────────────────
 export const listCompanies = (q: CompanyQuery) =>
   get<Page<CompanyResponse>>(ENROLMENT_ROUTES.adminCompanies, q as Q, quiet);
 export const getCompany = (cid: number) =>
-  get<CompanyResponse>(id(ENROLMENT_ROUTES.adminCompany, { id: cid }), undefined, quiet);
+  get<CompanyResponse>(apiPath(ENROLMENT_ROUTES.adminCompany, { id: cid }), undefined, quiet);
 export const createCompany = (body: CreateCompanyRequest) =>
   post<CompanyResponse>(ENROLMENT_ROUTES.adminCompanies, body, quiet);
 export const updateCompany = (cid: number, body: UpdateCompanyRequest) =>
-  http.request<CompanyResponse>('PATCH', id(ENROLMENT_ROUTES.adminCompany, { id: cid }), { body, toast: false });
+  http.request<CompanyResponse>('PATCH', apiPath(ENROLMENT_ROUTES.adminCompany, { id: cid }), { body, toast: false });
 export const addSite = (cid: number, body: ServiceSiteRequest) =>
-  post<ServiceSiteResponse>(id(ENROLMENT_ROUTES.adminCompanySites, { id: cid }), body, quiet);
+  post<ServiceSiteResponse>(apiPath(ENROLMENT_ROUTES.adminCompanySites, { id: cid }), body, quiet);
 export const updateSite = (cid: number, siteId: number, body: ServiceSiteRequest) =>
-  http.request<ServiceSiteResponse>('PUT', routePath(ENROLMENT_ROUTES.adminCompanySite, { id: cid, siteId }), {
+  http.request<ServiceSiteResponse>('PUT', apiPath(ENROLMENT_ROUTES.adminCompanySite, { id: cid, siteId }), {
     body,
     toast: false,
   });
 export const removeSite = (cid: number, siteId: number) =>
-  http.request<void>('DELETE', routePath(ENROLMENT_ROUTES.adminCompanySite, { id: cid, siteId }), { toast: false });
+  http.request<void>('DELETE', apiPath(ENROLMENT_ROUTES.adminCompanySite, { id: cid, siteId }), { toast: false });
 export const listRoster = (q: RosterQuery) =>
   get<Page<RosterGuardResponse>>(ENROLMENT_ROUTES.adminRoster, q as Q, quiet);
 export const fetchMyCompany = () => get<MyCompanyResponse>(ENROLMENT_ROUTES.myCompany, undefined, quiet);

@@ -1,4 +1,5 @@
 import {
+  apiPath,
   INSURANCE_ROUTES,
   type CreatePolicyRequest,
   type EnrolResponse,
@@ -19,7 +20,7 @@ export function createPolicy(input: CreatePolicyRequest): Promise<PolicyResponse
 
 export function enrolActivity(policyId: number, activityId: number): Promise<EnrolResponse> {
   return post<EnrolResponse>(
-    INSURANCE_ROUTES.enrolActivity.replace(':id', String(policyId)),
+    apiPath(INSURANCE_ROUTES.enrolActivity, { id: policyId }),
     { activityId },
     { toast: false },
   );

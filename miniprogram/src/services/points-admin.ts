@@ -1,4 +1,5 @@
 import {
+  apiPath,
   POINTS_ROUTES,
   type AdminLedgerEntryResponse,
   type AdminLedgerQuery,
@@ -20,5 +21,5 @@ export function adminLedger(query: AdminLedgerQuery): Promise<Page<AdminLedgerEn
 }
 
 export function reverseEntry(id: number, reason: string): Promise<LedgerEntryResponse> {
-  return post<LedgerEntryResponse>(POINTS_ROUTES.reverse.replace(':id', String(id)), { reason }, { toast: false });
+  return post<LedgerEntryResponse>(apiPath(POINTS_ROUTES.reverse, { id }), { reason }, { toast: false });
 }

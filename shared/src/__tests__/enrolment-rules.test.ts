@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { creditCodeCheckChar, validateCreditCode } from '../credit-code.js';
-import { routePath, starLevelForMinutes } from '../applications.js';
+import { starLevelForMinutes } from '../applications.js';
+import { apiPath } from '../api-path.js';
 
 test('validateCreditCode accepts a published GB 32100-2015 example', () => {
   assert.deepEqual(validateCreditCode('91350100M000100Y43'), { ok: true, code: '91350100M000100Y43' });
@@ -30,6 +31,11 @@ test('starLevelForMinutes grades by confirmed hours 50/100/300/600/1000', () => 
   assert.equal(starLevelForMinutes(5000 * 60), 5);
 });
 
-test('routePath fills named segments', () => {
-  assert.equal(routePath('/admin/companies/:id/sites/:siteId', { id: 3, siteId: 9 }), '/admin/companies/3/sites/9');
+test('apiPath fills every named segment, encodes it, and throws when one is missing', () => {
+  assert.equal(apiPath('/admin/companies/:id/sites/:siteId', { id: 3, siteId: 9 }), '/admin/companies/3/sites/9');
+  assert.equal(apiPath('/admin/jobs/:name/run', { name: 'a b/c' }), '/admin/jobs/a%20b%2Fc/run');
+  assert.equal(apiPath('/health'), '/health');
+  const loose: string = '/activities/:id/sign-up';
+  assert.throws(() => apiPath(loose, {}), /needs :id/);
+  assert.throws(() => apiPath(loose, { id: '' }), /needs :id/);
 });
