@@ -1,4 +1,4 @@
-import { ROLE_LABELS, isStaffRole, type MeResponse, type StaffRole } from '@jianghuai/shared';
+import { ROLE_LABELS, VOLUNTEER_STATUS_LABELS, isStaffRole, type MeResponse, type StaffRole } from '@jianghuai/shared';
 import { PAGES } from './routes';
 
 export type TileTarget = { kind: 'page'; url: string } | { kind: 'soon' };
@@ -92,12 +92,6 @@ const ROLE_TILES: Record<StaffRole, HomeTile[]> = {
     page('jobs', '定时任务', '查看运行结果，需要时立即运行', PAGES.adminJobs),
     soon('settings', '系统配置', '参数与字典'),
   ],
-};
-
-const VOLUNTEER_STATUS_LABELS: Record<NonNullable<MeResponse['volunteer']>['status'], string> = {
-  active: '正常',
-  suspended: '暂停',
-  revoked: '已注销',
 };
 
 /** The station's name when the server knows it; otherwise at least whether one is assigned. */

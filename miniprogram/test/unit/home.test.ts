@@ -31,7 +31,7 @@ describe('homeViewFor', () => {
     );
     expect(view.kind).toBe('volunteer');
     if (view.kind !== 'volunteer') return;
-    expect(view.card).toMatchObject({ name: '张伟', memberNo: 'MAS2026000001', statusLabel: '正常' });
+    expect(view.card).toMatchObject({ name: '张伟', memberNo: 'MAS2026000001', statusLabel: '在册' });
     expect(view.tiles.map((t) => t.label)).toEqual(['活动报名', '签到打卡', '线索上报', '我的积分', '积分商城']);
     // Built tiles open their page; the others say so rather than open a missing page.
     expect(view.tiles.filter((t) => t.target.kind === 'soon').map((t) => t.key)).toEqual(['tips', 'mall']);
