@@ -1,8 +1,9 @@
 import {
   ACTIVITY_STATUS_LABELS,
+  addCalendarDays,
+  businessDate,
   distanceMeters,
   isInsideCheckinArea,
-  shanghaiDate,
   type ActivityListQuery,
   type ActivityResponse,
   type ActivityType,
@@ -246,13 +247,13 @@ export function listQueryFor(
   const q: ActivityListQuery = { page, pageSize };
   if (f.type) q.type = f.type;
   if (f.myStation && ctx.stationId) q.stationId = ctx.stationId;
-  const today = shanghaiDate(ctx.now);
+  const today = businessDate(ctx.now);
   if (f.date === 'today') {
     q.from = today;
     q.to = today;
   } else if (f.date === 'week') {
     q.from = today;
-    q.to = shanghaiDate(new Date(ctx.now.getTime() + 6 * 86_400_000));
+    q.to = addCalendarDays(today, 6);
   }
   if (ctx.position) {
     q.lat = Math.round(ctx.position.lat * 1e6) / 1e6;

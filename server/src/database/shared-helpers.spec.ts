@@ -10,16 +10,17 @@ const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return name === 'migrations' ? [] : sources(full);
-    return full.endsWith('.ts') && !full.endsWith('.spec.ts') ? [full] : [];
+    if (statSync(full).isDirectory())
+      return ['migrations', '__tests__', 'node_modules'].includes(name) ? [] : sources(full);
+    return /\.tsx?$/.test(name) && !/\.(spec|test)\.tsx?$/.test(name) ? [full] : [];
   });
 }
 
-/** Files (relative to src/) whose text matches `re`, shipped migrations excluded. */
-function filesMatching(re: RegExp): string[] {
-  return sources(SRC)
+/** Files (relative to `root`, server/src by default) whose text matches `re`, shipped migrations excluded. */
+function filesMatching(re: RegExp, root = SRC): string[] {
+  return sources(root)
     .filter((f) => re.test(readFileSync(f, 'utf8')))
-    .map((f) => path.relative(SRC, f).split(path.sep).join('/'))
+    .map((f) => path.relative(root, f).split(path.sep).join('/'))
     .sort();
 }
 
@@ -46,6 +47,14 @@ describe('one copy of each database/config helper', () => {
       'E must be a number between 0 and 10, got "x"',
       'F must be an integer between 0 and 10, got "99"',
     ]);
+  });
+
+  it('business-date arithmetic lives only in shared/src/dates.ts (businessDate, addCalendarDays) and the Clock', () => {
+    const dateHelper = /function (shanghaiDate|addDays\w*)\b|toISOString\(\)\.slice\(0, 10\)/;
+    const repo = path.resolve(SRC, '../..');
+    expect(filesMatching(dateHelper)).toEqual([]);
+    expect(filesMatching(dateHelper, path.join(repo, 'miniprogram/src'))).toEqual([]);
+    expect(filesMatching(/function (shanghaiDate|addDays\w*)\b/, path.join(repo, 'shared/src'))).toEqual([]);
   });
 
   it('isDuplicateKey recognises a unique violation on both databases and nothing else', () => {

@@ -1,13 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  attendancePoints,
-  isInsideCheckinArea,
-  isoWeekOf,
-  isoWeekRange,
-  overlapMinutes,
-  shanghaiDate,
-} from '../activities.js';
+import { attendancePoints, isInsideCheckinArea, isoWeekOf, isoWeekRange, overlapMinutes } from '../activities.js';
+import { businessDate } from '../dates.js';
 
 test('geofence: the radius plus the reported accuracy, capped', () => {
   assert.equal(isInsideCheckinArea(300, 300, 0, 100), true);
@@ -46,5 +40,5 @@ test('ISO weeks in Asia/Shanghai', () => {
   assert.equal(isoWeekRange('2025-W53'), null);
   assert.equal(isoWeekRange('2026-W53')?.from.toISOString(), '2026-12-27T16:00:00.000Z');
   assert.equal(isoWeekRange('2020-W53')?.from.toISOString(), '2020-12-27T16:00:00.000Z');
-  assert.equal(shanghaiDate(new Date('2026-11-29T16:30:00Z')), '2026-11-30');
+  assert.equal(businessDate(new Date('2026-11-29T16:30:00Z')), '2026-11-30');
 });

@@ -10,7 +10,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { OrgUnit } from '../org/org-unit.entity.js';
 import { Volunteer } from '../volunteers/volunteer.entity.js';
 import { Application } from './application.entity.js';
-import { ENROLMENT_CONFIG, shanghaiDate, type EnrolmentConfig } from './enrolment-config.js';
+import { ENROLMENT_CONFIG, type EnrolmentConfig } from './enrolment-config.js';
 
 const PENDING = ['pending_review', 'pending_approval'] as const;
 
@@ -103,7 +103,7 @@ export class ApplicationGateService {
       if (until.getTime() > this.clock.nowMs()) {
         if (self)
           throw AppException.conflict('APPLICANT_REVOKED_COOL_OFF', {
-            until: shanghaiDate(until),
+            until: this.clock.today(until),
             coolOffDays: this.config.reapplyCoolOffDays,
           });
         return this.refuseProbe(actor, member.stationId, 'revoked');

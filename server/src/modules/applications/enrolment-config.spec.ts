@@ -1,5 +1,5 @@
 import { ConfigError } from '../../config/app-config.js';
-import { addDays, loadEnrolmentConfig, shanghaiDate } from './enrolment-config.js';
+import { loadEnrolmentConfig } from './enrolment-config.js';
 
 describe(loadEnrolmentConfig.name, () => {
   it('has the documented defaults', () => {
@@ -23,12 +23,5 @@ describe(loadEnrolmentConfig.name, () => {
     } catch (e) {
       expect((e as ConfigError).problems).toEqual(['APPLICANT_MIN_AGE must not exceed APPLICANT_MAX_AGE']);
     }
-  });
-});
-
-describe(shanghaiDate.name, () => {
-  it('uses the Asia/Shanghai calendar day', () => {
-    expect(shanghaiDate(new Date('2026-03-01T16:30:00Z'))).toBe('2026-03-02');
-    expect(addDays('2026-02-27', 2)).toBe('2026-03-01');
   });
 });

@@ -55,17 +55,6 @@ export function loadEnrolmentConfig(env: NodeJS.ProcessEnv = process.env): Enrol
   return cfg;
 }
 
-/** The calendar date of `at` in Asia/Shanghai, YYYY-MM-DD; "today" is `Clock.today()`. */
-export function shanghaiDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 @Global()
 @Module({
   providers: [{ provide: ENROLMENT_CONFIG, useFactory: () => loadEnrolmentConfig() }],

@@ -2,6 +2,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThan } from 'typeorm';
 import {
+  addCalendarDays,
   JOB_NAMES,
   LEVEL_THRESHOLDS_HOURS,
   type JobLeaseResponse,
@@ -16,7 +17,7 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { User } from '../users/user.entity.js';
 import { Volunteer } from '../volunteers/volunteer.entity.js';
 import { isDuplicateKey } from '../../database/raw-sql.js';
-import { ENROLMENT_CONFIG, addDays, type EnrolmentConfig } from '../applications/enrolment-config.js';
+import { ENROLMENT_CONFIG, type EnrolmentConfig } from '../applications/enrolment-config.js';
 import { JobLeaseService } from './job-lease.service.js';
 import { JobReminder } from './job-reminder.entity.js';
 import { JOB_SCHEDULE_CONFIG, nextRunAt, type JobScheduleConfig } from './job-schedule.js';
@@ -220,7 +221,10 @@ export class JobsService {
     let reminded = 0;
     const officersByStation = new Map<number, User[]>();
     for (const v of due) {
-      const dueOn = addDays(this.clock.today(v.criminalCheckedAt ?? v.joinedAt), this.config.criminalRecheckDays);
+      const dueOn = addCalendarDays(
+        this.clock.today(v.criminalCheckedAt ?? v.joinedAt),
+        this.config.criminalRecheckDays,
+      );
       if (!(await this.claim(`criminal-recheck:${v.id}:${dueOn}`))) continue;
       if (!officersByStation.has(v.stationId!)) {
         const officers = await this.dataSource
@@ -248,7 +252,7 @@ export class JobsService {
   /** Skill certificates expiring within the warning window: remind the volunteer once per certificate and date. */
   private async certificateExpiryReminders(): Promise<Record<string, number>> {
     const today = this.clock.today();
-    const until = addDays(today, this.config.certificateWarnDays);
+    const until = addCalendarDays(today, this.config.certificateWarnDays);
     let reminded = 0;
     let lastId = 0;
     for (;;) {

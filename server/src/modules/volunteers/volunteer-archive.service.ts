@@ -2,6 +2,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, MoreThanOrEqual, type SelectQueryBuilder } from 'typeorm';
 import {
+  addCalendarDays,
   maskPhone,
   type ExemptionResponse,
   type Page,
@@ -23,7 +24,7 @@ import { OrgUnit } from '../org/org-unit.entity.js';
 import { Company } from '../companies/company.entity.js';
 import { ServiceSite } from '../companies/service-site.entity.js';
 import { CriminalRecordCheck } from '../applications/criminal-record-check.entity.js';
-import { ENROLMENT_CONFIG, addDays, type EnrolmentConfig } from '../applications/enrolment-config.js';
+import { ENROLMENT_CONFIG, type EnrolmentConfig } from '../applications/enrolment-config.js';
 import { likeContains } from '../companies/companies.service.js';
 import { Volunteer } from './volunteer.entity.js';
 import { DutyExemption } from './duty-exemption.entity.js';
@@ -136,7 +137,7 @@ export class VolunteerArchiveService {
       applicationId: v.applicationId,
       criminalCheckedAt: v.criminalCheckedAt ? v.criminalCheckedAt.toISOString() : null,
       criminalCheckDueOn: v.criminalCheckedAt
-        ? addDays(this.clock.today(v.criminalCheckedAt), this.config.criminalRecheckDays)
+        ? addCalendarDays(this.clock.today(v.criminalCheckedAt), this.config.criminalRecheckDays)
         : null,
       statusReason: v.statusReason,
       exemptions: exemptions.map((e) => toExemptionResponse(e, today)),

@@ -1,4 +1,5 @@
 import {
+  addCalendarDays,
   maskIdNumber,
   maskPhone,
   VOLUNTEER_STATUS_LABELS,
@@ -25,7 +26,7 @@ export interface CardContext {
 }
 
 export function toVolunteerCard(v: Volunteer, ctx: CardContext): VolunteerCardResponse {
-  const soon = addDaysIso(ctx.today, ctx.certificateWarnDays);
+  const soon = addCalendarDays(ctx.today, ctx.certificateWarnDays);
   return {
     memberNo: v.memberNo,
     name: v.name ?? '',
@@ -102,10 +103,4 @@ export function toAssignmentResponse(a: StationAssignment, units: Map<number, Or
     createdAt: a.createdAt.toISOString(),
     decidedAt: a.decidedAt ? a.decidedAt.toISOString() : null,
   };
-}
-
-function addDaysIso(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
