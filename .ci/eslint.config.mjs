@@ -33,6 +33,54 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
+    // pages reach the server only through services/ and the hooks; browser-only globals live in `.h5.ts(x)` twins
+    files: ['miniprogram/src/**/*.{ts,tsx}'],
+    ignores: ['miniprogram/src/services/**', 'miniprogram/src/**/*.h5.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/services/http', '**/services/http-client'],
+              importNames: ['get', 'post', 'http', 'createHttpClient'],
+              message: 'Call the server through a function in services/ (or a hook), not the http client.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        ...['request', 'uploadFile', 'downloadFile'].map((property) => ({
+          object: 'Taro',
+          property,
+          message: 'Requests go through services/.',
+        })),
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'localStorage', 'sessionStorage', 'navigator'].map((name) => ({
+          name,
+          message: 'Browser-only: put it in an `.h5.ts(x)` file with a WeChat twin (see platform/files.ts).',
+        })),
+      ],
+    },
+  },
+  {
+    // the same browser-only rule for services (which may use the http client)
+    files: ['miniprogram/src/services/**/*.{ts,tsx}'],
+    ignores: ['miniprogram/src/**/*.h5.{ts,tsx}'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'localStorage', 'sessionStorage', 'navigator'].map((name) => ({
+          name,
+          message: 'Browser-only: put it in an `.h5.ts(x)` file with a WeChat twin (see platform/files.ts).',
+        })),
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: { globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

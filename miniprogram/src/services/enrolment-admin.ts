@@ -37,6 +37,7 @@ import {
 import { get, http, HttpError, NETWORK_ERROR_MESSAGE, post } from './http';
 import { toApiError } from './http-client';
 import { taroTokenStore } from './token-store';
+import { openSpreadsheet } from '../platform/files';
 
 type Q = Record<string, string | number | boolean | undefined>;
 const quiet = { toast: false } as const;
@@ -186,18 +187,5 @@ export async function exportTalentPool(q: TalentPoolQuery): Promise<void> {
     throw new HttpError(0, { code: 'NETWORK_ERROR', message: NETWORK_ERROR_MESSAGE });
   }
   if (res.statusCode !== 200) throw new HttpError(res.statusCode, toApiError(res.statusCode, null));
-  if (process.env.TARO_ENV === 'weapp') {
-    await Taro.openDocument({
-      filePath: res.tempFilePath,
-      fileType: 'xlsx',
-      showMenu: true,
-    } as Taro.openDocument.Option);
-    return;
-  }
-  const link = document.createElement('a');
-  link.href = res.tempFilePath;
-  link.download = '人才资源库.xlsx';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
+  await openSpreadsheet(res.tempFilePath, '人才资源库.xlsx');
 }

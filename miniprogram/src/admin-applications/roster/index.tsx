@@ -1,5 +1,4 @@
 import { useCallback, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { ROSTER_COLUMNS, type RosterGuardResponse, type RosterImportResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
@@ -10,36 +9,9 @@ import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
 import { rosterErrorLines } from '../../logic/enrolment-view';
 import { importRoster, listRoster } from '../../services/enrolment-admin';
 import { HttpError, NETWORK_ERROR_MESSAGE } from '../../services/http';
+import { pickSpreadsheet } from '../../platform/files';
 import '../../admin/admin.css';
 import '../../components/enrolment.css';
-
-interface PickedFile {
-  path: string;
-  name: string;
-}
-
-/** WeChat: a file from a chat (chooseMessageFile); H5: the browser's file dialog. */
-function pickFile(): Promise<PickedFile | null> {
-  if (process.env.TARO_ENV === 'weapp') {
-    return Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx', 'csv'] })
-      .then((r) => (r.tempFiles[0] ? { path: r.tempFiles[0].path, name: r.tempFiles[0].name } : null))
-      .catch(() => null);
-  }
-  return new Promise((resolve) => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.accept = '.xlsx,.csv';
-    input.setAttribute('data-testid', 'roster-file-input');
-    input.style.display = 'none';
-    input.onchange = () => {
-      const file = input.files?.[0];
-      input.remove();
-      resolve(file ? { path: URL.createObjectURL(file), name: file.name } : null);
-    };
-    document.body.appendChild(input);
-    input.click();
-  });
-}
 
 type Outcome =
   | { kind: 'ok'; result: RosterImportResponse; name: string }
@@ -70,7 +42,7 @@ export default function RosterPage() {
   const list = usePagedList(fetchPage, String(version));
 
   const onImport = async () => {
-    const file = await pickFile();
+    const file = await pickSpreadsheet();
     if (!file) return;
     setBusy(true);
     setOutcome(null);
