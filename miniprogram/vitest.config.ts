@@ -38,16 +38,12 @@ export default defineConfig({
     alias: [
       { find: /^@tarojs\/components$/, replacement: '@tarojs/components/lib/react' },
       { find: /^@tarojs\/taro$/, replacement: here('./test/support/taro-shim.ts') },
-      {
-        find: /^@nutui\/nutui-react-taro$/,
-        replacement: '@nutui/nutui-react-taro/dist/es/packages/nutui.react.build.js',
-      },
     ],
   },
   test: {
     environment: 'jsdom',
     setupFiles: [here('./test/support/setup.ts')],
     include: ['test/unit/**/*.test.{ts,tsx}'],
-    server: { deps: { inline: [/@tarojs\//, /@nutui\//] } },
+    server: { deps: { inline: [/@tarojs\//] } },
   },
 });

@@ -35,7 +35,6 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
-      esnextModules: ['nutui-react'],
       compile: { include: [sharedPackage] },
       output: {
         filename: 'js/[name].[contenthash:8].js',
