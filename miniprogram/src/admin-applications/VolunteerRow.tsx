@@ -3,14 +3,14 @@ import { Text, View } from '@tarojs/components';
 import { VOLUNTEER_STATUS_LABELS, VOLUNTEER_TIER_LABELS, type VolunteerListItem } from '@jianghuai/shared';
 import { starsLabel } from '../logic/enrolment-view';
 import { formatDateTime } from '../logic/format';
-import { PAGES } from '../logic/routes';
+import { PAGES, pageUrl } from '../logic/routes';
 
 /** One volunteer in the archive list and the talent pool; tap opens the editable record. */
 export function VolunteerRow({ v }: { v: VolunteerListItem }) {
   return (
     <View
       className="jh-row-card"
-      onClick={() => void Taro.navigateTo({ url: `${PAGES.adminVolunteer}?id=${v.id}` })}
+      onClick={() => void Taro.navigateTo({ url: pageUrl(PAGES.adminVolunteer, { id: v.id }) })}
       data-testid="volunteer-item"
     >
       <Text className="jh-row-card__title">

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { MeResponse } from '@jianghuai/shared';
 import { createStore } from '../logic/store';
-import { loginPage } from '../logic/routes';
+import { PAGES, loginPage } from '../logic/routes';
 import { fetchMe, hasSession, loginWithWechatCode, logout } from '../services/auth';
 import { HttpError } from '../services/http';
 
@@ -44,7 +44,7 @@ function failureText(error: unknown, fallback: string): string {
 /** Called by the login pages once the server said yes. */
 export function signedIn(me: MeResponse): void {
   session.set({ status: 'signedIn', me });
-  void Taro.reLaunch({ url: '/pages/index/index' });
+  void Taro.reLaunch({ url: PAGES.home });
 }
 
 /** WeChat: `Taro.login()` gives a one-time code, the server turns it into our session. */

@@ -1,5 +1,5 @@
 import { ROLE_LABELS, VOLUNTEER_STATUS_LABELS, isStaffRole, type MeResponse, type StaffRole } from '@jianghuai/shared';
-import { PAGES } from './routes';
+import { PAGES, pageUrl } from './routes';
 
 export type TileTarget = { kind: 'page'; url: string } | { kind: 'soon' };
 
@@ -56,11 +56,11 @@ const ADMIN_ROLES: ReadonlySet<StaffRole> = new Set(['station_officer', 'branch_
 /** The work of each role (docs/product.md#who-uses-it); tiles that are not built yet say so when tapped. */
 const ROLE_TILES: Record<StaffRole, HomeTile[]> = {
   community_officer: [
-    page('review', '入会初审', '审核本社区的申请人', `${PAGES.adminReviewQueue}?stage=review`),
+    page('review', '入会初审', '审核本社区的申请人', pageUrl(PAGES.adminReviewQueue, { stage: 'review' })),
     soon('dispatch', '调度指令', '派发日常勤务'),
   ],
   station_officer: [
-    page('review', '入会审核', '审核本所的申请人', `${PAGES.adminReviewQueue}?stage=review`),
+    page('review', '入会审核', '审核本所的申请人', pageUrl(PAGES.adminReviewQueue, { stage: 'review' })),
     page('volunteers', '义警档案', '查看、编辑本所义警', PAGES.adminVolunteers),
     page('companies', '单位与花名册', '保安单位、驻勤点、导入花名册', PAGES.adminCompanies),
     page('activity-admin', '活动管理', '发布活动、确认出勤', PAGES.adminActivities),
@@ -68,7 +68,7 @@ const ROLE_TILES: Record<StaffRole, HomeTile[]> = {
     soon('dispatch', '调度指令', '派发勤务和紧急集结'),
   ],
   branch_officer: [
-    page('approval', '准入审批', '终审申请人', `${PAGES.adminReviewQueue}?stage=approval`),
+    page('approval', '准入审批', '终审申请人', pageUrl(PAGES.adminReviewQueue, { stage: 'approval' })),
     page('talent', '人才库', '按技能查找义警', PAGES.adminTalentPool),
     page('volunteers', '义警档案', '查看、编辑义警', PAGES.adminVolunteers),
     soon('reports', '统计报表', '分局数据汇总'),

@@ -55,3 +55,11 @@ export function loginPage({ platform, sandbox }: LoginTarget): string {
   if (platform === 'weapp') return PAGES.home;
   return sandbox ? PAGES.sandboxLogin : PAGES.staffLogin;
 }
+
+export type PagePath = (typeof PAGES)[keyof typeof PAGES];
+
+/** The one way to build a page URL: a page from PAGES and its query, each value encoded. */
+export function pageUrl(page: PagePath, query: Record<string, string | number> = {}): string {
+  const pairs = Object.entries(query).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+  return pairs.length ? `${page}?${pairs.join('&')}` : page;
+}

@@ -1,5 +1,5 @@
 import type { MyApplicationResponse } from '@jianghuai/shared';
-import { PAGES } from './routes';
+import { PAGES, pageUrl } from './routes';
 
 /**
  * What a visitor's home page says about their application (docs/product.md#applications-and-review): where it stands, in
@@ -68,7 +68,11 @@ export function visitorApplicationView(
         detail: '请按下面的原因修改后重新提交；如有疑问，可联系所在派出所。',
         tone: 'bad',
         reason: app.rejectReason?.trim() || '审核民警未填写原因，请联系所在派出所。',
-        action: { label: '修改后重新提交', url: `${PAGES.apply}?resubmit=1`, testId: 'home-application-resubmit' },
+        action: {
+          label: '修改后重新提交',
+          url: pageUrl(PAGES.apply, { resubmit: '1' }),
+          testId: 'home-application-resubmit',
+        },
         progress: null,
       };
     default:

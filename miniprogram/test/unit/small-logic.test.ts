@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { DemoAccount } from '@jianghuai/shared';
 import { formatDateTime } from '../../src/logic/format';
-import { loginPage, PAGES } from '../../src/logic/routes';
+import { loginPage, PAGES, pageUrl } from '../../src/logic/routes';
 import { demoAccountId, groupDemoAccounts } from '../../src/logic/demo-accounts';
 import { apiBase, BuildConfigError, buildConstants, buildProfile, type BuildEnv } from '../../config/constants';
 import { validateStaffLogin } from '../../src/hooks/useStaffLogin';
@@ -13,6 +13,16 @@ describe('formatDateTime', () => {
   });
   it('shows an unparseable value as it is', () => {
     expect(formatDateTime('yesterday')).toBe('yesterday');
+  });
+});
+
+describe('pageUrl', () => {
+  it('is the page alone without a query, and encodes each query value', () => {
+    expect(pageUrl(PAGES.home)).toBe('/pages/index/index');
+    expect(pageUrl(PAGES.activityDetail, { id: 7 })).toBe('/pages/activity/detail?id=7');
+    expect(pageUrl(PAGES.adminReviewQueue, { stage: 'a&b', n: 2 })).toBe(
+      '/admin-applications/review/index?stage=a%26b&n=2',
+    );
   });
 });
 

@@ -9,7 +9,7 @@ import { ActivityMap } from '../../components/activity/ActivityMap';
 import { pointsWording } from '../../logic/activities';
 import { staffActions, validateReason } from '../../logic/activity-admin';
 import { formatDateTime } from '../../logic/format';
-import { PAGES } from '../../logic/routes';
+import { PAGES, pageUrl, type PagePath } from '../../logic/routes';
 import { messageOf } from '../../hooks/useSignup';
 import {
   adminGetActivity,
@@ -80,7 +80,7 @@ export default function AdminActivityDetailPage() {
       </Screen>
     );
   const actions = staffActions(a);
-  const go = (url: string) => void Taro.navigateTo({ url: `${url}?id=${a.id}` });
+  const go = (page: PagePath) => void Taro.navigateTo({ url: pageUrl(page, { id: a.id }) });
 
   return (
     <Screen testId="admin-activity-detail">

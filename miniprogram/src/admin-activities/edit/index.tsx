@@ -12,7 +12,7 @@ import { BigButton } from '../../components/BigButton';
 import { ErrorState, InlineError, LoadingState } from '../../components/States';
 import { Chips } from '../../components/activity/Chips';
 import type { ActivityForm } from '../../logic/activity-form';
-import { PAGES } from '../../logic/routes';
+import { PAGES, pageUrl } from '../../logic/routes';
 import { readPosition } from '../../hooks/useLocation';
 import { useActivityForm } from '../useActivityForm';
 import '../../components/activity/activity.css';
@@ -89,7 +89,7 @@ export default function ActivityEditPage() {
     const saved = await f.submit(publish);
     if (!saved) return;
     void Taro.showToast({ title: publish ? '已发布' : '已保存', icon: 'none', duration: 2000 });
-    void Taro.redirectTo({ url: `${PAGES.adminActivityDetail}?id=${saved.id}` });
+    void Taro.redirectTo({ url: pageUrl(PAGES.adminActivityDetail, { id: saved.id }) });
   };
 
   const editingPublished = !!f.activity && f.activity.status !== 'draft';

@@ -7,7 +7,7 @@ import { BigButton } from '../../components/BigButton';
 import { Chips } from '../../components/activity/Chips';
 import { PagedListView } from '../../components/PagedListView';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
-import { PAGES } from '../../logic/routes';
+import { PAGES, pageUrl } from '../../logic/routes';
 import { adminListActivities, weeklyRule } from '../../services/activities-admin';
 import { StaffActivitySummary } from '../shared';
 import '../../components/activity/activity.css';
@@ -105,7 +105,7 @@ export default function AdminActivityListPage() {
             className="jh-act-card"
             data-testid="admin-activity-item"
             data-activity-id={a.id}
-            onClick={() => void Taro.navigateTo({ url: `${PAGES.adminActivityDetail}?id=${a.id}` })}
+            onClick={() => void Taro.navigateTo({ url: pageUrl(PAGES.adminActivityDetail, { id: a.id }) })}
           >
             <StaffActivitySummary a={a} />
             <Text className="jh-act-card__open">管理 ›</Text>

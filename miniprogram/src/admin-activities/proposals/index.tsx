@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { Screen } from '../../components/Screen';
 import { PagedListView } from '../../components/PagedListView';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
-import { PAGES } from '../../logic/routes';
+import { PAGES, pageUrl } from '../../logic/routes';
 import { adminListActivities } from '../../services/activities-admin';
 import { StaffActivitySummary } from '../shared';
 import '../../components/activity/activity.css';
@@ -33,7 +33,7 @@ export default function ProposalsPage() {
             key={a.id}
             className="jh-act-card"
             data-testid="proposal-item"
-            onClick={() => void Taro.navigateTo({ url: `${PAGES.adminActivityDetail}?id=${a.id}` })}
+            onClick={() => void Taro.navigateTo({ url: pageUrl(PAGES.adminActivityDetail, { id: a.id }) })}
           >
             <StaffActivitySummary a={a} />
             <Text className="jh-act-card__line">提议人：{a.proposal?.proposedBy ?? '—'}</Text>

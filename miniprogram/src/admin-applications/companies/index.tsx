@@ -6,7 +6,7 @@ import { Screen } from '../../components/Screen';
 import { BigButton } from '../../components/BigButton';
 import { PagedListView } from '../../components/PagedListView';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
-import { PAGES } from '../../logic/routes';
+import { PAGES, pageUrl } from '../../logic/routes';
 import { listCompanies } from '../../services/enrolment-admin';
 import '../../admin/admin.css';
 import '../../components/enrolment.css';
@@ -15,7 +15,7 @@ function CompanyRow({ c }: { c: CompanyResponse }) {
   return (
     <View
       className="jh-row-card"
-      onClick={() => void Taro.navigateTo({ url: `${PAGES.adminCompany}?id=${c.id}` })}
+      onClick={() => void Taro.navigateTo({ url: pageUrl(PAGES.adminCompany, { id: c.id }) })}
       data-testid="company-item"
     >
       <Text className="jh-row-card__title">{c.name}</Text>

@@ -32,6 +32,7 @@ import {
   updateSite,
 } from '../../services/enrolment-admin';
 import { HttpError } from '../../services/http';
+import { PAGES, pageUrl } from '../../logic/routes';
 import '../../admin/admin.css';
 import '../../components/enrolment.css';
 
@@ -412,7 +413,7 @@ export default function CompanyPage() {
       if (cid) await updateCompany(cid, body);
       else {
         const created = await createCompany(body);
-        void Taro.redirectTo({ url: `/admin-applications/company/index?id=${created.id}` });
+        void Taro.redirectTo({ url: pageUrl(PAGES.adminCompany, { id: created.id }) });
         return;
       }
       setSaved(true);

@@ -12,7 +12,7 @@ import {
   waitingLabel,
   type QueueStage,
 } from '../../logic/enrolment-view';
-import { PAGES } from '../../logic/routes';
+import { PAGES, pageUrl } from '../../logic/routes';
 import { listApplications } from '../../services/enrolment-admin';
 import '../../admin/admin.css';
 import '../../components/enrolment.css';
@@ -26,7 +26,7 @@ function Row({ app }: { app: ApplicationResponse }) {
   return (
     <View
       className="jh-row-card"
-      onClick={() => void Taro.navigateTo({ url: `${PAGES.adminReviewDetail}?id=${app.id}` })}
+      onClick={() => void Taro.navigateTo({ url: pageUrl(PAGES.adminReviewDetail, { id: app.id }) })}
       data-testid="review-item"
     >
       <Text className="jh-row-card__title">

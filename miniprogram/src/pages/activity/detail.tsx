@@ -9,7 +9,7 @@ import { ActivityMap } from '../../components/activity/ActivityMap';
 import { SignupStatus } from '../../components/activity/SignupStatus';
 import { geofenceView, placesWording, pointsWording, volunteerActions, formatTimeRange } from '../../logic/activities';
 import { formatDateTime } from '../../logic/format';
-import { PAGES } from '../../logic/routes';
+import { PAGES, pageUrl } from '../../logic/routes';
 import { useLocation } from '../../hooks/useLocation';
 import { messageOf, useSignup } from '../../hooks/useSignup';
 import { getActivity } from '../../services/activities';
@@ -136,7 +136,7 @@ export default function ActivityDetailPage() {
           return (
             <BigButton
               key={act.kind}
-              onClick={() => void Taro.navigateTo({ url: `${PAGES.checkin}?id=${id}` })}
+              onClick={() => void Taro.navigateTo({ url: pageUrl(PAGES.checkin, { id }) })}
               testId={`go-${act.kind}`}
             >
               {act.kind === 'checkin' ? '去签到' : '去签退'}

@@ -30,7 +30,7 @@ import {
   type DateFilter,
   type ListFilters,
 } from '../../logic/activities';
-import { PAGES } from '../../logic/routes';
+import { PAGES, pageUrl } from '../../logic/routes';
 import { getActivity, listActivities } from '../../services/activities';
 import { activityAfterSignup } from '../../logic/activity-hints';
 import { LocationNote } from '../../components/activity/LocationNote';
@@ -62,7 +62,7 @@ function ActivityCard({
   error: string | null;
   onSignUp: () => void;
 }) {
-  const open = () => void Taro.navigateTo({ url: `${PAGES.activityDetail}?id=${a.id}` });
+  const open = () => void Taro.navigateTo({ url: pageUrl(PAGES.activityDetail, { id: a.id }) });
   const live = isLiveSignup(a.mySignup);
   return (
     <View className="jh-act-card" data-testid="activity-item" data-activity-id={a.id}>

@@ -7,7 +7,7 @@ import { SignupStatus } from '../../components/activity/SignupStatus';
 import { PagedListView } from '../../components/PagedListView';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
 import { formatMinutes, formatTimeRange } from '../../logic/activities';
-import { PAGES } from '../../logic/routes';
+import { PAGES, pageUrl } from '../../logic/routes';
 import { myActivities } from '../../services/activities';
 import '../../components/activity/activity.css';
 
@@ -16,7 +16,7 @@ function MineRow({ m }: { m: MyActivityResponse }) {
     <View
       className="jh-act-card"
       data-testid="my-activity-item"
-      onClick={() => void Taro.navigateTo({ url: `${PAGES.activityDetail}?id=${m.activity.id}` })}
+      onClick={() => void Taro.navigateTo({ url: pageUrl(PAGES.activityDetail, { id: m.activity.id }) })}
     >
       <Text className="jh-act-card__title">{m.activity.title}</Text>
       <Text className="jh-act-card__line">

@@ -8,7 +8,7 @@ import { ErrorState, LoadingState } from '../../components/States';
 import { InfoRow } from '../../components/Choice';
 import { applicationStatusView } from '../../logic/enrolment-view';
 import { formatDateTime } from '../../logic/format';
-import { PAGES } from '../../logic/routes';
+import { PAGES, pageUrl } from '../../logic/routes';
 import { fetchMyApplication } from '../../services/applications';
 import { HttpError, NETWORK_ERROR_MESSAGE } from '../../services/http';
 import { startSession } from '../../hooks/useSession';
@@ -70,7 +70,7 @@ export default function ApplicationStatusPage() {
       </View>
       {view.canResubmit ? (
         <BigButton
-          onClick={() => void Taro.navigateTo({ url: `${PAGES.apply}?resubmit=1` })}
+          onClick={() => void Taro.navigateTo({ url: pageUrl(PAGES.apply, { resubmit: '1' }) })}
           testId="application-resubmit"
         >
           修改后重新提交
