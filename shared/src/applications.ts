@@ -229,6 +229,13 @@ export const CRIMINAL_CHECK_RESULT_LABELS: Record<CriminalCheckResult, string> =
 
 /** How the managing station was chosen (docs/product.md#station-assignment). */
 export type AssignmentRule = 'site' | 'residence' | 'nearest' | 'manual';
+/** How the managing station was chosen (docs/product.md#station-assignment). */
+export const ASSIGNMENT_RULE_LABELS: Record<AssignmentRule, string> = {
+  site: '按驻勤点',
+  residence: '按居住社区',
+  nearest: '按最近派出所',
+  manual: '人工调整',
+};
 
 export interface AgreementResponse {
   version: string;

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
-import { ASSIGNMENT_RULE_LABELS_FALLBACK } from '../labels';
 import {
+  ASSIGNMENT_RULE_LABELS,
   EQUIPMENT_ITEMS,
   REQUIRED_EQUIPMENT,
   TEAMS,
@@ -496,7 +496,7 @@ export default function VolunteerRecordPage() {
         {[...made, ...(history.status === 'ready' ? history.data : [])].map((a) => (
           <InfoRow
             key={a.id}
-            label={`${formatDateTime(a.createdAt).slice(0, 10)} ${ASSIGNMENT_RULE_LABELS_FALLBACK[a.rule]}`}
+            label={`${formatDateTime(a.createdAt).slice(0, 10)} ${ASSIGNMENT_RULE_LABELS[a.rule]}`}
             value={`${assignmentLine(a)}${a.reason ? `；原因：${a.reason}` : ''}`}
           />
         ))}
