@@ -115,7 +115,8 @@ async function mysqlReachable() {
 // UTC date, 15:30 UTC (23:30 in Shanghai, one calendar date everywhere) and 23:30 UTC (07:30 on the
 // next day in Shanghai while the UTC date is still today): the server through CLOCK_START, the
 // e2e tests through E2E_CLOCK_START, the browser pages through Playwright's clock (JH_CLOCK_START).
-const utcToday = new Date().toISOString().slice(0, 10);
+// The run's calendar date in UTC (not a business date): it only picks the two fixed instants.
+const utcToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC' }).format(new Date());
 const FIXED_INSTANTS = [
   ['1530', `${utcToday}T15:30:00.000Z`],
   ['2330', `${utcToday}T23:30:00.000Z`],

@@ -7,7 +7,8 @@ import { Volunteer } from '../src/modules/volunteers/volunteer.entity.js';
 import { PointsLedgerService } from '../src/modules/points/points-ledger.service.js';
 
 const DAY = 86_400_000;
-const utcToday = new Date().toISOString().slice(0, 10); // the run's UTC date: only to pick the instants
+// The run's calendar date in UTC (not a business date): it only picks the two fixed instants.
+const utcToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC' }).format(new Date());
 
 /**
  * Business dates (docs/product.md#business-dates) between 00:00 and 08:00 Shanghai time, when the UTC date is still the

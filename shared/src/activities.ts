@@ -402,9 +402,9 @@ export function isoWeekRange(week: string, zone: string = DEFAULT_TIME_ZONE): { 
   const year = Number(m[1]);
   const w = Number(m[2]);
   if (w < 1 || w > 53) return null;
-  const jan4 = Date.UTC(year, 0, 4);
-  const mondayWeek1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000;
-  const monday = new Date(mondayWeek1 + (w - 1) * 7 * 86_400_000).toISOString().slice(0, 10); // calendar arithmetic on a UTC-midnight date
+  // 4 January is always in week 1; its weekday (0 = Monday) says how far back that week's Monday is.
+  const jan4Weekday = (new Date(Date.UTC(year, 0, 4)).getUTCDay() + 6) % 7;
+  const monday = addCalendarDays(`${m[1]}-01-04`, (w - 1) * 7 - jan4Weekday);
   const range = { from: startOfBusinessDay(monday, zone), to: startOfBusinessDay(addCalendarDays(monday, 7), zone) };
   return isoWeekOf(range.from, zone) === week ? range : null;
 }

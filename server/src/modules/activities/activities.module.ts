@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CompaniesModule } from '../companies/companies.module.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { PointsModule } from '../points/points.module.js';
@@ -19,7 +20,7 @@ import { WeeklyRuleService } from './weekly-rule.service.js';
 
 /** docs/product.md#activities: activities, sign-up, check-in, attendance, weekly rule. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Activity, ActivitySignup]), PointsModule, VolunteersModule],
+  imports: [TypeOrmModule.forFeature([Activity, ActivitySignup]), PointsModule, VolunteersModule, CompaniesModule],
   controllers: [ActivitiesController, ActivitiesAdminController],
   providers: [
     { provide: ACTIVITIES_CONFIG, inject: [APP_CONFIG], useFactory: (app: AppConfig) => loadActivitiesConfig(app) },

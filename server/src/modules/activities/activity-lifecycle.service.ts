@@ -7,7 +7,7 @@ import { AppException } from '../../common/errors/app-exception.js';
 import { assertPathInScope } from '../../common/scope/org-scope.js';
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { Company } from '../companies/company.entity.js';
+import { CompaniesService } from '../companies/companies.service.js';
 import { OrgUnit } from '../org/org-unit.entity.js';
 import { isDuplicateKey } from '../../database/raw-sql.js';
 import { Volunteer } from '../volunteers/volunteer.entity.js';
@@ -34,6 +34,7 @@ export class ActivityLifecycleService {
     private readonly views: ActivityViews,
     private readonly signups: SignupService,
     private readonly clock: Clock,
+    private readonly companies: CompaniesService,
   ) {}
 
   async create(actor: Actor, dto: ActivityInputDto): Promise<ActivityResponse> {
@@ -66,10 +67,7 @@ export class ActivityLifecycleService {
     if (!isCompany && volunteer?.status !== 'active') throw AppException.forbidden();
     const own: number[] = [];
     if (isCompany) {
-      const company = await this.ds
-        .getRepository(Company)
-        .findOne({ where: { managerUserId: actor.userId }, select: { id: true, homeStationId: true } });
-      const stationId = company?.homeStationId ?? actor.orgUnitId;
+      const stationId = (await this.companies.managedCompanyStationId(actor.userId)) ?? actor.orgUnitId;
       if (stationId) own.push(stationId);
     }
     if (volunteer?.status === 'active' && volunteer.stationId && !own.includes(volunteer.stationId))

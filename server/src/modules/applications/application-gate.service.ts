@@ -1,13 +1,13 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
 import { Clock } from '../../common/clock/clock.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { PiiCipher } from '../../common/pii/pii-cipher.js';
 import { typeormExec, type SqlExec } from '../../database/raw-sql.js';
 import { AuditService } from '../audit/audit.service.js';
-import { OrgUnit } from '../org/org-unit.entity.js';
+import { OrgService } from '../org/org.service.js';
 import { Volunteer } from '../volunteers/volunteer.entity.js';
 import { Application } from './application.entity.js';
 import { ENROLMENT_CONFIG, type EnrolmentConfig } from './enrolment-config.js';
@@ -33,6 +33,7 @@ export class ApplicationGateService {
     private readonly pii: PiiCipher,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly org: OrgService,
   ) {
     this.exec = typeormExec(dataSource.manager);
     // Same shape as the login brake: a window older than its length starts again at this attempt.
@@ -154,11 +155,7 @@ export class ApplicationGateService {
     after: Record<string, unknown>,
   ): Promise<void> {
     // Without a holder the entry goes to the top of the tree, where the city sees it.
-    const unitId =
-      orgUnitId ??
-      (await this.dataSource.getRepository(OrgUnit).findOne({ where: { parentId: IsNull() }, order: { id: 'ASC' } }))
-        ?.id ??
-      null;
+    const unitId = orgUnitId ?? (await this.org.rootId());
     await this.dataSource.transaction((m) =>
       this.audit.record(m, actor, {
         action,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OrgModule } from '../org/org.module.js';
 import { WechatModule } from '../wechat/wechat.module.js';
 import { VolunteersModule } from '../volunteers/volunteers.module.js';
 import { RosterModule } from '../roster/roster.module.js';
@@ -9,7 +10,7 @@ import { ApplicationsController } from './applications.controller.js';
 import { ApplicationsAdminController } from './applications-admin.controller.js';
 
 @Module({
-  imports: [WechatModule, VolunteersModule, RosterModule],
+  imports: [WechatModule, VolunteersModule, RosterModule, OrgModule],
   providers: [ApplicationsService, ApplicationReviewService, ApplicationGateService],
   controllers: [ApplicationsController, ApplicationsAdminController],
 })

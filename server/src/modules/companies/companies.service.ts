@@ -260,6 +260,14 @@ export class CompaniesService {
     return company;
   }
 
+  /** The home station of the company a user manages, or null when they manage none. */
+  async managedCompanyStationId(userId: number): Promise<number | null> {
+    const company = await this.dataSource
+      .getRepository(Company)
+      .findOne({ where: { managerUserId: userId }, select: { id: true, homeStationId: true } });
+    return company?.homeStationId ?? null;
+  }
+
   /** The company a company manager is linked to, or COMPANY_NOT_LINKED. */
   async forManager(actor: Actor): Promise<Company> {
     const company = await this.dataSource

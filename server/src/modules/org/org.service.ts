@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, type EntityManager } from 'typeorm';
+import { IsNull, Repository, type EntityManager } from 'typeorm';
 import type { OrgLevel, OrgUnitNode } from '@jianghuai/shared';
 import { OrgUnit } from './org-unit.entity.js';
 import type { Actor } from '../../common/auth/actor.js';
@@ -43,6 +43,11 @@ export class OrgService {
 
   async findById(id: number): Promise<OrgUnit | null> {
     return this.units.findOneBy({ id });
+  }
+
+  /** The top of the tree (the city bureau), or null in an empty database. */
+  async rootId(): Promise<number | null> {
+    return (await this.units.findOne({ where: { parentId: IsNull() }, order: { id: 'ASC' } }))?.id ?? null;
   }
 
   /** The actor's subtree as a nested tree, rooted at their own unit. */
