@@ -47,6 +47,12 @@ function zoneOffsetMs(at: number, zone: string): number {
   );
 }
 
+/** `YYYY-MM-DD HH:mm` of `at` in `zone` (the wall-clock minute shown in messages): 2026-11-30T01:00Z → 2026-11-30 09:00. */
+export function businessDateTime(at: Date, zone: string = DEFAULT_TIME_ZONE): string {
+  const wall = new Date(at.getTime() + zoneOffsetMs(at.getTime(), zone)).toISOString();
+  return `${wall.slice(0, 10)} ${wall.slice(11, 16)}`;
+}
+
 /** The instant a business day (YYYY-MM-DD) begins in `zone`: 2026-12-01 → 2026-11-30T16:00:00Z in Shanghai. */
 export function startOfBusinessDay(date: string, zone: string = DEFAULT_TIME_ZONE): Date {
   const wall = Date.parse(`${date}T00:00:00Z`);

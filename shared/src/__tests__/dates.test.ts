@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addCalendarDays, businessDate, startOfBusinessDay } from '../dates.js';
+import { addCalendarDays, businessDate, businessDateTime, startOfBusinessDay } from '../dates.js';
 import { isoWeekOf, isoWeekRange } from '../activities.js';
 
 test('business date: at 15:30 UTC Shanghai is on the same date, at 23:30 UTC already on the next', () => {
@@ -8,6 +8,13 @@ test('business date: at 15:30 UTC Shanghai is on the same date, at 23:30 UTC alr
   assert.equal(businessDate(new Date('2026-11-30T23:30:00Z')), '2026-12-01');
   assert.equal(businessDate(new Date('2026-12-31T16:00:00Z')), '2027-01-01');
   assert.equal(businessDate(new Date('2026-11-30T23:30:00Z'), 'Europe/London'), '2026-11-30');
+});
+
+test('the wall-clock minute of an instant in the business zone', () => {
+  assert.equal(businessDateTime(new Date('2026-11-30T01:00:00Z')), '2026-11-30 09:00');
+  assert.equal(businessDateTime(new Date('2026-11-30T23:30:59Z')), '2026-12-01 07:30');
+  assert.equal(businessDateTime(new Date('2026-07-01T08:05:00Z'), 'Europe/London'), '2026-07-01 09:05');
+  assert.equal(businessDateTime(new Date('2026-12-01T08:05:00Z'), 'Europe/London'), '2026-12-01 08:05');
 });
 
 test('calendar days across months and years', () => {

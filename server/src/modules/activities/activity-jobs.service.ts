@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
+import { businessDateTime } from '@jianghuai/shared';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { User } from '../users/user.entity.js';
-import { ACTIVITIES_CONFIG, type ActivitiesConfig } from './activities.config.js';
+import { activitiesConfig, type ActivitiesConfig } from '../../config/activities.config.js';
 import { CheckinService } from './checkin.service.js';
 import { Activity } from './entities/activity.entity.js';
 import { ActivitySignup } from './entities/activity-signup.entity.js';
@@ -20,7 +21,7 @@ import { Clock } from '../../common/clock/clock.js';
 export class ActivityJobsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    @Inject(ACTIVITIES_CONFIG) private readonly config: ActivitiesConfig,
+    @Inject(activitiesConfig.KEY) private readonly config: ActivitiesConfig,
     private readonly checkins: CheckinService,
     private readonly notifications: NotificationsService,
     private readonly signups: SignupService,
@@ -116,7 +117,7 @@ export class ActivityJobsService {
       }>();
     let sent = 0;
     for (const row of due) {
-      const when = zonedMinute(new Date(row.startAt), this.clock.zone);
+      const when = businessDateTime(new Date(row.startAt), this.clock.zone);
       const id = await this.ds.transaction(async (m) => {
         const res = await m
           .getRepository(ActivitySignup)
@@ -173,22 +174,4 @@ export class ActivityJobsService {
     }
     return warned;
   }
-}
-
-/** `2026-11-30 09:00` in the business zone. */
-function zonedMinute(at: Date, zone: string): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    })
-      .formatToParts(at)
-      .map((x) => [x.type, x.value]),
-  );
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
