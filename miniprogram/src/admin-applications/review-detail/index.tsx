@@ -87,23 +87,16 @@ function Revealable({ app }: { app: ApplicationResponse }) {
 /** Someone else decided first: the answer says the application is no longer at this step. */
 const isStale = (e: unknown) => e instanceof HttpError && (e.code === 'APPLICATION_WRONG_STAGE' || e.status === 409);
 
-function Decision({
-  app,
-  canApproveStage,
-  onDone,
-  onStale,
-}: {
-  app: ApplicationResponse;
-  canApproveStage: boolean;
-  onDone: (a: ApplicationResponse) => void;
-  /** Reload the application: it moved on elsewhere. */
-  onStale: (message: string) => void;
-}) {
+/** The decision's state: the 不通过 box, the reason typed, what is being sent and what went wrong. */
+function useDecision(
+  app: ApplicationResponse,
+  onDone: (a: ApplicationResponse) => void,
+  onStale: (message: string) => void,
+) {
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'approve' | 'reject' | null>(null);
-  const blocker = approveBlocker(app, canApproveStage);
   const closeReject = () => {
     setRejecting(false);
     setReason('');
@@ -111,6 +104,19 @@ function Decision({
   };
   // The application moved on (this officer's step, or someone else's): the 不通过 box closes.
   useEffect(closeReject, [app.status, app.stage]);
+
+  const send = async (kind: 'approve' | 'reject', call: () => Promise<ApplicationResponse>) => {
+    setBusy(kind);
+    setError(null);
+    try {
+      onDone(await call());
+    } catch (e) {
+      if (isStale(e)) return onStale(errorText(e));
+      setError(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  };
 
   const approve = async () => {
     const { confirm } = await Taro.showModal({
@@ -123,34 +129,36 @@ function Decision({
       confirmColor: BRAND_BLUE,
       cancelText: '取消',
     });
-    if (!confirm) return;
-    setBusy('approve');
-    setError(null);
-    try {
-      onDone(await approveApplication(app.id));
-    } catch (e) {
-      if (isStale(e)) return onStale(errorText(e));
-      setError(errorText(e));
-    } finally {
-      setBusy(null);
-    }
+    if (confirm) await send('approve', () => approveApplication(app.id));
   };
 
   const reject = async () => {
     const problem = rejectReasonProblem(reason);
     if (problem) return setError(problem);
-    setBusy('reject');
-    setError(null);
-    try {
-      onDone(await rejectApplication(app.id, reason.trim()));
-    } catch (e) {
-      if (isStale(e)) return onStale(errorText(e));
-      setError(errorText(e));
-    } finally {
-      setBusy(null);
-    }
+    await send('reject', () => rejectApplication(app.id, reason.trim()));
   };
 
+  const typeReason = (value: string) => {
+    setReason(value);
+    setError(null);
+  };
+  return { rejecting, setRejecting, reason, typeReason, error, busy, closeReject, approve, reject };
+}
+
+function Decision({
+  app,
+  canApproveStage,
+  onDone,
+  onStale,
+}: {
+  app: ApplicationResponse;
+  canApproveStage: boolean;
+  onDone: (a: ApplicationResponse) => void;
+  /** Reload the application: it moved on elsewhere. */
+  onStale: (message: string) => void;
+}) {
+  const d = useDecision(app, onDone, onStale);
+  const blocker = approveBlocker(app, canApproveStage);
   if (!app.stage) return null;
   return (
     <View data-testid="decision">
@@ -161,46 +169,141 @@ function Decision({
       ) : null}
       {/* Shown only when it may be pressed: the notice above says what is missing otherwise. */}
       {blocker ? null : (
-        <BigButton onClick={() => void approve()} loading={busy === 'approve'} loadingText="正在提交…" testId="approve">
+        <BigButton
+          onClick={() => void d.approve()}
+          loading={d.busy === 'approve'}
+          loadingText="正在提交…"
+          testId="approve"
+        >
           {approveLabel(app)}
         </BigButton>
       )}
-      {rejecting ? (
+      {d.rejecting ? (
         <View className="jh-card" style={{ marginTop: '16px' }}>
           <Text className="jh-field__label">不通过的原因（申请人会看到）</Text>
           <Textarea
             className="jh-textarea"
-            value={reason}
+            value={d.reason}
             maxlength={200}
             placeholder="例如：驻勤点填写有误，请选择实际上班的驻勤点"
-            onInput={(e) => {
-              setReason(e.detail.value);
-              setError(null);
-            }}
+            onInput={(e) => d.typeReason(e.detail.value)}
             data-testid="reject-reason"
           />
           <BigButton
             kind="danger"
-            onClick={() => void reject()}
-            loading={busy === 'reject'}
+            onClick={() => void d.reject()}
+            loading={d.busy === 'reject'}
             loadingText="正在提交…"
             testId="reject-confirm"
           >
             确认不通过
           </BigButton>
-          <BigButton kind="secondary" onClick={closeReject} disabled={busy === 'reject'} testId="reject-cancel">
+          <BigButton kind="secondary" onClick={d.closeReject} disabled={d.busy === 'reject'} testId="reject-cancel">
             取消
           </BigButton>
         </View>
       ) : (
-        <BigButton kind="secondary" onClick={() => setRejecting(true)} testId="reject">
+        <BigButton kind="secondary" onClick={() => d.setRejecting(true)} testId="reject">
           不通过…
         </BigButton>
       )}
-      <FieldError message={error} testId="decision-error" />
+      <FieldError message={d.error} testId="decision-error" />
     </View>
   );
 }
+
+/** Name, where the application stands, its badges, and why it is on the green channel. */
+function DetailHeader({ app }: { app: ApplicationResponse }) {
+  return (
+    <View className="jh-card">
+      <Text className="jh-title" data-testid="detail-name">
+        {app.name}
+      </Text>
+      <Text className="jh-block" data-testid="detail-status">
+        {statusLabel(app.status)}
+        {app.stage ? ` · ${waitingLabel(app.submittedAt)}` : ''}
+      </Text>
+      <View>
+        {queueBadges(app).map((b) => (
+          <Text key={b.text} className={`jh-badge jh-badge--${b.kind}`}>
+            {b.text}
+          </Text>
+        ))}
+      </View>
+      {app.green && app.rosterMatch ? (
+        <Text className="jh-field-hint" data-testid="detail-green">
+          绿色通道：姓名、身份证号与花名册中的持证保安员一致（保安员证号 {app.rosterMatch.certificateNo ?? '未登记'}
+          ），身份已预先核实，只需一步审核。
+        </Text>
+      ) : null}
+    </View>
+  );
+}
+
+const skillsLine = (app: ApplicationResponse) =>
+  app.skills.length
+    ? app.skills
+        .map(
+          (s) =>
+            `${s.name}${s.certificateNo ? `（${s.certificateNo}${s.expiresOn ? `，至 ${s.expiresOn}` : ''}）` : ''}`,
+        )
+        .join('、')
+    : '未填写';
+
+/** What the applicant filed (ID number and phone masked until 查看完整信息). */
+function ApplicantInfo({ app }: { app: ApplicationResponse }) {
+  return (
+    <View className="jh-card">
+      <InfoRow label="性别 / 出生日期" value={`${app.sex === 'male' ? '男' : '女'} / ${app.birthDate}`} />
+      <Revealable app={app} />
+      <InfoRow label="身份" value={OCCUPATION_LABELS[app.occupation]} />
+      {app.company ? <InfoRow label="单位" value={app.company.name} /> : null}
+      {app.site ? <InfoRow label="驻勤点" value={app.site.name} /> : null}
+      {app.residenceCommunity ? <InfoRow label="居住社区" value={app.residenceCommunity.name} /> : null}
+      <InfoRow label="管理派出所" value={app.station.name} testId="detail-station" />
+      <InfoRow label="技能" value={skillsLine(app)} />
+      <InfoRow
+        label="声明"
+        value={
+          app.declarations.noCriminalRecord && app.declarations.physicallyFit
+            ? '无违法犯罪记录；身心健康'
+            : '声明不完整'
+        }
+      />
+      <InfoRow label="服务协议" value={`${app.agreementVersion} 版，${formatDateTime(app.agreementSignedAt)} 签署`} />
+      <InfoRow label="提交时间" value={formatDateTime(app.submittedAt)} />
+      {app.rejectReason ? <InfoRow label="不通过原因" value={app.rejectReason} /> : null}
+      {app.memberNo ? <InfoRow label="义警编号" value={app.memberNo} testId="detail-member-no" /> : null}
+    </View>
+  );
+}
+
+/** 审核记录: each step, who decided and when. */
+function Steps({ app }: { app: ApplicationResponse }) {
+  if (!app.steps.length) return null;
+  return (
+    <View className="jh-card" style={{ marginTop: '16px' }} data-testid="detail-steps">
+      <Text className="jh-section-title" style={{ marginTop: 0 }}>
+        审核记录
+      </Text>
+      {app.steps.map((s) => (
+        <InfoRow
+          key={`${s.step}-${s.at}`}
+          label={`${s.step === 'review' ? '初审' : '分局审批'} · ${s.by.name}`}
+          value={`${s.decision === 'approved' ? '通过' : `不通过：${s.reason ?? ''}`}（${formatDateTime(s.at)}）`}
+        />
+      ))}
+    </View>
+  );
+}
+
+/** The notice after a decision this officer made. */
+const decidedNotice = (a: ApplicationResponse) =>
+  a.status === 'approved'
+    ? `已通过，${a.name}成为江淮义警（编号 ${a.memberNo ?? '生成中'}）。`
+    : a.status === 'rejected'
+      ? '已退回申请人修改。'
+      : '初审已通过，已转分局审批。';
 
 export default function ReviewDetailPage() {
   const router = useRouter();
@@ -220,67 +323,13 @@ export default function ReviewDetailPage() {
   };
   return (
     <Screen testId="review-detail">
-      <View className="jh-card">
-        <Text className="jh-title" data-testid="detail-name">
-          {app.name}
-        </Text>
-        <Text className="jh-block" data-testid="detail-status">
-          {statusLabel(app.status)}
-          {app.stage ? ` · ${waitingLabel(app.submittedAt)}` : ''}
-        </Text>
-        <View>
-          {queueBadges(app).map((b) => (
-            <Text key={b.text} className={`jh-badge jh-badge--${b.kind}`}>
-              {b.text}
-            </Text>
-          ))}
-        </View>
-        {app.green && app.rosterMatch ? (
-          <Text className="jh-field-hint" data-testid="detail-green">
-            绿色通道：姓名、身份证号与花名册中的持证保安员一致（保安员证号 {app.rosterMatch.certificateNo ?? '未登记'}
-            ），身份已预先核实，只需一步审核。
-          </Text>
-        ) : null}
-      </View>
+      <DetailHeader app={app} />
       {notice ? (
         <View className="jh-field-ok" data-testid="detail-notice">
           <Text>✓ {notice}</Text>
         </View>
       ) : null}
-      <View className="jh-card">
-        <InfoRow label="性别 / 出生日期" value={`${app.sex === 'male' ? '男' : '女'} / ${app.birthDate}`} />
-        <Revealable app={app} />
-        <InfoRow label="身份" value={OCCUPATION_LABELS[app.occupation]} />
-        {app.company ? <InfoRow label="单位" value={app.company.name} /> : null}
-        {app.site ? <InfoRow label="驻勤点" value={app.site.name} /> : null}
-        {app.residenceCommunity ? <InfoRow label="居住社区" value={app.residenceCommunity.name} /> : null}
-        <InfoRow label="管理派出所" value={app.station.name} testId="detail-station" />
-        <InfoRow
-          label="技能"
-          value={
-            app.skills.length
-              ? app.skills
-                  .map(
-                    (s) =>
-                      `${s.name}${s.certificateNo ? `（${s.certificateNo}${s.expiresOn ? `，至 ${s.expiresOn}` : ''}）` : ''}`,
-                  )
-                  .join('、')
-              : '未填写'
-          }
-        />
-        <InfoRow
-          label="声明"
-          value={
-            app.declarations.noCriminalRecord && app.declarations.physicallyFit
-              ? '无违法犯罪记录；身心健康'
-              : '声明不完整'
-          }
-        />
-        <InfoRow label="服务协议" value={`${app.agreementVersion} 版，${formatDateTime(app.agreementSignedAt)} 签署`} />
-        <InfoRow label="提交时间" value={formatDateTime(app.submittedAt)} />
-        {app.rejectReason ? <InfoRow label="不通过原因" value={app.rejectReason} /> : null}
-        {app.memberNo ? <InfoRow label="义警编号" value={app.memberNo} testId="detail-member-no" /> : null}
-      </View>
+      <ApplicantInfo app={app} />
 
       <View className="jh-card">
         <Text className="jh-section-title" style={{ marginTop: 0 }}>
@@ -306,32 +355,9 @@ export default function ReviewDetailPage() {
           setNotice(`${message}，已刷新为最新状态。`);
           void res.refresh();
         }}
-        onDone={(a) =>
-          done(
-            a,
-            a.status === 'approved'
-              ? `已通过，${a.name}成为江淮义警（编号 ${a.memberNo ?? '生成中'}）。`
-              : a.status === 'rejected'
-                ? '已退回申请人修改。'
-                : '初审已通过，已转分局审批。',
-          )
-        }
+        onDone={(a) => done(a, decidedNotice(a))}
       />
-
-      {app.steps.length ? (
-        <View className="jh-card" style={{ marginTop: '16px' }} data-testid="detail-steps">
-          <Text className="jh-section-title" style={{ marginTop: 0 }}>
-            审核记录
-          </Text>
-          {app.steps.map((s) => (
-            <InfoRow
-              key={`${s.step}-${s.at}`}
-              label={`${s.step === 'review' ? '初审' : '分局审批'} · ${s.by.name}`}
-              value={`${s.decision === 'approved' ? '通过' : `不通过：${s.reason ?? ''}`}（${formatDateTime(s.at)}）`}
-            />
-          ))}
-        </View>
-      ) : null}
+      <Steps app={app} />
     </Screen>
   );
 }

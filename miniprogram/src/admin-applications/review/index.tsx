@@ -14,6 +14,7 @@ import {
 } from '../../logic/enrolment-view';
 import { PAGES, pageUrl } from '../../logic/routes';
 import { listApplications } from '../../services/enrolment-admin';
+import { FilterChip } from '../FilterChip';
 import '../../admin/admin.css';
 import '../../components/enrolment.css';
 
@@ -48,6 +49,43 @@ function Row({ app }: { app: ApplicationResponse }) {
   );
 }
 
+/** 申请人姓名 search: applied on 搜索 or the keyboard's search key, not on every keystroke. */
+function SearchBox({ onSearch }: { onSearch: (q: string) => void }) {
+  const [draft, setDraft] = useState('');
+  return (
+    <View className="jh-search">
+      <Input
+        className="jh-input"
+        value={draft}
+        placeholder="申请人姓名"
+        confirmType="search"
+        onInput={(e) => setDraft(e.detail.value)}
+        onConfirm={() => onSearch(draft.trim())}
+        data-testid="review-search-input"
+      />
+      <Button
+        className="jh-btn jh-btn--primary"
+        onClick={() => onSearch(draft.trim())}
+        data-testid="review-search-submit"
+      >
+        搜索
+      </Button>
+    </View>
+  );
+}
+
+/** A count that goes up each time the page is shown again (coming back from a detail), not on the first show. */
+function useReturns(): number {
+  const [shown, setShown] = useState(0);
+  const firstShow = useRef(true);
+  useDidShow(() => {
+    // The first show is the mount, which loads already; later ones are coming back from a detail.
+    if (firstShow.current) firstShow.current = false;
+    else setShown((n) => n + 1);
+  });
+  return shown;
+}
+
 export default function ReviewQueuePage() {
   const router = useRouter();
   const initial = (STAGES as string[]).includes(router.params?.stage ?? '')
@@ -56,9 +94,9 @@ export default function ReviewQueuePage() {
   const [stage, setStage] = useState<QueueStage>(initial);
   const [overdue, setOverdue] = useState(false);
   const [green, setGreen] = useState(false);
-  const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
-  const [shown, setShown] = useState(0);
+  // Coming back from a decision: the queue shows what is still waiting.
+  const shown = useReturns();
 
   const fetchPage = useCallback(
     (page: number) =>
@@ -73,61 +111,24 @@ export default function ReviewQueuePage() {
     [stage, overdue, green, q],
   );
   const list = usePagedList(fetchPage, `${stage}|${overdue}|${green}|${q}|${shown}`);
-  // Coming back from a decision: the queue shows what is still waiting.
-  const firstShow = useRef(true);
-  useDidShow(() => {
-    // The first show is the mount, which loads already; later ones are coming back from a detail.
-    if (firstShow.current) firstShow.current = false;
-    else setShown((n) => n + 1);
-  });
 
   return (
     <Screen testId="review-queue">
       <View className="jh-filter">
         {STAGES.map((s) => (
-          <View
+          <FilterChip
             key={s}
-            className={`jh-filter__item${stage === s ? ' jh-filter__item--on' : ''}`}
-            onClick={() => setStage(s)}
-            data-testid={`stage-${s}`}
-          >
-            {stage === s ? '● ' : ''}
-            {QUEUE_STAGE_LABELS[s]}
-          </View>
+            on={stage === s}
+            mark="● "
+            label={QUEUE_STAGE_LABELS[s]}
+            onTap={() => setStage(s)}
+            testId={`stage-${s}`}
+          />
         ))}
-        <View
-          className={`jh-filter__item${overdue ? ' jh-filter__item--on' : ''}`}
-          onClick={() => setOverdue(!overdue)}
-          data-testid="filter-overdue"
-        >
-          {overdue ? '✓ ' : ''}只看超时
-        </View>
-        <View
-          className={`jh-filter__item${green ? ' jh-filter__item--on' : ''}`}
-          onClick={() => setGreen(!green)}
-          data-testid="filter-green"
-        >
-          {green ? '✓ ' : ''}只看绿色通道
-        </View>
+        <FilterChip on={overdue} label="只看超时" onTap={() => setOverdue(!overdue)} testId="filter-overdue" />
+        <FilterChip on={green} label="只看绿色通道" onTap={() => setGreen(!green)} testId="filter-green" />
       </View>
-      <View className="jh-search">
-        <Input
-          className="jh-input"
-          value={draft}
-          placeholder="申请人姓名"
-          confirmType="search"
-          onInput={(e) => setDraft(e.detail.value)}
-          onConfirm={() => setQ(draft.trim())}
-          data-testid="review-search-input"
-        />
-        <Button
-          className="jh-btn jh-btn--primary"
-          onClick={() => setQ(draft.trim())}
-          data-testid="review-search-submit"
-        >
-          搜索
-        </Button>
-      </View>
+      <SearchBox onSearch={setQ} />
       <PagedListView
         list={list}
         testId="review-list"
