@@ -13,25 +13,8 @@ type Search =
   | { status: 'done'; q: string; items: CompanyOption[] }
   | { status: 'failed'; q: string; message: string };
 
-/**
- * The company picker of the apply form: the server searches every company by name
- * (`GET /companies?q=`), asked a moment after the typing stops; without a search the first
- * companies by name are offered. The chosen one stays on top.
- */
-export function CompanyPicker({
-  first,
-  selected,
-  onPick,
-  search,
-  errorText,
-}: {
-  /** The first companies by name (loaded with the form). */
-  first: CompanyOption[];
-  selected: CompanyOption | null;
-  onPick: (company: CompanyOption) => void;
-  search: (q: string) => Promise<CompanyOption[]>;
-  errorText: (error: unknown) => string;
-}) {
+/** The server's answer for what is typed, asked a moment after the typing stops; `retry` asks again. */
+function useCompanySearch(search: (q: string) => Promise<CompanyOption[]>, errorText: (error: unknown) => string) {
   const [query, setQuery] = useState('');
   const [result, setResult] = useState<Search>({ status: 'idle' });
   const [retry, setRetry] = useState(0);
@@ -56,19 +39,13 @@ export function CompanyPicker({
     return () => clearTimeout(timer);
   }, [query, retry, search, errorText]);
 
-  const shown = result.status === 'done' ? result.items : result.status === 'idle' ? first : [];
-  const list = selected && !shown.some((c) => c.id === selected.id) ? [selected, ...shown] : shown;
+  return { query, setQuery, result, retry: () => setRetry((n) => n + 1) };
+}
 
+/** What the search is doing: looking, nothing found, how many found, or failed with a retry. */
+function SearchStatus({ result, retry }: { result: Search; retry: () => void }) {
   return (
-    <View data-testid="company-picker">
-      <Input
-        className="jh-input jh-input--full"
-        value={query}
-        maxlength={50}
-        placeholder="输入单位名称查找，如“皖安”"
-        onInput={(e) => setQuery(e.detail.value)}
-        data-testid="company-search"
-      />
+    <>
       {result.status === 'searching' ? (
         <Text className="jh-field-hint" data-testid="company-searching">
           正在查找“{result.q}”…
@@ -87,11 +64,50 @@ export function CompanyPicker({
       {result.status === 'failed' ? (
         <View data-testid="company-search-failed">
           <Text className="jh-field-hint">没能查找单位：{result.message}</Text>
-          <BigButton kind="secondary" onClick={() => setRetry((n) => n + 1)} testId="company-search-retry">
+          <BigButton kind="secondary" onClick={retry} testId="company-search-retry">
             重新查找
           </BigButton>
         </View>
       ) : null}
+    </>
+  );
+}
+
+/**
+ * The company picker of the apply form: the server searches every company by name
+ * (`GET /companies?q=`), asked a moment after the typing stops; without a search the first
+ * companies by name are offered. The chosen one stays on top.
+ */
+export function CompanyPicker({
+  first,
+  selected,
+  onPick,
+  search,
+  errorText,
+}: {
+  /** The first companies by name (loaded with the form). */
+  first: CompanyOption[];
+  selected: CompanyOption | null;
+  onPick: (company: CompanyOption) => void;
+  search: (q: string) => Promise<CompanyOption[]>;
+  errorText: (error: unknown) => string;
+}) {
+  const { query, setQuery, result, retry } = useCompanySearch(search, errorText);
+
+  const shown = result.status === 'done' ? result.items : result.status === 'idle' ? first : [];
+  const list = selected && !shown.some((c) => c.id === selected.id) ? [selected, ...shown] : shown;
+
+  return (
+    <View data-testid="company-picker">
+      <Input
+        className="jh-input jh-input--full"
+        value={query}
+        maxlength={50}
+        placeholder="输入单位名称查找，如“皖安”"
+        onInput={(e) => setQuery(e.detail.value)}
+        data-testid="company-search"
+      />
+      <SearchStatus result={result} retry={retry} />
       {result.status === 'idle' && first.length === 0 && !selected ? (
         <Text className="jh-field-hint">暂无可选单位，请联系所在派出所登记。</Text>
       ) : null}

@@ -17,11 +17,12 @@ export interface CriminalCheckFormProps {
   onSubmit: (body: RecordCriminalCheckRequest) => Promise<void>;
 }
 
-/**
- * Recording a criminal-record check run on the police intranet: result, who, when, note. Used for
- * the applicant's first check and for the volunteer's yearly re-check (docs/product.md#applications-and-review, #volunteers-archive).
- */
-export function CriminalCheckForm({ title, hint, defaultChecker, confirmRecord, onSubmit }: CriminalCheckFormProps) {
+/** The form's fields, its one complaint at a time, and saving (with the confirmation a “record” result may need). */
+function useCriminalCheckInput(
+  defaultChecker: string,
+  confirmRecord: string | undefined,
+  onSubmit: CriminalCheckFormProps['onSubmit'],
+) {
   const now = shanghaiNow();
   const [input, setInput] = useState<CriminalCheckInput>({
     result: null,
@@ -66,6 +67,15 @@ export function CriminalCheckForm({ title, hint, defaultChecker, confirmRecord, 
       setBusy(false);
     }
   };
+  return { input, set, problem, busy, save };
+}
+
+/**
+ * Recording a criminal-record check run on the police intranet: result, who, when, note. Used for
+ * the applicant's first check and for the volunteer's yearly re-check (docs/product.md#applications-and-review, #volunteers-archive).
+ */
+export function CriminalCheckForm({ title, hint, defaultChecker, confirmRecord, onSubmit }: CriminalCheckFormProps) {
+  const { input, set, problem, busy, save } = useCriminalCheckInput(defaultChecker, confirmRecord, onSubmit);
   return (
     <View className="jh-card" data-testid="criminal-check-form">
       <Text className="jh-section-title" style={{ marginTop: 0 }}>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import {
   DEFAULT_APPLICANT_AGE,
   type AgreementResponse,
@@ -84,164 +84,235 @@ const SERVER_SAVE_DELAY_MS = 800;
 
 const messageOf = (error: unknown) => (error instanceof HttpError ? error.message : NETWORK_ERROR_MESSAGE);
 
+/** What the form opens with: the lists it offers, and where the person left off. */
+interface Opened {
+  userId: number;
+  ageRule: AgeRule;
+  agreement: AgreementResponse;
+  companies: CompanyOption[];
+  communities: OrgUnitNode[];
+  /** An application that is not being corrected: the status page shows it. */
+  existing: MyApplicationResponse | null;
+  correcting: boolean;
+  initial: ApplicationForm;
+  restored: boolean;
+  phone: PhoneVerification | null;
+}
+
+/** Loads the lists and the newer of the phone's and the server's drafts (or the rejected application). */
+async function openApplication(resubmit: boolean): Promise<Opened> {
+  const current = session.get();
+  const userId = current.status === 'signedIn' ? current.me.id : (await fetchMe()).id;
+  // a shared phone: nobody else's name or ID number stays in storage
+  clearApplicationStorage(userId);
+  const [mine, agreement, companies, communities, bounds] = await Promise.all([
+    fetchMyApplication(),
+    fetchAgreement(),
+    fetchCompanyOptions(),
+    fetchCommunities(),
+    // the server refuses on submit anyway: without its bounds the form uses the defaults
+    fetchApplicantAge().catch(() => DEFAULT_APPLICANT_AGE),
+  ]);
+  const lists = { userId, ageRule: { bounds, today: shanghaiToday() }, agreement, companies, communities };
+  const correcting = !!mine && mine.status === 'rejected' && resubmit;
+  if (mine && !correcting) {
+    return { ...lists, existing: mine, correcting, initial: emptyForm(), restored: false, phone: null };
+  }
+  const server = await fetchServerDraft().catch(() => null);
+  const stored = localDraft.read(userId);
+  const draft = newerDraft(stored, server);
+  const fromSaved = draft ? fromDraft(draft) : null;
+  const restored = !!fromSaved && draftHasContent(fromSaved);
+  let initial: ApplicationForm;
+  if (fromSaved && restored) initial = fromSaved;
+  else if (correcting && mine) initial = formFromApplication(mine, null);
+  else initial = emptyForm();
+  // A phone verified a moment ago stays verified when the form is reopened.
+  return { ...lists, existing: null, correcting, initial, restored, phone: usablePhone(stored, new Date()) };
+}
+
+/** The form's company: among the first ones, or (past the first page) found again by its name. */
+function pickSavedCompany(
+  initial: ApplicationForm,
+  first: CompanyOption[],
+  setPicked: Dispatch<SetStateAction<CompanyOption | null>>,
+) {
+  const chosen = initial.companyId ? (first.find((c) => c.id === initial.companyId) ?? null) : null;
+  setPicked(chosen);
+  if (initial.companyId && !chosen && initial.companyName) {
+    const wanted = initial.companyId;
+    void fetchCompanyOptions(initial.companyName)
+      .then((found) => setPicked((prev) => prev ?? found.find((c) => c.id === wanted) ?? null))
+      .catch(() => undefined);
+  }
+}
+
 /**
- * The application form with its draft: every change is written to this phone at once and to the
- * server's draft endpoint shortly after, so closing the app or losing the network loses nothing.
+ * The form and the WeChat phone verification as a draft: every change is written to this phone at once
+ * and to the server's draft endpoint shortly after.
  */
-export function useApplicationForm({ resubmit }: { resubmit: boolean }): ApplicationFormState {
-  const [load, setLoad] = useState<LoadState>({ status: 'loading' });
+function useDraft() {
   const [form, setForm] = useState<ApplicationForm>(emptyForm);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [restored, setRestored] = useState(false);
-  const [resubmitting, setResubmitting] = useState(false);
   const [saveState, setSaveState] = useState<SaveState>('idle');
   /** The WeChat phone verification, kept with the draft on this phone (see usablePhone). */
   const [phone, setPhone] = useState<PhoneVerification | null>(null);
   const phoneRef = useRef<PhoneVerification | null>(null);
   phoneRef.current = phone;
-  const phoneCode = phone?.code ?? null;
-  const [ageRule, setAgeRule] = useState<AgeRule>({ bounds: DEFAULT_APPLICANT_AGE, today: shanghaiToday() });
-  const [picked, setPicked] = useState<CompanyOption | null>(null);
-  const [agreement, setAgreement] = useState<AgreementResponse | null>(null);
-  const [companies, setCompanies] = useState<CompanyOption[]>([]);
-  const [communities, setCommunities] = useState<OrgUnitNode[]>([]);
-  const [submitting, setSubmitting] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const formRef = useRef(form);
+  formRef.current = form;
   /** Whose draft this is (local keys are per person). */
   const userId = useRef(0);
-  formRef.current = form;
 
-  const start = useCallback(async () => {
-    setLoad({ status: 'loading' });
-    try {
-      const current = session.get();
-      userId.current = current.status === 'signedIn' ? current.me.id : (await fetchMe()).id;
-      // a shared phone: nobody else's name or ID number stays in storage
-      clearApplicationStorage(userId.current);
-      const [mine, agreementText, companyOptions, communityTree, bounds] = await Promise.all([
-        fetchMyApplication(),
-        fetchAgreement(),
-        fetchCompanyOptions(),
-        fetchCommunities(),
-        // the server refuses on submit anyway: without its bounds the form uses the defaults
-        fetchApplicantAge().catch(() => DEFAULT_APPLICANT_AGE),
-      ]);
-      setAgeRule({ bounds, today: shanghaiToday() });
-      setAgreement(agreementText);
-      setCompanies(companyOptions);
-      setCommunities(communityTree);
-      const correcting = !!mine && mine.status === 'rejected' && resubmit;
-      if (mine && !correcting) {
-        setLoad({ status: 'hasApplication', application: mine });
-        return;
-      }
-      const server = await fetchServerDraft().catch(() => null);
-      const stored = localDraft.read(userId.current);
-      const draft = newerDraft(stored, server);
-      const fromSaved = draft ? fromDraft(draft) : null;
-      let initial: ApplicationForm;
-      if (fromSaved && draftHasContent(fromSaved)) initial = fromSaved;
-      else if (correcting && mine) initial = formFromApplication(mine, null);
-      else initial = emptyForm();
-      // A phone verified a moment ago stays verified when the form is reopened.
-      setPhone(usablePhone(stored, new Date()));
-      // The chosen company may be past the first page: find it again by its name.
-      const chosen = initial.companyId ? (companyOptions.find((c) => c.id === initial.companyId) ?? null) : null;
-      setPicked(chosen);
-      if (initial.companyId && !chosen && initial.companyName) {
-        const wanted = initial.companyId;
-        void fetchCompanyOptions(initial.companyName)
-          .then((found) => setPicked((prev) => prev ?? found.find((c) => c.id === wanted) ?? null))
-          .catch(() => undefined);
-      }
-      setRestored(!!fromSaved && draftHasContent(fromSaved));
-      setResubmitting(correcting);
-      setForm(initial);
-      setLoad({ status: 'ready' });
-    } catch (error) {
-      setLoad({ status: 'error', message: messageOf(error) });
-    }
-  }, [resubmit]);
-
-  useEffect(() => {
-    void start();
-    return () => {
-      if (timer.current) clearTimeout(timer.current);
-    };
-  }, [start]);
-
-  const persist = useCallback((next: ApplicationForm) => {
-    const draft = toDraft(next);
-    localDraft.write(userId.current, draft, phoneRef.current);
-    setSaveState('saving');
+  const cancelSave = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      saveServerDraft(draft)
-        .then(() => setSaveState('saved'))
-        .catch(() => setSaveState('localOnly'));
-    }, SERVER_SAVE_DELAY_MS);
   }, []);
 
   const update = useCallback(
     (next: ApplicationForm) => {
       setForm(next);
-      persist(next);
+      const draft = toDraft(next);
+      localDraft.write(userId.current, draft, phoneRef.current);
+      setSaveState('saving');
+      cancelSave();
+      timer.current = setTimeout(() => {
+        saveServerDraft(draft)
+          .then(() => setSaveState('saved'))
+          .catch(() => setSaveState('localOnly'));
+      }, SERVER_SAVE_DELAY_MS);
     },
-    [persist],
+    [cancelSave],
   );
-
-  const change = useCallback(
-    (patch: Partial<ApplicationForm>) => {
-      const next = { ...formRef.current, ...patch };
-      update(next);
-      // A field the person just changed no longer shows its old complaint.
-      setErrors((prev) => {
-        const copy = { ...prev };
-        for (const key of Object.keys(patch)) delete copy[key as keyof FieldErrors];
-        if ('declarations' in patch) delete copy.noCriminalRecord;
-        if ('agreementSigned' in patch) delete copy.agreement;
-        delete copy.form;
-        return copy;
-      });
-    },
-    [update],
-  );
-
-  const ctx = { phoneReady: !!phoneCode || resubmitting, agreementVersion: agreement?.version ?? null, age: ageRule };
 
   /** The verification in state and in the stored draft at once (closing the app right after keeps it). */
-  const keepPhone = (next: PhoneVerification | null) => {
+  const keepPhone = (next: PhoneVerification | null, formShown: boolean) => {
     phoneRef.current = next;
     setPhone(next);
-    if (load.status === 'ready') localDraft.write(userId.current, toDraft(formRef.current), next);
+    if (formShown) localDraft.write(userId.current, toDraft(formRef.current), next);
+  };
+
+  /** Sent: name and ID number leave this phone's storage (the server has them, encrypted). */
+  const forget = () => {
+    cancelSave();
+    localDraft.clear(userId.current);
+    clearApplicationStorage();
+    void deleteServerDraft().catch(() => undefined);
+  };
+
+  const phoneCode = phone?.code ?? null;
+  return { form, setForm, formRef, userId, saveState, phoneCode, setPhone, keepPhone, update, cancelSave, forget };
+}
+
+type Draft = ReturnType<typeof useDraft>;
+
+/** Opening the form: the lists it offers and the saved draft put in place, again on `reload`. */
+function useOpening(resubmit: boolean, { userId, setPhone, setForm, cancelSave }: Draft) {
+  const [load, setLoad] = useState<LoadState>({ status: 'loading' });
+  const [restored, setRestored] = useState(false);
+  const [resubmitting, setResubmitting] = useState(false);
+  const [ageRule, setAgeRule] = useState<AgeRule>({ bounds: DEFAULT_APPLICANT_AGE, today: shanghaiToday() });
+  const [picked, setPicked] = useState<CompanyOption | null>(null);
+  const [agreement, setAgreement] = useState<AgreementResponse | null>(null);
+  const [companies, setCompanies] = useState<CompanyOption[]>([]);
+  const [communities, setCommunities] = useState<OrgUnitNode[]>([]);
+
+  const start = useCallback(async () => {
+    setLoad({ status: 'loading' });
+    try {
+      const opened = await openApplication(resubmit);
+      userId.current = opened.userId;
+      setAgeRule(opened.ageRule);
+      setAgreement(opened.agreement);
+      setCompanies(opened.companies);
+      setCommunities(opened.communities);
+      if (opened.existing) {
+        setLoad({ status: 'hasApplication', application: opened.existing });
+        return;
+      }
+      setPhone(opened.phone);
+      pickSavedCompany(opened.initial, opened.companies, setPicked);
+      setRestored(opened.restored);
+      setResubmitting(opened.correcting);
+      setForm(opened.initial);
+      setLoad({ status: 'ready' });
+    } catch (error) {
+      setLoad({ status: 'error', message: messageOf(error) });
+    }
+  }, [resubmit, userId, setPhone, setForm]);
+
+  useEffect(() => {
+    void start();
+    return cancelSave;
+  }, [start, cancelSave]);
+
+  return {
+    ...{ load, restored, setRestored, resubmitting, ageRule, picked, setPicked, agreement, setAgreement },
+    ...{ companies, communities, reload: () => void start() },
+  };
+}
+
+type Opening = ReturnType<typeof useOpening>;
+
+/** The first step (of all four, in order) that has a complaint, with its complaints. */
+function firstInvalidStep(form: ApplicationForm, ctx: Parameters<typeof validateStep>[2]) {
+  for (const step of [1, 2, 3, 4] as Step[]) {
+    const found = validateStep(form, step, ctx);
+    if (Object.keys(found).length) return { step, found };
+  }
+  return null;
+}
+
+/** Moving between the steps, each checked before leaving it, and sending the whole form at the end. */
+function useSteps(draft: Draft, opening: Opening, setErrors: Dispatch<SetStateAction<FieldErrors>>) {
+  const [submitting, setSubmitting] = useState(false);
+  const { formRef, update, phoneCode } = draft;
+  const { resubmitting, agreement } = opening;
+  const ctx = {
+    phoneReady: !!phoneCode || resubmitting,
+    agreementVersion: agreement?.version ?? null,
+    age: opening.ageRule,
   };
 
   const goTo = (step: Step) => {
-    setRestored(false);
+    opening.setRestored(false);
     update({ ...formRef.current, step });
   };
-
   const next = () => {
     const found = validateStep(formRef.current, formRef.current.step, ctx);
     setErrors(found);
     if (Object.keys(found).length) return;
     if (formRef.current.step < 4) goTo((formRef.current.step + 1) as Step);
   };
-
   const back = () => {
     setErrors({});
     if (formRef.current.step > 1) goTo((formRef.current.step - 1) as Step);
   };
 
+  /** The server's refusal shown on the field (and step) it concerns. */
+  const refused = (error: unknown) => {
+    if (!(error instanceof HttpError) || error.isNetworkError) {
+      setErrors({ form: `${NETWORK_ERROR_MESSAGE}。您填写的内容已保存在手机上，恢复网络后再点“提交申请”即可。` });
+      return;
+    }
+    const placed = placeServerError(error);
+    // A phone code is spent once: after any refusal, a fresh one is needed.
+    if (placed.field === 'phone') draft.keepPhone(null, opening.load.status === 'ready');
+    if (error.code === 'AGREEMENT_VERSION_OUTDATED') {
+      void fetchAgreement()
+        .then(opening.setAgreement)
+        .catch(() => undefined);
+      update({ ...formRef.current, agreementSigned: false, agreementVersion: null });
+    }
+    setErrors({ [placed.field]: placed.message });
+    if (placed.step !== formRef.current.step) goTo(placed.step);
+  };
+
   const submit = async (): Promise<MyApplicationResponse | null> => {
-    for (const step of [1, 2, 3, 4] as Step[]) {
-      const found = validateStep(formRef.current, step, ctx);
-      if (Object.keys(found).length) {
-        setErrors(found);
-        if (step !== formRef.current.step) goTo(step);
-        return null;
-      }
+    const invalid = firstInvalidStep(formRef.current, ctx);
+    if (invalid) {
+      setErrors(invalid.found);
+      if (invalid.step !== formRef.current.step) goTo(invalid.step);
+      return null;
     }
     // WeChat only shows the consent dialog from a tap: ask before any other wait.
     await askResultConsent();
@@ -250,62 +321,77 @@ export function useApplicationForm({ resubmit }: { resubmit: boolean }): Applica
     const body = toSubmitRequest(formRef.current, phoneCode);
     try {
       const result = resubmitting ? await resubmitApplication(body) : await submitApplication(body);
-      // Sent: name and ID number leave this phone's storage (the server has them, encrypted).
-      if (timer.current) clearTimeout(timer.current);
-      localDraft.clear(userId.current);
-      clearApplicationStorage();
-      void deleteServerDraft().catch(() => undefined);
+      draft.forget();
       return result;
     } catch (error) {
-      if (!(error instanceof HttpError) || error.isNetworkError) {
-        setErrors({ form: `${NETWORK_ERROR_MESSAGE}。您填写的内容已保存在手机上，恢复网络后再点“提交申请”即可。` });
-        return null;
-      }
-      const placed = placeServerError(error);
-      // A phone code is spent once: after any refusal, a fresh one is needed.
-      if (placed.field === 'phone') keepPhone(null);
-      if (error.code === 'AGREEMENT_VERSION_OUTDATED') {
-        void fetchAgreement()
-          .then(setAgreement)
-          .catch(() => undefined);
-        update({ ...formRef.current, agreementSigned: false, agreementVersion: null });
-      }
-      setErrors({ [placed.field]: placed.message });
-      if (placed.step !== formRef.current.step) goTo(placed.step);
+      refused(error);
       return null;
     } finally {
       setSubmitting(false);
     }
   };
 
+  return { submitting, goTo, next, back, submit };
+}
+
+/** A field the person just changed no longer shows its old complaint (nor does the form's). */
+function withoutComplaintsAbout(prev: FieldErrors, patch: Partial<ApplicationForm>): FieldErrors {
+  const copy = { ...prev };
+  for (const key of Object.keys(patch)) delete copy[key as keyof FieldErrors];
+  if ('declarations' in patch) delete copy.noCriminalRecord;
+  if ('agreementSigned' in patch) delete copy.agreement;
+  delete copy.form;
+  return copy;
+}
+
+/**
+ * The application form with its draft: every change is written to this phone at once and to the
+ * server's draft endpoint shortly after, so closing the app or losing the network loses nothing.
+ */
+export function useApplicationForm({ resubmit }: { resubmit: boolean }): ApplicationFormState {
+  const draft = useDraft();
+  const opening = useOpening(resubmit, draft);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const steps = useSteps(draft, opening, setErrors);
+  const { form, formRef, update } = draft;
+  const { picked, companies } = opening;
+
+  const change = useCallback(
+    (patch: Partial<ApplicationForm>) => {
+      update({ ...formRef.current, ...patch });
+      setErrors((prev) => withoutComplaintsAbout(prev, patch));
+    },
+    [update, formRef],
+  );
+
   return {
-    load,
+    load: opening.load,
     form,
     errors,
-    restored,
-    resubmitting,
-    saveState,
-    phoneCode,
-    agreement,
+    restored: opening.restored,
+    resubmitting: opening.resubmitting,
+    saveState: draft.saveState,
+    phoneCode: draft.phoneCode,
+    agreement: opening.agreement,
     companies,
     selectedCompany:
       picked && picked.id === form.companyId ? picked : (companies.find((c) => c.id === form.companyId) ?? null),
-    ageRule,
-    communities,
-    submitting,
-    reload: () => void start(),
+    ageRule: opening.ageRule,
+    communities: opening.communities,
+    submitting: steps.submitting,
+    reload: opening.reload,
     change,
     pickCompany: (c) => {
-      setPicked(c);
+      opening.setPicked(c);
       change({ companyId: c.id, companyName: c.name, siteId: c.sites.length === 1 ? c.sites[0].id : null });
     },
     setPhoneCode: (code) => {
-      keepPhone(code ? { code, at: new Date().toISOString() } : null);
+      draft.keepPhone(code ? { code, at: new Date().toISOString() } : null, opening.load.status === 'ready');
       if (code) setErrors(({ phone: _gone, ...rest }) => rest);
     },
-    next,
-    back,
-    goTo,
-    submit,
+    next: steps.next,
+    back: steps.back,
+    goTo: steps.goTo,
+    submit: steps.submit,
   };
 }

@@ -61,15 +61,80 @@ function flatCommunities(tree: OrgUnitNode[]) {
   );
 }
 
-function StepWho({ s }: { s: ApplicationFormState }) {
+/** The security company and its site, for a security guard. */
+function EmployerSection({ s }: { s: ApplicationFormState }) {
   const { form, errors, change, companies } = s;
-  const [communityQuery, setCommunityQuery] = useState('');
   const company = s.selectedCompany;
+  return (
+    <View data-testid="apply-employer">
+      <Text className="jh-section-title">您所在的保安从业单位</Text>
+      <CompanyPicker
+        first={companies}
+        selected={company}
+        onPick={s.pickCompany}
+        search={searchCompanies}
+        errorText={searchErrorText}
+      />
+      <FieldError message={errors.companyId} testId="error-companyId" />
+      {company ? (
+        <View>
+          <Text className="jh-section-title">您的驻勤点（实际上班的地方）</Text>
+          {company.sites.map((site) => (
+            <Choice
+              key={site.id}
+              selected={form.siteId === site.id}
+              onTap={() => change({ siteId: site.id })}
+              title={site.name}
+              hint={`${site.address} · 由${site.stationName}管理`}
+              testId="site-option"
+            />
+          ))}
+          <FieldError message={errors.siteId} testId="error-siteId" />
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+/** The community the applicant lives in, found by typing part of its or its station's name. */
+function ResidenceSection({ s }: { s: ApplicationFormState }) {
+  const { form, errors, change } = s;
+  const [communityQuery, setCommunityQuery] = useState('');
   const communities = useMemo(() => flatCommunities(s.communities), [s.communities]);
   const matches = communities.filter(
     (c) => !communityQuery || c.name.includes(communityQuery) || c.stationName.includes(communityQuery),
   );
   const shown = communityQuery ? matches.slice(0, 12) : communities.filter((c) => c.id === form.residenceCommunityId);
+  return (
+    <View data-testid="apply-residence">
+      <Text className="jh-section-title">您居住的社区{form.occupation === 'security_guard' ? '（选填）' : ''}</Text>
+      <Input
+        className="jh-input jh-input--full"
+        value={communityQuery}
+        placeholder="输入社区或派出所名称查找，如“平湖”"
+        onInput={(e) => setCommunityQuery(e.detail.value.trim())}
+        data-testid="community-search"
+      />
+      {communityQuery && matches.length === 0 ? <Text className="jh-field-hint">没有找到，请换个字试试。</Text> : null}
+      <View className="jh-block" style={{ marginTop: '10px' }}>
+        {shown.map((c) => (
+          <Choice
+            key={c.id}
+            selected={form.residenceCommunityId === c.id}
+            onTap={() => change({ residenceCommunityId: form.residenceCommunityId === c.id ? null : c.id })}
+            title={c.name}
+            hint={c.stationName}
+            testId="community-option"
+          />
+        ))}
+      </View>
+      <FieldError message={errors.residenceCommunityId} testId="error-residenceCommunityId" />
+    </View>
+  );
+}
+
+function StepWho({ s }: { s: ApplicationFormState }) {
+  const { form, errors, change } = s;
   return (
     <View>
       <Text className="jh-field__label">您是：</Text>
@@ -91,64 +156,8 @@ function StepWho({ s }: { s: ApplicationFormState }) {
       ))}
       <FieldError message={errors.occupation} testId="error-occupation" />
 
-      {form.occupation === 'security_guard' ? (
-        <View data-testid="apply-employer">
-          <Text className="jh-section-title">您所在的保安从业单位</Text>
-          <CompanyPicker
-            first={companies}
-            selected={company}
-            onPick={s.pickCompany}
-            search={searchCompanies}
-            errorText={searchErrorText}
-          />
-          <FieldError message={errors.companyId} testId="error-companyId" />
-          {company ? (
-            <View>
-              <Text className="jh-section-title">您的驻勤点（实际上班的地方）</Text>
-              {company.sites.map((site) => (
-                <Choice
-                  key={site.id}
-                  selected={form.siteId === site.id}
-                  onTap={() => change({ siteId: site.id })}
-                  title={site.name}
-                  hint={`${site.address} · 由${site.stationName}管理`}
-                  testId="site-option"
-                />
-              ))}
-              <FieldError message={errors.siteId} testId="error-siteId" />
-            </View>
-          ) : null}
-        </View>
-      ) : null}
-
-      {form.occupation ? (
-        <View data-testid="apply-residence">
-          <Text className="jh-section-title">您居住的社区{form.occupation === 'security_guard' ? '（选填）' : ''}</Text>
-          <Input
-            className="jh-input jh-input--full"
-            value={communityQuery}
-            placeholder="输入社区或派出所名称查找，如“平湖”"
-            onInput={(e) => setCommunityQuery(e.detail.value.trim())}
-            data-testid="community-search"
-          />
-          {communityQuery && matches.length === 0 ? (
-            <Text className="jh-field-hint">没有找到，请换个字试试。</Text>
-          ) : null}
-          <View className="jh-block" style={{ marginTop: '10px' }}>
-            {shown.map((c) => (
-              <Choice
-                key={c.id}
-                selected={form.residenceCommunityId === c.id}
-                onTap={() => change({ residenceCommunityId: form.residenceCommunityId === c.id ? null : c.id })}
-                title={c.name}
-                hint={c.stationName}
-                testId="community-option"
-              />
-            ))}
-          </View>
-          <FieldError message={errors.residenceCommunityId} testId="error-residenceCommunityId" />
-        </View>
-      ) : null}
+      {form.occupation === 'security_guard' ? <EmployerSection s={s} /> : null}
+      {form.occupation ? <ResidenceSection s={s} /> : null}
     </View>
   );
 }
@@ -376,6 +385,29 @@ function StepAgreement({ s }: { s: ApplicationFormState }) {
   );
 }
 
+/** 上一步, and 下一步 or, on the last step, the submit button. */
+function StepActions({ s, onSubmit }: { s: ApplicationFormState; onSubmit: () => void }) {
+  const { step } = s.form;
+  return (
+    <View className="jh-actions">
+      {step > 1 ? (
+        <BigButton kind="secondary" onClick={s.back} testId="apply-back">
+          上一步
+        </BigButton>
+      ) : null}
+      {step < 4 ? (
+        <BigButton onClick={s.next} testId="apply-next">
+          下一步
+        </BigButton>
+      ) : (
+        <BigButton onClick={onSubmit} loading={s.submitting} loadingText="正在提交…" testId="apply-submit">
+          {s.resubmitting ? '重新提交申请' : '提交申请'}
+        </BigButton>
+      )}
+    </View>
+  );
+}
+
 export default function ApplyPage() {
   const router = useRouter();
   const s = useApplicationForm({ resubmit: router.params?.resubmit === '1' });
@@ -432,27 +464,7 @@ export default function ApplyPage() {
         {step === 4 ? <StepAgreement s={s} /> : null}
       </View>
       <InlineError message={s.errors.form ?? null} testId="apply-form-error" />
-      <View className="jh-actions">
-        {step > 1 ? (
-          <BigButton kind="secondary" onClick={s.back} testId="apply-back">
-            上一步
-          </BigButton>
-        ) : null}
-        {step < 4 ? (
-          <BigButton onClick={s.next} testId="apply-next">
-            下一步
-          </BigButton>
-        ) : (
-          <BigButton
-            onClick={() => void onSubmit()}
-            loading={s.submitting}
-            loadingText="正在提交…"
-            testId="apply-submit"
-          >
-            {s.resubmitting ? '重新提交申请' : '提交申请'}
-          </BigButton>
-        )}
-      </View>
+      <StepActions s={s} onSubmit={() => void onSubmit()} />
       <SaveNote state={s.saveState} />
     </Screen>
   );
