@@ -14,7 +14,9 @@ export async function unitDataSource(): Promise<DataSource> {
     database: ':memory:',
     entities: ENTITIES,
     synchronize: true,
-    prepareDatabase: (sqlite: { pragma: (s: string) => unknown }) => sqlite.pragma('foreign_keys = ON'),
+    prepareDatabase: (sqlite: { pragma: (s: string) => unknown }) => {
+      sqlite.pragma('foreign_keys = ON');
+    },
     logging: false,
   });
   return ds.initialize();
