@@ -1,0 +1,63 @@
+import type { DataSource } from 'typeorm';
+import { PointsAccount } from './entities/points-account.entity.js';
+import { PointsLedgerEntry } from './entities/points-ledger-entry.entity.js';
+import { PointsLedgerService, type PostEntry } from './points-ledger.service.js';
+import { clearTables, clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
+
+const entry = (over: Partial<PostEntry>): PostEntry => ({
+  userId: 1,
+  volunteerId: 1,
+  type: 'activity',
+  amount: 10,
+  sourceType: 'activity_signup',
+  sourceId: '1',
+  description: '参加活动：巡逻',
+  idempotencyKey: 'activity-attendance:1',
+  awardingOrgId: null,
+  awardingOrgPath: '/1/',
+  ...over,
+});
+
+describe('PointsLedgerService', () => {
+  let ds: DataSource;
+  let sut: PointsLedgerService;
+  const post = (e: PostEntry) => ds.transaction((m) => sut.post(m, e));
+
+  beforeAll(async () => {
+    ds = await unitDataSource();
+    sut = new PointsLedgerService(ds, clockAt('2026-11-30T15:30:00Z'));
+  });
+  beforeEach(() => clearTables(ds));
+  afterAll(() => ds.destroy());
+
+  it('appends the entry and moves the balance with it: earned and spent apart, balanceAfter on each entry', async () => {
+    const a = await post(entry({ amount: 10, idempotencyKey: 'k1' }));
+    const b = await post(entry({ type: 'redemption', amount: -4, idempotencyKey: 'k2' }));
+    expect([a.posted, b.posted, a.entry?.balanceAfter, b.entry?.balanceAfter]).toEqual([true, true, 10, 6]);
+    expect(await sut.balanceOf(1)).toMatchObject({ balance: 6, earned: 10, spent: 4 });
+    expect(await sut.balanceOf(2)).toBeNull();
+  });
+
+  it('the same business event never posts twice: the second post returns the first entry', async () => {
+    const first = await post(entry({ amount: 10 }));
+    const again = await post(entry({ amount: 25, description: '重复' }));
+    expect(again).toEqual({ posted: false, entry: expect.objectContaining({ id: first.entry!.id, amount: 10 }) });
+    expect((await sut.balanceOf(1))?.balance).toBe(10);
+    expect(await ds.getRepository(PointsLedgerEntry).count()).toBe(1);
+  });
+
+  it('never below zero: an overdraft is refused and neither entry nor balance changes', async () => {
+    await post(entry({ amount: 5, idempotencyKey: 'k1' }));
+    const overdraft = post(entry({ type: 'redemption', amount: -6, idempotencyKey: 'k2' }));
+    await expect(overdraft).rejects.toMatchObject({ code: 'POINTS_INSUFFICIENT_BALANCE' });
+    expect((await sut.balanceOf(1))?.balance).toBe(5);
+    expect(await ds.getRepository(PointsLedgerEntry).count()).toBe(1);
+    expect((await post(entry({ type: 'redemption', amount: -5, idempotencyKey: 'k3' }))).entry?.balanceAfter).toBe(0);
+  });
+
+  it('zero is not posted (no entry, no account) and fractions are refused', async () => {
+    expect(await post(entry({ amount: 0 }))).toEqual({ posted: false, entry: null });
+    expect(await ds.getRepository(PointsAccount).count()).toBe(0);
+    await expect(post(entry({ amount: 1.5 }))).rejects.toThrow('integers');
+  });
+});
