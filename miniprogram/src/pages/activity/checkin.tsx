@@ -40,32 +40,41 @@ function failureText(caught: unknown): string {
   return caught instanceof HttpError ? checkinErrorMessage(caught) : messageOf(caught);
 }
 
-function CheckinCard({ item, onChanged }: { item: Item; onChanged: (s: MySignupResponse) => void }) {
+/** The typed or scanned code ready to send, or why it cannot be sent for this activity. */
+function readToken(raw: string, activityId: number): { token: string } | { problem: string } {
+  const token = normalizeTypedToken(raw);
+  if (!token) return { problem: '请先粘贴或输入民警手机上显示的签到码' };
+  const owner = tokenActivityId(token);
+  if (owner === null) return { problem: '签到码不完整，请对照民警手机上的签到码重新粘贴' };
+  if (owner !== activityId) return { problem: '这不是本活动的签到码，请确认您要签到的活动' };
+  return { token };
+}
+
+const checkedOutText = (next: MySignupResponse) =>
+  `签退成功，本次服务时长 ${formatMinutes(next.checkedMinutes)}。民警确认后发放积分。`;
+
+const CHECKED_IN = '签到成功！活动结束离开前请回来点“签退”。';
+
+/** The card's check-in and check-out actions with what they are doing, their success line and their complaint. */
+function useCheckin(item: Item, onChanged: (s: MySignupResponse) => void) {
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<string | null>(null);
   const [typed, setTyped] = useState('');
   const [done, setDone] = useState<string | null>(null);
   /** The confirmation step before 签退 (what it counts, and that it cannot be undone). */
   const [confirming, setConfirming] = useState<CheckoutPrompt | null>(null);
-  const s = item.signup;
   const id = item.activityId;
 
-  async function byLocation() {
-    setError(null);
-    setDone(null);
-    setBusy('locating');
-    let pos;
-    try {
-      pos = await readPosition();
-    } catch (caught) {
-      setBusy(null);
-      setError(locationErrorMessage(caught, '定位签到'));
-      return;
-    }
+  async function send(
+    call: () => Promise<MySignupResponse>,
+    doneText: string | ((next: MySignupResponse) => string),
+    after?: () => void,
+  ) {
     setBusy('sending');
     try {
-      const next = await checkIn(id, { method: 'location', lat: pos.lat, lng: pos.lng, accuracy: pos.accuracy });
-      setDone('签到成功！活动结束离开前请回来点“签退”。');
+      const next = await call();
+      setDone(typeof doneText === 'string' ? doneText : doneText(next));
+      after?.();
       onChanged(next);
     } catch (caught) {
       setError(failureText(caught));
@@ -74,25 +83,29 @@ function CheckinCard({ item, onChanged }: { item: Item; onChanged: (s: MySignupR
     }
   }
 
-  async function byToken(raw: string) {
-    const token = normalizeTypedToken(raw);
+  async function byLocation() {
     setError(null);
     setDone(null);
-    if (!token) return setError('请先粘贴或输入民警手机上显示的签到码');
-    const owner = tokenActivityId(token);
-    if (owner === null) return setError('签到码不完整，请对照民警手机上的签到码重新粘贴');
-    if (owner !== id) return setError('这不是本活动的签到码，请确认您要签到的活动');
-    setBusy('sending');
-    try {
-      const next = await checkIn(id, { method: 'qr', token });
-      setDone('签到成功！活动结束离开前请回来点“签退”。');
-      setTyped('');
-      onChanged(next);
-    } catch (caught) {
-      setError(failureText(caught));
-    } finally {
+    setBusy('locating');
+    const pos = await readPosition().catch((caught: unknown) => {
       setBusy(null);
-    }
+      setError(locationErrorMessage(caught, '定位签到'));
+      return null;
+    });
+    if (!pos) return;
+    await send(() => checkIn(id, { method: 'location', ...pos }), CHECKED_IN);
+  }
+
+  async function byToken(raw: string) {
+    setError(null);
+    setDone(null);
+    const read = readToken(raw, id);
+    if ('problem' in read) return setError(read.problem);
+    await send(
+      () => checkIn(id, { method: 'qr', token: read.token }),
+      CHECKED_IN,
+      () => setTyped(''),
+    );
   }
 
   async function scan() {
@@ -110,26 +123,98 @@ function CheckinCard({ item, onChanged }: { item: Item; onChanged: (s: MySignupR
 
   function askLeave() {
     setError(null);
-    setConfirming(checkoutPrompt(item, s.checkinAt, new Date()));
+    setConfirming(checkoutPrompt(item, item.signup.checkinAt, new Date()));
   }
 
   async function leave() {
     setConfirming(null);
     setError(null);
-    setBusy('sending');
-    try {
-      const next = await checkOut(id, {});
-      setDone(`签退成功，本次服务时长 ${formatMinutes(next.checkedMinutes)}。民警确认后发放积分。`);
-      onChanged(next);
-    } catch (caught) {
-      setError(failureText(caught));
-    } finally {
-      setBusy(null);
-    }
+    await send(() => checkOut(id, {}), checkedOutText);
   }
 
+  return { busy, error, typed, setTyped, done, confirming, setConfirming, byLocation, byToken, scan, askLeave, leave };
+}
+
+type Checkin = ReturnType<typeof useCheckin>;
+
+/** Before check-in: by location, and by the officer's code (scanned in WeChat, pasted in a browser). */
+function CheckinButtons({ c }: { c: Checkin }) {
+  const { busy } = c;
   return (
-    <View className="jh-act-card" data-testid="checkin-item" data-activity-id={id}>
+    <View>
+      <BigButton
+        onClick={() => void c.byLocation()}
+        loading={busy === 'locating' || busy === 'sending'}
+        loadingText={busy === 'locating' ? '正在定位…' : '正在签到…'}
+        testId="checkin-location"
+      >
+        定位签到
+      </BigButton>
+      {isWeapp ? (
+        <BigButton
+          kind="secondary"
+          onClick={() => void c.scan()}
+          loading={busy === 'scanning'}
+          loadingText="正在打开相机…"
+          testId="checkin-scan"
+        >
+          扫民警的签到码
+        </BigButton>
+      ) : (
+        <View className="jh-field" style={{ marginTop: '20px' }}>
+          <Text className="jh-field__label">或粘贴民警手机上的签到码</Text>
+          <View className="jh-search">
+            <Input
+              className="jh-input"
+              value={c.typed}
+              placeholder="粘贴签到码"
+              onInput={(e) => c.setTyped(e.detail.value)}
+              data-testid="checkin-token-input"
+            />
+            <Button
+              className="jh-btn jh-btn--secondary"
+              onClick={() => void c.byToken(c.typed)}
+              data-testid="checkin-token-submit"
+            >
+              签到
+            </Button>
+          </View>
+        </View>
+      )}
+    </View>
+  );
+}
+
+/** What 签退 will count, with 确认签退 when it is allowed now. */
+function CheckoutConfirm({ c, confirming }: { c: Checkin; confirming: CheckoutPrompt }) {
+  return (
+    <View className="jh-status-box" data-testid="checkout-confirm-box">
+      <Text className="jh-block" style={{ fontWeight: 700 }} data-testid="checkout-confirm-text">
+        {confirming.text}
+      </Text>
+      {confirming.allowed ? (
+        <BigButton
+          onClick={() => void c.leave()}
+          loading={c.busy === 'sending'}
+          loadingText="正在签退…"
+          testId="checkout-confirm"
+        >
+          确认签退
+        </BigButton>
+      ) : null}
+      <BigButton kind="secondary" onClick={() => c.setConfirming(null)} testId="checkout-cancel">
+        {confirming.allowed ? '先不签退' : '知道了'}
+      </BigButton>
+    </View>
+  );
+}
+
+function CheckinCard({ item, onChanged }: { item: Item; onChanged: (s: MySignupResponse) => void }) {
+  const c = useCheckin(item, onChanged);
+  const { busy, done, confirming } = c;
+  const s = item.signup;
+  return (
+    <View className="jh-act-card" data-testid="checkin-item" data-activity-id={item.activityId}>
       <Text className="jh-act-card__title">{item.title}</Text>
       <Text className="jh-act-card__line">时间：{item.time}</Text>
       <Text className="jh-act-card__line">地点：{item.address}</Text>
@@ -139,71 +224,14 @@ function CheckinCard({ item, onChanged }: { item: Item; onChanged: (s: MySignupR
           {done}
         </Text>
       ) : null}
-      <InlineError message={error} testId="checkin-error" />
+      <InlineError message={c.error} testId="checkin-error" />
       {busy === 'locating' ? <Text className="jh-block">正在获取您的位置，请稍候（在室外更快）…</Text> : null}
       {!s.checkinAt ? (
-        <View>
-          <BigButton
-            onClick={() => void byLocation()}
-            loading={busy === 'locating' || busy === 'sending'}
-            loadingText={busy === 'locating' ? '正在定位…' : '正在签到…'}
-            testId="checkin-location"
-          >
-            定位签到
-          </BigButton>
-          {isWeapp ? (
-            <BigButton
-              kind="secondary"
-              onClick={() => void scan()}
-              loading={busy === 'scanning'}
-              loadingText="正在打开相机…"
-              testId="checkin-scan"
-            >
-              扫民警的签到码
-            </BigButton>
-          ) : (
-            <View className="jh-field" style={{ marginTop: '20px' }}>
-              <Text className="jh-field__label">或粘贴民警手机上的签到码</Text>
-              <View className="jh-search">
-                <Input
-                  className="jh-input"
-                  value={typed}
-                  placeholder="粘贴签到码"
-                  onInput={(e) => setTyped(e.detail.value)}
-                  data-testid="checkin-token-input"
-                />
-                <Button
-                  className="jh-btn jh-btn--secondary"
-                  onClick={() => void byToken(typed)}
-                  data-testid="checkin-token-submit"
-                >
-                  签到
-                </Button>
-              </View>
-            </View>
-          )}
-        </View>
+        <CheckinButtons c={c} />
       ) : !s.checkoutAt && confirming ? (
-        <View className="jh-status-box" data-testid="checkout-confirm-box">
-          <Text className="jh-block" style={{ fontWeight: 700 }} data-testid="checkout-confirm-text">
-            {confirming.text}
-          </Text>
-          {confirming.allowed ? (
-            <BigButton
-              onClick={() => void leave()}
-              loading={busy === 'sending'}
-              loadingText="正在签退…"
-              testId="checkout-confirm"
-            >
-              确认签退
-            </BigButton>
-          ) : null}
-          <BigButton kind="secondary" onClick={() => setConfirming(null)} testId="checkout-cancel">
-            {confirming.allowed ? '先不签退' : '知道了'}
-          </BigButton>
-        </View>
+        <CheckoutConfirm c={c} confirming={confirming} />
       ) : !s.checkoutAt ? (
-        <BigButton onClick={askLeave} loading={busy === 'sending'} loadingText="正在签退…" testId="checkout">
+        <BigButton onClick={c.askLeave} loading={busy === 'sending'} loadingText="正在签退…" testId="checkout">
           签退
         </BigButton>
       ) : null}

@@ -7,7 +7,14 @@ import { BigButton } from '../../components/BigButton';
 import { ErrorState, InlineError, LoadingState } from '../../components/States';
 import { ActivityMap } from '../../components/activity/ActivityMap';
 import { SignupStatus } from '../../components/activity/SignupStatus';
-import { geofenceView, placesWording, pointsWording, volunteerActions, formatTimeRange } from '../../logic/activities';
+import {
+  geofenceView,
+  placesWording,
+  pointsWording,
+  volunteerActions,
+  formatTimeRange,
+  type VolunteerAction,
+} from '../../logic/activities';
 import { formatDateTime } from '../../logic/format';
 import { PAGES, pageUrl } from '../../logic/routes';
 import { useLocation } from '../../hooks/useLocation';
@@ -28,11 +35,109 @@ function Row({ k, v, testId }: { k: string; v: string; testId?: string }) {
   );
 }
 
-export default function ActivityDetailPage() {
-  const id = Number(useRouter().params.id);
+/** One thing the volunteer can do now (sign up, cancel, go to check-in or -out), or why nothing. */
+function ActionButton({
+  act,
+  id,
+  signup,
+  onCancel,
+}: {
+  act: VolunteerAction;
+  id: number;
+  signup: ReturnType<typeof useSignup>;
+  onCancel: () => void;
+}) {
+  if (act.kind === 'signup')
+    return (
+      <BigButton
+        onClick={() => void signup.signUp(id)}
+        loading={signup.busyId === id}
+        loadingText="正在报名…"
+        testId="signup"
+      >
+        {act.label}
+      </BigButton>
+    );
+  if (act.kind === 'cancel')
+    return (
+      <BigButton
+        kind="secondary"
+        onClick={onCancel}
+        loading={signup.busyId === id}
+        loadingText="正在取消…"
+        testId="cancel-signup"
+      >
+        {act.label}
+      </BigButton>
+    );
+  if (act.kind === 'checkin' || act.kind === 'checkout')
+    return (
+      <BigButton
+        onClick={() => void Taro.navigateTo({ url: pageUrl(PAGES.checkin, { id }) })}
+        testId={`go-${act.kind}`}
+      >
+        {act.kind === 'checkin' ? '去签到' : '去签退'}
+      </BigButton>
+    );
+  return (
+    <Text className="jh-block jh-notice" data-testid="no-action">
+      {act.reason}
+    </Text>
+  );
+}
+
+/** When, how many, how many points, who publishes, how to sign up and who may. */
+function Facts({ a }: { a: ActivityResponse }) {
+  const req = a.requirements;
+  return (
+    <View className="jh-card">
+      <Row k="时间" v={formatTimeRange(a.startAt, a.endAt)} testId="activity-time" />
+      <Row k="报名截止" v={formatDateTime(a.signupDeadline)} />
+      <Row k="取消截止" v={formatDateTime(a.cancelDeadline)} />
+      <Row k="名额" v={placesWording(a)} testId="activity-places" />
+      <Row k="积分" v={pointsWording(a)} />
+      <Row k="发布单位" v={a.orgUnit.name} />
+      <Row k="报名方式" v={a.signupMode === 'instant' ? '报名即成功（有名额时）' : '民警确认后成功'} />
+      {req.requiresInsurance || a.riskLevel === 'high' ? <Row k="要求" v="需要有效的意外保险" /> : null}
+      {req.minAge !== null || req.maxAge !== null ? (
+        <Row k="年龄" v={`${req.minAge ?? '不限'} – ${req.maxAge ?? '不限'} 岁`} />
+      ) : null}
+    </View>
+  );
+}
+
+/** The address and map, with how far the phone is from the check-in range. */
+function Place({ a, location }: { a: ActivityResponse; location: ReturnType<typeof useLocation> }) {
+  const { state: loc, locate, position } = location;
+  const fence = position ? geofenceView(position, a.location) : null;
+  const hint = fence ? checkinHint(a, fence, new Date()) : null;
+  return (
+    <>
+      <Text className="jh-section-title">地点</Text>
+      <Text className="jh-block" data-testid="activity-address">
+        {a.location.address}
+      </Text>
+      <Text className="jh-block jh-muted" data-testid="activity-coords">
+        坐标：纬度 {a.location.lat.toFixed(5)}，经度 {a.location.lng.toFixed(5)} · 签到范围 {a.location.radiusM} 米
+      </Text>
+      <ActivityMap location={a.location} me={position} />
+      {hint ? (
+        <Text className={`jh-block ${hint.canCheckIn ? '' : 'jh-muted'}`} data-testid="geofence">
+          {hint.text}
+        </Text>
+      ) : (
+        <LocationNote state={loc} onRetry={() => void locate()} waitingText="正在获取您的位置…" />
+      )}
+    </>
+  );
+}
+
+/** The activity (reloaded after signing up or cancelling), the phone's position, and the sign-up actions. */
+function useActivityDetail(id: number) {
   const [activity, setActivity] = useState<ActivityResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { state: loc, locate, position } = useLocation();
+  const location = useLocation();
+  const { locate } = location;
 
   const load = useCallback(async () => {
     setError(null);
@@ -65,6 +170,30 @@ export default function ActivityDetailPage() {
     if (confirm) void signup.cancel(id);
   };
 
+  return { activity, error, load, location, signup, confirmCancel };
+}
+
+/** The title with the activity's status, type, mode and risk. */
+function Heading({ a }: { a: ActivityResponse }) {
+  return (
+    <>
+      <Text className="jh-title" data-testid="activity-title">
+        {a.title}
+      </Text>
+      <Text className={`jh-badge${a.status === 'cancelled' ? ' jh-badge--off' : ''}`} data-testid="activity-status">
+        {ACTIVITY_STATUS_LABELS[a.status]}
+      </Text>
+      <Text className="jh-badge">{a.typeLabel}</Text>
+      {a.mode !== 'daily' ? <Text className="jh-badge jh-badge--wait">{ACTIVITY_MODE_LABELS[a.mode]}</Text> : null}
+      {a.riskLevel === 'high' ? <Text className="jh-badge jh-badge--off">高风险 · 需意外保险和服务协议</Text> : null}
+    </>
+  );
+}
+
+export default function ActivityDetailPage() {
+  const id = Number(useRouter().params.id);
+  const { activity, error, load, location, signup, confirmCancel } = useActivityDetail(id);
+
   if (!Number.isInteger(id) || id <= 0)
     return (
       <Screen>
@@ -85,99 +214,22 @@ export default function ActivityDetailPage() {
     );
 
   const a = activity;
-  const now = new Date();
-  const fence = position ? geofenceView(position, a.location) : null;
-  const hint = fence ? checkinHint(a, fence, now) : null;
-  const actions = volunteerActions(a, now);
-  const req = a.requirements;
+  const actions = volunteerActions(a, new Date());
 
   return (
     <Screen testId="activity-detail">
-      <Text className="jh-title" data-testid="activity-title">
-        {a.title}
-      </Text>
-      <Text className={`jh-badge${a.status === 'cancelled' ? ' jh-badge--off' : ''}`} data-testid="activity-status">
-        {ACTIVITY_STATUS_LABELS[a.status]}
-      </Text>
-      <Text className="jh-badge">{a.typeLabel}</Text>
-      {a.mode !== 'daily' ? <Text className="jh-badge jh-badge--wait">{ACTIVITY_MODE_LABELS[a.mode]}</Text> : null}
-      {a.riskLevel === 'high' ? <Text className="jh-badge jh-badge--off">高风险 · 需意外保险和服务协议</Text> : null}
+      <Heading a={a} />
 
       {a.mySignup ? <SignupStatus signup={a.mySignup} /> : null}
       <InlineError message={signup.error?.message ?? null} testId="signup-error" />
 
-      {actions.map((act) => {
-        if (act.kind === 'signup')
-          return (
-            <BigButton
-              key="signup"
-              onClick={() => void signup.signUp(id)}
-              loading={signup.busyId === id}
-              loadingText="正在报名…"
-              testId="signup"
-            >
-              {act.label}
-            </BigButton>
-          );
-        if (act.kind === 'cancel')
-          return (
-            <BigButton
-              key="cancel"
-              kind="secondary"
-              onClick={() => void confirmCancel()}
-              loading={signup.busyId === id}
-              loadingText="正在取消…"
-              testId="cancel-signup"
-            >
-              {act.label}
-            </BigButton>
-          );
-        if (act.kind === 'checkin' || act.kind === 'checkout')
-          return (
-            <BigButton
-              key={act.kind}
-              onClick={() => void Taro.navigateTo({ url: pageUrl(PAGES.checkin, { id }) })}
-              testId={`go-${act.kind}`}
-            >
-              {act.kind === 'checkin' ? '去签到' : '去签退'}
-            </BigButton>
-          );
-        return (
-          <Text key="none" className="jh-block jh-notice" data-testid="no-action">
-            {act.reason}
-          </Text>
-        );
-      })}
+      {actions.map((act) => (
+        <ActionButton key={act.kind} act={act} id={id} signup={signup} onCancel={() => void confirmCancel()} />
+      ))}
 
-      <View className="jh-card">
-        <Row k="时间" v={formatTimeRange(a.startAt, a.endAt)} testId="activity-time" />
-        <Row k="报名截止" v={formatDateTime(a.signupDeadline)} />
-        <Row k="取消截止" v={formatDateTime(a.cancelDeadline)} />
-        <Row k="名额" v={placesWording(a)} testId="activity-places" />
-        <Row k="积分" v={pointsWording(a)} />
-        <Row k="发布单位" v={a.orgUnit.name} />
-        <Row k="报名方式" v={a.signupMode === 'instant' ? '报名即成功（有名额时）' : '民警确认后成功'} />
-        {req.requiresInsurance || a.riskLevel === 'high' ? <Row k="要求" v="需要有效的意外保险" /> : null}
-        {req.minAge !== null || req.maxAge !== null ? (
-          <Row k="年龄" v={`${req.minAge ?? '不限'} – ${req.maxAge ?? '不限'} 岁`} />
-        ) : null}
-      </View>
+      <Facts a={a} />
 
-      <Text className="jh-section-title">地点</Text>
-      <Text className="jh-block" data-testid="activity-address">
-        {a.location.address}
-      </Text>
-      <Text className="jh-block jh-muted" data-testid="activity-coords">
-        坐标：纬度 {a.location.lat.toFixed(5)}，经度 {a.location.lng.toFixed(5)} · 签到范围 {a.location.radiusM} 米
-      </Text>
-      <ActivityMap location={a.location} me={position} />
-      {hint ? (
-        <Text className={`jh-block ${hint.canCheckIn ? '' : 'jh-muted'}`} data-testid="geofence">
-          {hint.text}
-        </Text>
-      ) : (
-        <LocationNote state={loc} onRetry={() => void locate()} waitingText="正在获取您的位置…" />
-      )}
+      <Place a={a} location={location} />
 
       {a.description ? (
         <View>
