@@ -5,6 +5,7 @@ import { Tile } from '../Tile';
 import { PAGES } from '../../logic/routes';
 import { CardRow } from '../CardRow';
 import { BigButton } from '../BigButton';
+import { RejectionReason } from '../RejectionReason';
 import type { VisitorApplicationView } from '../../logic/visitor-application';
 import { ErrorState, LoadingState } from '../States';
 import '../enrolment.css';
@@ -65,16 +66,7 @@ export function VisitorApplication({ view }: { view: VisitorApplicationView }) {
           </Text>
         ) : null}
         <Text className="jh-block">{view.detail}</Text>
-        {view.reason ? (
-          <View style={{ marginTop: '12px' }}>
-            <Text className="jh-block" style={{ fontWeight: 700 }}>
-              未通过原因：
-            </Text>
-            <Text className="jh-block" data-testid="home-application-reason">
-              {view.reason}
-            </Text>
-          </View>
-        ) : null}
+        <RejectionReason reason={view.reason} testId="home-application-reason" />
       </View>
       <BigButton onClick={() => void Taro.navigateTo({ url: view.action.url })} testId={view.action.testId}>
         {view.action.label}

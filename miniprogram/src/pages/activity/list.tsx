@@ -15,7 +15,7 @@ import { Chips } from '../../components/activity/Chips';
 import { SignupStatus } from '../../components/activity/SignupStatus';
 import { PagedListView } from '../../components/PagedListView';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
-import { useLocation } from '../../hooks/useLocation';
+import { useLocation, type Position } from '../../hooks/useLocation';
 import { useSignup } from '../../hooks/useSignup';
 import { session } from '../../hooks/useSession';
 import {
@@ -93,6 +93,86 @@ function ActivityCard({
   );
 }
 
+/** The toast after signing up: on the waitlist, waiting for the officer, or done. */
+function signedUpText(s: MySignupResponse): string {
+  if (s.status === 'waitlisted') return `已排队候补第 ${s.waitlistPosition ?? ''} 位`;
+  return s.status === 'pending' ? '已提交，等待民警确认' : '报名成功';
+}
+
+/** 筛选 and 我的活动 side by side, then 提议活动. */
+function TopButtons({ showFilters, toggleFilters }: { showFilters: boolean; toggleFilters: () => void }) {
+  return (
+    <>
+      <View className="jh-row-buttons">
+        <BigButton kind="secondary" onClick={toggleFilters} testId="toggle-filters">
+          {showFilters ? '收起筛选' : '筛选'}
+        </BigButton>
+        <BigButton
+          kind="secondary"
+          onClick={() => void Taro.navigateTo({ url: PAGES.myActivities })}
+          testId="open-my-activities"
+        >
+          我的活动
+        </BigButton>
+      </View>
+      <BigButton
+        kind="secondary"
+        onClick={() => void Taro.navigateTo({ url: PAGES.proposalNew })}
+        testId="open-propose"
+      >
+        提议活动
+      </BigButton>
+    </>
+  );
+}
+
+/** Station, date, distance (asking for the position when needed) and type. */
+function Filters({
+  filters,
+  set,
+  position,
+  locate,
+}: {
+  filters: ListFilters;
+  set: (patch: Partial<ListFilters>) => void;
+  position: Position | null;
+  locate: () => Promise<unknown>;
+}) {
+  return (
+    <View className="jh-card" data-testid="filters">
+      <Text className="jh-filter-label">范围</Text>
+      <Chips
+        options={[
+          { value: 'all', label: '所有派出所' },
+          { value: 'mine', label: '只看本所' },
+        ]}
+        value={filters.myStation ? 'mine' : 'all'}
+        onChange={(v) => set({ myStation: v === 'mine' })}
+        testId="filter-station"
+      />
+      <Text className="jh-filter-label">日期</Text>
+      <Chips options={DATE_OPTIONS} value={filters.date} onChange={(date) => set({ date })} testId="filter-date" />
+      <Text className="jh-filter-label">距离{position ? '' : '（需要允许获取位置）'}</Text>
+      <Chips
+        options={NEAR_OPTIONS}
+        value={filters.nearKm ?? 0}
+        onChange={(km) => {
+          if (km && !position) void locate();
+          set({ nearKm: km || null });
+        }}
+        testId="filter-near"
+      />
+      <Text className="jh-filter-label">类型</Text>
+      <Chips
+        options={TYPE_OPTIONS}
+        value={filters.type ?? 'all'}
+        onChange={(t) => set({ type: t === 'all' ? null : (t as ActivityType) })}
+        testId="filter-type"
+      />
+    </View>
+  );
+}
+
 export default function ActivityListPage() {
   const [filters, setFilters] = useState<ListFilters>(DEFAULT_FILTERS);
   const [showFilters, setShowFilters] = useState(false);
@@ -127,12 +207,7 @@ export default function ActivityListPage() {
       .then((a) => setFresh((prev) => ({ ...prev, [id]: a })))
       .catch(() => undefined);
     void Taro.showToast({
-      title:
-        s.status === 'waitlisted'
-          ? `已排队候补第 ${s.waitlistPosition ?? ''} 位`
-          : s.status === 'pending'
-            ? '已提交，等待民警确认'
-            : '报名成功',
+      title: signedUpText(s),
       icon: 'none',
       duration: 3000,
     });
@@ -150,60 +225,10 @@ export default function ActivityListPage() {
 
   return (
     <Screen testId="activity-list">
-      <View className="jh-row-buttons">
-        <BigButton kind="secondary" onClick={() => setShowFilters((v) => !v)} testId="toggle-filters">
-          {showFilters ? '收起筛选' : '筛选'}
-        </BigButton>
-        <BigButton
-          kind="secondary"
-          onClick={() => void Taro.navigateTo({ url: PAGES.myActivities })}
-          testId="open-my-activities"
-        >
-          我的活动
-        </BigButton>
-      </View>
-      <BigButton
-        kind="secondary"
-        onClick={() => void Taro.navigateTo({ url: PAGES.proposalNew })}
-        testId="open-propose"
-      >
-        提议活动
-      </BigButton>
+      <TopButtons showFilters={showFilters} toggleFilters={() => setShowFilters((v) => !v)} />
       <View style={{ height: '12px' }} />
       <LocationNote state={loc} onRetry={() => void locate()} waitingText="正在获取您的位置，用来显示距离…" />
-      {showFilters ? (
-        <View className="jh-card" data-testid="filters">
-          <Text className="jh-filter-label">范围</Text>
-          <Chips
-            options={[
-              { value: 'all', label: '所有派出所' },
-              { value: 'mine', label: '只看本所' },
-            ]}
-            value={filters.myStation ? 'mine' : 'all'}
-            onChange={(v) => set({ myStation: v === 'mine' })}
-            testId="filter-station"
-          />
-          <Text className="jh-filter-label">日期</Text>
-          <Chips options={DATE_OPTIONS} value={filters.date} onChange={(date) => set({ date })} testId="filter-date" />
-          <Text className="jh-filter-label">距离{position ? '' : '（需要允许获取位置）'}</Text>
-          <Chips
-            options={NEAR_OPTIONS}
-            value={filters.nearKm ?? 0}
-            onChange={(km) => {
-              if (km && !position) void locate();
-              set({ nearKm: km || null });
-            }}
-            testId="filter-near"
-          />
-          <Text className="jh-filter-label">类型</Text>
-          <Chips
-            options={TYPE_OPTIONS}
-            value={filters.type ?? 'all'}
-            onChange={(t) => set({ type: t === 'all' ? null : (t as ActivityType) })}
-            testId="filter-type"
-          />
-        </View>
-      ) : null}
+      {showFilters ? <Filters filters={filters} set={set} position={position} locate={locate} /> : null}
       <PagedListView
         list={withMine}
         testId="activities"

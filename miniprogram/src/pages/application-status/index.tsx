@@ -6,6 +6,7 @@ import { Screen } from '../../components/Screen';
 import { BigButton } from '../../components/BigButton';
 import { ErrorState, LoadingState } from '../../components/States';
 import { InfoRow } from '../../components/Choice';
+import { RejectionReason } from '../../components/RejectionReason';
 import { applicationStatusView } from '../../logic/enrolment-view';
 import { formatDateTime } from '../../logic/format';
 import { PAGES, pageUrl } from '../../logic/routes';
@@ -16,6 +17,28 @@ import '../../components/enrolment.css';
 
 type State =
   { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; app: MyApplicationResponse | null };
+
+/** What the person sent: who, where, skills, when, and whether it went the green way. */
+function ApplicationDetails({ app }: { app: MyApplicationResponse }) {
+  return (
+    <View className="jh-card" style={{ marginTop: '16px' }}>
+      <Text className="jh-section-title" style={{ marginTop: 0 }}>
+        申请内容
+      </Text>
+      <InfoRow label="姓名" value={app.name} testId="application-name" />
+      <InfoRow label="身份证号" value={app.idNumberMasked} />
+      <InfoRow label="手机号" value={app.phoneMasked ?? '—'} />
+      <InfoRow label="身份" value={OCCUPATION_LABELS[app.occupation]} />
+      {app.company ? <InfoRow label="单位" value={app.company.name} /> : null}
+      {app.site ? <InfoRow label="驻勤点" value={app.site.name} /> : null}
+      {app.residenceCommunity ? <InfoRow label="居住社区" value={app.residenceCommunity.name} /> : null}
+      <InfoRow label="管理派出所" value={app.station.name} testId="application-station" />
+      <InfoRow label="技能" value={app.skills.length ? app.skills.map((s) => s.name).join('、') : '未填写'} />
+      <InfoRow label="提交时间" value={formatDateTime(app.submittedAt)} />
+      {app.green ? <InfoRow label="审核方式" value="绿色通道（一步审核）" /> : null}
+    </View>
+  );
+}
 
 export default function ApplicationStatusPage() {
   const [state, setState] = useState<State>({ status: 'loading' });
@@ -57,16 +80,7 @@ export default function ApplicationStatusPage() {
           {view.title}
         </Text>
         <Text className="jh-block">{view.detail}</Text>
-        {view.reason ? (
-          <View style={{ marginTop: '12px' }}>
-            <Text className="jh-block" style={{ fontWeight: 700 }}>
-              未通过原因：
-            </Text>
-            <Text className="jh-block" data-testid="application-reject-reason">
-              {view.reason}
-            </Text>
-          </View>
-        ) : null}
+        <RejectionReason reason={view.reason} testId="application-reject-reason" />
       </View>
       {view.canResubmit ? (
         <BigButton
@@ -87,22 +101,7 @@ export default function ApplicationStatusPage() {
           查看我的义警证
         </BigButton>
       ) : null}
-      <View className="jh-card" style={{ marginTop: '16px' }}>
-        <Text className="jh-section-title" style={{ marginTop: 0 }}>
-          申请内容
-        </Text>
-        <InfoRow label="姓名" value={app.name} testId="application-name" />
-        <InfoRow label="身份证号" value={app.idNumberMasked} />
-        <InfoRow label="手机号" value={app.phoneMasked ?? '—'} />
-        <InfoRow label="身份" value={OCCUPATION_LABELS[app.occupation]} />
-        {app.company ? <InfoRow label="单位" value={app.company.name} /> : null}
-        {app.site ? <InfoRow label="驻勤点" value={app.site.name} /> : null}
-        {app.residenceCommunity ? <InfoRow label="居住社区" value={app.residenceCommunity.name} /> : null}
-        <InfoRow label="管理派出所" value={app.station.name} testId="application-station" />
-        <InfoRow label="技能" value={app.skills.length ? app.skills.map((s) => s.name).join('、') : '未填写'} />
-        <InfoRow label="提交时间" value={formatDateTime(app.submittedAt)} />
-        {app.green ? <InfoRow label="审核方式" value="绿色通道（一步审核）" /> : null}
-      </View>
+      <ApplicationDetails app={app} />
       <BigButton
         kind="secondary"
         onClick={() => void Taro.navigateTo({ url: PAGES.messages })}

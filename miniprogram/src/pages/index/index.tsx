@@ -15,23 +15,9 @@ import { loginPageUrl, loginWithWechat, session, signOut, startSession, useSessi
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
-export default function HomePage() {
-  const state = useSession();
-
-  useEffect(() => {
-    if (session.get().status === 'idle') void startSession();
-  }, []);
-
-  useEffect(() => {
-    // Outside WeChat there is no silent login: go to the login page.
-    if (state.status === 'signedOut' && !isWeapp) void Taro.redirectTo({ url: loginPageUrl() });
-  }, [state]);
-
-  const view = useMemo(() => (state.status === 'signedIn' ? homeViewFor(state.me) : null), [state]);
-
-  // A visitor who applied sees where the application stands (or why it was refused) right here.
+/** A visitor who applied sees where the application stands (or why it was refused) on the home page. */
+function useVisitorApplication(isVisitor: boolean): VisitorApplicationSlot {
   const [application, setApplication] = useState<VisitorApplicationSlot>({ status: 'loading' });
-  const isVisitor = view?.kind === 'visitor';
   const loadApplication = useCallback(async () => {
     setApplication((prev) => (prev.status === 'ready' ? prev : { status: 'loading' }));
     try {
@@ -51,6 +37,25 @@ export default function HomePage() {
   useDidShow(() => {
     if (session.get().status === 'signedIn' && isVisitor) void loadApplication();
   });
+  return application;
+}
+
+export default function HomePage() {
+  const state = useSession();
+
+  useEffect(() => {
+    if (session.get().status === 'idle') void startSession();
+  }, []);
+
+  useEffect(() => {
+    // Outside WeChat there is no silent login: go to the login page.
+    if (state.status === 'signedOut' && !isWeapp) void Taro.redirectTo({ url: loginPageUrl() });
+  }, [state]);
+
+  const view = useMemo(() => (state.status === 'signedIn' ? homeViewFor(state.me) : null), [state]);
+
+  const isVisitor = view?.kind === 'visitor';
+  const application = useVisitorApplication(isVisitor);
 
   const onSignOut = async () => {
     if (await confirmSignOut()) await signOut();

@@ -17,6 +17,44 @@ type Load = { status: 'loading' } | { status: 'ready'; accounts: DemoAccount[] }
 
 const messageOf = (error: unknown) => (error instanceof HttpError ? error.message : NETWORK_ERROR_MESSAGE);
 
+/** The demo accounts by group, each a card to tap (showing 正在登录… while it signs in). */
+function DemoAccountGroups({
+  accounts,
+  busyId,
+  choose,
+}: {
+  accounts: DemoAccount[];
+  busyId: string | null;
+  choose: (account: DemoAccount) => void;
+}) {
+  return (
+    <>
+      {groupDemoAccounts(accounts).map((group) => (
+        <View key={group.title}>
+          <Text className="jh-section-title">{group.title}</Text>
+          {group.accounts.map((account) => {
+            const id = demoAccountId(account);
+            return (
+              <View
+                key={id}
+                className={`jh-demo-card${busyId === id ? ' jh-demo-card--busy' : ''}`}
+                onClick={() => choose(account)}
+                data-testid={`demo-${id}`}
+              >
+                <Text className="jh-demo-card__name">{account.displayName}</Text>
+                <Text className="jh-demo-card__meta">
+                  {[account.roleLabel, account.orgName].filter(Boolean).join(' · ')}
+                </Text>
+                {busyId === id ? <Text className="jh-demo-card__busy">正在登录…</Text> : null}
+              </View>
+            );
+          })}
+        </View>
+      ))}
+    </>
+  );
+}
+
 /** Sandbox only (absent from production builds): pick who to be, one tap. */
 export default function SandboxLoginPage() {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
@@ -71,30 +109,9 @@ export default function SandboxLoginPage() {
 
       {load.status === 'loading' ? <LoadingState text="正在加载演示账号…" /> : null}
       {load.status === 'error' ? <ErrorState message={load.message} onRetry={() => void reload()} /> : null}
-      {load.status === 'ready'
-        ? groupDemoAccounts(load.accounts).map((group) => (
-            <View key={group.title}>
-              <Text className="jh-section-title">{group.title}</Text>
-              {group.accounts.map((account) => {
-                const id = demoAccountId(account);
-                return (
-                  <View
-                    key={id}
-                    className={`jh-demo-card${busyId === id ? ' jh-demo-card--busy' : ''}`}
-                    onClick={() => void choose(account)}
-                    data-testid={`demo-${id}`}
-                  >
-                    <Text className="jh-demo-card__name">{account.displayName}</Text>
-                    <Text className="jh-demo-card__meta">
-                      {[account.roleLabel, account.orgName].filter(Boolean).join(' · ')}
-                    </Text>
-                    {busyId === id ? <Text className="jh-demo-card__busy">正在登录…</Text> : null}
-                  </View>
-                );
-              })}
-            </View>
-          ))
-        : null}
+      {load.status === 'ready' ? (
+        <DemoAccountGroups accounts={load.accounts} busyId={busyId} choose={(account) => void choose(account)} />
+      ) : null}
 
       <View className="jh-footer">
         <BigButton

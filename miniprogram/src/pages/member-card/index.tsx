@@ -17,6 +17,61 @@ import { CardRow } from '../../components/CardRow';
 type State =
   { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; card: VolunteerCardResponse };
 
+/** The card itself: name, number, station, status, tier and stars. */
+function IdCard({ card }: { card: VolunteerCardResponse }) {
+  return (
+    <View className="jh-card jh-member-card jh-volunteer-card" data-testid="volunteer-card">
+      <Text className="jh-member-card__title">江淮义警 · 义警证</Text>
+      <Text className="jh-member-card__name" data-testid="card-name">
+        {card.name}
+      </Text>
+      <CardRow label="义警编号" testId="card-member-no">
+        {card.memberNo}
+      </CardRow>
+      <CardRow label="管理派出所" testId="card-station">
+        {card.station?.name ?? '待分配'}
+      </CardRow>
+      <CardRow label="状态" testId="card-status">
+        {card.statusLabel}
+      </CardRow>
+      <CardRow label="层级">{card.tierLabel}</CardRow>
+      <CardRow label="星级" testId="card-stars">
+        {starsLabel(card.starLevel)}
+      </CardRow>
+    </View>
+  );
+}
+
+/** The registered skills with their certificates, and the equipment issued. */
+function SkillsAndEquipment({ card }: { card: VolunteerCardResponse }) {
+  return (
+    <>
+      <Text className="jh-section-title">技能与证书</Text>
+      <View className="jh-card" data-testid="card-skills">
+        {card.skills.length === 0 ? <Text className="jh-muted">未登记技能</Text> : null}
+        {card.skills.map((s) => (
+          <InfoRow
+            key={s.name}
+            label={s.certificateNo ? `${s.name}（证书 ${s.certificateNo}）` : s.name}
+            value={skillExpiryLabel(s)}
+          />
+        ))}
+      </View>
+      <Text className="jh-section-title">已发装备</Text>
+      <View className="jh-card" data-testid="card-equipment">
+        {card.equipment.length === 0 ? <Text className="jh-muted">暂未发放装备</Text> : null}
+        {card.equipment.map((e) => (
+          <InfoRow
+            key={`${e.item}-${e.issuedOn}`}
+            label={`${e.item}${e.count && e.count > 1 ? ` × ${e.count}` : ''}`}
+            value={`${e.issuedOn} 发放`}
+          />
+        ))}
+      </View>
+    </>
+  );
+}
+
 export default function MemberCardPage() {
   const [state, setState] = useState<State>({ status: 'loading' });
   const load = useCallback(async () => {
@@ -53,25 +108,7 @@ export default function MemberCardPage() {
   const warning = inactivityWarning(card.daysUntilInactivityRevocation);
   return (
     <Screen testId="member-card-page">
-      <View className="jh-card jh-member-card jh-volunteer-card" data-testid="volunteer-card">
-        <Text className="jh-member-card__title">江淮义警 · 义警证</Text>
-        <Text className="jh-member-card__name" data-testid="card-name">
-          {card.name}
-        </Text>
-        <CardRow label="义警编号" testId="card-member-no">
-          {card.memberNo}
-        </CardRow>
-        <CardRow label="管理派出所" testId="card-station">
-          {card.station?.name ?? '待分配'}
-        </CardRow>
-        <CardRow label="状态" testId="card-status">
-          {card.statusLabel}
-        </CardRow>
-        <CardRow label="层级">{card.tierLabel}</CardRow>
-        <CardRow label="星级" testId="card-stars">
-          {starsLabel(card.starLevel)}
-        </CardRow>
-      </View>
+      <IdCard card={card} />
       {warning ? (
         <View className="jh-notice" data-testid="card-inactivity-warning">
           <Text>{warning}</Text>
@@ -84,28 +121,7 @@ export default function MemberCardPage() {
         {card.company ? <InfoRow label="单位" value={card.company.name} /> : null}
         <InfoRow label="编组" value={card.teams.length ? card.teams.join('、') : '尚未编组'} testId="card-teams" />
       </View>
-      <Text className="jh-section-title">技能与证书</Text>
-      <View className="jh-card" data-testid="card-skills">
-        {card.skills.length === 0 ? <Text className="jh-muted">未登记技能</Text> : null}
-        {card.skills.map((s) => (
-          <InfoRow
-            key={s.name}
-            label={s.certificateNo ? `${s.name}（证书 ${s.certificateNo}）` : s.name}
-            value={skillExpiryLabel(s)}
-          />
-        ))}
-      </View>
-      <Text className="jh-section-title">已发装备</Text>
-      <View className="jh-card" data-testid="card-equipment">
-        {card.equipment.length === 0 ? <Text className="jh-muted">暂未发放装备</Text> : null}
-        {card.equipment.map((e) => (
-          <InfoRow
-            key={`${e.item}-${e.issuedOn}`}
-            label={`${e.item}${e.count && e.count > 1 ? ` × ${e.count}` : ''}`}
-            value={`${e.issuedOn} 发放`}
-          />
-        ))}
-      </View>
+      <SkillsAndEquipment card={card} />
       <BigButton kind="secondary" onClick={() => void Taro.navigateTo({ url: PAGES.messages })} testId="card-messages">
         我的消息
       </BigButton>
