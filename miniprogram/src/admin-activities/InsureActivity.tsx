@@ -10,8 +10,8 @@ import { enrolSummary, policyCovers, policyPeriod } from '../logic/insurance-for
 import { PAGES } from '../logic/routes';
 import { enrolActivity, listPolicies } from '../services/insurance';
 
-/** "为已报名义警批量投保": pick a policy that covers the activity, confirm, enrol every confirmed sign-up. */
-export function InsureActivity({ a }: { a: ActivityResponse }) {
+/** The policies that cover the activity, the one chosen, and enrolling the confirmed sign-ups in it. */
+function useInsureActivity(a: ActivityResponse) {
   const [open, setOpen] = useState(false);
   const [policies, setPolicies] = useState<PolicyResponse[] | null>(null);
   const [chosen, setChosen] = useState<number | null>(null);
@@ -55,6 +55,30 @@ export function InsureActivity({ a }: { a: ActivityResponse }) {
     }
   }
 
+  return { open, setOpen, policies, chosen, setChosen, error, result, busy, start, enrol };
+}
+
+/** Nothing covers the activity: say so and offer the page where policies are registered. */
+function NoCoveringPolicy() {
+  return (
+    <View>
+      <Text className="jh-block" data-testid="insure-no-policy">
+        没有覆盖这个活动时间的保单。请先登记保单。
+      </Text>
+      <BigButton
+        kind="secondary"
+        onClick={() => void Taro.navigateTo({ url: PAGES.adminInsurance })}
+        testId="insure-open-policies"
+      >
+        去登记保单
+      </BigButton>
+    </View>
+  );
+}
+
+/** "为已报名义警批量投保": pick a policy that covers the activity, confirm, enrol every confirmed sign-up. */
+export function InsureActivity({ a }: { a: ActivityResponse }) {
+  const { open, setOpen, policies, chosen, setChosen, error, result, busy, start, enrol } = useInsureActivity(a);
   if (!open) {
     return (
       <BigButton kind="secondary" onClick={() => void start()} testId="admin-insure">
@@ -66,20 +90,7 @@ export function InsureActivity({ a }: { a: ActivityResponse }) {
     <View className="jh-card" style={{ marginTop: '16px' }} data-testid="insure-panel">
       <Text className="jh-field__label">选择保单（只列出保障期覆盖整个活动的）</Text>
       {!policies && !error ? <LoadingState text="正在查询保单…" /> : null}
-      {policies && policies.length === 0 ? (
-        <View>
-          <Text className="jh-block" data-testid="insure-no-policy">
-            没有覆盖这个活动时间的保单。请先登记保单。
-          </Text>
-          <BigButton
-            kind="secondary"
-            onClick={() => void Taro.navigateTo({ url: PAGES.adminInsurance })}
-            testId="insure-open-policies"
-          >
-            去登记保单
-          </BigButton>
-        </View>
-      ) : null}
+      {policies && policies.length === 0 ? <NoCoveringPolicy /> : null}
       {policies && policies.length > 0 ? (
         <Chips
           options={policies.map((p) => ({ value: p.id, label: `${p.insurer} ${p.policyNo}（${policyPeriod(p)}）` }))}

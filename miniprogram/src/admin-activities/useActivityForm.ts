@@ -46,6 +46,42 @@ export const taroDraftStorage: DraftStorage = {
 
 type Phase = { kind: 'loading' } | { kind: 'loadFailed'; message: string } | { kind: 'editing' };
 
+interface Start {
+  activity: ActivityResponse | null;
+  /** What the form holds when nothing is typed: the activity as saved, or the defaults. */
+  base: ActivityForm;
+  form: ActivityForm;
+  /** When the restored draft was kept ('' when unknown); null when nothing was restored. */
+  restoredAt: string | null;
+}
+
+/** Where the form starts: the activity (or defaults), or an unsent draft over it. Throws when loading fails. */
+async function startingForm(activityId: number | null): Promise<Start> {
+  const activity = activityId ? await adminGetActivity(activityId) : null;
+  const base = activity ? formFromActivity(activity) : emptyForm(new Date());
+  const draft = loadDraft(taroDraftStorage, activityId);
+  if (draft && formChanged(draft.form, base))
+    return { activity, base, form: draft.form, restoredAt: draft.savedAt ? formatDateTime(draft.savedAt) : '' };
+  return { activity, base, form: base, restoredAt: null };
+}
+
+/** Creates or updates the activity, drops the local copy the server now holds, and publishes when asked. */
+async function saveActivity(
+  activityId: number | null,
+  activity: ActivityResponse | null,
+  form: ActivityForm,
+  publish: boolean,
+): Promise<ActivityResponse> {
+  let saved =
+    activityId && activity
+      ? await updateActivity(activityId, toUpdateInput(form, activity.status))
+      : await createActivity(toActivityInput(form));
+  // The server has it now: the local copy is no longer needed (a new draft is keyed by its id from here on).
+  clearDraft(taroDraftStorage, activityId);
+  if (publish && saved.status === 'draft') saved = await publishActivity(saved.id);
+  return saved;
+}
+
 /**
  * The staff activity form: starts from the activity (or defaults), restores an unsent draft,
  * keeps every keystroke in storage until the server has it, and saves / publishes.
@@ -61,26 +97,18 @@ export function useActivityForm(activityId: number | null) {
   const baseline = useRef<ActivityForm>(form);
 
   async function start() {
-    let base = emptyForm(new Date());
-    if (activityId) {
-      setPhase({ kind: 'loading' });
-      try {
-        const a = await adminGetActivity(activityId);
-        setActivity(a);
-        base = formFromActivity(a);
-      } catch (caught) {
-        setPhase({ kind: 'loadFailed', message: messageOf(caught) });
-        return;
-      }
+    if (activityId) setPhase({ kind: 'loading' });
+    let begin: Start;
+    try {
+      begin = await startingForm(activityId);
+    } catch (caught) {
+      setPhase({ kind: 'loadFailed', message: messageOf(caught) });
+      return;
     }
-    baseline.current = base;
-    const draft = loadDraft(taroDraftStorage, activityId);
-    if (draft && formChanged(draft.form, base)) {
-      setForm(draft.form);
-      setRestoredAt(draft.savedAt ? formatDateTime(draft.savedAt) : '');
-    } else {
-      setForm(base);
-    }
+    if (begin.activity) setActivity(begin.activity);
+    baseline.current = begin.base;
+    setForm(begin.form);
+    if (begin.restoredAt !== null) setRestoredAt(begin.restoredAt);
     setPhase({ kind: 'editing' });
   }
 
@@ -118,13 +146,7 @@ export function useActivityForm(activityId: number | null) {
     setSubmitError(null);
     setSaving(publish ? 'publish' : 'draft');
     try {
-      let saved =
-        activityId && activity
-          ? await updateActivity(activityId, toUpdateInput(form, activity.status))
-          : await createActivity(toActivityInput(form));
-      // The server has it now: the local copy is no longer needed (a new draft is keyed by its id from here on).
-      clearDraft(taroDraftStorage, activityId);
-      if (publish && saved.status === 'draft') saved = await publishActivity(saved.id);
+      const saved = await saveActivity(activityId, activity, form, publish);
       setActivity(saved);
       return saved;
     } catch (caught) {
@@ -137,3 +159,5 @@ export function useActivityForm(activityId: number | null) {
 
   return { phase, activity, form, errors, submitError, restoredAt, saving, update, submit, discardDraft, retry: start };
 }
+
+export type ActivityFormState = ReturnType<typeof useActivityForm>;

@@ -72,6 +72,15 @@ export function undecidedRow(rows: AttendanceRow[]): AttendanceRow | undefined {
   return rows.find((r) => r.open && r.present && r.signup.notCheckedOut && !r.decision);
 }
 
+/** Why confirming these rows cannot go ahead yet (someone ticked present without a check-in, or a timing to choose). */
+export function attendanceProblem(rows: AttendanceRow[]): string | null {
+  const bad = rows.find((r) => r.open && r.present && !r.signup.checkinAt);
+  if (bad) return `${bad.signup.volunteer.name} 没有签到记录，不能直接算出勤。请取消勾选后再确认。`;
+  const undecided = undecidedRow(rows);
+  if (undecided) return `${undecided.signup.volunteer.name} 已签到但没有签退，请先选择怎样计时。`;
+  return null;
+}
+
 export function attendanceSummary(rows: AttendanceRow[]): string {
   const open = rows.filter((r) => r.open);
   const present = open.filter((r) => r.present).length;

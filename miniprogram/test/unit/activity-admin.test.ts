@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SignupAdminResponse } from '@jianghuai/shared';
 import {
   attendanceItems,
+  attendanceProblem,
   attendanceSummary,
   attendanceWarning,
   initialAttendance,
@@ -89,6 +90,22 @@ describe('bulk attendance', () => {
       '自动签退',
     );
     expect(attendanceWarning({ signup: s(1), open: true, present: true })).toBeNull();
+  });
+});
+
+describe('attendanceProblem', () => {
+  it('refuses present without a check-in first, then a check-in without check-out and no timing chosen', () => {
+    const noCheckin = { signup: s(2, { checkinAt: null }), open: true, present: true };
+    const notOut = { signup: s(3, { notCheckedOut: true }), open: true, present: true };
+    expect(attendanceProblem([notOut, noCheckin])).toBe('义警2 没有签到记录，不能直接算出勤。请取消勾选后再确认。');
+    expect(attendanceProblem([notOut])).toBe('义警3 已签到但没有签退，请先选择怎样计时。');
+    expect(attendanceProblem([{ ...notOut, decision: { kind: 'end' as const } }])).toBeNull();
+    expect(
+      attendanceProblem([
+        { ...noCheckin, present: false },
+        { ...notOut, open: false },
+      ]),
+    ).toBeNull();
   });
 });
 

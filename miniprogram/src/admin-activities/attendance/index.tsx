@@ -7,10 +7,10 @@ import { BigButton } from '../../components/BigButton';
 import { EmptyState, ErrorState, InlineError, LoadingState } from '../../components/States';
 import {
   attendanceItems,
+  attendanceProblem,
   attendanceSummary,
   attendanceWarning,
   initialAttendance,
-  undecidedRow,
   type AttendanceRow,
 } from '../../logic/activity-admin';
 import { attendanceRowView } from '../../logic/service-time';
@@ -160,8 +160,8 @@ function Row({
   );
 }
 
-export default function AttendancePage() {
-  const id = Number(useRouter().params.id);
+/** The confirmed sign-ups as attendance rows, the officer's ticks and timing choices, and confirming them. */
+function useAttendance(id: number) {
   const [rows, setRows] = useState<AttendanceRow[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -187,10 +187,8 @@ export default function AttendancePage() {
 
   async function submit() {
     if (!rows) return;
-    const bad = rows.find((r) => r.open && r.present && !r.signup.checkinAt);
-    if (bad) return setError(`${bad.signup.volunteer.name} 没有签到记录，不能直接算出勤。请取消勾选后再确认。`);
-    const undecided = undecidedRow(rows);
-    if (undecided) return setError(`${undecided.signup.volunteer.name} 已签到但没有签退，请先选择怎样计时。`);
+    const problem = attendanceProblem(rows);
+    if (problem) return setError(problem);
     const { confirm } = await Taro.showModal({
       title: '确认出勤',
       content: attendanceSummary(rows),
@@ -212,6 +210,27 @@ export default function AttendancePage() {
     }
   }
 
+  return { rows, loadError, error, saving, result, load, toggle, decide, setAll, submit };
+}
+
+/** What the last confirmation did: who was confirmed with how many points, who was absent, who was already done. */
+function AttendanceResult({ result }: { result: ConfirmAttendanceResponse }) {
+  return (
+    <View className="jh-status-box jh-status-box--ok" data-testid="attendance-result">
+      <Text className="jh-block" style={{ fontWeight: 700 }}>
+        已确认 {result.confirmed.length} 人出勤，共发放 {result.confirmed.reduce((n, c) => n + c.points, 0)} 积分；
+        {result.absent.length} 人缺勤。
+      </Text>
+      {result.unchanged.length ? (
+        <Text className="jh-block">{result.unchanged.length} 人此前已确认，未重复发放。</Text>
+      ) : null}
+    </View>
+  );
+}
+
+export default function AttendancePage() {
+  const id = Number(useRouter().params.id);
+  const { rows, loadError, error, saving, result, load, toggle, decide, setAll, submit } = useAttendance(id);
   if (loadError)
     return (
       <Screen>
@@ -228,17 +247,7 @@ export default function AttendancePage() {
 
   return (
     <Screen testId="attendance-page">
-      {result ? (
-        <View className="jh-status-box jh-status-box--ok" data-testid="attendance-result">
-          <Text className="jh-block" style={{ fontWeight: 700 }}>
-            已确认 {result.confirmed.length} 人出勤，共发放 {result.confirmed.reduce((n, c) => n + c.points, 0)} 积分；
-            {result.absent.length} 人缺勤。
-          </Text>
-          {result.unchanged.length ? (
-            <Text className="jh-block">{result.unchanged.length} 人此前已确认，未重复发放。</Text>
-          ) : null}
-        </View>
-      ) : null}
+      {result ? <AttendanceResult result={result} /> : null}
       {rows.length === 0 ? <EmptyState text="这个活动没有报名成功的人。" /> : null}
       {open.length ? (
         <View className="jh-row-buttons">

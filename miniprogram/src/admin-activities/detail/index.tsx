@@ -7,7 +7,7 @@ import { BigButton } from '../../components/BigButton';
 import { ErrorState, InlineError, LoadingState } from '../../components/States';
 import { ActivityMap } from '../../components/activity/ActivityMap';
 import { pointsWording } from '../../logic/activities';
-import { staffActions, validateReason } from '../../logic/activity-admin';
+import { staffActions, validateReason, type StaffAction } from '../../logic/activity-admin';
 import { formatDateTime } from '../../logic/format';
 import { PAGES, pageUrl, type PagePath } from '../../logic/routes';
 import { messageOf } from '../../hooks/useSignup';
@@ -24,14 +24,15 @@ import { InsureActivity } from '../InsureActivity';
 import '../../components/activity/activity.css';
 
 type Busy = null | 'publish' | 'cancel' | 'settle' | 'approve' | 'reject';
+type ReasonFor = null | 'cancel' | 'reject';
 
-export default function AdminActivityDetailPage() {
-  const id = Number(useRouter().params.id);
+/** The activity, and the staff actions on it: each sends, shows a toast, and shows the activity as it now is. */
+function useActivityActions(id: number) {
   const [a, setA] = useState<ActivityResponse | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<string | null>(null);
-  const [reasonFor, setReasonFor] = useState<null | 'cancel' | 'reject'>(null);
+  const [reasonFor, setReasonFor] = useState<ReasonFor>(null);
   const [reason, setReason] = useState('');
 
   const load = useCallback(async () => {
@@ -67,40 +68,75 @@ export default function AdminActivityDetailPage() {
     if (reasonFor === 'reject') void run('reject', () => rejectProposal(id, reason.trim()), '已退回提议');
   }
 
-  if (loadError && !a)
-    return (
-      <Screen>
-        <ErrorState message={loadError} onRetry={() => void load()} />
-      </Screen>
-    );
-  if (!a)
-    return (
-      <Screen>
-        <LoadingState />
-      </Screen>
-    );
-  const actions = staffActions(a);
-  const go = (page: PagePath) => void Taro.navigateTo({ url: pageUrl(page, { id: a.id }) });
+  return { a, loadError, busy, error, reasonFor, setReasonFor, reason, setReason, load, run, submitReason };
+}
 
+type Actions = ReturnType<typeof useActivityActions>;
+
+/** The activity's points, sign-up deadline, and why it was cancelled or its proposal sent back. */
+function ActivityFacts({ a }: { a: ActivityResponse }) {
   return (
-    <Screen testId="admin-activity-detail">
-      <View className="jh-card">
-        <StaffActivitySummary a={a} />
-        <Text className="jh-act-card__line">
-          积分：{pointsWording(a)}（{ACTIVITY_MODE_LABELS[a.mode]}）
-        </Text>
-        <Text className="jh-act-card__line">报名截止：{formatDateTime(a.signupDeadline)}</Text>
-        {a.cancelReason ? <Text className="jh-act-card__line">取消原因：{a.cancelReason}</Text> : null}
-        {a.proposal?.rejectReason ? (
-          <Text className="jh-act-card__line">退回原因：{a.proposal.rejectReason}</Text>
-        ) : null}
-      </View>
-      <InlineError message={error} testId="admin-action-error" />
+    <View className="jh-card">
+      <StaffActivitySummary a={a} />
+      <Text className="jh-act-card__line">
+        积分：{pointsWording(a)}（{ACTIVITY_MODE_LABELS[a.mode]}）
+      </Text>
+      <Text className="jh-act-card__line">报名截止：{formatDateTime(a.signupDeadline)}</Text>
+      {a.cancelReason ? <Text className="jh-act-card__line">取消原因：{a.cancelReason}</Text> : null}
+      {a.proposal?.rejectReason ? <Text className="jh-act-card__line">退回原因：{a.proposal.rejectReason}</Text> : null}
+    </View>
+  );
+}
 
+/** 退回提议 or 取消活动: the button, then the reason box (the reason reaches the proposer or everyone signed up). */
+function ReasonAction({ x, rejecting }: { x: Actions; rejecting: boolean }) {
+  const { reasonFor } = x;
+  if (!reasonFor)
+    return (
+      <BigButton
+        kind="danger"
+        onClick={() => x.setReasonFor(rejecting ? 'reject' : 'cancel')}
+        testId={rejecting ? 'admin-reject' : 'admin-cancel'}
+      >
+        {rejecting ? '退回提议' : '取消活动'}
+      </BigButton>
+    );
+  return (
+    <View className="jh-card" style={{ marginTop: '16px' }}>
+      <Text className="jh-field__label">
+        {reasonFor === 'cancel' ? '取消原因（会通知所有报名的人）' : '退回原因（会告诉提议人）'}
+      </Text>
+      <Textarea
+        className="jh-textarea"
+        value={x.reason}
+        maxlength={200}
+        onInput={(e) => x.setReason(e.detail.value)}
+        data-testid="reason-input"
+      />
+      <BigButton
+        kind="danger"
+        onClick={x.submitReason}
+        loading={x.busy === 'cancel' || x.busy === 'reject'}
+        loadingText="正在提交…"
+        testId="reason-submit"
+      >
+        {reasonFor === 'cancel' ? '确定取消活动' : '确定退回'}
+      </BigButton>
+      <BigButton kind="secondary" onClick={() => x.setReasonFor(null)} testId="reason-back">
+        不取消了
+      </BigButton>
+    </View>
+  );
+}
+
+/** 发布 and 通过并发布: the actions that make a draft or a proposal public. */
+function PublishActions({ x, a, actions }: { x: Actions; a: ActivityResponse; actions: StaffAction[] }) {
+  return (
+    <>
       {actions.includes('publish') ? (
         <BigButton
-          onClick={() => void run('publish', () => publishActivity(id), '已发布')}
-          loading={busy === 'publish'}
+          onClick={() => void x.run('publish', () => publishActivity(a.id), '已发布')}
+          loading={x.busy === 'publish'}
           loadingText="正在发布…"
           testId="admin-publish"
         >
@@ -109,14 +145,23 @@ export default function AdminActivityDetailPage() {
       ) : null}
       {actions.includes('approve') ? (
         <BigButton
-          onClick={() => void run('approve', () => approveProposal(id), '已通过并发布')}
-          loading={busy === 'approve'}
+          onClick={() => void x.run('approve', () => approveProposal(a.id), '已通过并发布')}
+          loading={x.busy === 'approve'}
           loadingText="正在发布…"
           testId="admin-approve"
         >
           通过并发布（积分按提议比例下调）
         </BigButton>
       ) : null}
+    </>
+  );
+}
+
+/** The pages for running the activity: check-in code, attendance and the sign-up list. */
+function RunActions({ a, actions }: { a: ActivityResponse; actions: StaffAction[] }) {
+  const go = (page: PagePath) => void Taro.navigateTo({ url: pageUrl(page, { id: a.id }) });
+  return (
+    <>
       {actions.includes('qr') ? (
         <BigButton onClick={() => go(PAGES.adminActivityQr)} testId="admin-open-qr">
           出示签到码
@@ -132,60 +177,14 @@ export default function AdminActivityDetailPage() {
           报名名单{a.signupMode === 'officer_confirmed' && a.status === 'published' ? '（待确认的在这里审核）' : ''}
         </BigButton>
       ) : null}
-      {a.status === 'published' || a.status === 'ongoing' || a.status === 'finished' ? <InsureActivity a={a} /> : null}
-      {actions.includes('settle') ? (
-        <BigButton
-          kind="secondary"
-          onClick={() => void run('settle', () => settleActivity(id), '已结算')}
-          loading={busy === 'settle'}
-          loadingText="正在结算…"
-          testId="admin-settle"
-        >
-          结算（出勤全部确认后）
-        </BigButton>
-      ) : null}
-      {actions.includes('edit') ? (
-        <BigButton kind="secondary" onClick={() => go(PAGES.adminActivityEdit)} testId="admin-edit">
-          修改活动
-        </BigButton>
-      ) : null}
-      {actions.includes('reject') || actions.includes('cancel') ? (
-        reasonFor ? (
-          <View className="jh-card" style={{ marginTop: '16px' }}>
-            <Text className="jh-field__label">
-              {reasonFor === 'cancel' ? '取消原因（会通知所有报名的人）' : '退回原因（会告诉提议人）'}
-            </Text>
-            <Textarea
-              className="jh-textarea"
-              value={reason}
-              maxlength={200}
-              onInput={(e) => setReason(e.detail.value)}
-              data-testid="reason-input"
-            />
-            <BigButton
-              kind="danger"
-              onClick={submitReason}
-              loading={busy === 'cancel' || busy === 'reject'}
-              loadingText="正在提交…"
-              testId="reason-submit"
-            >
-              {reasonFor === 'cancel' ? '确定取消活动' : '确定退回'}
-            </BigButton>
-            <BigButton kind="secondary" onClick={() => setReasonFor(null)} testId="reason-back">
-              不取消了
-            </BigButton>
-          </View>
-        ) : (
-          <BigButton
-            kind="danger"
-            onClick={() => setReasonFor(actions.includes('reject') ? 'reject' : 'cancel')}
-            testId={actions.includes('reject') ? 'admin-reject' : 'admin-cancel'}
-          >
-            {actions.includes('reject') ? '退回提议' : '取消活动'}
-          </BigButton>
-        )
-      ) : null}
+    </>
+  );
+}
 
+/** Where it happens (coordinates, check-in radius, map) and the description. */
+function PlaceAndDescription({ a }: { a: ActivityResponse }) {
+  return (
+    <>
       <Text className="jh-section-title">地点</Text>
       <Text className="jh-block">{a.location.address}</Text>
       <Text className="jh-block jh-muted">
@@ -197,6 +196,60 @@ export default function AdminActivityDetailPage() {
           {a.description}
         </Text>
       ) : null}
+    </>
+  );
+}
+
+export default function AdminActivityDetailPage() {
+  const id = Number(useRouter().params.id);
+  const x = useActivityActions(id);
+  const { a } = x;
+
+  if (x.loadError && !a)
+    return (
+      <Screen>
+        <ErrorState message={x.loadError} onRetry={() => void x.load()} />
+      </Screen>
+    );
+  if (!a)
+    return (
+      <Screen>
+        <LoadingState />
+      </Screen>
+    );
+  const actions = staffActions(a);
+
+  return (
+    <Screen testId="admin-activity-detail">
+      <ActivityFacts a={a} />
+      <InlineError message={x.error} testId="admin-action-error" />
+      <PublishActions x={x} a={a} actions={actions} />
+      <RunActions a={a} actions={actions} />
+      {a.status === 'published' || a.status === 'ongoing' || a.status === 'finished' ? <InsureActivity a={a} /> : null}
+      {actions.includes('settle') ? (
+        <BigButton
+          kind="secondary"
+          onClick={() => void x.run('settle', () => settleActivity(id), '已结算')}
+          loading={x.busy === 'settle'}
+          loadingText="正在结算…"
+          testId="admin-settle"
+        >
+          结算（出勤全部确认后）
+        </BigButton>
+      ) : null}
+      {actions.includes('edit') ? (
+        <BigButton
+          kind="secondary"
+          onClick={() => void Taro.navigateTo({ url: pageUrl(PAGES.adminActivityEdit, { id: a.id }) })}
+          testId="admin-edit"
+        >
+          修改活动
+        </BigButton>
+      ) : null}
+      {actions.includes('reject') || actions.includes('cancel') ? (
+        <ReasonAction x={x} rejecting={actions.includes('reject')} />
+      ) : null}
+      <PlaceAndDescription a={a} />
     </Screen>
   );
 }

@@ -59,12 +59,43 @@ function IssuedSummary({ period }: { period: IssuedPeriod }) {
   );
 }
 
+/** Who, what, when, which station, whether it was reversed, and the amount. */
+function LedgerEntry({ e }: { e: AdminLedgerEntryResponse }) {
+  const state = ledgerEntryState(e);
+  return (
+    <View className="jh-ledger-row" style={{ padding: 0, border: 'none' }}>
+      <View>
+        <Text className="jh-block" style={{ fontWeight: 600 }}>
+          {e.volunteer.name}
+          {e.volunteer.memberNo ? `（${e.volunteer.memberNo}）` : ''}
+        </Text>
+        <Text className="jh-block jh-muted">
+          {e.typeLabel} · {e.description || '—'}
+        </Text>
+        <Text className="jh-block jh-muted">
+          {formatDateTime(e.createdAt)}
+          {e.awardingOrg ? ` · ${e.awardingOrg.name}` : ''}
+        </Text>
+        {state ? (
+          <Text className="jh-block jh-muted" data-testid="ledger-state">
+            {state}
+          </Text>
+        ) : null}
+        {e.reason ? <Text className="jh-block jh-muted">原因：{e.reason}</Text> : null}
+      </View>
+      <Text className={`jh-ledger-row__amount jh-ledger-row__amount--${e.amount >= 0 ? 'plus' : 'minus'}`}>
+        {formatPointsAmount(e.amount)}
+      </Text>
+    </View>
+  );
+}
+
+/** One entry, with 冲正 (a reason, then a confirmation) when it may still be reversed. */
 function LedgerRow({ e, onReversed }: { e: AdminLedgerEntryResponse; onReversed: () => void }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const state = ledgerEntryState(e);
 
   async function send() {
     const problem = validateReversalReason(reason);
@@ -92,30 +123,7 @@ function LedgerRow({ e, onReversed }: { e: AdminLedgerEntryResponse; onReversed:
 
   return (
     <View className="jh-row-card" data-testid="admin-ledger-item" data-entry-id={e.id}>
-      <View className="jh-ledger-row" style={{ padding: 0, border: 'none' }}>
-        <View>
-          <Text className="jh-block" style={{ fontWeight: 600 }}>
-            {e.volunteer.name}
-            {e.volunteer.memberNo ? `（${e.volunteer.memberNo}）` : ''}
-          </Text>
-          <Text className="jh-block jh-muted">
-            {e.typeLabel} · {e.description || '—'}
-          </Text>
-          <Text className="jh-block jh-muted">
-            {formatDateTime(e.createdAt)}
-            {e.awardingOrg ? ` · ${e.awardingOrg.name}` : ''}
-          </Text>
-          {state ? (
-            <Text className="jh-block jh-muted" data-testid="ledger-state">
-              {state}
-            </Text>
-          ) : null}
-          {e.reason ? <Text className="jh-block jh-muted">原因：{e.reason}</Text> : null}
-        </View>
-        <Text className={`jh-ledger-row__amount jh-ledger-row__amount--${e.amount >= 0 ? 'plus' : 'minus'}`}>
-          {formatPointsAmount(e.amount)}
-        </Text>
-      </View>
+      <LedgerEntry e={e} />
       {canReverse(e) && !open ? (
         <BigButton kind="secondary" onClick={() => setOpen(true)} testId={`reverse-${e.id}`}>
           冲正

@@ -18,12 +18,10 @@ import { qrDataUrl } from '../../logic/qr-image';
 import '../../components/activity/activity.css';
 
 /**
- * The officer's rotating check-in code. It changes every 30 s and a captured code is useless a
- * minute later. Shown as a QR picture for the volunteer's scan, and as large text that can be
- * read out or pasted where scanning is unavailable (the H5 build).
+ * The current code for activity `id`, fetched again when its slot ends (or every 5 s after a failure), with a
+ * clock that ticks every second; keeps the screen on while shown.
  */
-export default function QrScreenPage() {
-  const id = Number(useRouter().params.id);
+function useRotatingToken(id: number) {
   const [token, setToken] = useState<QrTokenState | null>(null);
   const [slot, setSlot] = useState(30);
   const [now, setNow] = useState(Date.now());
@@ -64,6 +62,18 @@ export default function QrScreenPage() {
     if (shouldRefresh(token, now) && (!error || now % 5000 < 1000)) void fetchToken();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [now]);
+
+  return { token, slot, now, error, fetchToken };
+}
+
+/**
+ * The officer's rotating check-in code. It changes every 30 s and a captured code is useless a
+ * minute later. Shown as a QR picture for the volunteer's scan, and as large text that can be
+ * read out or pasted where scanning is unavailable (the H5 build).
+ */
+export default function QrScreenPage() {
+  const id = Number(useRouter().params.id);
+  const { token, slot, now, error, fetchToken } = useRotatingToken(id);
 
   if (!token && error)
     return (

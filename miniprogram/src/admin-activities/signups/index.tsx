@@ -13,9 +13,8 @@ import { messageOf } from '../../hooks/useSignup';
 import { listSignups, reviewSignups } from '../../services/activities-admin';
 import '../../components/activity/activity.css';
 
-/** Who signed up; in officer-confirmed mode, pending sign-ups are confirmed or rejected in bulk. */
-export default function SignupsPage() {
-  const id = Number(useRouter().params.id);
+/** One tab of sign-ups with its counts, the pending ones picked for review, and the bulk review. */
+function useSignupReview(id: number) {
   /** null until the counts say which tab has rows (the list never opens on an empty tab). */
   const [tab, setTab] = useState<SignupStatus | null>(null);
   const [totals, setTotals] = useState<SignupTotals | null>(null);
@@ -75,15 +74,54 @@ export default function SignupsPage() {
       return next;
     });
 
+  const pickTab = (t: SignupStatus) => {
+    setTab(t);
+    setResult(null);
+  };
+  return { tab, pickTab, totals, items, total, loadError, picked, toggle, busy, error, result, load, review };
+}
+
+/** One person: place on the waitlist, name, member number, when they signed up; a tick box on the pending tab. */
+function SignupRow({
+  s,
+  pending,
+  on,
+  onToggle,
+}: {
+  s: SignupAdminResponse;
+  pending: boolean;
+  on: boolean;
+  onToggle: () => void;
+}) {
+  return (
+    <View
+      className={`jh-check-row${on ? ' jh-check-row--on' : ''}`}
+      onClick={pending ? onToggle : undefined}
+      data-testid="signup-row"
+    >
+      {pending ? <View className="jh-check-box">{on ? '✓' : ''}</View> : null}
+      <View style={{ flex: 1 }}>
+        <Text className="jh-block" style={{ fontWeight: 700 }}>
+          {s.waitlistPosition ? `第 ${s.waitlistPosition} 位 · ` : ''}
+          {s.volunteer.name} <Text className="jh-muted">{s.volunteer.memberNo}</Text>
+        </Text>
+        <Text className="jh-block jh-muted">报名于 {formatDateTime(s.createdAt)}</Text>
+      </View>
+    </View>
+  );
+}
+
+/** Who signed up; in officer-confirmed mode, pending sign-ups are confirmed or rejected in bulk. */
+export default function SignupsPage() {
+  const id = Number(useRouter().params.id);
+  const { tab, pickTab, totals, items, total, loadError, picked, toggle, busy, error, result, load, review } =
+    useSignupReview(id);
   return (
     <Screen testId="signups-page">
       <Chips
         options={SIGNUP_TABS.map((t) => ({ value: t.value, label: signupTabLabel(t.label, totals?.[t.value]) }))}
         value={tab}
-        onChange={(t) => {
-          setTab(t);
-          setResult(null);
-        }}
+        onChange={pickTab}
         testId="signup-tab"
       />
       {result ? (
@@ -100,26 +138,9 @@ export default function SignupsPage() {
           共 {total} 人{total > items.length ? `，显示前 ${items.length} 人` : ''}
         </Text>
       ) : null}
-      {items?.map((s) => {
-        const on = picked.has(s.id);
-        return (
-          <View
-            key={s.id}
-            className={`jh-check-row${on ? ' jh-check-row--on' : ''}`}
-            onClick={tab === 'pending' ? () => toggle(s.id) : undefined}
-            data-testid="signup-row"
-          >
-            {tab === 'pending' ? <View className="jh-check-box">{on ? '✓' : ''}</View> : null}
-            <View style={{ flex: 1 }}>
-              <Text className="jh-block" style={{ fontWeight: 700 }}>
-                {s.waitlistPosition ? `第 ${s.waitlistPosition} 位 · ` : ''}
-                {s.volunteer.name} <Text className="jh-muted">{s.volunteer.memberNo}</Text>
-              </Text>
-              <Text className="jh-block jh-muted">报名于 {formatDateTime(s.createdAt)}</Text>
-            </View>
-          </View>
-        );
-      })}
+      {items?.map((s) => (
+        <SignupRow key={s.id} s={s} pending={tab === 'pending'} on={picked.has(s.id)} onToggle={() => toggle(s.id)} />
+      ))}
       {tab === 'pending' && items?.length ? (
         <View>
           <BigButton
