@@ -36,12 +36,50 @@ function loadSaved(): ActivityForm {
   }
 }
 
-export default function ProposeActivityPage() {
+type Update = <K extends Key>(key: K, value: ActivityForm[K]) => void;
+/** What every field needs: the form, its complaints, and how to change it. */
+interface Bind {
+  form: ActivityForm;
+  errors: FormErrors;
+  update: Update;
+}
+
+/** One labelled input with its complaint under it. */
+function Field({
+  k,
+  label,
+  placeholder,
+  type = 'text',
+  form,
+  errors,
+  update,
+}: Bind & { k: Key; label: string; placeholder?: string; type?: 'text' | 'digit' | 'number' }) {
+  return (
+    <View className="jh-field">
+      <Text className="jh-field__label">{label}</Text>
+      <Input
+        className="jh-input"
+        value={String(form[k])}
+        type={type}
+        placeholder={placeholder}
+        onInput={(e) => update(k, e.detail.value as never)}
+        data-testid={`proposal-${k}`}
+      />
+      {errors[k] ? (
+        <Text className="jh-field__error" data-testid={`proposal-${k}-error`}>
+          {errors[k]}
+        </Text>
+      ) : null}
+    </View>
+  );
+}
+
+/** The form kept on this phone as it is typed, checked and sent to the station. */
+function useProposalForm() {
   const [form, setForm] = useState<ActivityForm>(loadSaved);
   const [errors, setErrors] = useState<FormErrors>({});
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
-  const [locating, setLocating] = useState(false);
 
   function update<K extends Key>(key: K, value: ActivityForm[K]) {
     setForm((prev) => {
@@ -55,48 +93,6 @@ export default function ProposeActivityPage() {
     });
     setErrors((prev) => (prev[key] ? { ...prev, [key]: undefined } : prev));
   }
-
-  const field = (key: Key, label: string, opts: { placeholder?: string; type?: 'text' | 'digit' | 'number' } = {}) => (
-    <View className="jh-field">
-      <Text className="jh-field__label">{label}</Text>
-      <Input
-        className="jh-input"
-        value={String(form[key])}
-        type={opts.type ?? 'text'}
-        placeholder={opts.placeholder}
-        onInput={(e) => update(key, e.detail.value as never)}
-        data-testid={`proposal-${key}`}
-      />
-      {errors[key] ? (
-        <Text className="jh-field__error" data-testid={`proposal-${key}-error`}>
-          {errors[key]}
-        </Text>
-      ) : null}
-    </View>
-  );
-
-  const fillMyPosition = async () => {
-    setLocating(true);
-    try {
-      const p = await readPosition();
-      update('lat', p.lat.toFixed(6));
-      update('lng', p.lng.toFixed(6));
-    } catch {
-      void Taro.showToast({ title: '没能获取位置，请允许定位后再试，或直接填写坐标', icon: 'none', duration: 3000 });
-    } finally {
-      setLocating(false);
-    }
-  };
-  const pickOnMap = async () => {
-    try {
-      const res = await Taro.chooseLocation({});
-      update('lat', res.latitude.toFixed(6));
-      update('lng', res.longitude.toFixed(6));
-      if (!form.address.trim()) update('address', [res.address, res.name].filter(Boolean).join(' '));
-    } catch {
-      // Closed the map without choosing.
-    }
-  };
 
   const submit = async () => {
     const found = validateProposalForm(form, new Date());
@@ -121,6 +117,64 @@ export default function ProposeActivityPage() {
     }
   };
 
+  return { bind: { form, errors, update }, submitError, sending, submit };
+}
+
+/** The address and coordinates: typed, picked on the map (WeChat), or taken from the phone's position. */
+function PlaceFields(bind: Bind) {
+  const { form, update } = bind;
+  const [locating, setLocating] = useState(false);
+  const fillMyPosition = async () => {
+    setLocating(true);
+    try {
+      const p = await readPosition();
+      update('lat', p.lat.toFixed(6));
+      update('lng', p.lng.toFixed(6));
+    } catch {
+      void Taro.showToast({ title: '没能获取位置，请允许定位后再试，或直接填写坐标', icon: 'none', duration: 3000 });
+    } finally {
+      setLocating(false);
+    }
+  };
+  const pickOnMap = async () => {
+    try {
+      const res = await Taro.chooseLocation({});
+      update('lat', res.latitude.toFixed(6));
+      update('lng', res.longitude.toFixed(6));
+      if (!form.address.trim()) update('address', [res.address, res.name].filter(Boolean).join(' '));
+    } catch {
+      // Closed the map without choosing.
+    }
+  };
+  return (
+    <>
+      <Text className="jh-section-title">地点</Text>
+      <Field k="address" label="地址" placeholder="例如：平湖小区北门" {...bind} />
+      {isWeapp ? (
+        <BigButton kind="secondary" onClick={() => void pickOnMap()} testId="proposal-pick-on-map">
+          在地图上选点
+        </BigButton>
+      ) : null}
+      <BigButton
+        kind="secondary"
+        onClick={() => void fillMyPosition()}
+        loading={locating}
+        loadingText="正在获取位置…"
+        testId="proposal-use-my-position"
+      >
+        用我现在的位置
+      </BigButton>
+      <View style={{ marginTop: '16px' }} />
+      <Field k="lat" label="纬度" placeholder="例如 31.670500" type="digit" {...bind} />
+      <Field k="lng" label="经度" placeholder="例如 118.506500" type="digit" {...bind} />
+    </>
+  );
+}
+
+export default function ProposeActivityPage() {
+  const { bind, submitError, sending, submit } = useProposalForm();
+  const { form, errors, update } = bind;
+
   return (
     <Screen testId="proposal-form">
       <Text className="jh-title">提议一次义警活动</Text>
@@ -137,7 +191,7 @@ export default function ProposeActivityPage() {
       </BigButton>
 
       <View style={{ marginTop: '16px' }} />
-      {field('title', '活动名称', { placeholder: '例如：平湖小区夜间巡逻' })}
+      <Field k="title" label="活动名称" placeholder="例如：平湖小区夜间巡逻" {...bind} />
       <Text className="jh-field__label">活动类型</Text>
       <Chips
         options={ACTIVITY_TYPES.map((t) => ({ value: t, label: ACTIVITY_TYPE_LABELS[t] }))}
@@ -146,32 +200,14 @@ export default function ProposeActivityPage() {
         testId="proposal-type"
       />
 
-      <Text className="jh-section-title">地点</Text>
-      {field('address', '地址', { placeholder: '例如：平湖小区北门' })}
-      {isWeapp ? (
-        <BigButton kind="secondary" onClick={() => void pickOnMap()} testId="proposal-pick-on-map">
-          在地图上选点
-        </BigButton>
-      ) : null}
-      <BigButton
-        kind="secondary"
-        onClick={() => void fillMyPosition()}
-        loading={locating}
-        loadingText="正在获取位置…"
-        testId="proposal-use-my-position"
-      >
-        用我现在的位置
-      </BigButton>
-      <View style={{ marginTop: '16px' }} />
-      {field('lat', '纬度', { placeholder: '例如 31.670500', type: 'digit' })}
-      {field('lng', '经度', { placeholder: '例如 118.506500', type: 'digit' })}
+      <PlaceFields {...bind} />
 
       <Text className="jh-section-title">时间和人数</Text>
-      {field('startDate', '日期', { placeholder: '2026-12-01' })}
-      {field('startTime', '开始时间', { placeholder: '09:00' })}
-      {field('endDate', '结束日期', { placeholder: '2026-12-01' })}
-      {field('endTime', '结束时间', { placeholder: '11:00' })}
-      {field('capacity', '需要多少人', { type: 'number' })}
+      <Field k="startDate" label="日期" placeholder="2026-12-01" {...bind} />
+      <Field k="startTime" label="开始时间" placeholder="09:00" {...bind} />
+      <Field k="endDate" label="结束日期" placeholder="2026-12-01" {...bind} />
+      <Field k="endTime" label="结束时间" placeholder="11:00" {...bind} />
+      <Field k="capacity" label="需要多少人" type="number" {...bind} />
 
       <View className="jh-field">
         <Text className="jh-field__label">活动说明（选填）</Text>
