@@ -109,14 +109,16 @@ function isLoginResponse(data: unknown): data is LoginResponse {
 
 type RefreshOutcome = { ok: true } | { ok: false; error: HttpError };
 
-export function createHttpClient(deps: HttpClientDeps): HttpClient {
-  const { baseUrl, transport, tokens, notify, onSessionLost } = deps;
-  /** The one refresh in flight; concurrent 401s wait on it instead of starting their own. */
-  let refreshing: Promise<RefreshOutcome> | null = null;
-  /** Errors already announced by onSessionLost: callers must not toast them again. */
-  const announced = new WeakSet<HttpError>();
+type Send = (
+  method: HttpMethod,
+  path: string,
+  options: RequestOptions,
+  accessToken: string | null,
+) => Promise<TransportResponse>;
 
-  async function send(method: HttpMethod, path: string, options: RequestOptions, accessToken: string | null) {
+/** Sends one JSON request, with the bearer token when given; no answer at all is the network error. */
+function jsonSender(baseUrl: string, transport: Transport): Send {
+  return async (method, path, options, accessToken) => {
     const header: Record<string, string> = { Accept: 'application/json' };
     if (options.body !== undefined) header['Content-Type'] = 'application/json';
     if (accessToken) header.Authorization = `Bearer ${accessToken}`;
@@ -125,7 +127,12 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
     } catch {
       throw networkError();
     }
-  }
+  };
+}
+
+/** Refreshes the tokens: concurrent 401s wait on the one refresh in flight instead of starting their own. */
+function singleRefresher(send: Send, tokens: TokenStore): (current: StoredTokens) => Promise<RefreshOutcome> {
+  let refreshing: Promise<RefreshOutcome> | null = null;
 
   async function doRefresh(current: StoredTokens): Promise<RefreshOutcome> {
     const res = await send('POST', ROUTES.refresh, { body: { refreshToken: current.refreshToken } }, null);
@@ -139,12 +146,20 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
     return { ok: false, error };
   }
 
-  function refreshOnce(current: StoredTokens): Promise<RefreshOutcome> {
+  return (current) => {
     refreshing ??= doRefresh(current).finally(() => {
       refreshing = null;
     });
     return refreshing;
-  }
+  };
+}
+
+export function createHttpClient(deps: HttpClientDeps): HttpClient {
+  const { baseUrl, transport, tokens, notify, onSessionLost } = deps;
+  const send = jsonSender(baseUrl, transport);
+  const refreshOnce = singleRefresher(send, tokens);
+  /** Errors already announced by onSessionLost: callers must not toast them again. */
+  const announced = new WeakSet<HttpError>();
 
   /** Clears the tokens and tells the app once, however many calls were waiting. */
   function endSession(error: HttpError): HttpError {
