@@ -27,6 +27,7 @@ import {
   revealApplicationPii,
 } from '../../services/enrolment-admin';
 import { HttpError } from '../../services/http';
+import { usePiiReveal } from '../usePiiReveal';
 import '../../admin/admin.css';
 import '../../components/enrolment.css';
 
@@ -34,32 +35,10 @@ const BRAND_BLUE = '#0b3d91';
 const APPROVER_ROLES = ['branch_officer', 'city_officer'];
 
 function Revealable({ app }: { app: ApplicationResponse }) {
-  const [full, setFull] = useState<{ idNumber: string | null; phone: string | null } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const reveal = async () => {
-    const { confirm } = await Taro.showModal({
-      title: '查看完整信息',
-      content: '查看完整的身份证号和手机号会记入操作日志（谁、何时、查看了谁）。确定查看吗？',
-      confirmText: '确定查看',
-      confirmColor: BRAND_BLUE,
-      cancelText: '取消',
-    });
-    if (!confirm) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const [id, phone] = await Promise.all([
-        revealApplicationPii(app.id, 'idNumber'),
-        revealApplicationPii(app.id, 'phone'),
-      ]);
-      setFull({ idNumber: id.value, phone: phone.value });
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { full, busy, error, reveal } = usePiiReveal(
+    '查看完整的身份证号和手机号会记入操作日志（谁、何时、查看了谁）。确定查看吗？',
+    (field) => revealApplicationPii(app.id, field),
+  );
   return (
     <View>
       <InfoRow label="身份证号" value={full?.idNumber ?? app.idNumberMasked} testId="detail-id-number" />

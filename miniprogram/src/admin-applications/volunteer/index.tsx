@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { ASSIGNMENT_RULE_LABELS, type AssignmentResponse, type VolunteerArchiveResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
@@ -7,12 +7,13 @@ import { NotReadyScreen } from '../../components/NotReadyScreen';
 import { BigButton } from '../../components/BigButton';
 import { FieldError, InfoRow } from '../../components/Choice';
 import { CriminalCheckForm } from '../../components/CriminalCheckForm';
-import { errorText, useResource, type Resource } from '../../hooks/useResource';
+import { useResource, type Resource } from '../../hooks/useResource';
 import { useSession } from '../../hooks/useSession';
 import { shanghaiNow, skillExpiryLabel, starsLabel } from '../../logic/enrolment-view';
 import { recheckLine } from '../../logic/volunteer-edit';
 import { formatDateTime } from '../../logic/format';
 import { getVolunteer, recordRecheck, revealVolunteerPii, volunteerAssignments } from '../../services/enrolment-admin';
+import { usePiiReveal } from '../usePiiReveal';
 import { ArchiveEditor } from './ArchiveEditor';
 import { Exemptions } from './Exemptions';
 import { Reassign } from './Reassign';
@@ -32,24 +33,13 @@ function assignmentLine(a: AssignmentResponse): string {
 
 /** The archive at a glance; the full ID number and phone only after a confirmed (and logged) 查看. */
 function RecordCard({ v }: { v: VolunteerArchiveResponse }) {
-  const [full, setFull] = useState<{ idNumber: string | null; phone: string | null } | null>(null);
-  const [revealError, setRevealError] = useState<string | null>(null);
-  const reveal = async () => {
-    const { confirm } = await Taro.showModal({
-      title: '查看完整信息',
-      content: '查看完整的身份证号和手机号会记入操作日志。确定查看吗？',
-      confirmText: '确定查看',
-      confirmColor: '#0b3d91',
-      cancelText: '取消',
-    });
-    if (!confirm) return;
-    try {
-      const [id, phone] = await Promise.all([revealVolunteerPii(v.id, 'idNumber'), revealVolunteerPii(v.id, 'phone')]);
-      setFull({ idNumber: id.value, phone: phone.value });
-    } catch (e) {
-      setRevealError(errorText(e));
-    }
-  };
+  const {
+    full,
+    error: revealError,
+    reveal,
+  } = usePiiReveal('查看完整的身份证号和手机号会记入操作日志。确定查看吗？', (field) =>
+    revealVolunteerPii(v.id, field),
+  );
   return (
     <View className="jh-card">
       <Text className="jh-title" data-testid="record-name">
