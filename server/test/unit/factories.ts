@@ -5,6 +5,12 @@ import { AppException } from '../../src/common/errors/app-exception.js';
 import { PiiCipher } from '../../src/common/pii/pii-cipher.js';
 import { AuditLog } from '../../src/modules/audit/audit-log.entity.js';
 import { AuditService } from '../../src/modules/audit/audit.service.js';
+import { readArea } from '../../src/config/config-area.js';
+import { notificationsConfig } from '../../src/config/notifications.config.js';
+import { Notification } from '../../src/modules/notifications/notification.entity.js';
+import { NotificationsService } from '../../src/modules/notifications/notifications.service.js';
+import { SubscribeConsent } from '../../src/modules/notifications/subscribe-consent.entity.js';
+import { UserQueries } from '../../src/modules/users/user-queries.js';
 import { OrgUnit } from '../../src/modules/org/org-unit.entity.js';
 import { OrgService, createOrgUnit } from '../../src/modules/org/org.service.js';
 import { User } from '../../src/modules/users/user.entity.js';
@@ -25,6 +31,24 @@ export function unitOrg(ds: DataSource): OrgService {
 
 export function unitAudit(ds: DataSource, clock: Clock): AuditService {
   return new AuditService(ds.getRepository(AuditLog), clock, unitOrg(ds));
+}
+
+/** The real notifications service, pushing to `wechat`, with the template ids `env` names (sandbox ids otherwise). */
+export function unitNotifications(
+  ds: DataSource,
+  clock: Clock,
+  wechat: FakeWechat,
+  env: Record<string, string> = {},
+): NotificationsService {
+  return new NotificationsService(
+    ds.getRepository(Notification),
+    ds.getRepository(SubscribeConsent),
+    ds,
+    wechat.asClient(),
+    clock,
+    readArea(notificationsConfig.read, env),
+    new UserQueries(ds),
+  );
 }
 
 /** Two branches, each with a station and the first one with a community: enough to tell in-scope from out. */

@@ -1,28 +1,21 @@
 import type { DataSource } from 'typeorm';
-import { readArea } from '../../config/config-area.js';
-import { notificationsConfig } from '../../config/notifications.config.js';
 import { Notification } from './notification.entity.js';
-import { NotificationsService, type NotifyInput } from './notifications.service.js';
+import type { NotifyInput } from './notifications.service.js';
 import { SubscribeConsent } from './subscribe-consent.entity.js';
+import { UserQueries } from '../users/user-queries.js';
 import { clearTables, clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
-import { createUser, FakeWechat } from '../../../test/unit/factories.js';
+import { createUser, FakeWechat, unitNotifications } from '../../../test/unit/factories.js';
 
 const T0 = Date.parse('2026-11-30T15:30:00Z');
-const templates = readArea(notificationsConfig.read, { WECHAT_TEMPLATE_SIGNUP_RESULT: 'tpl-signup' });
 
 describe('NotificationsService', () => {
   let ds: DataSource;
   let wechat: FakeWechat;
   /** The service as it runs `ms` after T0. */
   const at = (ms = 0) =>
-    new NotificationsService(
-      ds.getRepository(Notification),
-      ds.getRepository(SubscribeConsent),
-      ds,
-      wechat.asClient(),
-      clockAt(new Date(T0 + ms).toISOString()),
-      templates,
-    );
+    unitNotifications(ds, clockAt(new Date(T0 + ms).toISOString()), wechat, {
+      WECHAT_TEMPLATE_SIGNUP_RESULT: 'tpl-signup',
+    });
   const input = (userId: number, over: Partial<NotifyInput> = {}): NotifyInput => ({
     userId,
     template: 'signup_result',
