@@ -1,11 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { AppConfig } from './config/app-config.js';
+import { configModule, type Config } from './config/configuration.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { CommonModule } from './common/common.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
-import { UsersModule } from './modules/users/users.module.js';
+import { ActorModule } from './modules/auth/actor.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { OrgModule } from './modules/org/org.module.js';
 import { StaffModule } from './modules/staff/staff.module.js';
@@ -13,7 +13,6 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { ActivitiesModule } from './modules/activities/activities.module.js';
 import { PointsModule } from './modules/points/points.module.js';
 import { InsuranceModule } from './modules/insurance/insurance.module.js';
-import { EnrolmentConfigModule } from './modules/applications/enrolment-config.js';
 import { CompaniesModule } from './modules/companies/companies.module.js';
 import { RosterModule } from './modules/roster/roster.module.js';
 import { VolunteersModule } from './modules/volunteers/volunteers.module.js';
@@ -22,12 +21,13 @@ import { JobsModule } from './modules/jobs/jobs.module.js';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: Config): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(config)),
-        CommonModule.forRoot(config, UsersModule),
+        configModule(config),
+        TypeOrmModule.forRoot(dataSourceOptions(config.database)),
+        CommonModule.forRoot(config, ActorModule),
         AuditModule,
         OrgModule,
         AuthModule,
@@ -35,7 +35,6 @@ export class AppModule {
         HealthModule,
         NotificationsModule,
         // applications, companies, roster, volunteers (docs/product.md#people)
-        EnrolmentConfigModule,
         CompaniesModule,
         RosterModule,
         VolunteersModule,

@@ -9,14 +9,15 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
-import type { AppConfig } from './config/app-config.js';
+import type { AppConfig } from './config/app.config.js';
+import type { Config } from './config/configuration.js';
 import { AppModule } from './app.module.js';
 import { ensureMysqlDatabase } from './database/data-source.js';
 import { ensureEmbeddedAppendOnly } from './database/append-only.js';
 import { serializeEmbeddedTransactions } from './database/serialize-embedded-transactions.js';
 import { createValidationPipe } from './common/errors/validation.js';
-import { logger } from './common/logging/logger.js';
-import { requestLogging } from './common/logging/request-logging.hook.js';
+import { logger, NestPinoLogger } from './common/logging/logger.js';
+import { fastifyLogging, requestIdHook } from './common/logging/request-logging.hook.js';
 import { clientErrorHandler, frameworkErrors, parseJsonBody } from './common/errors/edge-errors.js';
 import { guardApiDocs, helmetOptions } from './http-security.js';
 import { PiiCipher } from './common/pii/pii-cipher.js';
@@ -35,21 +36,23 @@ const MAX_PARAM_LENGTH = 500;
  * Builds the configured application (used by main.ts and by every e2e test, so both run the
  * same pipeline): JSON body limits, request ids, validation, error shape, OpenAPI, H5 static files.
  */
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
-  logger.level = config.logLevel;
-  await ensureMysqlDatabase(config);
+export async function createApp(config: Config): Promise<NestFastifyApplication> {
+  logger.level = config.app.logLevel;
+  await ensureMysqlDatabase(config.database);
   // Fastify under Nest: about a tenth less CPU per request than Express (see docs/benchmarks.md).
   // Refusals below Nest (a malformed URL, an over-long path parameter, a request Node's parser
   // refuses) are answered in the one error shape too (common/errors/edge-errors.ts).
   const adapter = new FastifyAdapter({
     bodyLimit: JSON_BODY_LIMIT,
-    trustProxy: config.trustProxy,
+    trustProxy: config.app.trustProxy,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors,
     clientErrorHandler,
+    // Fastify's pino logger: the request id, one access line per /api request, redaction (common/logging)
+    ...fastifyLogging(logger),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: config.env === 'test' ? false : logger,
+    logger: config.app.env === 'test' ? false : new NestPinoLogger(logger),
     bodyParser: false,
     // A failure while starting (database unreachable, a migration failing) is thrown to the
     // caller, not answered with process.exit(1) from inside Nest: main.ts still exits non-zero,
@@ -57,10 +60,24 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', requestLogging);
-  await app.register(fastifyHelmet, helmetOptions(config));
-  // Bodies: JSON (an empty body is no body), multipart for file uploads only where a route reads
-  // it, and anything else is read and ignored, so an odd Content-Type meets validation, not a 415.
+  fastify.addHook('onRequest', requestIdHook);
+  await app.register(fastifyHelmet, helmetOptions(config.app));
+  await registerBodyParsers(app);
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  serveApiDocs(app, config.app);
+  await serveH5(app, config.app.h5Dir);
+  // Unknown /api routes get the standard error shape from Nest's own 404 via the filter.
+  await prepareData(app, config.app);
+  return app;
+}
+
+/**
+ * Bodies: JSON (an empty body is no body), multipart for file uploads only where a route reads
+ * it, and anything else is read and ignored, so an odd Content-Type meets validation, not a 415.
+ */
+async function registerBodyParsers(app: NestFastifyApplication): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, text, done) => {
     // an object or an array, at most MAX_JSON_DEPTH deep, without __proto__ / constructor keys
@@ -72,9 +89,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   await app.register(fastifyMultipart);
   fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, _body, done) => done(null, undefined));
-  app.setGlobalPrefix('api');
-  app.useGlobalPipes(createValidationPipe());
+}
 
+/** The OpenAPI document, and its UI when API_DOCS allows. */
+function serveApiDocs(app: NestFastifyApplication, config: AppConfig): void {
   const doc = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -91,17 +109,22 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     guardApiDocs(app, config);
     SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
   }
+}
 
-  if (config.h5Dir && existsSync(path.join(config.h5Dir, 'index.html'))) {
+/** The H5 app's files, when it has been built. */
+async function serveH5(app: NestFastifyApplication, h5Dir: string | null): Promise<void> {
+  if (h5Dir && existsSync(path.join(h5Dir, 'index.html'))) {
     await app.register(fastifyStatic, {
-      root: path.resolve(config.h5Dir),
+      root: path.resolve(h5Dir),
       index: 'index.html',
       maxAge: 3_600_000,
       setHeaders: noCacheForHtml,
     });
   }
-  // Unknown /api routes get the standard error shape from Nest's own 404 via the filter.
+}
 
+/** The embedded database's guards, then the demo data when SEED_DEMO is on. */
+async function prepareData(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   serializeEmbeddedTransactions(app.get(DataSource));
   await ensureEmbeddedAppendOnly(app.get(DataSource), 'audit_logs');
   if (config.seedDemo) {
@@ -115,7 +138,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     );
     if (seeded) logger.info('demo data seeded');
   }
-  return app;
 }
 
 function noCacheForHtml(reply: FastifyReply, file: string): void {

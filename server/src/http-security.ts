@@ -5,8 +5,8 @@ import type { FastifyHelmetOptions } from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiError, ErrorCode } from '@jianghuai/shared';
-import { ERROR_MESSAGES } from '@jianghuai/shared';
-import type { AppConfig } from './config/app-config.js';
+import { ERRORS } from '@jianghuai/shared';
+import type { AppConfig } from './config/app.config.js';
 import { AccessTokenVerifier } from './common/auth/access-token-verifier.js';
 import { ActorSource } from './common/auth/actor-source.js';
 import { currentRequestId } from './common/logging/request-context.js';
@@ -86,18 +86,21 @@ export function guardApiDocs(app: NestFastifyApplication, config: AppConfig): vo
       const header = req.headers.authorization ?? '';
       const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
       const verified = token ? tokens.verify(token) : null;
-      if (!verified?.ok) return deny(reply, 401, 'UNAUTHENTICATED');
+      if (!verified?.ok) return deny(reply, 'UNAUTHENTICATED');
       const loaded = await actors.loadActor(verified.payload.sub, verified.payload.sid, () => req.ip ?? null);
-      if (!loaded || loaded.sessionEnded || !loaded.active) return deny(reply, 401, 'UNAUTHENTICATED');
-      if (!loaded.actor.isStaff) return deny(reply, 403, 'FORBIDDEN');
+      if (!loaded || loaded.sessionEnded || !loaded.active) return deny(reply, 'UNAUTHENTICATED');
+      if (!loaded.actor.isStaff) return deny(reply, 'FORBIDDEN');
     });
 }
 
-function deny(reply: FastifyReply, status: number, code: ErrorCode): FastifyReply {
+function deny(reply: FastifyReply, code: ErrorCode): FastifyReply {
   const body: ApiError = {
     code,
-    message: ERROR_MESSAGES[code],
+    message: ERRORS[code].message,
     requestId: currentRequestId() ?? String(reply.getHeader('X-Request-Id') ?? ''),
   };
-  return reply.code(status).header('Content-Type', 'application/json; charset=utf-8').send(JSON.stringify(body));
+  return reply
+    .code(ERRORS[code].status)
+    .header('Content-Type', 'application/json; charset=utf-8')
+    .send(JSON.stringify(body));
 }

@@ -1,4 +1,5 @@
-import { loadConfig, ConfigError } from './config/app-config.js';
+import { ConfigError } from './config/config-area.js';
+import { loadConfig } from './config/configuration.js';
 import { createApp } from './bootstrap.js';
 import { logger } from './common/logging/logger.js';
 import type { WechatSandbox } from './wechat-sandbox/sandbox-server.js';
@@ -26,18 +27,21 @@ if (config.wechat.sandbox && !config.wechat.apiBase) {
 
 const app = await createApp(config);
 app.enableShutdownHooks();
-await app.listen(config.port, config.host);
-const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${(app.getHttpServer().address() as { port: number }).port}`;
-logger.info('server listening', { url, db: config.db.type, wechatApiBase: config.wechat.apiBase, sandbox: !!sandbox });
+await app.listen(config.app.port, config.app.host);
+const url = `http://${config.app.host === '0.0.0.0' ? '127.0.0.1' : config.app.host}:${(app.getHttpServer().address() as { port: number }).port}`;
+logger.info(
+  { url, db: config.database.type, wechatApiBase: config.wechat.apiBase, sandbox: !!sandbox },
+  'server listening',
+);
 
-if (config.env !== 'production') {
+if (config.app.env !== 'production') {
   const lines = [
     '',
     '江淮义警 已启动',
     `  小程序（H5）:  ${url}/`,
     `  接口文档:      ${url}/api/docs   (OpenAPI: ${url}/api/docs-json)`,
     `  健康检查:      ${url}/api/health`,
-    `  数据库:        ${config.db.type === 'mysql' ? `MySQL ${config.db.host}:${config.db.port}/${config.db.database}` : config.db.file}`,
+    `  数据库:        ${config.database.type === 'mysql' ? `MySQL ${config.database.host}:${config.database.port}/${config.database.database}` : config.database.file}`,
     sandbox ? `  微信沙箱:      ${config.wechat.apiBase}` : '',
     '',
     '  演示账号（工作人员密码均为 Jhyj@2026；义警在 H5 登录页点选即可）:',

@@ -9,7 +9,7 @@ import {
   type TestVolunteer,
 } from './support/activity-factories.js';
 import { testNowMs } from './support/test-clock.js';
-import { ACTIVITIES_CONFIG, type ActivitiesConfig } from '../src/modules/activities/activities.config.js';
+import { activitiesConfig, type ActivitiesConfig } from '../src/config/activities.config.js';
 import { CheckinQr } from '../src/modules/activities/checkin-qr.js';
 import { ActivityJobsService } from '../src/modules/activities/activity-jobs.service.js';
 import { ActivitySignup } from '../src/modules/activities/entities/activity-signup.entity.js';
@@ -22,7 +22,7 @@ describe('Activity check-in (e2e)', () => {
   beforeAll(async () => {
     ctx = await createTestApp();
     pinghu = (await ctx.loginStaff('pinghu_station')).accessToken;
-    config = ctx.app.get(ACTIVITIES_CONFIG);
+    config = ctx.app.get<ActivitiesConfig>(activitiesConfig.KEY);
   });
   afterAll(() => ctx.close());
 

@@ -11,7 +11,7 @@ import {
   submitted,
 } from './support/application-factories.js';
 import { testNowMs } from './support/test-clock.js';
-import { ENROLMENT_CONFIG, type EnrolmentConfig } from '../src/modules/applications/enrolment-config.js';
+import { enrolmentConfig, type EnrolmentConfig } from '../src/config/enrolment.config.js';
 
 describe('Applications: ID-number oracle, rate limits, four eyes (e2e)', () => {
   let ctx: TestContext;
@@ -103,7 +103,7 @@ describe('Applications: ID-number oracle, rate limits, four eyes (e2e)', () => {
     let cfg: EnrolmentConfig;
     let saved: Pick<EnrolmentConfig, 'submitRatePerUser' | 'submitRatePerIdNumber'>;
     beforeAll(() => {
-      cfg = ctx.app.get<EnrolmentConfig>(ENROLMENT_CONFIG);
+      cfg = ctx.app.get<EnrolmentConfig>(enrolmentConfig.KEY);
       saved = { submitRatePerUser: cfg.submitRatePerUser, submitRatePerIdNumber: cfg.submitRatePerIdNumber };
     });
     afterEach(() => Object.assign(cfg, saved));
@@ -221,7 +221,7 @@ describe('Applications: ID-number oracle, rate limits, four eyes (e2e)', () => {
     beforeAll(async () => {
       a = await createTestApp();
       b = await createTestApp({}, { sameDatabaseAs: a });
-      for (const ctx of [a, b]) ctx.app.get<EnrolmentConfig>(ENROLMENT_CONFIG).submitRatePerUser = 4;
+      for (const ctx of [a, b]) ctx.app.get<EnrolmentConfig>(enrolmentConfig.KEY).submitRatePerUser = 4;
     });
     afterAll(async () => {
       await b?.close();

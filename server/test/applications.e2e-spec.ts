@@ -13,7 +13,7 @@ import {
 } from './support/application-factories.js';
 import { testNow, testNowMs } from './support/test-clock.js';
 import { sandboxOpenId } from '../src/wechat-sandbox/sandbox-server.js';
-import { ENROLMENT_CONFIG, type EnrolmentConfig } from '../src/modules/applications/enrolment-config.js';
+import { enrolmentConfig, type EnrolmentConfig } from '../src/config/enrolment.config.js';
 
 describe('Applications (e2e)', () => {
   let ctx: TestContext;
@@ -79,7 +79,7 @@ describe('Applications (e2e)', () => {
     });
 
     it('age bounds come from configuration', async () => {
-      const cfg = ctx.app.get<EnrolmentConfig>(ENROLMENT_CONFIG);
+      const cfg = ctx.app.get<EnrolmentConfig>(enrolmentConfig.KEY);
       const original = cfg.maxAge;
       cfg.maxAge = 30;
       try {

@@ -1,7 +1,7 @@
 import { addCalendarDays } from '@jianghuai/shared';
 import { createTestApp, bearer, type TestContext } from './support/test-app.js';
 import { makeIdNumber, recordClearCheck, staffToken, submitted } from './support/application-factories.js';
-import { ENROLMENT_CONFIG, type EnrolmentConfig } from '../src/modules/applications/enrolment-config.js';
+import { enrolmentConfig, type EnrolmentConfig } from '../src/config/enrolment.config.js';
 import { DutyExemption } from '../src/modules/volunteers/duty-exemption.entity.js';
 import { Volunteer } from '../src/modules/volunteers/volunteer.entity.js';
 import { PointsLedgerService } from '../src/modules/points/points-ledger.service.js';
@@ -52,7 +52,7 @@ describe('Business dates at 23:30 UTC, already tomorrow in Shanghai (e2e)', () =
   });
 
   it('an applicant who turns the minimum age today in Shanghai may apply (the UTC date is still the day before)', async () => {
-    const { minAge } = ctx.app.get<EnrolmentConfig>(ENROLMENT_CONFIG);
+    const { minAge } = ctx.app.get<EnrolmentConfig>(enrolmentConfig.KEY);
     const birth = `${Number(shanghaiToday.slice(0, 4)) - minAge}${shanghaiToday.slice(5, 7)}${shanghaiToday.slice(8, 10)}`;
     const app = await submitted(ctx, 'birthday-applicant', 'MAS-YS-PH-C1', { idNumber: makeIdNumber(birth, 7) });
     expect(app.id).toBeGreaterThan(0);
@@ -83,7 +83,7 @@ describe('Business dates at 23:30 UTC, already tomorrow in Shanghai (e2e)', () =
       .set(...bearer(station))
       .expect(200);
     expect(record.body.criminalCheckDueOn).toBe(
-      addCalendarDays(shanghaiToday, ctx.app.get<EnrolmentConfig>(ENROLMENT_CONFIG).criminalRecheckDays),
+      addCalendarDays(shanghaiToday, ctx.app.get<EnrolmentConfig>(enrolmentConfig.KEY).criminalRecheckDays),
     );
   });
 
@@ -189,7 +189,7 @@ describe('Business dates on New Year night: 16:30 UTC on 31 December is already 
       .set(...bearer(branch))
       .expect(200);
     const v = await ctx.dataSource.getRepository(Volunteer).findOneByOrFail({ applicationId: app.id });
-    const { memberNoPrefix } = ctx.app.get<EnrolmentConfig>(ENROLMENT_CONFIG);
+    const { memberNoPrefix } = ctx.app.get<EnrolmentConfig>(enrolmentConfig.KEY);
     expect(v.memberNo.startsWith(`${memberNoPrefix}${year + 1}`)).toBe(true);
     expect(v.equipment?.[0]?.issuedOn).toBe(`${year + 1}-01-01`);
   });

@@ -73,7 +73,7 @@ describe('Foundation (e2e)', () => {
 
   it('health reports the database', async () => {
     const res = await ctx.http().get('/api/health').expect(200);
-    expect(res.body).toMatchObject({ status: 'ok', db: { status: 'up', type: ctx.config.db.type } });
+    expect(res.body).toMatchObject({ status: 'ok', db: { status: 'up', type: ctx.config.database.type } });
   });
 
   it('an unknown route is a 404 in the error shape', async () => {

@@ -4,18 +4,20 @@ import { E2E_DB, bearer, createTestApp, type TestContext } from './support/test-
 import { staffToken } from './support/application-factories.js';
 import { createVolunteers, minutesFromNow, publishActivity, shiftActivity } from './support/activity-factories.js';
 import { testNowMs } from './support/test-clock.js';
-import { loadConfig } from '../src/config/app-config.js';
+import { readArea } from '../src/config/config-area.js';
+import { jobsConfig } from '../src/config/jobs.config.js';
 import { JobLease } from '../src/modules/jobs/job-lease.entity.js';
 import { JobScheduler } from '../src/modules/jobs/job-scheduler.service.js';
-import { loadJobScheduleConfig, nextRunAt, quarterStart } from '../src/modules/jobs/job-schedule.js';
+import { nextRunAt, quarterStart } from '../src/modules/jobs/job-schedule.js';
 import { Activity } from '../src/modules/activities/entities/activity.entity.js';
 
 const baseEnv = { JWT_SECRET: 'x'.repeat(40), WECHAT_APPID: 'wx', WECHAT_SECRET: 's' };
+const loadJobScheduleConfig = (env: Record<string, string>) => readArea(jobsConfig.read, env);
 
 /** Every job runs on its own schedule in every mode but tests, once per period across instances, under its lease. */
 describe('Job schedule (e2e)', () => {
   it('the scheduler is on by default outside tests, off under NODE_ENV=test unless turned on; periods are configurable', () => {
-    const dev = loadJobScheduleConfig(loadConfig({ ...baseEnv, NODE_ENV: 'development' }), { NODE_ENV: 'development' });
+    const dev = loadJobScheduleConfig({ ...baseEnv, NODE_ENV: 'development' });
     expect(dev.enabled).toBe(true);
     expect(dev.every).toMatchObject({
       'inactivity-revocation': 1440,
@@ -25,12 +27,12 @@ describe('Job schedule (e2e)', () => {
       'notification-retries': 1,
     });
     expect(Object.keys(dev.every).sort()).toEqual([...JOB_NAMES].sort());
-    const test = loadConfig({ ...baseEnv, NODE_ENV: 'test' });
-    expect(loadJobScheduleConfig(test, {}).enabled).toBe(false);
+    const test = { ...baseEnv, NODE_ENV: 'test' };
+    expect(loadJobScheduleConfig(test).enabled).toBe(false);
     expect(
-      loadJobScheduleConfig(test, { JOBS_SCHEDULER: 'on', JOB_EVERY_MINUTES_INACTIVITY_REVOCATION: '60' }),
+      loadJobScheduleConfig({ ...test, JOBS_SCHEDULER: 'on', JOB_EVERY_MINUTES_INACTIVITY_REVOCATION: '60' }),
     ).toMatchObject({ enabled: true, every: { 'inactivity-revocation': 60 } });
-    expect(() => loadJobScheduleConfig(test, { JOBS_SCHEDULER: 'yes' })).toThrow(/JOBS_SCHEDULER/);
+    expect(() => loadJobScheduleConfig({ ...test, JOBS_SCHEDULER: 'yes' })).toThrow(/JOBS_SCHEDULER/);
     // quarterly: next run at Shanghai midnight of the next quarter's first day
     const last = new Date('2026-03-31T16:30:00Z'); // 2026-04-01 00:30 in Shanghai
     expect(nextRunAt('quarterly', last, new Date('2026-04-02T00:00:00Z'), 'Asia/Shanghai').toISOString()).toBe(

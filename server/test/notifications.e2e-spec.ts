@@ -1,7 +1,8 @@
 import { createTestApp, bearer, type TestContext } from './support/test-app.js';
 import { NotificationsService } from '../src/modules/notifications/notifications.service.js';
 import { sandboxOpenId } from '../src/wechat-sandbox/sandbox-server.js';
-import { NOTIFICATION_TEMPLATE_KEYS } from '@jianghuai/shared';
+import { NOTIFICATION_TEMPLATE_KEYS, sandboxTemplateId } from '@jianghuai/shared';
+import { notificationsConfig, type NotificationsConfig } from '../src/config/notifications.config.js';
 
 describe('Notifications (e2e)', () => {
   let ctx: TestContext;
@@ -66,7 +67,9 @@ describe('Notifications (e2e)', () => {
     const before = await ctx.http().get('/api/client-config').expect(200);
     expect(Object.keys(before.body.subscribeTemplates).sort()).toEqual([...NOTIFICATION_TEMPLATE_KEYS].sort());
     expect(before.body.subscribeTemplates.signup_result).toBe('sandbox-tmpl-signup_result');
-    process.env.WECHAT_TEMPLATE_SIGNUP_RESULT = 'Tq8-real-signup-result';
+    // WECHAT_TEMPLATE_SIGNUP_RESULT, as configured at boot
+    const { templateIds } = ctx.app.get<NotificationsConfig>(notificationsConfig.KEY);
+    templateIds.signup_result = 'Tq8-real-signup-result';
     try {
       const served = await ctx.http().get('/api/client-config').expect(200);
       expect(served.body.subscribeTemplates.signup_result).toBe('Tq8-real-signup-result');
@@ -82,7 +85,7 @@ describe('Notifications (e2e)', () => {
       const sent = ctx.sandbox.sentMessages.filter((m) => m.touser === sandboxOpenId('template-ids'));
       expect(sent.map((m) => m.template_id)).toEqual(['Tq8-real-signup-result']);
     } finally {
-      delete process.env.WECHAT_TEMPLATE_SIGNUP_RESULT;
+      templateIds.signup_result = sandboxTemplateId('signup_result');
     }
   });
 

@@ -3,7 +3,7 @@ import { E2E_DB, bearer, createTestApp, type TestContext } from './support/test-
 import { recordClearCheck, staffToken, submitted } from './support/application-factories.js';
 import { PiiCipher } from '../src/common/pii/pii-cipher.js';
 import { HASHED_PII_COLUMNS } from '../src/common/pii/pii-backfill.js';
-import { loadConfig } from '../src/config/app-config.js';
+import { loadConfig } from '../src/config/configuration.js';
 import { dataSourceOptions, ensureMysqlDatabase } from '../src/database/data-source.js';
 import { MIGRATIONS } from '../src/database/migrations/index.js';
 
@@ -152,7 +152,7 @@ describe('Personal data: emergency contacts and keyed hashes (e2e)', () => {
     const restarted =
       E2E_DB === 'mysql'
         ? await createTestApp({}, { sameDatabaseAs: ctx })
-        : await createTestApp({ DATA_DIR: ctx.config.dataDir });
+        : await createTestApp({ DATA_DIR: ctx.config.app.dataDir });
     try {
       const [row] = await ctx.dataSource.query('SELECT contacts FROM volunteers WHERE id = ?', [zhangId]);
       expect(row.contacts).not.toContain('13955508888');
@@ -204,19 +204,20 @@ describe('Personal data: emergency contacts and keyed hashes (e2e)', () => {
 
   async function dropDatabase() {
     const mysql = await import('mysql2/promise');
-    if (config.db.type !== 'mysql') return;
+    const db = config.database;
+    if (db.type !== 'mysql') return;
     const conn = await mysql.createConnection({
-      host: config.db.host,
-      port: config.db.port,
-      user: config.db.user,
-      password: config.db.password,
+      host: db.host,
+      port: db.port,
+      user: db.user,
+      password: db.password,
     });
     await conn.query(`DROP DATABASE IF EXISTS \`${database}\``);
     await conn.end();
   }
   beforeAll(async () => {
     await dropDatabase();
-    await ensureMysqlDatabase(config);
+    await ensureMysqlDatabase(config.database);
     for (const [k, v] of Object.entries(keyEnv)) {
       saved[k] = process.env[k];
       process.env[k] = v;
@@ -234,7 +235,7 @@ describe('Personal data: emergency contacts and keyed hashes (e2e)', () => {
     const index = MIGRATIONS.findIndex((m) => m.name === MIGRATION);
     expect(index).toBeGreaterThan(0);
     const previous = new DataSource({
-      ...dataSourceOptions(config),
+      ...dataSourceOptions(config.database),
       migrations: MIGRATIONS.slice(0, index),
       migrationsRun: false,
     } as never);
@@ -283,7 +284,7 @@ describe('Personal data: emergency contacts and keyed hashes (e2e)', () => {
       await previous.destroy();
     }
 
-    const upgraded = new DataSource({ ...dataSourceOptions(config), migrationsRun: false } as never);
+    const upgraded = new DataSource({ ...dataSourceOptions(config.database), migrationsRun: false } as never);
     await upgraded.initialize();
     try {
       await upgraded.runMigrations();

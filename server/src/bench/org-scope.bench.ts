@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../config/app-config.js';
+import { loadConfig } from '../config/configuration.js';
 import { dataSourceOptions, ensureMysqlDatabase } from '../database/data-source.js';
 import { OrgUnit } from '../modules/org/org-unit.entity.js';
 import { createOrgUnit } from '../modules/org/org.service.js';
@@ -22,20 +22,20 @@ const env: NodeJS.ProcessEnv = {
   DATA_DIR: mkdtempSync(path.join(tmpdir(), 'jh-bench-')),
 };
 if (env.MYSQL_HOST) env.MYSQL_DATABASE = `${env.MYSQL_DATABASE ?? 'test'}_bench`;
-const config = loadConfig({ ...env, DB_SYNC: 'true' });
-if (config.db.type === 'mysql') {
+const db = loadConfig({ ...env, DB_SYNC: 'true' }).database;
+if (db.type === 'mysql') {
   const mysql = await import('mysql2/promise');
   const c = await mysql.createConnection({
-    host: config.db.host,
-    port: config.db.port,
-    user: config.db.user,
-    password: config.db.password,
+    host: db.host,
+    port: db.port,
+    user: db.user,
+    password: db.password,
   });
-  await c.query(`DROP DATABASE IF EXISTS \`${config.db.database}\``);
+  await c.query(`DROP DATABASE IF EXISTS \`${db.database}\``);
   await c.end();
-  await ensureMysqlDatabase(config);
+  await ensureMysqlDatabase(db);
 }
-const ds = new DataSource({ ...dataSourceOptions(config), migrationsRun: false });
+const ds = new DataSource({ ...dataSourceOptions(db), migrationsRun: false });
 await ds.initialize();
 
 const now = new Date();
@@ -113,7 +113,7 @@ async function time(label: string, unit: OrgUnit, runs: number) {
 }
 
 console.log(
-  `database: ${config.db.type}; seeded ${leaves.length + branches.length + 1} org units and 20,000 people in ${(seedMs / 1000).toFixed(1)} s`,
+  `database: ${db.type}; seeded ${leaves.length + branches.length + 1} org units and 20,000 people in ${(seedMs / 1000).toFixed(1)} s`,
 );
 const results = [
   await time('station', stations[100], 200),
@@ -121,4 +121,4 @@ const results = [
   await time('city', city, 100),
 ];
 await ds.destroy();
-console.log(JSON.stringify({ db: config.db.type, stations: stations.length, people: 20000, results }));
+console.log(JSON.stringify({ db: db.type, stations: stations.length, people: 20000, results }));

@@ -7,9 +7,9 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { JwtService } from '@nestjs/jwt';
 import type { ActivityInput } from '@jianghuai/shared';
-import { loadConfig } from '../config/app-config.js';
+import { loadConfig } from '../config/configuration.js';
 import { SIGNUP_SQL } from '../modules/activities/sql.js';
-import { ACTOR_SQL } from '../modules/users/actor-loader.service.js';
+import { ACTOR_SQL } from '../modules/auth/actor-loader.service.js';
 import { SERVER_NODE_FLAGS } from '../node-flags.js';
 
 /**
@@ -47,8 +47,8 @@ const env: NodeJS.ProcessEnv = { ...process.env };
 env.MYSQL_HOST ??= '127.0.0.1';
 env.MYSQL_DATABASE = `${env.MYSQL_DATABASE ?? 'test'}_signup_bench`;
 const config = loadConfig({ ...env, NODE_ENV: 'test', DB_SYNC: 'false' });
-if (config.db.type !== 'mysql') throw new Error('unreachable: MYSQL_HOST is set');
-const db = config.db;
+if (config.database.type !== 'mysql') throw new Error('unreachable: MYSQL_HOST is set');
+const db = config.database;
 const mysql = await import('mysql2/promise');
 {
   const c = await mysql.createConnection({ host: db.host, port: db.port, user: db.user, password: db.password });

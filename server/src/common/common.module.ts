@@ -2,7 +2,7 @@ import { createSecretKey } from 'node:crypto';
 import { Global, Module, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import type { Config } from '../config/configuration.js';
 import { PiiCipher } from './pii/pii-cipher.js';
 import { Clock } from './clock/clock.js';
 import { PasswordHasher } from './auth/password-hasher.js';
@@ -13,14 +13,14 @@ import { LoginBrakeService } from './auth/login-brake.service.js';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter.js';
 
 /**
- * Cross-cutting providers: config, the clock, PII cipher, password hasher, JWT, the global guard and error filter.
- * `actors` is the module that provides the guard's `ActorSource` (the users module); the application module
+ * Cross-cutting providers: the clock, PII cipher, password hasher, JWT, the global guard and error filter.
+ * `actors` is the module that provides the guard's `ActorSource` (the auth module's ActorModule); the application module
  * passes it in, so that common code never imports a feature module.
  */
 @Global()
 @Module({})
 export class CommonModule {
-  static forRoot(config: AppConfig, actors: Type<unknown> | DynamicModule): DynamicModule {
+  static forRoot(config: Config, actors: Type<unknown> | DynamicModule): DynamicModule {
     const clock = new Clock(config.clock.zone, config.clock.start);
     return {
       module: CommonModule,
@@ -35,7 +35,6 @@ export class CommonModule {
         actors,
       ],
       providers: [
-        { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: clock },
         { provide: PiiCipher, useValue: new PiiCipher(config.pii) },
         { provide: PasswordHasher, useValue: new PasswordHasher(config.auth.passwordCost) },
@@ -45,7 +44,7 @@ export class CommonModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],
-      exports: [APP_CONFIG, Clock, PiiCipher, PasswordHasher, JwtModule, LoginRateLimitGuard, LoginBrakeService],
+      exports: [Clock, PiiCipher, PasswordHasher, JwtModule, LoginRateLimitGuard, LoginBrakeService],
     };
   }
 }

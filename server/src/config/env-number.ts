@@ -1,3 +1,5 @@
+import type { Env } from './config-area.js';
+
 /**
  * Reads numeric environment variables for the config loaders. A missing or empty variable gives
  * the fallback; a bad one records a problem naming the variable (the loader then throws
@@ -10,7 +12,7 @@ export interface EnvNumbers {
   num(name: string, fallback: number, min?: number, max?: number): number;
 }
 
-export function envNumbers(env: NodeJS.ProcessEnv, problems: string[]): EnvNumbers {
+export function envNumbers(env: Env, problems: string[]): EnvNumbers {
   const read = (name: string, fallback: number, min: number, max: number, integer: boolean): number => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;

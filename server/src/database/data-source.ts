@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
-import type { AppConfig } from '../config/app-config.js';
+import type { DatabaseConfig } from '../config/database.config.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 
@@ -9,8 +9,7 @@ import { MIGRATIONS } from './migrations/index.js';
  * One place that knows both databases. MySQL: versioned migrations run on start, schema sync off.
  * Embedded (better-sqlite3, WAL): schema sync, a file under the data folder kept across restarts.
  */
-export function dataSourceOptions(config: AppConfig): DataSourceOptions {
-  const db = config.db;
+export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
   if (db.type === 'mysql') {
     return {
       type: db.flavor,
@@ -62,20 +61,20 @@ export function restrictEmbeddedFile(file: string): void {
  * Creates the MySQL database if it does not exist yet (first run on an empty server) and records
  * whether the server is MariaDB, which TypeORM must know to compare schemas correctly.
  */
-export async function ensureMysqlDatabase(config: AppConfig): Promise<void> {
-  if (config.db.type !== 'mysql') return;
+export async function ensureMysqlDatabase(db: DatabaseConfig): Promise<void> {
+  if (db.type !== 'mysql') return;
   const mysql = await import('mysql2/promise');
   const conn = await mysql.createConnection({
-    host: config.db.host,
-    port: config.db.port,
-    user: config.db.user,
-    password: config.db.password,
+    host: db.host,
+    port: db.port,
+    user: db.user,
+    password: db.password,
   });
   try {
     const [rows] = await conn.query('SELECT VERSION() AS v');
-    if (/mariadb/i.test(String((rows as { v: string }[])[0]?.v))) config.db.flavor = 'mariadb';
+    if (/mariadb/i.test(String((rows as { v: string }[])[0]?.v))) db.flavor = 'mariadb';
     await conn.query(
-      `CREATE DATABASE IF NOT EXISTS \`${config.db.database.replace(/`/g, '')}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+      `CREATE DATABASE IF NOT EXISTS \`${db.database.replace(/`/g, '')}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
     );
   } finally {
     await conn.end();

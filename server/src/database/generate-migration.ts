@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../config/app-config.js';
+import { loadConfig } from '../config/configuration.js';
 import { dataSourceOptions, ensureMysqlDatabase } from './data-source.js';
 
 /**
@@ -16,8 +16,8 @@ if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
   console.error('usage: generate-migration <PascalCaseName>');
   process.exit(2);
 }
-const config = loadConfig({ ...process.env, DB_SYNC: 'false' });
-if (config.db.type !== 'mysql') {
+const db = loadConfig({ ...process.env, DB_SYNC: 'false' }).database;
+if (db.type !== 'mysql') {
   console.error('set MYSQL_HOST (and MYSQL_DATABASE) to a scratch MariaDB/MySQL database');
   process.exit(2);
 }
@@ -37,16 +37,16 @@ process.on('exit', () => rmdirSync(lock));
 {
   const mysql = await import('mysql2/promise');
   const conn = await mysql.createConnection({
-    host: config.db.host,
-    port: config.db.port,
-    user: config.db.user,
-    password: config.db.password,
+    host: db.host,
+    port: db.port,
+    user: db.user,
+    password: db.password,
   });
-  await conn.query(`DROP DATABASE IF EXISTS \`${config.db.database}\``);
+  await conn.query(`DROP DATABASE IF EXISTS \`${db.database}\``);
   await conn.end();
 }
-await ensureMysqlDatabase(config);
-const ds = new DataSource({ ...dataSourceOptions(config), migrationsRun: false });
+await ensureMysqlDatabase(db);
+const ds = new DataSource({ ...dataSourceOptions(db), migrationsRun: false });
 await ds.initialize();
 await ds.runMigrations();
 const sql = await ds.driver.createSchemaBuilder().log();

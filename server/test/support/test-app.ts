@@ -5,7 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { LoginResponse } from '@jianghuai/shared';
-import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
+import { loadConfig, type Config } from '../../src/config/configuration.js';
 import { createApp } from '../../src/bootstrap.js';
 import { WechatSandbox } from '../../src/wechat-sandbox/sandbox-server.js';
 import { OrgUnit } from '../../src/modules/org/org-unit.entity.js';
@@ -21,7 +21,7 @@ import { clockStartForApp } from './test-clock.js';
  */
 export interface TestContext {
   app: NestFastifyApplication;
-  config: AppConfig;
+  config: Config;
   /** The app's Clock (fixed by E2E_CLOCK_START, see test-clock.ts). */
   clock: Clock;
   dataSource: DataSource;
@@ -87,7 +87,7 @@ async function startTestApp(env: Record<string, string>, opts: { sameDatabaseAs?
   if (E2E_DB === 'mysql') {
     // One database per app: parallel workers, apps started inside a test, and other runs on the
     // same server never share one.
-    const shared = opts.sameDatabaseAs?.config.db;
+    const shared = opts.sameDatabaseAs?.config.database;
     mysqlDb =
       shared?.type === 'mysql'
         ? shared.database
@@ -107,7 +107,7 @@ async function startTestApp(env: Record<string, string>, opts: { sameDatabaseAs?
   if (opts.sameDatabaseAs) base.SEED_DEMO = 'false';
   const config = loadConfig({ ...processEnv, ...base, ...env });
   const ownsDatabase = !opts.sameDatabaseAs;
-  if (config.db.type === 'mysql' && ownsDatabase) await dropMysqlDatabase(config);
+  if (config.database.type === 'mysql' && ownsDatabase) await dropMysqlDatabase(config);
   let app: NestFastifyApplication | null = null;
   try {
     app = await createApp(config);
@@ -156,17 +156,18 @@ async function startTestApp(env: Record<string, string>, opts: { sameDatabaseAs?
   return ctx;
 }
 
-async function dropMysqlDatabase(config: AppConfig): Promise<void> {
-  if (config.db.type !== 'mysql') return;
+async function dropMysqlDatabase(config: Config): Promise<void> {
+  const db = config.database;
+  if (db.type !== 'mysql') return;
   const mysql = await import('mysql2/promise');
   const conn = await mysql.createConnection({
-    host: config.db.host,
-    port: config.db.port,
-    user: config.db.user,
-    password: config.db.password,
+    host: db.host,
+    port: db.port,
+    user: db.user,
+    password: db.password,
   });
   try {
-    await conn.query(`DROP DATABASE IF EXISTS \`${config.db.database}\``);
+    await conn.query(`DROP DATABASE IF EXISTS \`${db.database}\``);
   } finally {
     await conn.end();
   }

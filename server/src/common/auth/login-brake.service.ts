@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { authConfig, type AuthConfig } from '../../config/auth.config.js';
 import { Clock } from '../clock/clock.js';
 import { typeormExec, type SqlExec } from '../../database/raw-sql.js';
 import { AppException } from '../errors/app-exception.js';
@@ -53,7 +53,7 @@ export class LoginBrakeService {
   private readonly exec: SqlExec;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(authConfig.KEY) private readonly config: AuthConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {
@@ -76,7 +76,7 @@ export class LoginBrakeService {
   /** One compare-and-set round: true when this attempt is counted, false when another one got there first. */
   private async tryClaim(key: BrakeKey): Promise<boolean> {
     const now = this.clock.nowMs();
-    const { maxPasswordFailures: free, lockMinutes, accountBrakeAddresses } = this.config.auth;
+    const { maxPasswordFailures: free, lockMinutes, accountBrakeAddresses } = this.config;
     const capMs = lockMinutes * MINUTE_MS;
     let row = await this.read(key);
     if (row && row.nextAllowedAt > now) throw tooSoon(row.nextAllowedAt - now);
@@ -160,7 +160,7 @@ export class LoginBrakeService {
 
   private async prune(now: number): Promise<void> {
     await this.exec('DELETE FROM login_brakes WHERE lastFailureAt < ? AND nextAllowedAt < ? AND lastSuccessAt < ?', [
-      now - this.config.auth.lockMinutes * MINUTE_MS - ACCOUNT_WINDOW_MS,
+      now - this.config.lockMinutes * MINUTE_MS - ACCOUNT_WINDOW_MS,
       now,
       now - KNOWN_ADDRESS_MS,
     ]);
@@ -170,10 +170,5 @@ export class LoginBrakeService {
 function tooSoon(ms: number): AppException {
   const retryAfterSeconds = Math.max(1, Math.ceil(ms / SECOND_MS));
   const wait = retryAfterSeconds < 120 ? `${retryAfterSeconds} 秒` : `${Math.ceil(retryAfterSeconds / 60)} 分钟`;
-  return new AppException(
-    'RATE_LIMITED',
-    HttpStatus.TOO_MANY_REQUESTS,
-    { retryAfterSeconds },
-    `登录尝试太频繁，请 ${wait}后再试`,
-  );
+  return new AppException('RATE_LIMITED', { retryAfterSeconds }, `登录尝试太频繁，请 ${wait}后再试`);
 }

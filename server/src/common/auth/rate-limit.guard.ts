@@ -1,8 +1,8 @@
-import { HttpStatus, Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { authConfig, type AuthConfig } from '../../config/auth.config.js';
 import { typeormExec, type SqlExec } from '../../database/raw-sql.js';
 import { AppException } from '../errors/app-exception.js';
 import { Clock } from '../clock/clock.js';
@@ -22,7 +22,7 @@ export class LoginRateLimitGuard implements CanActivate {
   private readonly upsert: string;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(authConfig.KEY) private readonly config: AuthConfig,
     @InjectDataSource() dataSource: DataSource,
     private readonly clock: Clock,
   ) {
@@ -49,9 +49,9 @@ export class LoginRateLimitGuard implements CanActivate {
     const [row] = (await this.exec('SELECT hits, windowStart FROM login_rate_windows WHERE rateKey = ?', [key])).rows;
     if (Math.random() < 0.01)
       void this.exec('DELETE FROM login_rate_windows WHERE windowStart < ?', [now - KEEP_MS]).catch(() => undefined);
-    if (row && Number(row.hits) > this.config.auth.loginRateLimitPerMinute) {
+    if (row && Number(row.hits) > this.config.loginRateLimitPerMinute) {
       const retryAfterSeconds = Math.max(1, Math.ceil((Number(row.windowStart) + MINUTE_MS - now) / 1000));
-      throw new AppException('RATE_LIMITED', HttpStatus.TOO_MANY_REQUESTS, { retryAfterSeconds });
+      throw new AppException('RATE_LIMITED', { retryAfterSeconds });
     }
     return true;
   }

@@ -2,8 +2,6 @@ import { ArgumentsHost, Catch, HttpException, HttpStatus, type ExceptionFilter }
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_MESSAGES, type ApiError, type ErrorCode } from '@jianghuai/shared';
 import { AppException } from './app-exception.js';
-import { logger } from '../logging/logger.js';
-import { currentRequestId } from '../logging/request-context.js';
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.NOT_FOUND]: 'ROUTE_NOT_FOUND',
@@ -20,19 +18,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<FastifyReply>();
     const req = host.switchToHttp().getRequest<FastifyRequest>();
     const { status, body } = toApiError(exception);
-    body.requestId = currentRequestId();
+    body.requestId = req.id;
     if (status >= 500 && exception instanceof AppException) {
       // an expected outage (e.g. WeChat unreachable): worth a line, not a stack
-      logger.warn('request failed', { method: req.method, path: req.url, code: body.code });
+      req.log.warn({ method: req.method, path: req.url.split('?')[0], code: body.code }, 'request failed');
     } else if (status >= 500) {
-      logger.error('request failed', {
-        method: req.method,
-        path: req.url,
-        error:
-          exception instanceof Error
-            ? { name: exception.name, message: exception.message, stack: exception.stack }
-            : String(exception),
-      });
+      req.log.error(
+        {
+          method: req.method,
+          path: req.url.split('?')[0],
+          err: exception instanceof Error ? exception : String(exception),
+        },
+        'request failed',
+      );
     }
     res.status(status).send(body);
   }

@@ -4,7 +4,6 @@ import { HttpStatus } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_MESSAGES, type ApiError, type ErrorCode } from '@jianghuai/shared';
 import { AppException } from './app-exception.js';
-import { requestIdFrom } from '../logging/request-logging.hook.js';
 
 /**
  * Failures that happen below Nest, before any hook or filter runs, answered in the one error
@@ -17,7 +16,7 @@ import { requestIdFrom } from '../logging/request-logging.hook.js';
  */
 export function frameworkErrors(error: { code?: string }, req: FastifyRequest, reply: FastifyReply): void {
   const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
-  const requestId = requestIdFrom(req.headers['x-request-id']);
+  const requestId = req.id; // Fastify's, from X-Request-Id when that is a UUID (common/logging)
   const body: ApiError = tooLong ? shaped('URL_TOO_LONG', requestId) : shaped('MALFORMED_REQUEST', requestId);
   void reply
     .code(tooLong ? HttpStatus.URI_TOO_LONG : HttpStatus.BAD_REQUEST)

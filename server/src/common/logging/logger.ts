@@ -1,54 +1,130 @@
 import type { LoggerService } from '@nestjs/common';
+import { pino, type DestinationStream, type Level, type Logger } from 'pino';
 import { currentRequestId } from './request-context.js';
 
-type Level = 'debug' | 'info' | 'warn' | 'error';
-const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+/**
+ * Keys whose values never reach a log line, wherever a log call puts them (top level or one
+ * object down: `{ user: { phone } }`). Tokens and secrets, passwords, personal data (phone
+ * numbers, ID numbers, WeChat openids), and the one-off codes of a WeChat login.
+ */
+const SECRET_KEYS = [
+  'authorization',
+  'cookie',
+  'password',
+  'newPassword',
+  'oldPassword',
+  'token',
+  'accessToken',
+  'access_token',
+  'refreshToken',
+  'refresh_token',
+  'qrToken',
+  'secret',
+  'session_key',
+  'sessionKey',
+  'phone',
+  'phoneNumber',
+  'purePhoneNumber',
+  'contactPhone',
+  'phoneCode',
+  'idNumber',
+  'openid',
+  'unionid',
+  'js_code',
+];
 
-/** One JSON object per line, with the request id of the request being served (if any). */
-class JsonLogger implements LoggerService {
-  level: Level = 'info';
+/**
+ * pino `redact` paths: the keys above at the top level and one object down, request headers
+ * and cookies, and the `code` of a WeChat login in a request body or query (`code` elsewhere is an
+ * error code, worth keeping).
+ */
+export const REDACT_PATHS = [
+  ...SECRET_KEYS.flatMap((key) => [key, `*.${key}`]),
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-wechat-code"]',
+  'res.headers["set-cookie"]',
+  'body.code',
+  'query.code',
+  'req.body.code',
+  'req.query.code',
+];
 
-  write(level: Level, msg: string, fields?: unknown): void {
-    if (ORDER[level] < ORDER[this.level]) return;
-    // Nest calls error(message, stack, context) with strings; only plain objects become fields.
-    const extra =
-      fields && typeof fields === 'object' ? fields : fields === undefined ? {} : { detail: String(fields) };
-    const line = JSON.stringify({
-      time: new Date().toISOString(),
+export const REDACTED = '[已隐去]';
+
+/**
+ * One JSON object per line through pino. Lines written by the application logger (not a
+ * request's own child) inside a request carry that request's `requestId` too.
+ */
+export function createLogger(level: string = 'info', destination?: DestinationStream): Logger {
+  const root: Logger = pino(
+    {
       level,
-      requestId: currentRequestId(),
-      msg,
-      ...extra,
-    });
-    (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(line + '\n');
-  }
+      base: undefined, // no pid / hostname on every line
+      redact: { paths: REDACT_PATHS, censor: REDACTED },
+      serializers: {
+        // Fastify's own lines: the method and path only (a query string can carry a code)
+        req: (req: { method?: string; url?: string }) => ({ method: req.method, path: req.url?.split('?')[0] }),
+        res: (res: { statusCode?: number }) => ({ status: res.statusCode }),
+        err: pino.stdSerializers.err,
+      },
+      mixin(_fields, _level, from) {
+        if (from !== root) return {};
+        const requestId = currentRequestId();
+        return requestId ? { requestId } : {};
+      },
+    },
+    destination,
+  );
+  return root;
+}
 
-  debug(msg: string, fields?: Record<string, unknown>): void {
-    this.write('debug', msg, fields);
-  }
-  info(msg: string, fields?: Record<string, unknown>): void {
-    this.write('info', msg, fields);
-  }
-  warn(msg: string, fields?: unknown): void {
-    this.write('warn', msg, fields);
-  }
-  error(msg: unknown, fields?: unknown, context?: string): void {
-    const extra = typeof fields === 'string' ? { stack: fields, context } : fields;
-    this.write('error', msg instanceof Error ? msg.message : String(msg), extra);
-  }
+/** The application's logger; its level is set from LOG_LEVEL when the app is built. */
+export const logger = createLogger();
 
-  // LoggerService, used by Nest itself
-  log(message: unknown, context?: string): void {
+/** Nest's own lines (start-up, its exception handler) written through pino. */
+export class NestPinoLogger implements LoggerService {
+  constructor(private readonly pino: Logger) {}
+
+  log(message: unknown, ...params: unknown[]): void {
+    const context = contextOf(params);
     // Nest's start-up chatter (every module and route) is debug detail, not news.
     const chatter = context === 'RouterExplorer' || context === 'RoutesResolver' || context === 'InstanceLoader';
-    this.write(chatter ? 'debug' : 'info', String(message), context ? { context } : undefined);
+    this.write(chatter ? 'debug' : 'info', message, context);
   }
-  verbose(message: unknown, context?: string): void {
-    this.write('debug', String(message), context ? { context } : undefined);
+  error(message: unknown, ...params: unknown[]): void {
+    // Nest calls error(message, stack?, context?); a lone string is a stack when it has several lines.
+    let stack: string | undefined;
+    let context: string | undefined;
+    if (params.length > 1) [stack, context] = [String(params[0]), contextOf(params)];
+    else if (typeof params[0] === 'string') [stack, context] = params[0].includes('\n') ? [params[0]] : [, params[0]];
+    this.write('error', message, context, stack);
   }
-  fatal(message: unknown, context?: string): void {
-    this.write('error', String(message), context ? { context } : undefined);
+  warn(message: unknown, ...params: unknown[]): void {
+    this.write('warn', message, contextOf(params));
+  }
+  debug(message: unknown, ...params: unknown[]): void {
+    this.write('debug', message, contextOf(params));
+  }
+  verbose(message: unknown, ...params: unknown[]): void {
+    this.write('trace', message, contextOf(params));
+  }
+  fatal(message: unknown, ...params: unknown[]): void {
+    this.write('fatal', message, contextOf(params));
+  }
+
+  private write(level: Level, message: unknown, context?: string, stack?: string): void {
+    if (!this.pino.isLevelEnabled(level)) return;
+    const fields: Record<string, unknown> = {};
+    if (context) fields.context = context;
+    if (stack) fields.stack = stack;
+    if (message instanceof Error) this.pino[level]({ ...fields, err: message }, message.message);
+    else if (typeof message === 'object' && message !== null) this.pino[level]({ ...fields, ...message });
+    else this.pino[level](fields, String(message));
   }
 }
 
-export const logger = new JsonLogger();
+function contextOf(params: unknown[]): string | undefined {
+  const last = params.at(-1);
+  return typeof last === 'string' ? last : undefined;
+}

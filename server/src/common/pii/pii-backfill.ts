@@ -34,7 +34,7 @@ export class PiiBackfill implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const fixed = await this.run();
-    if (fixed) logger.info('personal data brought up to date (contact phones sealed, keyed hashes filled)', { fixed });
+    if (fixed) logger.info({ fixed }, 'personal data brought up to date (contact phones sealed, keyed hashes filled)');
   }
 
   /** Returns how many rows were changed. */
@@ -65,7 +65,7 @@ export class PiiBackfill implements OnApplicationBootstrap {
           fixed++;
         } catch (err) {
           // a unique hash column already holding this value: two rows for one person, for a person to sort out
-          logger.error('keyed hash could not be stored', { error: String(err), table, id: row.id });
+          logger.error({ error: String(err), table, id: row.id }, 'keyed hash could not be stored');
         }
       }
     }
@@ -86,10 +86,10 @@ export class PiiBackfill implements OnApplicationBootstrap {
         try {
           sealed = upgradeContacts(this.pii, JSON.parse(row.contacts) as StoredContact[]);
         } catch (err) {
-          logger.error('emergency contacts could not be read; left as they are', {
-            error: String(err),
-            volunteerId: row.id,
-          });
+          logger.error(
+            { error: String(err), volunteerId: row.id },
+            'emergency contacts could not be read; left as they are',
+          );
           continue;
         }
         if (!sealed) continue;
@@ -108,8 +108,8 @@ export class PiiBackfill implements OnApplicationBootstrap {
       return this.pii.decrypt(stored);
     } catch (err) {
       logger.error(
-        'encrypted personal data could not be decrypted with the configured keys; its keyed hash is left empty',
         { error: String(err), table, id },
+        'encrypted personal data could not be decrypted with the configured keys; its keyed hash is left empty',
       );
       return null;
     }

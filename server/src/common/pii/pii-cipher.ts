@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import type { AppConfig } from '../../config/app-config.js';
+import type { PiiConfig } from '../../config/pii.config.js';
 
 /**
  * Field encryption for personal data (ID numbers, phones): AES-256-GCM, stored as
@@ -7,7 +7,7 @@ import type { AppConfig } from '../../config/app-config.js';
  * Look-ups and uniqueness use a keyed hash (HMAC-SHA256), never the plaintext.
  */
 export class PiiCipher {
-  constructor(private readonly cfg: AppConfig['pii']) {}
+  constructor(private readonly cfg: PiiConfig) {}
 
   encrypt(plain: string): string;
   encrypt(plain: string | null | undefined): string | null;

@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
 import { CompaniesModule } from '../companies/companies.module.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { PointsModule } from '../points/points.module.js';
 import { VolunteersModule } from '../volunteers/volunteers.module.js';
-import { ACTIVITIES_CONFIG, loadActivitiesConfig } from './activities.config.js';
+import { ApplicationsModule } from '../applications/applications.module.js';
+import { OrgModule } from '../org/org.module.js';
+import { UsersModule } from '../users/users.module.js';
 import { ActivitiesAdminController } from './activities-admin.controller.js';
 import { ActivitiesController } from './activities.controller.js';
 import { AGREEMENT_SOURCE, ApplicationAgreementSource } from './agreement.source.js';
 import { ActivityJobsService } from './activity-jobs.service.js';
+import { ActivityQueries } from './activity-queries.js';
 import { ActivityLifecycleService } from './activity-lifecycle.service.js';
 import { ActivityViews } from './activity-views.service.js';
 import { AttendanceService } from './attendance.service.js';
@@ -20,10 +22,17 @@ import { WeeklyRuleService } from './weekly-rule.service.js';
 
 /** docs/product.md#activities: activities, sign-up, check-in, attendance, weekly rule. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Activity, ActivitySignup]), PointsModule, VolunteersModule, CompaniesModule],
+  imports: [
+    TypeOrmModule.forFeature([Activity, ActivitySignup]),
+    PointsModule,
+    VolunteersModule,
+    CompaniesModule,
+    ApplicationsModule,
+    OrgModule,
+    UsersModule,
+  ],
   controllers: [ActivitiesController, ActivitiesAdminController],
   providers: [
-    { provide: ACTIVITIES_CONFIG, inject: [APP_CONFIG], useFactory: (app: AppConfig) => loadActivitiesConfig(app) },
     { provide: AGREEMENT_SOURCE, useClass: ApplicationAgreementSource },
     ActivityViews,
     ActivityLifecycleService,
@@ -32,7 +41,8 @@ import { WeeklyRuleService } from './weekly-rule.service.js';
     AttendanceService,
     WeeklyRuleService,
     ActivityJobsService,
+    ActivityQueries,
   ],
-  exports: [ActivityJobsService, CheckinService, ACTIVITIES_CONFIG],
+  exports: [ActivityJobsService, CheckinService, ActivityQueries],
 })
 export class ActivitiesModule {}

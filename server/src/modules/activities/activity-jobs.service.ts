@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { businessDateTime } from '@jianghuai/shared';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { User } from '../users/user.entity.js';
+import { UserQueries } from '../users/user-queries.js';
 import { activitiesConfig, type ActivitiesConfig } from '../../config/activities.config.js';
 import { CheckinService } from './checkin.service.js';
 import { Activity } from './entities/activity.entity.js';
@@ -26,6 +26,7 @@ export class ActivityJobsService {
     private readonly notifications: NotificationsService,
     private readonly signups: SignupService,
     private readonly clock: Clock,
+    private readonly users: UserQueries,
   ) {}
 
   async runAll(now = this.clock.now()): Promise<{
@@ -159,9 +160,7 @@ export class ActivityJobsService {
       warned++;
       const staff = a.createdByUserId
         ? [a.createdByUserId]
-        : (
-            await this.ds.getRepository(User).find({ where: { orgUnitId: In([a.orgUnitId]) }, select: { id: true } })
-          ).map((u) => u.id);
+        : (await this.users.findAtOrgUnits([a.orgUnitId], { id: true })).map((u) => u.id);
       for (const userId of staff) {
         await this.notifications.notify({
           userId,

@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
 import { DEFAULT_HIGH_RISK_TYPES, type ActivityResponse, type ActivityStatus } from '@jianghuai/shared';
@@ -8,10 +8,11 @@ import { assertPathInScope } from '../../common/scope/org-scope.js';
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { CompaniesService } from '../companies/companies.service.js';
-import { OrgUnit } from '../org/org-unit.entity.js';
+import { OrgService } from '../org/org.service.js';
+import type { OrgUnitRecord } from '../org/org.mapper.js';
 import { isDuplicateKey } from '../../database/raw-sql.js';
-import { Volunteer } from '../volunteers/volunteer.entity.js';
-import { ACTIVITIES_CONFIG, type ActivitiesConfig } from './activities.config.js';
+import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
+import { activitiesConfig, type ActivitiesConfig } from '../../config/activities.config.js';
 import { advanceByClock, findActivityInScope } from './activity-access.js';
 import { ActivityViews } from './activity-views.service.js';
 import type { ActivityInputDto, UpdateActivityDto } from './dto/activity.dto.js';
@@ -28,13 +29,15 @@ const LIVE_STATUSES = ['pending', 'confirmed', 'waitlisted'] as const;
 export class ActivityLifecycleService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    @Inject(ACTIVITIES_CONFIG) private readonly config: ActivitiesConfig,
+    @Inject(activitiesConfig.KEY) private readonly config: ActivitiesConfig,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly views: ActivityViews,
     private readonly signups: SignupService,
     private readonly clock: Clock,
     private readonly companies: CompaniesService,
+    private readonly org: OrgService,
+    private readonly volunteers: VolunteerQueries,
   ) {}
 
   async create(actor: Actor, dto: ActivityInputDto): Promise<ActivityResponse> {
@@ -62,7 +65,7 @@ export class ActivityLifecycleService {
    * refuses a slot taken at the same instant by a parallel request (the loser tries the next one).
    */
   async propose(actor: Actor, dto: ActivityInputDto): Promise<ActivityResponse> {
-    const volunteer = await this.ds.getRepository(Volunteer).findOneBy({ userId: actor.userId });
+    const volunteer = await this.volunteers.findByUserId(actor.userId);
     const isCompany = actor.staffRoles.includes('company_manager');
     if (!isCompany && volunteer?.status !== 'active') throw AppException.forbidden();
     const own: number[] = [];
@@ -75,7 +78,7 @@ export class ActivityLifecycleService {
     const stationId = dto.orgUnitId ?? own[0];
     if (!stationId) throw new AppException('ACTIVITY_ORG_NOT_ALLOWED');
     // Another station is refused before it is looked up, so the answer reveals nothing about it.
-    if (!own.includes(stationId)) throw new AppException('PROPOSAL_STATION_NOT_ALLOWED', HttpStatus.FORBIDDEN);
+    if (!own.includes(stationId)) throw new AppException('PROPOSAL_STATION_NOT_ALLOWED');
     const unit = await this.publishingUnit(stationId);
     if (unit.level !== 'station') throw new AppException('ACTIVITY_ORG_NOT_ALLOWED');
     const repo = this.ds.getRepository(Activity);
@@ -108,14 +111,14 @@ export class ActivityLifecycleService {
         if (!isDuplicateKey(err)) throw err;
       }
     }
-    throw AppException.conflict('PROPOSAL_LIMIT_REACHED', { limit });
+    throw new AppException('PROPOSAL_LIMIT_REACHED', { limit });
   }
 
   async update(actor: Actor, id: number, dto: UpdateActivityDto): Promise<ActivityResponse> {
     const before = await findActivityInScope(this.ds.manager, actor, id);
-    if (!['draft', 'published'].includes(before.status)) throw AppException.conflict('ACTIVITY_INVALID_STATE');
+    if (!['draft', 'published'].includes(before.status)) throw new AppException('ACTIVITY_INVALID_STATE');
     if (dto.capacity !== undefined && dto.capacity < before.confirmedCount)
-      throw new AppException('ACTIVITY_CAPACITY_BELOW_CONFIRMED', HttpStatus.BAD_REQUEST, {
+      throw new AppException('ACTIVITY_CAPACITY_BELOW_CONFIRMED', {
         confirmedCount: before.confirmedCount,
       });
     const patch: Partial<Activity> = {};
@@ -141,7 +144,7 @@ export class ActivityLifecycleService {
       });
     if (dto.requirements) patch.requirements = normalizeRequirements({ ...before.requirements, ...dto.requirements });
     if (dto.signupMode && before.status !== 'draft' && dto.signupMode !== before.signupMode)
-      throw AppException.conflict('ACTIVITY_INVALID_STATE', { field: 'signupMode' });
+      throw new AppException('ACTIVITY_INVALID_STATE', { field: 'signupMode' });
     const times = this.times({
       startAt: dto.startAt ?? before.startAt.toISOString(),
       endAt: dto.endAt ?? before.endAt.toISOString(),
@@ -191,14 +194,14 @@ export class ActivityLifecycleService {
   async publish(actor: Actor, id: number): Promise<ActivityResponse> {
     const a = await findActivityInScope(this.ds.manager, actor, id);
     if (a.proposalStatus === 'pending' || a.proposalStatus === 'rejected')
-      throw AppException.conflict('ACTIVITY_INVALID_STATE', { proposal: a.proposalStatus });
+      throw new AppException('ACTIVITY_INVALID_STATE', { proposal: a.proposalStatus });
     await this.toPublished(actor, a, 'activity.publish');
     return this.views.adminDetail(actor, id);
   }
 
   async approveProposal(actor: Actor, id: number): Promise<ActivityResponse> {
     const a = await findActivityInScope(this.ds.manager, actor, id);
-    if (a.proposalStatus !== 'pending') throw AppException.conflict('PROPOSAL_NOT_PENDING');
+    if (a.proposalStatus !== 'pending') throw new AppException('PROPOSAL_NOT_PENDING');
     await this.toPublished(actor, a, 'activity.proposal.approve');
     if (a.proposedByUserId)
       await this.notifications.notify({
@@ -220,7 +223,7 @@ export class ActivityLifecycleService {
           { id, proposalStatus: 'pending', status: 'draft' },
           { proposalStatus: 'rejected', proposalSlot: null, proposalRejectReason: reason, updatedAt: this.clock.now() },
         );
-      if (!res.affected) throw AppException.conflict('PROPOSAL_NOT_PENDING');
+      if (!res.affected) throw new AppException('PROPOSAL_NOT_PENDING');
       await this.audit.record(m, actor, {
         action: 'activity.proposal.reject',
         targetType: 'activity',
@@ -252,7 +255,7 @@ export class ActivityLifecycleService {
           updatedAt: this.clock.now(),
         },
       );
-      if (!res.affected) throw AppException.conflict('ACTIVITY_INVALID_STATE', { status: a.status });
+      if (!res.affected) throw new AppException('ACTIVITY_INVALID_STATE', { status: a.status });
       await this.audit.record(m, actor, {
         action: 'activity.cancel',
         targetType: 'activity',
@@ -274,7 +277,7 @@ export class ActivityLifecycleService {
       await findActivityInScope(this.ds.manager, actor, id),
       this.clock.now(),
     );
-    if (a.status !== 'finished') throw AppException.conflict('ACTIVITY_INVALID_STATE', { status: a.status });
+    if (a.status !== 'finished') throw new AppException('ACTIVITY_INVALID_STATE', { status: a.status });
     await this.ds.transaction(async (m) => {
       const signups = m.getRepository(ActivitySignup);
       const open = await signups
@@ -284,7 +287,7 @@ export class ActivityLifecycleService {
           { id },
         )
         .getCount();
-      if (open) throw AppException.conflict('ATTENDANCE_UNCONFIRMED', { count: open });
+      if (open) throw new AppException('ATTENDANCE_UNCONFIRMED', { count: open });
       const now = this.clock.now();
       const noShows = await signups
         .createQueryBuilder()
@@ -295,7 +298,7 @@ export class ActivityLifecycleService {
       const res = await m
         .getRepository(Activity)
         .update({ id, status: 'finished' }, { status: 'settled', settledAt: now, updatedAt: now });
-      if (!res.affected) throw AppException.conflict('ACTIVITY_INVALID_STATE');
+      if (!res.affected) throw new AppException('ACTIVITY_INVALID_STATE');
       await this.audit.record(m, actor, {
         action: 'activity.settle',
         targetType: 'activity',
@@ -330,7 +333,7 @@ export class ActivityLifecycleService {
           ...(proposal ? { proposalStatus: 'approved' as const, proposalSlot: null } : {}),
         },
       );
-      if (!res.affected) throw AppException.conflict(proposal ? 'PROPOSAL_NOT_PENDING' : 'ACTIVITY_INVALID_STATE');
+      if (!res.affected) throw new AppException(proposal ? 'PROPOSAL_NOT_PENDING' : 'ACTIVITY_INVALID_STATE');
       await this.audit.record(m, actor, {
         action,
         targetType: 'activity',
@@ -361,12 +364,12 @@ export class ActivityLifecycleService {
     return ids;
   }
 
-  private async publishingUnit(orgUnitId: number | null): Promise<OrgUnit> {
+  private async publishingUnit(orgUnitId: number | null): Promise<OrgUnitRecord> {
     if (!orgUnitId) throw new AppException('ACTIVITY_ORG_NOT_ALLOWED');
-    const unit = await this.ds.getRepository(OrgUnit).findOneBy({ id: orgUnitId });
+    const unit = await this.org.findById(orgUnitId);
     if (!unit) throw AppException.notFound({ orgUnitId });
     if (unit.level !== 'station' && unit.level !== 'community')
-      throw new AppException('ACTIVITY_ORG_NOT_ALLOWED', HttpStatus.BAD_REQUEST, { level: unit.level });
+      throw new AppException('ACTIVITY_ORG_NOT_ALLOWED', { level: unit.level });
     return unit;
   }
 
@@ -380,7 +383,7 @@ export class ActivityLifecycleService {
     return { startAt, endAt, signupDeadline, cancelDeadline };
   }
 
-  private build(dto: ActivityInputDto, unit: OrgUnit, createdBy: number | null): Activity {
+  private build(dto: ActivityInputDto, unit: OrgUnitRecord, createdBy: number | null): Activity {
     const now = this.clock.now();
     const status: ActivityStatus = 'draft';
     return this.ds.getRepository(Activity).create({

@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
 import {
@@ -10,7 +10,7 @@ import {
 } from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppException } from '../../common/errors/app-exception.js';
-import { ACTIVITIES_CONFIG, type ActivitiesConfig } from './activities.config.js';
+import { activitiesConfig, type ActivitiesConfig } from '../../config/activities.config.js';
 import { advanceByClock, findActivityInScope } from './activity-access.js';
 import { toMySignupResponse } from './activities.mapper.js';
 import { CheckinQr } from './checkin-qr.js';
@@ -32,7 +32,7 @@ export class CheckinService {
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    @Inject(ACTIVITIES_CONFIG) private readonly config: ActivitiesConfig,
+    @Inject(activitiesConfig.KEY) private readonly config: ActivitiesConfig,
     private readonly clock: Clock,
   ) {
     this.qr = new CheckinQr(config.qrSecret, config.qrSlotSeconds);
@@ -42,7 +42,7 @@ export class CheckinService {
   async qrToken(actor: Actor, activityId: number, now = this.clock.now()): Promise<QrTokenResponse> {
     const a = await advanceByClock(this.ds.manager, await findActivityInScope(this.ds.manager, actor, activityId), now);
     if (a.status !== 'published' && a.status !== 'ongoing')
-      throw AppException.conflict('ACTIVITY_INVALID_STATE', { status: a.status });
+      throw new AppException('ACTIVITY_INVALID_STATE', { status: a.status });
     const { token, refreshAt } = this.qr.mint(activityId, now);
     return { token, slotSeconds: this.qr.slotSeconds, refreshAt: refreshAt.toISOString() };
   }
@@ -53,7 +53,7 @@ export class CheckinService {
     if (s.checkinAt) return toMySignupResponse(s);
     const opens = new Date(a.startAt.getTime() - this.config.checkinEarlyMinutes * 60_000);
     if (now < opens || now > a.endAt || a.status === 'cancelled')
-      throw new AppException('CHECKIN_OUTSIDE_WINDOW', HttpStatus.UNPROCESSABLE_ENTITY, {
+      throw new AppException('CHECKIN_OUTSIDE_WINDOW', {
         opensAt: opens.toISOString(),
         closesAt: a.endAt.toISOString(),
       });
@@ -65,14 +65,13 @@ export class CheckinService {
     };
     if (dto.method === 'qr') {
       const verdict = this.qr.verify(dto.token ?? '', activityId, now);
-      if (verdict !== 'ok') throw new AppException(QR_ERRORS[verdict], HttpStatus.UNPROCESSABLE_ENTITY);
+      if (verdict !== 'ok') throw new AppException(QR_ERRORS[verdict]);
     } else {
-      if (dto.lat === undefined || dto.lng === undefined)
-        throw new AppException('CHECKIN_LOCATION_REQUIRED', HttpStatus.BAD_REQUEST);
+      if (dto.lat === undefined || dto.lng === undefined) throw new AppException('CHECKIN_LOCATION_REQUIRED');
       const distance = distanceMeters({ lat: dto.lat, lng: dto.lng }, { lat: a.lat, lng: a.lng });
       const accuracy = dto.accuracy ?? this.config.checkinAccuracyCapM;
       if (!isInsideCheckinArea(distance, a.radiusM, accuracy, this.config.checkinAccuracyCapM)) {
-        throw new AppException('CHECKIN_OUT_OF_RANGE', HttpStatus.UNPROCESSABLE_ENTITY, {
+        throw new AppException('CHECKIN_OUT_OF_RANGE', {
           distanceM: Math.round(distance),
           radiusM: a.radiusM,
         });
@@ -102,10 +101,10 @@ export class CheckinService {
     now = this.clock.now(),
   ): Promise<MySignupResponse> {
     const { a, s } = await this.confirmedSignup(actor, activityId);
-    if (!s.checkinAt) throw AppException.conflict('CHECKOUT_NOT_CHECKED_IN');
+    if (!s.checkinAt) throw new AppException('CHECKOUT_NOT_CHECKED_IN');
     // Leaving before the start would earn nothing and only hide that the person left: refused.
     if (!s.checkoutAt && now < a.startAt)
-      throw new AppException('CHECKOUT_BEFORE_START', HttpStatus.UNPROCESSABLE_ENTITY, {
+      throw new AppException('CHECKOUT_BEFORE_START', {
         startAt: a.startAt.toISOString(),
       });
     if (!s.checkoutAt) {
@@ -163,7 +162,7 @@ export class CheckinService {
     const s = await this.ds
       .getRepository(ActivitySignup)
       .findOneBy({ activityId, userId: actor.userId, status: 'confirmed' });
-    if (!s) throw new AppException('CHECKIN_NOT_CONFIRMED', HttpStatus.UNPROCESSABLE_ENTITY);
+    if (!s) throw new AppException('CHECKIN_NOT_CONFIRMED');
     return { a, s };
   }
 }

@@ -1,12 +1,12 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { WEEKLY_RULE_TYPES, isoWeekOf, isoWeekRange, type WeeklyRuleResponse } from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { wherePathInScope } from '../../common/scope/org-scope.js';
-import { OrgUnit } from '../org/org-unit.entity.js';
-import { ACTIVITIES_CONFIG, type ActivitiesConfig } from './activities.config.js';
+import { OrgService } from '../org/org.service.js';
+import { activitiesConfig, type ActivitiesConfig } from '../../config/activities.config.js';
 import { Activity } from './entities/activity.entity.js';
 import { Clock } from '../../common/clock/clock.js';
 
@@ -19,20 +19,15 @@ import { Clock } from '../../common/clock/clock.js';
 export class WeeklyRuleService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    @Inject(ACTIVITIES_CONFIG) private readonly config: ActivitiesConfig,
+    @Inject(activitiesConfig.KEY) private readonly config: ActivitiesConfig,
     private readonly clock: Clock,
+    private readonly org: OrgService,
   ) {}
 
   async compute(actor: Actor, week = isoWeekOf(this.clock.now(), this.clock.zone)): Promise<WeeklyRuleResponse> {
     const range = isoWeekRange(week, this.clock.zone);
-    if (!range)
-      throw new AppException('VALIDATION_FAILED', HttpStatus.BAD_REQUEST, [
-        { field: 'week', message: '格式应为 2026-W48' },
-      ]);
-    const stations = await wherePathInScope(this.ds.getRepository(OrgUnit).createQueryBuilder('o'), actor, 'o.path')
-      .andWhere("o.level = 'station'")
-      .orderBy('o.id', 'ASC')
-      .getMany();
+    if (!range) throw new AppException('VALIDATION_FAILED', [{ field: 'week', message: '格式应为 2026-W48' }]);
+    const stations = await this.org.stationsInScope(actor);
     const acts = await wherePathInScope(this.ds.getRepository(Activity).createQueryBuilder('a'), actor, 'a.orgPath')
       .select(['a.id', 'a.orgPath'])
       .andWhere('a.type IN (:...types)', { types: [...WEEKLY_RULE_TYPES] })

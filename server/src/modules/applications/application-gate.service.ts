@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
@@ -8,9 +8,9 @@ import { PiiCipher } from '../../common/pii/pii-cipher.js';
 import { typeormExec, type SqlExec } from '../../database/raw-sql.js';
 import { AuditService } from '../audit/audit.service.js';
 import { OrgService } from '../org/org.service.js';
-import { Volunteer } from '../volunteers/volunteer.entity.js';
+import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
 import { Application } from './application.entity.js';
-import { ENROLMENT_CONFIG, type EnrolmentConfig } from './enrolment-config.js';
+import { enrolmentConfig, type EnrolmentConfig } from '../../config/enrolment.config.js';
 
 const PENDING = ['pending_review', 'pending_approval'] as const;
 
@@ -29,11 +29,12 @@ export class ApplicationGateService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(ENROLMENT_CONFIG) private readonly config: EnrolmentConfig,
+    @Inject(enrolmentConfig.KEY) private readonly config: EnrolmentConfig,
     private readonly pii: PiiCipher,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly org: OrgService,
+    private readonly volunteers: VolunteerQueries,
   ) {
     this.exec = typeormExec(dataSource.manager);
     // Same shape as the login brake: a window older than its length starts again at this attempt.
@@ -79,8 +80,7 @@ export class ApplicationGateService {
       void this.exec('DELETE FROM application_rate_windows WHERE windowStart < ?', [now - windowMs]).catch(
         () => undefined,
       );
-    if (refused)
-      throw new AppException('APPLICATION_RATE_LIMITED', HttpStatus.TOO_MANY_REQUESTS, { retryAfterSeconds: refused });
+    if (refused) throw new AppException('APPLICATION_RATE_LIMITED', { retryAfterSeconds: refused });
   }
 
   /**
@@ -89,21 +89,20 @@ export class ApplicationGateService {
    * verified phone.
    */
   async assertIdNumberFree(actor: Actor, idHash: string, phone: string, resubmittingId: number | null): Promise<void> {
-    const volunteers = this.dataSource.getRepository(Volunteer);
-    const own = await volunteers.findOneBy({ userId: actor.userId });
-    if (own && own.status !== 'revoked') throw AppException.conflict('APPLICANT_ALREADY_MEMBER');
-    const member = (await volunteers.findOneBy({ idHash })) ?? own;
+    const own = await this.volunteers.findByUserId(actor.userId);
+    if (own && own.status !== 'revoked') throw new AppException('APPLICANT_ALREADY_MEMBER');
+    const member = (await this.volunteers.findByIdHash(idHash)) ?? own;
     if (member) {
       const self = member.userId === actor.userId || this.samePhone(member.phoneEnc, phone);
       if (member.status !== 'revoked') {
-        if (self) throw AppException.conflict('APPLICANT_ALREADY_MEMBER');
+        if (self) throw new AppException('APPLICANT_ALREADY_MEMBER');
         return this.refuseProbe(actor, member.stationId, 'member');
       }
       const since = member.statusChangedAt ?? member.createdAt;
       const until = new Date(since.getTime() + this.config.reapplyCoolOffDays * 86_400_000);
       if (until.getTime() > this.clock.nowMs()) {
         if (self)
-          throw AppException.conflict('APPLICANT_REVOKED_COOL_OFF', {
+          throw new AppException('APPLICANT_REVOKED_COOL_OFF', {
             until: this.clock.today(until),
             coolOffDays: this.config.reapplyCoolOffDays,
           });
@@ -121,7 +120,7 @@ export class ApplicationGateService {
       open.find((a) => a.id !== resubmittingId);
     if (pending) {
       if (pending.userId === actor.userId || this.samePhone(pending.phoneEnc, phone))
-        throw AppException.conflict('APPLICATION_ALREADY_PENDING');
+        throw new AppException('APPLICATION_ALREADY_PENDING');
       return this.refuseProbe(actor, pending.reviewOrgUnitId, 'pending');
     }
   }
@@ -136,12 +135,12 @@ export class ApplicationGateService {
     heldAs: 'member' | 'pending' | 'revoked',
   ): Promise<never> {
     await this.record(actor, 'application.id_conflict', orgUnitId, { heldAs });
-    throw AppException.conflict('ID_NUMBER_ALREADY_REGISTERED');
+    throw new AppException('ID_NUMBER_ALREADY_REGISTERED');
   }
 
   /** The station that holds a record of this ID number, for an audit entry its staff can read. */
   private async holderOrg(idHash: string): Promise<number | null> {
-    const member = await this.dataSource.getRepository(Volunteer).findOneBy({ idHash });
+    const member = await this.volunteers.findByIdHash(idHash);
     if (member) return member.stationId;
     const app = await this.dataSource.getRepository(Application).findOne({ where: { idHash }, order: { id: 'DESC' } });
     return app?.reviewOrgUnitId ?? null;

@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ApplicationResponse, Page, ReviewStep, RevealPiiResponse } from '@jianghuai/shared';
@@ -10,15 +10,16 @@ import { toPage } from '../../common/pagination.js';
 import { assertPathInScope, wherePathInScope } from '../../common/scope/org-scope.js';
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { OrgUnit } from '../org/org-unit.entity.js';
 import { likeContains } from '../companies/companies.service.js';
 import { VolunteerEnrolmentService } from '../volunteers/volunteer-enrolment.service.js';
 import { Application } from './application.entity.js';
 import { RosterMatchService } from '../roster/roster-match.service.js';
-import { User } from '../users/user.entity.js';
-import { CriminalRecordCheck } from './criminal-record-check.entity.js';
-import { ENROLMENT_CONFIG, type EnrolmentConfig } from './enrolment-config.js';
-import { loadLookups } from './application-lookups.js';
+import { UserQueries } from '../users/user-queries.js';
+import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
+import { OrgService } from '../org/org.service.js';
+import { CompanyQueries } from '../companies/company-queries.js';
+import { enrolmentConfig, type EnrolmentConfig } from '../../config/enrolment.config.js';
+import { loadLookups, type LookupSources } from './application-lookups.js';
 import { toApplicationResponse } from './applications.mapper.js';
 import type { ApplicationQueryDto } from './applications.dto.js';
 import type { CriminalCheckDto } from '../volunteers/volunteers.dto.js';
@@ -34,14 +35,22 @@ import { Clock } from '../../common/clock/clock.js';
 export class ApplicationReviewService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(ENROLMENT_CONFIG) private readonly config: EnrolmentConfig,
+    @Inject(enrolmentConfig.KEY) private readonly config: EnrolmentConfig,
     private readonly pii: PiiCipher,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly enrolment: VolunteerEnrolmentService,
     private readonly roster: RosterMatchService,
     private readonly clock: Clock,
+    private readonly volunteerQueries: VolunteerQueries,
+    private readonly users: UserQueries,
+    private readonly org: OrgService,
+    private readonly companies: CompanyQueries,
   ) {}
+
+  private get lookupSources(): LookupSources {
+    return { org: this.org, companies: this.companies, volunteers: this.volunteerQueries, roster: this.roster };
+  }
 
   async list(actor: Actor, q: ApplicationQueryDto): Promise<Page<ApplicationResponse>> {
     const qb = wherePathInScope(this.dataSource.getRepository(Application).createQueryBuilder('a'), actor, 'a.orgPath');
@@ -59,7 +68,7 @@ export class ApplicationReviewService {
       });
     if (q.q) qb.andWhere("a.name LIKE :kw ESCAPE '!'", { kw: likeContains(q.q) });
     if (q.orgUnitId) {
-      const area = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: q.orgUnitId });
+      const area = await this.org.findById(q.orgUnitId);
       assertPathInScope(actor, area?.path);
       qb.andWhere('a.orgPath LIKE :areaPrefix', { areaPrefix: `${area!.path}%` });
     }
@@ -83,9 +92,9 @@ export class ApplicationReviewService {
     await this.assertNotOwn(actor, app);
     const checkedAt = new Date(dto.checkedAt);
     if (checkedAt.getTime() > this.clock.nowMs() + 60_000)
-      throw new AppException('CRIMINAL_CHECK_DATE_INVALID', HttpStatus.BAD_REQUEST, { field: 'checkedAt' });
+      throw new AppException('CRIMINAL_CHECK_DATE_INVALID', { field: 'checkedAt' });
     await this.dataSource.transaction(async (m) => {
-      const res = await m.getRepository(CriminalRecordCheck).insert({
+      const checkId = await this.volunteerQueries.recordCriminalCheck(m, {
         applicationId: id,
         volunteerId: null,
         result: dto.result,
@@ -98,11 +107,8 @@ export class ApplicationReviewService {
       });
       const updated = await m
         .getRepository(Application)
-        .update(
-          { id, status: app.status },
-          { criminalCheckId: res.identifiers[0].id as number, updatedAt: this.clock.now() },
-        );
-      if (!updated.affected) throw AppException.conflict('APPLICATION_WRONG_STAGE');
+        .update({ id, status: app.status }, { criminalCheckId: checkId, updatedAt: this.clock.now() });
+      if (!updated.affected) throw new AppException('APPLICATION_WRONG_STAGE');
       await this.audit.record(m, actor, {
         action: 'application.criminal_check',
         targetType: 'application',
@@ -118,11 +124,9 @@ export class ApplicationReviewService {
     const app = await this.loadInScope(actor, id);
     const step = this.requireStepPermission(actor, app);
     await this.assertFourEyes(actor, app, step);
-    const check = app.criminalCheckId
-      ? await this.dataSource.getRepository(CriminalRecordCheck).findOneBy({ id: app.criminalCheckId })
-      : null;
-    if (!check) throw new AppException('CRIMINAL_CHECK_REQUIRED', HttpStatus.BAD_REQUEST);
-    if (check.result !== 'clear') throw new AppException('CRIMINAL_CHECK_FAILED', HttpStatus.BAD_REQUEST);
+    const check = app.criminalCheckId ? await this.volunteerQueries.findCriminalCheck(app.criminalCheckId) : null;
+    if (!check) throw new AppException('CRIMINAL_CHECK_REQUIRED');
+    if (check.result !== 'clear') throw new AppException('CRIMINAL_CHECK_FAILED');
     const final = app.green || step === 'approval';
     const entry: ReviewStep = {
       step,
@@ -140,7 +144,7 @@ export class ApplicationReviewService {
       const res = await m
         .getRepository(Application)
         .update({ id, status: app.status }, { ...next, steps: [...(app.steps ?? []), entry], updatedAt: now });
-      if (!res.affected) throw AppException.conflict('APPLICATION_WRONG_STAGE');
+      if (!res.affected) throw new AppException('APPLICATION_WRONG_STAGE');
       if (final) notificationId = await this.finalize(m, actor, app, check.checkedAt);
       await this.audit.record(m, actor, {
         action: final ? 'application.approve' : 'application.review_pass',
@@ -157,7 +161,7 @@ export class ApplicationReviewService {
 
   async reject(actor: Actor, id: number, reason: string): Promise<ApplicationResponse> {
     const text = reason.trim();
-    if (text.length < 2) throw new AppException('REJECT_REASON_REQUIRED', HttpStatus.BAD_REQUEST, { field: 'reason' });
+    if (text.length < 2) throw new AppException('REJECT_REASON_REQUIRED', { field: 'reason' });
     const app = await this.loadInScope(actor, id);
     const step = this.requireStepPermission(actor, app);
     await this.assertNotOwn(actor, app);
@@ -181,7 +185,7 @@ export class ApplicationReviewService {
           updatedAt: now,
         },
       );
-      if (!res.affected) throw AppException.conflict('APPLICATION_WRONG_STAGE');
+      if (!res.affected) throw new AppException('APPLICATION_WRONG_STAGE');
       await this.audit.record(m, actor, {
         action: 'application.reject',
         targetType: 'application',
@@ -220,7 +224,8 @@ export class ApplicationReviewService {
 
   /** Creates the volunteer, station assignment and archive; returns the notification to push after commit. */
   private async finalize(m: EntityManager, actor: Actor, app: Application, checkedAt: Date): Promise<number> {
-    const station = await m.getRepository(OrgUnit).findOneByOrFail({ id: app.stationId });
+    const station = await this.org.findById(app.stationId, m);
+    if (!station) throw new Error(`org unit ${app.stationId} not found`);
     const volunteer = await this.enrolment.enrol(m, actor, {
       userId: app.userId,
       applicationId: app.id,
@@ -257,7 +262,7 @@ export class ApplicationReviewService {
       if (!hasPermission(actor.staffRoles, 'applications.approve')) throw AppException.forbidden();
       return 'approval';
     }
-    throw AppException.conflict('APPLICATION_WRONG_STAGE');
+    throw new AppException('APPLICATION_WRONG_STAGE');
   }
 
   /**
@@ -268,11 +273,10 @@ export class ApplicationReviewService {
   private async assertFourEyes(actor: Actor, app: Application, step: ReviewStep['step']): Promise<void> {
     await this.assertNotOwn(actor, app);
     if (step === 'approval' && (app.steps ?? []).some((s) => s.by.id === actor.userId))
-      throw new AppException('REVIEW_SAME_PERSON', HttpStatus.FORBIDDEN);
+      throw new AppException('REVIEW_SAME_PERSON');
     if (app.green && app.rosterGuardId) {
       const guard = (await this.roster.byIds([app.rosterGuardId])).get(app.rosterGuardId);
-      if (guard?.lastChangedById === actor.userId)
-        throw new AppException('REVIEW_ROSTER_CHANGED_BY_SELF', HttpStatus.FORBIDDEN);
+      if (guard?.lastChangedById === actor.userId) throw new AppException('REVIEW_ROSTER_CHANGED_BY_SELF');
     }
   }
 
@@ -280,12 +284,10 @@ export class ApplicationReviewService {
   private async assertNotOwn(actor: Actor, app: Application): Promise<void> {
     let own = app.userId === actor.userId;
     if (!own && app.phoneEnc) {
-      const user = await this.dataSource
-        .getRepository(User)
-        .findOne({ select: { id: true, phoneEnc: true }, where: { id: actor.userId } });
+      const user = await this.users.findById(actor.userId);
       own = !!user?.phoneEnc && this.pii.decrypt(user.phoneEnc) === this.pii.decrypt(app.phoneEnc);
     }
-    if (own) throw new AppException('REVIEW_OWN_APPLICATION', HttpStatus.FORBIDDEN);
+    if (own) throw new AppException('REVIEW_OWN_APPLICATION');
   }
 
   private async loadInScope(actor: Actor, id: number): Promise<Application> {
@@ -300,7 +302,7 @@ export class ApplicationReviewService {
   }
 
   private async map(rows: Application[]): Promise<ApplicationResponse[]> {
-    const lookups = await loadLookups(this.dataSource, rows, this.roster);
+    const lookups = await loadLookups(this.lookupSources, rows);
     return rows.map((a) => toApplicationResponse(a, lookups, this.pii, this.config.reviewSlaDays, this.clock.nowMs()));
   }
 }

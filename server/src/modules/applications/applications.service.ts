@@ -1,6 +1,6 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   ageOn,
   validateIdCard,
@@ -13,10 +13,11 @@ import {
 import type { Actor } from '../../common/auth/actor.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { PiiCipher } from '../../common/pii/pii-cipher.js';
-import { OrgUnit } from '../org/org-unit.entity.js';
+import { OrgService } from '../org/org.service.js';
+import type { OrgUnitRecord } from '../org/org.mapper.js';
 import { toOrgSummary } from '../org/org.mapper.js';
-import { Company } from '../companies/company.entity.js';
-import { ServiceSite } from '../companies/service-site.entity.js';
+import { CompanyQueries } from '../companies/company-queries.js';
+import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
 import { RosterMatchService } from '../roster/roster-match.service.js';
 import { StationAssignmentService } from '../volunteers/station-assignment.service.js';
 import { WechatApiClient } from '../wechat/wechat-api.client.js';
@@ -25,17 +26,11 @@ import { Application } from './application.entity.js';
 import { ApplicationGateService } from './application-gate.service.js';
 import { ApplicationDraftRow } from './application-draft.entity.js';
 import { currentAgreement } from './agreement.js';
-import { ENROLMENT_CONFIG, type EnrolmentConfig } from './enrolment-config.js';
-import { loadLookups } from './application-lookups.js';
+import { enrolmentConfig, type EnrolmentConfig } from '../../config/enrolment.config.js';
+import { loadLookups, type LookupSources } from './application-lookups.js';
 import { toMyApplication } from './applications.mapper.js';
 import type { SubmitApplicationDto } from './applications.dto.js';
 import { Clock } from '../../common/clock/clock.js';
-
-const fail = (
-  code: ConstructorParameters<typeof AppException>[0],
-  details?: unknown,
-  status = HttpStatus.BAD_REQUEST,
-) => new AppException(code, status, details);
 
 /**
  * The applicant's side of applying (docs/product.md#applications-and-review): the agreement, the server-side draft, submitting with every
@@ -45,14 +40,21 @@ const fail = (
 export class ApplicationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(ENROLMENT_CONFIG) private readonly config: EnrolmentConfig,
+    @Inject(enrolmentConfig.KEY) private readonly config: EnrolmentConfig,
     private readonly pii: PiiCipher,
     private readonly wechat: WechatApiClient,
     private readonly stations: StationAssignmentService,
     private readonly clock: Clock,
     private readonly gate: ApplicationGateService,
     private readonly roster: RosterMatchService,
+    private readonly org: OrgService,
+    private readonly companies: CompanyQueries,
+    private readonly volunteers: VolunteerQueries,
   ) {}
+
+  private get lookupSources(): LookupSources {
+    return { org: this.org, companies: this.companies, volunteers: this.volunteers, roster: this.roster };
+  }
 
   agreement(): AgreementResponse {
     return currentAgreement();
@@ -60,9 +62,7 @@ export class ApplicationsService {
 
   /** Stations with their communities, for the residence picker. */
   async communities(): Promise<OrgUnitNode[]> {
-    const units = await this.dataSource
-      .getRepository(OrgUnit)
-      .find({ where: { level: In(['station', 'community']) }, order: { path: 'ASC' } });
+    const units = await this.org.findByLevels(['station', 'community']);
     const stations = units
       .filter((u) => u.level === 'station')
       .map((s) => ({ ...toOrgSummary(s), children: [] as OrgUnitNode[] }));
@@ -99,7 +99,7 @@ export class ApplicationsService {
       .getRepository(Application)
       .findOne({ where: { userId: actor.userId }, order: { id: 'DESC' } });
     if (!app) return null;
-    return toMyApplication(app, await loadLookups(this.dataSource, [app], this.roster), this.pii);
+    return toMyApplication(app, await loadLookups(this.lookupSources, [app]), this.pii);
   }
 
   async submit(actor: Actor, dto: SubmitApplicationDto): Promise<MyApplicationResponse> {
@@ -138,7 +138,7 @@ export class ApplicationsService {
       .getRepository(Application)
       .findOne({ where: { userId: actor.userId }, order: { id: 'DESC' } });
     if (!app) throw AppException.notFound();
-    if (app.status !== 'rejected') throw fail('APPLICATION_NOT_EDITABLE', undefined, HttpStatus.CONFLICT);
+    if (app.status !== 'rejected') throw new AppException('APPLICATION_NOT_EDITABLE');
     const { phone, ...checked } = await this.check(actor, dto, app.id, app.phoneEnc);
     await this.dataSource
       .transaction(async (m) => {
@@ -160,7 +160,7 @@ export class ApplicationsService {
             updatedAt: now,
           },
         );
-        if (!res.affected) throw fail('APPLICATION_NOT_EDITABLE', undefined, HttpStatus.CONFLICT);
+        if (!res.affected) throw new AppException('APPLICATION_NOT_EDITABLE');
         await m.getRepository(ApplicationDraftRow).delete({ userId: actor.userId });
       })
       .catch((err) => this.onDuplicate(err, actor, checked.idHash, phone, app.id));
@@ -177,18 +177,18 @@ export class ApplicationsService {
   ): Promise<never> {
     if (!isDuplicateKey(err)) throw err;
     await this.gate.assertIdNumberFree(actor, idHash, phone, resubmittingId);
-    throw AppException.conflict('APPLICATION_ALREADY_PENDING');
+    throw new AppException('APPLICATION_ALREADY_PENDING');
   }
 
   private async byId(id: number): Promise<MyApplicationResponse> {
     const app = await this.dataSource.getRepository(Application).findOneByOrFail({ id });
-    return toMyApplication(app, await loadLookups(this.dataSource, [app], this.roster), this.pii);
+    return toMyApplication(app, await loadLookups(this.lookupSources, [app]), this.pii);
   }
 
   private async verifiedPhone(phoneCode: string | undefined, previousEnc: string | null): Promise<string> {
     if (phoneCode) return this.wechat.getPhoneNumber(phoneCode);
     const previous = this.pii.decrypt(previousEnc);
-    if (!previous) throw fail('PHONE_VERIFICATION_REQUIRED', { field: 'phoneCode' });
+    if (!previous) throw new AppException('PHONE_VERIFICATION_REQUIRED', { field: 'phoneCode' });
     return previous;
   }
 
@@ -208,25 +208,21 @@ export class ApplicationsService {
           : id.problem === 'birth_date'
             ? 'ID_NUMBER_INVALID_BIRTH_DATE'
             : 'ID_NUMBER_INVALID_CHECK_DIGIT';
-      throw fail(code, { field: 'idNumber' });
+      throw new AppException(code, { field: 'idNumber' });
     }
     const age = ageOn(id.info.birthDate, this.clock.today());
     if (age < this.config.minAge)
-      throw fail(
-        'APPLICANT_TOO_YOUNG',
-        { age, min: this.config.minAge, max: this.config.maxAge },
-        HttpStatus.BAD_REQUEST,
-      );
+      throw new AppException('APPLICANT_TOO_YOUNG', { age, min: this.config.minAge, max: this.config.maxAge });
     if (age > this.config.maxAge)
-      throw fail('APPLICANT_TOO_OLD', { age, min: this.config.minAge, max: this.config.maxAge });
+      throw new AppException('APPLICANT_TOO_OLD', { age, min: this.config.minAge, max: this.config.maxAge });
     if (!dto.declarations.noCriminalRecord)
-      throw fail('DECLARATION_NO_CRIMINAL_RECORD_REQUIRED', { field: 'declarations.noCriminalRecord' });
+      throw new AppException('DECLARATION_NO_CRIMINAL_RECORD_REQUIRED', { field: 'declarations.noCriminalRecord' });
     if (!dto.declarations.physicallyFit)
-      throw fail('DECLARATION_FITNESS_REQUIRED', { field: 'declarations.physicallyFit' });
-    if (!dto.agreementSigned) throw fail('AGREEMENT_NOT_SIGNED', { field: 'agreementSigned' });
+      throw new AppException('DECLARATION_FITNESS_REQUIRED', { field: 'declarations.physicallyFit' });
+    if (!dto.agreementSigned) throw new AppException('AGREEMENT_NOT_SIGNED', { field: 'agreementSigned' });
     const agreement = currentAgreement();
     if (dto.agreementVersion !== agreement.version)
-      throw fail('AGREEMENT_VERSION_OUTDATED', { current: agreement.version });
+      throw new AppException('AGREEMENT_VERSION_OUTDATED', { current: agreement.version });
 
     const idHash = this.pii.hash('id_number', idNumber);
     // docs/product.md#applications-and-review: count the attempt, verify the phone, and only then look the ID number up.
@@ -238,26 +234,27 @@ export class ApplicationsService {
     let siteId: number | null = null;
     if (dto.occupation === 'security_guard') {
       if (!dto.companyId || !dto.siteId)
-        throw fail('COMPANY_REQUIRED_FOR_GUARD', { field: dto.companyId ? 'siteId' : 'companyId' });
-      const company = await this.dataSource.getRepository(Company).findOneBy({ id: dto.companyId });
+        throw new AppException('COMPANY_REQUIRED_FOR_GUARD', { field: dto.companyId ? 'siteId' : 'companyId' });
+      const company = await this.companies.findById(dto.companyId);
       if (!company) throw AppException.notFound({ companyId: dto.companyId });
-      const site = await this.dataSource.getRepository(ServiceSite).findOneBy({ id: dto.siteId });
-      if (!site || site.companyId !== company.id) throw fail('SITE_NOT_OF_COMPANY', { field: 'siteId' });
+      const site = await this.companies.findSiteById(dto.siteId);
+      if (!site || site.companyId !== company.id) throw new AppException('SITE_NOT_OF_COMPANY', { field: 'siteId' });
       [companyId, siteId] = [company.id, site.id];
     }
-    let community: OrgUnit | null = null;
+    let community: OrgUnitRecord | null = null;
     if (dto.residenceCommunityId) {
-      community = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: dto.residenceCommunityId });
+      community = await this.org.findById(dto.residenceCommunityId);
       if (!community) throw AppException.notFound({ residenceCommunityId: dto.residenceCommunityId });
-      if (community.level !== 'community') throw fail('ORG_UNIT_NOT_COMMUNITY', { field: 'residenceCommunityId' });
+      if (community.level !== 'community')
+        throw new AppException('ORG_UNIT_NOT_COMMUNITY', { field: 'residenceCommunityId' });
     }
-    if (!siteId && !community && !dto.location) throw fail('APPLICATION_LOCATION_REQUIRED');
+    if (!siteId && !community && !dto.location) throw new AppException('APPLICATION_LOCATION_REQUIRED');
     const choice = await this.stations.chooseStation(this.dataSource.manager, {
       siteId,
       residenceCommunityId: community?.id,
       location: dto.location,
     });
-    if (!choice) throw fail('NO_STATION_FOUND');
+    if (!choice) throw new AppException('NO_STATION_FOUND');
     // The community officer reviews when the applicant lives in the managing station's area.
     const reviewUnit = community && community.parentId === choice.station.id ? community : choice.station;
 

@@ -1,10 +1,10 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, MoreThan, Repository } from 'typeorm';
 import type { TokenPair } from '@jianghuai/shared';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { jwtConfig, type JwtConfig } from '../../config/jwt.config.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import type { AccessTokenPayload } from '../../common/auth/access-token-verifier.js';
 import { RefreshToken } from './refresh-token.entity.js';
@@ -21,7 +21,7 @@ function sha256(token: string): string {
 @Injectable()
 export class TokenService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(jwtConfig.KEY) private readonly jwtConfig: JwtConfig,
     private readonly jwt: JwtService,
     @InjectRepository(RefreshToken) private readonly tokens: Repository<RefreshToken>,
     private readonly clock: Clock,
@@ -46,15 +46,15 @@ export class TokenService {
     }
     if (row?.rotatedAt) {
       await this.revokeFamily(row.familyId);
-      throw new AppException('REFRESH_TOKEN_REUSED', HttpStatus.UNAUTHORIZED);
+      throw new AppException('REFRESH_TOKEN_REUSED');
     }
-    throw new AppException('REFRESH_TOKEN_INVALID', HttpStatus.UNAUTHORIZED);
+    throw new AppException('REFRESH_TOKEN_INVALID');
   }
 
   /** Logout: revokes the family of the given refresh token if it belongs to the user. */
   async revokeByToken(userId: number, refreshToken: string): Promise<void> {
     const row = await this.tokens.findOneBy({ tokenHash: sha256(refreshToken) });
-    if (!row || row.userId !== userId) throw new AppException('REFRESH_TOKEN_INVALID', HttpStatus.BAD_REQUEST);
+    if (!row || row.userId !== userId) throw new AppException('REFRESH_TOKEN_INVALID');
     await this.revokeFamily(row.familyId);
   }
 
@@ -73,7 +73,7 @@ export class TokenService {
       userId,
       familyId,
       tokenHash: sha256(refreshToken),
-      expiresAt: new Date(now.getTime() + this.config.jwt.refreshTtlDays * 86400_000),
+      expiresAt: new Date(now.getTime() + this.jwtConfig.refreshTtlDays * 86400_000),
       rotatedAt: null,
       revokedAt: null,
       createdAt: now,
@@ -85,7 +85,7 @@ export class TokenService {
       sid: familyId,
       iat: Math.floor(this.clock.nowMs() / 1000),
     };
-    const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.config.jwt.accessTtlSeconds });
-    return { accessToken, refreshToken, expiresIn: this.config.jwt.accessTtlSeconds };
+    const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.jwtConfig.accessTtlSeconds });
+    return { accessToken, refreshToken, expiresIn: this.jwtConfig.accessTtlSeconds };
   }
 }

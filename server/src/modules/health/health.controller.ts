@@ -5,7 +5,8 @@ import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import type { HealthResponse } from '@jianghuai/shared';
 import { Public } from '../../common/auth/authenticated.decorator.js';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { appConfig, type AppConfig } from '../../config/app.config.js';
+import { databaseConfig, type DatabaseConfig } from '../../config/database.config.js';
 import { Clock } from '../../common/clock/clock.js';
 
 @ApiTags('系统')
@@ -13,7 +14,8 @@ import { Clock } from '../../common/clock/clock.js';
 export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(appConfig.KEY) private readonly app: AppConfig,
+    @Inject(databaseConfig.KEY) private readonly db: DatabaseConfig,
     private readonly clock: Clock,
   ) {}
 
@@ -34,10 +36,10 @@ export class HealthController {
       status: up ? 'ok' : 'degraded',
       db: {
         status: up ? 'up' : 'down',
-        type: this.config.db.type,
+        type: this.db.type,
         latencyMs: up ? Math.round((performance.now() - started) * 100) / 100 : null,
       },
-      version: this.config.version,
+      version: this.app.version,
       time: this.clock.now().toISOString(),
     };
   }

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource } from 'typeorm';
-import { ENROLMENT_CONFIG, type EnrolmentConfig } from '../applications/enrolment-config.js';
+import { enrolmentConfig, type EnrolmentConfig } from '../../config/enrolment.config.js';
 import { JobLease } from './job-lease.entity.js';
 import { Clock } from '../../common/clock/clock.js';
 
@@ -19,7 +19,7 @@ export class JobLeaseService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(ENROLMENT_CONFIG) private readonly config: EnrolmentConfig,
+    @Inject(enrolmentConfig.KEY) private readonly config: EnrolmentConfig,
     private readonly clock: Clock,
   ) {}
 

@@ -1,3 +1,4 @@
+import { CronTime } from 'cron';
 import { businessDate, startOfBusinessDay } from '@jianghuai/shared';
 
 /**
@@ -13,8 +14,26 @@ export function dueBefore(every: number | 'quarterly', now: Date, zone: string):
 export function nextRunAt(every: number | 'quarterly', lastRunAt: Date | null, now: Date, zone: string): Date {
   if (!lastRunAt) return now;
   const next =
-    every === 'quarterly' ? quarterStart(lastRunAt, zone, 1) : new Date(lastRunAt.getTime() + every * 60_000);
+    every === 'quarterly'
+      ? new CronTime(QUARTERLY_CRON, zone).getNextDateFrom(lastRunAt, zone).toJSDate()
+      : new Date(lastRunAt.getTime() + every * 60_000);
   return next < now ? now : next;
+}
+
+/** Midnight of each quarter's first day (cron with seconds, evaluated in the business zone). */
+export const QUARTERLY_CRON = '0 0 0 1 1,4,7,10 *';
+
+/**
+ * When an instance looks whether a job is due (cron with seconds, in the business zone). A
+ * quarterly job: when the quarter begins. A job with a period in minutes: every JOBS_TICK_SECONDS
+ * (every `s`-th second of the minute, or every `m`-th minute of the hour); its lease's "last run
+ * at or before now − period" keeps the period from its last run on any instance.
+ */
+export function jobCron(every: number | 'quarterly', tickSeconds: number): string {
+  if (every === 'quarterly') return QUARTERLY_CRON;
+  if (tickSeconds < 60) return `*/${tickSeconds} * * * * *`;
+  if (tickSeconds < 3600) return `0 */${Math.floor(tickSeconds / 60)} * * * *`;
+  return '0 0 * * * *';
 }
 
 /** Midnight (in `zone`) of the first day of the quarter holding `at`, moved by `quarters`. */

@@ -1,6 +1,6 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, MoreThan } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   addCalendarDays,
   JOB_NAMES,
@@ -14,13 +14,15 @@ import { AppException } from '../../common/errors/app-exception.js';
 import { logger } from '../../common/logging/logger.js';
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { User } from '../users/user.entity.js';
-import { Volunteer } from '../volunteers/volunteer.entity.js';
+import { UserQueries } from '../users/user-queries.js';
+import { VolunteerDutyQueries } from '../volunteers/volunteer-duty-queries.js';
+import type { UserRecord } from '../users/user-queries.js';
 import { isDuplicateKey } from '../../database/raw-sql.js';
-import { ENROLMENT_CONFIG, type EnrolmentConfig } from '../applications/enrolment-config.js';
+import { enrolmentConfig, type EnrolmentConfig } from '../../config/enrolment.config.js';
 import { JobLeaseService } from './job-lease.service.js';
 import { JobReminder } from './job-reminder.entity.js';
-import { JOB_SCHEDULE_CONFIG, nextRunAt, type JobScheduleConfig } from './job-schedule.js';
+import { nextRunAt } from './job-schedule.js';
+import { jobsConfig, type JobScheduleConfig } from '../../config/jobs.config.js';
 import { ActivityJobsService } from '../activities/activity-jobs.service.js';
 import { Clock } from '../../common/clock/clock.js';
 
@@ -49,18 +51,20 @@ const SYSTEM_ACTOR: Actor = {
 export class JobsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(ENROLMENT_CONFIG) private readonly config: EnrolmentConfig,
+    @Inject(enrolmentConfig.KEY) private readonly config: EnrolmentConfig,
     private readonly leases: JobLeaseService,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly activityJobs: ActivityJobsService,
-    @Inject(JOB_SCHEDULE_CONFIG) private readonly schedule: JobScheduleConfig,
+    @Inject(jobsConfig.KEY) private readonly schedule: JobScheduleConfig,
+    private readonly volunteers: VolunteerDutyQueries,
+    private readonly users: UserQueries,
   ) {}
 
   /** Runs a job under its lease; with `dueBefore` only if it last ran at or before that instant (the scheduler). */
   async run(name: string, holder?: string, dueBefore?: Date): Promise<JobRunResponse> {
-    if (!(JOB_NAMES as readonly string[]).includes(name)) throw new AppException('JOB_UNKNOWN', HttpStatus.NOT_FOUND);
+    if (!(JOB_NAMES as readonly string[]).includes(name)) throw new AppException('JOB_UNKNOWN');
     const job = name as JobName;
     if (!(await this.leases.acquire(job, holder, dueBefore))) return { job, ran: false, result: {} };
     let result: Record<string, number> | null = null;
@@ -69,7 +73,7 @@ export class JobsService {
       return { job, ran: true, result };
     } finally {
       await this.leases.release(job, result, holder);
-      logger.info('job finished', { job, result });
+      logger.info({ job, result }, 'job finished');
     }
   }
 
@@ -133,32 +137,13 @@ export class JobsService {
     const warnCutoff = new Date(
       now.getTime() - (this.config.inactivityRevokeDays - this.config.inactivityWarnDaysBefore) * DAY_MS,
     );
-    const notExempt = 'v.id NOT IN (SELECT de.volunteerId FROM duty_exemptions de WHERE de.endsOn >= :today)';
     let revoked = 0;
     let warned = 0;
-    const due = await this.dataSource
-      .getRepository(Volunteer)
-      .createQueryBuilder('v')
-      .where("v.status = 'active' AND COALESCE(v.lastDutyAt, v.joinedAt) < :revokeCutoff", { revokeCutoff })
-      .andWhere(notExempt, { today })
-      .getMany();
+    const due = await this.volunteers.inactiveSince(revokeCutoff, today);
     for (const v of due) {
       const notificationId = await this.dataSource.transaction(async (m) => {
-        const res = await m
-          .getRepository(Volunteer)
-          .createQueryBuilder()
-          .update()
-          .set({
-            status: 'revoked',
-            statusReason: `连续 ${this.config.inactivityRevokeDays} 天未参加义警活动`,
-            statusChangedAt: now,
-          })
-          .where("id = :id AND status = 'active' AND COALESCE(lastDutyAt, joinedAt) < :revokeCutoff", {
-            id: v.id,
-            revokeCutoff,
-          })
-          .execute();
-        if (res.affected !== 1) return null;
+        const reason = `连续 ${this.config.inactivityRevokeDays} 天未参加义警活动`;
+        if (!(await this.volunteers.revokeInactive(m, v.id, revokeCutoff, reason, now))) return null;
         await this.audit.record(m, SYSTEM_ACTOR, {
           action: 'volunteer.revoke_inactive',
           targetType: 'volunteer',
@@ -181,15 +166,7 @@ export class JobsService {
         await this.notifications.push([notificationId]);
       }
     }
-    const warn = await this.dataSource
-      .getRepository(Volunteer)
-      .createQueryBuilder('v')
-      .where(
-        "v.status = 'active' AND COALESCE(v.lastDutyAt, v.joinedAt) < :warnCutoff AND COALESCE(v.lastDutyAt, v.joinedAt) >= :revokeCutoff",
-        { warnCutoff, revokeCutoff },
-      )
-      .andWhere(notExempt, { today })
-      .getMany();
+    const warn = await this.volunteers.inactiveSince(warnCutoff, today, revokeCutoff);
     for (const v of warn) {
       const ref = v.lastDutyAt ?? v.joinedAt;
       if (!(await this.claim(`inactivity-warning:${v.id}:${ref.toISOString()}`))) continue;
@@ -210,16 +187,9 @@ export class JobsService {
   /** Yearly criminal-record re-check: remind the managing station's officers once per due date. */
   private async criminalRecheckReminders(): Promise<Record<string, number>> {
     const cutoff = new Date(this.clock.nowMs() - this.config.criminalRecheckDays * DAY_MS);
-    const due = await this.dataSource
-      .getRepository(Volunteer)
-      .createQueryBuilder('v')
-      .where(
-        "v.status = 'active' AND v.stationId IS NOT NULL AND COALESCE(v.criminalCheckedAt, v.joinedAt) < :cutoff",
-        { cutoff },
-      )
-      .getMany();
+    const due = await this.volunteers.criminalCheckDue(cutoff);
     let reminded = 0;
-    const officersByStation = new Map<number, User[]>();
+    const officersByStation = new Map<number, UserRecord[]>();
     for (const v of due) {
       const dueOn = addCalendarDays(
         this.clock.today(v.criminalCheckedAt ?? v.joinedAt),
@@ -227,11 +197,7 @@ export class JobsService {
       );
       if (!(await this.claim(`criminal-recheck:${v.id}:${dueOn}`))) continue;
       if (!officersByStation.has(v.stationId!)) {
-        const officers = await this.dataSource
-          .getRepository(User)
-          .createQueryBuilder('u')
-          .where('u.orgUnitId = :sid AND u.roles LIKE :role', { sid: v.stationId, role: '%"station_officer"%' })
-          .getMany();
+        const officers = await this.users.withRoleAt(v.stationId!, 'station_officer');
         officersByStation.set(v.stationId!, officers);
       }
       for (const officer of officersByStation.get(v.stationId!)!) {
@@ -256,9 +222,7 @@ export class JobsService {
     let reminded = 0;
     let lastId = 0;
     for (;;) {
-      const page = await this.dataSource
-        .getRepository(Volunteer)
-        .find({ where: { status: 'active', id: MoreThan(lastId) }, order: { id: 'ASC' }, take: PAGE });
+      const page = await this.volunteers.activeAfter(lastId, PAGE);
       if (!page.length) break;
       lastId = page[page.length - 1].id;
       for (const v of page) {
@@ -286,14 +250,7 @@ export class JobsService {
       .reverse()
       .map((h, i) => `WHEN serviceMinutes >= ${h * 60} THEN ${LEVEL_THRESHOLDS_HOURS.length - i}`);
     const level = `CASE ${cases.join(' ')} ELSE 0 END`;
-    const res = await this.dataSource
-      .getRepository(Volunteer)
-      .createQueryBuilder()
-      .update()
-      .set({ starLevel: () => level })
-      .where(`starLevel <> ${level}`)
-      .execute();
-    return { regraded: res.affected ?? 0 };
+    return { regraded: await this.volunteers.regradeStars(level) };
   }
 
   /** True for the one caller that records this reminder key first. */

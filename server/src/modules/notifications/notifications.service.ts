@@ -1,15 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, LessThanOrEqual, MoreThan, Repository, type EntityManager } from 'typeorm';
 import type { NotificationResponse, Page } from '@jianghuai/shared';
 import { logger } from '../../common/logging/logger.js';
 import { toPage, type PageQueryDto } from '../../common/pagination.js';
 import { AppException } from '../../common/errors/app-exception.js';
-import { User } from '../users/user.entity.js';
+import { UserQueries } from '../users/user-queries.js';
 import { WechatApiClient } from '../wechat/wechat-api.client.js';
 import { Notification } from './notification.entity.js';
 import { SubscribeConsent } from './subscribe-consent.entity.js';
-import { NOTIFICATION_TEMPLATES, wechatTemplateId, type NotificationTemplate } from './templates.js';
+import { NOTIFICATION_TEMPLATES, type NotificationTemplate } from './templates.js';
+import { notificationsConfig, type NotificationsConfig } from '../../config/notifications.config.js';
 import { Clock } from '../../common/clock/clock.js';
 
 /** Waits before the attempts after a failed push: 1 min, 5 min, 30 min, 2 h; after the fifth attempt it stays `failed`. */
@@ -40,6 +41,8 @@ export class NotificationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly wechat: WechatApiClient,
     private readonly clock: Clock,
+    @Inject(notificationsConfig.KEY) private readonly templates: NotificationsConfig,
+    private readonly users: UserQueries,
   ) {}
 
   async create(manager: EntityManager, input: NotifyInput): Promise<number> {
@@ -78,7 +81,7 @@ export class NotificationsService {
       try {
         await this.pushOne(msg);
       } catch (err) {
-        logger.warn('notification push failed', { notificationId: msg.id, error: String(err) });
+        logger.warn({ notificationId: msg.id, error: String(err) }, 'notification push failed');
       }
     }
   }
@@ -96,7 +99,7 @@ export class NotificationsService {
     );
     if (!claimed.affected) return;
     const attempt = msg.pushAttempts + 1;
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: msg.userId });
+    const user = await this.users.findById(msg.userId);
     if (!user?.openid) {
       await this.messages.update(msg.id, { pushStatus: 'no_openid', nextPushAt: null });
       return;
@@ -118,19 +121,17 @@ export class NotificationsService {
     try {
       await this.wechat.sendSubscribeMessage({
         touser: user.openid,
-        templateId: wechatTemplateId(template),
+        templateId: this.templates.templateIds[template],
         page: msg.page ?? undefined,
         data: toWechatData(msg.data),
       });
       await this.messages.update(msg.id, { pushStatus: 'sent', nextPushAt: null });
     } catch (err) {
       const retryInMs = PUSH_BACKOFF_MS[attempt - 1];
-      logger.warn('notification push failed', {
-        notificationId: msg.id,
-        attempt,
-        retryInMs: retryInMs ?? null,
-        error: String(err),
-      });
+      logger.warn(
+        { notificationId: msg.id, attempt, retryInMs: retryInMs ?? null, error: String(err) },
+        'notification push failed',
+      );
       await this.messages.update(msg.id, {
         pushStatus: 'failed',
         nextPushAt: retryInMs === undefined ? null : new Date(this.clock.nowMs() + retryInMs),
@@ -153,7 +154,7 @@ export class NotificationsService {
       try {
         await this.pushOne(msg);
       } catch (err) {
-        logger.warn('notification retry failed', { notificationId: msg.id, error: String(err) });
+        logger.warn({ notificationId: msg.id, error: String(err) }, 'notification retry failed');
       }
     }
     const after = due.length

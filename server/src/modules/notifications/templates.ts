@@ -1,9 +1,9 @@
-import { sandboxTemplateId, type NotificationTemplate } from '@jianghuai/shared';
+import type { NotificationTemplate } from '@jianghuai/shared';
 
 /**
  * Subscribe-message templates (docs/product.md#notifications). `longTerm` templates (政务民生 category) need no fresh
- * consent per push; one-time ones spend one consent each. WeChat template ids come from
- * `WECHAT_TEMPLATE_<KEY>` (upper-case key) and default to sandbox ids.
+ * consent per push; one-time ones spend one consent each. Their WeChat template ids are configuration
+ * (config/notifications.config.ts).
  */
 export const NOTIFICATION_TEMPLATES = {
   application_result: { label: '申请审核结果', longTerm: false },
@@ -20,7 +20,3 @@ export const NOTIFICATION_TEMPLATES = {
 } as const satisfies Record<NotificationTemplate, { label: string; longTerm: boolean }>;
 
 export type { NotificationTemplate };
-
-export function wechatTemplateId(template: NotificationTemplate, env: NodeJS.ProcessEnv = process.env): string {
-  return env[`WECHAT_TEMPLATE_${template.toUpperCase()}`] || sandboxTemplateId(template);
-}

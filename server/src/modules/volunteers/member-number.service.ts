@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ENROLMENT_CONFIG, type EnrolmentConfig } from '../applications/enrolment-config.js';
+import { enrolmentConfig, type EnrolmentConfig } from '../../config/enrolment.config.js';
 import { MemberNumberCounter } from './member-number-counter.entity.js';
 import { Clock } from '../../common/clock/clock.js';
 
@@ -12,7 +12,7 @@ import { Clock } from '../../common/clock/clock.js';
 @Injectable()
 export class MemberNumberService {
   constructor(
-    @Inject(ENROLMENT_CONFIG) private readonly config: EnrolmentConfig,
+    @Inject(enrolmentConfig.KEY) private readonly config: EnrolmentConfig,
     private readonly clock: Clock,
   ) {}
 

@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, MoreThanOrEqual, type SelectQueryBuilder } from 'typeorm';
 import {
@@ -20,11 +20,11 @@ import { toPage } from '../../common/pagination.js';
 import { assertPathInScope, scopePrefix } from '../../common/scope/org-scope.js';
 import { toOrgSummary } from '../org/org.mapper.js';
 import { AuditService } from '../audit/audit.service.js';
-import { OrgUnit } from '../org/org-unit.entity.js';
-import { Company } from '../companies/company.entity.js';
-import { ServiceSite } from '../companies/service-site.entity.js';
-import { CriminalRecordCheck } from '../applications/criminal-record-check.entity.js';
-import { ENROLMENT_CONFIG, type EnrolmentConfig } from '../applications/enrolment-config.js';
+import { OrgService } from '../org/org.service.js';
+import { unitIdsUnderSql, type OrgUnitRecord } from '../org/org.mapper.js';
+import { CompanyQueries } from '../companies/company-queries.js';
+import { CriminalRecordCheck } from './criminal-record-check.entity.js';
+import { enrolmentConfig, type EnrolmentConfig } from '../../config/enrolment.config.js';
 import { likeContains } from '../companies/companies.service.js';
 import { Volunteer } from './volunteer.entity.js';
 import { DutyExemption } from './duty-exemption.entity.js';
@@ -49,11 +49,13 @@ const DAY_MS = 86_400_000;
 export class VolunteerArchiveService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(ENROLMENT_CONFIG) private readonly config: EnrolmentConfig,
+    @Inject(enrolmentConfig.KEY) private readonly config: EnrolmentConfig,
     private readonly pii: PiiCipher,
     private readonly audit: AuditService,
     private readonly assignments: StationAssignmentService,
     private readonly clock: Clock,
+    private readonly org: OrgService,
+    private readonly companies: CompanyQueries,
   ) {}
 
   async myCard(actor: Actor): Promise<VolunteerCardResponse> {
@@ -64,7 +66,7 @@ export class VolunteerArchiveService {
 
   /** Scoped query over volunteers; also used by the talent pool. */
   scoped(actor: Actor): SelectQueryBuilder<Volunteer> {
-    const scope = `SELECT so.id FROM org_units so WHERE so.path LIKE :scopePrefix`;
+    const scope = unitIdsUnderSql('so', 'scopePrefix');
     return this.dataSource
       .getRepository(Volunteer)
       .createQueryBuilder('v')
@@ -94,9 +96,9 @@ export class VolunteerArchiveService {
   }
 
   async whereArea(actor: Actor, qb: SelectQueryBuilder<Volunteer>, orgUnitId: number): Promise<void> {
-    const area = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: orgUnitId });
+    const area = await this.org.findById(orgUnitId);
     assertPathInScope(actor, area?.path);
-    qb.andWhere(`v.stationId IN (SELECT ao.id FROM org_units ao WHERE ao.path LIKE :areaPrefix)`, {
+    qb.andWhere(`v.stationId IN (${unitIdsUnderSql('ao', 'areaPrefix')})`, {
       areaPrefix: `${area!.path}%`,
     });
   }
@@ -115,8 +117,8 @@ export class VolunteerArchiveService {
     const [card, exemptions, site, residence, pendingTransfer] = await Promise.all([
       this.card(v),
       this.dataSource.getRepository(DutyExemption).find({ where: { volunteerId: id }, order: { id: 'DESC' } }),
-      v.siteId ? this.dataSource.getRepository(ServiceSite).findOneBy({ id: v.siteId }) : null,
-      v.residenceCommunityId ? this.dataSource.getRepository(OrgUnit).findOneBy({ id: v.residenceCommunityId }) : null,
+      v.siteId ? this.companies.findSiteById(v.siteId) : null,
+      v.residenceCommunityId ? this.org.findById(v.residenceCommunityId) : null,
       this.assignments.pendingFor(id),
     ]);
     return {
@@ -149,7 +151,7 @@ export class VolunteerArchiveService {
     const v = await this.loadInScope(actor, id);
     const statusChanges = dto.status !== undefined && dto.status !== v.status;
     if (statusChanges && !dto.statusReason?.trim())
-      throw new AppException('STATUS_REASON_REQUIRED', HttpStatus.BAD_REQUEST, { field: 'statusReason' });
+      throw new AppException('STATUS_REASON_REQUIRED', { field: 'statusReason' });
     const patch: Partial<Volunteer> = {};
     for (const key of ['tier', 'teams', 'skills', 'equipment', 'training', 'commendations', 'notes'] as const) {
       if (dto[key] !== undefined) (patch as Record<string, unknown>)[key] = dto[key];
@@ -214,7 +216,7 @@ export class VolunteerArchiveService {
 
   async reassign(actor: Actor, id: number, dto: ReassignDto) {
     const v = await this.loadInScope(actor, id);
-    const current = v.stationId ? await this.dataSource.getRepository(OrgUnit).findOneBy({ id: v.stationId }) : null;
+    const current = v.stationId ? await this.org.findById(v.stationId) : null;
     return this.assignments.reassign(actor, v, current, dto);
   }
 
@@ -227,7 +229,7 @@ export class VolunteerArchiveService {
     const v = await this.loadInScope(actor, id);
     const today = this.clock.today();
     if (dto.endsOn < today || Number.isNaN(Date.parse(`${dto.endsOn}T00:00:00Z`)))
-      throw new AppException('EXEMPTION_END_INVALID', HttpStatus.BAD_REQUEST, { field: 'endsOn' });
+      throw new AppException('EXEMPTION_END_INVALID', { field: 'endsOn' });
     const row = await this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(DutyExemption);
       const saved = await repo.save(
@@ -257,7 +259,7 @@ export class VolunteerArchiveService {
     const v = await this.loadInScope(actor, id);
     const checkedAt = new Date(dto.checkedAt);
     if (checkedAt.getTime() > this.clock.nowMs() + 60_000)
-      throw new AppException('CRIMINAL_CHECK_DATE_INVALID', HttpStatus.BAD_REQUEST, { field: 'checkedAt' });
+      throw new AppException('CRIMINAL_CHECK_DATE_INVALID', { field: 'checkedAt' });
     await this.dataSource.transaction(async (m) => {
       const now = this.clock.now();
       await m.getRepository(CriminalRecordCheck).insert({
@@ -301,8 +303,8 @@ export class VolunteerArchiveService {
   private async card(v: Volunteer): Promise<VolunteerCardResponse> {
     const today = this.clock.today();
     const [station, company, exempt] = await Promise.all([
-      v.stationId ? this.dataSource.getRepository(OrgUnit).findOneBy({ id: v.stationId }) : null,
-      v.companyId ? this.dataSource.getRepository(Company).findOneBy({ id: v.companyId }) : null,
+      v.stationId ? this.org.findById(v.stationId) : null,
+      v.companyId ? this.companies.findById(v.companyId) : null,
       this.exemptIds([v.id]),
     ]);
     let days: number | null = null;
@@ -319,10 +321,10 @@ export class VolunteerArchiveService {
     });
   }
 
-  private async units(ids: (number | null)[]): Promise<Map<number, OrgUnit>> {
+  private async units(ids: (number | null)[]): Promise<Map<number, OrgUnitRecord>> {
     const unique = [...new Set(ids.filter((x): x is number => !!x))];
     if (!unique.length) return new Map();
-    return new Map((await this.dataSource.getRepository(OrgUnit).findBy({ id: In(unique) })).map((u) => [u.id, u]));
+    return new Map((await this.org.findByIds(unique)).map((u) => [u.id, u]));
   }
 
   private async exemptIds(volunteerIds: number[]): Promise<Set<number>> {

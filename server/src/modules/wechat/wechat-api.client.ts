@@ -1,5 +1,5 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { wechatConfig, type WechatConfig } from '../../config/wechat.config.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { logger } from '../../common/logging/logger.js';
 
@@ -21,16 +21,16 @@ interface WechatErrorBody {
 export class WechatApiClient {
   private cachedToken: { value: string; expiresAt: number } | null = null;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(@Inject(wechatConfig.KEY) private readonly config: WechatConfig) {}
 
   private get base(): string {
-    return this.config.wechat.apiBase;
+    return this.config.apiBase;
   }
 
   async code2Session(code: string): Promise<WechatSession> {
     const q = new URLSearchParams({
-      appid: this.config.wechat.appId,
-      secret: this.config.wechat.secret,
+      appid: this.config.appId,
+      secret: this.config.secret,
       js_code: code,
       grant_type: 'authorization_code',
     });
@@ -41,7 +41,7 @@ export class WechatApiClient {
     };
     if (body.errcode || !body.openid) {
       if (body.errcode === 40029 || body.errcode === 40163 || body.errcode === 40226)
-        throw new AppException('WECHAT_CODE_INVALID', HttpStatus.UNAUTHORIZED);
+        throw new AppException('WECHAT_CODE_INVALID');
       throw this.unavailable('jscode2session', body);
     }
     return { openid: body.openid, unionid: body.unionid };
@@ -53,7 +53,7 @@ export class WechatApiClient {
       { code: phoneCode },
     );
     if (body.errcode || !body.phone_info) {
-      if (body.errcode === 40029) throw new AppException('WECHAT_PHONE_CODE_INVALID', HttpStatus.BAD_REQUEST);
+      if (body.errcode === 40029) throw new AppException('WECHAT_PHONE_CODE_INVALID');
       throw this.unavailable('getuserphonenumber', body);
     }
     return body.phone_info.purePhoneNumber;
@@ -80,8 +80,8 @@ export class WechatApiClient {
     const body = JSON.parse(
       await this.call('POST', '/cgi-bin/stable_token', {
         grant_type: 'client_credential',
-        appid: this.config.wechat.appId,
-        secret: this.config.wechat.secret,
+        appid: this.config.appId,
+        secret: this.config.secret,
         force_refresh: force,
       }),
     ) as WechatErrorBody & { access_token?: string; expires_in?: number };
@@ -113,13 +113,13 @@ export class WechatApiClient {
       if (!res.ok) throw new Error(`HTTP ${res.status}: ${text.slice(0, 200)}`);
       return text;
     } catch (err) {
-      logger.warn('wechat api call failed', { path: pathAndQuery.split('?')[0], error: String(err) });
-      throw new AppException('WECHAT_UNAVAILABLE', HttpStatus.SERVICE_UNAVAILABLE);
+      logger.warn({ path: pathAndQuery.split('?')[0], error: String(err) }, 'wechat api call failed');
+      throw new AppException('WECHAT_UNAVAILABLE');
     }
   }
 
   private unavailable(api: string, body: WechatErrorBody): AppException {
-    logger.warn('wechat api error', { api, errcode: body.errcode, errmsg: body.errmsg });
-    return new AppException('WECHAT_UNAVAILABLE', HttpStatus.SERVICE_UNAVAILABLE, { errcode: body.errcode });
+    logger.warn({ api, errcode: body.errcode, errmsg: body.errmsg }, 'wechat api error');
+    return new AppException('WECHAT_UNAVAILABLE', { errcode: body.errcode });
   }
 }

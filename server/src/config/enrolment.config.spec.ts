@@ -1,7 +1,9 @@
-import { ConfigError } from '../../config/app-config.js';
-import { loadEnrolmentConfig } from './enrolment-config.js';
+import { ConfigError, readArea } from './config-area.js';
+import { enrolmentConfig } from './enrolment.config.js';
 
-describe(loadEnrolmentConfig.name, () => {
+const loadEnrolmentConfig = (env: Record<string, string>) => readArea(enrolmentConfig.read, env);
+
+describe('enrolmentConfig', () => {
   it('has the documented defaults', () => {
     const sut = loadEnrolmentConfig({});
     expect(sut).toMatchObject({

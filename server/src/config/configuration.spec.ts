@@ -1,4 +1,7 @@
-import { ConfigError, DEV_JWT_SECRET, DEV_PII_HASH_KEY, DEV_PII_KEYS, loadConfig } from './app-config.js';
+import { ConfigError } from './config-area.js';
+import { loadConfig } from './configuration.js';
+import { DEV_JWT_SECRET } from './jwt.config.js';
+import { DEV_PII_HASH_KEY, DEV_PII_KEYS } from './pii.config.js';
 
 const key = Buffer.alloc(32, 1).toString('base64');
 const prodSecrets = {
@@ -25,14 +28,14 @@ function problems(env: Record<string, string>): string[] {
 describe(loadConfig.name, () => {
   it('development works with no settings: embedded database, sandbox on, schema sync on', () => {
     const sut = loadConfig({});
-    expect(sut.db.type).toBe('better-sqlite3');
-    expect(sut.db.synchronize).toBe(true);
+    expect(sut.database.type).toBe('better-sqlite3');
+    expect(sut.database.synchronize).toBe(true);
     expect(sut.wechat.sandbox).toBe(true);
   });
 
   it('MySQL settings switch the database and turn schema sync off (migrations run instead)', () => {
     const sut = loadConfig({ MYSQL_HOST: '127.0.0.1', MYSQL_DATABASE: 'test' });
-    expect(sut.db).toMatchObject({
+    expect(sut.database).toMatchObject({
       type: 'mysql',
       host: '127.0.0.1',
       port: 3306,
@@ -65,7 +68,7 @@ describe(loadConfig.name, () => {
 
   it('production refuses demo seeding (it would create admin / Jhyj@2026)', () => {
     expect(problems({ ...prodSecrets, SEED_DEMO: 'true' }).join()).toContain('SEED_DEMO');
-    expect(loadConfig({ ...prodSecrets }).seedDemo).toBe(false);
+    expect(loadConfig({ ...prodSecrets }).app.seedDemo).toBe(false);
   });
 
   it('production refuses the published development keys and secret', () => {
@@ -87,19 +90,19 @@ describe(loadConfig.name, () => {
   });
 
   it('the OpenAPI UI is off in production unless API_DOCS=on, and then for staff only; open in development', () => {
-    expect(loadConfig({ ...prodSecrets }).apiDocs).toBe('off');
-    expect(loadConfig({ ...prodSecrets, API_DOCS: 'on' }).apiDocs).toBe('staff');
+    expect(loadConfig({ ...prodSecrets }).app.apiDocs).toBe('off');
+    expect(loadConfig({ ...prodSecrets, API_DOCS: 'on' }).app.apiDocs).toBe('staff');
     expect(problems({ ...prodSecrets, API_DOCS: 'public' }).join()).toContain('API_DOCS');
-    expect(loadConfig({}).apiDocs).toBe('public');
-    expect(loadConfig({ API_DOCS: 'off' }).apiDocs).toBe('off');
+    expect(loadConfig({}).app.apiDocs).toBe('public');
+    expect(loadConfig({ API_DOCS: 'off' }).app.apiDocs).toBe('off');
     expect(problems({ API_DOCS: 'maybe' }).join()).toContain('API_DOCS');
   });
 
   it('believes X-Forwarded-For from loopback proxies unless TRUST_PROXY names others, never from anyone', () => {
-    expect(loadConfig({}).trustProxy).toBe('loopback');
-    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.5' }).trustProxy).toBe('10.0.0.0/8, 192.168.1.5');
+    expect(loadConfig({}).app.trustProxy).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.5' }).app.trustProxy).toBe('10.0.0.0/8, 192.168.1.5');
     expect(problems({ TRUST_PROXY: 'everyone' }).join()).toContain('TRUST_PROXY');
-    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.1.2.3' }).trustProxy).toBe('loopback, 10.1.2.3');
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.1.2.3' }).app.trustProxy).toBe('loopback, 10.1.2.3');
     expect(problems({ TRUST_PROXY: 'true' }).join()).toContain('TRUST_PROXY');
     expect(problems({ TRUST_PROXY: '*' }).join()).toContain('TRUST_PROXY');
   });

@@ -1,10 +1,9 @@
-import { Global, Module } from '@nestjs/common';
-import { ConfigError } from '../../config/app-config.js';
-import { envNumbers } from '../../config/env-number.js';
+import { defineConfig } from './config-area.js';
+import { envNumbers } from './env-number.js';
 
 /**
- * Numbers of the joining rules (docs/product.md#people) that are configuration, not code. Read from the environment once at boot and
- * validated like the main config (a bad value stops the process with the variable named).
+ * Numbers of the joining rules (docs/product.md#people) that are configuration, not code. Read from the
+ * environment once at boot and validated (a bad value stops the process with the variable named).
  */
 export interface EnrolmentConfig {
   minAge: number;
@@ -28,10 +27,7 @@ export interface EnrolmentConfig {
   submitRateWindowMinutes: number;
 }
 
-export const ENROLMENT_CONFIG = Symbol('ENROLMENT_CONFIG');
-
-export function loadEnrolmentConfig(env: NodeJS.ProcessEnv = process.env): EnrolmentConfig {
-  const problems: string[] = [];
+export const enrolmentConfig = defineConfig('enrolment', (env, problems): EnrolmentConfig => {
   const { int } = envNumbers(env, problems);
   const cfg: EnrolmentConfig = {
     minAge: int('APPLICANT_MIN_AGE', 18, 14, 100),
@@ -51,13 +47,5 @@ export function loadEnrolmentConfig(env: NodeJS.ProcessEnv = process.env): Enrol
   };
   if (cfg.minAge > cfg.maxAge) problems.push('APPLICANT_MIN_AGE must not exceed APPLICANT_MAX_AGE');
   if (!/^[A-Z]{2,6}$/.test(cfg.memberNoPrefix)) problems.push('MEMBER_NO_PREFIX must be 2–6 upper-case letters');
-  if (problems.length) throw new ConfigError(problems);
   return cfg;
-}
-
-@Global()
-@Module({
-  providers: [{ provide: ENROLMENT_CONFIG, useFactory: () => loadEnrolmentConfig() }],
-  exports: [ENROLMENT_CONFIG],
-})
-export class EnrolmentConfigModule {}
+});

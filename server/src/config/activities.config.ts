@@ -1,10 +1,11 @@
 import { createHmac } from 'node:crypto';
-import { ConfigError, type AppConfig } from '../../config/app-config.js';
-import { envNumbers } from '../../config/env-number.js';
+import { defineConfig, isProduction } from './config-area.js';
+import { envNumbers } from './env-number.js';
+import { jwtSecretOf } from './jwt.config.js';
 
 /**
- * Activity rules that are configuration, not code (every default number is configuration).
- * Read once at boot from the environment and validated; a bad value stops the server with its name.
+ * Activity rules that are configuration, not code (every default number is configuration):
+ * ACTIVITY_* variables, read once at boot and validated; a bad value stops the server with its name.
  */
 export interface ActivitiesConfig {
   /** Check-in opens this many minutes before the start (default 30). */
@@ -28,15 +29,12 @@ export interface ActivitiesConfig {
   reminderMinutesBefore: number;
 }
 
-export const ACTIVITIES_CONFIG = Symbol('ACTIVITIES_CONFIG');
-
-export function loadActivitiesConfig(app: AppConfig, env: NodeJS.ProcessEnv = process.env): ActivitiesConfig {
-  const problems: string[] = [];
+export const activitiesConfig = defineConfig('activities', (env, problems): ActivitiesConfig => {
   const { int, num } = envNumbers(env, problems);
   const qrSecretRaw = env.ACTIVITY_QR_SECRET;
-  if (app.env === 'production' && qrSecretRaw !== undefined && qrSecretRaw.length < 32)
+  if (isProduction(env) && qrSecretRaw !== undefined && qrSecretRaw.length < 32)
     problems.push('ACTIVITY_QR_SECRET must be at least 32 characters');
-  const config: ActivitiesConfig = {
+  return {
     checkinEarlyMinutes: int('ACTIVITY_CHECKIN_EARLY_MINUTES', 30, 0, 24 * 60),
     autoCheckoutGraceMinutes: int('ACTIVITY_AUTO_CHECKOUT_GRACE_MINUTES', 60, 0, 24 * 60),
     checkinAccuracyCapM: int('ACTIVITY_CHECKIN_ACCURACY_CAP_M', 100, 0, 5000),
@@ -45,12 +43,10 @@ export function loadActivitiesConfig(app: AppConfig, env: NodeJS.ProcessEnv = pr
     proposalOpenLimit: int('ACTIVITY_PROPOSAL_OPEN_LIMIT', 3, 1, 100),
     wartimePointsPct: Math.round(num('ACTIVITY_WARTIME_POINTS_MULTIPLIER', 2, 1, 10) * 100),
     qrSlotSeconds: int('ACTIVITY_QR_SLOT_SECONDS', 30, 5, 600),
-    qrSecret: createHmac('sha256', qrSecretRaw || app.jwt.secret)
+    qrSecret: createHmac('sha256', qrSecretRaw || jwtSecretOf(env))
       .update('jianghuai:activity-checkin-qr:v1')
       .digest(),
     weeklyRuleMinimum: int('ACTIVITY_WEEKLY_RULE_MINIMUM', 1, 0, 100),
     reminderMinutesBefore: int('ACTIVITY_REMINDER_MINUTES_BEFORE', 60, 5, 24 * 60),
   };
-  if (problems.length) throw new ConfigError(problems);
-  return config;
-}
+});
