@@ -154,8 +154,8 @@ describe('JobsService', () => {
         { name: '急救', certificateNo: 'JJ-1', expiresOn: '2026-11-30' },
         { name: '消防', certificateNo: null, expiresOn: '2026-12-01' },
         { name: '驾驶', certificateNo: null, expiresOn: '2026-12-30' },
-        { name: '救生', certificateNo: null, expiresOn: '2026-12-31' },
-        { name: '潜水', certificateNo: null, expiresOn: '2027-01-01' },
+        { name: '救援', certificateNo: null, expiresOn: '2026-12-31' },
+        { name: '应急', certificateNo: null, expiresOn: '2027-01-01' },
       ],
     });
     expect(await jobsAt('2026-11-30T15:59:00Z').runUnleased('certificate-expiry-reminders')).toEqual({ reminded: 3 });

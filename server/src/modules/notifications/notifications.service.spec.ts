@@ -2,7 +2,6 @@ import type { DataSource } from 'typeorm';
 import { Notification } from './notification.entity.js';
 import type { NotifyInput } from './notifications.service.js';
 import { SubscribeConsent } from './subscribe-consent.entity.js';
-import { UserQueries } from '../users/user-queries.js';
 import { clearTables, clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
 import { createUser, FakeWechat, unitNotifications } from '../../../test/unit/factories.js';
 
