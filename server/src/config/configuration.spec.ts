@@ -1,5 +1,10 @@
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ConfigService } from '@nestjs/config';
 import { ConfigError } from './config-area.js';
-import { loadConfig } from './configuration.js';
+import { configModule, loadConfig } from './configuration.js';
+import { jobsConfig } from './jobs.config.js';
+import { wechatConfig } from './wechat.config.js';
 import { DEV_JWT_SECRET } from './jwt.config.js';
 import { DEV_PII_HASH_KEY, DEV_PII_KEYS } from './pii.config.js';
 
@@ -110,5 +115,39 @@ describe(loadConfig.name, () => {
   it('rejects malformed numbers and keys with the variable named', () => {
     expect(problems({ PORT: 'abc' }).join()).toContain('PORT');
     expect(problems({ PII_KEYS: 'k1:short' }).join()).toContain('PII_KEYS');
+  });
+
+  it('production refuses a fixed clock; a bad zone or instant is named', () => {
+    expect(problems({ ...prodSecrets, CLOCK_START: '2026-01-01T00:00:00Z' }).join()).toContain('CLOCK_START');
+    expect(loadConfig({ CLOCK_START: '2026-01-01T00:00:00Z' }).clock.start?.getTime()).toBe(Date.UTC(2026, 0, 1));
+    expect(problems({ CLOCK_START: 'soon' }).join()).toContain('CLOCK_START');
+    expect(problems({ BUSINESS_TIME_ZONE: 'Mars/Olympus' }).join()).toContain('BUSINESS_TIME_ZONE');
+  });
+
+  it('lists the problems of every area together in one ConfigError', () => {
+    const found = problems({
+      PORT: 'abc',
+      APPLICANT_MIN_AGE: 'x',
+      JOBS_SCHEDULER: 'yes',
+      ACTIVITY_QR_SLOT_SECONDS: '1',
+      CLOCK_START: 'soon',
+    });
+    for (const name of ['PORT', 'APPLICANT_MIN_AGE', 'JOBS_SCHEDULER', 'ACTIVITY_QR_SLOT_SECONDS', 'CLOCK_START'])
+      expect(found.join('\n')).toContain(name);
+    expect(found).toHaveLength(5);
+  });
+
+  it('the ConfigModule serves each validated area, the same object, under its registerAs key', async () => {
+    const config = loadConfig({ JOBS_SCHEDULER: 'on', WECHAT_API_BASE: 'http://127.0.0.1:1' });
+    @Module({ imports: [configModule(config)] })
+    class ConfigOnly {}
+    const ctx = await NestFactory.createApplicationContext(ConfigOnly, { logger: false });
+    try {
+      expect(ctx.get(jobsConfig.KEY)).toBe(config.jobs);
+      expect(ctx.get(wechatConfig.KEY)).toMatchObject({ apiBase: 'http://127.0.0.1:1' });
+      expect(ctx.get(ConfigService).get('jobs.enabled')).toBe(true);
+    } finally {
+      await ctx.close();
+    }
   });
 });
