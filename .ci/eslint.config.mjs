@@ -96,6 +96,26 @@ export default tseslint.config(
     },
   },
   {
+    // the environment is read and validated once, in server/src/config (scripts build the env they pass to it)
+    files: ['server/src/**/*.ts'],
+    ignores: [
+      'server/src/config/**',
+      'server/src/bench/**',
+      'server/src/database/migrations/**',
+      'server/src/database/generate-migration.ts',
+    ],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read environment variables in a server/src/config area and inject it (@Inject(xConfig.KEY)).',
+        },
+      ],
+    },
+  },
+  {
     // a shipped migration runs the same SQL forever: only typeorm, node built-ins and files beside it
     files: ['server/src/database/migrations/**/*.ts'],
     rules: {
