@@ -75,7 +75,7 @@ describe('NotificationsService', () => {
     let t = 0;
     for (const waitMin of [1, 5, 30, 120]) {
       expect(await at(t + waitMin * 60_000 - 5_000).retryDue()).toEqual({ tried: 0, sent: 0, failed: 0 });
-      t += waitMin * 60_000 + 1_000;
+      t += waitMin * 60_000 + 10_000;
       expect(await at(t).retryDue()).toEqual({ tried: 1, sent: 0, failed: 1 });
     }
     expect(await message(id)).toMatchObject({ pushStatus: 'failed', pushAttempts: 5, nextPushAt: null });
@@ -87,8 +87,8 @@ describe('NotificationsService', () => {
     const user = await createUser(ds, new Date(T0));
     const id = await ds.transaction((m) => at().create(m, input(user.id, { template: 'callup' })));
     expect(await at(60_000).retryDue()).toMatchObject({ tried: 0 });
-    expect(await at(121_000).retryDue()).toEqual({ tried: 1, sent: 1, failed: 0 });
-    await at(122_000).push([id]);
+    expect(await at(130_000).retryDue()).toEqual({ tried: 1, sent: 1, failed: 0 });
+    await at(131_000).push([id]);
     expect(wechat.sent).toHaveLength(1);
   });
 
