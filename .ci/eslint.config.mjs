@@ -3,7 +3,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import boundaries from 'eslint-plugin-boundaries';
 import { builtinModules } from 'node:module';
+import { moduleBoundariesConfig } from './module-boundaries.mjs';
 
 export default tseslint.config(
   {
@@ -132,6 +134,8 @@ export default tseslint.config(
       ],
     },
   },
+  // each server module owns its tables and imports only the modules its row in module-boundaries.mjs allows
+  moduleBoundariesConfig(boundaries),
   {
     // browser tests pass functions to page.evaluate(), which run in the page
     files: ['miniprogram/test/browser/**'],

@@ -18,7 +18,7 @@ import { ServiceSite } from '../modules/companies/service-site.entity.js';
 import { RosterGuard } from '../modules/roster/roster-guard.entity.js';
 import { Application } from '../modules/applications/application.entity.js';
 import { ApplicationDraftRow } from '../modules/applications/application-draft.entity.js';
-import { CriminalRecordCheck } from '../modules/applications/criminal-record-check.entity.js';
+import { CriminalRecordCheck } from '../modules/volunteers/criminal-record-check.entity.js';
 import { ApplicationRateWindow } from '../modules/applications/application-rate-window.entity.js';
 import { StationAssignment } from '../modules/volunteers/station-assignment.entity.js';
 import { DutyExemption } from '../modules/volunteers/duty-exemption.entity.js';

@@ -11,7 +11,7 @@ export interface LoadedActor {
 
 /**
  * Where the global guard gets the actor from, on every authenticated request. Common code owns
- * only this contract; the users module provides it (one query per request), and the application
+ * only this contract; the auth module's ActorModule provides it (one query per request), and the application
  * module hands that module to `CommonModule.forRoot`, so nothing in common imports a module.
  */
 export abstract class ActorSource {

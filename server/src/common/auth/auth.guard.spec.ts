@@ -28,7 +28,7 @@ const actor = (over: Partial<Actor> = {}): Actor => ({
   ...over,
 });
 
-/** A stand-in for the users module's loader: common code knows only the ActorSource contract. */
+/** A stand-in for the auth module's actor loader: common code knows only the ActorSource contract. */
 class FakeActorSource extends ActorSource {
   calls: [number, string | null][] = [];
   constructor(private readonly result: LoadedActor | null) {

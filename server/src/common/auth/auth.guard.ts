@@ -11,7 +11,7 @@ import { ActorSource } from './actor-source.js';
 /**
  * The one global guard. Every route is closed unless marked @Public(); @Authenticated() adds an
  * optional permission from the table. The actor is loaded from the database per request, through
- * the `ActorSource` that the users module provides.
+ * the `ActorSource` that the auth module's ActorModule provides.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {

@@ -14,8 +14,8 @@ import type { Actor } from '../../common/auth/actor.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { toPage, type PageQueryDto } from '../../common/pagination.js';
 import { assertPathInScope, wherePathInScope } from '../../common/scope/org-scope.js';
-import { OrgUnit } from '../org/org-unit.entity.js';
-import { Volunteer } from '../volunteers/volunteer.entity.js';
+import { OrgService } from '../org/org.service.js';
+import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
 import { MemberDirectory } from '../volunteers/member-directory.service.js';
 import { advanceByClock, findActivityInScope } from './activity-access.js';
 import {
@@ -37,6 +37,8 @@ export class ActivityViews {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly members: MemberDirectory,
+    private readonly org: OrgService,
+    private readonly volunteers: VolunteerQueries,
   ) {}
 
   /** Activities a volunteer may join: open or running, filterable by station, type, date and distance. */
@@ -74,7 +76,7 @@ export class ActivityViews {
   async adminList(actor: Actor, q: AdminActivityListQueryDto): Promise<Page<ActivityResponse>> {
     const qb = wherePathInScope(this.ds.getRepository(Activity).createQueryBuilder('a'), actor, 'a.orgPath');
     if (q.stationId) {
-      const unit = await this.ds.getRepository(OrgUnit).findOneBy({ id: q.stationId });
+      const unit = await this.org.findById(q.stationId);
       assertPathInScope(actor, unit?.path);
     }
     this.commonFilters(qb, q);
@@ -108,9 +110,7 @@ export class ActivityViews {
     const [rows, total] = await this.ds
       .getRepository(ActivitySignup)
       .findAndCount({ where, order: { id: 'ASC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize });
-    const vols = rows.length
-      ? await this.ds.getRepository(Volunteer).findBy({ id: In(rows.map((r) => r.volunteerId)) })
-      : [];
+    const vols = await this.volunteers.findByIds([...new Set(rows.map((r) => r.volunteerId))]);
     // the member's real name from the volunteer archive, not the WeChat placeholder
     const name = await this.members.namesByUserId(rows.map((r) => r.userId));
     const byId = new Map(vols.map((v) => [v.id, v]));
@@ -172,7 +172,7 @@ export class ActivityViews {
       .getRawMany();
     const count = (f: (r: { status: string; attendance: string }) => boolean) =>
       rows.filter(f).reduce((n, r) => n + Number(r.n), 0);
-    const v = await this.ds.getRepository(Volunteer).findOneBy({ userId: actor.userId });
+    const v = await this.volunteers.findByUserId(actor.userId);
     return {
       signedUp: count((r) => r.status === 'confirmed'),
       attended: count((r) => r.attendance === 'confirmed'),
@@ -216,9 +216,7 @@ export class ActivityViews {
   ): Promise<ActivityResponse[]> {
     if (!rows.length) return [];
     const ids = rows.map((a) => a.id);
-    const units = await this.ds
-      .getRepository(OrgUnit)
-      .find({ where: { id: In([...new Set(rows.map((a) => a.orgUnitId))]) }, select: { id: true, name: true } });
+    const units = await this.org.findByIds([...new Set(rows.map((a) => a.orgUnitId))]);
     const unitName = new Map(units.map((u) => [u.id, u.name]));
     const waits: { activityId: number; n: number | string }[] = await this.ds
       .getRepository(ActivitySignup)

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { typeormExec } from '../../database/raw-sql.js';
+import { ApplicationQueries } from '../applications/application-queries.js';
+import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
 
 /**
  * Where the signed volunteer service agreement is read from (docs/product.md#applications-and-review). High-risk activities
@@ -21,20 +20,15 @@ export const AGREEMENT_SOURCE = Symbol('AGREEMENT_SOURCE');
  */
 @Injectable()
 export class ApplicationAgreementSource implements AgreementSource {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    private readonly volunteers: VolunteerQueries,
+    private readonly applications: ApplicationQueries,
+  ) {}
 
   async hasSignedAgreement(volunteer: { id: number; userId: number }): Promise<boolean> {
-    const [row] = (
-      await typeormExec(this.ds.manager)(
-        'SELECT v.applicationId AS applicationId, a.agreementSignedAt AS signedAt FROM volunteers v LEFT JOIN applications a ON a.id = v.applicationId AND a.userId = v.userId WHERE v.id = ?',
-        [volunteer.id],
-      )
-    ).rows;
+    const row = await this.volunteers.findById(volunteer.id);
     if (!row) return false;
-    return (
-      row.applicationId === null ||
-      row.applicationId === undefined ||
-      (row.signedAt !== null && row.signedAt !== undefined)
-    );
+    if (row.applicationId === null) return true;
+    return (await this.applications.agreementSignedAt(row.applicationId, row.userId)) !== null;
   }
 }

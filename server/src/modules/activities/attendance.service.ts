@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { attendancePoints, overlapMinutes, type ConfirmAttendanceResponse } from '@jianghuai/shared';
@@ -6,7 +6,7 @@ import type { Actor } from '../../common/auth/actor.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { AuditService } from '../audit/audit.service.js';
 import { PointsLedgerService } from '../points/points-ledger.service.js';
-import { Volunteer } from '../volunteers/volunteer.entity.js';
+import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
 import { advanceByClock, findActivityInScope } from './activity-access.js';
 import type { AttendanceItemDto } from './dto/signup.dto.js';
 import { ActivitySignup } from './entities/activity-signup.entity.js';
@@ -25,6 +25,7 @@ export class AttendanceService {
     private readonly ledger: PointsLedgerService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly volunteers: VolunteerQueries,
   ) {}
 
   async confirm(actor: Actor, activityId: number, items: AttendanceItemDto[]): Promise<ConfirmAttendanceResponse> {
@@ -33,8 +34,7 @@ export class AttendanceService {
       await findActivityInScope(this.ds.manager, actor, activityId),
       this.clock.now(),
     );
-    if (a.status !== 'finished')
-      throw new AppException('ATTENDANCE_NOT_ALLOWED', HttpStatus.CONFLICT, { status: a.status });
+    if (a.status !== 'finished') throw new AppException('ATTENDANCE_NOT_ALLOWED', { status: a.status });
     const out: ConfirmAttendanceResponse = { confirmed: [], absent: [], unchanged: [] };
     const seen = new Set<number>();
     for (const item of items) {
@@ -47,9 +47,9 @@ export class AttendanceService {
         continue;
       }
       if (item.present && !s.checkinAt && !item.manualMinutes)
-        throw new AppException('ATTENDANCE_MINUTES_REQUIRED', HttpStatus.BAD_REQUEST, { signupId: s.id });
+        throw new AppException('ATTENDANCE_MINUTES_REQUIRED', { signupId: s.id });
       if (item.manualMinutes && !item.manualNote)
-        throw new AppException('ATTENDANCE_MINUTES_REQUIRED', HttpStatus.BAD_REQUEST, {
+        throw new AppException('ATTENDANCE_MINUTES_REQUIRED', {
           signupId: s.id,
           field: 'manualNote',
         });
@@ -57,7 +57,7 @@ export class AttendanceService {
       // to the end (recorded like the automatic check-out, flagged) or minutes added by hand.
       const open = item.present && !!s.checkinAt && !s.checkoutAt;
       if (open && !item.checkoutAtEnd && !item.manualMinutes)
-        throw new AppException('ATTENDANCE_NOT_CHECKED_OUT', HttpStatus.BAD_REQUEST, {
+        throw new AppException('ATTENDANCE_NOT_CHECKED_OUT', {
           signupId: s.id,
           proposedMinutes: overlapMinutes(s.checkinAt!, a.endAt, a.startAt, a.endAt),
         });
@@ -114,16 +114,7 @@ export class AttendanceService {
           awardingOrgPath: a.orgPath,
           createdByUserId: actor.userId,
         });
-        await m
-          .getRepository(Volunteer)
-          .createQueryBuilder()
-          .update()
-          .set({
-            serviceMinutes: () => 'serviceMinutes + :minutes',
-            lastDutyAt: () => 'CASE WHEN lastDutyAt IS NULL OR lastDutyAt < :end THEN :end ELSE lastDutyAt END',
-          })
-          .where('id = :vid', { vid: s.volunteerId, minutes, end: a.endAt })
-          .execute();
+        await this.volunteers.recordServiceTime(m, s.volunteerId, minutes, a.endAt);
         await this.audit.record(m, actor, {
           action: 'activity.attendance.confirm',
           targetType: 'activity_signup',

@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type {
@@ -14,6 +14,7 @@ import { AppException } from '../../common/errors/app-exception.js';
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { AGREEMENT_SOURCE, type AgreementSource } from './agreement.source.js';
+import { INSURANCE_SOURCE, type InsuranceSource } from './insurance.source.js';
 import { findActivityInScope } from './activity-access.js';
 import { toMySignupResponse } from './activities.mapper.js';
 import { ineligible, requirementProblem } from './eligibility.js';
@@ -34,6 +35,7 @@ export class SignupService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(AGREEMENT_SOURCE) private readonly agreements: AgreementSource,
+    @Inject(INSURANCE_SOURCE) private readonly insurance: InsuranceSource,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -44,12 +46,12 @@ export class SignupService {
     const now = this.clock.now();
     const [a] = (await exec(SIGNUP_SQL.activity, [activityId])).rows;
     if (!a || a.status === 'draft') throw AppException.notFound();
-    if (a.status !== 'published') throw AppException.conflict('ACTIVITY_NOT_OPEN', { status: a.status });
+    if (a.status !== 'published') throw new AppException('ACTIVITY_NOT_OPEN', { status: a.status });
     const startAt = dbDate(a.startAt);
     const endAt = dbDate(a.endAt);
-    if (now > dbDate(a.signupDeadline) || now >= endAt) throw AppException.conflict('ACTIVITY_SIGNUP_CLOSED');
+    if (now > dbDate(a.signupDeadline) || now >= endAt) throw new AppException('ACTIVITY_SIGNUP_CLOSED');
     const [v] = (await exec(SIGNUP_SQL.volunteer, [actor.userId])).rows;
-    if (!v) throw new AppException('ACTIVITY_NOT_A_VOLUNTEER', HttpStatus.FORBIDDEN);
+    if (!v) throw new AppException('ACTIVITY_NOT_A_VOLUNTEER');
     const volunteerId = Number(v.id);
     const req = dbJson<ActivityRequirements>(a.requirements);
     const problem = requirementProblem(
@@ -66,7 +68,7 @@ export class SignupService {
     if (problem) throw ineligible(problem);
     const highRisk = a.riskLevel === 'high';
     if (highRisk || req.requiresInsurance) {
-      if (!(await exec(SIGNUP_SQL.insured, [volunteerId, startAt, endAt])).rows.length)
+      if (!(await this.insurance.coversPeriod(volunteerId, startAt, endAt)))
         throw ineligible('ACTIVITY_INSURANCE_REQUIRED');
     }
     if (highRisk && !(await this.agreements.hasSignedAgreement({ id: volunteerId, userId: actor.userId })))
@@ -77,7 +79,7 @@ export class SignupService {
     const mode = a.signupMode as SignupMode;
     const { id, status } = await this.placeSignup(activityId, volunteerId, actor.userId, mode, now).catch(
       (err: unknown) => {
-        if (isDuplicateKey(err)) throw AppException.conflict('ACTIVITY_ALREADY_SIGNED_UP');
+        if (isDuplicateKey(err)) throw new AppException('ACTIVITY_ALREADY_SIGNED_UP');
         throw err;
       },
     );
@@ -137,16 +139,16 @@ export class SignupService {
   /** A volunteer withdraws before the cancel deadline; a freed place goes to the first on the waitlist. */
   async cancel(actor: Actor, activityId: number): Promise<MySignupResponse> {
     const signup = await this.ds.getRepository(ActivitySignup).findOneBy({ activityId, userId: actor.userId, live: 1 });
-    if (!signup) throw AppException.conflict('ACTIVITY_NOT_SIGNED_UP');
+    if (!signup) throw new AppException('ACTIVITY_NOT_SIGNED_UP');
     const a = await this.ds.getRepository(Activity).findOneByOrFail({ id: activityId });
-    if (this.clock.now() > a.cancelDeadline) throw AppException.conflict('ACTIVITY_CANCEL_CLOSED');
-    if (signup.checkinAt) throw AppException.conflict('ACTIVITY_INVALID_STATE', { checkedIn: true });
+    if (this.clock.now() > a.cancelDeadline) throw new AppException('ACTIVITY_CANCEL_CLOSED');
+    if (signup.checkinAt) throw new AppException('ACTIVITY_INVALID_STATE', { checkedIn: true });
     const ids = await this.ds.transaction(async (m) => {
       const now = this.clock.now();
       const res = await m
         .getRepository(ActivitySignup)
         .update({ id: signup.id, live: 1, status: signup.status }, { status: 'cancelled', live: null, updatedAt: now });
-      if (!res.affected) throw AppException.conflict('ACTIVITY_NOT_SIGNED_UP');
+      if (!res.affected) throw new AppException('ACTIVITY_NOT_SIGNED_UP');
       if (signup.status !== 'confirmed') return [];
       await m
         .getRepository(Activity)
@@ -208,7 +210,7 @@ export class SignupService {
   ): Promise<ReviewSignupsResponse> {
     const a = await findActivityInScope(this.ds.manager, actor, activityId);
     if (a.status !== 'published' && a.status !== 'ongoing')
-      throw AppException.conflict('ACTIVITY_INVALID_STATE', { status: a.status });
+      throw new AppException('ACTIVITY_INVALID_STATE', { status: a.status });
     const out: ReviewSignupsResponse = { confirmed: [], rejected: [], full: [], skipped: [] };
     const messages: number[] = [];
     for (const signupId of [...new Set(signupIds)]) {
@@ -234,7 +236,7 @@ export class SignupService {
             .execute();
           if (!place.affected) return void out.full.push(signupId);
           if (!(await repo.update({ id: s.id, status: 'pending' }, { status: 'confirmed', updatedAt: now })).affected)
-            throw AppException.conflict('CONFLICT');
+            throw new AppException('CONFLICT');
           out.confirmed.push(signupId);
         }
         await this.audit.record(m, actor, {

@@ -1,16 +1,17 @@
+import { VOLUNTEER_ELIGIBILITY_SQL } from '../volunteers/volunteer-queries.js';
+
 /**
  * The sign-up hot path as plain SQL, shared by the service and the sign-up benchmark (which runs
  * the very same statements straight through mysql2 to measure what the API costs on top).
- * Every statement is portable between MySQL/MariaDB and the embedded database.
+ * Every statement is portable between MySQL/MariaDB and the embedded database. The volunteer's
+ * row comes from the volunteers module's statement; insurance is asked through INSURANCE_SOURCE.
  */
 export const SIGNUP_SQL = {
   activity:
     'SELECT id, orgUnitId, title, status, startAt, endAt, signupDeadline, capacity, confirmedCount, signupMode, riskLevel, requirements FROM activities WHERE id = ?',
-  volunteer: 'SELECT id, userId, status, tier, skills, birthDate FROM volunteers WHERE userId = ?',
+  volunteer: VOLUNTEER_ELIGIBILITY_SQL,
   clash:
     "SELECT s.activityId FROM activity_signups s INNER JOIN activities a ON a.id = s.activityId WHERE s.volunteerId = ? AND s.status = 'confirmed' AND s.activityId <> ? AND a.status IN ('published', 'ongoing') AND a.startAt < ? AND a.endAt > ? LIMIT 1",
-  insured:
-    'SELECT e.id FROM insurance_enrolments e INNER JOIN insurance_policies p ON p.id = e.policyId WHERE e.volunteerId = ? AND p.validFrom <= ? AND p.validTo >= ? LIMIT 1',
   insert:
     "INSERT INTO activity_signups (activityId, volunteerId, userId, status, live, attendance, autoCheckedOut, manualMinutes, pointsAwarded, createdAt, updatedAt) VALUES (?, ?, ?, ?, 1, 'unconfirmed', 0, 0, 0, ?, ?)",
   /** The capacity rule: only this statement hands out a place, and only while one is left. */

@@ -1,37 +1,30 @@
-import { In, type DataSource } from 'typeorm';
-import { OrgUnit } from '../org/org-unit.entity.js';
-import { Company } from '../companies/company.entity.js';
-import { ServiceSite } from '../companies/service-site.entity.js';
+import type { OrgService } from '../org/org.service.js';
+import type { CompanyQueries } from '../companies/company-queries.js';
 import type { RosterMatchService } from '../roster/roster-match.service.js';
-import { Volunteer } from '../volunteers/volunteer.entity.js';
+import type { VolunteerQueries } from '../volunteers/volunteer-queries.js';
 import type { Application } from './application.entity.js';
-import { CriminalRecordCheck } from './criminal-record-check.entity.js';
 import type { ApplicationLookups } from './applications.mapper.js';
 
 const ids = (xs: (number | null)[]) => [...new Set(xs.filter((x): x is number => !!x))];
 
+/** The modules that own what an application refers to. */
+export interface LookupSources {
+  org: OrgService;
+  companies: CompanyQueries;
+  volunteers: VolunteerQueries;
+  roster: RosterMatchService;
+}
+
 /** Loads what the mapper names for a page of applications, one query per table. */
-export async function loadLookups(
-  ds: DataSource,
-  apps: Application[],
-  roster: RosterMatchService,
-): Promise<ApplicationLookups> {
+export async function loadLookups(src: LookupSources, apps: Application[]): Promise<ApplicationLookups> {
   const unitIds = ids(apps.flatMap((a) => [a.stationId, a.residenceCommunityId]));
   const [units, companies, sites, vols, checks, guards] = await Promise.all([
-    unitIds.length ? ds.getRepository(OrgUnit).findBy({ id: In(unitIds) }) : [],
-    ids(apps.map((a) => a.companyId)).length
-      ? ds.getRepository(Company).findBy({ id: In(ids(apps.map((a) => a.companyId))) })
-      : [],
-    ids(apps.map((a) => a.siteId)).length
-      ? ds.getRepository(ServiceSite).findBy({ id: In(ids(apps.map((a) => a.siteId))) })
-      : [],
-    ids(apps.map((a) => a.volunteerId)).length
-      ? ds.getRepository(Volunteer).findBy({ id: In(ids(apps.map((a) => a.volunteerId))) })
-      : [],
-    ids(apps.map((a) => a.criminalCheckId)).length
-      ? ds.getRepository(CriminalRecordCheck).findBy({ id: In(ids(apps.map((a) => a.criminalCheckId))) })
-      : [],
-    roster.byIds(ids(apps.map((a) => a.rosterGuardId))),
+    src.org.findByIds(unitIds),
+    src.companies.findByIds(ids(apps.map((a) => a.companyId))),
+    src.companies.findSitesByIds(ids(apps.map((a) => a.siteId))),
+    src.volunteers.findByIds(ids(apps.map((a) => a.volunteerId))),
+    src.volunteers.findCriminalChecks(ids(apps.map((a) => a.criminalCheckId))),
+    src.roster.byIds(ids(apps.map((a) => a.rosterGuardId))),
   ]);
   return {
     units: new Map(units.map((u) => [u.id, u])),

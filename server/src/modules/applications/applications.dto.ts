@@ -28,7 +28,7 @@ import {
   type SubmitApplicationRequest,
 } from '@jianghuai/shared';
 import { PageQueryDto } from '../../common/pagination.js';
-import { toBool } from '../roster/roster.dto.js';
+import { toBool } from '../../common/http/query-transforms.js';
 import { SkillDto } from '../volunteers/volunteers.dto.js';
 
 export class DeclarationsDto implements ApplicationDeclarations {

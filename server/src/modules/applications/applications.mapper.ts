@@ -6,17 +6,16 @@ import {
   type MyApplicationResponse,
 } from '@jianghuai/shared';
 import type { PiiCipher } from '../../common/pii/pii-cipher.js';
-import { toOrgSummary } from '../org/org.mapper.js';
-import type { OrgUnit } from '../org/org-unit.entity.js';
+import { toOrgSummary, type OrgUnitRecord } from '../org/org.mapper.js';
 import type { Application } from './application.entity.js';
-import type { CriminalRecordCheck } from './criminal-record-check.entity.js';
+import type { CriminalRecordCheckRecord } from '../volunteers/volunteer-queries.js';
 
 export interface ApplicationLookups {
-  units: Map<number, OrgUnit>;
+  units: Map<number, OrgUnitRecord>;
   companies: Map<number, { id: number; name: string }>;
   sites: Map<number, { id: number; name: string }>;
   memberNos: Map<number, string>;
-  checks: Map<number, CriminalRecordCheck>;
+  checks: Map<number, CriminalRecordCheckRecord>;
   certificateNos: Map<number, string | null>;
 }
 

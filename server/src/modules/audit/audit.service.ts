@@ -6,7 +6,7 @@ import type { Actor } from '../../common/auth/actor.js';
 import { currentRequestId } from '../../common/logging/request-context.js';
 import { wherePathInScope } from '../../common/scope/org-scope.js';
 import { toPage } from '../../common/pagination.js';
-import { OrgUnit } from '../org/org-unit.entity.js';
+import { OrgService } from '../org/org.service.js';
 import { AuditLog } from './audit-log.entity.js';
 import type { AuditQueryDto } from './audit-query.dto.js';
 import { Clock } from '../../common/clock/clock.js';
@@ -30,11 +30,12 @@ export class AuditService {
   constructor(
     @InjectRepository(AuditLog) private readonly logs: Repository<AuditLog>,
     private readonly clock: Clock,
+    private readonly org: OrgService,
   ) {}
 
   async record(manager: EntityManager, actor: Actor, entry: AuditEntry): Promise<void> {
     const orgUnitId = entry.orgUnitId ?? actor.orgUnitId;
-    const unit = orgUnitId ? await manager.getRepository(OrgUnit).findOneBy({ id: orgUnitId }) : null;
+    const unit = orgUnitId ? await this.org.findById(orgUnitId, manager) : null;
     const repo = manager.getRepository(AuditLog);
     await repo.save(
       repo.create({

@@ -1,27 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import type { Role, StaffRole } from '@jianghuai/shared';
-import { User } from './user.entity.js';
-import { Volunteer } from '../volunteers/volunteer.entity.js';
-import { OrgUnit } from '../org/org-unit.entity.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { ActorSource, type LoadedActor } from '../../common/auth/actor-source.js';
-import { personName, PERSON_NAME_SQL } from './person-name.js';
 import { typeormExec, type SqlExec } from '../../database/raw-sql.js';
+import { OrgService } from '../org/org.service.js';
+import { orgPathSql, type OrgUnitRecord } from '../org/org.mapper.js';
+import { UserQueries, type UserRecord } from '../users/user-queries.js';
+import { actorUserSql, personName } from '../users/person-name.js';
+import { VOLUNTEER_OF_USER_SQL, VolunteerQueries, type VolunteerRecord } from '../volunteers/volunteer-queries.js';
 
 /**
  * The guard's one query per authenticated request (also replayed by the sign-up benchmark).
  * Parameters: the token's login (`sid`, refresh-token family; null for none) and the user id. A
  * login ended by logout or by refresh-token reuse ends its access tokens at once: any row of the
- * family carrying `revokedAt` (revocation marks them all) makes `sessionEnded` 1.
+ * family carrying `revokedAt` (revocation marks them all) makes `sessionEnded` 1. Each module writes
+ * the SQL over its own tables: users the row, org the unit's path, volunteers the join, auth the session.
  */
-export const ACTOR_SQL = `SELECT u.id, ${PERSON_NAME_SQL} AS displayName, u.openid, u.roles, u.status, u.orgUnitId, o.path AS orgPath, v.status AS volunteerStatus,
-       (SELECT 1 FROM refresh_tokens rt WHERE rt.familyId = ? AND rt.revokedAt IS NOT NULL LIMIT 1) AS sessionEnded
-  FROM users u
-  LEFT JOIN org_units o ON o.id = u.orgUnitId
-  LEFT JOIN volunteers v ON v.userId = u.id
- WHERE u.id = ?`;
+export const ACTOR_SQL = actorUserSql({
+  volunteerName: VOLUNTEER_OF_USER_SQL.name,
+  columns: [
+    `${orgPathSql('u.orgUnitId')} AS orgPath`,
+    `${VOLUNTEER_OF_USER_SQL.status} AS volunteerStatus`,
+    '(SELECT 1 FROM refresh_tokens rt WHERE rt.familyId = ? AND rt.revokedAt IS NOT NULL LIMIT 1) AS sessionEnded',
+  ],
+  joins: VOLUNTEER_OF_USER_SQL.join,
+});
 
 interface ActorRow {
   id: number | string;
@@ -36,30 +41,31 @@ interface ActorRow {
 }
 
 export interface LoadedPerson {
-  user: User;
-  volunteer: Volunteer | null;
+  user: UserRecord;
+  volunteer: VolunteerRecord | null;
   /** The volunteer's managing station, for display. */
-  station?: OrgUnit | null;
+  station?: OrgUnitRecord | null;
 }
 
 /** Loads the person behind a token on every request, so role or org changes apply at once. */
 @Injectable()
 export class ActorLoader implements ActorSource {
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
-    @InjectRepository(Volunteer) private readonly volunteers: Repository<Volunteer>,
-    @InjectRepository(OrgUnit) private readonly units: Repository<OrgUnit>,
+    @InjectDataSource() dataSource: DataSource,
+    private readonly users: UserQueries,
+    private readonly volunteers: VolunteerQueries,
+    private readonly org: OrgService,
   ) {
-    this.exec = typeormExec(users.manager);
+    this.exec = typeormExec(dataSource.manager);
   }
 
   private readonly exec: SqlExec;
 
   async loadPerson(userId: number): Promise<LoadedPerson | null> {
-    const user = await this.users.findOne({ where: { id: userId }, relations: { orgUnit: true } });
+    const user = await this.users.findWithOrgUnit(userId);
     if (!user) return null;
-    const volunteer = await this.volunteers.findOneBy({ userId });
-    const station = volunteer?.stationId ? await this.units.findOneBy({ id: volunteer.stationId }) : null;
+    const volunteer = await this.volunteers.findByUserId(userId);
+    const station = volunteer?.stationId ? await this.org.findById(volunteer.stationId) : null;
     return { user, volunteer, station };
   }
 

@@ -6,10 +6,11 @@ import { AuthService } from './auth.service.js';
 import { AuthController } from './auth.controller.js';
 import { MeController } from './me.controller.js';
 import { UsersModule } from '../users/users.module.js';
+import { ActorModule } from './actor.module.js';
 import { WechatModule } from '../wechat/wechat.module.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([RefreshToken]), UsersModule, WechatModule],
+  imports: [TypeOrmModule.forFeature([RefreshToken]), UsersModule, ActorModule, WechatModule],
   providers: [TokenService, AuthService],
   controllers: [AuthController, MeController],
 })

@@ -9,6 +9,7 @@ import { readArea } from '../../config/config-area.js';
 import { jwtConfig } from '../../config/jwt.config.js';
 import { AuditLog } from '../audit/audit-log.entity.js';
 import { UserQueries } from '../users/user-queries.js';
+import { UserAccounts } from '../users/user-accounts.service.js';
 import { User } from '../users/user.entity.js';
 import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
 import { ActorLoader } from './actor-loader.service.js';
@@ -58,7 +59,7 @@ describe('AuthService', () => {
     const brake = new LoginBrakeService(readArea(authConfig.read, { PASSWORD_MAX_FAILURES: '3' }), ds, clock);
     sut = new AuthService(
       clock,
-      ds.getRepository(User),
+      new UserAccounts(ds),
       ds,
       tokens,
       wechat.asClient(),

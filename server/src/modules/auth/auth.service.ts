@@ -1,6 +1,6 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, Repository } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import type { LoginResponse } from '@jianghuai/shared';
 import { Clock } from '../../common/clock/clock.js';
 import { AppException } from '../../common/errors/app-exception.js';
@@ -8,9 +8,9 @@ import type { Actor } from '../../common/auth/actor.js';
 import { PasswordHasher } from '../../common/auth/password-hasher.js';
 import { LoginBrakeService } from '../../common/auth/login-brake.service.js';
 import { PiiCipher } from '../../common/pii/pii-cipher.js';
-import { User } from '../users/user.entity.js';
-import { ActorLoader } from '../users/actor-loader.service.js';
-import { toMeResponse } from '../users/me.mapper.js';
+import { UserAccounts } from '../users/user-accounts.service.js';
+import { ActorLoader } from './actor-loader.service.js';
+import { toMeResponse } from './me.mapper.js';
 import { WechatApiClient } from '../wechat/wechat-api.client.js';
 import { AuditService } from '../audit/audit.service.js';
 import { TokenService } from './token.service.js';
@@ -19,7 +19,7 @@ import { TokenService } from './token.service.js';
 export class AuthService {
   constructor(
     private readonly clock: Clock,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly users: UserAccounts,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: TokenService,
     private readonly wechat: WechatApiClient,
@@ -33,26 +33,8 @@ export class AuthService {
   /** wx.login code → code2Session → openid; first sight of an openid creates a plain user. */
   async wechatLogin(code: string): Promise<LoginResponse> {
     const { openid } = await this.wechat.code2Session(code);
-    let user = await this.users.findOneBy({ openid });
-    if (!user) {
-      const now = this.clock.now();
-      await this.users
-        .createQueryBuilder()
-        .insert()
-        .values({
-          openid,
-          displayName: '微信用户',
-          roles: [],
-          status: 'active',
-          failedLogins: 0,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .orIgnore() // two first logins at once: the unique openid keeps one row
-        .execute();
-      user = await this.users.findOneByOrFail({ openid });
-    }
-    if (user.status !== 'active') throw new AppException('ACCOUNT_DISABLED', HttpStatus.FORBIDDEN);
+    const user = await this.users.ensureWechatUser(openid, this.clock.now());
+    if (user.status !== 'active') throw new AppException('ACCOUNT_DISABLED');
     return this.loginResponse(user.id);
   }
 
@@ -64,12 +46,11 @@ export class AuthService {
   async staffLogin(username: string, password: string, address: string): Promise<LoginResponse> {
     const attempt = { route: 'staff-login', username, address };
     await this.brake.claim(attempt);
-    const user = await this.users.findOneBy({ username });
+    const user = await this.users.findByUsername(username);
     const ok = await this.hasher.verify(password, user?.passwordHash ?? null);
-    if (!user || !ok) throw new AppException('INVALID_CREDENTIALS', HttpStatus.UNAUTHORIZED);
+    if (!user || !ok) throw new AppException('INVALID_CREDENTIALS');
     await this.brake.succeeded(attempt);
-    if (user.status !== 'active' || user.roles.length === 0)
-      throw new AppException('ACCOUNT_DISABLED', HttpStatus.FORBIDDEN);
+    if (user.status !== 'active' || user.roles.length === 0) throw new AppException('ACCOUNT_DISABLED');
     return this.loginResponse(user.id);
   }
 
@@ -78,7 +59,7 @@ export class AuthService {
     const person = await this.actors.loadPerson(userId);
     if (!person || person.user.status !== 'active') {
       await this.tokens.revokeAllForUser(userId);
-      throw new AppException('REFRESH_TOKEN_INVALID', HttpStatus.UNAUTHORIZED);
+      throw new AppException('REFRESH_TOKEN_INVALID');
     }
     return { ...pair, user: toMeResponse(person, this.pii) };
   }
@@ -93,17 +74,15 @@ export class AuthService {
    */
   async bindStaff(actor: Actor, phoneCode: string): Promise<LoginResponse> {
     if (!actor.openid) throw AppException.forbidden();
-    if (actor.isStaff) throw AppException.conflict('STAFF_ALREADY_BOUND');
+    if (actor.isStaff) throw new AppException('STAFF_ALREADY_BOUND');
     const phone = await this.wechat.getPhoneNumber(phoneCode);
-    const staff = await this.users.findOneBy({ phoneHash: this.pii.hash('phone', phone) });
-    if (!staff || staff.roles.length === 0) throw new AppException('STAFF_PHONE_NOT_PROVISIONED', HttpStatus.NOT_FOUND);
-    if (staff.openid) throw AppException.conflict('STAFF_ALREADY_BOUND');
+    const staff = await this.users.findByPhoneHash(this.pii.hash('phone', phone));
+    if (!staff || staff.roles.length === 0) throw new AppException('STAFF_PHONE_NOT_PROVISIONED');
+    if (staff.openid) throw new AppException('STAFF_ALREADY_BOUND');
     const openid = actor.openid;
     await this.dataSource.transaction(async (m) => {
-      const repo = m.getRepository(User);
-      await repo.update({ id: actor.userId, openid }, { openid: null, updatedAt: this.clock.now() });
-      const res = await repo.update({ id: staff.id, openid: IsNull() }, { openid, updatedAt: this.clock.now() });
-      if (res.affected !== 1) throw AppException.conflict('STAFF_ALREADY_BOUND');
+      if (!(await this.users.moveOpenid(m, openid, actor.userId, staff.id, this.clock.now())))
+        throw new AppException('STAFF_ALREADY_BOUND');
       await this.audit.record(m, this.actors.toActor({ user: staff, volunteer: null }, actor.ip), {
         action: 'staff.bind_wechat',
         targetType: 'user',

@@ -5,8 +5,8 @@ import { Authenticated, CurrentActor } from '../../common/auth/authenticated.dec
 import type { Actor } from '../../common/auth/actor.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { PiiCipher } from '../../common/pii/pii-cipher.js';
-import { ActorLoader } from '../users/actor-loader.service.js';
-import { toMeResponse } from '../users/me.mapper.js';
+import { ActorLoader } from './actor-loader.service.js';
+import { toMeResponse } from './me.mapper.js';
 
 @ApiTags('登录')
 @Controller('me')

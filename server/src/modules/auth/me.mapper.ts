@@ -3,7 +3,7 @@ import { maskPhone } from '@jianghuai/shared';
 import type { PiiCipher } from '../../common/pii/pii-cipher.js';
 import { toOrgSummary } from '../org/org.mapper.js';
 import type { LoadedPerson } from './actor-loader.service.js';
-import { personName } from './person-name.js';
+import { personName } from '../users/person-name.js';
 
 export function toMeResponse({ user, volunteer, station }: LoadedPerson, pii: PiiCipher): MeResponse {
   const roles: Role[] = [...user.roles];

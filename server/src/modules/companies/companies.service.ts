@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
@@ -14,8 +14,10 @@ import { PiiCipher } from '../../common/pii/pii-cipher.js';
 import { toPage } from '../../common/pagination.js';
 import { assertPathInScope, whereOrgInScope } from '../../common/scope/org-scope.js';
 import { AuditService } from '../audit/audit.service.js';
-import { OrgUnit } from '../org/org-unit.entity.js';
-import { User } from '../users/user.entity.js';
+import { OrgService } from '../org/org.service.js';
+import type { OrgUnitRecord } from '../org/org.mapper.js';
+import { UserQueries } from '../users/user-queries.js';
+import { CompanyReferences } from './company-references.js';
 import { isDuplicateKey } from '../../database/raw-sql.js';
 import { Company } from './company.entity.js';
 import { ServiceSite } from './service-site.entity.js';
@@ -31,6 +33,9 @@ export class CompaniesService {
     private readonly pii: PiiCipher,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly org: OrgService,
+    private readonly users: UserQueries,
+    private readonly references: CompanyReferences,
   ) {}
 
   async list(actor: Actor, q: CompanyQueryDto): Promise<Page<CompanyResponse>> {
@@ -208,11 +213,7 @@ export class CompaniesService {
   async remove(actor: Actor, id: number): Promise<void> {
     const company = await this.loadInScope(actor, id);
     await this.dataSource.transaction(async (m) => {
-      const [row] = (await m.query(
-        'SELECT (SELECT COUNT(*) FROM roster_guards WHERE companyId = ?) + (SELECT COUNT(*) FROM volunteers WHERE companyId = ?) + (SELECT COUNT(*) FROM applications WHERE companyId = ?) AS n',
-        [id, id, id],
-      )) as { n: number | string }[];
-      if (Number(row.n) > 0) throw AppException.conflict('COMPANY_IN_USE');
+      if ((await this.references.count(m, { companyId: id })) > 0) throw new AppException('COMPANY_IN_USE');
       await m.getRepository(ServiceSite).delete({ companyId: id });
       await m.getRepository(Company).delete(id);
       await this.audit.record(m, actor, {
@@ -232,11 +233,8 @@ export class CompaniesService {
     await this.dataSource.transaction(async (m) => {
       // Volunteers and applications keep the site they serve at (it decides their station): a site
       // someone still refers to stays until they are moved.
-      const [row] = (await m.query(
-        'SELECT (SELECT COUNT(*) FROM volunteers WHERE siteId = ?) + (SELECT COUNT(*) FROM applications WHERE siteId = ?) AS n',
-        [siteId, siteId],
-      )) as { n: number | string }[];
-      if (Number(row.n) > 0) throw AppException.conflict('SITE_IN_USE', { people: Number(row.n) });
+      const people = await this.references.count(m, { siteId });
+      if (people > 0) throw new AppException('SITE_IN_USE', { people });
       await m.getRepository(ServiceSite).delete({ id: siteId, companyId });
       await this.audit.record(m, actor, {
         action: 'company.site.delete',
@@ -273,7 +271,7 @@ export class CompaniesService {
     const company = await this.dataSource
       .getRepository(Company)
       .findOne({ where: { managerUserId: actor.userId }, relations: { homeStation: true } });
-    if (!company) throw new AppException('COMPANY_NOT_LINKED', HttpStatus.NOT_FOUND);
+    if (!company) throw new AppException('COMPANY_NOT_LINKED');
     await this.attachSites([company]);
     return company;
   }
@@ -296,29 +294,26 @@ export class CompaniesService {
     for (const c of companies) c.sites = sites.filter((s) => s.companyId === c.id);
   }
 
-  private async requireStation(id: number): Promise<OrgUnit> {
-    const unit = await this.dataSource.getRepository(OrgUnit).findOneBy({ id });
+  private async requireStation(id: number): Promise<OrgUnitRecord> {
+    const unit = await this.org.findById(id);
     if (!unit) throw AppException.notFound({ orgUnitId: id });
-    if (unit.level !== 'station')
-      throw new AppException('ORG_UNIT_NOT_STATION', HttpStatus.BAD_REQUEST, { orgUnitId: id });
+    if (unit.level !== 'station') throw new AppException('ORG_UNIT_NOT_STATION', { orgUnitId: id });
     return unit;
   }
 
-  private async requireStationInScope(actor: Actor, id: number): Promise<OrgUnit> {
-    const unit = await this.dataSource.getRepository(OrgUnit).findOneBy({ id });
+  private async requireStationInScope(actor: Actor, id: number): Promise<OrgUnitRecord> {
+    const unit = await this.org.findById(id);
     assertPathInScope(actor, unit?.path);
-    if (unit!.level !== 'station')
-      throw new AppException('ORG_UNIT_NOT_STATION', HttpStatus.BAD_REQUEST, { orgUnitId: id });
+    if (unit!.level !== 'station') throw new AppException('ORG_UNIT_NOT_STATION', { orgUnitId: id });
     return unit!;
   }
 
   private async requireFreeManager(m: EntityManager, userId: number, companyId: number | null): Promise<void> {
-    const user = await m.getRepository(User).findOneBy({ id: userId });
+    const user = await this.users.findById(userId, m);
     if (!user || !user.roles.includes('company_manager'))
-      throw new AppException('COMPANY_MANAGER_INVALID', HttpStatus.BAD_REQUEST, { managerUserId: userId });
+      throw new AppException('COMPANY_MANAGER_INVALID', { managerUserId: userId });
     const other = await m.getRepository(Company).findOneBy({ managerUserId: userId });
-    if (other && other.id !== companyId)
-      throw new AppException('COMPANY_MANAGER_INVALID', HttpStatus.BAD_REQUEST, { managerUserId: userId });
+    if (other && other.id !== companyId) throw new AppException('COMPANY_MANAGER_INVALID', { managerUserId: userId });
   }
 }
 
@@ -327,7 +322,6 @@ function checkCreditCode(raw: string): string {
   if (!r.ok)
     throw new AppException(
       r.problem === 'format' ? 'COMPANY_CREDIT_CODE_INVALID' : 'COMPANY_CREDIT_CODE_CHECK_FAILED',
-      HttpStatus.BAD_REQUEST,
       { field: 'creditCode' },
     );
   return r.code;
@@ -335,7 +329,7 @@ function checkCreditCode(raw: string): string {
 
 function rethrowDuplicate(err: unknown): never {
   // Pre-checks give the precise code; a unique-key loss here is a simultaneous create with the same code.
-  if (isDuplicateKey(err)) throw AppException.conflict('COMPANY_CREDIT_CODE_TAKEN', { field: 'creditCode' });
+  if (isDuplicateKey(err)) throw new AppException('COMPANY_CREDIT_CODE_TAKEN', { field: 'creditCode' });
   throw err;
 }
 

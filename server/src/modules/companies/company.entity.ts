@@ -10,7 +10,7 @@ import {
 } from 'typeorm';
 import type { CompanyType, EquipmentCounts } from '@jianghuai/shared';
 import { DateTimeColumn, JsonColumn } from '../../database/columns.js';
-import { OrgUnit } from '../org/org-unit.entity.js';
+import type { OrgUnitRecord } from '../org/org.mapper.js';
 import { ServiceSite } from './service-site.entity.js';
 
 /** A security employer (保安从业单位, docs/product.md#companies-and-roster). Scoped by its home station. */
@@ -35,9 +35,9 @@ export class Company {
   @Column({ type: 'int' })
   homeStationId: number;
 
-  @ManyToOne(() => OrgUnit, { onDelete: 'RESTRICT' })
+  @ManyToOne('OrgUnit', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'homeStationId' })
-  homeStation?: Relation<OrgUnit>;
+  homeStation?: Relation<OrgUnitRecord>;
 
   @Column({ type: 'varchar', length: 32, nullable: true })
   contactName: string | null;

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { DateTimeColumn } from '../../database/columns.js';
-import { OrgUnit } from '../org/org-unit.entity.js';
+import type { OrgUnitRecord } from '../org/org.mapper.js';
 import { Company } from './company.entity.js';
 
 /** 驻勤点: where a company's guards actually work; its station manages them (docs/product.md#station-assignment). */
@@ -33,9 +33,9 @@ export class ServiceSite {
   @Column({ type: 'int' })
   stationId: number;
 
-  @ManyToOne(() => OrgUnit, { onDelete: 'RESTRICT' })
+  @ManyToOne('OrgUnit', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'stationId' })
-  station?: Relation<OrgUnit>;
+  station?: Relation<OrgUnitRecord>;
 
   @DateTimeColumn()
   createdAt: Date;

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { EnrolResponse, MyInsuranceResponse, Page, PolicyResponse } from '@jianghuai/shared';
@@ -7,11 +7,10 @@ import { AppException } from '../../common/errors/app-exception.js';
 import { toPage, type PageQueryDto } from '../../common/pagination.js';
 import { assertPathInScope, wherePathInScope } from '../../common/scope/org-scope.js';
 import { AuditService } from '../audit/audit.service.js';
-import { findActivityInScope } from '../activities/activity-access.js';
-import { ActivitySignup } from '../activities/entities/activity-signup.entity.js';
+import { ActivityQueries } from '../activities/activity-queries.js';
 import { isDuplicateKey } from '../../database/raw-sql.js';
-import { OrgUnit } from '../org/org-unit.entity.js';
-import { Volunteer } from '../volunteers/volunteer.entity.js';
+import { OrgService } from '../org/org.service.js';
+import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
 import type { CreatePolicyDto } from './insurance.dto.js';
 import { InsuranceEnrolment } from './entities/insurance-enrolment.entity.js';
 import { InsurancePolicy } from './entities/insurance-policy.entity.js';
@@ -24,10 +23,13 @@ export class InsuranceService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly org: OrgService,
+    private readonly volunteers: VolunteerQueries,
+    private readonly activities: ActivityQueries,
   ) {}
 
   async create(actor: Actor, dto: CreatePolicyDto): Promise<PolicyResponse> {
-    const unit = await this.ds.getRepository(OrgUnit).findOneBy({ id: dto.orgUnitId ?? actor.orgUnitId ?? 0 });
+    const unit = await this.org.findById(dto.orgUnitId ?? actor.orgUnitId ?? 0);
     if (!unit) throw AppException.notFound();
     assertPathInScope(actor, unit.path);
     const validFrom = new Date(dto.validFrom);
@@ -57,7 +59,7 @@ export class InsuranceService {
         return p.id;
       })
       .catch((err: unknown) => {
-        if (isDuplicateKey(err)) throw AppException.conflict('INSURANCE_POLICY_NO_TAKEN');
+        if (isDuplicateKey(err)) throw new AppException('INSURANCE_POLICY_NO_TAKEN');
         throw err;
       });
     return this.get(actor, id);
@@ -90,12 +92,8 @@ export class InsuranceService {
     const policy = await this.loadInScope(actor, id);
     const ids = [...new Set(volunteerIds)];
     if (activityId === null && ids.length) {
-      const found = await this.ds
-        .getRepository(Volunteer)
-        .find({ where: { id: In(ids) }, select: { id: true, stationId: true } });
-      const stations = await this.ds
-        .getRepository(OrgUnit)
-        .find({ where: { id: In(found.map((v) => v.stationId ?? 0)) }, select: { id: true, path: true } });
+      const found = await this.volunteers.findByIds(ids);
+      const stations = await this.org.findByIds(found.map((v) => v.stationId ?? 0));
       const path = new Map(stations.map((s) => [s.id, s.path]));
       if (found.length !== ids.length)
         throw AppException.notFound({ volunteerIds: ids.filter((x) => !found.some((v) => v.id === x)) });
@@ -144,26 +142,18 @@ export class InsuranceService {
 
   /** Bulk enrolment for an activity: every confirmed sign-up is insured under the policy. */
   async enrolActivity(actor: Actor, id: number, activityId: number): Promise<EnrolResponse> {
-    await findActivityInScope(this.ds.manager, actor, activityId);
-    const signups = await this.ds
-      .getRepository(ActivitySignup)
-      .find({ where: { activityId, status: 'confirmed' }, select: { volunteerId: true } });
-    if (!signups.length)
+    const volunteerIds = await this.activities.confirmedVolunteerIds(actor, activityId);
+    if (!volunteerIds.length)
       return {
         enrolled: 0,
         alreadyInsured: 0,
         insuredCount: await this.ds.getRepository(InsuranceEnrolment).countBy({ policyId: id }),
       };
-    return this.enrol(
-      actor,
-      id,
-      signups.map((s) => s.volunteerId),
-      activityId,
-    );
+    return this.enrol(actor, id, volunteerIds, activityId);
   }
 
   async mine(actor: Actor): Promise<MyInsuranceResponse> {
-    const v = await this.ds.getRepository(Volunteer).findOneBy({ userId: actor.userId });
+    const v = await this.volunteers.findByUserId(actor.userId);
     if (!v) return { policies: [] };
     const enrolments = await this.ds.getRepository(InsuranceEnrolment).find({ where: { volunteerId: v.id } });
     const policies = enrolments.length
@@ -190,12 +180,12 @@ export class InsuranceService {
       actor,
       'p.orgPath',
     ).getOne();
-    if (!p) throw new AppException('NOT_FOUND', HttpStatus.NOT_FOUND);
+    if (!p) throw new AppException('NOT_FOUND');
     return p;
   }
 
   private async toResponse(p: InsurancePolicy): Promise<PolicyResponse> {
-    const unit = await this.ds.getRepository(OrgUnit).findOneBy({ id: p.orgUnitId });
+    const unit = await this.org.findById(p.orgUnitId);
     return {
       id: p.id,
       insurer: p.insurer,

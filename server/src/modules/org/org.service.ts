@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository, type EntityManager } from 'typeorm';
+import { In, IsNull, Repository, type EntityManager } from 'typeorm';
 import type { OrgLevel, OrgUnitNode } from '@jianghuai/shared';
 import { OrgUnit } from './org-unit.entity.js';
 import type { Actor } from '../../common/auth/actor.js';
@@ -41,8 +41,32 @@ export async function createOrgUnit(manager: EntityManager, input: NewOrgUnit): 
 export class OrgService {
   constructor(@InjectRepository(OrgUnit) private readonly units: Repository<OrgUnit>) {}
 
-  async findById(id: number): Promise<OrgUnit | null> {
-    return this.units.findOneBy({ id });
+  /** One unit; pass the caller's transaction manager to read inside its transaction. */
+  async findById(id: number, manager?: EntityManager): Promise<OrgUnit | null> {
+    return (manager?.getRepository(OrgUnit) ?? this.units).findOneBy({ id });
+  }
+
+  async findByIds(ids: readonly number[], manager?: EntityManager): Promise<OrgUnit[]> {
+    if (ids.length === 0) return [];
+    return (manager?.getRepository(OrgUnit) ?? this.units).findBy({ id: In([...ids]) });
+  }
+
+  /** The stations in the actor's org subtree, by id. */
+  async stationsInScope(actor: Actor): Promise<OrgUnit[]> {
+    return wherePathInScope(this.units.createQueryBuilder('o'), actor, 'o.path')
+      .andWhere("o.level = 'station'")
+      .orderBy('o.id', 'ASC')
+      .getMany();
+  }
+
+  /** Every unit at one level. */
+  async findAtLevel(level: OrgLevel, manager?: EntityManager): Promise<OrgUnit[]> {
+    return (manager?.getRepository(OrgUnit) ?? this.units).findBy({ level });
+  }
+
+  /** Every unit at these levels, in tree order (by path). */
+  async findByLevels(levels: readonly OrgLevel[]): Promise<OrgUnit[]> {
+    return this.units.find({ where: { level: In([...levels]) }, order: { path: 'ASC' } });
   }
 
   /** The top of the tree (the city bureau), or null in an empty database. */

@@ -9,10 +9,11 @@ import { PointsLedgerService } from './points-ledger.service.js';
 import { PointsController } from './points.controller.js';
 import { PointsService } from './points.service.js';
 import { VolunteersModule } from '../volunteers/volunteers.module.js';
+import { OrgModule } from '../org/org.module.js';
 
 /** Points ledger (docs/product.md#points): append-only entries, cached balances, reversals, points issued per org. */
 @Module({
-  imports: [TypeOrmModule.forFeature([PointsLedgerEntry, PointsAccount]), VolunteersModule],
+  imports: [TypeOrmModule.forFeature([PointsLedgerEntry, PointsAccount]), VolunteersModule, OrgModule],
   controllers: [PointsController],
   providers: [PointsLedgerService, PointsService],
   exports: [PointsLedgerService],

@@ -1,8 +1,10 @@
 import type { DataSource } from 'typeorm';
-import type { OrgUnit } from '../org/org-unit.entity.js';
+import { OrgUnit } from '../org/org-unit.entity.js';
 import { AuditLog } from '../audit/audit-log.entity.js';
 import { UserQueries } from '../users/user-queries.js';
 import { MemberDirectory } from '../volunteers/member-directory.service.js';
+import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
+import { OrgService } from '../org/org.service.js';
 import type { Volunteer } from '../volunteers/volunteer.entity.js';
 import { PointsLedgerService } from './points-ledger.service.js';
 import { PointsService } from './points.service.js';
@@ -24,6 +26,8 @@ describe('PointsService', () => {
       unitAudit(ds, clock),
       new MemberDirectory(ds, new UserQueries(ds)),
       clock,
+      new OrgService(ds.getRepository(OrgUnit)),
+      new VolunteerQueries(ds),
     );
   /** Credits `amount` awarded by `unit` at instant `iso` (the ledger stamps its own clock). */
   const credit = (iso: string, unit: OrgUnit, amount: number, key: string) =>

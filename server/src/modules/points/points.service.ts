@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import {
@@ -14,8 +14,8 @@ import { AppException } from '../../common/errors/app-exception.js';
 import { toPage, type PageQueryDto } from '../../common/pagination.js';
 import { assertPathInScope, wherePathInScope } from '../../common/scope/org-scope.js';
 import { AuditService } from '../audit/audit.service.js';
-import { OrgUnit } from '../org/org-unit.entity.js';
-import { Volunteer } from '../volunteers/volunteer.entity.js';
+import { OrgService } from '../org/org.service.js';
+import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
 import { MemberDirectory } from '../volunteers/member-directory.service.js';
 import type { AdminLedgerQueryDto, PointsIssuedQueryDto } from './points.dto.js';
 import { PointsAccount } from './entities/points-account.entity.js';
@@ -33,6 +33,8 @@ export class PointsService {
     private readonly audit: AuditService,
     private readonly members: MemberDirectory,
     private readonly clock: Clock,
+    private readonly org: OrgService,
+    private readonly volunteers: VolunteerQueries,
   ) {}
 
   async mine(actor: Actor): Promise<MyPointsResponse> {
@@ -65,7 +67,7 @@ export class PointsService {
       'e.awardingOrgPath',
     );
     if (q.orgUnitId) {
-      const unit = await this.ds.getRepository(OrgUnit).findOneBy({ id: q.orgUnitId });
+      const unit = await this.org.findById(q.orgUnitId);
       assertPathInScope(actor, unit?.path);
       qb.andWhere('e.awardingOrgPath LIKE :p', { p: `${unit!.path}%` });
     }
@@ -77,12 +79,7 @@ export class PointsService {
       .limit(q.pageSize)
       .getManyAndCount();
     const base = await this.responses(rows);
-    const vols = rows.length
-      ? await this.ds.getRepository(Volunteer).find({
-          where: { userId: In(rows.map((r) => r.userId)) },
-          select: { id: true, userId: true, memberNo: true },
-        })
-      : [];
+    const vols = await this.volunteers.findByUserIds([...new Set(rows.map((r) => r.userId))]);
     const name = await this.members.namesByUserId(rows.map((r) => r.userId));
     const member = new Map(vols.map((v) => [v.userId, v]));
     return toPage(
@@ -121,11 +118,7 @@ export class PointsService {
       reversed: string | number;
       entries: string | number;
     }[] = await qb.getRawMany();
-    const units = rows.length
-      ? await this.ds
-          .getRepository(OrgUnit)
-          .find({ where: { id: In(rows.map((r) => Number(r.orgUnitId))) }, select: { id: true, name: true } })
-      : [];
+    const units = await this.org.findByIds(rows.map((r) => Number(r.orgUnitId)));
     const name = new Map(units.map((u) => [u.id, u.name]));
     const byOrg = rows
       .map((r) => {
@@ -157,8 +150,7 @@ export class PointsService {
     );
     const original = await qb.getOne();
     if (!original) throw AppException.notFound();
-    if (original.type === 'reversal' || original.amount <= 0)
-      throw new AppException('POINTS_NOT_REVERSIBLE', HttpStatus.CONFLICT);
+    if (original.type === 'reversal' || original.amount <= 0) throw new AppException('POINTS_NOT_REVERSIBLE');
     const entry = await this.ds.transaction(async (m) => {
       const res = await this.ledger.post(m, {
         userId: original.userId,
@@ -175,7 +167,7 @@ export class PointsService {
         reason,
         createdByUserId: actor.userId,
       });
-      if (!res.posted) throw AppException.conflict('POINTS_ALREADY_REVERSED');
+      if (!res.posted) throw new AppException('POINTS_ALREADY_REVERSED');
       await this.audit.record(m, actor, {
         action: 'points.reverse',
         targetType: 'points_ledger_entry',
@@ -192,9 +184,7 @@ export class PointsService {
   private async responses(rows: PointsLedgerEntry[]): Promise<LedgerEntryResponse[]> {
     if (!rows.length) return [];
     const orgIds = [...new Set(rows.map((r) => r.awardingOrgId).filter((x): x is number => x !== null))];
-    const units = orgIds.length
-      ? await this.ds.getRepository(OrgUnit).find({ where: { id: In(orgIds) }, select: { id: true, name: true } })
-      : [];
+    const units = await this.org.findByIds(orgIds);
     const reversals = await this.ds
       .getRepository(PointsLedgerEntry)
       .find({ where: { reversalOfId: In(rows.map((r) => r.id)) }, select: { id: true, reversalOfId: true } });

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { DateTimeColumn } from '../../database/columns.js';
-import { Company } from '../companies/company.entity.js';
+import type { CompanyRecord } from '../companies/company-queries.js';
 
 /**
  * One guard of the provincial roster (底数, docs/product.md#companies-and-roster): the denominator of join rates and the
@@ -15,9 +15,9 @@ export class RosterGuard {
   @Column({ type: 'int' })
   companyId: number;
 
-  @ManyToOne(() => Company, { onDelete: 'RESTRICT' })
+  @ManyToOne('Company', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'companyId' })
-  company?: Relation<Company>;
+  company?: Relation<CompanyRecord>;
 
   @Column({ type: 'varchar', length: 32 })
   name: string;

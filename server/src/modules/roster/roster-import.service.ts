@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import {
@@ -16,9 +16,8 @@ import type { Actor } from '../../common/auth/actor.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { Clock } from '../../common/clock/clock.js';
 import { PiiCipher } from '../../common/pii/pii-cipher.js';
-import { whereOrgInScope } from '../../common/scope/org-scope.js';
 import { AuditService } from '../audit/audit.service.js';
-import { Company } from '../companies/company.entity.js';
+import { CompanyQueries } from '../companies/company-queries.js';
 import { RosterGuard } from './roster-guard.entity.js';
 import { readRosterFile, type RawRosterRow, type RosterColumnKey } from './roster-file.js';
 
@@ -49,7 +48,7 @@ const heldElsewhere = (row: number): RosterRowError => ({
 });
 
 const invalid = (errors: RosterRowError[], totalRows: number) =>
-  new AppException('ROSTER_IMPORT_INVALID', HttpStatus.UNPROCESSABLE_ENTITY, {
+  new AppException('ROSTER_IMPORT_INVALID', {
     errors,
     badRows: new Set(errors.map((e) => e.row)).size,
     totalRows,
@@ -84,6 +83,7 @@ export class RosterImportService {
     private readonly pii: PiiCipher,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly companyQueries: CompanyQueries,
   ) {}
 
   async import(actor: Actor, file: Buffer): Promise<RosterImportResponse> {
@@ -231,11 +231,7 @@ export class RosterImportService {
     actor: Actor,
     raw: RawRosterRow[],
   ): Promise<{ valid: ValidRow[]; errors: RosterRowError[]; scope: Map<number, number> }> {
-    const companies = await whereOrgInScope(
-      this.dataSource.getRepository(Company).createQueryBuilder('c'),
-      actor,
-      'c.homeStationId',
-    ).getMany();
+    const companies = await this.companyQueries.inScope(actor);
     const scope = new Map(companies.map((c) => [c.id, c.homeStationId]));
     const byName = new Map(companies.map((c) => [c.name, c.id]));
     const byCode = new Map(companies.map((c) => [c.creditCode, c.id]));

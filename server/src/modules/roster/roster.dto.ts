@@ -3,10 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import type { RosterQuery } from '@jianghuai/shared';
 import { PageQueryDto } from '../../common/pagination.js';
-
-/** Query-string booleans: `true`/`false`/`1`/`0`; anything else stays a string and fails validation. */
-export const toBool = ({ value }: { value: unknown }): unknown =>
-  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+import { toBool } from '../../common/http/query-transforms.js';
 
 export class RosterQueryDto extends PageQueryDto implements RosterQuery {
   @ApiPropertyOptional()

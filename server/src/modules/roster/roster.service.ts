@@ -9,6 +9,7 @@ import { whereOrgInScope } from '../../common/scope/org-scope.js';
 import { CompaniesService, likeContains } from '../companies/companies.service.js';
 import { toCompanyResponse } from '../companies/companies.mapper.js';
 import { RosterGuard } from './roster-guard.entity.js';
+import { ACTIVE_MEMBER_BY_ID_HASH } from '../volunteers/volunteer-queries.js';
 import type { RosterQueryDto } from './roster.dto.js';
 
 /** Join-rate targets by employer type (docs/product.md#join-rate-targets, seed). */
@@ -35,7 +36,7 @@ export class RosterService {
       `SELECT COUNT(*) AS rosterSize,
               SUM(CASE WHEN r.certified = ? THEN 1 ELSE 0 END) AS certifiedCount,
               SUM(CASE WHEN v.id IS NOT NULL THEN 1 ELSE 0 END) AS joinedCount
-         FROM roster_guards r LEFT JOIN volunteers v ON v.idHash = r.idHash AND v.status = 'active'
+         FROM roster_guards r LEFT JOIN ${ACTIVE_MEMBER_BY_ID_HASH.table} v ON ${ACTIVE_MEMBER_BY_ID_HASH.on('v', 'r.idHash')}
         WHERE r.companyId = ?`,
       [1, company.id],
     )) as {
@@ -66,7 +67,7 @@ export class RosterService {
       .getRepository(RosterGuard)
       .createQueryBuilder('r')
       .innerJoinAndSelect('r.company', 'c')
-      .leftJoin('volunteers', 'v', "v.idHash = r.idHash AND v.status = 'active'")
+      .leftJoin(ACTIVE_MEMBER_BY_ID_HASH.table, 'v', ACTIVE_MEMBER_BY_ID_HASH.on('v', 'r.idHash'))
       .addSelect('v.id', 'joinedVolunteerId');
   }
 

@@ -1,9 +1,9 @@
 import { maskPhone, type StaffResponse } from '@jianghuai/shared';
 import type { PiiCipher } from '../../common/pii/pii-cipher.js';
-import type { User } from '../users/user.entity.js';
+import type { UserRecord } from '../users/user-queries.js';
 import { toOrgSummary } from '../org/org.mapper.js';
 
-export function toStaffResponse(u: User, pii: PiiCipher): StaffResponse {
+export function toStaffResponse(u: UserRecord, pii: PiiCipher): StaffResponse {
   return {
     id: u.id,
     username: u.username,

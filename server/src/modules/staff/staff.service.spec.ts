@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { PasswordHasher } from '../../common/auth/password-hasher.js';
 import { AuditLog } from '../audit/audit-log.entity.js';
 import { User } from '../users/user.entity.js';
+import { UserAccounts } from '../users/user-accounts.service.js';
 import type { CreateStaffDto, StaffQueryDto } from './staff.dto.js';
 import { StaffService } from './staff.service.js';
 import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
@@ -42,7 +43,7 @@ describe('StaffService', () => {
     ds = await unitDataSource();
     org = await orgTree(ds, clock.now());
     sut = new StaffService(
-      ds.getRepository(User),
+      new UserAccounts(ds),
       ds,
       unitOrg(ds),
       new PasswordHasher(10),

@@ -1,16 +1,17 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { ROLE_LEVELS, type Page, type StaffResponse } from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { PasswordHasher } from '../../common/auth/password-hasher.js';
 import { PiiCipher } from '../../common/pii/pii-cipher.js';
 import { toPage } from '../../common/pagination.js';
-import { assertPathInScope, whereOrgInScope } from '../../common/scope/org-scope.js';
+import { assertPathInScope } from '../../common/scope/org-scope.js';
 import { AuditService } from '../audit/audit.service.js';
 import { OrgService } from '../org/org.service.js';
-import { User } from '../users/user.entity.js';
+import { UserAccounts } from '../users/user-accounts.service.js';
+import type { UserRecord } from '../users/user-queries.js';
 import { toStaffResponse } from './staff.mapper.js';
 import type { CreateStaffDto, StaffQueryDto } from './staff.dto.js';
 import { Clock } from '../../common/clock/clock.js';
@@ -20,7 +21,7 @@ import { isDuplicateKey } from '../../database/raw-sql.js';
 @Injectable()
 export class StaffService {
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly users: UserAccounts,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly org: OrgService,
     private readonly hasher: PasswordHasher,
@@ -30,26 +31,19 @@ export class StaffService {
   ) {}
 
   async list(actor: Actor, q: StaffQueryDto): Promise<Page<StaffResponse>> {
-    const qb = this.users.createQueryBuilder('u').innerJoinAndSelect('u.orgUnit', 'ou').where('u.username IS NOT NULL');
-    whereOrgInScope(qb, actor, 'u.orgUnitId');
+    let orgPath: string | undefined;
     if (q.orgUnitId) {
       const filter = await this.org.findById(q.orgUnitId);
       assertPathInScope(actor, filter?.path);
-      qb.andWhere('ou.path LIKE :filterPath', { filterPath: `${filter!.path}%` });
+      orgPath = filter!.path;
     }
-    // '!' as the LIKE escape character behaves the same on MySQL and SQLite (a backslash does not).
-    if (q.q)
-      qb.andWhere("(u.displayName LIKE :kw ESCAPE '!' OR u.username LIKE :kw ESCAPE '!')", {
-        kw: `%${q.q.replace(/[%_!]/g, '!$&')}%`,
-      });
-    if (q.role) qb.andWhere('u.roles LIKE :role', { role: `%"${q.role}"%` });
-    const [rows, total] = await qb
-      .orderBy('u.id', 'ASC')
-      // offset/limit, not skip/take: the join is many-to-one, so rows do not multiply, and
-      // TypeORM's skip/take two-step query grows an id list SQLite cannot parse at scale.
-      .offset((q.page - 1) * q.pageSize)
-      .limit(q.pageSize)
-      .getManyAndCount();
+    const [rows, total] = await this.users.staffPage(actor, {
+      orgPath,
+      q: q.q,
+      role: q.role,
+      page: q.page,
+      pageSize: q.pageSize,
+    });
     return toPage(
       rows.map((u) => toStaffResponse(u, this.pii)),
       total,
@@ -67,19 +61,18 @@ export class StaffService {
     assertPathInScope(actor, unit.path);
     for (const role of dto.roles) {
       if (!ROLE_LEVELS[role].includes(unit.level))
-        throw new AppException('ROLE_NOT_ALLOWED_AT_LEVEL', HttpStatus.BAD_REQUEST, { role, level: unit.level });
+        throw new AppException('ROLE_NOT_ALLOWED_AT_LEVEL', { role, level: unit.level });
     }
     // Nobody can hand out a role above their own reach: only sysadmins create sysadmins.
     if (dto.roles.includes('sysadmin') && !actor.staffRoles.includes('sysadmin')) throw AppException.forbidden();
     const phoneHash = this.pii.hash('phone', dto.phone);
-    if (await this.users.existsBy({ username: dto.username }))
-      throw AppException.conflict('USERNAME_TAKEN', { field: 'username' });
-    if (await this.users.existsBy({ phoneHash })) throw AppException.conflict('PHONE_TAKEN', { field: 'phone' });
+    if (await this.users.usernameTaken(dto.username)) throw new AppException('USERNAME_TAKEN', { field: 'username' });
+    if (await this.users.phoneTaken(phoneHash)) throw new AppException('PHONE_TAKEN', { field: 'phone' });
     const passwordHash = await this.hasher.hash(dto.password);
     const id = await this.dataSource
       .transaction(async (m) => {
         const now = this.clock.now();
-        const res = await m.getRepository(User).insert({
+        const newId = await this.users.createStaff(m, {
           username: dto.username,
           displayName: dto.displayName,
           passwordHash,
@@ -87,12 +80,8 @@ export class StaffService {
           phoneHash,
           orgUnitId: unit.id,
           roles: dto.roles,
-          status: 'active',
-          failedLogins: 0,
-          createdAt: now,
-          updatedAt: now,
+          now,
         });
-        const newId = res.identifiers[0].id as number;
         await this.audit.record(m, actor, {
           action: 'staff.create',
           targetType: 'user',
@@ -104,7 +93,7 @@ export class StaffService {
       })
       .catch((err: unknown) => {
         // A simultaneous create with the same username or phone loses on the unique index.
-        if (isDuplicateKey(err)) throw AppException.conflict('USERNAME_TAKEN');
+        if (isDuplicateKey(err)) throw new AppException('USERNAME_TAKEN');
         throw err;
       });
     return this.get(actor, id);
@@ -126,12 +115,8 @@ export class StaffService {
     return { field, value };
   }
 
-  private async loadInScope(actor: Actor, id: number): Promise<User> {
-    const qb = this.users
-      .createQueryBuilder('u')
-      .innerJoinAndSelect('u.orgUnit', 'ou')
-      .where('u.id = :id AND u.username IS NOT NULL', { id });
-    const user = await whereOrgInScope(qb, actor, 'u.orgUnitId').getOne();
+  private async loadInScope(actor: Actor, id: number): Promise<UserRecord> {
+    const user = await this.users.staffInScope(actor, id);
     if (!user) throw AppException.notFound();
     return user;
   }

@@ -12,6 +12,18 @@ export function personName(
   return volunteer?.name?.trim() || user.displayName;
 }
 
-/** The same rule inside the guard's one actor query (u = users, v = volunteers). */
-export const PERSON_NAME_SQL =
-  "CASE WHEN u.username IS NULL AND v.name IS NOT NULL AND v.name <> '' THEN v.name ELSE u.displayName END";
+/** The same rule in SQL over the users row `u`, given the SQL expression of the volunteer's name. */
+export function personNameSql(volunteerName: string): string {
+  return `CASE WHEN u.username IS NULL AND ${volunteerName} IS NOT NULL AND ${volunteerName} <> '' THEN ${volunteerName} ELSE u.displayName END`;
+}
+
+/**
+ * The guard's actor row: the user `u` with their shown name, plus the columns and joins other modules
+ * contribute (their own tables' SQL). The one parameter of this part is the user id, in the WHERE clause.
+ */
+export function actorUserSql(parts: { volunteerName: string; columns: string[]; joins: string }): string {
+  return `SELECT u.id, ${personNameSql(parts.volunteerName)} AS displayName, u.openid, u.roles, u.status, u.orgUnitId, ${parts.columns.join(', ')}
+  FROM users u
+  ${parts.joins}
+ WHERE u.id = ?`;
+}

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, ManyToOne, JoinColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import type { StaffRole } from '@jianghuai/shared';
 import { DateTimeColumn, JsonColumn } from '../../database/columns.js';
-import { OrgUnit } from '../org/org-unit.entity.js';
+import type { OrgUnitRecord } from '../org/org.mapper.js';
 
 /**
  * Everyone who signs in: a WeChat identity (openid), a provisioned staff account (username,
@@ -38,9 +38,9 @@ export class User {
   @Column({ type: 'int', nullable: true })
   orgUnitId: number | null;
 
-  @ManyToOne(() => OrgUnit, { nullable: true, onDelete: 'RESTRICT' })
+  @ManyToOne('OrgUnit', { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'orgUnitId' })
-  orgUnit?: Relation<OrgUnit> | null;
+  orgUnit?: Relation<OrgUnitRecord> | null;
 
   /** Staff roles; empty for WeChat users who are not staff. */
   @JsonColumn()

@@ -1,15 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { User } from './user.entity.js';
-import { Volunteer } from '../volunteers/volunteer.entity.js';
-import { OrgUnit } from '../org/org-unit.entity.js';
-import { ActorLoader } from './actor-loader.service.js';
-import { ActorSource } from '../../common/auth/actor-source.js';
+import { UserQueries } from './user-queries.js';
+import { UserAccounts } from './user-accounts.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, Volunteer, OrgUnit])],
-  // ActorSource: the global guard's per-request actor load (see CommonModule.forRoot)
-  providers: [ActorLoader, { provide: ActorSource, useExisting: ActorLoader }],
-  exports: [ActorLoader, ActorSource, TypeOrmModule],
+  imports: [TypeOrmModule.forFeature([User])],
+  providers: [UserQueries, UserAccounts],
+  exports: [UserQueries, UserAccounts],
 })
 export class UsersModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { User } from '../users/user.entity.js';
+import { UserQueries } from '../users/user-queries.js';
 import { Volunteer } from './volunteer.entity.js';
 import { personName } from '../users/person-name.js';
 
@@ -12,16 +12,17 @@ import { personName } from '../users/person-name.js';
  */
 @Injectable()
 export class MemberDirectory {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly users: UserQueries,
+  ) {}
 
   /** Shown name by user id; users without a row are left out. */
   async namesByUserId(userIds: readonly number[]): Promise<Map<number, string>> {
     const ids = [...new Set(userIds)];
     if (!ids.length) return new Map();
     const [users, vols] = await Promise.all([
-      this.ds
-        .getRepository(User)
-        .find({ where: { id: In(ids) }, select: { id: true, displayName: true, username: true } }),
+      this.users.findByIds(ids, { id: true, displayName: true, username: true }),
       this.ds
         .getRepository(Volunteer)
         .find({ where: { userId: In(ids) }, select: { id: true, userId: true, name: true } }),

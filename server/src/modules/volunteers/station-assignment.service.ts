@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import {
@@ -13,8 +13,9 @@ import { AppException } from '../../common/errors/app-exception.js';
 import { toPage, type PageQueryDto } from '../../common/pagination.js';
 import { assertPathInScope, wherePathInScope } from '../../common/scope/org-scope.js';
 import { AuditService } from '../audit/audit.service.js';
-import { OrgUnit } from '../org/org-unit.entity.js';
-import { ServiceSite } from '../companies/service-site.entity.js';
+import { OrgService } from '../org/org.service.js';
+import type { OrgUnitRecord } from '../org/org.mapper.js';
+import { CompanyQueries } from '../companies/company-queries.js';
 import { isDuplicateKey } from '../../database/raw-sql.js';
 import { Volunteer } from './volunteer.entity.js';
 import { StationAssignment } from './station-assignment.entity.js';
@@ -23,7 +24,7 @@ import type { DeclineTransferDto, ReassignDto } from './volunteers.dto.js';
 import { Clock } from '../../common/clock/clock.js';
 
 export interface StationChoice {
-  station: OrgUnit;
+  station: OrgUnitRecord;
   rule: AssignmentRule;
 }
 
@@ -39,27 +40,27 @@ export class StationAssignmentService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly org: OrgService,
+    private readonly companies: CompanyQueries,
   ) {}
 
   async chooseStation(
     m: EntityManager,
     input: { siteId?: number | null; residenceCommunityId?: number | null; location?: LatLng | null },
   ): Promise<StationChoice | null> {
-    const units = m.getRepository(OrgUnit);
     if (input.siteId) {
-      const site = await m
-        .getRepository(ServiceSite)
-        .findOne({ where: { id: input.siteId }, relations: { station: true } });
-      if (site?.station) return { station: site.station, rule: 'site' };
+      const site = await this.companies.findSiteById(input.siteId, m);
+      const station = site ? await this.org.findById(site.stationId, m) : null;
+      if (station) return { station, rule: 'site' };
     }
     if (input.residenceCommunityId) {
-      const community = await units.findOneBy({ id: input.residenceCommunityId });
-      const station = community?.parentId ? await units.findOneBy({ id: community.parentId }) : null;
+      const community = await this.org.findById(input.residenceCommunityId, m);
+      const station = community?.parentId ? await this.org.findById(community.parentId, m) : null;
       if (station?.level === 'station') return { station, rule: 'residence' };
     }
     if (input.location) {
-      const stations = (await units.findBy({ level: 'station' })).filter((s) => s.lat !== null && s.lng !== null);
-      let best: OrgUnit | null = null;
+      const stations = (await this.org.findAtLevel('station', m)).filter((s) => s.lat !== null && s.lng !== null);
+      let best: OrgUnitRecord | null = null;
       let bestDistance = Infinity;
       for (const s of stations) {
         const d = distanceMeters(input.location, { lat: s.lat!, lng: s.lng! });
@@ -75,7 +76,7 @@ export class StationAssignmentService {
     m: EntityManager,
     volunteerId: number,
     fromStationId: number | null,
-    station: OrgUnit,
+    station: OrgUnitRecord,
     rule: AssignmentRule,
     actor: Actor,
   ): Promise<void> {
@@ -101,14 +102,13 @@ export class StationAssignmentService {
   async reassign(
     actor: Actor,
     volunteer: Volunteer,
-    currentStation: OrgUnit | null,
+    currentStation: OrgUnitRecord | null,
     dto: ReassignDto,
   ): Promise<AssignmentResponse> {
-    const target = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: dto.stationId });
+    const target = await this.org.findById(dto.stationId);
     if (!target) throw AppException.notFound({ stationId: dto.stationId });
-    if (target.level !== 'station')
-      throw new AppException('ORG_UNIT_NOT_STATION', HttpStatus.BAD_REQUEST, { stationId: dto.stationId });
-    if (target.id === volunteer.stationId) throw new AppException('TRANSFER_SAME_STATION', HttpStatus.BAD_REQUEST);
+    if (target.level !== 'station') throw new AppException('ORG_UNIT_NOT_STATION', { stationId: dto.stationId });
+    if (target.id === volunteer.stationId) throw new AppException('TRANSFER_SAME_STATION');
     const crossBranch = !currentStation || currentStation.parentId !== target.parentId;
     const id = await this.dataSource
       .transaction(async (m) => {
@@ -142,7 +142,7 @@ export class StationAssignmentService {
         return res.identifiers[0].id as number;
       })
       .catch((err: unknown) => {
-        if (isDuplicateKey(err)) throw AppException.conflict('TRANSFER_ALREADY_PENDING');
+        if (isDuplicateKey(err)) throw new AppException('TRANSFER_ALREADY_PENDING');
         throw err;
       });
     return (await this.load([id]))[0];
@@ -173,7 +173,7 @@ export class StationAssignmentService {
           decidedAt: this.clock.now(),
         },
       );
-      if (!res.affected) throw AppException.conflict('TRANSFER_NOT_PENDING');
+      if (!res.affected) throw new AppException('TRANSFER_NOT_PENDING');
       await m.getRepository(Volunteer).update(a.volunteerId, { stationId: a.toStationId });
       await this.audit.record(m, actor, {
         action: 'volunteer.transfer.accept',
@@ -201,7 +201,7 @@ export class StationAssignmentService {
           decidedAt: this.clock.now(),
         },
       );
-      if (!res.affected) throw AppException.conflict('TRANSFER_NOT_PENDING');
+      if (!res.affected) throw new AppException('TRANSFER_NOT_PENDING');
       await this.audit.record(m, actor, {
         action: 'volunteer.transfer.decline',
         targetType: 'volunteer',
@@ -228,7 +228,7 @@ export class StationAssignmentService {
   private async loadPendingInScope(actor: Actor, id: number): Promise<StationAssignment> {
     const a = await this.dataSource.getRepository(StationAssignment).findOneBy({ id });
     assertPathInScope(actor, a?.toPath);
-    if (a!.status !== 'pending') throw AppException.conflict('TRANSFER_NOT_PENDING');
+    if (a!.status !== 'pending') throw new AppException('TRANSFER_NOT_PENDING');
     return a!;
   }
 
@@ -238,7 +238,7 @@ export class StationAssignmentService {
 
   private async hydrate(rows: StationAssignment[]): Promise<AssignmentResponse[]> {
     const ids = [...new Set(rows.flatMap((r) => [r.fromStationId, r.toStationId]).filter((x): x is number => !!x))];
-    const units = ids.length ? await this.dataSource.getRepository(OrgUnit).findBy({ id: In(ids) }) : [];
+    const units = await this.org.findByIds(ids);
     const byId = new Map(units.map((u) => [u.id, u]));
     return rows.map((r) => toAssignmentResponse(r, byId));
   }

@@ -9,7 +9,7 @@ import {
 } from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
 import { PiiCipher } from '../../common/pii/pii-cipher.js';
-import type { OrgUnit } from '../org/org-unit.entity.js';
+import type { OrgUnitRecord } from '../org/org.mapper.js';
 import { Volunteer } from './volunteer.entity.js';
 import { MemberNumberService } from './member-number.service.js';
 import { StationAssignmentService } from './station-assignment.service.js';
@@ -29,7 +29,7 @@ export interface EnrolInput {
   siteId: number | null;
   residenceCommunityId: number | null;
   skills: VolunteerSkill[];
-  station: OrgUnit;
+  station: OrgUnitRecord;
   rule: AssignmentRule;
   criminalCheckedAt: Date;
 }

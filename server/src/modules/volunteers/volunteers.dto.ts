@@ -35,7 +35,7 @@ import {
   type VolunteerTier,
 } from '@jianghuai/shared';
 import { PageQueryDto } from '../../common/pagination.js';
-import { toBool } from '../roster/roster.dto.js';
+import { toBool } from '../../common/http/query-transforms.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -11,13 +11,13 @@ import {
 } from '@jianghuai/shared';
 import type { PiiCipher } from '../../common/pii/pii-cipher.js';
 import { toOrgSummary } from '../org/org.mapper.js';
-import type { OrgUnit } from '../org/org-unit.entity.js';
+import type { OrgUnitRecord } from '../org/org.mapper.js';
 import type { Volunteer } from './volunteer.entity.js';
 import type { StationAssignment } from './station-assignment.entity.js';
 import type { DutyExemption } from './duty-exemption.entity.js';
 
 export interface CardContext {
-  station: OrgUnit | null;
+  station: OrgUnitRecord | null;
   company: { id: number; name: string } | null;
   today: string;
   certificateWarnDays: number;
@@ -53,7 +53,7 @@ export function toVolunteerCard(v: Volunteer, ctx: CardContext): VolunteerCardRe
 
 export function toVolunteerListItem(
   v: Volunteer,
-  station: OrgUnit | null,
+  station: OrgUnitRecord | null,
   pii: PiiCipher,
   exempt: boolean,
 ): VolunteerListItem {
@@ -88,7 +88,7 @@ export function toExemptionResponse(e: DutyExemption, today: string): ExemptionR
   };
 }
 
-export function toAssignmentResponse(a: StationAssignment, units: Map<number, OrgUnit>): AssignmentResponse {
+export function toAssignmentResponse(a: StationAssignment, units: Map<number, OrgUnitRecord>): AssignmentResponse {
   const from = a.fromStationId ? units.get(a.fromStationId) : undefined;
   return {
     id: a.id,
