@@ -91,7 +91,7 @@ describe('InsuranceService', () => {
 
   it('a volunteer sees their policies, active until the end instant (midnight in Shanghai = 16:00 UTC)', async () => {
     const member = { ...staffActor('station_officer', org.stationA), userId: volA1.userId, isStaff: false };
-    const before = await service(clockAt('2026-11-30T15:59:59Z')).mine(member);
+    const before = await service(clockAt('2026-11-30T15:59:00Z')).mine(member);
     expect(before.policies.map((p) => [p.policyNo, p.activeNow])).toEqual([['PICC-2026-0002', true]]);
     const after = await service(clockAt('2026-11-30T16:00:01Z')).mine(member);
     expect(after.policies.map((p) => p.activeNow)).toEqual([false]);
