@@ -79,19 +79,20 @@ describe('logger (pino)', () => {
 });
 
 describe("Fastify's request id and request log", () => {
-  let fastify: ReturnType<typeof Fastify>;
+  let fastify: { close(): Promise<unknown> };
   afterEach(() => fastify.close());
 
   async function app() {
     const { log, lines } = capture();
-    fastify = Fastify(fastifyLogging(log));
-    fastify.addHook('onRequest', requestIdHook);
-    fastify.get('/api/ping', async (req) => {
+    const server = Fastify(fastifyLogging(log));
+    fastify = server;
+    server.addHook('onRequest', requestIdHook);
+    server.get('/api/ping', async (req) => {
       log.info({ headers: req.headers }, 'handler'); // an application line inside the request
       return { ok: true };
     });
-    fastify.get('/index.html', async () => 'h5');
-    const base = await fastify.listen({ port: 0, host: '127.0.0.1' });
+    server.get('/index.html', async () => 'h5');
+    const base = await server.listen({ port: 0, host: '127.0.0.1' });
     /** GET over real HTTP; resolves once Fastify has written its access line (or after 2 s). */
     const get = async (url: string, headers: Record<string, string> = {}) => {
       const before = lines.length;
