@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ERROR_MESSAGES, ROUTES } from '@jianghuai/shared';
+import { ERRORS, ROUTES } from '@jianghuai/shared';
 import {
   createHttpClient,
   HttpError,
@@ -131,7 +131,7 @@ describe('createHttpClient', () => {
       [ROUTES.adminStaff]: () => expired,
       [ROUTES.refresh]: () => ({
         statusCode: 401,
-        data: { code: 'REFRESH_TOKEN_REUSED', message: ERROR_MESSAGES.REFRESH_TOKEN_REUSED },
+        data: { code: 'REFRESH_TOKEN_REUSED', message: ERRORS.REFRESH_TOKEN_REUSED.message },
       }),
     });
     const results = await Promise.allSettled([sut.get(ROUTES.me), sut.get(ROUTES.adminStaff)]);
@@ -223,14 +223,14 @@ describe('createHttpClient', () => {
     const { sut, notify } = setup({
       [ROUTES.adminStaff]: () => ({ statusCode: 429, data: { code: 'RATE_LIMITED', message: '' } }),
     });
-    await expect(sut.get(ROUTES.adminStaff)).rejects.toMatchObject({ message: ERROR_MESSAGES.RATE_LIMITED });
-    expect(notify).toHaveBeenCalledWith(ERROR_MESSAGES.RATE_LIMITED);
+    await expect(sut.get(ROUTES.adminStaff)).rejects.toMatchObject({ message: ERRORS.RATE_LIMITED.message });
+    expect(notify).toHaveBeenCalledWith(ERRORS.RATE_LIMITED.message);
   });
 
   it('explains a non-JSON failure (a proxy error page) in Chinese', async () => {
     const { sut, notify } = setup({ [ROUTES.me]: () => ({ statusCode: 502, data: '<html>Bad Gateway</html>' }) });
     await expect(sut.get(ROUTES.me)).rejects.toMatchObject({ code: 'INTERNAL_ERROR' });
-    expect(notify).toHaveBeenCalledWith(ERROR_MESSAGES.INTERNAL_ERROR);
+    expect(notify).toHaveBeenCalledWith(ERRORS.INTERNAL_ERROR.message);
   });
 
   it('says the network is weak when no answer comes back', async () => {

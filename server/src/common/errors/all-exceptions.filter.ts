@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ERROR_MESSAGES, type ApiError, type ErrorCode } from '@jianghuai/shared';
+import { ERRORS, type ApiError, type ErrorCode } from '@jianghuai/shared';
 import { AppException } from './app-exception.js';
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
@@ -42,15 +42,16 @@ export function toApiError(exception: unknown): { status: number; body: ApiError
     if (exception.details !== undefined) body.details = exception.details;
     return { status: exception.status, body };
   }
-  // Fastify's own errors (body too large, a broken multipart stream…) carry a 4xx statusCode
+  // Errors from Nest or Fastify (a body too large, a broken multipart stream…) keep their own 4xx status;
+  // the code and message are the table's closest
   const e = exception as { status?: number; statusCode?: number };
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const code = STATUS_CODES[status] ?? (status < 500 ? 'VALIDATION_FAILED' : 'INTERNAL_ERROR');
-    return { status, body: { code, message: ERROR_MESSAGES[code] } };
+    return { status, body: { code, message: ERRORS[code].message } };
   }
   const given = e && typeof e === 'object' ? (e.status ?? e.statusCode) : undefined;
   const status = typeof given === 'number' && given >= 400 && given < 500 ? given : 500;
   const code: ErrorCode = status === 500 ? 'INTERNAL_ERROR' : (STATUS_CODES[status] ?? 'VALIDATION_FAILED');
-  return { status, body: { code, message: ERROR_MESSAGES[code] } };
+  return { status, body: { code, message: ERRORS[code].message } };
 }

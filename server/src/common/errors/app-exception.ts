@@ -1,33 +1,32 @@
-import { HttpStatus } from '@nestjs/common';
-import { ERROR_MESSAGES, type ErrorCode } from '@jianghuai/shared';
+import { ERRORS, type ErrorCode } from '@jianghuai/shared';
 
 /**
- * A domain failure: a stable code from the shared closed list, its Chinese message and an HTTP
- * status. Services throw these; the global filter shapes them as `{ code, message, details? }`.
+ * A domain failure: a stable code from the shared error table, which also fixes its HTTP status
+ * and its Chinese message. Services throw these; the global filter shapes them as
+ * `{ code, message, details? }`. `message` replaces the table's text where a more precise one helps
+ * (e.g. naming the field).
  */
 export class AppException extends Error {
+  public readonly status: number;
+
   constructor(
     public readonly code: ErrorCode,
-    public readonly status: number = HttpStatus.BAD_REQUEST,
     public readonly details?: unknown,
     message?: string,
   ) {
-    super(message ?? ERROR_MESSAGES[code]);
+    super(message ?? ERRORS[code].message);
+    this.status = ERRORS[code].status;
   }
 
   static notFound(details?: unknown): AppException {
-    return new AppException('NOT_FOUND', HttpStatus.NOT_FOUND, details);
+    return new AppException('NOT_FOUND', details);
   }
 
   static unauthenticated(code: ErrorCode = 'UNAUTHENTICATED'): AppException {
-    return new AppException(code, HttpStatus.UNAUTHORIZED);
+    return new AppException(code);
   }
 
   static forbidden(): AppException {
-    return new AppException('FORBIDDEN', HttpStatus.FORBIDDEN);
-  }
-
-  static conflict(code: ErrorCode, details?: unknown): AppException {
-    return new AppException(code, HttpStatus.CONFLICT, details);
+    return new AppException('FORBIDDEN');
   }
 }

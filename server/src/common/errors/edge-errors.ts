@@ -1,42 +1,45 @@
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import { HttpStatus } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ERROR_MESSAGES, type ApiError, type ErrorCode } from '@jianghuai/shared';
+import { ERRORS, type ApiError, type ErrorCode } from '@jianghuai/shared';
 import { AppException } from './app-exception.js';
 
 /**
  * Failures that happen below Nest, before any hook or filter runs, answered in the one error
- * shape `{ code, message, requestId }` instead of Fastify's or Node's own bodies:
+ * shape `{ code, message, requestId }` instead of Fastify's or Node's own bodies, with the status
+ * the shared error table gives each code:
  *
  * - `frameworkErrors`: Fastify's router refused the URL (bad percent-encoding → 400, a path
  *   parameter longer than `maxParamLength` → 414);
  * - `clientErrorHandler`: Node's HTTP parser refused the request itself (raw non-ASCII bytes in
- *   the URL, a broken request line → 400; headers too large → 431; a request timeout → 408).
+ *   the URL, a broken request line → 400; headers too large → 431; a request timeout → 408
+ *   REQUEST_TIMEOUT).
  */
 export function frameworkErrors(error: { code?: string }, req: FastifyRequest, reply: FastifyReply): void {
   const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
   const requestId = req.id; // Fastify's, from X-Request-Id when that is a UUID (common/logging)
-  const body: ApiError = tooLong ? shaped('URL_TOO_LONG', requestId) : shaped('MALFORMED_REQUEST', requestId);
+  const code: ErrorCode = tooLong ? 'URL_TOO_LONG' : 'MALFORMED_REQUEST';
   void reply
-    .code(tooLong ? HttpStatus.URI_TOO_LONG : HttpStatus.BAD_REQUEST)
+    .code(ERRORS[code].status)
     .header('X-Request-Id', requestId)
     .header('X-Content-Type-Options', 'nosniff') // before any hook: helmet has not run
     .header('Content-Type', 'application/json; charset=utf-8')
-    .send(JSON.stringify(body));
+    .send(JSON.stringify(shaped(code, requestId)));
 }
 
 export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): void {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
-  const [status, code]: [number, ErrorCode] =
+  const code: ErrorCode =
     err.code === 'HPE_HEADER_OVERFLOW'
-      ? [431, 'HEADERS_TOO_LARGE']
+      ? 'HEADERS_TOO_LARGE'
       : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-        ? [HttpStatus.REQUEST_TIMEOUT, 'MALFORMED_REQUEST']
-        : [HttpStatus.BAD_REQUEST, 'MALFORMED_REQUEST'];
+        ? 'REQUEST_TIMEOUT'
+        : 'MALFORMED_REQUEST';
+  const status = ERRORS[code].status;
   const requestId = randomUUID();
   const body = JSON.stringify(shaped(code, requestId));
-  const reason = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' }[status];
+  const reason = STATUS_CODES[status] ?? 'Bad Request';
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
@@ -47,7 +50,7 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): 
 }
 
 function shaped(code: ErrorCode, requestId: string): ApiError {
-  return { code, message: ERROR_MESSAGES[code], requestId };
+  return { code, message: ERRORS[code].message, requestId };
 }
 
 /** Deepest nesting of objects and arrays a JSON body may have; real bodies here stay under 6. */
@@ -62,27 +65,21 @@ export const POISON_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  */
 export function parseJsonBody(text: string): unknown {
   if (text === '') return undefined;
-  if (nestingDepth(text) > MAX_JSON_DEPTH)
-    throw new AppException('MALFORMED_JSON', HttpStatus.BAD_REQUEST, { maxDepth: MAX_JSON_DEPTH });
+  if (nestingDepth(text) > MAX_JSON_DEPTH) throw new AppException('MALFORMED_JSON', { maxDepth: MAX_JSON_DEPTH });
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw new AppException('MALFORMED_JSON', HttpStatus.BAD_REQUEST);
+    throw new AppException('MALFORMED_JSON');
   }
-  if (typeof value !== 'object' || value === null) throw new AppException('MALFORMED_JSON', HttpStatus.BAD_REQUEST);
+  if (typeof value !== 'object' || value === null) throw new AppException('MALFORMED_JSON');
   const poisoned = findKey(value, (key) => POISON_KEYS.has(key));
   if (poisoned) throw unknownField(poisoned);
   return value;
 }
 
 export function unknownField(field: string): AppException {
-  return new AppException(
-    'UNKNOWN_FIELD',
-    HttpStatus.BAD_REQUEST,
-    [{ field, message: '不允许的字段' }],
-    `字段 ${field}：不允许的字段`,
-  );
+  return new AppException('UNKNOWN_FIELD', [{ field, message: '不允许的字段' }], `字段 ${field}：不允许的字段`);
 }
 
 /** Bracket depth of a JSON text, ignoring brackets inside strings. */

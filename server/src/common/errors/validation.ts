@@ -1,4 +1,4 @@
-import { HttpStatus, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import type { FieldErrorDetail } from '@jianghuai/shared';
 import { AppException } from './app-exception.js';
 import { findKey, findString, POISON_KEYS, unknownField } from './edge-errors.js';
@@ -28,7 +28,6 @@ class EdgeValidationPipe extends ValidationPipe {
         const field = join(prefix, bad === 'body' ? '' : bad) || metadata.data || 'body';
         throw new AppException(
           'VALIDATION_FAILED',
-          HttpStatus.BAD_REQUEST,
           [{ field, message: FORBIDDEN_CHARACTERS_MESSAGE }],
           `字段 ${field}：${FORBIDDEN_CHARACTERS_MESSAGE}`,
         );
@@ -87,7 +86,7 @@ export function createValidationPipe(): ValidationPipe {
       const first = details[0];
       const code = unknown.length && unknown.length === details.length ? 'UNKNOWN_FIELD' : 'VALIDATION_FAILED';
       const message = first ? `字段 ${first.field}：${first.message}` : undefined;
-      return new AppException(code, HttpStatus.BAD_REQUEST, details, message);
+      return new AppException(code, details, message);
     },
   });
 }

@@ -1,4 +1,3 @@
-import { HttpStatus } from '@nestjs/common';
 import {
   ageOn,
   businessDate,
@@ -39,7 +38,7 @@ export function requirementProblem(
 }
 
 export function ineligible(code: ErrorCode, details?: unknown): AppException {
-  return new AppException(code, HttpStatus.UNPROCESSABLE_ENTITY, details);
+  return new AppException(code, details);
 }
 
 export function normalizeRequirements(r: Partial<ActivityRequirements> | undefined | null): ActivityRequirements {

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { LedgerEntryType } from '@jianghuai/shared';
@@ -60,7 +60,7 @@ export class PointsLedgerService {
       })
       .where('userId = :userId AND balance + :amount >= 0', { userId: e.userId, amount: e.amount })
       .execute();
-    if (!moved.affected) throw new AppException('POINTS_INSUFFICIENT_BALANCE', HttpStatus.CONFLICT);
+    if (!moved.affected) throw new AppException('POINTS_INSUFFICIENT_BALANCE');
     const { balance } = await m.getRepository(PointsAccount).findOneByOrFail({ userId: e.userId });
     // A concurrent post with the same key loses here on the unique index and its transaction rolls back.
     const entry = await entries.save(

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, HttpStatus, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -44,7 +44,7 @@ export class RosterAdminController {
   })
   async import(@CurrentActor() actor: Actor, @Req() req: FastifyRequest): Promise<RosterImportResponse> {
     const file = await readUploadedFile(req, 'file', ROSTER_MAX_FILE_BYTES);
-    if (!file?.buffer.length) throw new AppException('ROSTER_FILE_REQUIRED', HttpStatus.BAD_REQUEST);
+    if (!file?.buffer.length) throw new AppException('ROSTER_FILE_REQUIRED');
     return this.importer.import(actor, file.buffer);
   }
 

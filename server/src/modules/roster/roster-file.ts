@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream';
-import { HttpStatus } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { ROSTER_COLUMNS, ROSTER_MAX_ROWS } from '@jianghuai/shared';
 import { AppException } from '../../common/errors/app-exception.js';
@@ -26,20 +25,20 @@ export async function readRosterFile(buf: Buffer): Promise<RawRosterRow[]> {
     try {
       await wb.xlsx.load(buf as unknown as ArrayBuffer);
     } catch {
-      throw new AppException('ROSTER_FILE_UNREADABLE', HttpStatus.BAD_REQUEST);
+      throw new AppException('ROSTER_FILE_UNREADABLE');
     }
   } else {
-    if (!isUtf8Text(buf)) throw new AppException('ROSTER_FILE_TYPE_UNSUPPORTED', HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    if (!isUtf8Text(buf)) throw new AppException('ROSTER_FILE_TYPE_UNSUPPORTED');
     const text = buf.toString('utf8').replace(/^\uFEFF/, '');
     try {
       // identity map: ID numbers must stay text (the default map would turn them into floats)
       await wb.csv.read(Readable.from([text]), { map: (v: unknown) => v });
     } catch {
-      throw new AppException('ROSTER_FILE_UNREADABLE', HttpStatus.BAD_REQUEST);
+      throw new AppException('ROSTER_FILE_UNREADABLE');
     }
   }
   const sheet = wb.worksheets[0];
-  if (!sheet) throw new AppException('ROSTER_FILE_EMPTY', HttpStatus.BAD_REQUEST);
+  if (!sheet) throw new AppException('ROSTER_FILE_EMPTY');
   const header = sheet.getRow(1);
   const colOf = new Map<RosterColumnKey, number>();
   header.eachCell((cell, col) => {
@@ -49,13 +48,12 @@ export async function readRosterFile(buf: Buffer): Promise<RawRosterRow[]> {
   });
   const missing = (Object.keys(ROSTER_COLUMNS) as RosterColumnKey[]).filter((k) => !colOf.has(k));
   if (missing.length)
-    throw new AppException('ROSTER_HEADER_MISSING', HttpStatus.BAD_REQUEST, {
+    throw new AppException('ROSTER_HEADER_MISSING', {
       missing: missing.map((k) => ROSTER_COLUMNS[k]),
     });
   const rows: RawRosterRow[] = [];
   const last = sheet.actualRowCount > 0 ? sheet.rowCount : 0;
-  if (last - 1 > ROSTER_MAX_ROWS)
-    throw new AppException('ROSTER_TOO_MANY_ROWS', HttpStatus.BAD_REQUEST, { max: ROSTER_MAX_ROWS });
+  if (last - 1 > ROSTER_MAX_ROWS) throw new AppException('ROSTER_TOO_MANY_ROWS', { max: ROSTER_MAX_ROWS });
   for (let r = 2; r <= last; r++) {
     const row = sheet.getRow(r);
     const values = {} as Record<RosterColumnKey, string>;
@@ -66,7 +64,7 @@ export async function readRosterFile(buf: Buffer): Promise<RawRosterRow[]> {
     }
     if (any) rows.push({ row: r, values });
   }
-  if (!rows.length) throw new AppException('ROSTER_FILE_EMPTY', HttpStatus.BAD_REQUEST);
+  if (!rows.length) throw new AppException('ROSTER_FILE_EMPTY');
   return rows;
 }
 

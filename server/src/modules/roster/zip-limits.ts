@@ -1,4 +1,3 @@
-import { HttpStatus } from '@nestjs/common';
 import yauzl from 'yauzl';
 import { AppException } from '../../common/errors/app-exception.js';
 
@@ -12,9 +11,8 @@ export interface ZipLimits {
 /** Roster workbooks: 20,000 rows inflate to well under 40 MB; a zip bomb declares gigabytes. */
 export const ROSTER_ZIP_LIMITS: ZipLimits = { maxEntries: 200, maxUnpackedBytes: 64 * 1024 * 1024 };
 
-const tooLarge = (details: Record<string, unknown>) =>
-  new AppException('ROSTER_FILE_UNPACKED_TOO_LARGE', HttpStatus.BAD_REQUEST, details);
-const unreadable = () => new AppException('ROSTER_FILE_UNREADABLE', HttpStatus.BAD_REQUEST);
+const tooLarge = (details: Record<string, unknown>) => new AppException('ROSTER_FILE_UNPACKED_TOO_LARGE', details);
+const unreadable = () => new AppException('ROSTER_FILE_UNREADABLE');
 
 /**
  * Checks a zip (an .xlsx) before anything parses it: the entry count and the declared sizes come
