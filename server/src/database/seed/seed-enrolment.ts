@@ -66,6 +66,28 @@ export async function seedEnrolmentDemo(
   pii: PiiCipher,
   now: Date,
 ): Promise<void> {
+  const { companyIds, firstSiteIds } = await seedCompanies(m, byCode, now);
+  for (const g of DEMO_ROSTER) {
+    await m.getRepository(RosterGuard).insert({
+      companyId: companyIds[g.company],
+      name: g.name,
+      idEnc: pii.encrypt(g.idNumber),
+      idHash: pii.hash('id_number', g.idNumber),
+      certificateNo: g.certificateNo,
+      certified: g.certified,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+  await seedZhangWeiArchive(m, byCode, pii, now, companyIds[0], firstSiteIds[0] ?? null);
+}
+
+/** The demo companies and their service sites; the ids in DEMO_COMPANIES order, and each company's first site. */
+async function seedCompanies(
+  m: EntityManager,
+  byCode: Map<string, OrgUnit>,
+  now: Date,
+): Promise<{ companyIds: number[]; firstSiteIds: number[] }> {
   const companyIds: number[] = [];
   const firstSiteIds: number[] = [];
   for (const c of DEMO_COMPANIES) {
@@ -97,56 +119,54 @@ export async function seedEnrolmentDemo(
       if (firstSiteIds.length < companyIds.length) firstSiteIds.push(site.identifiers[0].id as number);
     }
   }
-  for (const g of DEMO_ROSTER) {
-    await m.getRepository(RosterGuard).insert({
-      companyId: companyIds[g.company],
-      name: g.name,
-      idEnc: pii.encrypt(g.idNumber),
-      idHash: pii.hash('id_number', g.idNumber),
-      certificateNo: g.certificateNo,
-      certified: g.certified,
-      createdAt: now,
-      updatedAt: now,
-    });
-  }
-  // 张伟 (demo volunteer) is a 皖安 guard at its first site: fill his archive so the join rate and the card are not empty.
+  return { companyIds, firstSiteIds };
+}
+
+/** 张伟 (demo volunteer) is a 皖安 guard at its first site: fill his archive so the join rate and the card are not empty. */
+async function seedZhangWeiArchive(
+  m: EntityManager,
+  byCode: Map<string, OrgUnit>,
+  pii: PiiCipher,
+  now: Date,
+  companyId: number,
+  siteId: number | null,
+): Promise<void> {
   const zhang = await m.getRepository(Volunteer).findOneBy({ memberNo: 'MAS2026000001' });
-  if (zhang) {
-    const idNumber = '340504197205141038';
-    await m.getRepository(Volunteer).update(zhang.id, {
-      name: '张伟',
-      idEnc: pii.encrypt(idNumber),
-      idHash: pii.hash('id_number', idNumber),
-      sex: 'male',
-      occupation: 'security_guard',
-      companyId: companyIds[0],
-      siteId: firstSiteIds[0] ?? null,
-      teams: ['区域巡逻组'],
-      equipment: [
-        { item: '义警马甲', issuedOn: '2026-01-10', count: 1 },
-        { item: '肩灯', issuedOn: '2026-01-10', count: 1 },
-      ],
-      contacts: [],
-      training: ['义警岗前培训（2026-01）'],
-      commendations: [],
-      criminalCheckedAt: now,
-    });
-    await m.getRepository(StationAssignment).insert({
-      volunteerId: zhang.id,
-      fromStationId: null,
-      toStationId: zhang.stationId!,
-      toPath: byCode.get('MAS-YS-PH')!.path,
-      rule: 'site',
-      reason: '演示数据',
-      status: 'accepted',
-      pendingKey: null,
-      requestedById: null,
-      requestedByName: null,
-      decidedById: null,
-      decidedByName: null,
-      declineReason: null,
-      createdAt: now,
-      decidedAt: now,
-    });
-  }
+  if (!zhang) return;
+  const idNumber = '340504197205141038';
+  await m.getRepository(Volunteer).update(zhang.id, {
+    name: '张伟',
+    idEnc: pii.encrypt(idNumber),
+    idHash: pii.hash('id_number', idNumber),
+    sex: 'male',
+    occupation: 'security_guard',
+    companyId,
+    siteId,
+    teams: ['区域巡逻组'],
+    equipment: [
+      { item: '义警马甲', issuedOn: '2026-01-10', count: 1 },
+      { item: '肩灯', issuedOn: '2026-01-10', count: 1 },
+    ],
+    contacts: [],
+    training: ['义警岗前培训（2026-01）'],
+    commendations: [],
+    criminalCheckedAt: now,
+  });
+  await m.getRepository(StationAssignment).insert({
+    volunteerId: zhang.id,
+    fromStationId: null,
+    toStationId: zhang.stationId!,
+    toPath: byCode.get('MAS-YS-PH')!.path,
+    rule: 'site',
+    reason: '演示数据',
+    status: 'accepted',
+    pendingKey: null,
+    requestedById: null,
+    requestedByName: null,
+    decidedById: null,
+    decidedByName: null,
+    declineReason: null,
+    createdAt: now,
+    decidedAt: now,
+  });
 }
