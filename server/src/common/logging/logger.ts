@@ -97,7 +97,8 @@ export class NestPinoLogger implements LoggerService {
     let stack: string | undefined;
     let context: string | undefined;
     if (params.length > 1) [stack, context] = [String(params[0]), contextOf(params)];
-    else if (typeof params[0] === 'string') [stack, context] = params[0].includes('\n') ? [params[0]] : [, params[0]];
+    else if (typeof params[0] === 'string' && params[0].includes('\n')) stack = params[0];
+    else context = contextOf(params);
     this.write('error', message, context, stack);
   }
   warn(message: unknown, ...params: unknown[]): void {
