@@ -1,67 +1,25 @@
 import type { DataSource } from 'typeorm';
-import type { ActivityJobsService } from '../activities/activity-jobs.service.js';
 import { readArea } from '../../config/config-area.js';
 import { enrolmentConfig } from '../../config/enrolment.config.js';
-import { jobsConfig } from '../../config/jobs.config.js';
 import { AuditLog } from '../audit/audit-log.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
-import { UserQueries } from '../users/user-queries.js';
 import { DutyExemption } from '../volunteers/duty-exemption.entity.js';
 import { Volunteer } from '../volunteers/volunteer.entity.js';
-import { VolunteerDutyQueries } from '../volunteers/volunteer-duty-queries.js';
 import { JobLeaseService } from './job-lease.service.js';
-import { JobsService } from './jobs.service.js';
 import { clearTables, clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
-import {
-  createStaffUser,
-  createUser,
-  createVolunteer,
-  FakeWechat,
-  orgTree,
-  unitAudit,
-  unitNotifications,
-  type UnitTree,
-} from '../../../test/unit/factories.js';
+import { FakeActivityJobs, unitJobs } from '../../../test/unit/factories-jobs.js';
+import { createStaffUser, createUser, createVolunteer, orgTree, type UnitTree } from '../../../test/unit/factories.js';
 
 const DAY = 86_400_000;
 const enrolment = readArea(enrolmentConfig.read, {});
-const schedule = readArea(jobsConfig.read, { NODE_ENV: 'test' });
-
-/** The activity jobs belong to the activities module: here only whether the jobs service hands them over. */
-class FakeActivityJobs {
-  readonly calls: string[] = [];
-  async runAll() {
-    this.calls.push('runAll');
-    return { started: 1, finished: 0, autoCheckedOut: 0, underfilledWarned: 0, promoted: 0 };
-  }
-  async remindStartingSoon() {
-    this.calls.push('remindStartingSoon');
-    return 2;
-  }
-}
 
 describe('JobsService', () => {
   let ds: DataSource;
   let org: UnitTree;
   let activityJobs: FakeActivityJobs;
   /** The jobs as they run at instant `iso`, with their collaborators on the same clock. */
-  const jobsAt = (iso: string) => {
-    const clock = clockAt(iso);
-    const notifications = unitNotifications(ds, clock, new FakeWechat());
-    return new JobsService(
-      ds,
-      enrolment,
-      new JobLeaseService(ds, enrolment, clock),
-      notifications,
-      unitAudit(ds, clock),
-      clock,
-      activityJobs as unknown as ActivityJobsService,
-      schedule,
-      new VolunteerDutyQueries(ds),
-      new UserQueries(ds),
-    );
-  };
+  const jobsAt = (iso: string) => unitJobs(ds, clockAt(iso), activityJobs);
   const NOW = '2026-11-30T15:30:00Z';
   const ago = (days: number, from = NOW) => new Date(Date.parse(from) - days * DAY);
   const volunteer = async (over: Partial<Volunteer>) =>
