@@ -1,0 +1,118 @@
+import type { DataSource } from 'typeorm';
+import { AuditLog } from '../audit/audit-log.entity.js';
+import { PointsLedgerEntry } from '../points/entities/points-ledger-entry.entity.js';
+import { PointsLedgerService } from '../points/points-ledger.service.js';
+import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
+import { Volunteer } from '../volunteers/volunteer.entity.js';
+import { AttendanceService } from './attendance.service.js';
+import type { AttendanceItemDto } from './dto/signup.dto.js';
+import type { Activity } from './entities/activity.entity.js';
+import { ActivitySignup } from './entities/activity-signup.entity.js';
+import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
+import { staffActor } from '../../../test/unit/actors.js';
+import { createUser, createVolunteer, orgTree, unitAudit, type UnitTree } from '../../../test/unit/factories.js';
+import { createActivity, createSignup } from '../../../test/unit/factories-activities.js';
+
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: { code: string }) => e.code,
+  );
+const START = new Date('2026-11-30T10:00:00Z');
+const END = new Date('2026-11-30T12:00:00Z');
+const item = (signupId: number, over: Partial<AttendanceItemDto> = {}) =>
+  ({ signupId, present: true, ...over }) as AttendanceItemDto;
+
+describe('AttendanceService', () => {
+  let ds: DataSource;
+  let org: UnitTree;
+  let a: Activity;
+  const sut = (iso = '2026-11-30T15:30:00Z') => {
+    const clock = clockAt(iso);
+    return new AttendanceService(
+      ds,
+      new PointsLedgerService(ds, clock),
+      unitAudit(ds, clock),
+      clock,
+      new VolunteerQueries(ds),
+    );
+  };
+  const officer = () => staffActor('station_officer', org.stationA, 31);
+  /** A confirmed volunteer of `a` with the check-in `over` describes. */
+  const member = async (over: Partial<ActivitySignup> = {}) => {
+    const user = await createUser(ds, START);
+    const v = await createVolunteer(ds, START, user, org.stationA);
+    return { v, s: await createSignup(ds, a, v, over) };
+  };
+
+  beforeAll(async () => {
+    ds = await unitDataSource();
+    org = await orgTree(ds, START);
+    // two hours, 10 points an hour, wartime (points × 2); the clock says it has ended
+    a = await createActivity(ds, org.stationA, START, { endAt: END, pointsFactorPct: 200, status: 'ongoing' });
+  });
+
+  afterAll(() => ds.destroy());
+
+  it('only staff in scope confirm, and only once the activity has ended', async () => {
+    const { s } = await member();
+    expect(await code(sut().confirm(staffActor('station_officer', org.stationB), a.id, [item(s.id)]))).toBe(
+      'NOT_FOUND',
+    );
+    expect(await code(sut('2026-11-30T11:59:00Z').confirm(officer(), a.id, [item(s.id)]))).toBe(
+      'ATTENDANCE_NOT_ALLOWED',
+    );
+    expect(await code(sut().confirm(officer(), a.id, [item(99999)]))).toBe('NOT_FOUND');
+  });
+
+  it('confirming locks the minutes once: points by the rule and factor, service time and the last duty move, credited once', async () => {
+    const { v, s } = await member({
+      checkinAt: new Date('2026-11-30T09:50:00Z'),
+      checkoutAt: new Date('2026-11-30T11:30:00Z'),
+      checkedMinutes: 90,
+    });
+    const res = await sut().confirm(officer(), a.id, [item(s.id, { manualMinutes: 15, manualNote: '提前到场布岗' })]);
+    // (90 + 15) minutes × 10 points an hour × 200 %
+    expect(res.confirmed).toEqual([{ signupId: s.id, minutes: 105, points: 35 }]);
+    const again = await sut().confirm(officer(), a.id, [item(s.id), item(s.id)]);
+    expect(again).toEqual({ confirmed: [], absent: [], unchanged: [s.id] });
+    const entries = await ds.getRepository(PointsLedgerEntry).findBy({ volunteerId: v.id });
+    expect(entries.map((e) => [e.amount, e.idempotencyKey])).toEqual([[35, `activity-attendance:${s.id}`]]);
+    const after = await ds.getRepository(Volunteer).findOneByOrFail({ id: v.id });
+    expect([after.serviceMinutes, after.lastDutyAt]).toEqual([105, END]);
+  });
+
+  it('present without a check-in needs minutes by hand, and minutes by hand need a note; absence is recorded', async () => {
+    const { s } = await member();
+    expect(await code(sut().confirm(officer(), a.id, [item(s.id)]))).toBe('ATTENDANCE_MINUTES_REQUIRED');
+    await expect(sut().confirm(officer(), a.id, [item(s.id, { manualMinutes: 30 })])).rejects.toMatchObject({
+      code: 'ATTENDANCE_MINUTES_REQUIRED',
+      details: { field: 'manualNote' },
+    });
+    const { s: away } = await member();
+    expect(await sut().confirm(officer(), a.id, [item(away.id, { present: false })])).toEqual({
+      confirmed: [],
+      absent: [away.id],
+      unchanged: [],
+    });
+    const row = await ds.getRepository(ActivitySignup).findOneByOrFail({ id: away.id });
+    expect([row.attendance, row.confirmedByUserId, row.pointsAwarded]).toEqual(['absent', 31, 0]);
+  });
+
+  it('checked in but never out: the officer is shown the minutes to the end, and closing at the end flags it', async () => {
+    const { s } = await member({ checkinAt: new Date('2026-11-30T10:30:00Z') });
+    await expect(sut().confirm(officer(), a.id, [item(s.id)])).rejects.toMatchObject({
+      code: 'ATTENDANCE_NOT_CHECKED_OUT',
+      details: { signupId: s.id, proposedMinutes: 90 },
+    });
+    const res = await sut().confirm(officer(), a.id, [item(s.id, { checkoutAtEnd: true })]);
+    expect(res.confirmed).toEqual([{ signupId: s.id, minutes: 90, points: 30 }]);
+    const row = await ds.getRepository(ActivitySignup).findOneByOrFail({ id: s.id });
+    expect([row.checkoutAt, row.autoCheckedOut, row.confirmedMinutes]).toEqual([END, true, 90]);
+    const audit = await ds.getRepository(AuditLog).findOneByOrFail({ targetId: String(s.id) });
+    expect([audit.action, audit.after]).toEqual([
+      'activity.attendance.confirm',
+      { checkedMinutes: 90, checkedOutAtEnd: true, manualMinutes: 0, manualNote: null, points: 30 },
+    ]);
+  });
+});
