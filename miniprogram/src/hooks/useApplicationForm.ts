@@ -8,6 +8,7 @@ import {
 } from '@jianghuai/shared';
 import {
   draftHasContent,
+  firstIncompleteStep,
   shanghaiToday,
   usablePhone,
   type AgeRule,
@@ -20,6 +21,7 @@ import {
   toDraft,
   toSubmitRequest,
   validateStep,
+  withoutComplaintsAbout,
   type ApplicationForm,
   type FieldErrors,
   type Step,
@@ -253,15 +255,6 @@ function useOpening(resubmit: boolean, { userId, setPhone, setForm, cancelSave }
 
 type Opening = ReturnType<typeof useOpening>;
 
-/** The first step (of all four, in order) that has a complaint, with its complaints. */
-function firstInvalidStep(form: ApplicationForm, ctx: Parameters<typeof validateStep>[2]) {
-  for (const step of [1, 2, 3, 4] as Step[]) {
-    const found = validateStep(form, step, ctx);
-    if (Object.keys(found).length) return { step, found };
-  }
-  return null;
-}
-
 /** Moving between the steps, each checked before leaving it, and sending the whole form at the end. */
 function useSteps(draft: Draft, opening: Opening, setErrors: Dispatch<SetStateAction<FieldErrors>>) {
   const [submitting, setSubmitting] = useState(false);
@@ -308,10 +301,10 @@ function useSteps(draft: Draft, opening: Opening, setErrors: Dispatch<SetStateAc
   };
 
   const submit = async (): Promise<MyApplicationResponse | null> => {
-    const invalid = firstInvalidStep(formRef.current, ctx);
-    if (invalid) {
-      setErrors(invalid.found);
-      if (invalid.step !== formRef.current.step) goTo(invalid.step);
+    const incomplete = firstIncompleteStep(formRef.current, ctx);
+    if (incomplete) {
+      setErrors(validateStep(formRef.current, incomplete, ctx));
+      if (incomplete !== formRef.current.step) goTo(incomplete);
       return null;
     }
     // WeChat only shows the consent dialog from a tap: ask before any other wait.
@@ -332,16 +325,6 @@ function useSteps(draft: Draft, opening: Opening, setErrors: Dispatch<SetStateAc
   };
 
   return { submitting, goTo, next, back, submit };
-}
-
-/** A field the person just changed no longer shows its old complaint (nor does the form's). */
-function withoutComplaintsAbout(prev: FieldErrors, patch: Partial<ApplicationForm>): FieldErrors {
-  const copy = { ...prev };
-  for (const key of Object.keys(patch)) delete copy[key as keyof FieldErrors];
-  if ('declarations' in patch) delete copy.noCriminalRecord;
-  if ('agreementSigned' in patch) delete copy.agreement;
-  delete copy.form;
-  return copy;
 }
 
 /**

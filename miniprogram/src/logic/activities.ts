@@ -223,6 +223,16 @@ export function tokenActivityId(token: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** The typed or scanned code ready to send, or why it cannot be sent for this activity. */
+export function readCheckinToken(raw: string, activityId: number): { token: string } | { problem: string } {
+  const token = normalizeTypedToken(raw);
+  if (!token) return { problem: '请先粘贴或输入民警手机上显示的签到码' };
+  const owner = tokenActivityId(token);
+  if (owner === null) return { problem: '签到码不完整，请对照民警手机上的签到码重新粘贴' };
+  if (owner !== activityId) return { problem: '这不是本活动的签到码，请确认您要签到的活动' };
+  return { token };
+}
+
 // ── list filters ──
 
 export type DateFilter = 'all' | 'today' | 'week';

@@ -231,6 +231,16 @@ export function firstIncompleteStep(form: ApplicationForm, ctx: StepContext): St
   return null;
 }
 
+/** A field the person just changed no longer shows its old complaint (nor does the form's). */
+export function withoutComplaintsAbout(prev: FieldErrors, patch: Partial<ApplicationForm>): FieldErrors {
+  const copy = { ...prev };
+  for (const key of Object.keys(patch)) delete copy[key as keyof FieldErrors];
+  if ('declarations' in patch) delete copy.noCriminalRecord;
+  if ('agreementSigned' in patch) delete copy.agreement;
+  delete copy.form;
+  return copy;
+}
+
 // ── skills ─────────────────────────────────────────────────────────────────────────────────
 
 export function toggleSkill(skills: VolunteerSkill[], name: Skill): VolunteerSkill[] {

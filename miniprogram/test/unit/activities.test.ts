@@ -13,6 +13,7 @@ import {
   normalizeTypedToken,
   placesWording,
   pointsWording,
+  readCheckinToken,
   signupWording,
   staticMapOffset,
   tokenActivityId,
@@ -244,6 +245,15 @@ describe('check-in helpers', () => {
     expect(tokenActivityId(token)).toBe(12);
     expect(tokenActivityId('12.59886354.short')).toBeNull();
     expect(tokenActivityId('hello')).toBeNull();
+  });
+  it('a typed code is sent only when it is complete and belongs to this activity', () => {
+    const token = '12.59886354.abcdefghijklmnopqrstuv';
+    expect(readCheckinToken(` ${token}\n`, 12)).toEqual({ token });
+    expect(readCheckinToken('  ', 12)).toEqual({ problem: '请先粘贴或输入民警手机上显示的签到码' });
+    expect(readCheckinToken('12.59886354.short', 12)).toEqual({
+      problem: '签到码不完整，请对照民警手机上的签到码重新粘贴',
+    });
+    expect(readCheckinToken(token, 13)).toEqual({ problem: '这不是本活动的签到码，请确认您要签到的活动' });
   });
   it('out-of-range refusal carries the distance in words', () => {
     expect(

@@ -14,6 +14,7 @@ import {
   toSubmitRequest,
   updateSkill,
   validateStep,
+  withoutComplaintsAbout,
   type ApplicationForm,
 } from '../../src/logic/application-form';
 
@@ -104,6 +105,14 @@ describe('validateStep', () => {
     expect(validateStep(complete({ agreementVersion: '2021.1' }), 4, ready).agreement).toContain('已更新');
     expect(firstIncompleteStep(complete(), ready)).toBeNull();
     expect(firstIncompleteStep(complete({ physicallyFit: false }), ready)).toBe(3);
+  });
+  it('a changed field loses its own complaint and the form-wide one; the others stay', () => {
+    const errors = { name: '请填写姓名', idNumber: '身份证号不对', agreement: '请签署', form: '网络不给力' };
+    expect(withoutComplaintsAbout(errors, { name: '李' })).toEqual({ idNumber: '身份证号不对', agreement: '请签署' });
+    expect(withoutComplaintsAbout(errors, { agreementSigned: true })).toEqual({
+      name: '请填写姓名',
+      idNumber: '身份证号不对',
+    });
   });
 });
 

@@ -11,8 +11,7 @@ import {
   checkinErrorMessage,
   formatMinutes,
   formatTimeRange,
-  normalizeTypedToken,
-  tokenActivityId,
+  readCheckinToken,
 } from '../../logic/activities';
 import { PAGES } from '../../logic/routes';
 import { checkoutPrompt, type CheckoutPrompt } from '../../logic/service-time';
@@ -38,16 +37,6 @@ type Busy = null | 'locating' | 'sending' | 'scanning';
 
 function failureText(caught: unknown): string {
   return caught instanceof HttpError ? checkinErrorMessage(caught) : messageOf(caught);
-}
-
-/** The typed or scanned code ready to send, or why it cannot be sent for this activity. */
-function readToken(raw: string, activityId: number): { token: string } | { problem: string } {
-  const token = normalizeTypedToken(raw);
-  if (!token) return { problem: '请先粘贴或输入民警手机上显示的签到码' };
-  const owner = tokenActivityId(token);
-  if (owner === null) return { problem: '签到码不完整，请对照民警手机上的签到码重新粘贴' };
-  if (owner !== activityId) return { problem: '这不是本活动的签到码，请确认您要签到的活动' };
-  return { token };
 }
 
 const checkedOutText = (next: MySignupResponse) =>
@@ -99,7 +88,7 @@ function useCheckin(item: Item, onChanged: (s: MySignupResponse) => void) {
   async function byToken(raw: string) {
     setError(null);
     setDone(null);
-    const read = readToken(raw, id);
+    const read = readCheckinToken(raw, id);
     if ('problem' in read) return setError(read.problem);
     await send(
       () => checkIn(id, { method: 'qr', token: read.token }),
