@@ -28,7 +28,8 @@ describe('logger (pino)', () => {
     );
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({
-      level: 40,
+      level: 'warn',
+      time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       msg: 'request failed',
       headers: { authorization: REDACTED, cookie: REDACTED, 'user-agent': 'wechat' },
       password: REDACTED,
@@ -72,8 +73,17 @@ describe('logger (pino)', () => {
     nest.log('Mapped {/api/health, GET} route', 'RouterExplorer');
     nest.log('Nest application successfully started', 'NestApplication');
     expect(lines).toEqual([
-      expect.objectContaining({ level: 50, msg: 'boom', stack: 'Error: boom\n    at x', context: 'ExceptionsHandler' }),
-      expect.objectContaining({ level: 30, msg: 'Nest application successfully started', context: 'NestApplication' }),
+      expect.objectContaining({
+        level: 'error',
+        msg: 'boom',
+        stack: 'Error: boom\n    at x',
+        context: 'ExceptionsHandler',
+      }),
+      expect.objectContaining({
+        level: 'info',
+        msg: 'Nest application successfully started',
+        context: 'NestApplication',
+      }),
     ]);
   });
 });

@@ -65,6 +65,8 @@ export function createLogger(level: string = 'info', destination?: DestinationSt
     {
       level,
       base: undefined, // no pid / hostname on every line
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) }, // "level":"warn", not 40
       redact: { paths: REDACT_PATHS, censor: REDACTED },
       serializers: {
         // Fastify's own lines: the method and path only (a query string can carry a code)
