@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
-import { DEFAULT_HIGH_RISK_TYPES, type ActivityResponse, type ActivityStatus } from '@jianghuai/shared';
+import type { ActivityResponse } from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { assertPathInScope } from '../../common/scope/org-scope.js';
@@ -14,6 +14,7 @@ import { isDuplicateKey } from '../../database/raw-sql.js';
 import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
 import { activitiesConfig, type ActivitiesConfig } from '../../config/activities.config.js';
 import { advanceByClock, findActivityInScope } from './activity-access.js';
+import { activityTimes, draftActivity } from './activity-draft.js';
 import { ActivityViews } from './activity-views.service.js';
 import type { ActivityInputDto, UpdateActivityDto } from './dto/activity.dto.js';
 import { normalizeRequirements } from './eligibility.js';
@@ -145,7 +146,7 @@ export class ActivityLifecycleService {
     if (dto.requirements) patch.requirements = normalizeRequirements({ ...before.requirements, ...dto.requirements });
     if (dto.signupMode && before.status !== 'draft' && dto.signupMode !== before.signupMode)
       throw new AppException('ACTIVITY_INVALID_STATE', { field: 'signupMode' });
-    const times = this.times({
+    const times = activityTimes({
       startAt: dto.startAt ?? before.startAt.toISOString(),
       endAt: dto.endAt ?? before.endAt.toISOString(),
       signupDeadline: dto.signupDeadline ?? (dto.startAt ? undefined : before.signupDeadline.toISOString()),
@@ -373,53 +374,13 @@ export class ActivityLifecycleService {
     return unit;
   }
 
-  private times(t: { startAt: string; endAt: string; signupDeadline?: string; cancelDeadline?: string }) {
-    const startAt = new Date(t.startAt);
-    const endAt = new Date(t.endAt);
-    const signupDeadline = t.signupDeadline ? new Date(t.signupDeadline) : startAt;
-    const cancelDeadline = t.cancelDeadline ? new Date(t.cancelDeadline) : startAt;
-    if (!(endAt > startAt) || signupDeadline > endAt || cancelDeadline > endAt)
-      throw new AppException('ACTIVITY_INVALID_TIME');
-    return { startAt, endAt, signupDeadline, cancelDeadline };
-  }
-
   private build(dto: ActivityInputDto, unit: OrgUnitRecord, createdBy: number | null): Activity {
-    const now = this.clock.now();
-    const status: ActivityStatus = 'draft';
-    return this.ds.getRepository(Activity).create({
-      orgUnitId: unit.id,
-      orgPath: unit.path,
-      title: dto.title,
-      type: dto.type,
-      description: dto.description,
-      address: dto.location.address,
-      lat: dto.location.lat,
-      lng: dto.location.lng,
-      radiusM: dto.location.radiusM ?? this.config.defaultRadiusM,
-      ...this.times(dto),
-      capacity: dto.capacity,
-      confirmedCount: 0,
-      minHeadcount: dto.minHeadcount ?? 0,
-      requirements: normalizeRequirements(dto.requirements),
-      riskLevel: dto.riskLevel ?? (DEFAULT_HIGH_RISK_TYPES.includes(dto.type) ? 'high' : 'normal'),
-      pointsRule: dto.pointsRule,
-      pointsAmount: dto.pointsAmount,
-      pointsFactorPct: 100,
-      mode: dto.mode,
-      signupMode: dto.signupMode,
-      status,
-      proposalStatus: null,
-      proposedByUserId: null,
-      proposedByName: null,
-      proposalRejectReason: null,
-      proposalSlot: null,
-      cancelReason: null,
-      underfilledWarnedAt: null,
-      createdByUserId: createdBy,
-      publishedAt: null,
-      settledAt: null,
-      createdAt: now,
-      updatedAt: now,
+    return draftActivity(this.ds.getRepository(Activity), {
+      dto,
+      unit,
+      createdBy,
+      now: this.clock.now(),
+      defaultRadiusM: this.config.defaultRadiusM,
     });
   }
 }

@@ -199,6 +199,59 @@ export class ApplicationsService {
     resubmittingId: number | null,
     previousPhoneEnc: string | null,
   ) {
+    const { idNumber, info, agreement } = this.checkForm(dto);
+    const idHash = this.pii.hash('id_number', idNumber);
+    // docs/product.md#applications-and-review: count the attempt, verify the phone, and only then look the ID number up.
+    await this.gate.countAttempt(actor, idHash);
+    const phone = await this.verifiedPhone(dto.phoneCode, previousPhoneEnc);
+    await this.gate.assertIdNumberFree(actor, idHash, phone, resubmittingId);
+
+    const { companyId, siteId } = await this.guardWorkplace(dto);
+    const community = await this.residenceCommunity(dto);
+    if (!siteId && !community && !dto.location) throw new AppException('APPLICATION_LOCATION_REQUIRED');
+    const choice = await this.stations.chooseStation(this.dataSource.manager, {
+      siteId,
+      residenceCommunityId: community?.id,
+      location: dto.location,
+    });
+    if (!choice) throw new AppException('NO_STATION_FOUND');
+    // The community officer reviews when the applicant lives in the managing station's area.
+    const reviewUnit = community && community.parentId === choice.station.id ? community : choice.station;
+
+    const name = dto.name.replace(/\s+/g, '');
+    const guard = await this.roster.certifiedGuard(idHash, name);
+    const green = !!guard;
+    return {
+      phone,
+      name,
+      idEnc: this.pii.encrypt(idNumber),
+      idHash,
+      birthDate: info.birthDate,
+      sex: info.sex,
+      occupation: dto.occupation,
+      companyId,
+      siteId,
+      residenceCommunityId: community?.id ?? null,
+      lat: dto.location?.lat ?? null,
+      lng: dto.location?.lng ?? null,
+      stationId: choice.station.id,
+      assignmentRule: choice.rule,
+      reviewOrgUnitId: reviewUnit.id,
+      orgPath: reviewUnit.path,
+      skills: dto.skills.map((s) => ({
+        name: s.name,
+        certificateNo: s.certificateNo ?? null,
+        expiresOn: s.expiresOn ?? null,
+      })),
+      declarations: { noCriminalRecord: true, physicallyFit: true },
+      agreementVersion: agreement.version,
+      green,
+      rosterGuardId: guard?.guardId ?? null,
+    };
+  }
+
+  /** The checks the form alone answers: the ID number, the age it gives, the declarations and the agreement. */
+  private checkForm(dto: SubmitApplicationDto) {
     const idNumber = dto.idNumber.replace(/\s+/g, '').toUpperCase();
     const id = validateIdCard(idNumber);
     if (!id.ok) {
@@ -223,70 +276,29 @@ export class ApplicationsService {
     const agreement = currentAgreement();
     if (dto.agreementVersion !== agreement.version)
       throw new AppException('AGREEMENT_VERSION_OUTDATED', { current: agreement.version });
+    return { idNumber, info: id.info, agreement };
+  }
 
-    const idHash = this.pii.hash('id_number', idNumber);
-    // docs/product.md#applications-and-review: count the attempt, verify the phone, and only then look the ID number up.
-    await this.gate.countAttempt(actor, idHash);
-    const phone = await this.verifiedPhone(dto.phoneCode, previousPhoneEnc);
-    await this.gate.assertIdNumberFree(actor, idHash, phone, resubmittingId);
+  /** A security guard names the company and the site they guard; anyone else names neither. */
+  private async guardWorkplace(
+    dto: SubmitApplicationDto,
+  ): Promise<{ companyId: number | null; siteId: number | null }> {
+    if (dto.occupation !== 'security_guard') return { companyId: null, siteId: null };
+    if (!dto.companyId || !dto.siteId)
+      throw new AppException('COMPANY_REQUIRED_FOR_GUARD', { field: dto.companyId ? 'siteId' : 'companyId' });
+    const company = await this.companies.findById(dto.companyId);
+    if (!company) throw AppException.notFound({ companyId: dto.companyId });
+    const site = await this.companies.findSiteById(dto.siteId);
+    if (!site || site.companyId !== company.id) throw new AppException('SITE_NOT_OF_COMPANY', { field: 'siteId' });
+    return { companyId: company.id, siteId: site.id };
+  }
 
-    let companyId: number | null = null;
-    let siteId: number | null = null;
-    if (dto.occupation === 'security_guard') {
-      if (!dto.companyId || !dto.siteId)
-        throw new AppException('COMPANY_REQUIRED_FOR_GUARD', { field: dto.companyId ? 'siteId' : 'companyId' });
-      const company = await this.companies.findById(dto.companyId);
-      if (!company) throw AppException.notFound({ companyId: dto.companyId });
-      const site = await this.companies.findSiteById(dto.siteId);
-      if (!site || site.companyId !== company.id) throw new AppException('SITE_NOT_OF_COMPANY', { field: 'siteId' });
-      [companyId, siteId] = [company.id, site.id];
-    }
-    let community: OrgUnitRecord | null = null;
-    if (dto.residenceCommunityId) {
-      community = await this.org.findById(dto.residenceCommunityId);
-      if (!community) throw AppException.notFound({ residenceCommunityId: dto.residenceCommunityId });
-      if (community.level !== 'community')
-        throw new AppException('ORG_UNIT_NOT_COMMUNITY', { field: 'residenceCommunityId' });
-    }
-    if (!siteId && !community && !dto.location) throw new AppException('APPLICATION_LOCATION_REQUIRED');
-    const choice = await this.stations.chooseStation(this.dataSource.manager, {
-      siteId,
-      residenceCommunityId: community?.id,
-      location: dto.location,
-    });
-    if (!choice) throw new AppException('NO_STATION_FOUND');
-    // The community officer reviews when the applicant lives in the managing station's area.
-    const reviewUnit = community && community.parentId === choice.station.id ? community : choice.station;
-
-    const name = dto.name.replace(/\s+/g, '');
-    const guard = await this.roster.certifiedGuard(idHash, name);
-    const green = !!guard;
-    return {
-      phone,
-      name,
-      idEnc: this.pii.encrypt(idNumber),
-      idHash,
-      birthDate: id.info.birthDate,
-      sex: id.info.sex,
-      occupation: dto.occupation,
-      companyId,
-      siteId,
-      residenceCommunityId: community?.id ?? null,
-      lat: dto.location?.lat ?? null,
-      lng: dto.location?.lng ?? null,
-      stationId: choice.station.id,
-      assignmentRule: choice.rule,
-      reviewOrgUnitId: reviewUnit.id,
-      orgPath: reviewUnit.path,
-      skills: dto.skills.map((s) => ({
-        name: s.name,
-        certificateNo: s.certificateNo ?? null,
-        expiresOn: s.expiresOn ?? null,
-      })),
-      declarations: { noCriminalRecord: true, physicallyFit: true },
-      agreementVersion: agreement.version,
-      green,
-      rosterGuardId: guard?.guardId ?? null,
-    };
+  private async residenceCommunity(dto: SubmitApplicationDto): Promise<OrgUnitRecord | null> {
+    if (!dto.residenceCommunityId) return null;
+    const community = await this.org.findById(dto.residenceCommunityId);
+    if (!community) throw AppException.notFound({ residenceCommunityId: dto.residenceCommunityId });
+    if (community.level !== 'community')
+      throw new AppException('ORG_UNIT_NOT_COMMUNITY', { field: 'residenceCommunityId' });
+    return community;
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type EntityManager, type Repository } from 'typeorm';
 import {
   maskIdNumber,
   ROSTER_COLUMNS,
@@ -72,6 +72,43 @@ interface ValidRow {
   companyId: number;
 }
 
+/** Per station: what one import created and changed there, for the audit entry it gets. */
+class Tally {
+  readonly perStation = new Map<number, OrgSummary>();
+  constructor(private readonly scope: Map<number, number>) {}
+
+  of(companyId: number): OrgSummary {
+    const station = this.scope.get(companyId)!;
+    let s = this.perStation.get(station);
+    if (!s) this.perStation.set(station, (s = { created: 0, updated: 0, changed: 0, createdIds: [], changedIds: [] }));
+    return s;
+  }
+
+  created(companyId: number, guardId: number): void {
+    const s = this.of(companyId);
+    s.created++;
+    if (s.createdIds.length < LISTED_IDS) s.createdIds.push(guardId);
+  }
+
+  changed(companyId: number, guardId: number): void {
+    const s = this.of(companyId);
+    s.changed++;
+    if (s.changedIds.length < LISTED_IDS) s.changedIds.push(guardId);
+  }
+}
+
+/** One attempt at applying a file: its transaction, importer, id and instant, and the importer's scope. */
+interface ImportRun {
+  m: EntityManager;
+  actor: Actor;
+  importId: string;
+  now: Date;
+  /** company id → its home station, for every company the importer may change */
+  scope: Map<number, number>;
+  totalRows: number;
+  tally: Tally;
+}
+
 /**
  * Roster import (docs/product.md#companies-and-roster): validate every row first, report every bad row, and apply the file in
  * one transaction only when all rows are good. Re-import updates by the ID number's keyed hash.
@@ -119,102 +156,28 @@ export class RosterImportService {
     totalRows: number,
   ): Promise<{ total: number; created: number; updated: number }> {
     const importId = randomUUID();
-    const scopedIds = [...scope.keys()];
     return this.dataSource.transaction(async (m) => {
+      const run: ImportRun = { m, actor, importId, now: this.clock.now(), scope, totalRows, tally: new Tally(scope) };
       const repo = m.getRepository(RosterGuard);
-      const now = this.clock.now();
       // All inserts before the first read: on MariaDB the read view then includes every row a
       // parallel import committed while this one waited on the unique index.
-      for (let i = 0; i < valid.length; i += BATCH) {
-        const values = valid.slice(i, i + BATCH).map((r) => ({
-          companyId: r.companyId,
-          name: r.name,
-          idEnc: this.pii.encrypt(r.idNumber),
-          idHash: r.idHash,
-          certificateNo: r.certificateNo,
-          certified: r.certified,
-          lastChangedById: actor.userId,
-          lastImportId: importId,
-          createdAt: now,
-          updatedAt: now,
-        }));
-        await repo.createQueryBuilder().insert().values(values).orIgnore().updateEntity(false).execute();
-      }
-      const current = new Map<string, RosterGuard>();
-      for (let i = 0; i < valid.length; i += BATCH) {
-        const rows = await repo.find({
-          select: {
-            id: true,
-            idHash: true,
-            companyId: true,
-            name: true,
-            certificateNo: true,
-            certified: true,
-            lastImportId: true,
-          },
-          where: { idHash: In(valid.slice(i, i + BATCH).map((r) => r.idHash)) },
-        });
-        for (const g of rows) current.set(g.idHash, g);
-      }
-      const perOrg = new Map<number, OrgSummary>();
-      const summary = (companyId: number) => {
-        const station = scope.get(companyId)!;
-        let s = perOrg.get(station);
-        if (!s) perOrg.set(station, (s = { created: 0, updated: 0, changed: 0, createdIds: [], changedIds: [] }));
-        return s;
-      };
+      await this.insertNew(run, valid);
+      const current = await this.readBack(repo, valid);
       let created = 0;
       for (const r of valid) {
         const g = current.get(r.idHash);
         if (!g) throw new RetryImport();
         if (g.lastImportId === importId) {
           created++;
-          const s = summary(g.companyId);
-          s.created++;
-          if (s.createdIds.length < LISTED_IDS) s.createdIds.push(g.id);
+          run.tally.created(g.companyId, g.id);
           continue;
         }
         if (!scope.has(g.companyId)) throw invalid([heldElsewhere(r.row)], totalRows);
-        summary(g.companyId).updated++;
-        const before = {
-          name: g.name,
-          certificateNo: g.certificateNo,
-          certified: !!g.certified,
-          companyId: g.companyId,
-        };
-        const after = { name: r.name, certificateNo: r.certificateNo, certified: r.certified, companyId: r.companyId };
-        const changedKeys = (Object.keys(before) as (keyof typeof before)[]).filter((k) => before[k] !== after[k]);
-        if (!changedKeys.length) continue;
-        const res = await repo
-          .createQueryBuilder()
-          .update()
-          .set({ ...after, lastChangedById: actor.userId, lastImportId: importId, updatedAt: now })
-          .where('id = :id AND companyId IN (:...scopedIds)', { id: g.id, scopedIds })
-          .execute();
-        if (!res.affected) throw invalid([heldElsewhere(r.row)], totalRows);
-        for (const companyId of new Set([before.companyId, after.companyId])) {
-          const s = summary(companyId);
-          s.changed++;
-          if (s.changedIds.length < LISTED_IDS) s.changedIds.push(g.id);
-        }
-        // every change of an existing row, at the old and the new company's station
-        const pick = (o: typeof before) => ({
-          idNumberMasked: maskIdNumber(r.idNumber),
-          ...Object.fromEntries(changedKeys.map((k) => [k, o[k]])),
-        });
-        for (const companyId of new Set([before.companyId, after.companyId])) {
-          await this.audit.record(m, actor, {
-            action: 'roster.guard.change',
-            targetType: 'roster',
-            targetId: String(g.id),
-            orgUnitId: scope.get(companyId)!,
-            before: pick(before),
-            after: pick(after),
-          });
-        }
+        run.tally.of(g.companyId).updated++;
+        await this.changeExisting(run, r, g);
       }
       const result = { total: valid.length, created, updated: valid.length - created };
-      for (const [station, s] of perOrg) {
+      for (const [station, s] of run.tally.perStation) {
         await this.audit.record(m, actor, {
           action: 'roster.import',
           targetType: 'roster',
@@ -225,6 +188,84 @@ export class RosterImportService {
       }
       return result;
     });
+  }
+
+  /** Inserts every row of the file not yet on the roster, marked with this import's id. */
+  private async insertNew(run: ImportRun, valid: ValidRow[]): Promise<void> {
+    const repo = run.m.getRepository(RosterGuard);
+    for (let i = 0; i < valid.length; i += BATCH) {
+      const values = valid.slice(i, i + BATCH).map((r) => ({
+        companyId: r.companyId,
+        name: r.name,
+        idEnc: this.pii.encrypt(r.idNumber),
+        idHash: r.idHash,
+        certificateNo: r.certificateNo,
+        certified: r.certified,
+        lastChangedById: run.actor.userId,
+        lastImportId: run.importId,
+        createdAt: run.now,
+        updatedAt: run.now,
+      }));
+      await repo.createQueryBuilder().insert().values(values).orIgnore().updateEntity(false).execute();
+    }
+  }
+
+  /** The roster row of every ID number in the file, by its hash. */
+  private async readBack(repo: Repository<RosterGuard>, valid: ValidRow[]): Promise<Map<string, RosterGuard>> {
+    const current = new Map<string, RosterGuard>();
+    for (let i = 0; i < valid.length; i += BATCH) {
+      const rows = await repo.find({
+        select: {
+          id: true,
+          idHash: true,
+          companyId: true,
+          name: true,
+          certificateNo: true,
+          certified: true,
+          lastImportId: true,
+        },
+        where: { idHash: In(valid.slice(i, i + BATCH).map((r) => r.idHash)) },
+      });
+      for (const g of rows) current.set(g.idHash, g);
+    }
+    return current;
+  }
+
+  /** Changes an existing row that differs from the file, only while its company is in scope, audited at both stations. */
+  private async changeExisting(run: ImportRun, r: ValidRow, g: RosterGuard): Promise<void> {
+    const before = {
+      name: g.name,
+      certificateNo: g.certificateNo,
+      certified: !!g.certified,
+      companyId: g.companyId,
+    };
+    const after = { name: r.name, certificateNo: r.certificateNo, certified: r.certified, companyId: r.companyId };
+    const changedKeys = (Object.keys(before) as (keyof typeof before)[]).filter((k) => before[k] !== after[k]);
+    if (!changedKeys.length) return;
+    const res = await run.m
+      .getRepository(RosterGuard)
+      .createQueryBuilder()
+      .update()
+      .set({ ...after, lastChangedById: run.actor.userId, lastImportId: run.importId, updatedAt: run.now })
+      .where('id = :id AND companyId IN (:...scopedIds)', { id: g.id, scopedIds: [...run.scope.keys()] })
+      .execute();
+    if (!res.affected) throw invalid([heldElsewhere(r.row)], run.totalRows);
+    for (const companyId of new Set([before.companyId, after.companyId])) run.tally.changed(companyId, g.id);
+    // every change of an existing row, at the old and the new company's station
+    const pick = (o: typeof before) => ({
+      idNumberMasked: maskIdNumber(r.idNumber),
+      ...Object.fromEntries(changedKeys.map((k) => [k, o[k]])),
+    });
+    for (const companyId of new Set([before.companyId, after.companyId])) {
+      await this.audit.record(run.m, run.actor, {
+        action: 'roster.guard.change',
+        targetType: 'roster',
+        targetId: String(g.id),
+        orgUnitId: run.scope.get(companyId)!,
+        before: pick(before),
+        after: pick(after),
+      });
+    }
   }
 
   private async validate(
@@ -299,8 +340,21 @@ export class RosterImportService {
           companyId: companyId!,
         });
     }
-    // A person already on the roster of a company outside the importer's scope: a row error that
-    // names neither the company nor its branch (docs/product.md#companies-and-roster).
+    errors.push(...(await this.heldOutsideScope(firstRowOf, scope)));
+    errors.sort((a, b) => a.row - b.row);
+    const badRows = new Set(errors.map((e) => e.row));
+    return { valid: valid.filter((r) => !badRows.has(r.row)), errors, scope };
+  }
+
+  /**
+   * A person already on the roster of a company outside the importer's scope: a row error (at the row
+   * first naming them) that names neither the company nor its branch (docs/product.md#companies-and-roster).
+   */
+  private async heldOutsideScope(
+    firstRowOf: Map<string, number>,
+    scope: Map<number, number>,
+  ): Promise<RosterRowError[]> {
+    const errors: RosterRowError[] = [];
     const hashes = [...firstRowOf.keys()];
     for (let i = 0; i < hashes.length; i += BATCH) {
       const held = await this.dataSource
@@ -308,8 +362,6 @@ export class RosterImportService {
         .find({ select: { idHash: true, companyId: true }, where: { idHash: In(hashes.slice(i, i + BATCH)) } });
       for (const g of held) if (!scope.has(g.companyId)) errors.push(heldElsewhere(firstRowOf.get(g.idHash)!));
     }
-    errors.sort((a, b) => a.row - b.row);
-    const badRows = new Set(errors.map((e) => e.row));
-    return { valid: valid.filter((r) => !badRows.has(r.row)), errors, scope };
+    return errors;
   }
 }

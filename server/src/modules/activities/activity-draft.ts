@@ -1,0 +1,69 @@
+import type { Repository } from 'typeorm';
+import { DEFAULT_HIGH_RISK_TYPES, type ActivityStatus } from '@jianghuai/shared';
+import { AppException } from '../../common/errors/app-exception.js';
+import type { OrgUnitRecord } from '../org/org.mapper.js';
+import type { ActivityInputDto } from './dto/activity.dto.js';
+import { normalizeRequirements } from './eligibility.js';
+import type { Activity } from './entities/activity.entity.js';
+
+export interface ActivityTimesInput {
+  startAt: string;
+  endAt: string;
+  signupDeadline?: string;
+  cancelDeadline?: string;
+}
+
+/** An activity's times: both deadlines default to the start, and none may fall after the end. */
+export function activityTimes(t: ActivityTimesInput) {
+  const startAt = new Date(t.startAt);
+  const endAt = new Date(t.endAt);
+  const signupDeadline = t.signupDeadline ? new Date(t.signupDeadline) : startAt;
+  const cancelDeadline = t.cancelDeadline ? new Date(t.cancelDeadline) : startAt;
+  if (!(endAt > startAt) || signupDeadline > endAt || cancelDeadline > endAt)
+    throw new AppException('ACTIVITY_INVALID_TIME');
+  return { startAt, endAt, signupDeadline, cancelDeadline };
+}
+
+/** A new draft at `unit` (not saved): staff create it with `createdBy`, a proposal with null. */
+export function draftActivity(
+  repo: Repository<Activity>,
+  input: { dto: ActivityInputDto; unit: OrgUnitRecord; createdBy: number | null; now: Date; defaultRadiusM: number },
+): Activity {
+  const { dto, unit, createdBy, now } = input;
+  const status: ActivityStatus = 'draft';
+  return repo.create({
+    orgUnitId: unit.id,
+    orgPath: unit.path,
+    title: dto.title,
+    type: dto.type,
+    description: dto.description,
+    address: dto.location.address,
+    lat: dto.location.lat,
+    lng: dto.location.lng,
+    radiusM: dto.location.radiusM ?? input.defaultRadiusM,
+    ...activityTimes(dto),
+    capacity: dto.capacity,
+    confirmedCount: 0,
+    minHeadcount: dto.minHeadcount ?? 0,
+    requirements: normalizeRequirements(dto.requirements),
+    riskLevel: dto.riskLevel ?? (DEFAULT_HIGH_RISK_TYPES.includes(dto.type) ? 'high' : 'normal'),
+    pointsRule: dto.pointsRule,
+    pointsAmount: dto.pointsAmount,
+    pointsFactorPct: 100,
+    mode: dto.mode,
+    signupMode: dto.signupMode,
+    status,
+    proposalStatus: null,
+    proposedByUserId: null,
+    proposedByName: null,
+    proposalRejectReason: null,
+    proposalSlot: null,
+    cancelReason: null,
+    underfilledWarnedAt: null,
+    createdByUserId: createdBy,
+    publishedAt: null,
+    settledAt: null,
+    createdAt: now,
+    updatedAt: now,
+  });
+}
