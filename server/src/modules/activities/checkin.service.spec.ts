@@ -60,7 +60,7 @@ describe('CheckinService', () => {
     expect(await code(sut(ds, at('04:01')).checkIn(me, a.id, here()))).toBe('CHECKIN_OUTSIDE_WINDOW');
     const stranger = memberActor(await createUser(ds, a.createdAt));
     expect(await code(sut(ds, at('01:31')).checkIn(stranger, a.id, here()))).toBe('CHECKIN_NOT_CONFIRMED');
-    const first = await sut(ds, at('01:31')).checkIn(me, a.id, here(0.001));
+    const first = await sut(ds, at('01:31')).checkIn(me, a.id, here(0.001), new Date(at('01:31')));
     expect(first.checkinAt).toBe(new Date(at('01:31')).toISOString());
     // checking in again changes nothing: the first check-in stands
     expect((await sut(ds, at('02:30')).checkIn(me, a.id, here())).checkinAt).toBe(first.checkinAt);
