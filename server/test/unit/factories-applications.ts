@@ -2,8 +2,17 @@ import type { DataSource } from 'typeorm';
 import { Application } from '../../src/modules/applications/application.entity.js';
 import type { OrgUnit } from '../../src/modules/org/org-unit.entity.js';
 import type { User } from '../../src/modules/users/user.entity.js';
-import { unitPii } from './factories.js';
+import type { Clock } from '../../src/common/clock/clock.js';
+import { ApplicationReviewService } from '../../src/modules/applications/application-review.service.js';
+import { CompanyQueries } from '../../src/modules/companies/company-queries.js';
+import { RosterMatchService } from '../../src/modules/roster/roster-match.service.js';
+import { UserQueries } from '../../src/modules/users/user-queries.js';
+import { MemberNumberService } from '../../src/modules/volunteers/member-number.service.js';
+import { VolunteerEnrolmentService } from '../../src/modules/volunteers/volunteer-enrolment.service.js';
+import { VolunteerQueries } from '../../src/modules/volunteers/volunteer-queries.js';
+import { type FakeWechat, unitAudit, unitNotifications, unitOrg, unitPii } from './factories.js';
 import { unitIdNumber } from './factories-roster.js';
+import { unitAssignments, unitEnrolment } from './factories-volunteers.js';
 
 /**
  * An application of `user` for the person with ID number `unitIdNumber(n)`, reviewed at `station`
@@ -60,5 +69,24 @@ export async function createApplication(
       updatedAt: at,
       ...rest,
     }),
+  );
+}
+
+/** The real review service on the unit database: enrolment, roster match and notifications (pushing to `wechat`) real. */
+export function unitReview(ds: DataSource, clock: Clock, wechat: FakeWechat, env: Record<string, string> = {}) {
+  const config = unitEnrolment(env);
+  return new ApplicationReviewService(
+    ds,
+    config,
+    unitPii,
+    unitAudit(ds, clock),
+    unitNotifications(ds, clock, wechat),
+    new VolunteerEnrolmentService(new MemberNumberService(config, clock), unitAssignments(ds, clock), unitPii, clock),
+    new RosterMatchService(ds),
+    clock,
+    new VolunteerQueries(ds),
+    new UserQueries(ds),
+    unitOrg(ds),
+    new CompanyQueries(ds),
   );
 }
