@@ -18,6 +18,7 @@ import { RosterModule } from './modules/roster/roster.module.js';
 import { VolunteersModule } from './modules/volunteers/volunteers.module.js';
 import { ApplicationsModule } from './modules/applications/applications.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
+import { TeamsModule } from './modules/teams/teams.module.js';
 
 @Module({})
 export class AppModule {
@@ -44,6 +45,8 @@ export class AppModule {
         ActivitiesModule,
         PointsModule,
         InsuranceModule,
+        // teams (docs/product.md#teams)
+        TeamsModule,
       ],
     };
   }

@@ -44,6 +44,8 @@ export const AUDIT_ACTION_LABELS = {
   'points.reverse': '积分冲正',
   'insurance.policy.create': '登记保险保单',
   'insurance.enrol': '保单批量投保',
+  'team.create': '新建队伍',
+  'team.update': '修改队伍（队长、队员或区域）',
   'job.run': '立即运行定时任务',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -59,6 +61,7 @@ export const AUDIT_TARGET_LABELS = {
   activity_signup: '活动报名',
   points_ledger_entry: '积分流水',
   insurance_policy: '保险保单',
+  team: '队伍',
   job: '定时任务',
 } as const;
 export type AuditTargetType = keyof typeof AUDIT_TARGET_LABELS;

@@ -150,6 +150,9 @@ export const ERRORS = {
   POINTS_NOT_REVERSIBLE: { status: 409, message: '该笔记录不能冲正' },
   INSURANCE_POLICY_NO_TAKEN: { status: 409, message: '保单号已存在' },
   INSURANCE_INVALID_PERIOD: { status: 400, message: '保险期间不正确：结束须晚于开始' },
+  TEAM_STATION_REQUIRED: { status: 400, message: '队伍须属于一个派出所' },
+  TEAM_AREA_INVALID: { status: 400, message: '责任区域须为本所的社区，或填写网格描述' },
+  TEAM_MEMBER_NOT_ELIGIBLE: { status: 422, message: '队长和队员须为本所在册的义警' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -3,6 +3,7 @@ import { ACTIVITY_ROUTES } from './activities.js';
 import { ENROLMENT_ROUTES } from './applications.js';
 import { INSURANCE_ROUTES } from './insurance.js';
 import { POINTS_ROUTES } from './points.js';
+import { TEAM_ROUTES } from './teams.js';
 
 /**
  * The route contract between the mini-program and the server. The route tables give the paths (relative
@@ -13,7 +14,14 @@ import { POINTS_ROUTES } from './points.js';
 export type RouteMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Every route table, by the name the mini-program's services import it under. */
-export const ROUTE_TABLES = { ROUTES, ACTIVITY_ROUTES, ENROLMENT_ROUTES, INSURANCE_ROUTES, POINTS_ROUTES } as const;
+export const ROUTE_TABLES = {
+  ROUTES,
+  ACTIVITY_ROUTES,
+  ENROLMENT_ROUTES,
+  INSURANCE_ROUTES,
+  POINTS_ROUTES,
+  TEAM_ROUTES,
+} as const;
 export type RouteTableName = keyof typeof ROUTE_TABLES;
 
 type MethodsOf<T> = { readonly [K in keyof T]: readonly [RouteMethod, ...RouteMethod[]] };
@@ -114,6 +122,11 @@ export const ROUTE_METHODS: { readonly [T in RouteTableName]: MethodsOf<(typeof 
     adminLedger: ['GET'],
     reverse: ['POST'],
   },
+  TEAM_ROUTES: {
+    adminTeams: ['GET', 'POST'],
+    adminTeam: ['GET', 'PATCH'],
+    adminStationsWithoutActiveTeam: ['GET'],
+  },
 };
 
 /** One route of the contract: `GET /activities/:id`. */
@@ -135,6 +148,7 @@ export const API_ONLY_ROUTES: Readonly<Record<RouteKey, string>> = {
   'GET /admin/insurance-policies/:id': 'one policy with its insured count; the page works from the list',
   'POST /admin/insurance-policies/:id/enrolments':
     'enrolling chosen volunteers by id, used by the administrator; the page enrols a whole activity',
+  'GET /admin/teams/stations-without-active-team': 'stations without an active team, for the planned dashboard',
 };
 
 /** Every (method, path) of the route tables, e.g. `{ table: 'ROUTES', key: 'me', method: 'GET', path: '/me' }`. */

@@ -25,6 +25,8 @@ import { DutyExemption } from '../modules/volunteers/duty-exemption.entity.js';
 import { MemberNumberCounter } from '../modules/volunteers/member-number-counter.entity.js';
 import { JobLease } from '../modules/jobs/job-lease.entity.js';
 import { JobReminder } from '../modules/jobs/job-reminder.entity.js';
+import { Team } from '../modules/teams/team.entity.js';
+import { TeamMember } from '../modules/teams/team-member.entity.js';
 
 /** Every entity, listed once: the app, the migration generator and the tests share this list. */
 export const ENTITIES = [
@@ -57,4 +59,7 @@ export const ENTITIES = [
   PointsAccount,
   InsurancePolicy,
   InsuranceEnrolment,
+  // teams (docs/product.md#teams)
+  Team,
+  TeamMember,
 ];

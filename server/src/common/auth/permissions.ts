@@ -38,6 +38,9 @@ export const PERMISSIONS = {
   'points.read': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer'],
   'points.reverse': ['city_officer', 'branch_officer', 'station_officer'],
   'insurance.manage': ['city_officer', 'branch_officer', 'station_officer'],
+  // ── teams (docs/product.md#teams) ──
+  'teams.read': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer', 'community_officer'],
+  'teams.manage': ['city_officer', 'branch_officer', 'station_officer'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,4 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { CompaniesModule } from '../companies/companies.module.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PointsModule } from '../points/points.module.js';
@@ -6,6 +8,9 @@ import { VolunteersModule } from '../volunteers/volunteers.module.js';
 import { ApplicationsModule } from '../applications/applications.module.js';
 import { OrgModule } from '../org/org.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { TeamActivityCounts } from '../teams/team-activity-counts.js';
+import { TeamsModule } from '../teams/teams.module.js';
+import { settledActivityCounter } from './team-activity-counter.js';
 import { ActivitiesAdminController } from './activities-admin.controller.js';
 import { ActivitiesController } from './activities.controller.js';
 import { AGREEMENT_SOURCE, ApplicationAgreementSource } from './agreement.source.js';
@@ -30,6 +35,7 @@ import { WeeklyRuleService } from './weekly-rule.service.js';
     ApplicationsModule,
     OrgModule,
     UsersModule,
+    TeamsModule,
   ],
   controllers: [ActivitiesController, ActivitiesAdminController],
   providers: [
@@ -45,4 +51,14 @@ import { WeeklyRuleService } from './weekly-rule.service.js';
   ],
   exports: [ActivityJobsService, CheckinService, ActivityQueries],
 })
-export class ActivitiesModule {}
+export class ActivitiesModule implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly teamActivityCounts: TeamActivityCounts,
+  ) {}
+
+  /** Teams learn their settled activities from this module's table. */
+  onModuleInit(): void {
+    this.teamActivityCounts.register(settledActivityCounter(this.ds));
+  }
+}

@@ -130,6 +130,11 @@ export class Activity {
   @Column({ type: 'varchar', length: 200, nullable: true })
   cancelReason: string | null;
 
+  /** Limited to one team's members (docs/product.md#teams); null: open to every eligible volunteer. */
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  teamId: number | null;
+
   @DateTimeColumn({ nullable: true })
   underfilledWarnedAt: Date | null;
 

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Page, StationWithoutActiveTeam, TeamResponse } from '@jianghuai/shared';
+import { Authenticated, CurrentActor } from '../../common/auth/authenticated.decorator.js';
+import type { Actor } from '../../common/auth/actor.js';
+import { TeamDto, TeamListQueryDto } from './teams.dto.js';
+import { TeamsService } from './teams.service.js';
+
+@ApiTags('队伍')
+@Controller('admin/teams')
+export class TeamsController {
+  constructor(private readonly teams: TeamsService) {}
+
+  @Get()
+  @Authenticated({ permission: 'teams.read' })
+  @ApiOperation({ summary: '队伍列表（本单位及下级），含是否活跃及原因' })
+  list(@CurrentActor() actor: Actor, @Query() q: TeamListQueryDto): Promise<Page<TeamResponse>> {
+    return this.teams.list(actor, q);
+  }
+
+  @Post()
+  @Authenticated({ permission: 'teams.manage' })
+  @ApiOperation({ summary: '新建队伍（队长、队员须为本所在册义警）' })
+  create(@CurrentActor() actor: Actor, @Body() dto: TeamDto): Promise<TeamResponse> {
+    return this.teams.create(actor, dto);
+  }
+
+  @Get('stations-without-active-team')
+  @Authenticated({ permission: 'teams.read' })
+  @ApiOperation({ summary: '没有活跃队伍的派出所（本单位及下级）' })
+  stationsWithoutActiveTeam(@CurrentActor() actor: Actor): Promise<StationWithoutActiveTeam[]> {
+    return this.teams.stationsWithoutActiveTeam(actor);
+  }
+
+  @Get(':id')
+  @Authenticated({ permission: 'teams.read' })
+  @ApiOperation({ summary: '队伍详情' })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<TeamResponse> {
+    return this.teams.get(actor, id);
+  }
+
+  @Patch(':id')
+  @Authenticated({ permission: 'teams.manage' })
+  @ApiOperation({ summary: '修改队伍（整表提交）' })
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: TeamDto,
+  ): Promise<TeamResponse> {
+    return this.teams.update(actor, id, dto);
+  }
+}

@@ -1,0 +1,165 @@
+import type { TeamResponse } from '@jianghuai/shared';
+import { Activity } from '../src/modules/activities/entities/activity.entity.js';
+import { AuditLog } from '../src/modules/audit/audit-log.entity.js';
+import { bearer, createTestApp, type TestContext } from './support/test-app.js';
+import { createVolunteers, publishActivity, type TestVolunteer } from './support/activity-factories.js';
+import { testNowMs } from './support/test-clock.js';
+
+/** Teams (docs/product.md#teams): station officers manage their teams in scope; active = leader, 3 members, a settled activity in 30 days. */
+describe('Teams (e2e)', () => {
+  let ctx: TestContext;
+  let pinghu: string;
+  let yushan: string;
+  let branch: string;
+  let vols: TestVolunteer[];
+  let community: number;
+  beforeAll(async () => {
+    ctx = await createTestApp();
+    pinghu = (await ctx.loginStaff('pinghu_station')).accessToken;
+    yushan = (await ctx.loginStaff('yushan_station')).accessToken;
+    branch = (await ctx.loginStaff('yushan_branch')).accessToken;
+    vols = await createVolunteers(ctx, 4);
+    community = (await ctx.org('MAS-YS-PH-C1')).id;
+  });
+  afterAll(() => ctx.close());
+
+  const body = (over: object = {}) => ({
+    name: '平湖巡逻一组',
+    kind: 'area_patrol',
+    communityId: community,
+    leaderVolunteerId: vols[0].volunteerId,
+    memberVolunteerIds: vols.slice(1, 4).map((v) => v.volunteerId),
+    duties: '夜间沿湖巡逻',
+    rules: '每周至少两次',
+    ...over,
+  });
+  const create = async (token: string, over: object = {}) =>
+    ctx
+      .http()
+      .post('/api/admin/teams')
+      .set(...bearer(token))
+      .send(body(over));
+  const withoutActive = async (token: string) =>
+    (
+      await ctx
+        .http()
+        .get('/api/admin/teams/stations-without-active-team')
+        .set(...bearer(token))
+        .expect(200)
+    ).body as { id: number; name: string }[];
+
+  it('creates a team with its leader and members, audited, and keeps it in scope (404 elsewhere)', async () => {
+    const res = await create(pinghu);
+    expect(res.status).toBe(201);
+    const team = res.body as TeamResponse;
+    expect(team).toMatchObject({
+      name: '平湖巡逻一组',
+      kindLabel: '区域巡逻组',
+      station: { name: '平湖派出所' },
+      community: { id: community },
+      leader: { volunteerId: vols[0].volunteerId },
+      memberCount: 3,
+      active: false,
+      inactiveReasons: ['no_recent_activity'],
+    });
+    const audit = await ctx.dataSource
+      .getRepository(AuditLog)
+      .findOneBy({ action: 'team.create', targetId: String(team.id) });
+    expect(audit).not.toBeNull();
+    await ctx
+      .http()
+      .get(`/api/admin/teams/${team.id}`)
+      .set(...bearer(yushan))
+      .expect(404);
+    await ctx
+      .http()
+      .patch(`/api/admin/teams/${team.id}`)
+      .set(...bearer(yushan))
+      .send(body())
+      .expect(404);
+    const list = await ctx
+      .http()
+      .get('/api/admin/teams')
+      .set(...bearer(yushan))
+      .expect(200);
+    expect(list.body.items.some((t: TeamResponse) => t.id === team.id)).toBe(false);
+    const branchView = await ctx
+      .http()
+      .get(`/api/admin/teams/${team.id}`)
+      .set(...bearer(branch))
+      .expect(200);
+    expect(branchView.body.id).toBe(team.id);
+  });
+
+  it("refuses members from another station, inactive volunteers, another station's community and no area", async () => {
+    const [other] = await createVolunteers(ctx, 1, { stationCode: 'MAS-YS-YS' });
+    const [suspended] = await createVolunteers(ctx, 1, { status: 'suspended' });
+    for (const id of [other.volunteerId, suspended.volunteerId]) {
+      const res = await create(pinghu, { memberVolunteerIds: [vols[1].volunteerId, id] });
+      expect([res.status, res.body.code]).toEqual([422, 'TEAM_MEMBER_NOT_ELIGIBLE']);
+    }
+    const leader = await create(pinghu, { leaderVolunteerId: other.volunteerId });
+    expect(leader.body.code).toBe('TEAM_MEMBER_NOT_ELIGIBLE');
+    const area = await create(pinghu, { communityId: (await ctx.org('MAS-YS-YS-C1')).id });
+    expect([area.status, area.body.code]).toEqual([400, 'TEAM_AREA_INVALID']);
+    const none = await create(pinghu, { communityId: null, areaText: '  ' });
+    expect(none.body.code).toBe('TEAM_AREA_INVALID');
+    const grid = await create(pinghu, { communityId: null, areaText: '湖东路以东网格' });
+    expect(grid.status).toBe(201);
+    expect(grid.body).toMatchObject({ community: null, areaText: '湖东路以东网格' });
+    const yushanStation = (await ctx.org('MAS-YS-YS')).id;
+    expect((await create(pinghu, { stationId: yushanStation })).status).toBe(404);
+  });
+
+  it('is active only with a leader, 3 members and a settled team activity in the last 30 days', async () => {
+    const team = (await create(pinghu, { name: '平湖巡查组', kind: 'safety_inspection' })).body as TeamResponse;
+    const pinghuStation = (await ctx.org('MAS-YS-PH')).id;
+    expect((await withoutActive(pinghu)).map((s) => s.id)).toContain(pinghuStation);
+
+    const a = await publishActivity(ctx, pinghu);
+    const ended = new Date(testNowMs() - 29 * 86_400_000);
+    await ctx.dataSource
+      .getRepository(Activity)
+      .update({ id: a.id }, { teamId: team.id, status: 'settled', endAt: ended });
+    const active = await ctx
+      .http()
+      .get(`/api/admin/teams/${team.id}`)
+      .set(...bearer(pinghu))
+      .expect(200);
+    expect(active.body).toMatchObject({ active: true, inactiveReasons: [], recentSettledActivities: 1 });
+    expect((await withoutActive(pinghu)).map((s) => s.id)).not.toContain(pinghuStation);
+    expect((await withoutActive(branch)).map((s) => s.id)).toEqual(
+      expect.arrayContaining([(await ctx.org('MAS-YS-YS')).id, (await ctx.org('MAS-YS-AM')).id]),
+    );
+    expect((await withoutActive(yushan)).map((s) => s.id)).toEqual([(await ctx.org('MAS-YS-YS')).id]);
+
+    const edited = await ctx
+      .http()
+      .patch(`/api/admin/teams/${team.id}`)
+      .set(...bearer(pinghu))
+      .send(body({ name: '平湖巡查组', leaderVolunteerId: null, memberVolunteerIds: [vols[1].volunteerId] }))
+      .expect(200);
+    expect(edited.body).toMatchObject({ active: false, inactiveReasons: ['no_leader', 'too_few_members'] });
+    const audit = await ctx.dataSource
+      .getRepository(AuditLog)
+      .findOneBy({ action: 'team.update', targetId: String(team.id) });
+    expect(audit).not.toBeNull();
+    expect((await withoutActive(pinghu)).map((s) => s.id)).toContain(pinghuStation);
+
+    await ctx
+      .http()
+      .patch(`/api/admin/teams/${team.id}`)
+      .set(...bearer(pinghu))
+      .send(body({ name: '平湖巡查组' }))
+      .expect(200);
+    await ctx.dataSource
+      .getRepository(Activity)
+      .update({ id: a.id }, { endAt: new Date(testNowMs() - 32 * 86_400_000) });
+    const old = await ctx
+      .http()
+      .get(`/api/admin/teams/${team.id}`)
+      .set(...bearer(pinghu))
+      .expect(200);
+    expect(old.body).toMatchObject({ active: false, inactiveReasons: ['no_recent_activity'] });
+  });
+});
