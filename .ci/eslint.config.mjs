@@ -136,6 +136,22 @@ export default tseslint.config(
   },
   // each server module owns its tables and imports only the modules its row in module-boundaries.mjs allows
   moduleBoundariesConfig(boundaries),
+  // Size budgets (lines at print width 120, blank lines and comments included; docs/developing.md):
+  // a controller only maps routes, a service stays one cohesive job, a function fits on a screen.
+  // Tests are exempt: a journey reads best as one long story.
+  {
+    files: ['server/src/**/*.controller.ts'],
+    rules: { 'max-lines': ['error', { max: 200 }] },
+  },
+  {
+    files: ['server/src/**/*.service.ts'],
+    rules: { 'max-lines': ['error', { max: 400 }] },
+  },
+  {
+    files: ['server/src/**/*.{ts,tsx}', 'shared/src/**/*.{ts,tsx}', 'miniprogram/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.spec.ts', '**/*.test.{ts,tsx}', 'shared/src/__tests__/**'],
+    rules: { 'max-lines-per-function': ['error', { max: 80 }] },
+  },
   {
     // browser tests pass functions to page.evaluate(), which run in the page
     files: ['miniprogram/test/browser/**'],
