@@ -64,6 +64,8 @@ export default defineAppConfig({
     },
     // Activity proposals by volunteers and company managers (few use it: kept out of the main package).
     { root: 'proposals', pages: ['new/index', 'mine/index'] },
+    // A station's teams (队伍): list with the active state, create and edit.
+    { root: 'admin-teams', pages: ['list/index', 'edit/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -64,6 +64,7 @@ const ROLE_TILES: Record<StaffRole, HomeTile[]> = {
     page('volunteers', '义警档案', '查看、编辑本所义警', PAGES.adminVolunteers),
     page('companies', '单位与花名册', '保安单位、驻勤点、导入花名册', PAGES.adminCompanies),
     page('activity-admin', '活动管理', '发布活动、确认出勤', PAGES.adminActivities),
+    page('teams', '队伍管理', '本所队伍、队长和队员', PAGES.adminTeams),
     soon('tip-triage', '线索研判', '处理义警上报的线索'),
     soon('dispatch', '调度指令', '派发勤务和紧急集结'),
   ],

@@ -36,6 +36,9 @@ export const PAGES = {
   adminActivitySignups: '/admin-activities/signups/index',
   adminPoints: '/admin-activities/points/index',
   adminInsurance: '/admin-activities/insurance/index',
+  // teams of a station (sub-package)
+  adminTeams: '/admin-teams/list/index',
+  adminTeamEdit: '/admin-teams/edit/index',
   // proposals by a volunteer or a company manager (sub-package)
   proposalNew: '/proposals/new/index',
   myProposals: '/proposals/mine/index',
