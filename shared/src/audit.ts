@@ -6,6 +6,11 @@
 export const AUDIT_ACTION_LABELS = {
   'staff.create': '新建工作人员账号',
   'staff.bind_wechat': '工作人员绑定微信',
+  'staff.disable': '停用工作人员账号',
+  'staff.enable': '启用工作人员账号',
+  'staff.reset_password': '重置工作人员密码',
+  'staff.update': '调整工作人员角色或单位',
+  'org.contact.update': '登记单位负责人或联络员',
   'pii.reveal': '查看完整个人信息',
   'application.criminal_check': '记录申请人违法犯罪记录核查',
   'application.review_pass': '入会初审通过',
@@ -52,6 +57,7 @@ export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 
 export const AUDIT_TARGET_LABELS = {
   user: '人员',
+  org_unit_contact: '单位联系人',
   application: '入会申请',
   company: '单位',
   service_site: '驻勤点',

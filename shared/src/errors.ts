@@ -46,6 +46,9 @@ export const ERRORS = {
   ORG_UNIT_OUT_OF_SCOPE: { status: 403, message: '只能在本单位及下级单位内操作' },
   ROLE_NOT_ALLOWED_AT_LEVEL: { status: 400, message: '该角色不能设置在此级别的单位' },
   PII_FIELD_INVALID: { status: 400, message: '不支持查看该字段' },
+  STAFF_SELF_ACTION: { status: 403, message: '不能对自己的账号执行此操作，请联系上级单位' },
+  STAFF_ABOVE_ACTOR: { status: 403, message: '不能管理系统管理员账号' },
+  UNIT_CONTACTS_LEVEL: { status: 400, message: '只有分局和派出所登记负责人和联络员' },
   // ── applications, companies, roster, volunteers (docs/product.md#people) ──
   COMPANY_CREDIT_CODE_INVALID: { status: 400, message: '统一社会信用代码格式错误（应为 18 位，不含 I、O、S、V、Z）' },
   COMPANY_CREDIT_CODE_CHECK_FAILED: { status: 400, message: '统一社会信用代码校验位错误，请核对后重新输入' },

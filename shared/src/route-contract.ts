@@ -41,7 +41,14 @@ export const ROUTE_METHODS: { readonly [T in RouteTableName]: MethodsOf<(typeof 
     orgUnitTree: ['GET'],
     messages: ['GET'],
     messageRead: ['POST'],
+    messagesUnreadCount: ['GET'],
     adminStaff: ['GET', 'POST'],
+    adminStaffMember: ['GET', 'PATCH'],
+    adminStaffStatus: ['POST'],
+    adminStaffResetPassword: ['POST'],
+    adminUnitContacts: ['GET'],
+    adminUnitContact: ['PUT'],
+    adminUnitContactReveal: ['POST'],
     adminAuditLogs: ['GET'],
     sandboxDemoAccounts: ['GET'],
   },
@@ -138,8 +145,6 @@ export type RouteKey = `${RouteMethod} /${string}`;
  */
 export const API_ONLY_ROUTES: Readonly<Record<RouteKey, string>> = {
   'GET /health': 'liveness and readiness probe for the load balancer, monitoring and the test runners',
-  'POST /admin/staff': 'staff accounts are provisioned by the system administrator with an HTTP tool; no page yet',
-  'GET /admin/staff/:id': "one staff account's details for the administrator's HTTP tool; the page only lists",
   'POST /admin/staff/:id/reveal': "a staff member's full phone for the administrator's HTTP tool (audited); no page",
   'DELETE /admin/companies/:id':
     'removing a company entered by mistake is a data correction by the administrator; no button',

@@ -1,4 +1,5 @@
 import { OrgUnit } from '../modules/org/org-unit.entity.js';
+import { UnitContact } from '../modules/org/unit-contact.entity.js';
 import { User } from '../modules/users/user.entity.js';
 import { RefreshToken } from '../modules/auth/refresh-token.entity.js';
 import { LoginRateWindow } from '../common/auth/login-rate-window.entity.js';
@@ -31,6 +32,7 @@ import { TeamMember } from '../modules/teams/team-member.entity.js';
 /** Every entity, listed once: the app, the migration generator and the tests share this list. */
 export const ENTITIES = [
   OrgUnit,
+  UnitContact,
   User,
   RefreshToken,
   LoginRateWindow,

@@ -8,6 +8,8 @@ export const PERMISSIONS = {
   'staff.read': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer'],
   'staff.manage': ['sysadmin', 'city_officer', 'branch_officer'],
   'audit.read': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer'],
+  'contacts.read': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer'],
+  'contacts.manage': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer'],
   'pii.reveal': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer'],
   'org.read': [
     'sysadmin',

@@ -1,16 +1,20 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ParseIdPipe } from '../../common/errors/parse-id.pipe.js';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Page, StaffResponse } from '@jianghuai/shared';
+import type { Page, ResetPasswordResponse, StaffResponse } from '@jianghuai/shared';
 import { Authenticated, CurrentActor } from '../../common/auth/authenticated.decorator.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { StaffService } from './staff.service.js';
-import { CreateStaffDto, RevealDto, StaffQueryDto } from './staff.dto.js';
+import { StaffAccountsService } from './staff-accounts.service.js';
+import { CreateStaffDto, RevealDto, StaffQueryDto, StaffStatusDto, UpdateStaffDto } from './staff.dto.js';
 
 @ApiTags('人员管理')
 @Controller('admin/staff')
 export class StaffAdminController {
-  constructor(private readonly staff: StaffService) {}
+  constructor(
+    private readonly staff: StaffService,
+    private readonly accounts: StaffAccountsService,
+  ) {}
 
   @Get()
   @Authenticated({ permission: 'staff.read' })
@@ -43,5 +47,39 @@ export class StaffAdminController {
     @Body() dto: RevealDto,
   ): Promise<{ field: 'phone'; value: string | null }> {
     return this.staff.reveal(actor, id, dto.field);
+  }
+
+  @Patch(':id')
+  @Authenticated({ permission: 'staff.manage' })
+  @ApiOperation({ summary: '调整角色和所属单位（角色须适合单位级别；不能调整本人；记入操作日志）' })
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe()) id: number,
+    @Body() dto: UpdateStaffDto,
+  ): Promise<StaffResponse> {
+    await this.accounts.update(actor, id, dto);
+    return this.staff.get(actor, id);
+  }
+
+  @Post(':id/status')
+  @HttpCode(200)
+  @Authenticated({ permission: 'staff.manage' })
+  @ApiOperation({ summary: '停用或启用账号；停用后该账号的登录立即失效（记入操作日志）' })
+  async setStatus(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe()) id: number,
+    @Body() dto: StaffStatusDto,
+  ): Promise<StaffResponse> {
+    await this.accounts.setStatus(actor, id, dto.status);
+    return this.staff.get(actor, id);
+  }
+
+  @Post(':id/reset-password')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @Authenticated({ permission: 'staff.manage' })
+  @ApiOperation({ summary: '重置密码：服务器生成临时密码，只在本次返回一次（记入操作日志，不含密码）' })
+  resetPassword(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe()) id: number): Promise<ResetPasswordResponse> {
+    return this.accounts.resetPassword(actor, id);
   }
 }

@@ -13,7 +13,14 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { STAFF_ROLES, type CreateStaffRequest, type StaffRole } from '@jianghuai/shared';
+import {
+  STAFF_ROLES,
+  type CreateStaffRequest,
+  type StaffRole,
+  type StaffStatusRequest,
+  type UnitContactRequest,
+  type UpdateStaffRequest,
+} from '@jianghuai/shared';
 import { PageQueryDto } from '../../common/pagination.js';
 
 export class StaffQueryDto extends PageQueryDto {
@@ -75,4 +82,42 @@ export class RevealDto {
   @ApiProperty({ enum: ['phone'] })
   @IsIn(['phone'])
   field: 'phone';
+}
+
+export class UpdateStaffDto implements UpdateStaffRequest {
+  @ApiProperty({ enum: STAFF_ROLES, isArray: true, description: '须适合所选单位的级别' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @IsIn(STAFF_ROLES, { each: true })
+  roles: StaffRole[];
+
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  orgUnitId: number;
+}
+
+export class StaffStatusDto implements StaffStatusRequest {
+  @ApiProperty({ enum: ['active', 'disabled'], description: 'active 启用，disabled 停用' })
+  @IsIn(['active', 'disabled'])
+  status: 'active' | 'disabled';
+}
+
+export class UnitContactDto implements UnitContactRequest {
+  @ApiProperty({ example: '李明' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(32)
+  name: string;
+
+  @ApiProperty({ example: '13800000001' })
+  @Matches(/^1[3-9]\d{9}$/)
+  phone: string;
+
+  @ApiProperty({ example: '副所长' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(32)
+  title: string;
 }

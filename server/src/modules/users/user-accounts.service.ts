@@ -146,4 +146,19 @@ export class UserAccounts {
     });
     return res.identifiers[0].id as number;
   }
+
+  /** Disables or re-enables a staff account in the caller's transaction. */
+  async setStatus(m: EntityManager, id: number, status: 'active' | 'disabled', now: Date): Promise<void> {
+    await m.getRepository(User).update({ id }, { status, updatedAt: now });
+  }
+
+  /** Replaces the password hash in the caller's transaction. */
+  async setPasswordHash(m: EntityManager, id: number, passwordHash: string, now: Date): Promise<void> {
+    await m.getRepository(User).update({ id }, { passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: now });
+  }
+
+  /** Moves a staff account to another org unit and role set in the caller's transaction. */
+  async setRolesAndOrgUnit(m: EntityManager, id: number, roles: StaffRole[], orgUnitId: number, now: Date) {
+    await m.getRepository(User).update({ id }, { roles, orgUnitId, updatedAt: now });
+  }
 }
