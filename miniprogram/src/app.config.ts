@@ -32,7 +32,17 @@ export default defineAppConfig({
   pages: [...pages, ...applicationPages, ...activityPages],
   subPackages: [
     // Staff-only pages live in sub-packages: volunteers never download them.
-    { root: 'admin', pages: ['staff/index', 'audit-logs/index', 'jobs/index'] },
+    {
+      root: 'admin',
+      pages: [
+        'staff/index',
+        'audit-logs/index',
+        'jobs/index',
+        'staff-new/index',
+        'staff-detail/index',
+        'unit-contacts/index',
+      ],
+    },
     {
       root: 'admin-applications',
       pages: [

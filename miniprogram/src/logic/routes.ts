@@ -5,6 +5,9 @@ export const PAGES = {
   sandboxLogin: '/pages/login/index',
   bindWechat: '/pages/bind-wechat/index',
   adminStaff: '/admin/staff/index',
+  adminStaffNew: '/admin/staff-new/index',
+  adminStaffDetail: '/admin/staff-detail/index',
+  adminUnitContacts: '/admin/unit-contacts/index',
   adminAuditLogs: '/admin/audit-logs/index',
   adminJobs: '/admin/jobs/index',
   // joining the force (docs/product.md#people)

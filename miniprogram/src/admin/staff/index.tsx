@@ -1,16 +1,25 @@
 import { useCallback, useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import type { StaffResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
 import { PagedListView } from '../../components/PagedListView';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
 import { listStaff } from '../../services/admin';
+import { BigButton } from '../../components/BigButton';
+import { useSession } from '../../hooks/useSession';
 import { roleLabels } from '../../logic/home';
+import { PAGES, pageUrl } from '../../logic/routes';
+import { canManageStaff } from '../../logic/staff-admin';
 import '../admin.css';
 
 function StaffRow({ staff }: { staff: StaffResponse }) {
   return (
-    <View className="jh-row-card" data-testid="staff-item">
+    <View
+      className="jh-row-card"
+      data-testid="staff-item"
+      onClick={() => void Taro.navigateTo({ url: pageUrl(PAGES.adminStaffDetail, { id: staff.id }) })}
+    >
       <Text className="jh-row-card__title">{staff.displayName}</Text>
       <Text className="jh-row-card__line">
         {staff.orgUnit.name}
@@ -35,9 +44,16 @@ export default function StaffListPage() {
   const [q, setQ] = useState('');
   const fetchPage = useCallback((page: number) => listStaff({ page, pageSize: PAGE_SIZE, q: q || undefined }), [q]);
   const list = usePagedList(fetchPage, q);
+  const session = useSession();
+  const manages = session.status === 'signedIn' && canManageStaff(session.me.roles);
 
   return (
     <Screen testId="admin-staff">
+      {manages ? (
+        <BigButton onClick={() => void Taro.navigateTo({ url: PAGES.adminStaffNew })} testId="staff-create">
+          新建账号
+        </BigButton>
+      ) : null}
       <View className="jh-search">
         <Input
           className="jh-input"
