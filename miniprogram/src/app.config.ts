@@ -19,6 +19,7 @@ const applicationPages: string[] = [
   'pages/application-status/index',
   'pages/member-card/index',
   'pages/messages/index',
+  'pages/mine/index',
 ];
 const activityPages: string[] = [
   'pages/activity/list',
@@ -77,6 +78,39 @@ export default defineAppConfig({
     // A station's teams (队伍): list with the active state, create and edit.
     { root: 'admin-teams', pages: ['list/index', 'edit/index'] },
   ],
+  // 首页 is the staff's workbench, 消息 their inbox, 我的 their account; tab pages stay in the main package.
+  tabBar: {
+    color: '#475467',
+    selectedColor: '#0b3d91',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/activity/list',
+        text: '活动',
+        iconPath: 'assets/tab/activity.png',
+        selectedIconPath: 'assets/tab/activity-active.png',
+      },
+      {
+        pagePath: 'pages/messages/index',
+        text: '消息',
+        iconPath: 'assets/tab/messages.png',
+        selectedIconPath: 'assets/tab/messages-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tab/mine.png',
+        selectedIconPath: 'assets/tab/mine-active.png',
+      },
+    ],
+  },
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#0b3d91',

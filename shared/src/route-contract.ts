@@ -148,8 +148,6 @@ export const API_ONLY_ROUTES: Readonly<Record<RouteKey, string>> = {
   'POST /admin/staff/:id/reveal': "a staff member's full phone for the administrator's HTTP tool (audited); no page",
   'DELETE /admin/companies/:id':
     'removing a company entered by mistake is a data correction by the administrator; no button',
-  'GET /me/activity-stats': 'personal activity figures for the planned home-page statistics; not shown yet',
-  'GET /me/insurance': "the volunteer's own cover, for the planned insurance card; not shown yet",
   'GET /admin/insurance-policies/:id': 'one policy with its insured count; the page works from the list',
   'POST /admin/insurance-policies/:id/enrolments':
     'enrolling chosen volunteers by id, used by the administrator; the page enrols a whole activity',

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { comingSoonMessage, type HomeTile } from '../logic/home';
+import { openPage } from './navigate';
 
 /** The default modal green is 2.3:1 on white; our blue is 10:1 (≥ 4.5:1 is required: docs/product.md#older-users). */
 const BRAND_BLUE = '#0b3d91';
@@ -7,7 +8,7 @@ const BRAND_BLUE = '#0b3d91';
 /** A built feature opens its page; one not built yet says so plainly instead of a blank page. */
 export function openTile(tile: HomeTile): void {
   if (tile.target.kind === 'page') {
-    void Taro.navigateTo({ url: tile.target.url });
+    openPage(tile.target.url);
     return;
   }
   void Taro.showModal({

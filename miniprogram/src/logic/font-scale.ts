@@ -27,3 +27,17 @@ export function readFontScale(getAppBaseInfo: (() => unknown) | undefined): numb
     return 1;
   }
 }
+
+/** Text sizes a person picks on the 我的 page where the platform has no font setting of its own (H5). */
+export const TEXT_SIZES = [
+  { key: 'standard', label: '标准', scale: 1 },
+  { key: 'large', label: '大', scale: 1.15 },
+  { key: 'xlarge', label: '特大', scale: 1.3 },
+] as const;
+
+export type TextSizeKey = (typeof TEXT_SIZES)[number]['key'];
+
+/** The chosen size's scale; an unknown or missing choice is 标准. */
+export function textSizeScale(key: unknown): number {
+  return TEXT_SIZES.find((size) => size.key === key)?.scale ?? 1;
+}

@@ -15,6 +15,7 @@ export const PAGES = {
   applicationStatus: '/pages/application-status/index',
   memberCard: '/pages/member-card/index',
   messages: '/pages/messages/index',
+  mine: '/pages/mine/index',
   adminReviewQueue: '/admin-applications/review/index',
   adminReviewDetail: '/admin-applications/review-detail/index',
   adminVolunteers: '/admin-applications/volunteers/index',
@@ -46,6 +47,14 @@ export const PAGES = {
   proposalNew: '/proposals/new/index',
   myProposals: '/proposals/mine/index',
 } as const;
+
+/** The tab bar's pages (app.config.ts tabBar): reached with switchTab, never with a query. */
+export const TAB_PAGES: readonly string[] = [PAGES.home, PAGES.activityList, PAGES.messages, PAGES.mine];
+
+/** Whether a URL (with or without its query) is a tab page. */
+export function isTabPage(url: string): boolean {
+  return TAB_PAGES.includes(url.split('?')[0]);
+}
 
 export interface LoginTarget {
   platform: string;

@@ -7,6 +7,9 @@ import {
   type CheckinRequest,
   type CheckoutRequest,
   type MyActivityResponse,
+  type MyActivityStatsResponse,
+  type MyInsuranceResponse,
+  INSURANCE_ROUTES,
   type MySignupResponse,
   type Page,
 } from '@jianghuai/shared';
@@ -40,4 +43,13 @@ export function checkOut(id: number, body: CheckoutRequest): Promise<MySignupRes
 
 export function myActivities(query: { page: number; pageSize: number }): Promise<Page<MyActivityResponse>> {
   return get<Page<MyActivityResponse>>(ACTIVITY_ROUTES.mine, { ...query }, { toast: false });
+}
+
+export function myActivityStats(): Promise<MyActivityStatsResponse> {
+  return get<MyActivityStatsResponse>(ACTIVITY_ROUTES.myStats, undefined, { toast: false });
+}
+
+/** The volunteer's own accident cover, for the 我的 page. */
+export function myInsurance(): Promise<MyInsuranceResponse> {
+  return get<MyInsuranceResponse>(INSURANCE_ROUTES.mine, undefined, { toast: false });
 }

@@ -14,6 +14,7 @@ import { fetchMyApplication } from '../../services/applications';
 import { HttpError, NETWORK_ERROR_MESSAGE } from '../../services/http';
 import { startSession } from '../../hooks/useSession';
 import '../../components/enrolment.css';
+import { openPage } from '../../hooks/navigate';
 
 type State =
   { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; app: MyApplicationResponse | null };
@@ -102,11 +103,7 @@ export default function ApplicationStatusPage() {
         </BigButton>
       ) : null}
       <ApplicationDetails app={app} />
-      <BigButton
-        kind="secondary"
-        onClick={() => void Taro.navigateTo({ url: PAGES.messages })}
-        testId="application-messages"
-      >
+      <BigButton kind="secondary" onClick={() => openPage(PAGES.messages)} testId="application-messages">
         我的消息
       </BigButton>
     </Screen>

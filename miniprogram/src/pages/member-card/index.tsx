@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { VolunteerCardResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
@@ -13,6 +13,7 @@ import { fetchMyCard } from '../../services/applications';
 import { HttpError, NETWORK_ERROR_MESSAGE } from '../../services/http';
 import '../../components/enrolment.css';
 import { CardRow } from '../../components/CardRow';
+import { openPage } from '../../hooks/navigate';
 
 type State =
   { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; card: VolunteerCardResponse };
@@ -122,7 +123,7 @@ export default function MemberCardPage() {
         <InfoRow label="编组" value={card.teams.length ? card.teams.join('、') : '尚未编组'} testId="card-teams" />
       </View>
       <SkillsAndEquipment card={card} />
-      <BigButton kind="secondary" onClick={() => void Taro.navigateTo({ url: PAGES.messages })} testId="card-messages">
+      <BigButton kind="secondary" onClick={() => openPage(PAGES.messages)} testId="card-messages">
         我的消息
       </BigButton>
     </Screen>
