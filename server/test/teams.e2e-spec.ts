@@ -2,7 +2,7 @@ import type { TeamResponse } from '@jianghuai/shared';
 import { Activity } from '../src/modules/activities/entities/activity.entity.js';
 import { AuditLog } from '../src/modules/audit/audit-log.entity.js';
 import { bearer, createTestApp, type TestContext } from './support/test-app.js';
-import { createVolunteers, publishActivity, type TestVolunteer } from './support/activity-factories.js';
+import { activityInput, createVolunteers, publishActivity, type TestVolunteer } from './support/activity-factories.js';
 import { testNowMs } from './support/test-clock.js';
 
 /** Teams (docs/product.md#teams): station officers manage their teams in scope; active = leader, 3 members, a settled activity in 30 days. */
@@ -161,5 +161,61 @@ describe('Teams (e2e)', () => {
       .set(...bearer(pinghu))
       .expect(200);
     expect(old.body).toMatchObject({ active: false, inactiveReasons: ['no_recent_activity'] });
+  });
+  it("limits a team activity to the team: others are refused at sign-up, and only the team's leader shows its code", async () => {
+    const team = (await create(pinghu, { name: '平湖签到组' })).body as TeamResponse;
+    const [outsider] = await createVolunteers(ctx, 1);
+    const other = await create(yushan, {
+      stationId: undefined,
+      communityId: null,
+      areaText: '雨山网格',
+      leaderVolunteerId: null,
+      memberVolunteerIds: [],
+    });
+    expect(other.status).toBe(201);
+    const wrong = await ctx
+      .http()
+      .post('/api/admin/activities')
+      .set(...bearer(pinghu))
+      .send(activityInput({ teamId: other.body.id }));
+    expect([wrong.status, wrong.body.code]).toEqual([400, 'ACTIVITY_TEAM_INVALID']);
+
+    const a = await publishActivity(ctx, pinghu, { teamId: team.id });
+    expect(a.teamId).toBe(team.id);
+    const signUp = (token: string) =>
+      ctx
+        .http()
+        .post(`/api/activities/${a.id}/signup`)
+        .set(...bearer(token));
+    const refused = await signUp(outsider.token);
+    expect([refused.status, refused.body.code]).toEqual([422, 'ACTIVITY_TEAM_ONLY']);
+    expect((await signUp(vols[1].token)).status).toBe(201);
+    expect((await signUp(vols[0].token)).status).toBe(201);
+
+    const qr = (token: string, id = a.id) =>
+      ctx
+        .http()
+        .get(`/api/activities/${id}/team-qr`)
+        .set(...bearer(token));
+    const shown = await qr(vols[0].token).expect(200);
+    expect(shown.body).toMatchObject({ slotSeconds: 30, token: expect.stringMatching(new RegExp(`^${a.id}\\.`)) });
+    await qr(vols[1].token).expect(404);
+    const mine = await ctx
+      .http()
+      .get('/api/me/teams')
+      .set(...bearer(vols[1].token))
+      .expect(200);
+    expect(mine.body).toContainEqual(
+      expect.objectContaining({ id: team.id, name: '平湖签到组', kindLabel: '区域巡逻组', isLeader: false }),
+    );
+    const led = await ctx
+      .http()
+      .get('/api/me/teams')
+      .set(...bearer(vols[0].token))
+      .expect(200);
+    expect(led.body.find((t: { id: number }) => t.id === team.id)).toMatchObject({ isLeader: true });
+    await qr(outsider.token).expect(404);
+    const open = await publishActivity(ctx, pinghu);
+    await qr(vols[0].token, open.id).expect(404);
   });
 });

@@ -32,6 +32,8 @@ export const ACTIVITY_ROUTES = {
   signups: '/admin/activities/:id/signups',
   reviewSignups: '/admin/activities/:id/signups/review',
   qrToken: '/admin/activities/:id/qr',
+  /** The team leader's check-in code for an activity of their team (a volunteer route). */
+  teamQrToken: '/activities/:id/team-qr',
   confirmAttendance: '/admin/activities/:id/attendance',
   weeklyRule: '/admin/activity-weekly-rule',
 } as const;
@@ -157,6 +159,8 @@ export interface ActivityInput {
   signupMode: SignupMode;
   /** Station (or community) that publishes it; staff default to their own unit. Proposals: the station. */
   orgUnitId?: number;
+  /** Limited to one team of the publishing station (docs/product.md#teams); null or absent: open to all. */
+  teamId?: number | null;
 }
 export type CreateActivityRequest = ActivityInput;
 export type UpdateActivityRequest = Partial<Omit<ActivityInput, 'orgUnitId'>>;
@@ -193,6 +197,8 @@ export interface ActivityResponse {
   status: ActivityStatus;
   proposal: { status: ProposalStatus; proposedBy: string; rejectReason: string | null } | null;
   cancelReason: string | null;
+  /** The team it is limited to, or null. */
+  teamId: number | null;
   /** Distance from the caller's position when `lat`/`lng` were given to the list. */
   distanceM: number | null;
   /** The caller's own sign-up, for volunteers. */

@@ -156,6 +156,8 @@ export const ERRORS = {
   TEAM_STATION_REQUIRED: { status: 400, message: '队伍须属于一个派出所' },
   TEAM_AREA_INVALID: { status: 400, message: '责任区域须为本所的社区，或填写网格描述' },
   TEAM_MEMBER_NOT_ELIGIBLE: { status: 422, message: '队长和队员须为本所在册的义警' },
+  ACTIVITY_TEAM_ONLY: { status: 422, message: '该活动只面向本队队员，您不在这支队伍中' },
+  ACTIVITY_TEAM_INVALID: { status: 400, message: '所选队伍不属于发布单位所在的派出所' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -75,6 +75,7 @@ export const ROUTE_METHODS: { readonly [T in RouteTableName]: MethodsOf<(typeof 
     signups: ['GET'],
     reviewSignups: ['POST'],
     qrToken: ['GET'],
+    teamQrToken: ['GET'],
     confirmAttendance: ['POST'],
     weeklyRule: ['GET'],
   },
@@ -133,6 +134,7 @@ export const ROUTE_METHODS: { readonly [T in RouteTableName]: MethodsOf<(typeof 
     adminTeams: ['GET', 'POST'],
     adminTeam: ['GET', 'PATCH'],
     adminStationsWithoutActiveTeam: ['GET'],
+    myTeams: ['GET'],
   },
 };
 

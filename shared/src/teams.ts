@@ -6,6 +6,8 @@ export const TEAM_ROUTES = {
   adminTeam: '/admin/teams/:id',
   /** Stations in the viewer's scope without an active team (for the dashboard). */
   adminStationsWithoutActiveTeam: '/admin/teams/stations-without-active-team',
+  /** The signed-in volunteer's teams (the member card, the leader's check-in code). */
+  myTeams: '/me/teams',
 } as const;
 
 export const TEAM_KINDS = [

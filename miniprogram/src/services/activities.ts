@@ -12,6 +12,7 @@ import {
   INSURANCE_ROUTES,
   type MySignupResponse,
   type Page,
+  type QrTokenResponse,
 } from '@jianghuai/shared';
 import { get, post } from './http';
 
@@ -43,6 +44,11 @@ export function checkOut(id: number, body: CheckoutRequest): Promise<MySignupRes
 
 export function myActivities(query: { page: number; pageSize: number }): Promise<Page<MyActivityResponse>> {
   return get<Page<MyActivityResponse>>(ACTIVITY_ROUTES.mine, { ...query }, { toast: false });
+}
+
+/** The check-in code the team leader shows for an activity of their team. */
+export function getTeamQrToken(id: number): Promise<QrTokenResponse> {
+  return get<QrTokenResponse>(apiPath(ACTIVITY_ROUTES.teamQrToken, { id }), undefined, { toast: false });
 }
 
 export function myActivityStats(): Promise<MyActivityStatsResponse> {

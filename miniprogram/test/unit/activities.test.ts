@@ -68,6 +68,7 @@ const activity = (over: Partial<ActivityResponse> = {}): ActivityResponse => ({
   status: 'published',
   proposal: null,
   cancelReason: null,
+  teamId: null,
   distanceM: null,
   mySignup: null,
   createdAt: '2026-11-20T00:00:00Z',

@@ -8,6 +8,8 @@ import type { InsuranceSource } from '../../src/modules/activities/insurance.sou
 import type { AgreementSource } from '../../src/modules/activities/agreement.source.js';
 import type { OrgUnit } from '../../src/modules/org/org-unit.entity.js';
 import type { Volunteer } from '../../src/modules/volunteers/volunteer.entity.js';
+import { TeamQueries } from '../../src/modules/teams/team-queries.js';
+import { VolunteerQueries } from '../../src/modules/volunteers/volunteer-queries.js';
 
 /** The activity rules with their defaults, or the values `env` names. */
 export function unitActivitiesConfig(env: Record<string, string> = {}): ActivitiesConfig {
@@ -130,4 +132,9 @@ export function memberActor(user: { id: number; displayName: string; openid: str
     isStaff: false,
     ip: '127.0.0.1',
   };
+}
+
+/** The teams module's queries over the unit database (team-only sign-up, the leader's check-in code). */
+export function unitTeams(ds: DataSource): TeamQueries {
+  return new TeamQueries(ds, new VolunteerQueries(ds));
 }

@@ -14,6 +14,7 @@ import {
 } from '../../logic/qr-countdown';
 import { messageOf } from '../../hooks/useSignup';
 import { getQrToken } from '../../services/activities-admin';
+import { getTeamQrToken } from '../../services/activities';
 import { qrDataUrl } from '../../logic/qr-image';
 import '../../components/activity/activity.css';
 
@@ -21,7 +22,7 @@ import '../../components/activity/activity.css';
  * The current code for activity `id`, fetched again when its slot ends (or every 5 s after a failure), with a
  * clock that ticks every second; keeps the screen on while shown.
  */
-function useRotatingToken(id: number) {
+function useRotatingToken(id: number, asLeader: boolean) {
   const [token, setToken] = useState<QrTokenState | null>(null);
   const [slot, setSlot] = useState(30);
   const [now, setNow] = useState(Date.now());
@@ -32,7 +33,7 @@ function useRotatingToken(id: number) {
     if (fetching.current) return;
     fetching.current = true;
     try {
-      const res = await getQrToken(id);
+      const res = await (asLeader ? getTeamQrToken(id) : getQrToken(id));
       const at = Date.now();
       setSlot(res.slotSeconds);
       // The phone's clock stands in for the server's; validForMs clamps it to one slot.
@@ -72,8 +73,9 @@ function useRotatingToken(id: number) {
  * read out or pasted where scanning is unavailable (the H5 build).
  */
 export default function QrScreenPage() {
-  const id = Number(useRouter().params.id);
-  const { token, slot, now, error, fetchToken } = useRotatingToken(id);
+  const params = useRouter().params;
+  const id = Number(params.id);
+  const { token, slot, now, error, fetchToken } = useRotatingToken(id, params.leader === '1');
 
   if (!token && error)
     return (

@@ -22,6 +22,7 @@ import { messageOf, useSignup } from '../../hooks/useSignup';
 import { getActivity } from '../../services/activities';
 import { checkinHint } from '../../logic/activity-hints';
 import { LocationNote } from '../../components/activity/LocationNote';
+import { LeaderQrButton } from '../../components/activity/LeaderQrButton';
 import '../../components/activity/activity.css';
 
 function Row({ k, v, testId }: { k: string; v: string; testId?: string }) {
@@ -226,6 +227,7 @@ export default function ActivityDetailPage() {
       {actions.map((act) => (
         <ActionButton key={act.kind} act={act} id={id} signup={signup} onCancel={() => void confirmCancel()} />
       ))}
+      <LeaderQrButton a={a} />
 
       <Facts a={a} />
 

@@ -13,6 +13,7 @@ import { fetchMyCard } from '../../services/applications';
 import { HttpError, NETWORK_ERROR_MESSAGE } from '../../services/http';
 import '../../components/enrolment.css';
 import { CardRow } from '../../components/CardRow';
+import { MyTeams } from '../../components/MyTeams';
 import { openPage } from '../../hooks/navigate';
 
 type State =
@@ -122,6 +123,7 @@ export default function MemberCardPage() {
         {card.company ? <InfoRow label="单位" value={card.company.name} /> : null}
         <InfoRow label="编组" value={card.teams.length ? card.teams.join('、') : '尚未编组'} testId="card-teams" />
       </View>
+      <MyTeams />
       <SkillsAndEquipment card={card} />
       <BigButton kind="secondary" onClick={() => openPage(PAGES.messages)} testId="card-messages">
         我的消息

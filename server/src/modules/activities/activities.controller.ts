@@ -6,6 +6,7 @@ import type {
   MyActivityStatsResponse,
   MySignupResponse,
   Page,
+  QrTokenResponse,
 } from '@jianghuai/shared';
 import { Authenticated, CurrentActor } from '../../common/auth/authenticated.decorator.js';
 import type { Actor } from '../../common/auth/actor.js';
@@ -40,6 +41,13 @@ export class ActivitiesController {
   @ApiOperation({ summary: '活动详情（含我的报名）' })
   detail(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<ActivityResponse> {
     return this.views.detail(actor, id);
+  }
+
+  @Get('activities/:id/team-qr')
+  @Authenticated()
+  @ApiOperation({ summary: '队长出示本队活动的签到二维码（每 30 秒更换）' })
+  teamQr(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<QrTokenResponse> {
+    return this.checkins.teamLeaderQrToken(actor, id);
   }
 
   @Post('activities/:id/signup')

@@ -48,6 +48,7 @@ export function toActivityResponse(a: Activity, x: ActivityExtras): ActivityResp
       ? { status: a.proposalStatus, proposedBy: a.proposedByName ?? '', rejectReason: a.proposalRejectReason }
       : null,
     cancelReason: a.cancelReason,
+    teamId: a.teamId,
     distanceM: x.distanceM ?? null,
     mySignup: x.mySignup ?? null,
     createdAt: a.createdAt.toISOString(),

@@ -5,6 +5,19 @@ import type { OrgUnitRecord } from '../org/org.mapper.js';
 import type { ActivityInputDto } from './dto/activity.dto.js';
 import { normalizeRequirements } from './eligibility.js';
 import type { Activity } from './entities/activity.entity.js';
+import type { TeamQueries } from '../teams/team-queries.js';
+
+/** The team an activity at `unit` is limited to: null, or a team of the unit's station (or the unit itself). */
+export async function activityTeamId(
+  teams: TeamQueries,
+  teamId: number | null | undefined,
+  unit: OrgUnitRecord,
+): Promise<number | null> {
+  if (!teamId) return null;
+  const team = await teams.findById(teamId);
+  if (!team || !unit.path.startsWith(team.stationPath)) throw new AppException('ACTIVITY_TEAM_INVALID');
+  return team.id;
+}
 
 export interface ActivityTimesInput {
   startAt: string;
@@ -27,7 +40,14 @@ export function activityTimes(t: ActivityTimesInput) {
 /** A new draft at `unit` (not saved): staff create it with `createdBy`, a proposal with null. */
 export function draftActivity(
   repo: Repository<Activity>,
-  input: { dto: ActivityInputDto; unit: OrgUnitRecord; createdBy: number | null; now: Date; defaultRadiusM: number },
+  input: {
+    dto: ActivityInputDto;
+    unit: OrgUnitRecord;
+    createdBy: number | null;
+    now: Date;
+    defaultRadiusM: number;
+    teamId: number | null;
+  },
 ): Activity {
   const { dto, unit, createdBy, now } = input;
   const status: ActivityStatus = 'draft';
@@ -59,6 +79,7 @@ export function draftActivity(
     proposalRejectReason: null,
     proposalSlot: null,
     cancelReason: null,
+    teamId: input.teamId,
     underfilledWarnedAt: null,
     createdByUserId: createdBy,
     publishedAt: null,

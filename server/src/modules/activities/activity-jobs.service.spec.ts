@@ -25,6 +25,7 @@ import {
   createActivity,
   createSignup,
   unitActivitiesConfig,
+  unitTeams,
 } from '../../../test/unit/factories-activities.js';
 
 const NOW = '2026-11-30T15:30:00Z';
@@ -41,9 +42,17 @@ describe('ActivityJobsService', () => {
     return new ActivityJobsService(
       ds,
       config,
-      new CheckinService(ds, config, clock),
+      new CheckinService(ds, config, clock, unitTeams(ds)),
       notifications,
-      new SignupService(ds, new FakeAgreements(), new FakeInsurance(), notifications, unitAudit(ds, clock), clock),
+      new SignupService(
+        ds,
+        new FakeAgreements(),
+        new FakeInsurance(),
+        notifications,
+        unitAudit(ds, clock),
+        clock,
+        unitTeams(ds),
+      ),
       clock,
       new UserQueries(ds),
     );

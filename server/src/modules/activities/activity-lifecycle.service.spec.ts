@@ -35,6 +35,7 @@ import {
   createSignup,
   memberActor,
   unitActivitiesConfig,
+  unitTeams,
 } from '../../../test/unit/factories-activities.js';
 
 const code = (p: Promise<unknown>) =>
@@ -74,11 +75,12 @@ describe('ActivityLifecycleService', () => {
       audit,
       notifications,
       new ActivityViews(ds, c, new MemberDirectory(ds, users), unitOrg(ds), volunteers),
-      new SignupService(ds, new FakeAgreements(), new FakeInsurance(), notifications, audit, c),
+      new SignupService(ds, new FakeAgreements(), new FakeInsurance(), notifications, audit, c, unitTeams(ds)),
       c,
       new CompaniesService(ds, unitPii, audit, c, unitOrg(ds), users, new CompanyReferences()),
       unitOrg(ds),
       volunteers,
+      unitTeams(ds),
     );
   };
   const officer = () => staffActor('station_officer', org.stationA, 41);

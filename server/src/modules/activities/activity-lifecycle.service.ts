@@ -14,7 +14,8 @@ import { isDuplicateKey } from '../../database/raw-sql.js';
 import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
 import { activitiesConfig, type ActivitiesConfig } from '../../config/activities.config.js';
 import { advanceByClock, findActivityInScope } from './activity-access.js';
-import { activityTimes, draftActivity } from './activity-draft.js';
+import { activityTeamId, activityTimes, draftActivity } from './activity-draft.js';
+import { TeamQueries } from '../teams/team-queries.js';
 import { ActivityViews } from './activity-views.service.js';
 import type { ActivityInputDto, UpdateActivityDto } from './dto/activity.dto.js';
 import { normalizeRequirements } from './eligibility.js';
@@ -39,19 +40,21 @@ export class ActivityLifecycleService {
     private readonly companies: CompaniesService,
     private readonly org: OrgService,
     private readonly volunteers: VolunteerQueries,
+    private readonly teams: TeamQueries,
   ) {}
 
   async create(actor: Actor, dto: ActivityInputDto): Promise<ActivityResponse> {
     const unit = await this.publishingUnit(dto.orgUnitId ?? actor.orgUnitId);
     assertPathInScope(actor, unit.path);
+    const teamId = await activityTeamId(this.teams, dto.teamId, unit);
     const id = await this.ds.transaction(async (m) => {
-      const a = await m.getRepository(Activity).save(this.build(dto, unit, actor.userId));
+      const a = await m.getRepository(Activity).save(this.build(dto, unit, actor.userId, teamId));
       await this.audit.record(m, actor, {
         action: 'activity.create',
         targetType: 'activity',
         targetId: String(a.id),
         orgUnitId: unit.id,
-        after: { title: a.title, type: a.type },
+        after: { title: a.title, type: a.type, teamId },
       });
       return a.id;
     });
@@ -99,7 +102,7 @@ export class ActivityLifecycleService {
       );
       const slot = Array.from({ length: limit - unslotted }, (_, i) => i + 1).find((n) => !taken.has(n));
       if (slot === undefined) break;
-      const a = this.build(dto, unit, null);
+      const a = this.build(dto, unit, null, null);
       Object.assign(a, {
         proposalStatus: 'pending',
         proposedByUserId: actor.userId,
@@ -374,13 +377,14 @@ export class ActivityLifecycleService {
     return unit;
   }
 
-  private build(dto: ActivityInputDto, unit: OrgUnitRecord, createdBy: number | null): Activity {
+  private build(dto: ActivityInputDto, unit: OrgUnitRecord, createdBy: number | null, teamId: number | null): Activity {
     return draftActivity(this.ds.getRepository(Activity), {
       dto,
       unit,
       createdBy,
       now: this.clock.now(),
       defaultRadiusM: this.config.defaultRadiusM,
+      teamId,
     });
   }
 }

@@ -13,6 +13,7 @@ import {
   createSignup,
   memberActor,
   unitActivitiesConfig,
+  unitTeams,
 } from '../../../test/unit/factories-activities.js';
 
 const code = (p: Promise<unknown>) =>
@@ -23,7 +24,8 @@ const code = (p: Promise<unknown>) =>
 /** At the activity's spot (31.6, 118.5) give or take `dLat` degrees north (0.001° ≈ 111 m). */
 const here = (dLat = 0, accuracy = 20) =>
   ({ method: 'location', lat: 31.6 + dLat, lng: 118.5, accuracy }) as CheckinDto;
-const sut = (ds: DataSource, iso: string) => new CheckinService(ds, unitActivitiesConfig(), clockAt(iso));
+const sut = (ds: DataSource, iso: string) =>
+  new CheckinService(ds, unitActivitiesConfig(), clockAt(iso), unitTeams(ds));
 
 describe('CheckinService', () => {
   let ds: DataSource;

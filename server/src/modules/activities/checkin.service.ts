@@ -18,6 +18,7 @@ import type { CheckinDto, CheckoutDto } from './dto/signup.dto.js';
 import { Activity } from './entities/activity.entity.js';
 import { ActivitySignup } from './entities/activity-signup.entity.js';
 import { Clock } from '../../common/clock/clock.js';
+import { TeamQueries } from '../teams/team-queries.js';
 
 const QR_ERRORS = {
   invalid: 'CHECKIN_QR_INVALID',
@@ -34,16 +35,28 @@ export class CheckinService {
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(activitiesConfig.KEY) private readonly config: ActivitiesConfig,
     private readonly clock: Clock,
+    private readonly teams: TeamQueries,
   ) {
     this.qr = new CheckinQr(config.qrSecret, config.qrSlotSeconds);
   }
 
   /** The code the officer's phone shows; it rotates every slot. */
   async qrToken(actor: Actor, activityId: number, now = this.clock.now()): Promise<QrTokenResponse> {
-    const a = await advanceByClock(this.ds.manager, await findActivityInScope(this.ds.manager, actor, activityId), now);
+    return this.mintFor(await findActivityInScope(this.ds.manager, actor, activityId), now);
+  }
+
+  /** The same code on the team leader's phone, for an activity of the team they lead (NOT_FOUND otherwise). */
+  async teamLeaderQrToken(actor: Actor, activityId: number, now = this.clock.now()): Promise<QrTokenResponse> {
+    const found = await this.ds.getRepository(Activity).findOneBy({ id: activityId });
+    if (!found?.teamId || !(await this.teams.isLeaderUser(found.teamId, actor.userId))) throw AppException.notFound();
+    return this.mintFor(found, now);
+  }
+
+  private async mintFor(activity: Activity, now: Date): Promise<QrTokenResponse> {
+    const a = await advanceByClock(this.ds.manager, activity, now);
     if (a.status !== 'published' && a.status !== 'ongoing')
       throw new AppException('ACTIVITY_INVALID_STATE', { status: a.status });
-    const { token, refreshAt } = this.qr.mint(activityId, now);
+    const { token, refreshAt } = this.qr.mint(a.id, now);
     return { token, slotSeconds: this.qr.slotSeconds, refreshAt: refreshAt.toISOString() };
   }
 

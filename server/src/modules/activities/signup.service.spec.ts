@@ -24,6 +24,7 @@ import {
   createActivity,
   createSignup,
   memberActor,
+  unitTeams,
 } from '../../../test/unit/factories-activities.js';
 
 const code = (p: Promise<unknown>) =>
@@ -40,7 +41,15 @@ describe('SignupService', () => {
   let members: { user: User; volunteer: Volunteer }[];
   const clock = clockAt('2026-11-30T15:30:00Z');
   const service = (c: Clock = clock) =>
-    new SignupService(ds, agreements, insurance, unitNotifications(ds, c, new FakeWechat()), unitAudit(ds, c), c);
+    new SignupService(
+      ds,
+      agreements,
+      insurance,
+      unitNotifications(ds, c, new FakeWechat()),
+      unitAudit(ds, c),
+      c,
+      unitTeams(ds),
+    );
   const actor = (i: number) => memberActor(members[i].user);
   const status = (id: number) => ds.getRepository(ActivitySignup).findOneByOrFail({ id });
 

@@ -23,6 +23,7 @@ import { ActivitySignup } from './entities/activity-signup.entity.js';
 import { dbDate, dbJson, isDuplicateKey, typeormExec } from '../../database/raw-sql.js';
 import { SIGNUP_SQL } from './sql.js';
 import { Clock } from '../../common/clock/clock.js';
+import { TeamQueries } from '../teams/team-queries.js';
 
 /**
  * Sign-up under a rush (docs/product.md#activities). The database decides: a unique key refuses a second live
@@ -39,6 +40,7 @@ export class SignupService {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly teams: TeamQueries,
   ) {}
 
   async signUp(actor: Actor, activityId: number): Promise<MySignupResponse> {
@@ -53,6 +55,7 @@ export class SignupService {
     const [v] = (await exec(SIGNUP_SQL.volunteer, [actor.userId])).rows;
     if (!v) throw new AppException('ACTIVITY_NOT_A_VOLUNTEER');
     const volunteerId = Number(v.id);
+    if (a.teamId && !(await this.teams.isInTeam(Number(a.teamId), volunteerId))) throw ineligible('ACTIVITY_TEAM_ONLY');
     const req = dbJson<ActivityRequirements>(a.requirements);
     const problem = requirementProblem(
       {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
 import { Team } from './team.entity.js';
 import { TeamMember } from './team-member.entity.js';
 
@@ -10,15 +11,26 @@ export type TeamRecord = Team;
 /** Reads of teams and memberships for other modules (activities: team-only sign-up, the leader's QR code). */
 @Injectable()
 export class TeamQueries {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly volunteers: VolunteerQueries,
+  ) {}
 
   findById(id: number, manager?: EntityManager): Promise<TeamRecord | null> {
     return (manager ?? this.ds.manager).getRepository(Team).findOneBy({ id });
   }
 
-  async isMember(teamId: number, volunteerId: number, manager?: EntityManager): Promise<boolean> {
-    const repo = (manager ?? this.ds.manager).getRepository(TeamMember);
-    return (await repo.countBy({ teamId, volunteerId })) > 0;
+  /** A member or the leader of the team (a team activity admits both). */
+  async isInTeam(teamId: number, volunteerId: number): Promise<boolean> {
+    if ((await this.ds.getRepository(TeamMember).countBy({ teamId, volunteerId })) > 0) return true;
+    return (await this.ds.getRepository(Team).countBy({ id: teamId, leaderVolunteerId: volunteerId })) > 0;
+  }
+
+  /** Whether the signed-in user is the volunteer who leads the team (the leader shows its check-in code). */
+  async isLeaderUser(teamId: number, userId: number): Promise<boolean> {
+    const v = await this.volunteers.findByUserId(userId);
+    if (!v || v.status !== 'active') return false;
+    return (await this.ds.getRepository(Team).countBy({ id: teamId, leaderVolunteerId: v.id })) > 0;
   }
 
   /** The teams a volunteer belongs to or leads. */

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Page, StationWithoutActiveTeam, TeamResponse } from '@jianghuai/shared';
+import type { MyTeamSummary, Page, StationWithoutActiveTeam, TeamResponse } from '@jianghuai/shared';
 import { Authenticated, CurrentActor } from '../../common/auth/authenticated.decorator.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { TeamDto, TeamListQueryDto } from './teams.dto.js';
@@ -48,5 +48,18 @@ export class TeamsController {
     @Body() dto: TeamDto,
   ): Promise<TeamResponse> {
     return this.teams.update(actor, id, dto);
+  }
+}
+
+@ApiTags('队伍')
+@Controller('me/teams')
+export class MyTeamsController {
+  constructor(private readonly teams: TeamsService) {}
+
+  @Get()
+  @Authenticated()
+  @ApiOperation({ summary: '我所在的队伍（队伍名称、类型、队长）' })
+  mine(@CurrentActor() actor: Actor): Promise<MyTeamSummary[]> {
+    return this.teams.mineByUser(actor.userId);
   }
 }

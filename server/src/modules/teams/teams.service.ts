@@ -114,6 +114,12 @@ export class TeamsService {
       .map((s) => ({ id: s.id, name: s.name, teamCount: teams.filter((t) => t.stationId === s.id).length }));
   }
 
+  /** The signed-in person's teams (none when they are not a volunteer). */
+  async mineByUser(userId: number): Promise<MyTeamSummary[]> {
+    const v = await this.volunteers.findByUserId(userId);
+    return v ? this.mine(v.id) : [];
+  }
+
   /** The teams a volunteer leads or belongs to, for their card. */
   async mine(volunteerId: number): Promise<MyTeamSummary[]> {
     const memberOf = (await this.ds.getRepository(TeamMember).findBy({ volunteerId })).map((m) => m.teamId);

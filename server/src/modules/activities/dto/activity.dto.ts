@@ -15,6 +15,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -190,6 +191,13 @@ export class ActivityInputDto implements ActivityInput {
   @IsInt()
   @Min(1)
   orgUnitId?: number;
+
+  @ApiPropertyOptional({ nullable: true, description: '只面向发布单位所在派出所的一支队伍；提议时不可选' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsInt()
+  @Min(1)
+  teamId?: number | null;
 }
 
 export class UpdateActivityDto implements UpdateActivityRequest {
