@@ -565,6 +565,8 @@ export const JOB_NAMES = [
   'activity-reminders',
   // failed WeChat pushes tried again with growing back-off
   'notification-retries',
+  // applications waiting past their review time: their reviewers are told once per stage
+  'review-sla-warnings',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 

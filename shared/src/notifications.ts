@@ -15,6 +15,9 @@ export const NOTIFICATION_TEMPLATE_KEYS = [
   'duty_warning',
   'certificate_expiry',
   'criminal_recheck',
+  // staff inbox: an application waiting past its review time, a volunteer transferred in from another branch
+  'review_overdue',
+  'station_transfer',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATE_KEYS)[number];
 

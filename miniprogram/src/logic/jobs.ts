@@ -22,6 +22,10 @@ export const JOB_LABELS: Record<JobName, { title: string; hint: string }> = {
     title: '消息推送重试',
     hint: '微信推送失败的消息按 1 分钟、5 分钟、30 分钟、2 小时逐次重试',
   },
+  'review-sla-warnings': {
+    title: '审核超时提醒',
+    hint: '申请等待审核超过时限时，提醒负责该环节的审核民警（每份申请每个环节一次）',
+  },
 };
 
 const RESULT_LABELS: Record<string, string> = {

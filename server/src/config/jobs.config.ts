@@ -26,6 +26,8 @@ const DEFAULT_EVERY: Record<JobName, number | 'quarterly'> = {
   // the reminder goes out in the hour before the start: a run each minute sends it 59–60 minutes before
   'activity-reminders': 1,
   'notification-retries': 1,
+  // an application is overdue within the hour after its review time runs out
+  'review-sla-warnings': 60,
 };
 
 export const jobsConfig = defineConfig('jobs', (env, problems): JobScheduleConfig => {

@@ -8,7 +8,8 @@ import { JobLeaseService } from '../../src/modules/jobs/job-lease.service.js';
 import { JobsService } from '../../src/modules/jobs/jobs.service.js';
 import { UserQueries } from '../../src/modules/users/user-queries.js';
 import { VolunteerDutyQueries } from '../../src/modules/volunteers/volunteer-duty-queries.js';
-import { FakeWechat, unitAudit, unitNotifications } from './factories.js';
+import { ApplicationQueries } from '../../src/modules/applications/application-queries.js';
+import { FakeWechat, unitAudit, unitNotifications, unitOrg } from './factories.js';
 
 /** The activity jobs belong to the activities module: the jobs specs only see whether they are handed over. */
 export class FakeActivityJobs {
@@ -47,5 +48,6 @@ export function unitJobs(
     readArea(jobsConfig.read, { NODE_ENV: 'test', ...env }),
     new VolunteerDutyQueries(ds),
     new UserQueries(ds),
+    new ApplicationQueries(ds, unitOrg(ds)),
   );
 }

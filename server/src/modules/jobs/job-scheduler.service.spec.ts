@@ -10,6 +10,7 @@ import { FakeActivityJobs, unitJobs } from '../../../test/unit/factories-jobs.js
 
 const schedule = (env: Record<string, string> = {}) => readArea(jobsConfig.read, { NODE_ENV: 'test', ...env });
 const MINUTE_JOBS = ['activity-upkeep', 'activity-reminders', 'notification-retries'];
+const HOURLY_JOBS = ['review-sla-warnings'];
 const DAILY_JOBS = ['inactivity-revocation', 'criminal-recheck-reminders', 'certificate-expiry-reminders'];
 
 describe('JobScheduler', () => {
@@ -36,7 +37,7 @@ describe('JobScheduler', () => {
     await instanceAt('2026-11-30T15:30:00Z').tick();
     expect((await instanceAt('2026-11-30T15:32:00Z').tick()).sort()).toEqual([...MINUTE_JOBS].sort());
     const nextDay = await instanceAt('2026-12-01T15:31:00Z').tick();
-    expect(nextDay.filter((j) => !MINUTE_JOBS.includes(j)).sort()).toEqual([...DAILY_JOBS].sort());
+    expect(nextDay.filter((j) => !MINUTE_JOBS.includes(j)).sort()).toEqual([...HOURLY_JOBS, ...DAILY_JOBS].sort());
   });
 
   it('the quarterly re-grade waits for the quarter to begin in Shanghai (16:00 UTC on 31 December)', async () => {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { ActivitiesModule } from '../activities/activities.module.js';
+import { ApplicationsModule } from '../applications/applications.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { VolunteersModule } from '../volunteers/volunteers.module.js';
 import { JobLeaseService } from './job-lease.service.js';
@@ -15,7 +16,7 @@ import { JobsAdminController } from './jobs-admin.controller.js';
  * one instance runs a job at a time, and a scheduled job only once per period.
  */
 @Module({
-  imports: [ScheduleModule.forRoot(), ActivitiesModule, UsersModule, VolunteersModule],
+  imports: [ScheduleModule.forRoot(), ActivitiesModule, ApplicationsModule, UsersModule, VolunteersModule],
   providers: [JobLeaseService, JobsService, JobScheduler],
   controllers: [JobsAdminController],
   exports: [JobsService, JobScheduler],

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import {
   addCalendarDays,
   JOB_NAMES,
@@ -10,6 +10,7 @@ import {
   type JobRunResponse,
 } from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
+import { PERMISSIONS } from '../../common/auth/permissions.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { logger } from '../../common/logging/logger.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -25,6 +26,7 @@ import { nextRunAt } from './job-schedule.js';
 import { jobsConfig, type JobScheduleConfig } from '../../config/jobs.config.js';
 import { ActivityJobsService } from '../activities/activity-jobs.service.js';
 import { Clock } from '../../common/clock/clock.js';
+import { ApplicationQueries, type OverdueApplication } from '../applications/application-queries.js';
 
 const DAY_MS = 86_400_000;
 const PAGE = 500;
@@ -60,6 +62,7 @@ export class JobsService {
     @Inject(jobsConfig.KEY) private readonly schedule: JobScheduleConfig,
     private readonly volunteers: VolunteerDutyQueries,
     private readonly users: UserQueries,
+    private readonly applications: ApplicationQueries,
   ) {}
 
   /** Runs a job under its lease; with `dueBefore` only if it last ran at or before that instant (the scheduler). */
@@ -106,6 +109,8 @@ export class JobsService {
         return { reminded: await this.activityJobs.remindStartingSoon() };
       case 'notification-retries':
         return this.notifications.retryDue();
+      case 'review-sla-warnings':
+        return this.reviewSlaWarnings();
     }
   }
 
@@ -253,10 +258,70 @@ export class JobsService {
     return { regraded: await this.volunteers.regradeStars(level) };
   }
 
-  /** True for the one caller that records this reminder key first. */
-  private async claim(key: string): Promise<boolean> {
+  /**
+   * Applications waiting past the review time (docs/product.md#applications-and-review): the officers who may act on
+   * the waiting stage at its unit are told once per application, stage and submission. The reminder key and the
+   * messages are written in one transaction, so two runs (or two instances) never warn twice and a failed run
+   * leaves nothing half-sent.
+   */
+  private async reviewSlaWarnings(): Promise<Record<string, number>> {
+    const cutoff = new Date(this.clock.nowMs() - this.config.reviewSlaDays * DAY_MS);
+    const reviewers = new Map<string, UserRecord[]>();
+    let overdueWarned = 0;
+    let lastId = 0;
+    for (;;) {
+      const page = await this.applications.overdue(cutoff, lastId, PAGE);
+      if (!page.length) break;
+      lastId = page[page.length - 1].id;
+      const keys = page.map(reviewSlaKey);
+      const done = new Set(
+        (await this.dataSource.getRepository(JobReminder).findBy({ reminderKey: In(keys) })).map((r) => r.reminderKey),
+      );
+      for (const app of page) {
+        if (done.has(reviewSlaKey(app))) continue;
+        const to = (await this.reviewersOf(app, reviewers)).filter((u) => !app.excludeUserIds.includes(u.id));
+        const ids = await this.dataSource.transaction(async (m) => {
+          if (!(await this.claim(reviewSlaKey(app), m))) return null;
+          const created: number[] = [];
+          for (const u of to) created.push(await this.notifications.create(m, this.reviewSlaMessage(app, u.id)));
+          return created;
+        });
+        if (!ids) continue;
+        overdueWarned++;
+        await this.notifications.push(ids);
+      }
+    }
+    return { overdueWarned };
+  }
+
+  /** The officers whose role acts on the waiting stage at the nearest of its units that has any. */
+  private async reviewersOf(app: OverdueApplication, cache: Map<string, UserRecord[]>): Promise<UserRecord[]> {
+    const roles = PERMISSIONS[app.stage === 'review' ? 'applications.review' : 'applications.approve'];
+    for (const unitId of app.unitIds) {
+      const key = `${app.stage}:${unitId}`;
+      if (!cache.has(key)) cache.set(key, await this.users.activeWithAnyRoleAt(unitId, roles));
+      if (cache.get(key)!.length) return cache.get(key)!;
+    }
+    return [];
+  }
+
+  private reviewSlaMessage(app: OverdueApplication, userId: number) {
+    const submittedOn = this.clock.today(app.submittedAt);
+    const step = app.stage === 'review' ? '初审' : '审批';
+    return {
+      userId,
+      template: 'review_overdue' as const,
+      title: `入会申请${step}超时`,
+      body: `申请人 ${app.name} 于 ${submittedOn} 提交的入会申请已超过 ${this.config.reviewSlaDays} 天未${step}，请尽快处理。`,
+      page: `admin-applications/review-detail/index?id=${app.id}`,
+      data: { thing1: `${app.name} 入会申请`.slice(0, 20), date2: submittedOn },
+    };
+  }
+
+  /** True for the one caller that records this reminder key first (inside `manager`'s transaction when given). */
+  private async claim(key: string, manager?: EntityManager): Promise<boolean> {
     try {
-      await this.dataSource
+      await (manager ?? this.dataSource.manager)
         .getRepository(JobReminder)
         .insert({ reminderKey: key.slice(0, 191), createdAt: this.clock.now() });
       return true;
@@ -265,4 +330,9 @@ export class JobsService {
       throw err;
     }
   }
+}
+
+/** One warning per application, stage and submission (a resubmitted application waits anew). */
+function reviewSlaKey(app: OverdueApplication): string {
+  return `review-sla:${app.id}:${app.stage}:${app.submittedAt.toISOString()}`;
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ParseIdPipe } from '../../common/errors/parse-id.pipe.js';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn } from 'class-validator';
-import type { NotificationResponse, Page } from '@jianghuai/shared';
+import type { NotificationResponse, Page, UnreadCountResponse } from '@jianghuai/shared';
 import { Authenticated, CurrentActor } from '../../common/auth/authenticated.decorator.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { PageQueryDto } from '../../common/pagination.js';
@@ -33,6 +33,13 @@ export class NotificationsController {
     @Query() q: PageQueryDto,
   ): Promise<Page<NotificationResponse> & { unread: number }> {
     return this.notifications.list(actor.userId, q);
+  }
+
+  @Get('messages/unread-count')
+  @Authenticated()
+  @ApiOperation({ summary: '未读消息数（首页“消息”角标）' })
+  async unreadCount(@CurrentActor() actor: Actor): Promise<UnreadCountResponse> {
+    return { unread: await this.notifications.unreadCount(actor.userId) };
   }
 
   @Post('messages/:id/read')

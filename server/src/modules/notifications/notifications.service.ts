@@ -192,8 +192,12 @@ export class NotificationsService {
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,
     });
-    const unread = await this.messages.countBy({ userId, readAt: IsNull() });
+    const unread = await this.unreadCount(userId);
     return { ...toPage(rows.map(toNotificationResponse), total, q), unread };
+  }
+
+  unreadCount(userId: number): Promise<number> {
+    return this.messages.countBy({ userId, readAt: IsNull() });
   }
 
   async markRead(userId: number, id: number): Promise<void> {

@@ -38,6 +38,17 @@ export class UserQueries {
       .getMany();
   }
 
+  /** The active staff at an org unit who hold any of these roles (who may act there, e.g. the reviewers of a stage). */
+  activeWithAnyRoleAt(orgUnitId: number, roles: readonly StaffRole[]): Promise<UserRecord[]> {
+    if (roles.length === 0) return Promise.resolve([]);
+    const qb = this.repo()
+      .createQueryBuilder('u')
+      .where("u.orgUnitId = :unit AND u.status = 'active'", { unit: orgUnitId });
+    qb.andWhere(`(${roles.map((_, i) => `u.roles LIKE :role${i}`).join(' OR ')})`);
+    qb.setParameters(Object.fromEntries(roles.map((r, i) => [`role${i}`, `%"${r}"%`])));
+    return qb.orderBy('u.id', 'ASC').getMany();
+  }
+
   /** The users placed at any of these org units. */
   findAtOrgUnits(orgUnitIds: readonly number[], select?: FindOptionsSelect<User>): Promise<UserRecord[]> {
     if (orgUnitIds.length === 0) return Promise.resolve([]);

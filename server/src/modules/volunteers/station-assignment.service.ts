@@ -9,10 +9,13 @@ import {
   type Page,
 } from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
+import { PERMISSIONS } from '../../common/auth/permissions.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { toPage, type PageQueryDto } from '../../common/pagination.js';
 import { assertPathInScope, wherePathInScope } from '../../common/scope/org-scope.js';
 import { AuditService } from '../audit/audit.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { UserQueries } from '../users/user-queries.js';
 import { OrgService } from '../org/org.service.js';
 import type { OrgUnitRecord } from '../org/org.mapper.js';
 import { CompanyQueries } from '../companies/company-queries.js';
@@ -42,6 +45,8 @@ export class StationAssignmentService {
     private readonly clock: Clock,
     private readonly org: OrgService,
     private readonly companies: CompanyQueries,
+    private readonly notifications: NotificationsService,
+    private readonly users: UserQueries,
   ) {}
 
   async chooseStation(
@@ -110,6 +115,8 @@ export class StationAssignmentService {
     if (target.level !== 'station') throw new AppException('ORG_UNIT_NOT_STATION', { stationId: dto.stationId });
     if (target.id === volunteer.stationId) throw new AppException('TRANSFER_SAME_STATION');
     const crossBranch = !currentStation || currentStation.parentId !== target.parentId;
+    const receivers = crossBranch && target.parentId ? await this.transferReceivers(target.parentId) : [];
+    let messageIds: number[] = [];
     const id = await this.dataSource
       .transaction(async (m) => {
         const now = this.clock.now();
@@ -139,13 +146,23 @@ export class StationAssignmentService {
           before: { stationId: volunteer.stationId },
           after: { stationId: target.id, reason: dto.reason, pendingAcceptance: crossBranch },
         });
-        return res.identifiers[0].id as number;
+        const transferId = res.identifiers[0].id as number;
+        const message = transferMessage(volunteer, currentStation, target, dto.reason.trim());
+        messageIds = [];
+        for (const userId of receivers) messageIds.push(await this.notifications.create(m, { ...message, userId }));
+        return transferId;
       })
       .catch((err: unknown) => {
         if (isDuplicateKey(err)) throw new AppException('TRANSFER_ALREADY_PENDING');
         throw err;
       });
+    await this.notifications.push(messageIds);
     return (await this.load([id]))[0];
+  }
+
+  /** The receiving branch's officers who may accept a transfer (docs/product.md#station-assignment). */
+  private async transferReceivers(branchId: number): Promise<number[]> {
+    return (await this.users.activeWithAnyRoleAt(branchId, PERMISSIONS['transfers.accept'])).map((u) => u.id);
   }
 
   /** Cross-branch transfers waiting for the actor's branch (or anything below the actor). */
@@ -242,4 +259,19 @@ export class StationAssignmentService {
     const byId = new Map(units.map((u) => [u.id, u]));
     return rows.map((r) => toAssignmentResponse(r, byId));
   }
+}
+
+/**
+ * The request to the receiving branch. It opens the 义警档案 list, where the branch accepts or declines incoming
+ * transfers: the volunteer's record itself stays outside the branch's scope until the transfer is accepted.
+ */
+function transferMessage(volunteer: Volunteer, from: OrgUnitRecord | null, to: OrgUnitRecord, reason: string) {
+  const who = `${volunteer.name ?? '义警'}（${volunteer.memberNo}）`;
+  return {
+    template: 'station_transfer' as const,
+    title: '义警跨分局调入待接收',
+    body: `${from?.name ?? '原派出所'}申请将义警 ${who} 调入${to.name}，原因：${reason}。请核实后接收或退回。`,
+    page: `admin-applications/volunteers/index?transfer=${volunteer.id}`,
+    data: { thing1: who.slice(0, 20), thing2: to.name.slice(0, 20) },
+  };
 }
