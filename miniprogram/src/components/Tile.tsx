@@ -1,7 +1,19 @@
+import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { HomeTile } from '../logic/home';
 
-export function Tile({ tile, onTap, wide }: { tile: HomeTile; onTap: (tile: HomeTile) => void; wide?: boolean }) {
+/** An entry on the home page; `children` add to it (e.g. the unread badge of the 消息 tile). */
+export function Tile({
+  tile,
+  onTap,
+  wide,
+  children,
+}: {
+  tile: HomeTile;
+  onTap: (tile: HomeTile) => void;
+  wide?: boolean;
+  children?: ReactNode;
+}) {
   const soon = tile.target.kind === 'soon';
   return (
     <View
@@ -13,6 +25,7 @@ export function Tile({ tile, onTap, wide }: { tile: HomeTile; onTap: (tile: Home
       <Text className="jh-tile__label">{tile.label}</Text>
       <Text className="jh-tile__hint">{tile.hint}</Text>
       {soon ? <Text className="jh-tile__badge">即将开放</Text> : null}
+      {children}
     </View>
   );
 }

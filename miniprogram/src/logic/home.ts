@@ -1,5 +1,6 @@
 import { ROLE_LABELS, VOLUNTEER_STATUS_LABELS, isStaffRole, type MeResponse, type StaffRole } from '@jianghuai/shared';
 import { PAGES, pageUrl } from './routes';
+import { INBOX_TILE } from './inbox';
 
 export type TileTarget = { kind: 'page'; url: string } | { kind: 'soon' };
 
@@ -23,7 +24,7 @@ export type HomeView =
   /** A volunteer record that is suspended or revoked: the card, an explanation, no tiles. */
   | { kind: 'inactive-volunteer'; card: MemberCard; notice: string }
   | { kind: 'visitor'; name: string; tiles: HomeTile[] }
-  | { kind: 'staff'; name: string; roleLabels: string[]; orgName: string; tiles: HomeTile[] };
+  | { kind: 'staff'; name: string; roleLabels: string[]; orgName: string; tiles: HomeTile[]; inbox: HomeTile };
 
 const soon = (key: string, label: string, hint: string): HomeTile => ({ key, label, hint, target: { kind: 'soon' } });
 const page = (key: string, label: string, hint: string, url: string): HomeTile => ({
@@ -127,6 +128,7 @@ export function homeViewFor(me: MeResponse): HomeView {
       roleLabels: roleLabels(me.roles.filter(isStaffRole)),
       orgName: orgName || '未设置单位',
       tiles: staffTilesFor(me.roles),
+      inbox: INBOX_TILE,
     };
   }
   if (me.volunteer) {

@@ -8,6 +8,7 @@ import { BigButton } from '../BigButton';
 import { RejectionReason } from '../RejectionReason';
 import type { VisitorApplicationView } from '../../logic/visitor-application';
 import { ErrorState, LoadingState } from '../States';
+import { UnreadBadge } from '../UnreadBadge';
 import '../enrolment.css';
 
 /** The visitor's own application, fetched by the home page. */
@@ -26,7 +27,7 @@ function Tiles({ tiles, onTap, wide }: { tiles: HomeTile[]; onTap: (tile: HomeTi
   );
 }
 
-function Card({ card }: { card: MemberCard }) {
+function Card({ card, unread = null }: { card: MemberCard; unread?: number | null }) {
   return (
     <View
       className="jh-card jh-member-card"
@@ -47,6 +48,7 @@ function Card({ card }: { card: MemberCard }) {
       <Text className="jh-member-card__more" data-testid="member-card-open">
         查看完整义警证和我的消息 ›
       </Text>
+      <UnreadBadge count={unread} />
     </View>
   );
 }
@@ -80,16 +82,19 @@ export function HomeBody({
   view,
   onTap,
   application,
+  unread = null,
 }: {
   view: HomeView;
   onTap: (tile: HomeTile) => void;
   application?: VisitorApplicationSlot;
+  /** Unread messages, for the badge on the 消息 entry (null: unknown, no badge). */
+  unread?: number | null;
 }) {
   switch (view.kind) {
     case 'volunteer':
       return (
         <View data-testid="home-volunteer">
-          <Card card={view.card} />
+          <Card card={view.card} unread={unread} />
           <Text className="jh-section-title">常用功能</Text>
           <Tiles tiles={view.tiles} onTap={onTap} />
         </View>
@@ -144,6 +149,9 @@ export function HomeBody({
               ))}
             </View>
           </View>
+          <Tile tile={view.inbox} onTap={onTap} wide>
+            <UnreadBadge count={unread} />
+          </Tile>
           <Text className="jh-section-title">我的工作</Text>
           <Tiles tiles={view.tiles} onTap={onTap} />
         </View>

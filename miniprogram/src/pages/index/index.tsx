@@ -11,6 +11,7 @@ import { fetchMyApplication } from '../../services/applications';
 import { HttpError, NETWORK_ERROR_MESSAGE } from '../../services/http';
 import { PAGES } from '../../logic/routes';
 import { confirmSignOut, openTile } from '../../hooks/openTile';
+import { useUnreadCount } from '../../hooks/useUnreadCount';
 import { loginPageUrl, loginWithWechat, session, signOut, startSession, useSession } from '../../hooks/useSession';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
@@ -56,6 +57,7 @@ export default function HomePage() {
 
   const isVisitor = view?.kind === 'visitor';
   const application = useVisitorApplication(isVisitor);
+  const unread = useUnreadCount(view?.kind === 'staff' || view?.kind === 'volunteer');
 
   const onSignOut = async () => {
     if (await confirmSignOut()) await signOut();
@@ -87,7 +89,12 @@ export default function HomePage() {
 
       {view ? (
         <View>
-          <HomeBody view={view} onTap={openTile} application={view.kind === 'visitor' ? application : undefined} />
+          <HomeBody
+            view={view}
+            onTap={openTile}
+            application={view.kind === 'visitor' ? application : undefined}
+            unread={unread}
+          />
           {isWeapp && view.kind === 'visitor' ? (
             <View className="jh-link" onClick={() => void Taro.navigateTo({ url: PAGES.bindWechat })}>
               <Text>我是民警或工作人员，去绑定账号</Text>

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { NotificationResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
@@ -6,15 +7,23 @@ import { BigButton } from '../../components/BigButton';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
 import { formatDateTime } from '../../logic/format';
+import { messageTapHint, messageTarget } from '../../logic/inbox';
 import { fetchMessages, markMessageRead } from '../../services/applications';
 import '../../components/enrolment.css';
 
+/** One message: a tap marks it read and, when it links to a page (an application, the transfers …), opens that page. */
 function MessageRow({ message, read, onRead }: { message: NotificationResponse; read: boolean; onRead: () => void }) {
+  const target = messageTarget(message.page);
+  const onTap = () => {
+    if (!read) onRead();
+    if (target) void Taro.navigateTo({ url: target });
+  };
   return (
     <View
       className={`jh-message${read ? '' : ' jh-message--unread'}`}
-      onClick={read ? undefined : onRead}
+      onClick={read && !target ? undefined : onTap}
       data-testid="message-item"
+      data-template={message.template}
     >
       <Text className="jh-message__title">
         {read ? '' : '【未读】'}
@@ -25,7 +34,7 @@ function MessageRow({ message, read, onRead }: { message: NotificationResponse; 
       </Text>
       <Text className="jh-message__meta">
         {formatDateTime(message.createdAt)}
-        {read ? ' · 已读' : ' · 点击标为已读'}
+        {` · ${messageTapHint(read, !!target)}`}
       </Text>
     </View>
   );
@@ -63,7 +72,7 @@ export default function MessagesPage() {
       {list.status === 'loading' ? <LoadingState text="正在加载消息…" /> : null}
       {list.status === 'error' ? <ErrorState message={list.error ?? ''} onRetry={list.reload} /> : null}
       {list.status !== 'loading' && list.status !== 'error' && list.items.length === 0 ? (
-        <EmptyState text="还没有消息。申请结果、活动提醒等会显示在这里。" />
+        <EmptyState text="还没有消息。申请结果、活动提醒、审核超时等会显示在这里。" />
       ) : null}
       {list.status !== 'loading' && list.status !== 'error' ? (
         <View data-testid="message-list">
