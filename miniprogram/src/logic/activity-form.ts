@@ -31,6 +31,8 @@ export interface ActivityForm {
   mode: ActivityMode;
   signupMode: SignupMode;
   requiresInsurance: boolean;
+  /** Limited to one team of the station (new activities only); absent or null: open to all. */
+  teamId?: number | null;
 }
 
 export type FormErrors = Partial<Record<keyof ActivityForm, string>>;
@@ -166,6 +168,7 @@ export function toActivityInput(f: ActivityForm): ActivityInput {
     signupMode: f.signupMode,
     riskLevel: DEFAULT_HIGH_RISK_TYPES.includes(f.type) ? 'high' : 'normal',
     requirements: { requiresInsurance: f.requiresInsurance },
+    ...(f.teamId ? { teamId: f.teamId } : {}),
   };
 }
 
@@ -173,6 +176,7 @@ export function toActivityInput(f: ActivityForm): ActivityInput {
 export function toUpdateInput(f: ActivityForm, status: ActivityResponse['status']): Partial<ActivityInput> {
   const input: Partial<ActivityInput> = { ...toActivityInput(f) };
   if (status !== 'draft') delete input.signupMode;
+  delete input.teamId; // chosen when the activity is created
   return input;
 }
 

@@ -8,6 +8,7 @@ import {
   toggledPerson,
   validateTeamForm,
 } from '../../src/logic/team-form';
+import { emptyForm, toActivityInput, toUpdateInput } from '../../src/logic/activity-form';
 
 const person = (volunteerId: number) => ({ volunteerId, name: `义警${volunteerId}`, memberNo: `M${volunteerId}` });
 const unit = (id: number, level: OrgUnitNode['level'], children: OrgUnitNode[] = []): OrgUnitNode => ({
@@ -54,5 +55,12 @@ describe('team form', () => {
     expect(teamStateLine({ active: false, inactiveReasons: ['no_leader', 'too_few_members'] })).toBe(
       '未达活跃：未指定队长；队员不足 3 人',
     );
+  });
+
+  it('sends a chosen team when an activity is created, never in an edit, and none when open to all', () => {
+    const form = { ...emptyForm(new Date('2026-11-30T15:30:00Z')), title: '巡逻', lat: '31.6', lng: '118.5' };
+    expect(toActivityInput({ ...form, teamId: 9 }).teamId).toBe(9);
+    expect('teamId' in toActivityInput({ ...form, teamId: null })).toBe(false);
+    expect('teamId' in toUpdateInput({ ...form, teamId: 9 }, 'draft')).toBe(false);
   });
 });

@@ -8,6 +8,7 @@ import { Chips } from '../../components/activity/Chips';
 import { PAGES, pageUrl } from '../../logic/routes';
 import { useActivityForm, type ActivityFormState } from '../useActivityForm';
 import { PlaceSection, PointsSection, TextField, TimeSection } from './fields';
+import { TeamSection } from './TeamSection';
 import '../../components/activity/activity.css';
 
 /** A restored draft (with 不要了) and, for a published activity, that changes reach the people signed up. */
@@ -103,6 +104,7 @@ export default function ActivityEditPage() {
         <Text className="jh-block jh-muted">此类活动为高风险：报名者须有有效意外保险并签署服务协议。</Text>
       ) : null}
 
+      {id ? null : <TeamSection teamId={form.teamId ?? null} onChange={(v) => f.update('teamId', v)} />}
       <PlaceSection f={f} />
       <TimeSection f={f} />
       <PointsSection f={f} editingPublished={editingPublished} />
