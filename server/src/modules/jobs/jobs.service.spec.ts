@@ -5,11 +5,13 @@ import { AuditLog } from '../audit/audit-log.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
 import { DutyExemption } from '../volunteers/duty-exemption.entity.js';
 import { Volunteer } from '../volunteers/volunteer.entity.js';
+import { Application } from '../applications/application.entity.js';
 import { JobLeaseService } from './job-lease.service.js';
 import { clearTables, clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
 import { FakeActivityJobs, unitJobs } from '../../../test/unit/factories-jobs.js';
 import { createStaffUser, createUser, createVolunteer, orgTree, type UnitTree } from '../../../test/unit/factories.js';
+import { createApplication } from '../../../test/unit/factories-applications.js';
 
 const DAY = 86_400_000;
 const enrolment = readArea(enrolmentConfig.read, {});
@@ -135,5 +137,56 @@ describe('JobsService', () => {
     const stars = await ds.getRepository(Volunteer).find({ order: { id: 'ASC' } });
     expect(stars.map((v) => v.starLevel)).toEqual([0, 0, 1, 2, 5]);
     expect(await jobsAt(NOW).runUnleased('level-regrade')).toEqual({ regraded: 0 });
+  });
+
+  it('an application past the review time warns the reviewers of its waiting stage once; the approval goes to the branch', async () => {
+    const communityOfficer = await createStaffUser(ds, ago(900), 'community_officer', org.communityA);
+    const stationOfficer = await createStaffUser(ds, ago(900), 'station_officer', org.stationA);
+    const branchOfficer = await createStaffUser(ds, ago(900), 'branch_officer', org.branchA);
+    const otherBranch = await createStaffUser(ds, ago(900), 'branch_officer', org.branchB);
+    const disabled = await createStaffUser(ds, ago(900), 'station_officer', org.stationA, { status: 'disabled' });
+    const atCommunity = { reviewOrgUnitId: org.communityA.id, orgPath: org.communityA.path };
+    const late = await createApplication(
+      ds,
+      ago(enrolment.reviewSlaDays + 1),
+      await createUser(ds, ago(9)),
+      org.stationA,
+      1,
+      atCommunity,
+    );
+    await createApplication(
+      ds,
+      ago(enrolment.reviewSlaDays - 1),
+      await createUser(ds, ago(9)),
+      org.stationA,
+      2,
+      atCommunity,
+    );
+    const atStation = await createApplication(ds, ago(10), await createUser(ds, ago(9)), org.stationA, 3);
+    const approval = await createApplication(ds, ago(5), await createUser(ds, ago(9)), org.stationA, 4, {
+      status: 'pending_approval',
+    });
+
+    expect(await jobsAt(NOW).runUnleased('review-sla-warnings')).toEqual({ overdueWarned: 3 });
+    expect(await jobsAt(NOW).runUnleased('review-sla-warnings')).toEqual({ overdueWarned: 0 });
+    const links = async (userId: number) => (await sentTo(userId)).map((n) => `${n.template} ${n.page}`);
+    expect(await links(communityOfficer.id)).toEqual([
+      `review_overdue admin-applications/review-detail/index?id=${late.id}`,
+    ]);
+    expect(await links(stationOfficer.id)).toEqual([
+      `review_overdue admin-applications/review-detail/index?id=${atStation.id}`,
+    ]);
+    expect(await links(branchOfficer.id)).toEqual([
+      `review_overdue admin-applications/review-detail/index?id=${approval.id}`,
+    ]);
+    expect(await sentTo(otherBranch.id)).toEqual([]);
+    expect(await sentTo(disabled.id)).toEqual([]);
+    expect((await sentTo(branchOfficer.id))[0].title).toBe('入会申请审批超时');
+
+    // the late one moves on to the approval: its branch is told once more, for that stage
+    await ds.getRepository(Application).update(late.id, { status: 'pending_approval' });
+    expect(await jobsAt(NOW).runUnleased('review-sla-warnings')).toEqual({ overdueWarned: 1 });
+    expect(await links(branchOfficer.id)).toHaveLength(2);
+    expect(await links(communityOfficer.id)).toHaveLength(1);
   });
 });
