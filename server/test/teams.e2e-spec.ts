@@ -187,6 +187,16 @@ describe('Teams (e2e)', () => {
         .http()
         .post(`/api/activities/${a.id}/signup`)
         .set(...bearer(token));
+    const listed = async (token: string) =>
+      (
+        await ctx
+          .http()
+          .get('/api/activities?pageSize=100')
+          .set(...bearer(token))
+          .expect(200)
+      ).body.items.map((x: { id: number }) => x.id);
+    expect(await listed(outsider.token)).not.toContain(a.id);
+    expect(await listed(vols[1].token)).toContain(a.id);
     const refused = await signUp(outsider.token);
     expect([refused.status, refused.body.code]).toEqual([422, 'ACTIVITY_TEAM_ONLY']);
     expect((await signUp(vols[1].token)).status).toBe(201);

@@ -74,7 +74,7 @@ describe('ActivityLifecycleService', () => {
       unitActivitiesConfig(),
       audit,
       notifications,
-      new ActivityViews(ds, c, new MemberDirectory(ds, users), unitOrg(ds), volunteers),
+      new ActivityViews(ds, c, new MemberDirectory(ds, users), unitOrg(ds), volunteers, unitTeams(ds)),
       new SignupService(ds, new FakeAgreements(), new FakeInsurance(), notifications, audit, c, unitTeams(ds)),
       c,
       new CompaniesService(ds, unitPii, audit, c, unitOrg(ds), users, new CompanyReferences()),

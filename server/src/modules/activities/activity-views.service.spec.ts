@@ -12,7 +12,7 @@ import type { Activity } from './entities/activity.entity.js';
 import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
 import { createUser, createVolunteer, orgTree, unitOrg, type UnitTree } from '../../../test/unit/factories.js';
-import { createActivity, createSignup, memberActor } from '../../../test/unit/factories-activities.js';
+import { createActivity, createSignup, memberActor, unitTeams } from '../../../test/unit/factories-activities.js';
 
 const page = <T>(over: Partial<T> = {}) => ({ page: 1, pageSize: 20, ...over }) as T & PageQueryDto;
 const code = (p: Promise<unknown>) =>
@@ -36,6 +36,7 @@ describe('ActivityViews', () => {
       new MemberDirectory(ds, new UserQueries(ds)),
       unitOrg(ds),
       new VolunteerQueries(ds),
+      unitTeams(ds),
     );
 
   beforeAll(async () => {

@@ -28,6 +28,7 @@ import type { ActivityListQueryDto, AdminActivityListQueryDto } from './dto/acti
 import type { SignupListQueryDto } from './dto/signup.dto.js';
 import { Activity } from './entities/activity.entity.js';
 import { ActivitySignup } from './entities/activity-signup.entity.js';
+import { TeamQueries } from '../teams/team-queries.js';
 import { Clock } from '../../common/clock/clock.js';
 
 /** Read side: lists and details for volunteers and staff, a volunteer's own sign-ups. */
@@ -39,12 +40,17 @@ export class ActivityViews {
     private readonly members: MemberDirectory,
     private readonly org: OrgService,
     private readonly volunteers: VolunteerQueries,
+    private readonly teams: TeamQueries,
   ) {}
 
   /** Activities a volunteer may join: open or running, filterable by station, type, date and distance. */
   async list(actor: Actor, q: ActivityListQueryDto): Promise<Page<ActivityResponse>> {
     const qb = this.ds.getRepository(Activity).createQueryBuilder('a').where("a.status IN ('published', 'ongoing')");
     this.commonFilters(qb, q);
+    // a team's activities only for its members and leader
+    const me = await this.volunteers.findByUserId(actor.userId);
+    const teamIds = me ? await this.teams.teamIdsOf(me.id) : [];
+    qb.andWhere(teamIds.length ? '(a.teamId IS NULL OR a.teamId IN (:...teamIds))' : 'a.teamId IS NULL', { teamIds });
     if (q.lat !== undefined && q.lng !== undefined && q.withinKm) {
       // A bounding box in SQL (index-friendly); the exact distance is returned per item.
       const dLat = q.withinKm / 111.2;
