@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { AppException } from '../errors/app-exception.js';
 import { AccessTokenVerifier } from './access-token-verifier.js';
 import { AUTH_METADATA, type AuthMetadata } from './authenticated.decorator.js';
-import { hasPermission } from './permissions.js';
+import { hasPermission } from '@jianghuai/shared';
 import type { Actor } from './actor.js';
 import { ActorSource } from './actor-source.js';
 

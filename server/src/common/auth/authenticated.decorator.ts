@@ -1,12 +1,12 @@
 import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiResponse } from '@nestjs/swagger';
-import type { Permission } from './permissions.js';
+import type { Permission } from '@jianghuai/shared';
 import type { Actor } from './actor.js';
 
 export const AUTH_METADATA = 'jh:auth';
 
 export interface AuthOptions {
-  /** Required permission from the table in permissions.ts; omitted = any signed-in person. */
+  /** Required permission from the shared permission table (PERMISSIONS); omitted = any signed-in person. */
   permission?: Permission;
   /** Only staff accounts (any staff role). */
   staff?: boolean;

@@ -1,9 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { ApplicationResponse, Page, ReviewStep, RevealPiiResponse } from '@jianghuai/shared';
+import {
+  hasPermission,
+  type ApplicationResponse,
+  type Page,
+  type ReviewStep,
+  type RevealPiiResponse,
+} from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
-import { hasPermission } from '../../common/auth/permissions.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { PiiCipher } from '../../common/pii/pii-cipher.js';
 import { toPage } from '../../common/pagination.js';

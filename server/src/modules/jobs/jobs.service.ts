@@ -5,12 +5,12 @@ import {
   addCalendarDays,
   JOB_NAMES,
   LEVEL_THRESHOLDS_HOURS,
+  PERMISSIONS,
   type JobLeaseResponse,
   type JobName,
   type JobRunResponse,
 } from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
-import { PERMISSIONS } from '../../common/auth/permissions.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { logger } from '../../common/logging/logger.js';
 import { AuditService } from '../audit/audit.service.js';

@@ -3,13 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import {
   distanceMeters,
+  PERMISSIONS,
   type AssignmentResponse,
   type AssignmentRule,
   type LatLng,
   type Page,
 } from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
-import { PERMISSIONS } from '../../common/auth/permissions.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { toPage, type PageQueryDto } from '../../common/pagination.js';
 import { assertPathInScope, wherePathInScope } from '../../common/scope/org-scope.js';
