@@ -71,6 +71,7 @@ export default defineAppConfig({
         'signups/index',
         'points/index',
         'insurance/index',
+        'weekly/index',
       ],
     },
     // Activity proposals by volunteers and company managers (few use it: kept out of the main package).

@@ -17,7 +17,9 @@ export function StaffActivitySummary({ a }: { a: ActivityResponse }) {
       <Text className="jh-act-card__line">
         {a.typeLabel} · {a.orgUnit.name}
       </Text>
-      <Text className="jh-act-card__line">时间：{formatTimeRange(a.startAt, a.endAt)}</Text>
+      <Text className="jh-act-card__line">
+        时间：<Text className="jh-time">{formatTimeRange(a.startAt, a.endAt)}</Text>
+      </Text>
       <Text className="jh-act-card__line">地点：{a.location.address}</Text>
       <Text className="jh-act-card__line">
         已报名 {a.confirmedCount} / {a.capacity} 人{a.waitlistCount ? `，候补 ${a.waitlistCount} 人` : ''}

@@ -1,4 +1,12 @@
-import type { ActivityResponse, AttendanceItem, SignupAdminResponse } from '@jianghuai/shared';
+import {
+  ACTIVITY_STATUSES,
+  hasPermission,
+  type ActivityResponse,
+  type ActivityStatus,
+  type AttendanceItem,
+  type MeResponse,
+  type SignupAdminResponse,
+} from '@jianghuai/shared';
 
 /** What staff may do with an activity in its current state (the server enforces the same). */
 export type StaffAction = 'edit' | 'publish' | 'qr' | 'attendance' | 'settle' | 'cancel' | 'approve' | 'reject';
@@ -112,4 +120,18 @@ export function reviewSummary(r: {
   if (r.full.length) parts.push(`${r.full.length} 人因名额已满未能确认`);
   if (r.skipped.length) parts.push(`${r.skipped.length} 人此前已处理`);
   return parts.length ? `${parts.join('，')}。` : '没有需要处理的报名。';
+}
+
+/**
+ * Activities are published at a station or a community: officers there with activity.manage get 新建活动;
+ * a branch or the city oversees its stations' activities without publishing its own.
+ */
+export function canPublishActivities(me: Pick<MeResponse, 'roles' | 'orgUnit'> | null): boolean {
+  if (!me || !hasPermission(me.roles, 'activity.manage')) return false;
+  return me.orgUnit?.level === 'station' || me.orgUnit?.level === 'community';
+}
+
+/** The list's status filter from the page's `status` query (the 出勤确认 tile opens the finished ones). */
+export function statusFilterFrom(param: string | undefined): 'all' | ActivityStatus {
+  return (ACTIVITY_STATUSES as readonly string[]).includes(param ?? '') ? (param as ActivityStatus) : 'all';
 }

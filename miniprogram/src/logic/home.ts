@@ -1,4 +1,12 @@
-import { ROLE_LABELS, VOLUNTEER_STATUS_LABELS, isStaffRole, type MeResponse, type StaffRole } from '@jianghuai/shared';
+import {
+  ROLE_LABELS,
+  VOLUNTEER_STATUS_LABELS,
+  hasPermission,
+  isStaffRole,
+  type MeResponse,
+  type Permission,
+  type StaffRole,
+} from '@jianghuai/shared';
 import { PAGES, pageUrl } from './routes';
 import { INBOX_TILE } from './inbox';
 
@@ -24,7 +32,16 @@ export type HomeView =
   /** A volunteer record that is suspended or revoked: the card, an explanation, no tiles. */
   | { kind: 'inactive-volunteer'; card: MemberCard; notice: string }
   | { kind: 'visitor'; name: string; tiles: HomeTile[] }
-  | { kind: 'staff'; name: string; roleLabels: string[]; orgName: string; tiles: HomeTile[]; inbox: HomeTile };
+  | {
+      kind: 'staff';
+      name: string;
+      roleLabels: string[];
+      orgName: string;
+      tiles: HomeTile[];
+      inbox: HomeTile;
+      /** An honest sentence when none of this person's work is built yet. */
+      notice?: string;
+    };
 
 const soon = (key: string, label: string, hint: string): HomeTile => ({ key, label, hint, target: { kind: 'soon' } });
 const page = (key: string, label: string, hint: string, url: string): HomeTile => ({
@@ -44,37 +61,82 @@ export const VOLUNTEER_TILES: readonly HomeTile[] = [
 
 export const APPLY_TILE: HomeTile = page('apply', '申请加入江淮义警', '保安员、快递员等均可申请', PAGES.apply);
 
-const STAFF_LIST = page('staff', '人员管理', '查看本单位及下级的工作人员', PAGES.adminStaff);
-const AUDIT_LOG = page('audit', '操作日志', '查看谁在什么时间做了什么', PAGES.adminAuditLogs);
-
 /**
- * Roles that may read the staff list and the audit log of their org subtree. Mirrors the
- * server's `staff.read` / `audit.read` permissions (server/src/common/auth/permissions.ts);
- * the server enforces them, this only avoids offering a tile that would answer 403.
+ * A built staff function and the permission that opens it (shared PERMISSIONS, which the server
+ * enforces): a role sees the tile exactly when the server lets it do the work. `only` narrows a
+ * function to some of the permission's roles where the page is about one level (a station's teams).
  */
-const ADMIN_ROLES: ReadonlySet<StaffRole> = new Set(['station_officer', 'branch_officer', 'city_officer', 'sysadmin']);
+interface StaffFunction {
+  permission: Permission;
+  tile: HomeTile;
+  only?: readonly StaffRole[];
+}
 
-/** The work of each role (docs/product.md#who-uses-it); tiles that are not built yet say so when tapped. */
-const ROLE_TILES: Record<StaffRole, HomeTile[]> = {
-  community_officer: [
-    page('review', '入会初审', '审核本社区的申请人', pageUrl(PAGES.adminReviewQueue, { stage: 'review' })),
-    soon('dispatch', '调度指令', '派发日常勤务'),
-  ],
+/** Every built staff function, in the order the home page lists them (docs/product.md#who-uses-it). */
+export const STAFF_FUNCTIONS: readonly StaffFunction[] = [
+  { permission: 'staff.read', tile: page('staff', '人员管理', '查看本单位及下级的工作人员', PAGES.adminStaff) },
+  { permission: 'audit.read', tile: page('audit', '操作日志', '查看谁在什么时间做了什么', PAGES.adminAuditLogs) },
+  {
+    permission: 'staff.manage',
+    tile: page('staff-admin', '新建账号', '为本单位及下级开通工作人员账号', PAGES.adminStaffNew),
+  },
+  {
+    permission: 'contacts.manage',
+    tile: page('unit-contacts', '单位联系人', '各分局、派出所的负责人和联络员', PAGES.adminUnitContacts),
+    only: ['sysadmin', 'city_officer', 'branch_officer'],
+  },
+  {
+    permission: 'applications.review',
+    tile: page('review', '入会审核', '审核辖区内的申请人', pageUrl(PAGES.adminReviewQueue, { stage: 'review' })),
+  },
+  {
+    permission: 'applications.approve',
+    tile: page('approval', '准入审批', '终审申请人', pageUrl(PAGES.adminReviewQueue, { stage: 'approval' })),
+  },
+  { permission: 'volunteers.read', tile: page('volunteers', '义警档案', '查看、编辑辖区义警', PAGES.adminVolunteers) },
+  { permission: 'talent.read', tile: page('talent', '人才库', '按技能查找义警', PAGES.adminTalentPool) },
+  {
+    permission: 'companies.read',
+    tile: page('companies', '单位与花名册', '保安单位、驻勤点、导入花名册', PAGES.adminCompanies),
+  },
+  {
+    permission: 'activity.manage',
+    tile: page('activity-admin', '活动管理', '发布活动、审核提议', PAGES.adminActivities),
+  },
+  {
+    permission: 'activity.attendance',
+    tile: page(
+      'attendance',
+      '出勤确认',
+      '活动结束后确认谁到了',
+      pageUrl(PAGES.adminActivities, { status: 'finished' }),
+    ),
+  },
+  { permission: 'points.read', tile: page('points-issued', '积分发放', '发放明细，必要时冲正', PAGES.adminPoints) },
+  {
+    permission: 'activity.read',
+    tile: page('weekly-rule', '每周勤务', '各派出所本周巡逻防范活动', PAGES.adminWeeklyRule),
+    // A community has no station below it to count.
+    only: ['sysadmin', 'city_officer', 'branch_officer', 'station_officer'],
+  },
+  {
+    permission: 'teams.manage',
+    tile: page('teams', '队伍管理', '本所队伍、队长和队员', PAGES.adminTeams),
+    only: ['station_officer'],
+  },
+  { permission: 'jobs.run', tile: page('jobs', '定时任务', '查看运行结果，需要时立即运行', PAGES.adminJobs) },
+  { permission: 'company.self', tile: page('guards', '本单位保安', '查看入会情况', PAGES.myCompany) },
+  { permission: 'company.self', tile: page('propose', '提议活动', '向派出所提议一次义警活动', PAGES.proposalNew) },
+];
+
+/** Functions of modules still being built (线索, 商城, 调度, 报表), only for the roles that will have them. */
+const FUTURE_TILES: Record<StaffRole, HomeTile[]> = {
+  community_officer: [soon('dispatch', '调度指令', '派发日常勤务')],
   station_officer: [
-    page('review', '入会审核', '审核本所的申请人', pageUrl(PAGES.adminReviewQueue, { stage: 'review' })),
-    page('volunteers', '义警档案', '查看、编辑本所义警', PAGES.adminVolunteers),
-    page('companies', '单位与花名册', '保安单位、驻勤点、导入花名册', PAGES.adminCompanies),
-    page('activity-admin', '活动管理', '发布活动、确认出勤', PAGES.adminActivities),
-    page('teams', '队伍管理', '本所队伍、队长和队员', PAGES.adminTeams),
     soon('tip-triage', '线索研判', '处理义警上报的线索'),
     soon('dispatch', '调度指令', '派发勤务和紧急集结'),
   ],
-  branch_officer: [
-    page('approval', '准入审批', '终审申请人', pageUrl(PAGES.adminReviewQueue, { stage: 'approval' })),
-    page('talent', '人才库', '按技能查找义警', PAGES.adminTalentPool),
-    page('volunteers', '义警档案', '查看、编辑义警', PAGES.adminVolunteers),
-    soon('reports', '统计报表', '分局数据汇总'),
-  ],
+  branch_officer: [soon('reports', '统计报表', '分局数据汇总')],
   city_officer: [
     soon('targets', '目标考核', '全市目标与进度'),
     soon('ranking', '晒比通报', '各单位排名'),
@@ -85,16 +147,12 @@ const ROLE_TILES: Record<StaffRole, HomeTile[]> = {
     soon('orders', '订单核销', '核对并发放兑换物品'),
     soon('refunds', '退款处理', '处理退单'),
   ],
-  company_manager: [
-    page('guards', '本单位保安', '查看入会情况', PAGES.myCompany),
-    page('propose', '提议活动', '向派出所提议一次义警活动', PAGES.proposalNew),
-    soon('major-events', '重大事项报送', '向公安机关报送'),
-  ],
-  sysadmin: [
-    page('jobs', '定时任务', '查看运行结果，需要时立即运行', PAGES.adminJobs),
-    soon('settings', '系统配置', '参数与字典'),
-  ],
+  company_manager: [soon('major-events', '重大事项报送', '向公安机关报送')],
+  sysadmin: [],
 };
+
+/** Said on the home of someone whose only work is not built yet, instead of tiles that lead nowhere. */
+export const MALL_PREPARING_NOTICE = '积分商城正在筹备中。商品、订单核销和退款功能开放后，会出现在这里。';
 
 /** The station's name when the server knows it; otherwise at least whether one is assigned. */
 type VolunteerInfo = NonNullable<MeResponse['volunteer']>;
@@ -107,10 +165,11 @@ export function stationNameOf(volunteer: VolunteerInfo, orgName = ''): string {
 
 export function staffTilesFor(roles: readonly string[]): HomeTile[] {
   const staffRoles = roles.filter(isStaffRole);
-  const tiles: HomeTile[] = [];
-  if (staffRoles.some((role) => ADMIN_ROLES.has(role))) tiles.push(STAFF_LIST, AUDIT_LOG);
-  for (const role of staffRoles) tiles.push(...ROLE_TILES[role]);
-  // A person with two roles sees a shared tile (e.g. 统计报表) once.
+  const opens = ({ permission, only }: StaffFunction) =>
+    hasPermission(staffRoles, permission) && (!only || staffRoles.some((role) => only.includes(role)));
+  const tiles = STAFF_FUNCTIONS.filter(opens).map((f) => f.tile);
+  for (const role of staffRoles) tiles.push(...FUTURE_TILES[role]);
+  // A person with several roles sees each function once (e.g. 统计报表 of a branch and a city officer).
   return tiles.filter((tile, index) => tiles.findIndex((t) => t.key === tile.key) === index);
 }
 
@@ -122,13 +181,17 @@ export function roleLabels(roles: readonly string[]): string[] {
 export function homeViewFor(me: MeResponse): HomeView {
   const orgName = me.orgUnit?.name ?? '';
   if (me.isStaff) {
+    const tiles = staffTilesFor(me.roles);
     return {
       kind: 'staff',
       name: me.displayName,
       roleLabels: roleLabels(me.roles.filter(isStaffRole)),
       orgName: orgName || '未设置单位',
-      tiles: staffTilesFor(me.roles),
+      tiles,
       inbox: INBOX_TILE,
+      ...(me.roles.includes('mall_operator') && tiles.every((t) => t.target.kind === 'soon')
+        ? { notice: MALL_PREPARING_NOTICE }
+        : {}),
     };
   }
   if (me.volunteer) {

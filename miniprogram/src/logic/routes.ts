@@ -40,6 +40,7 @@ export const PAGES = {
   adminActivitySignups: '/admin-activities/signups/index',
   adminPoints: '/admin-activities/points/index',
   adminInsurance: '/admin-activities/insurance/index',
+  adminWeeklyRule: '/admin-activities/weekly/index',
   // teams of a station (sub-package)
   adminTeams: '/admin-teams/list/index',
   adminTeamEdit: '/admin-teams/edit/index',

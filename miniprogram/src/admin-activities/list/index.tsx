@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ActivityStatus, WeeklyRuleResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
@@ -8,6 +8,8 @@ import { Chips } from '../../components/activity/Chips';
 import { PagedListView } from '../../components/PagedListView';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
 import { PAGES, pageUrl } from '../../logic/routes';
+import { canPublishActivities, statusFilterFrom } from '../../logic/activity-admin';
+import { useSession } from '../../hooks/useSession';
 import { adminListActivities, weeklyRule } from '../../services/activities-admin';
 import { StaffActivitySummary } from '../shared';
 import '../../components/activity/activity.css';
@@ -52,7 +54,10 @@ function WeeklyRuleNote() {
 }
 
 export default function AdminActivityListPage() {
-  const [status, setStatus] = useState<StatusFilter>('all');
+  const router = useRouter();
+  const [status, setStatus] = useState<StatusFilter>(() => statusFilterFrom(router.params.status));
+  const session = useSession();
+  const publisher = canPublishActivities(session.status === 'signedIn' ? session.me : null);
   const fetchPage = useCallback(
     (page: number) => adminListActivities({ page, pageSize: PAGE_SIZE, status: status === 'all' ? undefined : status }),
     [status],
@@ -64,9 +69,11 @@ export default function AdminActivityListPage() {
 
   return (
     <Screen testId="admin-activities">
-      <BigButton onClick={() => void Taro.navigateTo({ url: PAGES.adminActivityEdit })} testId="new-activity">
-        ＋ 新建活动
-      </BigButton>
+      {publisher ? (
+        <BigButton onClick={() => void Taro.navigateTo({ url: PAGES.adminActivityEdit })} testId="new-activity">
+          ＋ 新建活动
+        </BigButton>
+      ) : null}
       <BigButton
         kind="secondary"
         onClick={() => void Taro.navigateTo({ url: PAGES.adminProposals })}
@@ -97,7 +104,7 @@ export default function AdminActivityListPage() {
       <PagedListView
         list={list}
         testId="admin-activity-list"
-        emptyText="没有这类活动。点上面“新建活动”发布一个。"
+        emptyText={publisher ? '没有这类活动。点上面“新建活动”发布一个。' : '辖区内没有这类活动。'}
         countLabel={(total) => `共 ${total} 个活动`}
         renderItem={(a) => (
           <View

@@ -73,7 +73,7 @@ function LedgerEntry({ e }: { e: AdminLedgerEntryResponse }) {
           {e.typeLabel} · {e.description || '—'}
         </Text>
         <Text className="jh-block jh-muted">
-          {formatDateTime(e.createdAt)}
+          <Text className="jh-time">{formatDateTime(e.createdAt)}</Text>
           {e.awardingOrg ? ` · ${e.awardingOrg.name}` : ''}
         </Text>
         {state ? (

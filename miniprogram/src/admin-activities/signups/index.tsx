@@ -105,7 +105,9 @@ function SignupRow({
           {s.waitlistPosition ? `第 ${s.waitlistPosition} 位 · ` : ''}
           {s.volunteer.name} <Text className="jh-muted">{s.volunteer.memberNo}</Text>
         </Text>
-        <Text className="jh-block jh-muted">报名于 {formatDateTime(s.createdAt)}</Text>
+        <Text className="jh-block jh-muted">
+          报名于 <Text className="jh-time">{formatDateTime(s.createdAt)}</Text>
+        </Text>
       </View>
     </View>
   );

@@ -22,7 +22,9 @@ function AuditRow({ log }: { log: AuditLogResponse }) {
         对象：{auditTargetLabel(log.targetType)}
         {log.targetId ? ` #${log.targetId}` : ''}
       </Text>
-      <Text className="jh-row-card__line">时间：{formatDateTime(log.createdAt)}</Text>
+      <Text className="jh-row-card__line">
+        时间：<Text className="jh-time">{formatDateTime(log.createdAt)}</Text>
+      </Text>
       {log.ip ? <Text className="jh-row-card__line">来源 IP：{log.ip}</Text> : null}
     </View>
   );

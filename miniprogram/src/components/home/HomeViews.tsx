@@ -34,7 +34,7 @@ function Card({ card, unread = null }: { card: MemberCard; unread?: number | nul
       data-testid="member-card"
       onClick={() => void Taro.navigateTo({ url: PAGES.memberCard })}
     >
-      <Text className="jh-member-card__title">江淮义警 · 会员卡</Text>
+      <Text className="jh-member-card__title">江淮义警 · 义警证</Text>
       <Text className="jh-member-card__name" data-testid="member-name">
         {card.name}
       </Text>
@@ -73,6 +73,49 @@ export function VisitorApplication({ view }: { view: VisitorApplicationView }) {
       <BigButton onClick={() => void Taro.navigateTo({ url: view.action.url })} testId={view.action.testId}>
         {view.action.label}
       </BigButton>
+    </View>
+  );
+}
+
+type StaffView = Extract<HomeView, { kind: 'staff' }>;
+
+/** The staff workbench: who and where, the 消息 entry, then the work this person's roles allow. */
+function StaffHome({
+  view,
+  onTap,
+  unread,
+}: {
+  view: StaffView;
+  onTap: (tile: HomeTile) => void;
+  unread: number | null;
+}) {
+  return (
+    <View data-testid="home-staff">
+      <View className="jh-card jh-staff-card">
+        <Text className="jh-greeting" data-testid="staff-name">
+          {view.name}
+        </Text>
+        <Text className="jh-block" data-testid="staff-org">
+          {view.orgName}
+        </Text>
+        <View className="jh-role-list" data-testid="staff-roles">
+          {view.roleLabels.map((label) => (
+            <Text key={label} className="jh-role">
+              {label}
+            </Text>
+          ))}
+        </View>
+      </View>
+      <Tile tile={view.inbox} onTap={onTap} wide>
+        <UnreadBadge count={unread} />
+      </Tile>
+      <Text className="jh-section-title">我的工作</Text>
+      {view.notice ? (
+        <View className="jh-notice" data-testid="staff-notice">
+          <Text>{view.notice}</Text>
+        </View>
+      ) : null}
+      <Tiles tiles={view.tiles} onTap={onTap} />
     </View>
   );
 }
@@ -132,29 +175,6 @@ export function HomeBody({
         </View>
       );
     case 'staff':
-      return (
-        <View data-testid="home-staff">
-          <View className="jh-card jh-staff-card">
-            <Text className="jh-greeting" data-testid="staff-name">
-              {view.name}
-            </Text>
-            <Text className="jh-block" data-testid="staff-org">
-              {view.orgName}
-            </Text>
-            <View className="jh-role-list" data-testid="staff-roles">
-              {view.roleLabels.map((label) => (
-                <Text key={label} className="jh-role">
-                  {label}
-                </Text>
-              ))}
-            </View>
-          </View>
-          <Tile tile={view.inbox} onTap={onTap} wide>
-            <UnreadBadge count={unread} />
-          </Tile>
-          <Text className="jh-section-title">我的工作</Text>
-          <Tiles tiles={view.tiles} onTap={onTap} />
-        </View>
-      );
+      return <StaffHome view={view} onTap={onTap} unread={unread} />;
   }
 }

@@ -40,7 +40,9 @@ export default function MyProposalsPage() {
               <Text className="jh-act-card__line">
                 {a.typeLabel} · {a.orgUnit.name}
               </Text>
-              <Text className="jh-act-card__line">时间：{formatTimeRange(a.startAt, a.endAt)}</Text>
+              <Text className="jh-act-card__line">
+                时间：<Text className="jh-time">{formatTimeRange(a.startAt, a.endAt)}</Text>
+              </Text>
               <Text className="jh-act-card__line">地点：{a.location.address}</Text>
             </View>
           );

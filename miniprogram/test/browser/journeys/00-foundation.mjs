@@ -14,7 +14,7 @@ import {
 export default [
   {
     name: 'volunteer-sandbox-login',
-    title: '(a) 义警张伟从演示身份列表登录，看到会员卡和功能入口',
+    title: '(a) 义警张伟从演示身份列表登录，看到义警证和功能入口',
     async run(page, base) {
       await page.goto(`${base}/`);
       // No session: the home page sends the person to the demo-identity list.

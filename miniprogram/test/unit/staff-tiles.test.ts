@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { PERMISSIONS, STAFF_ROLES, hasPermission, type MeResponse, type StaffRole } from '@jianghuai/shared';
+import { MALL_PREPARING_NOTICE, STAFF_FUNCTIONS, homeViewFor, staffTilesFor } from '../../src/logic/home';
+import { PAGES, pageUrl } from '../../src/logic/routes';
+
+const keys = (roles: string[]) => staffTilesFor(roles).map((t) => t.key);
+const built = (roles: string[]) =>
+  staffTilesFor(roles)
+    .filter((t) => t.target.kind === 'page')
+    .map((t) => t.key);
+const soonOnes = (roles: string[]) =>
+  staffTilesFor(roles)
+    .filter((t) => t.target.kind === 'soon')
+    .map((t) => t.key);
+
+function staff(roles: StaffRole[], level: 'city' | 'branch' | 'station' | 'community' = 'station'): MeResponse {
+  return {
+    id: 7,
+    displayName: '李静',
+    roles,
+    isStaff: true,
+    orgUnit: { id: 3, code: 'U3', name: '积分商城运营中心', level, parentId: 1 },
+    phoneMasked: null,
+    wechatBound: true,
+    volunteer: null,
+  };
+}
+
+describe('staff homes derived from the permission table', () => {
+  it('each role sees exactly the built functions its permissions open, in the table order', () => {
+    expect(built(['community_officer'])).toEqual(['review', 'volunteers', 'companies', 'activity-admin', 'attendance']);
+    const accounts = ['staff', 'audit', 'staff-admin', 'unit-contacts'];
+    const oversight = [...accounts, 'review', 'approval', 'volunteers', 'talent', 'companies'];
+    const activities = ['activity-admin', 'attendance', 'points-issued', 'weekly-rule'];
+    expect(built(['station_officer'])).toEqual([
+      'staff',
+      'audit',
+      'review',
+      'volunteers',
+      'talent',
+      'companies',
+      ...activities,
+      'teams',
+    ]);
+    expect(built(['branch_officer'])).toEqual([...oversight, ...activities]);
+    expect(built(['city_officer'])).toEqual([...oversight, ...activities]);
+    expect(built(['sysadmin'])).toEqual([
+      ...accounts,
+      'volunteers',
+      'companies',
+      'points-issued',
+      'weekly-rule',
+      'jobs',
+    ]);
+    expect(built(['company_manager'])).toEqual(['guards', 'propose']);
+    expect(built(['mall_operator'])).toEqual([]);
+  });
+
+  it('a tile is offered only to roles the server lets through, and to every such role', () => {
+    for (const role of STAFF_ROLES) {
+      const tiles = keys([role]);
+      for (const f of STAFF_FUNCTIONS) {
+        const expected = hasPermission([role], f.permission) && (!f.only || f.only.includes(role));
+        expect(tiles.includes(f.tile.key), `${role} / ${f.tile.key}`).toBe(expected);
+      }
+    }
+  });
+
+  it('community officers confirm attendance; branch and city officers oversee activities, points and the weekly rule', () => {
+    expect(staffTilesFor(['community_officer']).find((t) => t.key === 'attendance')?.target).toEqual({
+      kind: 'page',
+      url: pageUrl(PAGES.adminActivities, { status: 'finished' }),
+    });
+    for (const role of ['branch_officer', 'city_officer']) {
+      expect(keys([role])).toEqual(expect.arrayContaining(['activity-admin', 'points-issued', 'weekly-rule']));
+    }
+  });
+
+  it('the city officer has a review queue at both steps', () => {
+    const tiles = staffTilesFor(['city_officer']);
+    expect(tiles.find((t) => t.key === 'review')?.target).toEqual({
+      kind: 'page',
+      url: pageUrl(PAGES.adminReviewQueue, { stage: 'review' }),
+    });
+    expect(tiles.find((t) => t.key === 'approval')?.target).toEqual({
+      kind: 'page',
+      url: pageUrl(PAGES.adminReviewQueue, { stage: 'approval' }),
+    });
+  });
+
+  it('a person with several roles sees the union of their functions once', () => {
+    const both = keys(['station_officer', 'company_manager']);
+    expect(both).toEqual(expect.arrayContaining([...keys(['station_officer']), ...keys(['company_manager'])]));
+    expect(new Set(both).size).toBe(both.length);
+    const all = keys([...STAFF_ROLES]);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all).toEqual(expect.arrayContaining(STAFF_FUNCTIONS.map((f) => f.tile.key)));
+    expect(keys(['community_officer', 'sysadmin'])).toEqual(expect.arrayContaining(['attendance', 'jobs']));
+  });
+
+  it('no built function is shown as 即将开放; future modules only for the roles that will have them', () => {
+    const builtKeys = new Set(STAFF_FUNCTIONS.map((f) => f.tile.key));
+    for (const role of STAFF_ROLES) for (const key of soonOnes([role])) expect(builtKeys.has(key)).toBe(false);
+    expect(soonOnes(['sysadmin'])).toEqual([]);
+    expect(soonOnes(['community_officer'])).toEqual(['dispatch']);
+    expect(soonOnes(['station_officer'])).toEqual(['tip-triage', 'dispatch']);
+    expect(soonOnes(['mall_operator'])).toEqual(['products', 'orders', 'refunds']);
+  });
+
+  it('every permission named by a tile exists in the shared table', () => {
+    for (const f of STAFF_FUNCTIONS) expect(PERMISSIONS[f.permission].length).toBeGreaterThan(0);
+  });
+});
+
+describe('the mall operator home', () => {
+  it('shows its own name and org and says the mall is being prepared, with no tile to a missing page', () => {
+    const view = homeViewFor(staff(['mall_operator'], 'city'));
+    if (view.kind !== 'staff') throw new Error('staff view expected');
+    expect(view).toMatchObject({ name: '李静', orgName: '积分商城运营中心', roleLabels: ['积分商城运营'] });
+    expect(view.notice).toBe(MALL_PREPARING_NOTICE);
+    expect(view.tiles.every((t) => t.target.kind === 'soon')).toBe(true);
+  });
+
+  it('no such sentence for an officer with built work', () => {
+    const view = homeViewFor(staff(['station_officer']));
+    if (view.kind !== 'staff') throw new Error('staff view expected');
+    expect(view.notice).toBeUndefined();
+  });
+});
