@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import type { Page } from '@jianghuai/shared';
 import { HttpError, NETWORK_ERROR_MESSAGE } from '../services/http';
 
@@ -17,8 +18,8 @@ export interface PagedList<T> {
 export const PAGE_SIZE = 20;
 
 /**
- * One paginated list: first page on mount and whenever `key` changes (e.g. a new search), more
- * pages on request. A late answer for an old key is dropped.
+ * One paginated list: first page on mount, whenever `key` changes (e.g. a new search) and when the page is pulled
+ * down, more pages on request. A late answer for an old key is dropped.
  */
 export function usePagedList<T>(fetchPage: (page: number) => Promise<Page<T>>, key: string): PagedList<T> {
   const [items, setItems] = useState<T[]>([]);
@@ -51,6 +52,11 @@ export function usePagedList<T>(fetchPage: (page: number) => Promise<Page<T>>, k
   useEffect(() => {
     void load(1);
   }, [key, load]);
+
+  // Pulling the page down loads the first page again (pages enable it with enablePullDownRefresh).
+  usePullDownRefresh(() => {
+    void load(1).finally(() => Taro.stopPullDownRefresh());
+  });
 
   return {
     items,

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '保险保单' });
+export default definePageConfig({ navigationBarTitleText: '保险保单', enablePullDownRefresh: true });

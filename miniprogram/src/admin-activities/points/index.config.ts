@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '积分发放' });
+export default definePageConfig({ navigationBarTitleText: '积分发放', enablePullDownRefresh: true });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '活动提议' });
+export default definePageConfig({ navigationBarTitleText: '活动提议', enablePullDownRefresh: true });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '单位与花名册' });
+export default definePageConfig({ navigationBarTitleText: '单位与花名册', enablePullDownRefresh: true });

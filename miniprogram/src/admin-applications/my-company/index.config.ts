@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '本单位保安' });
+export default definePageConfig({ navigationBarTitleText: '本单位保安', enablePullDownRefresh: true });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '入会审核' });
+export default definePageConfig({ navigationBarTitleText: '入会审核', enablePullDownRefresh: true });

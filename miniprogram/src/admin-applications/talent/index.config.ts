@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '人才资源库' });
+export default definePageConfig({ navigationBarTitleText: '人才资源库', enablePullDownRefresh: true });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '义警档案' });
+export default definePageConfig({ navigationBarTitleText: '义警档案', enablePullDownRefresh: true });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '人员管理' });
+export default definePageConfig({ navigationBarTitleText: '人员管理', enablePullDownRefresh: true });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '活动报名' });
+export default definePageConfig({ navigationBarTitleText: '活动报名', enablePullDownRefresh: true });

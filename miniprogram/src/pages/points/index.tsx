@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { LedgerEntryResponse, MyPointsResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
@@ -47,6 +48,8 @@ export default function PointsPage() {
   useEffect(() => {
     void loadSummary();
   }, [loadSummary]);
+  // The ledger below reloads itself on the pull; the balance follows it.
+  usePullDownRefresh(() => void loadSummary());
   const fetchPage = useCallback((page: number) => myLedger({ page, pageSize: PAGE_SIZE }), []);
   const ledger = usePagedList(fetchPage, 'ledger');
 

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '我提议的活动' });
+export default definePageConfig({ navigationBarTitleText: '我提议的活动', enablePullDownRefresh: true });
