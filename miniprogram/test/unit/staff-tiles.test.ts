@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { PERMISSIONS, STAFF_ROLES, hasPermission, type MeResponse, type StaffRole } from '@jianghuai/shared';
-import { MALL_PREPARING_NOTICE, STAFF_FUNCTIONS, homeViewFor, staffTilesFor } from '../../src/logic/home';
+import {
+  APPLY_TILE,
+  MALL_PREPARING_NOTICE,
+  STAFF_FUNCTIONS,
+  VOLUNTEER_TILES,
+  homeViewFor,
+  staffTilesFor,
+} from '../../src/logic/home';
+import { INBOX_TILE } from '../../src/logic/inbox';
+import { canPublishActivities, statusFilterFrom } from '../../src/logic/activity-admin';
+import { tileIcon } from '../../src/components/tile-icons';
 import { PAGES, pageUrl } from '../../src/logic/routes';
 
 const keys = (roles: string[]) => staffTilesFor(roles).map((t) => t.key);
@@ -125,5 +135,29 @@ describe('the mall operator home', () => {
     const view = homeViewFor(staff(['station_officer']));
     if (view.kind !== 'staff') throw new Error('staff view expected');
     expect(view.notice).toBeUndefined();
+  });
+});
+
+describe('the pages behind the tiles, across levels', () => {
+  const me = (roles: StaffRole[], level: 'city' | 'branch' | 'station' | 'community') => staff(roles, level);
+
+  it('only officers of a station or a community get 新建活动; branch and city officers oversee', () => {
+    expect(canPublishActivities(me(['station_officer'], 'station'))).toBe(true);
+    expect(canPublishActivities(me(['community_officer'], 'community'))).toBe(true);
+    expect(canPublishActivities(me(['branch_officer'], 'branch'))).toBe(false);
+    expect(canPublishActivities(me(['city_officer'], 'city'))).toBe(false);
+    expect(canPublishActivities(me(['sysadmin'], 'city'))).toBe(false);
+    expect(canPublishActivities(null)).toBe(false);
+  });
+
+  it('the 出勤确认 tile opens the activities waiting for attendance; anything else shows all', () => {
+    expect(statusFilterFrom('finished')).toBe('finished');
+    expect(statusFilterFrom(undefined)).toBe('all');
+    expect(statusFilterFrom('bogus')).toBe('all');
+  });
+
+  it('every tile a person can see has an icon', () => {
+    const all = [...staffTilesFor([...STAFF_ROLES]), ...VOLUNTEER_TILES, APPLY_TILE, INBOX_TILE];
+    for (const tile of all) expect(tileIcon(tile.key), tile.key).toBeTruthy();
   });
 });
