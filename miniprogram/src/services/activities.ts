@@ -46,13 +46,13 @@ export function myActivities(query: { page: number; pageSize: number }): Promise
   return get<Page<MyActivityResponse>>(ACTIVITY_ROUTES.mine, { ...query }, { toast: false });
 }
 
+export function myActivityStats(): Promise<MyActivityStatsResponse> {
+  return get<MyActivityStatsResponse>(ACTIVITY_ROUTES.myStats, undefined, { toast: false });
+}
+
 /** The check-in code the team leader shows for an activity of their team. */
 export function getTeamQrToken(id: number): Promise<QrTokenResponse> {
   return get<QrTokenResponse>(apiPath(ACTIVITY_ROUTES.teamQrToken, { id }), undefined, { toast: false });
-}
-
-export function myActivityStats(): Promise<MyActivityStatsResponse> {
-  return get<MyActivityStatsResponse>(ACTIVITY_ROUTES.myStats, undefined, { toast: false });
 }
 
 /** The volunteer's own accident cover, for the 我的 page. */

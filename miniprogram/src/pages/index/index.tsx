@@ -12,6 +12,7 @@ import { HttpError, NETWORK_ERROR_MESSAGE } from '../../services/http';
 import { PAGES } from '../../logic/routes';
 import { confirmSignOut, openTile } from '../../hooks/openTile';
 import { useUnreadCount } from '../../hooks/useUnreadCount';
+import { useTabBarBadge } from '../../hooks/useTabBarBadge';
 import { loginPageUrl, loginWithWechat, session, signOut, startSession, useSession } from '../../hooks/useSession';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
@@ -58,6 +59,7 @@ export default function HomePage() {
   const isVisitor = view?.kind === 'visitor';
   const application = useVisitorApplication(isVisitor);
   const unread = useUnreadCount(view?.kind === 'staff' || view?.kind === 'volunteer');
+  useTabBarBadge(unread);
 
   const onSignOut = async () => {
     if (await confirmSignOut()) await signOut();

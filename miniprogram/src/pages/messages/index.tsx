@@ -1,5 +1,4 @@
 import { useCallback, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { NotificationResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
@@ -10,13 +9,14 @@ import { formatDateTime } from '../../logic/format';
 import { messageTapHint, messageTarget } from '../../logic/inbox';
 import { fetchMessages, markMessageRead } from '../../services/applications';
 import '../../components/enrolment.css';
+import { openPage } from '../../hooks/navigate';
 
 /** One message: a tap marks it read and, when it links to a page (an application, the transfers …), opens that page. */
 function MessageRow({ message, read, onRead }: { message: NotificationResponse; read: boolean; onRead: () => void }) {
   const target = messageTarget(message.page);
   const onTap = () => {
     if (!read) onRead();
-    if (target) void Taro.navigateTo({ url: target });
+    if (target) openPage(target);
   };
   return (
     <View
