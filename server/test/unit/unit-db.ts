@@ -1,6 +1,10 @@
 import { DataSource } from 'typeorm';
 import { Clock } from '../../src/common/clock/clock.js';
 import { ENTITIES } from '../../src/database/entities.js';
+import { logger } from '../../src/common/logging/logger.js';
+
+// No app is built in the unit tier, so nothing sets the level from LOG_LEVEL: keep expected warnings quiet.
+logger.level = 'error';
 
 /**
  * The unit tier's database: the real schema in an in-memory SQLite database, one per spec file, so a
