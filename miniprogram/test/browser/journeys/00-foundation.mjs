@@ -138,9 +138,12 @@ export default [
       await tap(page, 'tile-staff');
       await byTestId(page, 'staff-item').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
 
-      // Both tokens dead: the person lands on the login page and the tokens are gone.
-      await writeTokens(page, { accessToken: 'expired.or.forged', refreshToken: before.refreshToken });
+      // Both tokens dead when the app starts: the person lands on the login page and the tokens are gone. The tokens
+      // are spoiled after going home and before the reload: the home asks for its unread count each time it shows,
+      // and that request would otherwise end the session before the app restarts, taking the reason with it.
       await page.goto(`${base}/#/pages/index/index`);
+      await byTestId(page, 'home-staff').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      await writeTokens(page, { accessToken: 'expired.or.forged', refreshToken: before.refreshToken });
       await page.reload();
       await byTestId(page, 'sandbox-login').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
       assert((await readTokens(page)) === null, 'tokens were kept after the session ended');
