@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { Notification } from '../notifications/notification.entity.js';
+import { Notification } from '../../../test/unit/rows.js';
 import { UserQueries } from '../users/user-queries.js';
-import type { User } from '../users/user.entity.js';
-import type { Volunteer } from '../volunteers/volunteer.entity.js';
+import type { User } from '../../../test/unit/rows.js';
+import type { Volunteer } from '../../../test/unit/rows.js';
 import { ActivityJobsService } from './activity-jobs.service.js';
 import { CheckinService } from './checkin.service.js';
 import { Activity } from './entities/activity.entity.js';

@@ -1,14 +1,14 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../../common/clock/clock.js';
-import { AuditLog } from '../audit/audit-log.entity.js';
+import { AuditLog } from '../../../test/unit/rows.js';
 import { CompaniesService } from '../companies/companies.service.js';
 import { CompanyReferences } from '../companies/company-references.js';
-import { Notification } from '../notifications/notification.entity.js';
+import { Notification } from '../../../test/unit/rows.js';
 import { UserQueries } from '../users/user-queries.js';
-import type { User } from '../users/user.entity.js';
+import type { User } from '../../../test/unit/rows.js';
 import { MemberDirectory } from '../volunteers/member-directory.service.js';
 import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
-import type { Volunteer } from '../volunteers/volunteer.entity.js';
+import type { Volunteer } from '../../../test/unit/rows.js';
 import { ActivityLifecycleService } from './activity-lifecycle.service.js';
 import { ActivityViews } from './activity-views.service.js';
 import type { ActivityInputDto } from './dto/activity.dto.js';

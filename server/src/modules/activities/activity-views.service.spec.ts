@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
 import type { PageQueryDto } from '../../common/pagination.js';
 import { UserQueries } from '../users/user-queries.js';
-import type { User } from '../users/user.entity.js';
+import type { User } from '../../../test/unit/rows.js';
 import { MemberDirectory } from '../volunteers/member-directory.service.js';
 import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
-import type { Volunteer } from '../volunteers/volunteer.entity.js';
+import type { Volunteer } from '../../../test/unit/rows.js';
 import { ActivityViews } from './activity-views.service.js';
 import type { ActivityListQueryDto, AdminActivityListQueryDto } from './dto/activity.dto.js';
 import type { SignupListQueryDto } from './dto/signup.dto.js';

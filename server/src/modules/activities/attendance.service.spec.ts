@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { AuditLog } from '../audit/audit-log.entity.js';
-import { PointsLedgerEntry } from '../points/entities/points-ledger-entry.entity.js';
+import { AuditLog } from '../../../test/unit/rows.js';
+import { PointsLedgerEntry } from '../../../test/unit/rows.js';
 import { PointsLedgerService } from '../points/points-ledger.service.js';
 import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
-import { Volunteer } from '../volunteers/volunteer.entity.js';
+import { Volunteer } from '../../../test/unit/rows.js';
 import { AttendanceService } from './attendance.service.js';
 import type { AttendanceItemDto } from './dto/signup.dto.js';
 import type { Activity } from './entities/activity.entity.js';

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { User } from '../users/user.entity.js';
-import type { Volunteer } from '../volunteers/volunteer.entity.js';
+import type { User } from '../../../test/unit/rows.js';
+import type { Volunteer } from '../../../test/unit/rows.js';
 import { CheckinService } from './checkin.service.js';
 import type { CheckinDto } from './dto/signup.dto.js';
 import type { Activity } from './entities/activity.entity.js';

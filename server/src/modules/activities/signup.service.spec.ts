@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../../common/clock/clock.js';
-import { AuditLog } from '../audit/audit-log.entity.js';
-import { Notification } from '../notifications/notification.entity.js';
-import type { User } from '../users/user.entity.js';
-import type { Volunteer } from '../volunteers/volunteer.entity.js';
+import { AuditLog } from '../../../test/unit/rows.js';
+import { Notification } from '../../../test/unit/rows.js';
+import type { User } from '../../../test/unit/rows.js';
+import type { Volunteer } from '../../../test/unit/rows.js';
 import { Activity } from './entities/activity.entity.js';
 import { ActivitySignup } from './entities/activity-signup.entity.js';
 import { SignupService } from './signup.service.js';

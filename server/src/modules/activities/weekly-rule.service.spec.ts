@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { OrgUnit } from '../org/org-unit.entity.js';
+import { OrgUnit } from '../../../test/unit/rows.js';
 import { createOrgUnit } from '../org/org.service.js';
 import { WeeklyRuleService } from './weekly-rule.service.js';
 import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
-import { AuditLog } from '../audit/audit-log.entity.js';
+import { AuditLog } from '../../../test/unit/rows.js';
 import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
 import { ApplicationGateService } from './application-gate.service.js';
 import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
-import { Notification } from '../notifications/notification.entity.js';
-import { Volunteer } from '../volunteers/volunteer.entity.js';
+import { Notification } from '../../../test/unit/rows.js';
+import { Volunteer } from '../../../test/unit/rows.js';
 import type { CriminalCheckDto } from '../volunteers/volunteers.dto.js';
 import { Application } from './application.entity.js';
 import type { ApplicationReviewService } from './application-review.service.js';

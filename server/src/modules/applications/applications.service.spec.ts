@@ -3,7 +3,7 @@ import { idCardCheckChar } from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
 import type { Clock } from '../../common/clock/clock.js';
 import { CompanyQueries } from '../companies/company-queries.js';
-import { ServiceSite } from '../companies/service-site.entity.js';
+import { ServiceSite } from '../../../test/unit/rows.js';
 import { RosterMatchService } from '../roster/roster-match.service.js';
 import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
 import { Application } from './application.entity.js';

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
-import { OrgUnit } from '../org/org-unit.entity.js';
+import { OrgUnit } from '../../../test/unit/rows.js';
 import { OrgService } from '../org/org.service.js';
 import { AuditLog } from './audit-log.entity.js';
 import { AuditService } from './audit.service.js';

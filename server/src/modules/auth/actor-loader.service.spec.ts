@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { UserQueries } from '../users/user-queries.js';
-import type { User } from '../users/user.entity.js';
+import type { User } from '../../../test/unit/rows.js';
 import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
 import { ActorLoader } from './actor-loader.service.js';
 import { RefreshToken } from './refresh-token.entity.js';

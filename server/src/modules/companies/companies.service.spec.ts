@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { creditCodeCheckChar } from '@jianghuai/shared';
-import { AuditLog } from '../audit/audit-log.entity.js';
+import { AuditLog } from '../../../test/unit/rows.js';
 import { UserQueries } from '../users/user-queries.js';
 import type { CompanyQueryDto, CreateCompanyDto, ServiceSiteDto } from './companies.dto.js';
 import { CompaniesService } from './companies.service.js';

@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../../common/clock/clock.js';
 import { ActivityQueries } from '../activities/activity-queries.js';
-import { AuditLog } from '../audit/audit-log.entity.js';
+import { AuditLog } from '../../../test/unit/rows.js';
 import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
-import type { Volunteer } from '../volunteers/volunteer.entity.js';
+import type { Volunteer } from '../../../test/unit/rows.js';
 import type { CreatePolicyDto } from './insurance.dto.js';
 import { InsuranceService } from './insurance.service.js';
 import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';

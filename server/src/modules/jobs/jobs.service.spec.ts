@@ -1,11 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { readArea } from '../../config/config-area.js';
 import { enrolmentConfig } from '../../config/enrolment.config.js';
-import { AuditLog } from '../audit/audit-log.entity.js';
-import { Notification } from '../notifications/notification.entity.js';
-import { DutyExemption } from '../volunteers/duty-exemption.entity.js';
-import { Volunteer } from '../volunteers/volunteer.entity.js';
-import { Application } from '../applications/application.entity.js';
+import { AuditLog } from '../../../test/unit/rows.js';
+import { Notification } from '../../../test/unit/rows.js';
+import { DutyExemption } from '../../../test/unit/rows.js';
+import { Volunteer } from '../../../test/unit/rows.js';
+import { Application } from '../../../test/unit/rows.js';
 import { JobLeaseService } from './job-lease.service.js';
 import { clearTables, clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';

@@ -1,11 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { OrgUnit } from '../org/org-unit.entity.js';
-import { AuditLog } from '../audit/audit-log.entity.js';
+import { OrgUnit } from '../../../test/unit/rows.js';
+import { AuditLog } from '../../../test/unit/rows.js';
 import { UserQueries } from '../users/user-queries.js';
 import { MemberDirectory } from '../volunteers/member-directory.service.js';
 import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
 import { OrgService } from '../org/org.service.js';
-import type { Volunteer } from '../volunteers/volunteer.entity.js';
+import type { Volunteer } from '../../../test/unit/rows.js';
 import { PointsLedgerService } from './points-ledger.service.js';
 import { PointsService } from './points.service.js';
 import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { RosterRowError } from '@jianghuai/shared';
 import type { AppException } from '../../common/errors/app-exception.js';
-import { AuditLog } from '../audit/audit-log.entity.js';
-import type { Company } from '../companies/company.entity.js';
+import { AuditLog } from '../../../test/unit/rows.js';
+import type { Company } from '../../../test/unit/rows.js';
 import { CompanyQueries } from '../companies/company-queries.js';
 import { RosterGuard } from './roster-guard.entity.js';
 import { RosterImportService } from './roster-import.service.js';

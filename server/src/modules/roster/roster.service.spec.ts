@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { UserQueries } from '../users/user-queries.js';
 import { CompaniesService } from '../companies/companies.service.js';
 import { CompanyReferences } from '../companies/company-references.js';
-import type { Company } from '../companies/company.entity.js';
+import type { Company } from '../../../test/unit/rows.js';
 import type { RosterQueryDto } from './roster.dto.js';
 import { RosterService } from './roster.service.js';
 import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';

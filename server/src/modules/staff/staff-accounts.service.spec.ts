@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { StaffRole } from '@jianghuai/shared';
 import { PasswordHasher } from '../../common/auth/password-hasher.js';
-import { AuditLog } from '../audit/audit-log.entity.js';
-import { User } from '../users/user.entity.js';
+import { AuditLog } from '../../../test/unit/rows.js';
+import { User } from '../../../test/unit/rows.js';
 import { UserAccounts } from '../users/user-accounts.service.js';
 import { StaffAccountsService, temporaryPassword } from './staff-accounts.service.js';
 import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';

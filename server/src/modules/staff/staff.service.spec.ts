@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { PasswordHasher } from '../../common/auth/password-hasher.js';
-import { AuditLog } from '../audit/audit-log.entity.js';
-import { User } from '../users/user.entity.js';
+import { AuditLog } from '../../../test/unit/rows.js';
+import { User } from '../../../test/unit/rows.js';
 import { UserAccounts } from '../users/user-accounts.service.js';
 import type { CreateStaffDto, StaffQueryDto } from './staff.dto.js';
 import { StaffService } from './staff.service.js';

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { AuditLog } from '../audit/audit-log.entity.js';
+import { AuditLog } from '../../../test/unit/rows.js';
 import { UnitContacts } from '../org/unit-contacts.js';
-import { UnitContact } from '../org/unit-contact.entity.js';
+import { UnitContact } from '../../../test/unit/rows.js';
 import { UnitContactsService } from './unit-contacts.service.js';
 import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';

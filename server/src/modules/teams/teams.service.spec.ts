@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../../common/clock/clock.js';
 import { settledActivityCounter } from '../activities/team-activity-counter.js';
-import { AuditLog } from '../audit/audit-log.entity.js';
+import { AuditLog } from '../../../test/unit/rows.js';
 import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
-import type { Volunteer } from '../volunteers/volunteer.entity.js';
+import type { Volunteer } from '../../../test/unit/rows.js';
 import { TeamActivityCounts } from './team-activity-counts.js';
 import type { TeamDto } from './teams.dto.js';
 import { TeamsService } from './teams.service.js';

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { AuditLog } from '../audit/audit-log.entity.js';
-import { ServiceSite } from '../companies/service-site.entity.js';
-import { OrgUnit } from '../org/org-unit.entity.js';
+import { AuditLog } from '../../../test/unit/rows.js';
+import { ServiceSite } from '../../../test/unit/rows.js';
+import { OrgUnit } from '../../../test/unit/rows.js';
 import { createOrgUnit } from '../org/org.service.js';
 import type { ReassignDto } from './volunteers.dto.js';
 import { StationAssignment } from './station-assignment.entity.js';

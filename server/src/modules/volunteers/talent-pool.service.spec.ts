@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import ExcelJS from 'exceljs';
-import { AuditLog } from '../audit/audit-log.entity.js';
+import { AuditLog } from '../../../test/unit/rows.js';
 import { DutyExemption } from './duty-exemption.entity.js';
 import { TalentPoolService } from './talent-pool.service.js';
 import type { Volunteer } from './volunteer.entity.js';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { AuditLog } from '../audit/audit-log.entity.js';
+import { AuditLog } from '../../../test/unit/rows.js';
 import { Volunteer } from './volunteer.entity.js';
 import type { VolunteerArchiveService } from './volunteer-archive.service.js';
 import type { CriminalCheckDto, UpdateVolunteerDto } from './volunteers.dto.js';
