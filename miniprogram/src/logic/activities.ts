@@ -1,6 +1,5 @@
 import {
   ACTIVITY_STATUS_LABELS,
-  addCalendarDays,
   businessDate,
   distanceMeters,
   isInsideCheckinArea,
@@ -11,6 +10,7 @@ import {
   type MySignupResponse,
 } from '@jianghuai/shared';
 import { formatDateTime } from './format';
+import { dateRange, type DateChoice } from './activity-days';
 
 /**
  * Volunteer-side wording and rules of an activity, in plain TS so they can be tested without a
@@ -235,17 +235,20 @@ export function readCheckinToken(raw: string, activityId: number): { token: stri
 
 // ── list filters ──
 
-export type DateFilter = 'all' | 'today' | 'week';
+/** 全部 / 今天 / 本周 (today to Sunday) / 选日期 (`day`). */
+export type DateFilter = DateChoice;
 export interface ListFilters {
   type: ActivityType | null;
   date: DateFilter;
+  /** The picked day (YYYY-MM-DD) for `date: 'day'`. */
+  day?: string | null;
   /** Only activities within this many km of the person (needs their position). */
   nearKm: number | null;
   /** Only the person's own station's activities. */
   myStation: boolean;
 }
 
-export const DEFAULT_FILTERS: ListFilters = { type: null, date: 'all', nearKm: null, myStation: false };
+export const DEFAULT_FILTERS: ListFilters = { type: null, date: 'all', day: null, nearKm: null, myStation: false };
 
 /** The list query for the chosen filters; position adds distances even without the 附近 filter. */
 export function listQueryFor(
@@ -257,13 +260,10 @@ export function listQueryFor(
   const q: ActivityListQuery = { page, pageSize };
   if (f.type) q.type = f.type;
   if (f.myStation && ctx.stationId) q.stationId = ctx.stationId;
-  const today = businessDate(ctx.now);
-  if (f.date === 'today') {
-    q.from = today;
-    q.to = today;
-  } else if (f.date === 'week') {
-    q.from = today;
-    q.to = addCalendarDays(today, 6);
+  const range = dateRange(f.date, businessDate(ctx.now), f.day);
+  if (range) {
+    q.from = range.from;
+    q.to = range.to;
   }
   if (ctx.position) {
     q.lat = Math.round(ctx.position.lat * 1e6) / 1e6;

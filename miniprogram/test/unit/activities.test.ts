@@ -270,13 +270,21 @@ describe('check-in helpers', () => {
 
 describe('list query', () => {
   const now = at('2026-11-28T17:00:00Z'); // 2026-11-29 01:00 in Shanghai
-  it('today and 7 days use Shanghai dates', () => {
+  it('today and this week use Shanghai dates', () => {
     expect(
       listQueryFor({ ...DEFAULT_FILTERS, date: 'today' }, { now, position: null, stationId: null }, 1, 20),
     ).toEqual({ page: 1, pageSize: 20, from: '2026-11-29', to: '2026-11-29' });
     expect(
       listQueryFor({ ...DEFAULT_FILTERS, date: 'week' }, { now, position: null, stationId: null }, 2, 20),
-    ).toMatchObject({ page: 2, from: '2026-11-29', to: '2026-12-05' });
+    ).toMatchObject({ page: 2, from: '2026-11-29', to: '2026-11-29' }); // a Sunday: 本周 is that day
+    expect(
+      listQueryFor(
+        { ...DEFAULT_FILTERS, date: 'day', day: '2026-12-03' },
+        { now, position: null, stationId: null },
+        1,
+        20,
+      ),
+    ).toMatchObject({ from: '2026-12-03', to: '2026-12-03' });
   });
   it('position gives distances; 附近 adds the radius; 本所 the station; type passes through', () => {
     const q = listQueryFor(

@@ -57,7 +57,7 @@ describe('business dates at 23:30 UTC (already the next day in Shanghai)', () =>
     });
     expect(
       listQueryFor({ ...filters, date: 'week' }, { now: NIGHT, position: null, stationId: null }, 1, 20),
-    ).toMatchObject({ from: '2026-12-01', to: '2026-12-07' });
+    ).toMatchObject({ from: '2026-12-01', to: '2026-12-06' }); // 本周: Tuesday to Sunday
     expect(listQueryFor(filters, { now: EVENING, position: null, stationId: null }, 1, 20)).toMatchObject({
       from: '2026-11-30',
       to: '2026-11-30',

@@ -4,8 +4,8 @@ import { staticMapOffset } from '../../logic/activities';
 
 /**
  * H5: Taro's Map needs an outside map key there, so draw a plain picture instead: the check-in
- * circle around the activity's pin, the person's own position when known, and the coordinates
- * in words. (The WeChat build uses ActivityMap.weapp.tsx, the real map.)
+ * circle around the activity's pin and the person's own position when known; never coordinates
+ * (导航 hands them to the phone's map). The WeChat build uses ActivityMap.weapp.tsx, the real map.
  */
 export function ActivityMap({ location, me }: { location: ActivityLocation; me?: LatLng | null }) {
   // A square picture spanning 3× the check-in radius, at least 600 m, so the circle is always visible.

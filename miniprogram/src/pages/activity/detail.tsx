@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { ACTIVITY_MODE_LABELS, ACTIVITY_STATUS_LABELS, type ActivityResponse } from '@jianghuai/shared';
+import { ACTIVITY_MODE_LABELS, ACTIVITY_STATUS_LABELS, businessDate, type ActivityResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
 import { BigButton } from '../../components/BigButton';
 import { ErrorState, InlineError, LoadingState } from '../../components/States';
@@ -12,10 +12,9 @@ import {
   placesWording,
   pointsWording,
   volunteerActions,
-  formatTimeRange,
   type VolunteerAction,
 } from '../../logic/activities';
-import { formatDateTime } from '../../logic/format';
+import { momentLabel } from '../../logic/activity-days';
 import { PAGES, pageUrl } from '../../logic/routes';
 import { useLocation } from '../../hooks/useLocation';
 import { messageOf, useSignup } from '../../hooks/useSignup';
@@ -23,9 +22,11 @@ import { getActivity } from '../../services/activities';
 import { checkinHint } from '../../logic/activity-hints';
 import { LocationNote } from '../../components/activity/LocationNote';
 import { LeaderQrButton } from '../../components/activity/LeaderQrButton';
+import { NavigateButton } from '../../components/activity/NavigateButton';
+import { When } from '../../components/activity/When';
 import '../../components/activity/activity.css';
 
-function Row({ k, v, testId }: { k: string; v: string; testId?: string }) {
+function Row({ k, v, testId }: { k: string; v: ReactNode; testId?: string }) {
   return (
     <View className="jh-kv">
       <Text className="jh-kv__k">{k}</Text>
@@ -90,11 +91,12 @@ function ActionButton({
 /** When, how many, how many points, who publishes, how to sign up and who may. */
 function Facts({ a }: { a: ActivityResponse }) {
   const req = a.requirements;
+  const today = businessDate(new Date());
   return (
     <View className="jh-card">
-      <Row k="时间" v={formatTimeRange(a.startAt, a.endAt)} testId="activity-time" />
-      <Row k="报名截止" v={formatDateTime(a.signupDeadline)} />
-      <Row k="取消截止" v={formatDateTime(a.cancelDeadline)} />
+      <Row k="时间" v={<When startAt={a.startAt} endAt={a.endAt} today={today} />} testId="activity-time" />
+      <Row k="报名截止" v={<Text className="jh-time">{momentLabel(a.signupDeadline, today)}</Text>} />
+      <Row k="取消截止" v={<Text className="jh-time">{momentLabel(a.cancelDeadline, today)}</Text>} />
       <Row k="名额" v={placesWording(a)} testId="activity-places" />
       <Row k="积分" v={pointsWording(a)} />
       <Row k="发布单位" v={a.orgUnit.name} />
@@ -107,7 +109,10 @@ function Facts({ a }: { a: ActivityResponse }) {
   );
 }
 
-/** The address and map, with how far the phone is from the check-in range. */
+/**
+ * The address, 导航 into the phone's map and the map picture, with how far the phone is from the
+ * check-in range. Never the coordinates: nobody reads them.
+ */
 function Place({ a, location }: { a: ActivityResponse; location: ReturnType<typeof useLocation> }) {
   const { state: loc, locate, position } = location;
   const fence = position ? geofenceView(position, a.location) : null;
@@ -115,11 +120,12 @@ function Place({ a, location }: { a: ActivityResponse; location: ReturnType<type
   return (
     <>
       <Text className="jh-section-title">地点</Text>
-      <Text className="jh-block" data-testid="activity-address">
+      <Text className="jh-address" data-testid="activity-address">
         {a.location.address}
       </Text>
-      <Text className="jh-block jh-muted" data-testid="activity-coords">
-        坐标：纬度 {a.location.lat.toFixed(5)}，经度 {a.location.lng.toFixed(5)} · 签到范围 {a.location.radiusM} 米
+      <NavigateButton title={a.title} location={a.location} />
+      <Text className="jh-block jh-muted" data-testid="checkin-range">
+        到了活动地点周围 {a.location.radiusM} 米以内就可以签到。
       </Text>
       <ActivityMap location={a.location} me={position} />
       {hint ? (

@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Picker, Text, View } from '@tarojs/components';
 import {
   ACTIVITY_TYPE_LABELS,
   ACTIVITY_TYPES,
+  addCalendarDays,
+  businessDate,
   type ActivityResponse,
   type ActivityType,
   type MySignupResponse,
@@ -22,7 +24,6 @@ import {
   DEFAULT_FILTERS,
   filtersKey,
   formatDistance,
-  formatTimeRange,
   isLiveSignup,
   listQueryFor,
   placesWording,
@@ -34,16 +35,18 @@ import { PAGES, pageUrl } from '../../logic/routes';
 import { getActivity, listActivities } from '../../services/activities';
 import { activityAfterSignup } from '../../logic/activity-hints';
 import { LocationNote } from '../../components/activity/LocationNote';
+import { DayHeading, When } from '../../components/activity/When';
+import { dateRange, groupByDay, pickedDayLabel } from '../../logic/activity-days';
 import '../../components/activity/activity.css';
 
 const TYPE_OPTIONS = [
   { value: 'all', label: '全部类型' },
   ...ACTIVITY_TYPES.map((t) => ({ value: t, label: ACTIVITY_TYPE_LABELS[t] })),
 ] as const;
-const DATE_OPTIONS: { value: DateFilter; label: string }[] = [
+const DATE_OPTIONS: { value: Exclude<DateFilter, 'day'>; label: string }[] = [
   { value: 'all', label: '全部日期' },
   { value: 'today', label: '今天' },
-  { value: 'week', label: '7 天内' },
+  { value: 'week', label: '本周' },
 ];
 const NEAR_OPTIONS: { value: number; label: string }[] = [
   { value: 0, label: '不限距离' },
@@ -53,11 +56,13 @@ const NEAR_OPTIONS: { value: number; label: string }[] = [
 
 function ActivityCard({
   a,
+  today,
   busy,
   error,
   onSignUp,
 }: {
   a: ActivityResponse;
+  today: string;
   busy: boolean;
   error: string | null;
   onSignUp: () => void;
@@ -71,7 +76,10 @@ function ActivityCard({
         <Text className="jh-act-card__line">
           {a.typeLabel} · {a.orgUnit.name}
         </Text>
-        <Text className="jh-act-card__line">时间：{formatTimeRange(a.startAt, a.endAt)}</Text>
+        <Text className="jh-act-card__line" data-testid="activity-when">
+          时间：
+          <When startAt={a.startAt} endAt={a.endAt} today={today} />
+        </Text>
         <Text className="jh-act-card__line">
           地点：{a.location.address}
           {a.distanceM !== null ? `（距您 ${formatDistance(a.distanceM)}）` : ''}
@@ -87,7 +95,7 @@ function ActivityCard({
         </BigButton>
       ) : null}
       <Text className="jh-act-card__open" onClick={open}>
-        查看详情和地图 ›
+        查看详情和导航 ›
       </Text>
     </View>
   );
@@ -126,7 +134,49 @@ function TopButtons({ showFilters, toggleFilters }: { showFilters: boolean; togg
   );
 }
 
-/** Station, date, distance (asking for the position when needed) and type. */
+/**
+ * The date filter, always in sight: 全部 / 今天 / 本周 as one tap each, and 选日期 opening the date
+ * picker (from today on; it offers tomorrow first). The server filters by the Shanghai days.
+ */
+function DateBar({
+  filters,
+  set,
+  today,
+}: {
+  filters: ListFilters;
+  set: (patch: Partial<ListFilters>) => void;
+  today: string;
+}) {
+  const picked = filters.date === 'day' && !!filters.day;
+  return (
+    <View className="jh-chips" data-testid="filter-date">
+      {DATE_OPTIONS.map((o) => (
+        <View
+          key={o.value}
+          className={`jh-chip${o.value === filters.date ? ' jh-chip--on' : ''}`}
+          onClick={() => set({ date: o.value, day: null })}
+          data-testid={`filter-date-${o.value}`}
+        >
+          {o.value === filters.date ? '✓ ' : ''}
+          {o.label}
+        </View>
+      ))}
+      <Picker
+        mode="date"
+        value={filters.day ?? addCalendarDays(today, 1)}
+        start={today}
+        onChange={(e) => set({ date: 'day', day: String(e.detail.value) })}
+      >
+        <View className={`jh-chip${picked ? ' jh-chip--on' : ''}`} data-testid="filter-date-day">
+          {picked ? '✓ ' : ''}
+          {pickedDayLabel(filters.day, today)}
+        </View>
+      </Picker>
+    </View>
+  );
+}
+
+/** Station, distance (asking for the position when needed) and type. */
 function Filters({
   filters,
   set,
@@ -150,8 +200,6 @@ function Filters({
         onChange={(v) => set({ myStation: v === 'mine' })}
         testId="filter-station"
       />
-      <Text className="jh-filter-label">日期</Text>
-      <Chips options={DATE_OPTIONS} value={filters.date} onChange={(date) => set({ date })} testId="filter-date" />
       <Text className="jh-filter-label">距离{position ? '' : '（需要允许获取位置）'}</Text>
       <Chips
         options={NEAR_OPTIONS}
@@ -173,9 +221,11 @@ function Filters({
   );
 }
 
-export default function ActivityListPage() {
-  const [filters, setFilters] = useState<ListFilters>(DEFAULT_FILTERS);
-  const [showFilters, setShowFilters] = useState(false);
+/**
+ * The list for the filters (with distances once the position arrives), and signing up from it: the
+ * person's sign-up and the server's fresh counts shown on the cards at once.
+ */
+function useActivityList(filters: ListFilters) {
   const { state: loc, locate, position } = useLocation();
   const [signups, setSignups] = useState<Record<number, MySignupResponse>>({});
   /** The server's copy of an activity fetched after signing up: the places count is never stale. */
@@ -221,28 +271,51 @@ export default function ActivityListPage() {
       return signups[a.id] ? { ...shown, mySignup: signups[a.id] } : shown;
     }),
   };
+  return { list: withMine, signup, loc, locate, position };
+}
+
+export default function ActivityListPage() {
+  const [filters, setFilters] = useState<ListFilters>(DEFAULT_FILTERS);
+  const [showFilters, setShowFilters] = useState(false);
+  const { list: withMine, signup, loc, locate, position } = useActivityList(filters);
   const set = (patch: Partial<ListFilters>) => setFilters((f) => ({ ...f, ...patch }));
+  // Headings by Shanghai day; one running since an earlier day stands under the first day shown.
+  const today = businessDate(new Date());
+  const floor = dateRange(filters.date, today, filters.day)?.from ?? today;
+  const firstOfDay = new Map(
+    groupByDay(withMine.items, (a) => a.startAt, today, floor).map((g) => [g.items[0], g.day] as const),
+  );
 
   return (
     <Screen testId="activity-list">
       <TopButtons showFilters={showFilters} toggleFilters={() => setShowFilters((v) => !v)} />
-      <View style={{ height: '12px' }} />
+      <DateBar filters={filters} set={set} today={today} />
       <LocationNote state={loc} onRetry={() => void locate()} waitingText="正在获取您的位置，用来显示距离…" />
       {showFilters ? <Filters filters={filters} set={set} position={position} locate={locate} /> : null}
       <PagedListView
         list={withMine}
         testId="activities"
-        emptyText="暂时没有可以报名的活动。可以换个筛选条件，或过几天再来看看。"
+        emptyText={
+          filters.date === 'all'
+            ? '暂时没有可以报名的活动。可以换个筛选条件，或过几天再来看看。'
+            : '这段日期没有可以报名的活动。点上面的“全部日期”看看其他日子。'
+        }
         countLabel={(total) => `共 ${total} 个活动`}
-        renderItem={(a) => (
-          <ActivityCard
-            key={a.id}
-            a={a}
-            busy={signup.busyId === a.id}
-            error={signup.error?.activityId === a.id ? signup.error.message : null}
-            onSignUp={() => void signup.signUp(a.id)}
-          />
-        )}
+        renderItem={(a) => {
+          const day = firstOfDay.get(a);
+          return (
+            <Fragment key={a.id}>
+              {day ? <DayHeading day={day} today={today} /> : null}
+              <ActivityCard
+                a={a}
+                today={today}
+                busy={signup.busyId === a.id}
+                error={signup.error?.activityId === a.id ? signup.error.message : null}
+                onSignUp={() => void signup.signUp(a.id)}
+              />
+            </Fragment>
+          );
+        }}
       />
     </Screen>
   );

@@ -1,17 +1,19 @@
-import { useCallback } from 'react';
+import { Fragment, useCallback } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { ACTIVITY_STATUS_LABELS, type MyActivityResponse } from '@jianghuai/shared';
+import { ACTIVITY_STATUS_LABELS, businessDate, type MyActivityResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
 import { SignupStatus } from '../../components/activity/SignupStatus';
 import { PagedListView } from '../../components/PagedListView';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
-import { formatMinutes, formatTimeRange } from '../../logic/activities';
+import { formatMinutes } from '../../logic/activities';
+import { groupByDay, mineInDayOrder } from '../../logic/activity-days';
+import { DayHeading, When } from '../../components/activity/When';
 import { PAGES, pageUrl } from '../../logic/routes';
 import { myActivities } from '../../services/activities';
 import '../../components/activity/activity.css';
 
-function MineRow({ m }: { m: MyActivityResponse }) {
+function MineRow({ m, today }: { m: MyActivityResponse; today: string }) {
   return (
     <View
       className="jh-act-card"
@@ -19,8 +21,10 @@ function MineRow({ m }: { m: MyActivityResponse }) {
       onClick={() => void Taro.navigateTo({ url: pageUrl(PAGES.activityDetail, { id: m.activity.id }) })}
     >
       <Text className="jh-act-card__title">{m.activity.title}</Text>
-      <Text className="jh-act-card__line">
-        时间：{formatTimeRange(m.activity.startAt, m.activity.endAt)}（{ACTIVITY_STATUS_LABELS[m.activity.status]}）
+      <Text className="jh-act-card__line" data-testid="activity-when">
+        时间：
+        <When startAt={m.activity.startAt} endAt={m.activity.endAt} today={today} />（
+        {ACTIVITY_STATUS_LABELS[m.activity.status]}）
       </Text>
       <Text className="jh-act-card__line">地点：{m.activity.address}</Text>
       {m.confirmedMinutes !== null ? (
@@ -38,14 +42,29 @@ export default function MyActivitiesPage() {
   useDidShow(() => {
     if (list.status === 'ready') list.reload();
   });
+  // Coming ones first (soonest first), then the finished ones (latest first), under a heading per day.
+  const now = new Date();
+  const today = businessDate(now);
+  const startOf = (m: MyActivityResponse) => m.activity.startAt;
+  const ordered = mineInDayOrder(list.items, startOf, (m) => m.activity.endAt, now);
+  const groups = groupByDay(ordered, startOf, today);
+  const firstOfDay = new Map(groups.map((g) => [g.items[0], g.day] as const));
   return (
     <Screen testId="my-activities">
       <PagedListView
-        list={list}
+        list={{ ...list, items: groups.flatMap((g) => g.items) }}
         testId="my-activity-list"
         emptyText="您还没有报名活动。回到首页点“活动报名”看看有哪些活动。"
         countLabel={(total) => `共 ${total} 条报名记录`}
-        renderItem={(m) => <MineRow key={m.id} m={m} />}
+        renderItem={(m) => {
+          const day = firstOfDay.get(m);
+          return (
+            <Fragment key={m.id}>
+              {day ? <DayHeading day={day} today={today} /> : null}
+              <MineRow m={m} today={today} />
+            </Fragment>
+          );
+        }}
       />
     </Screen>
   );
