@@ -20,7 +20,7 @@ export const MODULE_DEPENDENCIES = {
   points: ['org', 'volunteers', 'audit'],
   teams: ['org', 'volunteers', 'audit'],
   activities: ['org', 'users', 'companies', 'volunteers', 'applications', 'points', 'notifications', 'teams', 'audit'],
-  insurance: ['org', 'volunteers', 'activities', 'audit'],
+  insurance: ['org', 'volunteers', 'teams', 'activities', 'audit'],
   jobs: ['users', 'volunteers', 'applications', 'activities', 'notifications', 'audit'],
   staff: ['org', 'users', 'audit'],
   auth: ['org', 'users', 'volunteers', 'wechat', 'audit'],

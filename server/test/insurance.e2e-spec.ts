@@ -1,6 +1,10 @@
 import { bearer, createTestApp, type TestContext } from './support/test-app.js';
 import { createVolunteers, publishActivity } from './support/activity-factories.js';
-import { testNowMs } from './support/test-clock.js';
+import { testNow, testNowMs } from './support/test-clock.js';
+import { PiiCipher } from '../src/common/pii/pii-cipher.js';
+import { Volunteer } from '../src/modules/volunteers/volunteer.entity.js';
+import { Team } from '../src/modules/teams/team.entity.js';
+import { TeamMember } from '../src/modules/teams/team-member.entity.js';
 
 /** Accident insurance (docs/product.md#insurance): policies, insured volunteers, bulk enrolment for an activity, scope. */
 describe('Insurance (e2e)', () => {
@@ -157,5 +161,144 @@ describe('Insurance (e2e)', () => {
           .expect(422)
       ).body.code,
     ).toBe('ACTIVITY_INSURANCE_REQUIRED');
+  });
+
+  describe('choosing volunteers to enrol', () => {
+    let pid: number;
+    let tag: string;
+    let chen: number, liu: number, wang: number, elsewhere: number;
+    const candidates = (query: Record<string, string | number>, token = pinghu) =>
+      ctx
+        .http()
+        .get(`/api/admin/insurance-policies/${pid}/candidates`)
+        .query({ pageSize: 100, ...query })
+        .set(...bearer(token));
+    const names = (body: { items: { name: string }[] }) => body.items.map((i) => i.name).sort();
+
+    beforeAll(async () => {
+      const created = await ctx
+        .http()
+        .post('/api/admin/insurance-policies')
+        .set(...bearer(pinghu))
+        .send(policy('GL-030'))
+        .expect(201);
+      pid = created.body.id;
+      tag = `候选${String(testNowMs() % 100000)}`;
+      const vs = await createVolunteers(ctx, 3, { tier: 'core' });
+      const [other] = await createVolunteers(ctx, 1, { stationCode: 'MAS-YS-YS' });
+      [chen, liu, wang, elsewhere] = [...vs.map((v) => v.volunteerId), other.volunteerId];
+      const pii = ctx.app.get(PiiCipher);
+      const rows = ctx.dataSource.getRepository(Volunteer);
+      await rows.update({ id: chen }, { name: `${tag}陈`, phoneEnc: pii.encrypt('13900004321') });
+      await rows.update({ id: liu }, { name: `${tag}刘`, phoneEnc: pii.encrypt('13900001234') });
+      await rows.update({ id: wang }, { name: `${tag}王`, tier: 'basic' });
+      await rows.update({ id: elsewhere }, { name: `${tag}外` });
+      const station = await ctx.org('MAS-YS-PH');
+      const team = await ctx.dataSource.getRepository(Team).save({
+        name: `${tag}巡逻队`,
+        kind: 'area_patrol',
+        stationId: station.id,
+        stationPath: station.path,
+        communityId: null,
+        areaText: null,
+        leaderVolunteerId: liu,
+        duties: null,
+        rules: null,
+        createdAt: testNow(),
+        updatedAt: testNow(),
+      });
+      await ctx.dataSource
+        .getRepository(TeamMember)
+        .insert({ teamId: team.id, volunteerId: wang, joinedAt: testNow() });
+      teamId = team.id;
+    });
+    let teamId: number;
+
+    it('lists active volunteers in scope by name, phone tail, tier, station and team; the phone is masked', async () => {
+      const all = (await candidates({ q: tag }).expect(200)).body;
+      expect(names(all)).toEqual([`${tag}刘`, `${tag}王`, `${tag}陈`]);
+      expect(all.items.find((i: { id: number }) => i.id === chen)).toMatchObject({
+        memberNo: expect.any(String),
+        tier: 'core',
+        station: { name: '平湖派出所' },
+        phoneMasked: '139****4321',
+        inPolicy: false,
+        coveredUntil: null,
+      });
+      expect(names((await candidates({ q: '4321' }).expect(200)).body)).toContain(`${tag}陈`);
+      expect(names((await candidates({ q: '4321' }).expect(200)).body)).not.toContain(`${tag}刘`);
+      expect(names((await candidates({ q: tag, tier: 'basic' }).expect(200)).body)).toEqual([`${tag}王`]);
+      expect(names((await candidates({ q: tag, teamId }).expect(200)).body)).toEqual([`${tag}刘`, `${tag}王`]);
+      const station = await ctx.org('MAS-YS-PH');
+      expect((await candidates({ q: tag, stationId: station.id }).expect(200)).body.total).toBe(3);
+      const paged = (await candidates({ q: tag, pageSize: 2, page: 2 }).expect(200)).body;
+      expect([paged.total, paged.items.length]).toEqual([3, 1]);
+      const filters = (
+        await ctx
+          .http()
+          .get(`/api/admin/insurance-policies/${pid}/candidate-filters`)
+          .set(...bearer(pinghu))
+          .expect(200)
+      ).body;
+      expect(filters.stations).toEqual([{ id: station.id, name: '平湖派出所' }]);
+      expect(filters.teams).toContainEqual({ id: teamId, name: `${tag}巡逻队`, stationId: station.id });
+    });
+
+    it("keeps to the viewer's scope: another station, its team and another branch's policy are 404", async () => {
+      const other = await ctx.org('MAS-YS-YS');
+      expect((await candidates({ stationId: other.id }).expect(404)).body.code).toBe('NOT_FOUND');
+      await candidates({ q: tag }, yushan).expect(404);
+      const own = await ctx
+        .http()
+        .post('/api/admin/insurance-policies')
+        .set(...bearer(yushan))
+        .send(policy('GL-031'))
+        .expect(201);
+      const theirs = await ctx
+        .http()
+        .get(`/api/admin/insurance-policies/${own.body.id}/candidates`)
+        .query({ q: tag, teamId })
+        .set(...bearer(yushan))
+        .expect(404);
+      expect(theirs.body.code).toBe('NOT_FOUND');
+      const list = await ctx
+        .http()
+        .get(`/api/admin/insurance-policies/${own.body.id}/candidates`)
+        .query({ q: tag })
+        .set(...bearer(yushan))
+        .expect(200);
+      expect(names(list.body)).toEqual([`${tag}外`]);
+      expect((await candidates({ uninsured: 'maybe' }).expect(400)).body.code).toBeDefined();
+      const refused = await ctx
+        .http()
+        .post(`/api/admin/insurance-policies/${pid}/enrolments`)
+        .set(...bearer(pinghu))
+        .send({ volunteerIds: [chen, elsewhere] })
+        .expect(404);
+      expect(refused.body.code).toBe('NOT_FOUND');
+      expect((await candidates({ q: tag, uninsured: 'policy' }).expect(200)).body.total).toBe(3);
+    });
+
+    it('enrolling the same volunteers twice at once makes one enrolment each; 只看未投保 then hides them', async () => {
+      const send = () =>
+        ctx
+          .http()
+          .post(`/api/admin/insurance-policies/${pid}/enrolments`)
+          .set(...bearer(pinghu))
+          .send({ volunteerIds: [liu, chen] });
+      const results = await Promise.all([send(), send(), send()]);
+      expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+      expect(results.map((r) => r.body.enrolled).sort()).toEqual([0, 0, 2]);
+      for (const r of results) expect(r.body.enrolled + r.body.alreadyInsured).toBe(2);
+      expect(results.map((r) => r.body.insuredCount)).toEqual([2, 2, 2]);
+      const left = (await candidates({ q: tag, uninsured: 'policy' }).expect(200)).body;
+      expect(names(left)).toEqual([`${tag}王`]);
+      expect(names((await candidates({ q: tag, uninsured: 'any' }).expect(200)).body)).toEqual([`${tag}王`]);
+      const shown = (await candidates({ q: tag }).expect(200)).body.items.find((i: { id: number }) => i.id === chen);
+      expect(shown).toMatchObject({
+        inPolicy: true,
+        coveredUntil: new Date('2099-12-31T23:59:59+08:00').toISOString(),
+      });
+    });
   });
 });

@@ -78,6 +78,7 @@ export const ROUTE_METHODS: { readonly [T in RouteTableName]: MethodsOf<(typeof 
     teamQrToken: ['GET'],
     confirmAttendance: ['POST'],
     weeklyRule: ['GET'],
+    places: ['GET'],
   },
   ENROLMENT_ROUTES: {
     companyOptions: ['GET'],
@@ -121,6 +122,8 @@ export const ROUTE_METHODS: { readonly [T in RouteTableName]: MethodsOf<(typeof 
     policy: ['GET'],
     enrol: ['POST'],
     enrolActivity: ['POST'],
+    candidates: ['GET'],
+    candidateFilters: ['GET'],
     mine: ['GET'],
   },
   POINTS_ROUTES: {
@@ -150,9 +153,6 @@ export const API_ONLY_ROUTES: Readonly<Record<RouteKey, string>> = {
   'POST /admin/staff/:id/reveal': "a staff member's full phone for the administrator's HTTP tool (audited); no page",
   'DELETE /admin/companies/:id':
     'removing a company entered by mistake is a data correction by the administrator; no button',
-  'GET /admin/insurance-policies/:id': 'one policy with its insured count; the page works from the list',
-  'POST /admin/insurance-policies/:id/enrolments':
-    'enrolling chosen volunteers by id, used by the administrator; the page enrols a whole activity',
   'GET /admin/teams/stations-without-active-team': 'stations without an active team, for the planned dashboard',
 };
 

@@ -1,16 +1,28 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { EnrolResponse, MyInsuranceResponse, Page, PolicyResponse } from '@jianghuai/shared';
+import type {
+  EnrolResponse,
+  InsuranceCandidateFilters,
+  InsuranceCandidatePage,
+  MyInsuranceResponse,
+  Page,
+  PolicyResponse,
+} from '@jianghuai/shared';
 import { Authenticated, CurrentActor } from '../../common/auth/authenticated.decorator.js';
 import type { Actor } from '../../common/auth/actor.js';
+import { ParseIdPipe } from '../../common/errors/parse-id.pipe.js';
 import { PageQueryDto } from '../../common/pagination.js';
-import { CreatePolicyDto, EnrolActivityDto, EnrolDto } from './insurance.dto.js';
+import { CandidateQueryDto, CreatePolicyDto, EnrolActivityDto, EnrolDto } from './insurance.dto.js';
+import { InsuranceCandidates } from './insurance-candidates.js';
 import { InsuranceService } from './insurance.service.js';
 
 @ApiTags('保险')
 @Controller()
 export class InsuranceController {
-  constructor(private readonly insurance: InsuranceService) {}
+  constructor(
+    private readonly insurance: InsuranceService,
+    private readonly candidates: InsuranceCandidates,
+  ) {}
 
   @Get('me/insurance')
   @Authenticated()
@@ -36,8 +48,29 @@ export class InsuranceController {
   @Get('admin/insurance-policies/:id')
   @Authenticated({ permission: 'insurance.manage' })
   @ApiOperation({ summary: '保单详情' })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<PolicyResponse> {
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe()) id: number): Promise<PolicyResponse> {
     return this.insurance.get(actor, id);
+  }
+
+  @Get('admin/insurance-policies/:id/candidates')
+  @Authenticated({ permission: 'insurance.manage' })
+  @ApiOperation({ summary: '可投保的义警（本范围内在册义警，可按姓名/编号/手机尾号、派出所、队伍、等级、未投保筛选）' })
+  listCandidates(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe()) id: number,
+    @Query() q: CandidateQueryDto,
+  ): Promise<InsuranceCandidatePage> {
+    return this.candidates.list(actor, id, q);
+  }
+
+  @Get('admin/insurance-policies/:id/candidate-filters')
+  @Authenticated({ permission: 'insurance.manage' })
+  @ApiOperation({ summary: '可投保义警的筛选项：本范围内的派出所和队伍' })
+  candidateFilters(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe()) id: number,
+  ): Promise<InsuranceCandidateFilters> {
+    return this.candidates.filters(actor, id);
   }
 
   @Post('admin/insurance-policies/:id/enrolments')
@@ -46,7 +79,7 @@ export class InsuranceController {
   @ApiOperation({ summary: '批量投保义警' })
   enrol(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe()) id: number,
     @Body() dto: EnrolDto,
   ): Promise<EnrolResponse> {
     return this.insurance.enrol(actor, id, dto.volunteerIds);
@@ -58,7 +91,7 @@ export class InsuranceController {
   @ApiOperation({ summary: '为活动的全部报名成功者投保' })
   enrolActivity(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe()) id: number,
     @Body() dto: EnrolActivityDto,
   ): Promise<EnrolResponse> {
     return this.insurance.enrolActivity(actor, id, dto.activityId);

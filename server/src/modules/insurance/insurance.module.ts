@@ -2,8 +2,10 @@ import { Global, Module } from '@nestjs/common';
 import { ActivitiesModule } from '../activities/activities.module.js';
 import { INSURANCE_SOURCE } from '../activities/insurance.source.js';
 import { OrgModule } from '../org/org.module.js';
+import { TeamsModule } from '../teams/teams.module.js';
 import { VolunteersModule } from '../volunteers/volunteers.module.js';
 import { InsuranceCoverage } from './insurance-coverage.js';
+import { InsuranceCandidates } from './insurance-candidates.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { InsuranceEnrolment } from './entities/insurance-enrolment.entity.js';
 import { InsurancePolicy } from './entities/insurance-policy.entity.js';
@@ -19,9 +21,15 @@ import { InsuranceService } from './insurance.service.js';
     ActivitiesModule,
     OrgModule,
     VolunteersModule,
+    TeamsModule,
   ],
   controllers: [InsuranceController],
-  providers: [InsuranceService, InsuranceCoverage, { provide: INSURANCE_SOURCE, useExisting: InsuranceCoverage }],
+  providers: [
+    InsuranceService,
+    InsuranceCandidates,
+    InsuranceCoverage,
+    { provide: INSURANCE_SOURCE, useExisting: InsuranceCoverage },
+  ],
   exports: [INSURANCE_SOURCE],
 })
 export class InsuranceModule {}

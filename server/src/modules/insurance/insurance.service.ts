@@ -90,7 +90,8 @@ export class InsuranceService {
     activityId: number | null = null,
   ): Promise<EnrolResponse> {
     const policy = await this.loadInScope(actor, id);
-    const ids = [...new Set(volunteerIds)];
+    // ascending, so simultaneous enrolments take the unique-key locks in one order (no deadlock between them)
+    const ids = [...new Set(volunteerIds)].sort((a, b) => a - b);
     if (activityId === null && ids.length) {
       const found = await this.volunteers.findByIds(ids);
       const stations = await this.org.findByIds(found.map((v) => v.stationId ?? 0));
@@ -99,43 +100,10 @@ export class InsuranceService {
         throw AppException.notFound({ volunteerIds: ids.filter((x) => !found.some((v) => v.id === x)) });
       for (const v of found) assertPathInScope(actor, path.get(v.stationId ?? 0));
     }
-    let enrolled = 0;
-    let already = 0;
-    await this.ds.transaction(async (m) => {
-      const repo = m.getRepository(InsuranceEnrolment);
-      const existing = new Set(
-        (
-          await repo.find({
-            where: { policyId: id, volunteerId: In(ids.length ? ids : [0]) },
-            select: { volunteerId: true },
-          })
-        ).map((e) => e.volunteerId),
-      );
-      const fresh = ids.filter((v) => !existing.has(v));
-      already = ids.length - fresh.length;
-      const now = this.clock.now();
-      for (let i = 0; i < fresh.length; i += 400) {
-        const res = await repo
-          .createQueryBuilder()
-          .insert()
-          .values(
-            fresh.slice(i, i + 400).map((volunteerId) => ({ policyId: id, volunteerId, activityId, createdAt: now })),
-          )
-          .orIgnore()
-          .execute();
-        enrolled += res.raw?.affectedRows ?? res.identifiers.length;
-      }
-      await this.audit.record(m, actor, {
-        action: 'insurance.enrol',
-        targetType: 'insurance_policy',
-        targetId: String(id),
-        orgUnitId: policy.orgUnitId,
-        after: { count: fresh.length, activityId },
-      });
-    });
+    const enrolled = await this.insertEnrolments(actor, policy, ids, activityId);
     return {
       enrolled,
-      alreadyInsured: already,
+      alreadyInsured: ids.length - enrolled,
       insuredCount: await this.ds.getRepository(InsuranceEnrolment).countBy({ policyId: id }),
     };
   }
@@ -174,6 +142,53 @@ export class InsuranceService {
     };
   }
 
+  /**
+   * Inserts the enrolments not there yet, in batches, and audits them; returns how many were new. The unique
+   * key (policy, volunteer) with INSERT IGNORE settles simultaneous enrolments of the same volunteers: the
+   * later one counts them as already insured. A transaction that still loses a lock race runs once more.
+   */
+  private async insertEnrolments(
+    actor: Actor,
+    policy: InsurancePolicy,
+    ids: number[],
+    activityId: number | null,
+  ): Promise<number> {
+    const run = () =>
+      this.ds.transaction(async (m) => {
+        const repo = m.getRepository(InsuranceEnrolment);
+        const existing = new Set(
+          (
+            await repo.find({
+              where: { policyId: policy.id, volunteerId: In(ids.length ? ids : [0]) },
+              select: { volunteerId: true },
+            })
+          ).map((e) => e.volunteerId),
+        );
+        const fresh = ids.filter((v) => !existing.has(v));
+        const now = this.clock.now();
+        let enrolled = 0;
+        for (let i = 0; i < fresh.length; i += 400) {
+          const rows = fresh
+            .slice(i, i + 400)
+            .map((volunteerId) => ({ policyId: policy.id, volunteerId, activityId, createdAt: now }));
+          const res = await repo.createQueryBuilder().insert().values(rows).orIgnore().execute();
+          enrolled += (res.raw as { affectedRows?: number } | undefined)?.affectedRows ?? res.identifiers.length;
+        }
+        await this.audit.record(m, actor, {
+          action: 'insurance.enrol',
+          targetType: 'insurance_policy',
+          targetId: String(policy.id),
+          orgUnitId: policy.orgUnitId,
+          after: { count: enrolled, activityId },
+        });
+        return enrolled;
+      });
+    return run().catch((err: unknown) => {
+      if (isLockConflict(err)) return run();
+      throw err;
+    });
+  }
+
   private async loadInScope(actor: Actor, id: number): Promise<InsurancePolicy> {
     const p = await wherePathInScope(
       this.ds.getRepository(InsurancePolicy).createQueryBuilder('p').where('p.id = :id', { id }),
@@ -197,4 +212,11 @@ export class InsuranceService {
       createdAt: p.createdAt.toISOString(),
     };
   }
+}
+
+/** MariaDB gave up on a lock (deadlock or wait) between simultaneous enrolments. */
+function isLockConflict(err: unknown): boolean {
+  const e = err as { code?: string; driverError?: { code?: string } };
+  const code = e.driverError?.code ?? e.code;
+  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
 import { Team } from './team.entity.js';
 import { TeamMember } from './team-member.entity.js';
@@ -38,5 +38,20 @@ export class TeamQueries {
     const member = await this.ds.getRepository(TeamMember).findBy({ volunteerId });
     const led = await this.ds.getRepository(Team).findBy({ leaderVolunteerId: volunteerId });
     return [...new Set([...member.map((m) => m.teamId), ...led.map((t) => t.id)])];
+  }
+
+  /** The teams of the given stations, by name (insurance filters its pick list by team). */
+  findAtStations(stationIds: readonly number[]): Promise<TeamRecord[]> {
+    if (stationIds.length === 0) return Promise.resolve([]);
+    return this.ds.getRepository(Team).find({ where: { stationId: In([...stationIds]) }, order: { name: 'ASC' } });
+  }
+
+  /** The members and the leader of a team. */
+  async memberIds(teamId: number): Promise<number[]> {
+    const members = await this.ds.getRepository(TeamMember).findBy({ teamId });
+    const team = await this.ds.getRepository(Team).findOneBy({ id: teamId });
+    return [
+      ...new Set([...members.map((m) => m.volunteerId), ...(team?.leaderVolunteerId ? [team.leaderVolunteerId] : [])]),
+    ];
   }
 }

@@ -84,6 +84,19 @@ export class VolunteerQueries {
       .findBy({ id: In([...ids]) });
   }
 
+  /**
+   * Active volunteers of the given stations (insurance picks whom to enrol from them), oldest first: the
+   * columns a pick list shows, and the sealed phone for a search by its last digits.
+   */
+  findActiveAtStations(stationIds: readonly number[], tier?: VolunteerRecord['tier']): Promise<VolunteerRecord[]> {
+    if (stationIds.length === 0) return Promise.resolve([]);
+    return this.ds.getRepository(Volunteer).find({
+      where: { stationId: In([...stationIds]), status: 'active', ...(tier ? { tier } : {}) },
+      select: { id: true, name: true, memberNo: true, tier: true, stationId: true, phoneEnc: true },
+      order: { id: 'ASC' },
+    });
+  }
+
   /** Adds attended service time, in the attendance's transaction: minutes served and the last duty's end. */
   async recordServiceTime(manager: EntityManager, volunteerId: number, minutes: number, endAt: Date): Promise<void> {
     await manager
