@@ -17,12 +17,12 @@ export const MODULE_DEPENDENCIES = {
   volunteers: ['org', 'users', 'companies', 'notifications', 'audit'],
   roster: ['companies', 'volunteers', 'audit'],
   applications: ['org', 'users', 'companies', 'volunteers', 'roster', 'notifications', 'wechat', 'audit'],
-  points: ['org', 'volunteers', 'audit'],
+  points: ['org', 'volunteers', 'notifications', 'audit'],
   teams: ['org', 'volunteers', 'audit'],
   activities: ['org', 'users', 'companies', 'volunteers', 'applications', 'points', 'notifications', 'teams', 'audit'],
   insurance: ['org', 'volunteers', 'teams', 'activities', 'audit'],
   jobs: ['users', 'volunteers', 'applications', 'activities', 'notifications', 'audit'],
-  staff: ['org', 'users', 'audit'],
+  staff: ['org', 'users', 'audit', 'auth'],
   auth: ['org', 'users', 'volunteers', 'wechat', 'audit'],
 };
 

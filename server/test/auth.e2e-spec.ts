@@ -140,7 +140,7 @@ describe('Identity (e2e)', () => {
       const reuse = await ctx.http().post('/api/auth/refresh').send({ refreshToken: login.refreshToken }).expect(401);
       expect(reuse.body.code).toBe('REFRESH_TOKEN_REUSED');
       const after = await ctx.http().post('/api/auth/refresh').send({ refreshToken: r1.body.refreshToken }).expect(401);
-      expect(after.body.code).toBe('REFRESH_TOKEN_INVALID');
+      expect(after.body.code).toBe('SESSION_ENDED');
       // the access tokens of the revoked login stop at once, not when they expire
       for (const token of [login.accessToken, r1.body.accessToken]) {
         const me = await ctx
@@ -180,7 +180,7 @@ describe('Identity (e2e)', () => {
         .send({ refreshToken: login.refreshToken })
         .expect(204);
       const res = await ctx.http().post('/api/auth/refresh').send({ refreshToken: login.refreshToken }).expect(401);
-      expect(res.body.code).toBe('REFRESH_TOKEN_INVALID');
+      expect(res.body.code).toBe('SESSION_ENDED');
       const me = await ctx
         .http()
         .get('/api/me')

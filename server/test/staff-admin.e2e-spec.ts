@@ -79,6 +79,26 @@ describe('Staff administration and unit contacts (e2e)', () => {
     expect(JSON.stringify(entries)).not.toContain(again);
   });
 
+  it('a password reset ends every login of the account at once: refresh and access tokens say the login has ended', async () => {
+    const id = await newStationOfficer('ph_officer_s', '13900000109');
+    const phone = await ctx.loginStaff('ph_officer_s', 'Passw0rd1');
+    const desktop = await ctx.loginStaff('ph_officer_s', 'Passw0rd1');
+    const bystander = await ctx.loginStaff('pinghu_station');
+    for (const s of [phone, desktop]) await send('get', '/me', s.accessToken).expect(200);
+    await send('post', `/admin/staff/${id}/reset-password`, yushan).expect(200);
+    for (const s of [phone, desktop]) {
+      const me = await send('get', '/me', s.accessToken).expect(401);
+      expect(me.body).toMatchObject({
+        code: 'SESSION_ENDED',
+        message: '本次登录已结束（已退出或已被注销），请重新登录',
+      });
+      const refresh = await ctx.http().post('/api/auth/refresh').send({ refreshToken: s.refreshToken }).expect(401);
+      expect(refresh.body.code).toBe('SESSION_ENDED');
+    }
+    // someone else's login is untouched
+    await send('get', '/me', bystander.accessToken).expect(200);
+  });
+
   it("disabling ends the account's sessions at once; enabling lets it sign in again; both audited", async () => {
     const id = await newStationOfficer('ph_officer_b', '13900000102');
     const session = await ctx.loginStaff('ph_officer_b', 'Passw0rd1');
@@ -93,6 +113,10 @@ describe('Staff administration and unit contacts (e2e)', () => {
       .send({ username: 'ph_officer_b', password: 'Passw0rd1' });
     expect([login.status, login.body.code]).toEqual([401, 'ACCOUNT_DISABLED']);
     await send('post', `/admin/staff/${id}/status`, city, { status: 'active' }).expect(200);
+    // enabling does not bring the old login back: it ended with the disable
+    expect((await send('get', '/me', session.accessToken).expect(401)).body.code).toBe('SESSION_ENDED');
+    const old = await ctx.http().post('/api/auth/refresh').send({ refreshToken: session.refreshToken }).expect(401);
+    expect(old.body.code).toBe('SESSION_ENDED');
     await ctx.loginStaff('ph_officer_b', 'Passw0rd1');
     expect((await audits('staff.disable')).map((e) => [e.targetId, JSON.parse(e.after)])).toEqual([
       [String(id), { status: 'disabled' }],

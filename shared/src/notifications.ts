@@ -15,6 +15,9 @@ export const NOTIFICATION_TEMPLATE_KEYS = [
   'duty_warning',
   'certificate_expiry',
   'criminal_recheck',
+  // a guard's confirmed service (with the points it earned) and any other points credited to them
+  'attendance_confirmed',
+  'points_credited',
   // staff inbox: an application waiting past its review time, a volunteer transferred in from another branch
   'review_overdue',
   'station_transfer',

@@ -8,6 +8,7 @@ export { Company } from '../../src/modules/companies/company.entity.js';
 export { DutyExemption } from '../../src/modules/volunteers/duty-exemption.entity.js';
 export { Notification } from '../../src/modules/notifications/notification.entity.js';
 export { OrgUnit } from '../../src/modules/org/org-unit.entity.js';
+export { RefreshToken } from '../../src/modules/auth/refresh-token.entity.js';
 export { PointsLedgerEntry } from '../../src/modules/points/entities/points-ledger-entry.entity.js';
 export { ServiceSite } from '../../src/modules/companies/service-site.entity.js';
 export { UnitContact } from '../../src/modules/org/unit-contact.entity.js';

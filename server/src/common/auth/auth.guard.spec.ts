@@ -79,6 +79,8 @@ describe('AuthGuard', () => {
     expect(await codes(null)).toBe('UNAUTHENTICATED');
     expect(await codes({ actor: actor(), active: true, sessionEnded: true })).toBe('SESSION_ENDED');
     expect(await codes({ actor: actor(), active: false, sessionEnded: false })).toBe('ACCOUNT_DISABLED');
+    // disabling also ends the logins: the account's own reason is the one shown
+    expect(await codes({ actor: actor(), active: false, sessionEnded: true })).toBe('ACCOUNT_DISABLED');
     expect(await codes({ actor: actor(), active: true, sessionEnded: false }, { public: false, staff: true })).toBe(
       'FORBIDDEN',
     );

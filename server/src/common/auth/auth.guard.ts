@@ -35,8 +35,9 @@ export class AuthGuard implements CanActivate {
     if (!verified.ok) throw AppException.unauthenticated(verified.code);
     const loaded = await this.actors.loadActor(verified.payload.sub, verified.payload.sid, () => req.ip ?? null);
     if (!loaded) throw AppException.unauthenticated();
-    if (loaded.sessionEnded) throw AppException.unauthenticated('SESSION_ENDED');
+    // a disabled account's logins are ended too: its own reason says more
     if (!loaded.active) throw AppException.unauthenticated('ACCOUNT_DISABLED');
+    if (loaded.sessionEnded) throw AppException.unauthenticated('SESSION_ENDED');
     const actor = loaded.actor;
     req.actor = actor;
     if (meta?.staff && !actor.isStaff) throw AppException.forbidden();

@@ -10,7 +10,17 @@ import type { Activity } from './entities/activity.entity.js';
 import { ActivitySignup } from './entities/activity-signup.entity.js';
 import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
-import { createUser, createVolunteer, orgTree, unitAudit, type UnitTree } from '../../../test/unit/factories.js';
+import {
+  createUser,
+  createVolunteer,
+  FakeWechat,
+  orgTree,
+  unitAudit,
+  unitNotifications,
+  type UnitTree,
+} from '../../../test/unit/factories.js';
+import { Notification } from '../../../test/unit/rows.js';
+import { serviceHours } from './attendance.service.js';
 import { createActivity, createSignup } from '../../../test/unit/factories-activities.js';
 
 const code = (p: Promise<unknown>) =>
@@ -27,14 +37,17 @@ describe('AttendanceService', () => {
   let ds: DataSource;
   let org: UnitTree;
   let a: Activity;
+  const wechat = new FakeWechat();
   const sut = (iso = '2026-11-30T15:30:00Z') => {
     const clock = clockAt(iso);
+    const notifications = unitNotifications(ds, clock, wechat);
     return new AttendanceService(
       ds,
-      new PointsLedgerService(ds, clock),
+      new PointsLedgerService(ds, clock, notifications),
       unitAudit(ds, clock),
       clock,
       new VolunteerQueries(ds),
+      notifications,
     );
   };
   const officer = () => staffActor('station_officer', org.stationA, 31);
@@ -114,5 +127,41 @@ describe('AttendanceService', () => {
       'activity.attendance.confirm',
       { checkedMinutes: 90, checkedOutAtEnd: true, manualMinutes: 0, manualNote: null, points: 30 },
     ]);
+  });
+
+  it('the volunteer is told once: 服务已确认 with the activity, its Shanghai date, the hours and the points credited', async () => {
+    const { v, s } = await member({
+      checkinAt: new Date('2026-11-30T10:00:00Z'),
+      checkoutAt: new Date('2026-11-30T11:30:00Z'),
+      checkedMinutes: 90,
+    });
+    // at 23:30 UTC it is already 1 December in Shanghai: the message names the activity's day, 30 November
+    await unitNotifications(ds, clockAt('2026-11-30T23:30:00Z'), wechat).recordConsents(v.userId, [
+      'attendance_confirmed',
+    ]);
+    const pushedBefore = wechat.sent.length;
+    await sut('2026-11-30T23:30:00Z').confirm(officer(), a.id, [item(s.id)]);
+    await sut('2026-11-30T23:31:00Z').confirm(officer(), a.id, [item(s.id)]);
+    const messages = await ds.getRepository(Notification).findBy({ userId: v.userId });
+    expect(messages.map((n) => [n.template, n.title, n.body, n.pushStatus])).toEqual([
+      [
+        'attendance_confirmed',
+        '服务已确认',
+        '服务已确认：采石片区夜间巡逻 2026-11-30 服务 1.5 小时，积分到账：+30，余额 30',
+        'sent',
+      ],
+    ]);
+    expect(wechat.sent.slice(pushedBefore).map((m) => m.data)).toEqual([
+      {
+        thing1: { value: '采石片区夜间巡逻' },
+        date2: { value: '2026-11-30' },
+        number3: { value: '1.5' },
+        character_string4: { value: '+30' },
+      },
+    ]);
+  });
+
+  it('service hours read as a guard says them', () => {
+    expect([120, 90, 50, 0, 105].map(serviceHours)).toEqual(['2', '1.5', '0.8', '0', '1.8']);
   });
 });

@@ -5,7 +5,8 @@ import { attendancePoints, overlapMinutes, type ConfirmAttendanceResponse } from
 import type { Actor } from '../../common/auth/actor.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { AuditService } from '../audit/audit.service.js';
-import { PointsLedgerService } from '../points/points-ledger.service.js';
+import { creditText, PointsLedgerService } from '../points/points-ledger.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
 import { advanceByClock, findActivityInScope } from './activity-access.js';
 import type { AttendanceItemDto } from './dto/signup.dto.js';
@@ -17,7 +18,9 @@ import { Clock } from '../../common/clock/clock.js';
  * Staff confirm attendance in bulk (docs/product.md#activities). Each sign-up is decided once: a conditional UPDATE
  * from `unconfirmed` locks its minutes, and in the same transaction the ledger credits points under
  * the key `activity-attendance:<signupId>` and the volunteer's service time and last duty date move.
- * Confirming again finds nothing to update and credits nothing.
+ * Confirming again finds nothing to update and credits nothing. The volunteer is told once, in the same transaction:
+ * 服务已确认：<活动> <日期> 服务 N 小时, with the points credited and the balance (one message for the one event),
+ * pushed after the commit where they consented.
  */
 @Injectable()
 export class AttendanceService {
@@ -27,6 +30,7 @@ export class AttendanceService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly volunteers: VolunteerQueries,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async confirm(actor: Actor, activityId: number, items: AttendanceItemDto[]): Promise<ConfirmAttendanceResponse> {
@@ -38,19 +42,26 @@ export class AttendanceService {
     if (a.status !== 'finished') throw new AppException('ATTENDANCE_NOT_ALLOWED', { status: a.status });
     const out: ConfirmAttendanceResponse = { confirmed: [], absent: [], unchanged: [] };
     const seen = new Set<number>();
-    for (const item of items) {
-      if (seen.has(item.signupId)) continue;
-      seen.add(item.signupId);
-      const s = await this.ds.getRepository(ActivitySignup).findOneBy({ id: item.signupId, activityId });
-      if (!s || s.status !== 'confirmed') throw AppException.notFound({ signupId: item.signupId });
-      if (s.attendance !== 'unconfirmed') {
-        out.unchanged.push(s.id);
-        continue;
+    const messages: number[] = [];
+    try {
+      for (const item of items) {
+        if (seen.has(item.signupId)) continue;
+        seen.add(item.signupId);
+        const s = await this.ds.getRepository(ActivitySignup).findOneBy({ id: item.signupId, activityId });
+        if (!s || s.status !== 'confirmed') throw AppException.notFound({ signupId: item.signupId });
+        if (s.attendance !== 'unconfirmed') {
+          out.unchanged.push(s.id);
+          continue;
+        }
+        const open = this.assertDecidable(a, s, item);
+        const message = await this.ds.transaction((m) =>
+          item.present ? this.markPresent(m, actor, a, s, item, open, out) : this.markAbsent(m, actor, a, s, out),
+        );
+        if (message) messages.push(message);
       }
-      const open = this.assertDecidable(a, s, item);
-      await this.ds.transaction((m) =>
-        item.present ? this.markPresent(m, actor, a, s, item, open, out) : this.markAbsent(m, actor, a, s, out),
-      );
+    } finally {
+      // the confirmations that committed are told even when a later item is refused
+      await this.notifications.push(messages);
     }
     return out;
   }
@@ -81,7 +92,7 @@ export class AttendanceService {
     a: Activity,
     s: ActivitySignup,
     out: ConfirmAttendanceResponse,
-  ): Promise<void> {
+  ): Promise<null> {
     const now = this.clock.now();
     const res = await m
       .getRepository(ActivitySignup)
@@ -97,6 +108,7 @@ export class AttendanceService {
       targetId: String(s.id),
       orgUnitId: a.orgUnitId,
     });
+    return null;
   }
 
   /** Locks the minutes, credits the points and the service time, and audits — all or nothing, once. */
@@ -108,7 +120,7 @@ export class AttendanceService {
     item: AttendanceItemDto,
     open: boolean,
     out: ConfirmAttendanceResponse,
-  ): Promise<void> {
+  ): Promise<number | null> {
     const now = this.clock.now();
     const closeAtEnd = open && !!item.checkoutAtEnd;
     const checked = closeAtEnd ? overlapMinutes(s.checkinAt!, a.endAt, a.startAt, a.endAt) : (s.checkedMinutes ?? 0);
@@ -129,8 +141,11 @@ export class AttendanceService {
         updatedAt: now,
       },
     );
-    if (!res.affected) return void out.unchanged.push(s.id);
-    await this.ledger.post(m, {
+    if (!res.affected) {
+      out.unchanged.push(s.id);
+      return null;
+    }
+    const credit = await this.ledger.post(m, {
       userId: s.userId,
       volunteerId: s.volunteerId,
       type: 'activity',
@@ -142,6 +157,7 @@ export class AttendanceService {
       awardingOrgId: a.orgUnitId,
       awardingOrgPath: a.orgPath,
       createdByUserId: actor.userId,
+      notify: false,
     });
     await this.volunteers.recordServiceTime(m, s.volunteerId, minutes, a.endAt);
     await this.audit.record(m, actor, {
@@ -158,5 +174,37 @@ export class AttendanceService {
       },
     });
     out.confirmed.push({ signupId: s.id, minutes, points });
+    return this.tellConfirmed(m, a, s, minutes, credit.posted ? credit.entry : null);
   }
+
+  /** 服务已确认：<活动> <日期> 服务 N 小时，积分到账：+P，余额 M (the points part only when points were credited). */
+  private tellConfirmed(
+    m: EntityManager,
+    a: Activity,
+    s: ActivitySignup,
+    minutes: number,
+    credit: { amount: number; balanceAfter: number } | null,
+  ): Promise<number> {
+    const date = this.clock.today(a.startAt);
+    const hours = serviceHours(minutes);
+    const service = `服务已确认：${a.title} ${date} 服务 ${hours} 小时`;
+    return this.notifications.create(m, {
+      userId: s.userId,
+      template: 'attendance_confirmed',
+      title: '服务已确认',
+      body: credit ? `${service}，${creditText(credit.amount, credit.balanceAfter)}` : service,
+      page: 'pages/activity/mine',
+      data: {
+        thing1: a.title.slice(0, 20),
+        date2: date,
+        number3: hours,
+        character_string4: credit ? `+${credit.amount}` : '0',
+      },
+    });
+  }
+}
+
+/** Minutes as the hours a guard reads: 120 → "2", 90 → "1.5", 50 → "0.8" (one decimal, none when whole). */
+export function serviceHours(minutes: number): string {
+  return String(Math.round(minutes / 6) / 10);
 }

@@ -57,7 +57,7 @@ describe('TokenService', () => {
     expect(new Set(rows.map((r) => r.familyId)).size).toBe(1);
     expect(await failure(sut.rotate(first.refreshToken))).toBe('REFRESH_TOKEN_REUSED');
     // the thief's reuse also ends the rightful holder's newer token
-    expect(await failure(sut.rotate(second.pair.refreshToken))).toBe('REFRESH_TOKEN_INVALID');
+    expect(await failure(sut.rotate(second.pair.refreshToken))).toBe('SESSION_ENDED');
     expect((await ds.getRepository(RefreshToken).findBy({ userId: 8 })).every((r) => r.revokedAt)).toBe(true);
   });
 
@@ -75,9 +75,9 @@ describe('TokenService', () => {
     const desktop = await sut.issue(10);
     expect(await failure(sut.revokeByToken(11, phone.refreshToken))).toBe('REFRESH_TOKEN_INVALID');
     await sut.revokeByToken(10, phone.refreshToken);
-    expect(await failure(sut.rotate(phone.refreshToken))).toBe('REFRESH_TOKEN_INVALID');
+    expect(await failure(sut.rotate(phone.refreshToken))).toBe('SESSION_ENDED');
     const next = await sut.rotate(desktop.refreshToken);
     await sut.revokeAllForUser(10);
-    expect(await failure(sut.rotate(next.pair.refreshToken))).toBe('REFRESH_TOKEN_INVALID');
+    expect(await failure(sut.rotate(next.pair.refreshToken))).toBe('SESSION_ENDED');
   });
 });

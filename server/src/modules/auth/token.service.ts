@@ -48,6 +48,8 @@ export class TokenService {
       await this.revokeFamily(row.familyId);
       throw new AppException('REFRESH_TOKEN_REUSED');
     }
+    // the login was ended (logout, a reused token, a password reset, a disabled account): say so, as the guard does
+    if (row?.revokedAt) throw new AppException('SESSION_ENDED');
     throw new AppException('REFRESH_TOKEN_INVALID');
   }
 

@@ -17,6 +17,8 @@ export const NOTIFICATION_TEMPLATES = {
   duty_warning: { label: '履职提醒', longTerm: false },
   certificate_expiry: { label: '证书到期提醒', longTerm: false },
   criminal_recheck: { label: '政审复核提醒', longTerm: false },
+  attendance_confirmed: { label: '服务确认通知', longTerm: false },
+  points_credited: { label: '积分到账提醒', longTerm: false },
   review_overdue: { label: '审核超时提醒', longTerm: false },
   station_transfer: { label: '义警调入待接收', longTerm: false },
 } as const satisfies Record<NotificationTemplate, { label: string; longTerm: boolean }>;

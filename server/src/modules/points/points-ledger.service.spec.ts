@@ -3,6 +3,8 @@ import { PointsAccount } from './entities/points-account.entity.js';
 import { PointsLedgerEntry } from './entities/points-ledger-entry.entity.js';
 import { PointsLedgerService, type PostEntry } from './points-ledger.service.js';
 import { clearTables, clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
+import { Notification } from '../../../test/unit/rows.js';
+import { createUser, FakeWechat, unitNotifications } from '../../../test/unit/factories.js';
 
 const entry = (over: Partial<PostEntry>): PostEntry => ({
   userId: 1,
@@ -25,7 +27,8 @@ describe('PointsLedgerService', () => {
 
   beforeAll(async () => {
     ds = await unitDataSource();
-    sut = new PointsLedgerService(ds, clockAt('2026-11-30T15:30:00Z'));
+    const clock = clockAt('2026-11-30T15:30:00Z');
+    sut = new PointsLedgerService(ds, clock, unitNotifications(ds, clock, new FakeWechat()));
   });
   beforeEach(() => clearTables(ds));
   afterAll(() => ds.destroy());
@@ -59,5 +62,38 @@ describe('PointsLedgerService', () => {
     expect(await post(entry({ amount: 0 }))).toEqual({ posted: false, entry: null });
     expect(await ds.getRepository(PointsAccount).count()).toBe(0);
     await expect(post(entry({ amount: 1.5 }))).rejects.toThrow('integers');
+  });
+
+  it('a credit tells the person 积分到账 with the balance, once: a repeat, a debit and a silenced credit write nothing', async () => {
+    const user = await createUser(ds, new Date('2026-11-30T15:00:00Z'));
+    const credit = (over: Partial<PostEntry>) => post(entry({ userId: user.id, ...over }));
+    await credit({ amount: 5, idempotencyKey: 'k0', notify: false });
+    const first = await credit({ amount: 10, idempotencyKey: 'k1' });
+    const repeat = await credit({ amount: 10, idempotencyKey: 'k1' });
+    await credit({ type: 'redemption', amount: -3, idempotencyKey: 'k2' });
+    const messages = await ds.getRepository(Notification).findBy({ userId: user.id });
+    expect(messages.map((n) => [n.id, n.template, n.title, n.body, n.page])).toEqual([
+      [
+        first.notificationId,
+        'points_credited',
+        '积分到账',
+        '积分到账：+10，余额 15（参加活动：巡逻）',
+        'pages/points/index',
+      ],
+    ]);
+    expect(messages[0].data).toEqual({ thing1: '参加活动：巡逻', character_string2: '+10', number3: '15' });
+    expect(repeat).toMatchObject({ posted: false });
+    expect(repeat.notificationId ?? null).toBeNull();
+  });
+
+  it('a credit whose transaction rolls back leaves no message either', async () => {
+    const user = await createUser(ds, new Date('2026-11-30T15:00:00Z'));
+    await ds
+      .transaction(async (m) => {
+        await sut.post(m, entry({ userId: user.id, idempotencyKey: 'rolled-back' }));
+        throw new Error('the caller failed');
+      })
+      .catch(() => undefined);
+    expect(await ds.getRepository(Notification).countBy({ userId: user.id })).toBe(0);
   });
 });

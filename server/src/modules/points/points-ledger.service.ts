@@ -6,6 +6,7 @@ import { AppException } from '../../common/errors/app-exception.js';
 import { PointsAccount } from './entities/points-account.entity.js';
 import { PointsLedgerEntry } from './entities/points-ledger-entry.entity.js';
 import { Clock } from '../../common/clock/clock.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 
 export interface PostEntry {
   userId: number;
@@ -23,21 +24,30 @@ export interface PostEntry {
   reversalOfId?: number | null;
   reason?: string | null;
   createdByUserId?: number | null;
+  /**
+   * A credit tells the person 积分到账 (in-app message, pushed where they consented). `false` only when the caller
+   * writes its own message that already names the points (attendance: 服务已确认 … 积分到账 …), so one event is one message.
+   */
+  notify?: boolean;
 }
 
+/** `notificationId`: the 积分到账 message written with a credit; push it after the commit (else the retry job does). */
 export type PostResult =
-  { posted: true; entry: PointsLedgerEntry } | { posted: false; entry: PointsLedgerEntry | null };
+  | { posted: true; entry: PointsLedgerEntry; notificationId: number | null }
+  | { posted: false; entry: PointsLedgerEntry | null; notificationId?: null };
 
 /**
  * The one way points change (docs/product.md#points). Inside the caller's transaction: append the entry (its
  * unique idempotency key refuses a second credit for the same event), then move the cached
- * balance with a conditional UPDATE that can never take it below zero. Both or neither.
+ * balance with a conditional UPDATE that can never take it below zero. Both or neither. A credit also writes the
+ * person's 积分到账 message in the same transaction, so a credit refused as a repeat never tells them twice.
  */
 @Injectable()
 export class PointsLedgerService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async post(m: EntityManager, e: PostEntry): Promise<PostResult> {
@@ -82,7 +92,24 @@ export class PointsLedgerService {
         createdAt: now,
       }),
     );
-    return { posted: true, entry };
+    const notificationId = e.amount > 0 && e.notify !== false ? await this.notifyCredit(m, entry) : null;
+    return { posted: true, entry, notificationId };
+  }
+
+  /** 积分到账：+N，余额 M — the credit, what it was for and the balance after it. */
+  private notifyCredit(m: EntityManager, entry: PointsLedgerEntry): Promise<number> {
+    return this.notifications.create(m, {
+      userId: entry.userId,
+      template: 'points_credited',
+      title: '积分到账',
+      body: `${creditText(entry.amount, entry.balanceAfter)}（${entry.description}）`,
+      page: 'pages/points/index',
+      data: {
+        thing1: entry.description.slice(0, 20),
+        character_string2: `+${entry.amount}`,
+        number3: String(entry.balanceAfter),
+      },
+    });
   }
 
   async balanceOf(userId: number): Promise<PointsAccount | null> {
@@ -99,4 +126,9 @@ export class PointsLedgerService {
       .orIgnore()
       .execute();
   }
+}
+
+/** The words of a credit, as the person reads them in a message: 积分到账：+N，余额 M. */
+export function creditText(amount: number, balanceAfter: number): string {
+  return `积分到账：+${amount}，余额 ${balanceAfter}`;
 }

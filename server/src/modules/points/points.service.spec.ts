@@ -10,7 +10,15 @@ import { PointsLedgerService } from './points-ledger.service.js';
 import { PointsService } from './points.service.js';
 import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
-import { createUser, createVolunteer, orgTree, unitAudit, type UnitTree } from '../../../test/unit/factories.js';
+import {
+  createUser,
+  createVolunteer,
+  FakeWechat,
+  orgTree,
+  unitAudit,
+  unitNotifications,
+  type UnitTree,
+} from '../../../test/unit/factories.js';
 
 const page = { page: 1, pageSize: 20 };
 
@@ -22,7 +30,7 @@ describe('PointsService', () => {
   const service = () =>
     new PointsService(
       ds,
-      new PointsLedgerService(ds, clock),
+      new PointsLedgerService(ds, clock, unitNotifications(ds, clock, new FakeWechat())),
       unitAudit(ds, clock),
       new MemberDirectory(ds, new UserQueries(ds)),
       clock,
@@ -32,7 +40,7 @@ describe('PointsService', () => {
   /** Credits `amount` awarded by `unit` at instant `iso` (the ledger stamps its own clock). */
   const credit = (iso: string, unit: OrgUnit, amount: number, key: string) =>
     ds.transaction((m) =>
-      new PointsLedgerService(ds, clockAt(iso)).post(m, {
+      new PointsLedgerService(ds, clockAt(iso), unitNotifications(ds, clockAt(iso), new FakeWechat())).post(m, {
         userId: vol.userId,
         volunteerId: vol.id,
         type: 'activity',

@@ -1,9 +1,10 @@
 import type { DataSource } from 'typeorm';
 import type { StaffRole } from '@jianghuai/shared';
 import { PasswordHasher } from '../../common/auth/password-hasher.js';
-import { AuditLog } from '../../../test/unit/rows.js';
+import { AuditLog, RefreshToken } from '../../../test/unit/rows.js';
 import { User } from '../../../test/unit/rows.js';
 import { UserAccounts } from '../users/user-accounts.service.js';
+import { SessionsService } from '../auth/sessions.service.js';
 import { StaffAccountsService, temporaryPassword } from './staff-accounts.service.js';
 import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
@@ -29,7 +30,15 @@ describe('StaffAccountsService', () => {
     ds = await unitDataSource();
     org = await orgTree(ds, clock.now());
     hasher = new PasswordHasher(10);
-    sut = new StaffAccountsService(new UserAccounts(ds), ds, unitOrg(ds), hasher, unitAudit(ds, clock), clock);
+    sut = new StaffAccountsService(
+      new UserAccounts(ds),
+      ds,
+      unitOrg(ds),
+      hasher,
+      unitAudit(ds, clock),
+      clock,
+      new SessionsService(),
+    );
     officer = await createStaffUser(ds, clock.now(), 'station_officer', org.stationA, { passwordHash: 'old' });
     sysadmin = await createStaffUser(ds, clock.now(), 'sysadmin', org.city);
   });
@@ -63,6 +72,29 @@ describe('StaffAccountsService', () => {
     expect(stored).not.toContain(password);
     const entry = await ds.getRepository(AuditLog).findOneByOrFail({ action: 'staff.reset_password' });
     expect([entry.before, entry.after]).toEqual([null, null]);
+  });
+
+  it("a reset and a disable end every login of the account at once; another person's logins stay", async () => {
+    const tokens = ds.getRepository(RefreshToken);
+    const login = (userId: number, n: string) =>
+      tokens.insert({
+        userId,
+        familyId: `family-${n}`,
+        tokenHash: `hash-${n}`.padEnd(64, '0'),
+        expiresAt: new Date('2026-12-30T00:00:00Z'),
+        rotatedAt: null,
+        revokedAt: null,
+        createdAt: clock.now(),
+      });
+    const live = async (userId: number) => (await tokens.findBy({ userId })).filter((t) => !t.revokedAt).length;
+    const other = await createStaffUser(ds, clock.now(), 'station_officer', org.stationA);
+    await Promise.all([login(officer.id, 'phone'), login(officer.id, 'desktop'), login(other.id, 'other')]);
+    await sut.resetPassword(staffActor('city_officer', org.city, 900), officer.id);
+    expect([await live(officer.id), await live(other.id)]).toEqual([0, 1]);
+    await login(officer.id, 'after-reset');
+    await sut.setStatus(staffActor('city_officer', org.city, 900), officer.id, 'disabled');
+    expect([await live(officer.id), await live(other.id)]).toEqual([0, 1]);
+    await sut.setStatus(staffActor('city_officer', org.city, 900), officer.id, 'active');
   });
 
   it('moves roles and unit within scope and the level rule; sysadmin only from a sysadmin', async () => {

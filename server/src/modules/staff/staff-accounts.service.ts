@@ -10,6 +10,7 @@ import { assertPathInScope } from '../../common/scope/org-scope.js';
 import { Clock } from '../../common/clock/clock.js';
 import { AuditService } from '../audit/audit.service.js';
 import { OrgService } from '../org/org.service.js';
+import { SessionsService } from '../auth/sessions.service.js';
 import { UserAccounts } from '../users/user-accounts.service.js';
 import type { UserRecord } from '../users/user-queries.js';
 
@@ -40,14 +41,19 @@ export class StaffAccountsService {
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly sessions: SessionsService,
   ) {}
 
-  /** A disabled account's requests are refused from the next one on (the guard reloads the account each time). */
+  /**
+   * A disabled account's requests are refused from the next one on (the guard reloads the account each time), and its
+   * logins end with it: enabling it again does not bring them back, the person signs in anew.
+   */
   async setStatus(actor: Actor, id: number, status: StaffStatus): Promise<void> {
     const user = await this.target(actor, id);
     if (user.status === status) return;
     await this.dataSource.transaction(async (m) => {
       await this.users.setStatus(m, id, status, this.clock.now());
+      if (status === 'disabled') await this.sessions.endAll(m, id, this.clock.now());
       await this.audit.record(m, actor, {
         action: status === 'disabled' ? 'staff.disable' : 'staff.enable',
         targetType: 'user',
@@ -59,13 +65,17 @@ export class StaffAccountsService {
     });
   }
 
-  /** A new temporary password, returned once; only its hash is stored and the audit entry holds neither. */
+  /**
+   * A new temporary password, returned once; only its hash is stored and the audit entry holds neither. Every login of
+   * the account ends in the same transaction: whoever held the old password (or a phone signed in with it) is out.
+   */
   async resetPassword(actor: Actor, id: number): Promise<ResetPasswordResponse> {
     const user = await this.target(actor, id);
     const password = temporaryPassword();
     const passwordHash = await this.hasher.hash(password);
     await this.dataSource.transaction(async (m) => {
       await this.users.setPasswordHash(m, id, passwordHash, this.clock.now());
+      await this.sessions.endAll(m, id, this.clock.now());
       await this.audit.record(m, actor, {
         action: 'staff.reset_password',
         targetType: 'user',
