@@ -27,6 +27,7 @@ const activityPages: string[] = [
   'pages/activity/mine',
   'pages/activity/checkin',
   'pages/points/index',
+  'pages/insurance/index',
 ];
 
 export default defineAppConfig({
@@ -71,6 +72,7 @@ export default defineAppConfig({
         'signups/index',
         'points/index',
         'insurance/index',
+        'insurance/policy/index',
         'weekly/index',
       ],
     },

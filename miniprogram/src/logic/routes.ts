@@ -31,6 +31,7 @@ export const PAGES = {
   myActivities: '/pages/activity/mine',
   checkin: '/pages/activity/checkin',
   points: '/pages/points/index',
+  myInsurance: '/pages/insurance/index',
   adminActivities: '/admin-activities/list/index',
   adminActivityEdit: '/admin-activities/edit/index',
   adminActivityDetail: '/admin-activities/detail/index',
@@ -40,6 +41,7 @@ export const PAGES = {
   adminActivitySignups: '/admin-activities/signups/index',
   adminPoints: '/admin-activities/points/index',
   adminInsurance: '/admin-activities/insurance/index',
+  adminInsurancePolicy: '/admin-activities/insurance/policy/index',
   adminWeeklyRule: '/admin-activities/weekly/index',
   // teams of a station (sub-package)
   adminTeams: '/admin-teams/list/index',

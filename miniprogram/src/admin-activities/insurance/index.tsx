@@ -16,6 +16,8 @@ import {
   type PolicyFormErrors,
 } from '../../logic/insurance-form';
 import { createPolicy, listPolicies } from '../../services/insurance';
+import { openPage } from '../../hooks/navigate';
+import { PAGES, pageUrl } from '../../logic/routes';
 import '../../components/activity/activity.css';
 import '../../admin/admin.css';
 
@@ -88,7 +90,7 @@ function NewPolicyForm({ onCreated, onClose }: { onCreated: () => void; onClose:
   );
 }
 
-/** Accident insurance policies held in the viewer's scope; volunteers are enrolled from an activity's page. */
+/** Accident insurance policies held in the viewer's scope; a policy opens its page to choose volunteers to enrol. */
 export default function InsurancePoliciesPage() {
   const [showForm, setShowForm] = useState(false);
   const [round, setRound] = useState(0);
@@ -99,7 +101,7 @@ export default function InsurancePoliciesPage() {
     <Screen testId="admin-insurance">
       <Text className="jh-title">保险保单</Text>
       <Text className="jh-block jh-muted">
-        高风险活动和要求保险的活动，只有在保单内的义警才能报名。在活动详情页可以为已报名的义警批量投保。
+        高风险活动和要求保险的活动，只有在保单内的义警才能报名。点一份保单，选择义警投保；在活动详情页也可以为已报名的义警批量投保。
       </Text>
       {showForm ? (
         <NewPolicyForm
@@ -121,13 +123,20 @@ export default function InsurancePoliciesPage() {
         emptyText="还没有登记保单。点上面“登记新保单”添加。"
         countLabel={(total) => `共 ${total} 份保单`}
         renderItem={(p) => (
-          <View key={p.id} className="jh-row-card" data-testid="policy-item" data-policy-id={p.id}>
+          <View
+            key={p.id}
+            className="jh-row-card"
+            onClick={() => openPage(pageUrl(PAGES.adminInsurancePolicy, { id: p.id }))}
+            data-testid="policy-item"
+            data-policy-id={p.id}
+          >
             <Text className="jh-row-card__title">{p.insurer}</Text>
             <Text className="jh-row-card__line">保单号：{p.policyNo}</Text>
             <Text className="jh-row-card__line">保障期：{policyPeriod(p)}</Text>
             <Text className="jh-row-card__line">
               {p.orgUnit.name} · 已投保 {p.insuredCount} 人
             </Text>
+            <Text className="jh-row-card__line jh-link">选择义警投保 ›</Text>
           </View>
         )}
       />

@@ -125,6 +125,9 @@ export default function MemberCardPage() {
       </View>
       <MyTeams />
       <SkillsAndEquipment card={card} />
+      <BigButton kind="secondary" onClick={() => openPage(PAGES.myInsurance)} testId="card-insurance">
+        我的保险
+      </BigButton>
       <BigButton kind="secondary" onClick={() => openPage(PAGES.messages)} testId="card-messages">
         我的消息
       </BigButton>

@@ -62,9 +62,17 @@ function Figures({ figures }: { figures: ReturnType<typeof useResource<Volunteer
           </View>
         ))}
       </View>
-      <View className="jh-mine-insurance">
+      <View
+        className="jh-mine-insurance"
+        style={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', minHeight: '60px' }}
+        onClick={() => openPage(PAGES.myInsurance)}
+        data-testid="mine-insurance-link"
+      >
         <Text className="jh-muted">我的保险：</Text>
         <Text data-testid="mine-insurance">{insuranceText(figures.data.insurance)}</Text>
+        <Text className="jh-mine-link__arrow" style={{ marginLeft: 'auto' }}>
+          ›
+        </Text>
       </View>
     </View>
   );
