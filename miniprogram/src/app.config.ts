@@ -7,6 +7,8 @@ const withSandboxLogin = isH5 && process.env.JH_BUILD_SANDBOX_LOGIN === 'true';
 const pages = [
   'pages/index/index',
   'pages/staff-login/index',
+  // 隐私政策, opened from the privacy popup, the apply form, 我的 and the visitor's home
+  'pages/privacy/index',
   // Demo-identity picker: only in H5 builds against the WeChat sandbox, never in production.
   ...(withSandboxLogin ? ['pages/login/index'] : []),
   // Binding a staff account to WeChat needs getPhoneNumber, which only exists inside WeChat.
@@ -124,5 +126,8 @@ export default defineAppConfig({
   // WeChat asks these to be declared before getLocation / chooseLocation work (check-in, publishing
   // an activity, distances in the activity list). Other domains needing location share these lines.
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  // WeChat's privacy authorisation: location, phone number and photos wait for the app's own popup
+  // (components/PrivacyGate) through wx.onNeedPrivacyAuthorization.
+  ...(isWeapp ? ({ __usePrivacyCheck__: true } as Record<string, unknown>) : {}),
   permission: { 'scope.userLocation': { desc: '用于活动签到时确认您在活动地点附近，以及显示活动距离' } },
 });

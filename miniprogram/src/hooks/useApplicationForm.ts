@@ -44,6 +44,7 @@ import {
 import { HttpError, NETWORK_ERROR_MESSAGE } from '../services/http';
 import { fetchMe } from '../services/auth';
 import { session } from './useSession';
+import { locationErrorMessage, readPosition, type LocationState } from './useLocation';
 
 export type LoadState =
   | { status: 'loading' }
@@ -71,6 +72,9 @@ export interface ApplicationFormState {
   /** The age bounds the server checks, with today's date: checked at the ID step. */
   ageRule: AgeRule;
   communities: OrgUnitNode[];
+  /** The applicant's location, read only when they tap for it (after the privacy popup); sent with the form. */
+  place: LocationState;
+  locate: () => void;
   submitting: boolean;
   reload: () => void;
   change: (patch: Partial<ApplicationForm>) => void;
@@ -255,15 +259,47 @@ function useOpening(resubmit: boolean, { userId, setPhone, setForm, cancelSave }
 
 type Opening = ReturnType<typeof useOpening>;
 
+/**
+ * Where the applicant is, when they tap 用我的位置确定派出所: without a community (or a guard's site) the nearest station
+ * manages them. A refusal (privacy popup or phone setting) only leaves the community to choose.
+ */
+function usePlace(setErrors: Dispatch<SetStateAction<FieldErrors>>) {
+  const [place, setPlace] = useState<LocationState>({ status: 'idle' });
+  const locate = useCallback(() => {
+    setPlace({ status: 'locating' });
+    readPosition()
+      .then((position) => {
+        setPlace({ status: 'ready', position });
+        setErrors(({ residenceCommunityId: _gone, ...rest }) => rest);
+      })
+      .catch((caught: unknown) =>
+        setPlace({ status: 'failed', message: locationErrorMessage(caught, '用我的位置确定派出所') }),
+      );
+  }, [setErrors]);
+  return { place, locate };
+}
+
+/** The nearest-station rule applies when neither a site nor a community decides: the location goes along. */
+function withLocation<T extends object>(body: T, at: { lat: number; lng: number } | null): T {
+  return at ? { ...body, location: { lat: at.lat, lng: at.lng } } : body;
+}
+
 /** Moving between the steps, each checked before leaving it, and sending the whole form at the end. */
-function useSteps(draft: Draft, opening: Opening, setErrors: Dispatch<SetStateAction<FieldErrors>>) {
+function useSteps(
+  draft: Draft,
+  opening: Opening,
+  place: LocationState,
+  setErrors: Dispatch<SetStateAction<FieldErrors>>,
+) {
   const [submitting, setSubmitting] = useState(false);
   const { formRef, update, phoneCode } = draft;
   const { resubmitting, agreement } = opening;
+  const located = place.status === 'ready' ? place.position : null;
   const ctx = {
     phoneReady: !!phoneCode || resubmitting,
     agreementVersion: agreement?.version ?? null,
     age: opening.ageRule,
+    located: !!located,
   };
 
   const goTo = (step: Step) => {
@@ -311,7 +347,7 @@ function useSteps(draft: Draft, opening: Opening, setErrors: Dispatch<SetStateAc
     await askResultConsent();
     setSubmitting(true);
     setErrors({});
-    const body = toSubmitRequest(formRef.current, phoneCode);
+    const body = withLocation(toSubmitRequest(formRef.current, phoneCode), located);
     try {
       const result = resubmitting ? await resubmitApplication(body) : await submitApplication(body);
       draft.forget();
@@ -335,7 +371,8 @@ export function useApplicationForm({ resubmit }: { resubmit: boolean }): Applica
   const draft = useDraft();
   const opening = useOpening(resubmit, draft);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const steps = useSteps(draft, opening, setErrors);
+  const { place, locate } = usePlace(setErrors);
+  const steps = useSteps(draft, opening, place, setErrors);
   const { form, formRef, update } = draft;
   const { picked, companies } = opening;
 
@@ -361,6 +398,8 @@ export function useApplicationForm({ resubmit }: { resubmit: boolean }): Applica
       picked && picked.id === form.companyId ? picked : (companies.find((c) => c.id === form.companyId) ?? null),
     ageRule: opening.ageRule,
     communities: opening.communities,
+    place,
+    locate,
     submitting: steps.submitting,
     reload: opening.reload,
     change,

@@ -176,6 +176,8 @@ export interface StepContext {
   agreementVersion: string | null;
   /** The age bounds and today's date; without it the default bounds and the phone's date apply. */
   age?: AgeRule;
+  /** The applicant's location is in hand: without a community the nearest station manages them. */
+  located?: boolean;
 }
 
 /** The phone's calendar date in Asia/Shanghai, YYYY-MM-DD. */
@@ -196,8 +198,8 @@ export function validateStep(form: ApplicationForm, step: Step, ctx: StepContext
     else if (isGuard(form)) {
       if (!form.companyId) errors.companyId = '请选择您所在的保安从业单位';
       else if (!form.siteId) errors.siteId = '请选择您的驻勤点';
-    } else if (!form.residenceCommunityId) {
-      errors.residenceCommunityId = '请选择您居住的社区，以便确定管理派出所';
+    } else if (!form.residenceCommunityId && !ctx.located) {
+      errors.residenceCommunityId = '请选择您居住的社区，或点“用我的位置确定派出所”';
     }
   }
   if (step === 2) {

@@ -16,6 +16,7 @@ export const PAGES = {
   memberCard: '/pages/member-card/index',
   messages: '/pages/messages/index',
   mine: '/pages/mine/index',
+  privacy: '/pages/privacy/index',
   adminReviewQueue: '/admin-applications/review/index',
   adminReviewDetail: '/admin-applications/review-detail/index',
   adminVolunteers: '/admin-applications/volunteers/index',

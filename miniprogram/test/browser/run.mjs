@@ -114,7 +114,18 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// journeys: every module in journeys/ exports an array of { name, title, run(page, base) }
+// journeys: every module in journeys/ exports an array of { name, title, run(page, base), askPrivacy? }
+
+/** The privacy answer as the H5 build stores it (logic/privacy.ts: PRIVACY_STORAGE_KEY, PRIVACY_POLICY_VERSION). */
+const AGREED_PRIVACY = {
+  key: 'jh.privacyConsent',
+  value: JSON.stringify({ version: '2026-11-30', answer: 'agree', at: '2026-11-30T00:00:00.000Z' }),
+};
+
+/** Runs in the page before the app: Taro's H5 storage wraps each value as { data }. */
+function agreePrivacy({ key, value }) {
+  if (!localStorage.getItem(key)) localStorage.setItem(key, JSON.stringify({ data: value }));
+}
 
 async function loadJourneys() {
   const dir = join(here, 'journeys');
@@ -186,6 +197,9 @@ async function main() {
       timezoneId: 'Asia/Shanghai',
     });
     if (process.env.JH_CLOCK_START) await context.clock.install({ time: clockNow() });
+    // Everyone has already answered the privacy popup with 同意 (the activity journeys read the location), except in
+    // a journey about that popup (`askPrivacy: true`).
+    if (!journey.askPrivacy) await context.addInitScript(agreePrivacy, AGREED_PRIVACY);
     const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
     const pageErrors = [];

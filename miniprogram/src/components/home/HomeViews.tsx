@@ -172,6 +172,13 @@ export function HomeBody({
             <Tiles tiles={view.tiles} onTap={onTap} wide />
           ) : null}
           {!application ? <Tiles tiles={view.tiles} onTap={onTap} wide /> : null}
+          <Text
+            className="jh-link"
+            onClick={() => void Taro.navigateTo({ url: PAGES.privacy })}
+            data-testid="home-privacy"
+          >
+            隐私政策
+          </Text>
         </View>
       );
     case 'staff':

@@ -19,10 +19,14 @@ import { PAGES } from '../../logic/routes';
 import { CompanyPicker } from '../../components/CompanyPicker';
 import { fetchCompanyOptions } from '../../services/applications';
 import { HttpError, NETWORK_ERROR_MESSAGE } from '../../services/http';
+import { ensurePrivacy } from '../../services/privacy';
+import { privacyRefusalMessage } from '../../logic/privacy';
+import { PRIVACY_PAGE } from '../../components/PrivacyGate';
 
 const searchCompanies = (q: string) => fetchCompanyOptions(q);
 const searchErrorText = (error: unknown) => (error instanceof HttpError ? error.message : NETWORK_ERROR_MESSAGE);
 import '../../components/enrolment.css';
+import '../../components/privacy.css';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
@@ -96,6 +100,33 @@ function EmployerSection({ s }: { s: ApplicationFormState }) {
   );
 }
 
+/**
+ * 用我的位置确定派出所: the applicant's location (after the privacy popup) lets the nearest station manage them when no
+ * community is chosen. Refusing only means choosing the community.
+ */
+function PlaceNote({ s }: { s: ApplicationFormState }) {
+  const { place } = s;
+  if (place.status === 'ready')
+    return (
+      <View className="jh-field-ok" data-testid="apply-located">
+        <Text>✓ 已获取您的位置。不选社区时，由离您最近的派出所管理。</Text>
+      </View>
+    );
+  return (
+    <View data-testid="apply-place">
+      <BigButton kind="secondary" onClick={s.locate} loading={place.status === 'locating'} testId="apply-locate">
+        用我的位置确定派出所
+      </BigButton>
+      {place.status === 'locating' ? <Text className="jh-field-hint">正在获取您的位置…</Text> : null}
+      {place.status === 'failed' ? (
+        <Text className="jh-field-hint" data-testid="apply-place-failed">
+          {place.message} 不用位置也可以：请在上面查找并选择您居住的社区。
+        </Text>
+      ) : null}
+    </View>
+  );
+}
+
 /** The community the applicant lives in, found by typing part of its or its station's name. */
 function ResidenceSection({ s }: { s: ApplicationFormState }) {
   const { form, errors, change } = s;
@@ -107,7 +138,9 @@ function ResidenceSection({ s }: { s: ApplicationFormState }) {
   const shown = communityQuery ? matches.slice(0, 12) : communities.filter((c) => c.id === form.residenceCommunityId);
   return (
     <View data-testid="apply-residence">
-      <Text className="jh-section-title">您居住的社区{form.occupation === 'security_guard' ? '（选填）' : ''}</Text>
+      <Text className="jh-section-title">
+        您居住的社区{form.occupation === 'security_guard' || s.place.status === 'ready' ? '（选填）' : ''}
+      </Text>
       <Input
         className="jh-input jh-input--full"
         value={communityQuery}
@@ -129,6 +162,7 @@ function ResidenceSection({ s }: { s: ApplicationFormState }) {
         ))}
       </View>
       <FieldError message={errors.residenceCommunityId} testId="error-residenceCommunityId" />
+      {form.occupation !== 'security_guard' && !form.residenceCommunityId ? <PlaceNote s={s} /> : null}
     </View>
   );
 }
@@ -211,8 +245,12 @@ function PhoneField({ s }: { s: ApplicationFormState }) {
             testId="phone-demo-verify"
             onClick={() => {
               if (!isMobilePhone(typed)) return setTypedError('请输入 11 位手机号，以 1 开头');
-              // The sandbox's getPhoneNumber answers codes of this form (see the report on the sandbox).
-              s.setPhoneCode(`sandbox-phone-${typed}`);
+              // as getPhoneNumber does inside WeChat, the privacy popup comes first
+              ensurePrivacy('phone').then(
+                // The sandbox's getPhoneNumber answers codes of this form (see the report on the sandbox).
+                () => s.setPhoneCode(`sandbox-phone-${typed}`),
+                () => setTypedError(privacyRefusalMessage('phone')),
+              );
             }}
           >
             验证手机号（演示）
@@ -408,6 +446,22 @@ function StepActions({ s, onSubmit }: { s: ApplicationFormState; onSubmit: () =>
   );
 }
 
+/** Under the submit button: 提交即表示同意《隐私政策》, the policy a tap away. */
+function PrivacyLine() {
+  return (
+    <Text className="jh-field-hint jh-block" data-testid="apply-privacy">
+      提交即表示同意
+      <Text
+        className="jh-privacy-inline"
+        onClick={() => void Taro.navigateTo({ url: PRIVACY_PAGE })}
+        data-testid="apply-privacy-link"
+      >
+        《隐私政策》
+      </Text>
+    </Text>
+  );
+}
+
 export default function ApplyPage() {
   const router = useRouter();
   const s = useApplicationForm({ resubmit: router.params?.resubmit === '1' });
@@ -465,6 +519,7 @@ export default function ApplyPage() {
       </View>
       <InlineError message={s.errors.form ?? null} testId="apply-form-error" />
       <StepActions s={s} onSubmit={() => void onSubmit()} />
+      {step === 4 ? <PrivacyLine /> : null}
       <SaveNote state={s.saveState} />
     </Screen>
   );

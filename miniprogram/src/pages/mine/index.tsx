@@ -150,6 +150,9 @@ export default function MinePage() {
         </View>
       ) : null}
       {isH5 ? <TextSizePicker /> : null}
+      <View className="jh-card">
+        <LinkRow link={{ key: 'privacy', label: '隐私政策', url: PAGES.privacy }} />
+      </View>
       <BigButton kind="secondary" onClick={() => void onSignOut()} testId="mine-sign-out">
         退出登录
       </BigButton>
