@@ -184,7 +184,65 @@ export const DEMO_VOLUNTEERS: DemoVolunteer[] = [
     skills: [{ name: '调解' }],
     birthDate: '1980-11-02',
   },
+  // 平湖派出所's other members, so a team there can have a leader and several members
+  {
+    sandboxName: 'wangjianguo',
+    displayName: '王建国',
+    phone: '13905551003',
+    memberNo: 'MAS2026000003',
+    stationCode: 'MAS-YS-PH',
+    tier: 'backbone',
+    skills: [{ name: '安检' }, { name: '驾驶' }],
+    birthDate: '1969-03-21',
+  },
+  {
+    sandboxName: 'liuxiuying',
+    displayName: '刘秀英',
+    phone: '13905551004',
+    memberNo: 'MAS2026000004',
+    stationCode: 'MAS-YS-PH',
+    tier: 'basic',
+    skills: [{ name: '调解' }],
+    birthDate: '1971-08-09',
+  },
+  {
+    sandboxName: 'chenzhiqiang',
+    displayName: '陈志强',
+    phone: '13905551005',
+    memberNo: 'MAS2026000005',
+    stationCode: 'MAS-YS-PH',
+    tier: 'basic',
+    skills: [{ name: '消防' }],
+    birthDate: '1974-12-02',
+  },
+  {
+    sandboxName: 'zhaodeming',
+    displayName: '赵德明',
+    phone: '13905551006',
+    memberNo: 'MAS2026000006',
+    stationCode: 'MAS-YS-PH',
+    tier: 'basic',
+    skills: [{ name: '急救', certificateNo: 'JJ-2025-0917', expiresOn: '2028-09-30' }],
+    birthDate: '1967-06-15',
+  },
 ];
+
+/**
+ * An application at 平湖派出所 waiting past the review time: 杨桂兰 lives in 雨山湖社区, which has no reviewer of
+ * its own, so the review-time warning job tells the station officer (pinghu_station). Fictitious ID number with a
+ * valid check digit.
+ */
+export const DEMO_OVERDUE_APPLICATION = {
+  sandboxName: 'yangguilan',
+  name: '杨桂兰',
+  idNumber: '340504196809170521',
+  birthDate: '1968-09-17',
+  sex: 'female' as const,
+  phone: '13905551101',
+  communityCode: 'MAS-YS-PH-C2',
+  stationCode: 'MAS-YS-PH',
+  submittedDaysAgo: 5,
+};
 
 const STAFF_ROLE_LABEL: Record<string, string> = {
   sysadmin: '系统管理员',

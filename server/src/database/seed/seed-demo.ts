@@ -7,6 +7,7 @@ import { User } from '../../modules/users/user.entity.js';
 import { Volunteer } from '../../modules/volunteers/volunteer.entity.js';
 import { sandboxOpenId } from '../../wechat-sandbox/sandbox-server.js';
 import { seedEnrolmentDemo } from './seed-enrolment.js';
+import { seedOverdueApplication } from './seed-review-queue.js';
 import { DEMO_ORG, DEMO_PASSWORD, DEMO_STAFF, DEMO_VOLUNTEERS, type DemoUnit } from './demo-data.js';
 
 async function insertUnit(
@@ -29,7 +30,8 @@ export async function seedOrgTree(m: EntityManager, now: Date): Promise<Map<stri
 }
 
 /**
- * Demo data for a first run: the org tree, a staff member for every role and two volunteers.
+ * Demo data for a first run: the org tree, a staff member for every role, volunteers (five at 平湖派出所, one at
+ * 解放路派出所) and an application waiting past the review time.
  * Runs once: an existing org tree means the database was seeded already.
  */
 export async function seedDemo(
@@ -72,6 +74,7 @@ export async function seedDemo(
       await m.getRepository(Volunteer).insert({
         userId: res.identifiers[0].id as number,
         memberNo: v.memberNo,
+        name: v.displayName,
         status: 'active',
         stationId: byCode.get(v.stationCode)!.id,
         tier: v.tier,
@@ -84,6 +87,7 @@ export async function seedDemo(
       });
     }
     await seedEnrolmentDemo(m, byCode, pii, now);
+    await seedOverdueApplication(m, byCode, pii, now);
   });
   return true;
 }
