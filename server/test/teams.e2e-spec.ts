@@ -1,6 +1,7 @@
 import type { TeamResponse } from '@jianghuai/shared';
 import { Activity } from '../src/modules/activities/entities/activity.entity.js';
 import { AuditLog } from '../src/modules/audit/audit-log.entity.js';
+import { Volunteer } from '../src/modules/volunteers/volunteer.entity.js';
 import { bearer, createTestApp, type TestContext } from './support/test-app.js';
 import { activityInput, createVolunteers, publishActivity, type TestVolunteer } from './support/activity-factories.js';
 import { testNowMs } from './support/test-clock.js';
@@ -227,5 +228,74 @@ describe('Teams (e2e)', () => {
     await qr(outsider.token).expect(404);
     const open = await publishActivity(ctx, pinghu);
     await qr(vols[0].token, open.id).expect(404);
+  });
+
+  it('is changed after creation (name, area, leader, members); someone no longer eligible is named until taken off', async () => {
+    const [a, b, c, d, e] = await createVolunteers(ctx, 5);
+    const patch = (id: number, over: object) =>
+      ctx
+        .http()
+        .patch(`/api/admin/teams/${id}`)
+        .set(...bearer(pinghu))
+        .send(body(over));
+    const myTeams = async (token: string) =>
+      (
+        await ctx
+          .http()
+          .get('/api/me/teams')
+          .set(...bearer(token))
+          .expect(200)
+      ).body as { id: number; name: string; isLeader: boolean; leaderName: string | null }[];
+    const team = (
+      await create(pinghu, {
+        name: '平湖夜巡组',
+        leaderVolunteerId: a.volunteerId,
+        memberVolunteerIds: [b, c, d].map((v) => v.volunteerId),
+      })
+    ).body as TeamResponse;
+
+    // 王 (c) is suspended after the team was made: keeping him is refused, and the refusal names him
+    await ctx.dataSource
+      .getRepository(Volunteer)
+      .update({ id: c.volunteerId }, { name: '王建军', status: 'suspended' });
+    const kept = await patch(team.id, {
+      name: '平湖湖东夜巡组',
+      memberVolunteerIds: [b, c, d].map((v) => v.volunteerId),
+    });
+    expect([kept.status, kept.body.code]).toEqual([422, 'TEAM_MEMBER_NOT_ELIGIBLE']);
+    expect(kept.body.message).toContain('王建军');
+    expect(kept.body.details).toEqual([{ volunteerId: c.volunteerId, name: '王建军' }]);
+
+    const changed = await patch(team.id, {
+      name: '平湖湖东夜巡组',
+      communityId: null,
+      areaText: '湖东南路以东网格',
+      duties: '夜间沿湖巡逻，周末协助公园安保',
+      leaderVolunteerId: b.volunteerId,
+      memberVolunteerIds: [a, d, e].map((v) => v.volunteerId),
+    }).expect(200);
+    expect(changed.body).toMatchObject({
+      name: '平湖湖东夜巡组',
+      community: null,
+      areaText: '湖东南路以东网格',
+      duties: '夜间沿湖巡逻，周末协助公园安保',
+      leader: { volunteerId: b.volunteerId },
+      memberCount: 3,
+    });
+    expect((changed.body as TeamResponse).members.map((m) => m.volunteerId).sort((x, y) => x - y)).toEqual(
+      [a, d, e].map((v) => v.volunteerId).sort((x, y) => x - y),
+    );
+    const audit = await ctx.dataSource
+      .getRepository(AuditLog)
+      .findOneBy({ action: 'team.update', targetId: String(team.id) });
+    expect(audit?.before).toMatchObject({ leaderVolunteerId: a.volunteerId });
+    expect(audit?.after).toMatchObject({ name: '平湖湖东夜巡组', leaderVolunteerId: b.volunteerId });
+
+    // the member card follows: the new member and the new leader see it, the removed member no longer does
+    expect(await myTeams(e.token)).toContainEqual(
+      expect.objectContaining({ id: team.id, name: '平湖湖东夜巡组', isLeader: false }),
+    );
+    expect((await myTeams(b.token)).find((t) => t.id === team.id)).toMatchObject({ isLeader: true });
+    expect((await myTeams(c.token)).some((t) => t.id === team.id)).toBe(false);
   });
 });

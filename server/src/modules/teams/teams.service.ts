@@ -153,9 +153,7 @@ export class TeamsService {
     const leaderVolunteerId = dto.leaderVolunteerId ?? null;
     const memberIds = [...new Set(dto.memberVolunteerIds)];
     const people = [...new Set([...memberIds, ...(leaderVolunteerId ? [leaderVolunteerId] : [])])];
-    const found = await this.volunteers.findByIds(people);
-    if (found.length !== people.length || found.some((v) => v.stationId !== station.id || v.status !== 'active'))
-      throw new AppException('TEAM_MEMBER_NOT_ELIGIBLE');
+    await this.assertEligible(people, station.id);
     const team = {
       name: dto.name.trim(),
       kind: dto.kind,
@@ -169,6 +167,23 @@ export class TeamsService {
       updatedAt: this.clock.now(),
     };
     return { team, memberIds };
+  }
+
+  /**
+   * Leader and members must be active volunteers of the station. Someone who was eligible when the team was made may
+   * have been suspended or moved since: the refusal names them, so the officer knows whom to take off the team.
+   */
+  private async assertEligible(people: number[], stationId: number): Promise<void> {
+    const found = await this.volunteers.findByIds(people);
+    const ineligible = found.filter((v) => v.stationId !== stationId || v.status !== 'active');
+    if (found.length === people.length && !ineligible.length) return;
+    if (!ineligible.length) throw new AppException('TEAM_MEMBER_NOT_ELIGIBLE');
+    const names = ineligible.map((v) => personName(v)).join('、');
+    throw new AppException(
+      'TEAM_MEMBER_NOT_ELIGIBLE',
+      ineligible.map((v) => ({ volunteerId: v.id, name: personName(v) })),
+      `${names} 已不是本所在册的义警，请把其从队长或队员中移出后再保存`,
+    );
   }
 
   private async replaceMembers(m: EntityManager, teamId: number, memberIds: number[], now: Date): Promise<void> {
