@@ -36,6 +36,8 @@ export const ACTIVITY_ROUTES = {
   teamQrToken: '/activities/:id/team-qr',
   confirmAttendance: '/admin/activities/:id/attendance',
   weeklyRule: '/admin/activity-weekly-rule',
+  /** Known places in the officer's scope for an activity's place (the H5 form's search). */
+  places: '/admin/activity-places',
 } as const;
 
 export const ACTIVITY_TYPES = [
@@ -413,4 +415,34 @@ export function isoWeekRange(week: string, zone: string = DEFAULT_TIME_ZONE): { 
   const monday = addCalendarDays(`${m[1]}-01-04`, (w - 1) * 7 - jan4Weekday);
   const range = { from: startOfBusinessDay(monday, zone), to: startOfBusinessDay(addCalendarDays(monday, 7), zone) };
   return isoWeekOf(range.from, zone) === week ? range : null;
+}
+
+// ── the staff form: labels, owning units and known places ──
+
+export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = { normal: '一般', high: '高风险' };
+
+/**
+ * Units that may own (publish) an activity. Station and community activities are open to every volunteer;
+ * a branch or city activity (e.g. 战时) is seen and joined only by volunteers of the stations under it.
+ */
+export const ACTIVITY_OWNER_LEVELS = ['city', 'branch', 'station', 'community'] as const;
+
+/** Where a known place comes from: an org unit, a company's service site, an earlier activity. */
+export type ActivityPlaceSource = 'org_unit' | 'service_site' | 'activity';
+
+export interface ActivityPlace {
+  source: ActivityPlaceSource;
+  /** What the list shows, e.g. 平湖派出所 or 雨山湖公园驻勤点（皖安保安）. */
+  name: string;
+  address: string;
+  lat: number;
+  lng: number;
+}
+
+/** GET /admin/activity-places: up to 20 places in the officer's scope whose name or address contains `q`. */
+export interface ActivityPlaceQuery {
+  q?: string;
+}
+export interface ActivityPlacesResponse {
+  items: ActivityPlace[];
 }

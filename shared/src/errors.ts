@@ -128,7 +128,7 @@ export const ERRORS = {
   ACTIVITY_INVALID_STATE: { status: 409, message: '活动当前状态不允许此操作' },
   ACTIVITY_INVALID_TIME: { status: 400, message: '活动时间不正确：结束时间须晚于开始时间，截止时间不能晚于开始时间' },
   ACTIVITY_CAPACITY_BELOW_CONFIRMED: { status: 400, message: '名额不能少于已报名成功的人数' },
-  ACTIVITY_ORG_NOT_ALLOWED: { status: 400, message: '活动只能由派出所或社区发布' },
+  ACTIVITY_ORG_NOT_ALLOWED: { status: 400, message: '活动只能由市局、分局、派出所或社区发布；提议只能向派出所提出' },
   CHECKIN_NOT_CONFIRMED: { status: 422, message: '报名成功后才能签到' },
   CHECKIN_OUTSIDE_WINDOW: { status: 422, message: '不在签到时间内（活动开始前30分钟至结束）' },
   CHECKIN_OUT_OF_RANGE: { status: 422, message: '您不在活动地点范围内，请到现场后再签到' },
@@ -158,6 +158,11 @@ export const ERRORS = {
   TEAM_MEMBER_NOT_ELIGIBLE: { status: 422, message: '队长和队员须为本所在册的义警' },
   ACTIVITY_TEAM_ONLY: { status: 422, message: '该活动只面向本队队员，您不在这支队伍中' },
   ACTIVITY_TEAM_INVALID: { status: 400, message: '所选队伍不属于发布单位所在的派出所' },
+  ACTIVITY_TEAM_CHANGE_LOCKED: {
+    status: 409,
+    message: '已有不在所选队伍中的义警报名，不能改为只面向这支队伍',
+  },
+  ACTIVITY_ORG_ABOVE_SCOPE: { status: 403, message: '只能以本单位或下级单位的名义发布活动' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -10,6 +10,9 @@ import type { OrgUnit } from '../../src/modules/org/org-unit.entity.js';
 import type { Volunteer } from '../../src/modules/volunteers/volunteer.entity.js';
 import { TeamQueries } from '../../src/modules/teams/team-queries.js';
 import { VolunteerQueries } from '../../src/modules/volunteers/volunteer-queries.js';
+import { ActivityReach } from '../../src/modules/activities/activity-reach.js';
+import type { Clock } from '../../src/common/clock/clock.js';
+import { unitOrg } from './factories.js';
 
 /** The activity rules with their defaults, or the values `env` names. */
 export function unitActivitiesConfig(env: Record<string, string> = {}): ActivitiesConfig {
@@ -137,4 +140,9 @@ export function memberActor(user: { id: number; displayName: string; openid: str
 /** The teams module's queries over the unit database (team-only sign-up, the leader's check-in code). */
 export function unitTeams(ds: DataSource): TeamQueries {
   return new TeamQueries(ds, new VolunteerQueries(ds));
+}
+
+/** Who an activity reaches and where staff may publish it, over the unit database. */
+export function unitReach(ds: DataSource, clock: Clock): ActivityReach {
+  return new ActivityReach(unitOrg(ds), new VolunteerQueries(ds), clock);
 }

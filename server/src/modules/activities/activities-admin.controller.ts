@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Quer
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import type {
+  ActivityPlacesResponse,
   ActivityResponse,
   ConfirmAttendanceResponse,
   Page,
@@ -16,7 +17,14 @@ import { ActivityLifecycleService } from './activity-lifecycle.service.js';
 import { ActivityViews } from './activity-views.service.js';
 import { AttendanceService } from './attendance.service.js';
 import { CheckinService } from './checkin.service.js';
-import { ActivityInputDto, AdminActivityListQueryDto, ReasonDto, UpdateActivityDto } from './dto/activity.dto.js';
+import {
+  ActivityInputDto,
+  ActivityPlaceQueryDto,
+  AdminActivityListQueryDto,
+  ReasonDto,
+  UpdateActivityDto,
+} from './dto/activity.dto.js';
+import { ActivityPlaces } from './activity-places.service.js';
 import { ConfirmAttendanceDto, ReviewSignupsDto, SignupListQueryDto } from './dto/signup.dto.js';
 import { SignupService } from './signup.service.js';
 import { WeeklyRuleService } from './weekly-rule.service.js';
@@ -39,6 +47,7 @@ export class ActivitiesAdminController {
     private readonly checkins: CheckinService,
     private readonly attendance: AttendanceService,
     private readonly weekly: WeeklyRuleService,
+    private readonly places: ActivityPlaces,
   ) {}
 
   @Get('activities')
@@ -168,5 +177,12 @@ export class ActivitiesAdminController {
   @ApiOperation({ summary: '每周巡防规则：本周未开展巡逻防范活动的派出所' })
   weeklyRule(@CurrentActor() actor: Actor, @Query() q: WeeklyRuleQueryDto): Promise<WeeklyRuleResponse> {
     return this.weekly.compute(actor, q.week);
+  }
+
+  @Get('activity-places')
+  @Authenticated({ permission: 'activity.manage' })
+  @ApiOperation({ summary: '活动地点候选：辖区内有坐标的派出所、社区、驻勤点和以往活动地点（至多 20 个）' })
+  placeSearch(@CurrentActor() actor: Actor, @Query() q: ActivityPlaceQueryDto): Promise<ActivityPlacesResponse> {
+    return this.places.search(actor, q.q);
   }
 }

@@ -18,6 +18,8 @@ import { ActivityJobsService } from './activity-jobs.service.js';
 import { ActivityQueries } from './activity-queries.js';
 import { ActivityLifecycleService } from './activity-lifecycle.service.js';
 import { ActivityViews } from './activity-views.service.js';
+import { ActivityPlaces } from './activity-places.service.js';
+import { ActivityReach } from './activity-reach.js';
 import { AttendanceService } from './attendance.service.js';
 import { CheckinService } from './checkin.service.js';
 import { Activity } from './entities/activity.entity.js';
@@ -48,6 +50,8 @@ import { WeeklyRuleService } from './weekly-rule.service.js';
     WeeklyRuleService,
     ActivityJobsService,
     ActivityQueries,
+    ActivityReach,
+    ActivityPlaces,
   ],
   exports: [ActivityJobsService, CheckinService, ActivityQueries],
 })

@@ -1,22 +1,50 @@
-import type { Repository } from 'typeorm';
+import { In, Not, type EntityManager, type Repository } from 'typeorm';
 import { DEFAULT_HIGH_RISK_TYPES, type ActivityStatus } from '@jianghuai/shared';
 import { AppException } from '../../common/errors/app-exception.js';
 import type { OrgUnitRecord } from '../org/org.mapper.js';
 import type { ActivityInputDto } from './dto/activity.dto.js';
 import { normalizeRequirements } from './eligibility.js';
 import type { Activity } from './entities/activity.entity.js';
+import { ActivitySignup } from './entities/activity-signup.entity.js';
 import type { TeamQueries } from '../teams/team-queries.js';
 
 /** The team an activity at `unit` is limited to: null, or a team of the unit's station (or the unit itself). */
 export async function activityTeamId(
   teams: TeamQueries,
   teamId: number | null | undefined,
-  unit: OrgUnitRecord,
+  unit: Pick<OrgUnitRecord, 'path'>,
 ): Promise<number | null> {
   if (!teamId) return null;
   const team = await teams.findById(teamId);
   if (!team || !unit.path.startsWith(team.stationPath)) throw new AppException('ACTIVITY_TEAM_INVALID');
   return team.id;
+}
+
+/**
+ * The team an edit moves the activity to (undefined: no change). A draft may change freely; a published
+ * activity only while nobody outside the new team holds a live sign-up (confirmed, pending or waiting),
+ * so no one keeps a place in a team activity they could not join.
+ */
+export async function changedTeamId(
+  m: EntityManager,
+  teams: TeamQueries,
+  before: Pick<Activity, 'id' | 'status' | 'teamId' | 'orgPath'>,
+  teamId: number | null | undefined,
+): Promise<number | null | undefined> {
+  if (teamId === undefined || (teamId ?? null) === before.teamId) return undefined;
+  if (teamId === null) return null;
+  const id = await activityTeamId(teams, teamId, { path: before.orgPath });
+  if (before.status === 'draft') return id;
+  const members = await teams.memberIds(id!);
+  const outside = await m.getRepository(ActivitySignup).count({
+    where: {
+      activityId: before.id,
+      status: In(['confirmed', 'pending', 'waitlisted']),
+      ...(members.length ? { volunteerId: Not(In(members)) } : {}),
+    },
+  });
+  if (outside) throw new AppException('ACTIVITY_TEAM_CHANGE_LOCKED', { outside });
+  return id;
 }
 
 export interface ActivityTimesInput {

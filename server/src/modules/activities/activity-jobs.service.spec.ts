@@ -26,6 +26,7 @@ import {
   createSignup,
   unitActivitiesConfig,
   unitTeams,
+  unitReach,
 } from '../../../test/unit/factories-activities.js';
 
 const NOW = '2026-11-30T15:30:00Z';
@@ -52,6 +53,7 @@ describe('ActivityJobsService', () => {
         unitAudit(ds, clock),
         clock,
         unitTeams(ds),
+        unitReach(ds, clock),
       ),
       clock,
       new UserQueries(ds),

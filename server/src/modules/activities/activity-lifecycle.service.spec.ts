@@ -36,6 +36,7 @@ import {
   memberActor,
   unitActivitiesConfig,
   unitTeams,
+  unitReach,
 } from '../../../test/unit/factories-activities.js';
 
 const code = (p: Promise<unknown>) =>
@@ -75,10 +76,19 @@ describe('ActivityLifecycleService', () => {
       audit,
       notifications,
       new ActivityViews(ds, c, new MemberDirectory(ds, users), unitOrg(ds), volunteers, unitTeams(ds)),
-      new SignupService(ds, new FakeAgreements(), new FakeInsurance(), notifications, audit, c, unitTeams(ds)),
+      new SignupService(
+        ds,
+        new FakeAgreements(),
+        new FakeInsurance(),
+        notifications,
+        audit,
+        c,
+        unitTeams(ds),
+        unitReach(ds, c),
+      ),
       c,
       new CompaniesService(ds, unitPii, audit, c, unitOrg(ds), users, new CompanyReferences()),
-      unitOrg(ds),
+      unitReach(ds, c),
       volunteers,
       unitTeams(ds),
     );
@@ -99,10 +109,10 @@ describe('ActivityLifecycleService', () => {
 
   afterAll(() => ds.destroy());
 
-  it('staff create drafts at a station or community in their scope with consistent times, audited', async () => {
+  it('staff create drafts at their unit or below, in scope, with consistent times, audited', async () => {
     expect(await code(sut().create(officer(), input({ orgUnitId: org.stationB.id })))).toBe('NOT_FOUND');
-    const branch = staffActor('branch_officer', org.branchA);
-    expect(await code(sut().create(branch, input()))).toBe('ACTIVITY_ORG_NOT_ALLOWED');
+    // a station officer never publishes for the branch above (the branch officer does, below)
+    expect(await code(sut().create(officer(), input({ orgUnitId: org.branchA.id })))).toBe('ACTIVITY_ORG_ABOVE_SCOPE');
     expect(await code(sut().create(officer(), input({ endAt: '2026-12-10T02:00:00.000Z' })))).toBe(
       'ACTIVITY_INVALID_TIME',
     );
@@ -111,6 +121,8 @@ describe('ActivityLifecycleService', () => {
     expect(created.signupDeadline).toBe(created.startAt);
     const audit = await ds.getRepository(AuditLog).findOneByOrFail({ action: 'activity.create' });
     expect([audit.actorId, audit.targetId]).toEqual([41, String(created.id)]);
+    const branch = staffActor('branch_officer', org.branchA);
+    expect((await sut().create(branch, input())).orgUnit.id).toBe(org.branchA.id);
   });
 
   it('publishing fixes the points factor (wartime × 2), once, and never for an activity already over', async () => {

@@ -4,17 +4,16 @@ import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
 import type { ActivityResponse } from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppException } from '../../common/errors/app-exception.js';
-import { assertPathInScope } from '../../common/scope/org-scope.js';
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { CompaniesService } from '../companies/companies.service.js';
-import { OrgService } from '../org/org.service.js';
 import type { OrgUnitRecord } from '../org/org.mapper.js';
 import { isDuplicateKey } from '../../database/raw-sql.js';
 import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
 import { activitiesConfig, type ActivitiesConfig } from '../../config/activities.config.js';
 import { advanceByClock, findActivityInScope } from './activity-access.js';
-import { activityTeamId, activityTimes, draftActivity } from './activity-draft.js';
+import { activityTeamId, activityTimes, changedTeamId, draftActivity } from './activity-draft.js';
+import { ActivityReach } from './activity-reach.js';
 import { TeamQueries } from '../teams/team-queries.js';
 import { ActivityViews } from './activity-views.service.js';
 import type { ActivityInputDto, UpdateActivityDto } from './dto/activity.dto.js';
@@ -38,14 +37,13 @@ export class ActivityLifecycleService {
     private readonly signups: SignupService,
     private readonly clock: Clock,
     private readonly companies: CompaniesService,
-    private readonly org: OrgService,
+    private readonly reach: ActivityReach,
     private readonly volunteers: VolunteerQueries,
     private readonly teams: TeamQueries,
   ) {}
 
   async create(actor: Actor, dto: ActivityInputDto): Promise<ActivityResponse> {
-    const unit = await this.publishingUnit(dto.orgUnitId ?? actor.orgUnitId);
-    assertPathInScope(actor, unit.path);
+    const unit = await this.reach.publishingUnit(actor, dto.orgUnitId ?? actor.orgUnitId);
     const teamId = await activityTeamId(this.teams, dto.teamId, unit);
     const id = await this.ds.transaction(async (m) => {
       const a = await m.getRepository(Activity).save(this.build(dto, unit, actor.userId, teamId));
@@ -83,7 +81,7 @@ export class ActivityLifecycleService {
     if (!stationId) throw new AppException('ACTIVITY_ORG_NOT_ALLOWED');
     // Another station is refused before it is looked up, so the answer reveals nothing about it.
     if (!own.includes(stationId)) throw new AppException('PROPOSAL_STATION_NOT_ALLOWED');
-    const unit = await this.publishingUnit(stationId);
+    const unit = await this.reach.findUnit(stationId);
     if (unit.level !== 'station') throw new AppException('ACTIVITY_ORG_NOT_ALLOWED');
     const repo = this.ds.getRepository(Activity);
     // proposals filed before slots existed still wait without one: they count against the cap
@@ -146,6 +144,8 @@ export class ActivityLifecycleService {
         lng: dto.location.lng,
         radiusM: dto.location.radiusM,
       });
+    const teamId = await changedTeamId(this.ds.manager, this.teams, before, dto.teamId);
+    if (teamId !== undefined) patch.teamId = teamId;
     if (dto.requirements) patch.requirements = normalizeRequirements({ ...before.requirements, ...dto.requirements });
     if (dto.signupMode && before.status !== 'draft' && dto.signupMode !== before.signupMode)
       throw new AppException('ACTIVITY_INVALID_STATE', { field: 'signupMode' });
@@ -366,15 +366,6 @@ export class ActivityLifecycleService {
       );
     }
     return ids;
-  }
-
-  private async publishingUnit(orgUnitId: number | null): Promise<OrgUnitRecord> {
-    if (!orgUnitId) throw new AppException('ACTIVITY_ORG_NOT_ALLOWED');
-    const unit = await this.org.findById(orgUnitId);
-    if (!unit) throw AppException.notFound({ orgUnitId });
-    if (unit.level !== 'station' && unit.level !== 'community')
-      throw new AppException('ACTIVITY_ORG_NOT_ALLOWED', { level: unit.level });
-    return unit;
   }
 
   private build(dto: ActivityInputDto, unit: OrgUnitRecord, createdBy: number | null, teamId: number | null): Activity {

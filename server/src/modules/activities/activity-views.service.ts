@@ -30,10 +30,14 @@ import { Activity } from './entities/activity.entity.js';
 import { ActivitySignup } from './entities/activity-signup.entity.js';
 import { TeamQueries } from '../teams/team-queries.js';
 import { Clock } from '../../common/clock/clock.js';
+import { ActivityReach } from './activity-reach.js';
 
 /** Read side: lists and details for volunteers and staff, a volunteer's own sign-ups. */
 @Injectable()
 export class ActivityViews {
+  /** Which branch- or city-owned activities the caller may see (built here from the same collaborators). */
+  private readonly reach: ActivityReach;
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly clock: Clock,
@@ -41,12 +45,15 @@ export class ActivityViews {
     private readonly org: OrgService,
     private readonly volunteers: VolunteerQueries,
     private readonly teams: TeamQueries,
-  ) {}
+  ) {
+    this.reach = new ActivityReach(org, volunteers, clock);
+  }
 
   /** Activities a volunteer may join: open or running, filterable by station, type, date and distance. */
   async list(actor: Actor, q: ActivityListQueryDto): Promise<Page<ActivityResponse>> {
     const qb = this.ds.getRepository(Activity).createQueryBuilder('a').where("a.status IN ('published', 'ongoing')");
     this.commonFilters(qb, q);
+    await this.reach.whereReachable(qb, actor);
     // a team's activities only for its members and leader
     const me = await this.volunteers.findByUserId(actor.userId);
     const teamIds = me ? await this.teams.teamIdsOf(me.id) : [];
@@ -75,6 +82,7 @@ export class ActivityViews {
   async detail(actor: Actor, id: number): Promise<ActivityResponse> {
     const a = await this.ds.getRepository(Activity).findOneBy({ id });
     if (!a || (a.status === 'draft' && a.proposedByUserId !== actor.userId)) throw AppException.notFound();
+    if (!(await this.reach.reaches(actor, a))) throw AppException.notFound();
     await advanceByClock(this.ds.manager, a, this.clock.now());
     return (await this.responses([a], actor.userId, null))[0];
   }

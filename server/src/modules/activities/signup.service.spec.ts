@@ -25,6 +25,7 @@ import {
   createSignup,
   memberActor,
   unitTeams,
+  unitReach,
 } from '../../../test/unit/factories-activities.js';
 
 const code = (p: Promise<unknown>) =>
@@ -49,6 +50,7 @@ describe('SignupService', () => {
       unitAudit(ds, c),
       c,
       unitTeams(ds),
+      unitReach(ds, c),
     );
   const actor = (i: number) => memberActor(members[i].user);
   const status = (id: number) => ds.getRepository(ActivitySignup).findOneByOrFail({ id });

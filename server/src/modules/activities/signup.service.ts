@@ -24,6 +24,7 @@ import { dbDate, dbJson, isDuplicateKey, typeormExec } from '../../database/raw-
 import { SIGNUP_SQL } from './sql.js';
 import { Clock } from '../../common/clock/clock.js';
 import { TeamQueries } from '../teams/team-queries.js';
+import { ActivityReach } from './activity-reach.js';
 
 /**
  * Sign-up under a rush (docs/product.md#activities). The database decides: a unique key refuses a second live
@@ -41,6 +42,7 @@ export class SignupService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly teams: TeamQueries,
+    private readonly reach: ActivityReach,
   ) {}
 
   async signUp(actor: Actor, activityId: number): Promise<MySignupResponse> {
@@ -48,6 +50,9 @@ export class SignupService {
     const now = this.clock.now();
     const [a] = (await exec(SIGNUP_SQL.activity, [activityId])).rows;
     if (!a || a.status === 'draft') throw AppException.notFound();
+    // a branch's or the city's own activity is only for the volunteers under it
+    if (!(await this.reach.reaches(actor, { orgUnitId: Number(a.orgUnitId), orgPath: String(a.orgPath) })))
+      throw AppException.notFound();
     if (a.status !== 'published') throw new AppException('ACTIVITY_NOT_OPEN', { status: a.status });
     const startAt = dbDate(a.startAt);
     const endAt = dbDate(a.endAt);

@@ -8,7 +8,7 @@ import { VOLUNTEER_ELIGIBILITY_SQL } from '../volunteers/volunteer-queries.js';
  */
 export const SIGNUP_SQL = {
   activity:
-    'SELECT id, orgUnitId, title, status, startAt, endAt, signupDeadline, capacity, confirmedCount, signupMode, riskLevel, requirements, teamId FROM activities WHERE id = ?',
+    'SELECT id, orgUnitId, orgPath, title, status, startAt, endAt, signupDeadline, capacity, confirmedCount, signupMode, riskLevel, requirements, teamId FROM activities WHERE id = ?',
   volunteer: VOLUNTEER_ELIGIBILITY_SQL,
   clash:
     "SELECT s.activityId FROM activity_signups s INNER JOIN activities a ON a.id = s.activityId WHERE s.volunteerId = ? AND s.status = 'confirmed' AND s.activityId <> ? AND a.status IN ('published', 'ongoing') AND a.startAt < ? AND a.endAt > ? LIMIT 1",

@@ -35,6 +35,14 @@ export class CompanyQueries {
     return whereOrgInScope(this.ds.getRepository(Company).createQueryBuilder('c'), actor, 'c.homeStationId').getMany();
   }
 
+  /** Service sites whose station is in the actor's org subtree, newest first (activities offer them as places). */
+  sitesInScope(actor: Actor, limit: number): Promise<ServiceSiteRecord[]> {
+    return whereOrgInScope(this.ds.getRepository(ServiceSite).createQueryBuilder('s'), actor, 's.stationId')
+      .orderBy('s.id', 'DESC')
+      .limit(limit)
+      .getMany();
+  }
+
   findSiteById(id: number, manager?: EntityManager): Promise<ServiceSiteRecord | null> {
     return this.manager(manager).getRepository(ServiceSite).findOneBy({ id });
   }

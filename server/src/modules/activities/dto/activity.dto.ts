@@ -30,6 +30,7 @@ import {
   type ActivityInput,
   type ActivityLocation,
   type ActivityMode,
+  type ActivityPlaceQuery,
   type ActivityRequirements,
   type ActivityStatus,
   type ActivityType,
@@ -186,7 +187,9 @@ export class ActivityInputDto implements ActivityInput {
   @IsIn(SIGNUP_MODES)
   signupMode: SignupMode;
 
-  @ApiPropertyOptional({ description: '发布单位（派出所或社区），默认本人单位；提议时为派出所' })
+  @ApiPropertyOptional({
+    description: '发布单位（市局、分局、派出所或社区，本人单位或下级），默认本人单位；提议时为派出所',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -225,6 +228,23 @@ export class UpdateActivityDto implements UpdateActivityRequest {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10000) pointsAmount?: number;
   @ApiPropertyOptional({ enum: ACTIVITY_MODES }) @IsOptional() @IsIn(ACTIVITY_MODES) mode?: ActivityMode;
   @ApiPropertyOptional({ enum: SIGNUP_MODES }) @IsOptional() @IsIn(SIGNUP_MODES) signupMode?: SignupMode;
+  @ApiPropertyOptional({
+    nullable: true,
+    description: '改为只面向一支队伍（null：不限队伍）；已发布的活动须没有队外的人报名',
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsInt()
+  @Min(1)
+  teamId?: number | null;
+}
+
+export class ActivityPlaceQueryDto implements ActivityPlaceQuery {
+  @ApiPropertyOptional({ example: '平湖', description: '名称或地址中的文字' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  q?: string;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
