@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import type { MeResponse } from '@jianghuai/shared';
 import { createStore } from '../logic/store';
 import { PAGES, loginPage } from '../logic/routes';
+import { clearSessionNotice, sessionNotice, watchSessionNotice } from '../logic/session-notice';
 import { fetchMe, hasSession, loginWithWechatCode, logout } from '../services/auth';
 import { HttpError } from '../services/http';
 
@@ -31,6 +32,16 @@ export function useSession(): SessionState {
   return state;
 }
 
+/**
+ * Why the last session ended, for the login pages: the reason waiting when the page opens and any that arrives
+ * while it is open (refresh refused, password reset, account disabled). It is cleared when the person signs in.
+ */
+export function useSessionNotice(): string | null {
+  const [notice, setNotice] = useState<string | null>(() => sessionNotice.get());
+  useEffect(() => watchSessionNotice(setNotice), []);
+  return notice;
+}
+
 const isWeapp = () => process.env.TARO_ENV === 'weapp';
 
 export function loginPageUrl(): string {
@@ -43,6 +54,7 @@ function failureText(error: unknown, fallback: string): string {
 
 /** Called by the login pages once the server said yes. */
 export function signedIn(me: MeResponse): void {
+  clearSessionNotice();
   session.set({ status: 'signedIn', me });
   void Taro.reLaunch({ url: PAGES.home });
 }
@@ -84,6 +96,7 @@ export async function startSession(): Promise<void> {
 export async function signOut(): Promise<void> {
   session.set({ status: 'checking', message: '正在退出…' });
   await logout();
+  clearSessionNotice();
   session.set({ status: 'signedOut', byUser: true });
   if (!isWeapp()) void Taro.reLaunch({ url: loginPageUrl() });
 }

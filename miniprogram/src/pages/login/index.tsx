@@ -7,11 +7,10 @@ import { BigButton } from '../../components/BigButton';
 import { ErrorState, InlineError, LoadingState } from '../../components/States';
 import { fetchDemoAccounts, loginWithWechatCode } from '../../services/auth';
 import { HttpError, NETWORK_ERROR_MESSAGE } from '../../services/http';
-import { signedIn } from '../../hooks/useSession';
+import { signedIn, useSessionNotice } from '../../hooks/useSession';
 import { demoAccountId, groupDemoAccounts } from '../../logic/demo-accounts';
 import { staffLoginPrefill } from '../../logic/staff-login-prefill';
 import { PAGES } from '../../logic/routes';
-import { takeSessionNotice } from '../../logic/session-notice';
 
 type Load = { status: 'loading' } | { status: 'ready'; accounts: DemoAccount[] } | { status: 'error'; message: string };
 
@@ -59,7 +58,8 @@ function DemoAccountGroups({
 export default function SandboxLoginPage() {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [busyId, setBusyId] = useState<string | null>(null);
-  const [loginError, setLoginError] = useState<string | null>(() => takeSessionNotice());
+  const [loginError, setLoginError] = useState<string | null>(null);
+  const notice = useSessionNotice();
 
   const reload = useCallback(async () => {
     setLoad({ status: 'loading' });
@@ -105,7 +105,7 @@ export default function SandboxLoginPage() {
         </Text>
       </View>
 
-      <InlineError message={loginError} testId="sandbox-login-error" />
+      <InlineError message={loginError ?? notice} testId="sandbox-login-error" />
 
       {load.status === 'loading' ? <LoadingState text="正在加载演示账号…" /> : null}
       {load.status === 'error' ? <ErrorState message={load.message} onRetry={() => void reload()} /> : null}

@@ -7,13 +7,13 @@ import { InlineError } from '../../components/States';
 import { useStaffLogin } from '../../hooks/useStaffLogin';
 import { staffLoginPrefill } from '../../logic/staff-login-prefill';
 import { PAGES } from '../../logic/routes';
-import { takeSessionNotice } from '../../logic/session-notice';
+import { useSessionNotice } from '../../hooks/useSession';
 
 export default function StaffLoginPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const { submitting, error, submit } = useStaffLogin();
-  const [notice] = useState(() => takeSessionNotice());
+  const notice = useSessionNotice();
 
   useLoad(() => {
     const prefill = staffLoginPrefill.get();
