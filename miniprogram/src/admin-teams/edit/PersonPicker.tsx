@@ -62,3 +62,35 @@ export function PersonPicker({
     </View>
   );
 }
+
+/**
+ * The people already chosen, each a chip that takes them off when tapped — also someone the picker no longer lists
+ * (suspended or moved to another station since), whom the server refuses until they are taken off.
+ */
+export function ChosenPeople({
+  people,
+  onRemove,
+  testId,
+}: {
+  people: TeamPerson[];
+  onRemove: (p: TeamPerson) => void;
+  testId: string;
+}) {
+  if (!people.length) return null;
+  return (
+    <View className="jh-chips" data-testid={testId}>
+      {people.map((p) => (
+        <View
+          key={p.volunteerId}
+          className="jh-chip jh-chip--on"
+          onClick={() => onRemove(p)}
+          aria-label={`移出 ${p.name}`}
+          data-testid={`${testId}-person`}
+          data-name={p.name}
+        >
+          <Text>{p.name} ✕ 移出</Text>
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { TEAM_KINDS, TEAM_KIND_LABELS, type OrgUnitNode, type TeamPerson, type TeamResponse } from '@jianghuai/shared';
+import { TEAM_KINDS, TEAM_KIND_LABELS, type OrgUnitNode, type TeamResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
 import { BigButton } from '../../components/BigButton';
 import { Choice, FieldError } from '../../components/Choice';
@@ -21,7 +21,7 @@ import {
 } from '../../logic/team-form';
 import { fetchOrgTree } from '../../services/enrolment-admin';
 import { createTeam, getTeam, updateTeam } from '../../services/teams-admin';
-import { PersonPicker } from './PersonPicker';
+import { ChosenPeople, PersonPicker } from './PersonPicker';
 import '../../admin/admin.css';
 import '../../components/enrolment.css';
 import '../../components/activity/activity.css';
@@ -142,10 +142,14 @@ function WhereFields({
 /** Leader (one) and members (many), each picked among the station's active volunteers by name. */
 function PeopleFields({ form, set }: { form: TeamForm; set: Set }) {
   if (form.stationId === null) return <Text className="jh-block jh-muted">先选择所属派出所，再选队长和队员。</Text>;
-  const names = (list: TeamPerson[]) => list.map((p) => p.name).join('、');
   return (
     <>
       <Text className="jh-section-title">队长：{form.leader?.name ?? '未选择'}</Text>
+      <ChosenPeople
+        people={form.leader ? [form.leader] : []}
+        onRemove={() => set({ leader: null })}
+        testId="team-leader-chosen"
+      />
       <PersonPicker
         stationId={form.stationId}
         selected={form.leader ? [form.leader] : []}
@@ -153,11 +157,11 @@ function PeopleFields({ form, set }: { form: TeamForm; set: Set }) {
         testId="team-leader"
       />
       <Text className="jh-section-title">队员（已选 {form.members.length} 人）</Text>
-      {form.members.length ? (
-        <Text className="jh-block" data-testid="team-members-chosen">
-          {names(form.members)}
-        </Text>
-      ) : null}
+      <ChosenPeople
+        people={form.members}
+        onRemove={(p) => set({ members: toggledPerson(form.members, p) })}
+        testId="team-members-chosen"
+      />
       <PersonPicker
         stationId={form.stationId}
         selected={form.members}
