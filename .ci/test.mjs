@@ -131,6 +131,7 @@ const DATE_SENSITIVE_JOURNEYS = {
     'activities-extras-insurance-and-points',
     'user-fixes-apply-form',
     'activity-list-fixes',
+    'activity-days-filter-navigate',
   ],
   2330: [
     'enrolment-extras-exemption-recheck',
@@ -138,6 +139,7 @@ const DATE_SENSITIVE_JOURNEYS = {
     'activities-extras-insurance-and-points',
     'user-fixes-apply-form',
     'activity-list-fixes',
+    'activity-days-filter-navigate',
     'activities-publish-signup-checkin-confirm-points',
   ],
 };

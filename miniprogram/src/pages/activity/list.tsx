@@ -149,7 +149,7 @@ function DateBar({
 }) {
   const picked = filters.date === 'day' && !!filters.day;
   return (
-    <View className="jh-chips" data-testid="filter-date">
+    <View className="jh-chips jh-date-bar" data-testid="filter-date">
       {DATE_OPTIONS.map((o) => (
         <View
           key={o.value}

@@ -164,11 +164,13 @@ export default [
       assert(badge === '报名成功', `after signing up the card says "${badge}", expected 报名成功`);
       await shot(page, 'act06-volunteer-signed-up');
 
-      // The detail page: address, coordinates, the map picture and where the volunteer stands.
+      // The detail page: the address with 导航 (never coordinates), the map picture and where the volunteer stands.
       await tap(page, `activity-open-${id}`);
       await byTestId(page, 'activity-detail').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-      const coords = await textOf(page, 'activity-coords');
-      assert(coords.includes('31.67050') && coords.includes('118.50650'), `detail coordinates show "${coords}"`);
+      assert((await textOf(page, 'activity-address')).length > 0, 'the detail page shows no address');
+      assert(await byTestId(page, 'navigate').isVisible(), 'no 导航 button on the detail page');
+      const detailText = await byTestId(page, 'activity-detail').innerText();
+      assert(!/纬度|经度|31\.67|118\.50/.test(detailText), 'the detail page shows coordinates to the volunteer');
       const fence = await textOf(page, 'geofence');
       assert(fence.includes('在签到范围内'), `geofence line says "${fence}", expected 在签到范围内`);
       assert(await byTestId(page, 'activity-map').isVisible(), 'no map picture on the detail page');
