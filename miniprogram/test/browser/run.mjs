@@ -122,9 +122,18 @@ const AGREED_PRIVACY = {
   value: JSON.stringify({ version: '2026-11-30', answer: 'agree', at: '2026-11-30T00:00:00.000Z' }),
 };
 
-/** Runs in the page before the app: Taro's H5 storage wraps each value as { data }. */
+/**
+ * Runs in the page before the app: Taro's H5 storage wraps each value as { data }. Journeys sign out by clearing the
+ * storage; the answer survives that, as it does a sign-out on a phone.
+ */
 function agreePrivacy({ key, value }) {
   if (!localStorage.getItem(key)) localStorage.setItem(key, JSON.stringify({ data: value }));
+  const clear = Storage.prototype.clear;
+  Storage.prototype.clear = function clearKeepingPrivacy() {
+    const kept = this.getItem(key);
+    clear.call(this);
+    if (kept) this.setItem(key, kept);
+  };
 }
 
 async function loadJourneys() {
