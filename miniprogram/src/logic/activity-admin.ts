@@ -123,12 +123,12 @@ export function reviewSummary(r: {
 }
 
 /**
- * Activities are published at a station or a community: officers there with activity.manage get 新建活动;
- * a branch or the city oversees its stations' activities without publishing its own.
+ * Officers with activity.manage get 新建活动 at every level: a station or community publishes for everyone,
+ * a branch or the city for the stations under it (war-time call-outs) besides overseeing their activities.
  */
 export function canPublishActivities(me: Pick<MeResponse, 'roles' | 'orgUnit'> | null): boolean {
   if (!me || !hasPermission(me.roles, 'activity.manage')) return false;
-  return me.orgUnit?.level === 'station' || me.orgUnit?.level === 'community';
+  return !!me.orgUnit;
 }
 
 /** The list's status filter from the page's `status` query (the 出勤确认 tile opens the finished ones). */

@@ -5,7 +5,12 @@ import {
   type ActivityResponse,
   type ActivityType,
   type PointsRule,
+  type RiskLevel,
   type SignupMode,
+  type Skill,
+  type VolunteerTier,
+  RISK_LEVEL_LABELS,
+  VOLUNTEER_TIER_LABELS,
 } from '@jianghuai/shared';
 
 /**
@@ -31,8 +36,66 @@ export interface ActivityForm {
   mode: ActivityMode;
   signupMode: SignupMode;
   requiresInsurance: boolean;
-  /** Limited to one team of the station (new activities only); absent or null: open to all. */
+  /** 更多要求（选填）: every listed skill is needed; allowed tiers (none = any); an age range ('' = no limit). */
+  skills: Skill[];
+  tiers: VolunteerTier[];
+  minAge: string;
+  maxAge: string;
+  /** '' follows the type (DEFAULT_HIGH_RISK_TYPES are high); otherwise what the officer chose. */
+  riskLevel: '' | RiskLevel;
+  /** Deadlines as Shanghai date and time; both '' = at the start. */
+  signupDeadlineDate: string;
+  signupDeadlineTime: string;
+  cancelDeadlineDate: string;
+  cancelDeadlineTime: string;
+  /** Below it at the sign-up deadline the publisher is warned; '' = none. */
+  minHeadcount: string;
+  /** Limited to one team of the station; absent or null: open to all. */
   teamId?: number | null;
+  /** The publishing unit (a unit of the officer's scope); absent: the officer's own unit. */
+  orgUnitId?: number | null;
+}
+
+/** Age limits the form accepts (the application's age range). */
+export const FORM_MIN_AGE = 18;
+export const FORM_MAX_AGE = 70;
+
+/** The risk level the activity gets: the officer's choice, else the type's default. */
+export function effectiveRisk(f: Pick<ActivityForm, 'type' | 'riskLevel'>): RiskLevel {
+  if (f.riskLevel) return f.riskLevel;
+  return DEFAULT_HIGH_RISK_TYPES.includes(f.type) ? 'high' : 'normal';
+}
+
+/** Who may sign up and what is asked of them, in one line for the officer (null when nothing is asked). */
+export function requirementsSummary(
+  a: Pick<ActivityResponse, 'requirements' | 'riskLevel' | 'minHeadcount' | 'cancelDeadline' | 'startAt'>,
+  formatTime: (iso: string) => string,
+): string | null {
+  const r = a.requirements;
+  const parts: string[] = [];
+  if (r.skills.length) parts.push(`技能 ${r.skills.join('、')}`);
+  if (r.tiers.length) parts.push(`层级 ${r.tiers.map((t) => VOLUNTEER_TIER_LABELS[t]).join('、')}`);
+  if (r.minAge !== null && r.maxAge !== null) parts.push(`年龄 ${r.minAge}–${r.maxAge} 岁`);
+  else if (r.minAge !== null) parts.push(`年龄 ${r.minAge} 岁以上`);
+  else if (r.maxAge !== null) parts.push(`年龄 ${r.maxAge} 岁以下`);
+  if (r.requiresInsurance || a.riskLevel === 'high') parts.push('需有效保险');
+  if (a.riskLevel === 'high') parts.push(RISK_LEVEL_LABELS.high);
+  if (a.minHeadcount) parts.push(`最少 ${a.minHeadcount} 人`);
+  if (a.cancelDeadline !== a.startAt) parts.push(`取消报名截止 ${formatTime(a.cancelDeadline)}`);
+  return parts.length ? parts.join('；') : null;
+}
+
+/** Whether 更多要求（选填） holds anything beyond the defaults (then it starts open). */
+export function hasMoreRequirements(f: ActivityForm): boolean {
+  return (
+    f.skills.length > 0 ||
+    f.tiers.length > 0 ||
+    !!f.minAge.trim() ||
+    !!f.maxAge.trim() ||
+    !!f.riskLevel ||
+    !!(f.signupDeadlineDate || f.signupDeadlineTime || f.cancelDeadlineDate || f.cancelDeadlineTime) ||
+    (!!f.minHeadcount.trim() && f.minHeadcount.trim() !== '0')
+  );
 }
 
 export type FormErrors = Partial<Record<keyof ActivityForm, string>>;
@@ -83,12 +146,30 @@ export function emptyForm(now: Date): ActivityForm {
     mode: 'daily',
     signupMode: 'instant',
     requiresInsurance: false,
+    skills: [],
+    tiers: [],
+    minAge: '',
+    maxAge: '',
+    riskLevel: '',
+    signupDeadlineDate: '',
+    signupDeadlineTime: '',
+    cancelDeadlineDate: '',
+    cancelDeadlineTime: '',
+    minHeadcount: '',
   };
+}
+
+/** A deadline as the form shows it: empty when it is the start (the default). */
+function deadlineParts(at: string, startAt: string): { date: string; time: string } {
+  return new Date(at).getTime() === new Date(startAt).getTime() ? { date: '', time: '' } : shanghaiParts(new Date(at));
 }
 
 export function formFromActivity(a: ActivityResponse): ActivityForm {
   const start = shanghaiParts(new Date(a.startAt));
   const end = shanghaiParts(new Date(a.endAt));
+  const signup = deadlineParts(a.signupDeadline, a.startAt);
+  const cancel = deadlineParts(a.cancelDeadline, a.startAt);
+  const req = a.requirements;
   return {
     title: a.title,
     type: a.type,
@@ -106,7 +187,19 @@ export function formFromActivity(a: ActivityResponse): ActivityForm {
     pointsAmount: String(a.pointsAmount),
     mode: a.mode,
     signupMode: a.signupMode,
-    requiresInsurance: a.requirements.requiresInsurance,
+    requiresInsurance: req.requiresInsurance,
+    skills: [...req.skills],
+    tiers: [...req.tiers],
+    minAge: req.minAge === null ? '' : String(req.minAge),
+    maxAge: req.maxAge === null ? '' : String(req.maxAge),
+    riskLevel: a.riskLevel === effectiveRisk({ type: a.type, riskLevel: '' }) ? '' : a.riskLevel,
+    signupDeadlineDate: signup.date,
+    signupDeadlineTime: signup.time,
+    cancelDeadlineDate: cancel.date,
+    cancelDeadlineTime: cancel.time,
+    minHeadcount: a.minHeadcount ? String(a.minHeadcount) : '',
+    teamId: a.teamId,
+    orgUnitId: a.orgUnit.id,
   };
 }
 
@@ -142,8 +235,48 @@ export function validateActivityForm(f: ActivityForm, now: Date, isNew: boolean)
   if (!end) e.endTime = '结束时间格式不对：日期如 2026-12-01，时间如 11:00';
   if (start && end && end <= start) e.endTime = '结束时间要晚于开始时间';
   if (start && isNew && start.getTime() <= now.getTime()) e.startTime = '开始时间已经过去，请改为以后的时间';
-  if (intIn(f.capacity, 1, 100_000) === null) e.capacity = '名额填 1 到 100000 之间的整数';
+  const capacity = intIn(f.capacity, 1, 100_000);
+  if (capacity === null) e.capacity = '名额填 1 到 100000 之间的整数';
   if (intIn(f.pointsAmount, 0, 10_000) === null) e.pointsAmount = '积分填 0 到 10000 之间的整数';
+  Object.assign(e, validateMore(f, { start, now, isNew, capacity }));
+  return e;
+}
+
+/** The optional deadline of `label`: null when not set, an instant, or a problem in words. */
+function deadline(date: string, time: string, label: string): Date | null | string {
+  if (!date.trim() && !time.trim()) return null;
+  if (!date.trim() || !time.trim()) return `请同时选择${label}的日期和时间`;
+  return shanghaiInstant(date, time) ?? `${label}格式不对：日期如 2026-12-01，时间如 09:00`;
+}
+
+/** Checks of 更多要求（选填）: ages, deadlines (not after the start) and the minimum headcount. */
+function validateMore(
+  f: ActivityForm,
+  c: { start: Date | null; now: Date; isNew: boolean; capacity: number | null },
+): FormErrors {
+  const e: FormErrors = {};
+  const age = (raw: string) => (raw.trim() ? intIn(raw, FORM_MIN_AGE, FORM_MAX_AGE) : undefined);
+  const ageText = `年龄填 ${FORM_MIN_AGE} 到 ${FORM_MAX_AGE} 之间的整数，不限就空着`;
+  const minAge = age(f.minAge);
+  const maxAge = age(f.maxAge);
+  if (minAge === null) e.minAge = `最小${ageText}`;
+  if (maxAge === null) e.maxAge = `最大${ageText}`;
+  if (typeof minAge === 'number' && typeof maxAge === 'number' && minAge > maxAge)
+    e.maxAge = '最大年龄不能小于最小年龄';
+  const checks = [
+    ['signupDeadlineTime', deadline(f.signupDeadlineDate, f.signupDeadlineTime, '报名截止'), '报名截止'],
+    ['cancelDeadlineTime', deadline(f.cancelDeadlineDate, f.cancelDeadlineTime, '取消截止'), '取消报名截止'],
+  ] as const;
+  for (const [key, at, label] of checks) {
+    if (typeof at === 'string') e[key] = at;
+    else if (at && c.start && at > c.start) e[key] = `${label}不能晚于开始时间`;
+    else if (at && c.isNew && at.getTime() <= c.now.getTime()) e[key] = `${label}时间已经过去，请改为以后的时间`;
+  }
+  if (f.minHeadcount.trim()) {
+    const min = intIn(f.minHeadcount, 0, 100_000);
+    if (min === null) e.minHeadcount = '最少人数填整数，不需要就空着';
+    else if (c.capacity !== null && min > c.capacity) e.minHeadcount = `最少人数不能多于名额（${c.capacity} 人）`;
+  }
   return e;
 }
 
@@ -166,17 +299,35 @@ export function toActivityInput(f: ActivityForm): ActivityInput {
     pointsAmount: Number(f.pointsAmount),
     mode: f.mode,
     signupMode: f.signupMode,
-    riskLevel: DEFAULT_HIGH_RISK_TYPES.includes(f.type) ? 'high' : 'normal',
-    requirements: { requiresInsurance: f.requiresInsurance },
+    riskLevel: effectiveRisk(f),
+    requirements: {
+      skills: [...f.skills],
+      tiers: [...f.tiers],
+      minAge: f.minAge.trim() ? Number(f.minAge) : null,
+      maxAge: f.maxAge.trim() ? Number(f.maxAge) : null,
+      requiresInsurance: f.requiresInsurance,
+    },
+    minHeadcount: f.minHeadcount.trim() ? Number(f.minHeadcount) : 0,
+    ...deadlineInput('signupDeadline', f.signupDeadlineDate, f.signupDeadlineTime),
+    ...deadlineInput('cancelDeadline', f.cancelDeadlineDate, f.cancelDeadlineTime),
     ...(f.teamId ? { teamId: f.teamId } : {}),
+    ...(f.orgUnitId ? { orgUnitId: f.orgUnitId } : {}),
   };
 }
 
-/** `signupMode` cannot change once published (the server refuses it): leave it out of a PATCH then. */
+function deadlineInput(key: 'signupDeadline' | 'cancelDeadline', date: string, time: string): Partial<ActivityInput> {
+  const at = date.trim() && time.trim() ? shanghaiInstant(date, time) : null;
+  return at ? { [key]: at.toISOString() } : {};
+}
+
+/**
+ * A PATCH of every field. `signupMode` cannot change once published (the server refuses it): left out then.
+ * The publishing unit is fixed once created; the team is sent as chosen (null: open to all again).
+ */
 export function toUpdateInput(f: ActivityForm, status: ActivityResponse['status']): Partial<ActivityInput> {
-  const input: Partial<ActivityInput> = { ...toActivityInput(f) };
+  const input: Partial<ActivityInput> = { ...toActivityInput(f), teamId: f.teamId ?? null };
   if (status !== 'draft') delete input.signupMode;
-  delete input.teamId; // chosen when the activity is created
+  delete input.orgUnitId;
   return input;
 }
 
@@ -212,10 +363,14 @@ export function loadDraft(
     return null;
   const base = emptyForm(new Date());
   const form = { ...base } as ActivityForm;
+  const stored = raw.form as unknown as Record<string, unknown>;
   for (const key of Object.keys(base) as (keyof ActivityForm)[]) {
-    const value = (raw.form as unknown as Record<string, unknown>)[key];
-    if (typeof value === typeof base[key]) (form as unknown as Record<string, unknown>)[key] = value;
+    const value = stored[key];
+    if (Array.isArray(base[key]) ? Array.isArray(value) : typeof value === typeof base[key])
+      (form as unknown as Record<string, unknown>)[key] = value;
   }
+  for (const key of ['teamId', 'orgUnitId'] as const)
+    if (typeof stored[key] === 'number' || stored[key] === null) form[key] = stored[key] as number | null;
   return { form, savedAt: typeof raw.savedAt === 'string' ? raw.savedAt : '' };
 }
 
@@ -225,5 +380,6 @@ export function clearDraft(store: DraftStorage, activityId: number | null): void
 
 /** True when the form differs from where it started (worth keeping as a draft). */
 export function formChanged(a: ActivityForm, b: ActivityForm): boolean {
-  return (Object.keys(a) as (keyof ActivityForm)[]).some((k) => a[k] !== b[k]);
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof ActivityForm)[]);
+  return [...keys].some((k) => JSON.stringify(a[k] ?? null) !== JSON.stringify(b[k] ?? null));
 }

@@ -3,6 +3,7 @@ import {
   apiPath,
   type ActivityInput,
   type ActivityPage,
+  type ActivityPlacesResponse,
   type ActivityResponse,
   type AdminActivityListQuery,
   type AttendanceItem,
@@ -87,4 +88,9 @@ export function confirmAttendance(id: number, items: AttendanceItem[]): Promise<
 
 export function weeklyRule(): Promise<WeeklyRuleResponse> {
   return get<WeeklyRuleResponse>(ACTIVITY_ROUTES.weeklyRule, undefined, { toast: false });
+}
+
+/** Known places in the officer's scope whose name or address contains `q` (the H5 form's place search). */
+export function searchActivityPlaces(q: string): Promise<ActivityPlacesResponse> {
+  return get<ActivityPlacesResponse>(ACTIVITY_ROUTES.places, q ? { q } : {}, { toast: false });
 }

@@ -141,11 +141,11 @@ describe('the mall operator home', () => {
 describe('the pages behind the tiles, across levels', () => {
   const me = (roles: StaffRole[], level: 'city' | 'branch' | 'station' | 'community') => staff(roles, level);
 
-  it('only officers of a station or a community get 新建活动; branch and city officers oversee', () => {
+  it('officers of every level get 新建活动 (a branch or the city publishes for the stations under it)', () => {
     expect(canPublishActivities(me(['station_officer'], 'station'))).toBe(true);
     expect(canPublishActivities(me(['community_officer'], 'community'))).toBe(true);
-    expect(canPublishActivities(me(['branch_officer'], 'branch'))).toBe(false);
-    expect(canPublishActivities(me(['city_officer'], 'city'))).toBe(false);
+    expect(canPublishActivities(me(['branch_officer'], 'branch'))).toBe(true);
+    expect(canPublishActivities(me(['city_officer'], 'city'))).toBe(true);
     expect(canPublishActivities(me(['sysadmin'], 'city'))).toBe(false);
     expect(canPublishActivities(null)).toBe(false);
   });

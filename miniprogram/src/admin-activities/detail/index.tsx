@@ -8,6 +8,7 @@ import { ErrorState, InlineError, LoadingState } from '../../components/States';
 import { ActivityMap } from '../../components/activity/ActivityMap';
 import { pointsWording } from '../../logic/activities';
 import { staffActions, validateReason, type StaffAction } from '../../logic/activity-admin';
+import { requirementsSummary } from '../../logic/activity-form';
 import { formatDateTime } from '../../logic/format';
 import { PAGES, pageUrl, type PagePath } from '../../logic/routes';
 import { messageOf } from '../../hooks/useSignup';
@@ -82,6 +83,11 @@ function ActivityFacts({ a }: { a: ActivityResponse }) {
         积分：{pointsWording(a)}（{ACTIVITY_MODE_LABELS[a.mode]}）
       </Text>
       <Text className="jh-act-card__line">报名截止：{formatDateTime(a.signupDeadline)}</Text>
+      {requirementsSummary(a, formatDateTime) ? (
+        <Text className="jh-act-card__line" data-testid="admin-activity-requirements">
+          报名要求：{requirementsSummary(a, formatDateTime)}
+        </Text>
+      ) : null}
       {a.cancelReason ? <Text className="jh-act-card__line">取消原因：{a.cancelReason}</Text> : null}
       {a.proposal?.rejectReason ? <Text className="jh-act-card__line">退回原因：{a.proposal.rejectReason}</Text> : null}
     </View>

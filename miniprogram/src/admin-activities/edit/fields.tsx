@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { ACTIVITY_MODE_LABELS, ACTIVITY_MODES } from '@jianghuai/shared';
@@ -6,6 +7,8 @@ import { Chips } from '../../components/activity/Chips';
 import type { ActivityForm } from '../../logic/activity-form';
 import { readPosition } from '../../hooks/useLocation';
 import type { ActivityFormState } from '../useActivityForm';
+import { DateTimeField } from './DateTimeField';
+import { PlaceSearch } from './PlaceSearch';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
@@ -46,8 +49,8 @@ export function TextField({
   );
 }
 
-/** 地点: the address, a point on the map (WeChat) or the officer's own position, and the check-in radius. */
-export function PlaceSection({ f }: { f: ActivityFormState }) {
+/** 在地图上选点 (WeChat only) and 用我现在的位置: both fill the coordinates, the map also an empty address. */
+function PositionButtons({ f }: { f: ActivityFormState }) {
   const { form } = f;
   const pickOnMap = async () => {
     try {
@@ -68,13 +71,11 @@ export function PlaceSection({ f }: { f: ActivityFormState }) {
       f.update('lat', p.lat.toFixed(6));
       f.update('lng', p.lng.toFixed(6));
     } catch {
-      void Taro.showToast({ title: '没能获取位置，请直接填写坐标', icon: 'none', duration: 3000 });
+      void Taro.showToast({ title: '没能获取位置，请从已知地点中选或手动输入坐标', icon: 'none', duration: 3000 });
     }
   };
   return (
     <>
-      <Text className="jh-section-title">地点</Text>
-      <TextField f={f} name="address" label="地址" placeholder="例如：平湖小区北门" />
       {isWeapp ? (
         <BigButton kind="secondary" onClick={() => void pickOnMap()} testId="pick-on-map">
           在地图上选点
@@ -83,9 +84,47 @@ export function PlaceSection({ f }: { f: ActivityFormState }) {
       <BigButton kind="secondary" onClick={() => void fillFromMyPosition()} testId="use-my-position">
         用我现在的位置
       </BigButton>
+    </>
+  );
+}
+
+/**
+ * 地点: the address and its point — on the map (WeChat), from the known places of the officer's scope (H5),
+ * or the officer's own position; typing coordinates is the last resort behind 手动输入坐标.
+ */
+export function PlaceSection({ f }: { f: ActivityFormState }) {
+  const { form } = f;
+  const [manual, setManual] = useState(false);
+  const located = !!form.lat.trim() && !!form.lng.trim();
+  const showCoords = manual || !!f.errors.lat || !!f.errors.lng;
+  return (
+    <>
+      <Text className="jh-section-title">地点</Text>
+      <TextField f={f} name="address" label="地址" placeholder="例如：平湖小区北门" />
+      {isWeapp ? null : (
+        <PlaceSearch
+          onPick={(p) => {
+            f.update('address', p.address === p.name ? p.name : `${p.name} ${p.address}`.slice(0, 200));
+            f.update('lat', p.lat.toFixed(6));
+            f.update('lng', p.lng.toFixed(6));
+          }}
+        />
+      )}
+      <Text className="jh-block" data-testid="form-position">
+        {located ? `已定位：纬度 ${form.lat}，经度 ${form.lng}` : '还没有定位：请选一个地点'}
+      </Text>
+      <PositionButtons f={f} />
+      {showCoords ? (
+        <>
+          <TextField f={f} name="lat" label="纬度" placeholder="例如 31.670500" type="digit" />
+          <TextField f={f} name="lng" label="经度" placeholder="例如 118.506500" type="digit" />
+        </>
+      ) : (
+        <BigButton kind="secondary" onClick={() => setManual(true)} testId="manual-coords">
+          手动输入坐标
+        </BigButton>
+      )}
       <View style={{ marginTop: '16px' }} />
-      <TextField f={f} name="lat" label="纬度" placeholder="例如 31.670500" type="digit" />
-      <TextField f={f} name="lng" label="经度" placeholder="例如 118.506500" type="digit" />
       <TextField
         f={f}
         name="radiusM"
@@ -97,15 +136,13 @@ export function PlaceSection({ f }: { f: ActivityFormState }) {
   );
 }
 
-/** 时间: start and end, each as a date and a time. */
+/** 时间: start and end, each a date and a time from the pickers. */
 export function TimeSection({ f }: { f: ActivityFormState }) {
   return (
     <>
       <Text className="jh-section-title">时间</Text>
-      <TextField f={f} name="startDate" label="开始日期" placeholder="2026-12-01" />
-      <TextField f={f} name="startTime" label="开始时间" placeholder="09:00" />
-      <TextField f={f} name="endDate" label="结束日期" placeholder="2026-12-01" />
-      <TextField f={f} name="endTime" label="结束时间" placeholder="11:00" />
+      <DateTimeField f={f} label="开始" dateKey="startDate" timeKey="startTime" />
+      <DateTimeField f={f} label="结束" dateKey="endDate" timeKey="endTime" />
     </>
   );
 }

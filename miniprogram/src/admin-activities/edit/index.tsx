@@ -1,14 +1,17 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
-import { ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES, DEFAULT_HIGH_RISK_TYPES } from '@jianghuai/shared';
+import { ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
 import { BigButton } from '../../components/BigButton';
 import { ErrorState, InlineError, LoadingState } from '../../components/States';
 import { Chips } from '../../components/activity/Chips';
 import { PAGES, pageUrl } from '../../logic/routes';
 import { useActivityForm, type ActivityFormState } from '../useActivityForm';
+import { effectiveRisk } from '../../logic/activity-form';
 import { PlaceSection, PointsSection, TextField, TimeSection } from './fields';
 import { TeamSection } from './TeamSection';
+import { MoreSection } from './MoreSection';
+import { UnitSection } from './UnitSection';
 import '../../components/activity/activity.css';
 
 /** A restored draft (with 不要了) and, for a published activity, that changes reach the people signed up. */
@@ -86,6 +89,8 @@ export default function ActivityEditPage() {
     );
 
   const editingPublished = !!f.activity && f.activity.status !== 'draft';
+  // the team may change while a draft or open for sign-up (the server checks who signed up)
+  const teamChangeable = !id || f.activity?.status === 'draft' || f.activity?.status === 'published';
 
   return (
     <Screen testId="activity-form">
@@ -100,14 +105,25 @@ export default function ActivityEditPage() {
         onChange={(v) => f.update('type', v)}
         testId="form-type"
       />
-      {DEFAULT_HIGH_RISK_TYPES.includes(form.type) ? (
-        <Text className="jh-block jh-muted">此类活动为高风险：报名者须有有效意外保险并签署服务协议。</Text>
+      {effectiveRisk(form) === 'high' ? (
+        <Text className="jh-block jh-muted">此活动为高风险：报名者须有有效意外保险并签署服务协议。</Text>
       ) : null}
 
-      {id ? null : <TeamSection teamId={form.teamId ?? null} onChange={(v) => f.update('teamId', v)} />}
+      {id ? (
+        <Text className="jh-block" data-testid="form-unit-fixed">
+          发布单位：{f.activity?.orgUnit.name}
+        </Text>
+      ) : (
+        <UnitSection value={form.orgUnitId ?? null} onChange={(v) => f.update('orgUnitId', v)} />
+      )}
+      {teamChangeable ? <TeamSection teamId={form.teamId ?? null} onChange={(v) => f.update('teamId', v)} /> : null}
+      {id && editingPublished && teamChangeable ? (
+        <Text className="jh-block jh-muted">已有队外的人报名时，不能改为只面向一支队伍。</Text>
+      ) : null}
       <PlaceSection f={f} />
       <TimeSection f={f} />
       <PointsSection f={f} editingPublished={editingPublished} />
+      <MoreSection f={f} />
 
       <View className="jh-field">
         <Text className="jh-field__label">活动说明（选填）</Text>
