@@ -28,7 +28,7 @@ describe(InsuranceCandidates.name, () => {
   let org: UnitTree;
   let sut: InsuranceCandidates;
   let insurance: InsuranceService;
-  let chen: Volunteer, liu: Volunteer, gone: Volunteer, far: Volunteer;
+  let chen: Volunteer, gone: Volunteer, far: Volunteer;
   let policyId: number;
   const clock = clockAt('2026-11-30T23:30:00Z');
   const page = { page: 1, pageSize: 20 };
@@ -44,7 +44,7 @@ describe(InsuranceCandidates.name, () => {
     const vol = async (station: UnitTree['stationA'], over: Partial<Volunteer>) =>
       createVolunteer(ds, at, await createUser(ds, at), station, over);
     chen = await vol(org.stationA, { name: '陈志强', tier: 'core', phoneEnc: unitPii.encrypt('13900004321') });
-    liu = await vol(org.stationA, { name: '刘秀英', tier: 'basic', phoneEnc: unitPii.encrypt('13900001234') });
+    await vol(org.stationA, { name: '刘秀英', tier: 'basic', phoneEnc: unitPii.encrypt('13900001234') });
     gone = await vol(org.stationA, { name: '陈已退', status: 'revoked' });
     far = await vol(org.stationB, { name: '陈远方' });
     const branchA = staffActor('branch_officer', org.branchA);
