@@ -232,6 +232,20 @@ describe('Activities (e2e)', () => {
         .set(...bearer(second.token))
         .expect(200);
       expect(mine.body.items[0]).toMatchObject({ status: 'confirmed', activity: { id: a.id } });
+      // 我的活动 by day: the activity's Shanghai day finds it, the day after does not, a malformed day is refused
+      const mineOn = (query: string) =>
+        ctx
+          .http()
+          .get(`/api/me/activities?${query}`)
+          .set(...bearer(second.token));
+      const day = ctx.clock.today(new Date(a.startAt));
+      const onDay = await mineOn(`from=${day}&to=${day}`).expect(200);
+      expect(onDay.body.items.map((m: { activity: { id: number } }) => m.activity.id)).toContain(a.id);
+      const later = ctx.clock.today(new Date(Date.parse(a.endAt) + 86_400_000));
+      const dayAfter = await mineOn(`from=${later}`).expect(200);
+      expect(dayAfter.body.items.map((m: { activity: { id: number } }) => m.activity.id)).not.toContain(a.id);
+      const malformed = await mineOn('from=12/01').expect(400);
+      expect(malformed.body.details.map((d: { field: string }) => d.field)).toEqual(['from']);
       const thirdView = await ctx
         .http()
         .get(`/api/activities/${a.id}`)

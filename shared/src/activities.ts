@@ -247,6 +247,15 @@ export interface MyActivityStatsResponse {
   serviceMinutes: number;
 }
 
+/** 我的活动: the person's sign-ups; with from/to only those of activities taking place on those days. */
+export interface MyActivityListQuery {
+  page?: number;
+  pageSize?: number;
+  /** YYYY-MM-DD (Asia/Shanghai), inclusive. */
+  from?: string;
+  to?: string;
+}
+
 export interface ActivityListQuery {
   page?: number;
   pageSize?: number;

@@ -14,7 +14,7 @@ import { PageQueryDto } from '../../common/pagination.js';
 import { ActivityLifecycleService } from './activity-lifecycle.service.js';
 import { ActivityViews } from './activity-views.service.js';
 import { CheckinService } from './checkin.service.js';
-import { ActivityInputDto, ActivityListQueryDto } from './dto/activity.dto.js';
+import { ActivityInputDto, ActivityListQueryDto, MyActivityListQueryDto } from './dto/activity.dto.js';
 import { CheckinDto, CheckoutDto } from './dto/signup.dto.js';
 import { SignupService } from './signup.service.js';
 
@@ -91,8 +91,8 @@ export class ActivitiesController {
 
   @Get('me/activities')
   @Authenticated()
-  @ApiOperation({ summary: '我的活动（报名、候补位置、签到与确认情况）' })
-  mine(@CurrentActor() actor: Actor, @Query() q: PageQueryDto): Promise<Page<MyActivityResponse>> {
+  @ApiOperation({ summary: '我的活动（报名、候补位置、签到与确认情况；from/to：只看这些日子的活动）' })
+  mine(@CurrentActor() actor: Actor, @Query() q: MyActivityListQueryDto): Promise<Page<MyActivityResponse>> {
     return this.views.mine(actor, q);
   }
 

@@ -6,7 +6,7 @@ import { MemberDirectory } from '../volunteers/member-directory.service.js';
 import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
 import type { Volunteer } from '../../../test/unit/rows.js';
 import { ActivityViews } from './activity-views.service.js';
-import type { ActivityListQueryDto, AdminActivityListQueryDto } from './dto/activity.dto.js';
+import type { ActivityListQueryDto, AdminActivityListQueryDto, MyActivityListQueryDto } from './dto/activity.dto.js';
 import type { SignupListQueryDto } from './dto/signup.dto.js';
 import type { Activity } from './entities/activity.entity.js';
 import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
@@ -134,5 +134,20 @@ describe('ActivityViews', () => {
       [lateNight.id, 'waitlisted', 2],
     ]);
     expect(await sut.stats(third)).toEqual({ signedUp: 1, attended: 0, noShows: 1, serviceMinutes: 0 });
+  });
+
+  it('我的活动 by day: from/to pick the sign-ups of activities on those Shanghai days, on both sides of 16:00 UTC', async () => {
+    const third = memberActor(members[2].user);
+    await createSignup(ds, pastMidnight, members[2].v);
+    const ids = async (q: Partial<MyActivityListQueryDto>) =>
+      (await sut.mine(third, page<MyActivityListQueryDto>(q))).items.map((m) => m.activity.id);
+    expect(await ids({})).toEqual([pastMidnight.id, atB.id, lateNight.id]);
+    // 23:40–23:55 on the 30th and 00:05–00:20 on the 1st in Shanghai: one day each
+    expect(await ids({ from: '2026-11-30', to: '2026-11-30' })).toEqual([lateNight.id]);
+    expect(await ids({ from: '2026-12-01', to: '2026-12-01' })).toEqual([pastMidnight.id]);
+    expect(await ids({ from: '2026-12-01' })).toEqual([pastMidnight.id, atB.id]);
+    expect(await ids({ to: '2026-12-01' })).toEqual([pastMidnight.id, lateNight.id]);
+    const none = await sut.mine(third, page<MyActivityListQueryDto>({ from: '2026-12-05', to: '2026-12-06' }));
+    expect(none).toMatchObject({ items: [], total: 0 });
   });
 });

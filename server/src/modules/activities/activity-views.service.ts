@@ -24,7 +24,7 @@ import {
   toMySignupResponse,
   toSignupAdminResponse,
 } from './activities.mapper.js';
-import type { ActivityListQueryDto, AdminActivityListQueryDto } from './dto/activity.dto.js';
+import type { ActivityListQueryDto, AdminActivityListQueryDto, MyActivityListQueryDto } from './dto/activity.dto.js';
 import type { SignupListQueryDto } from './dto/signup.dto.js';
 import { Activity } from './entities/activity.entity.js';
 import { ActivitySignup } from './entities/activity-signup.entity.js';
@@ -144,13 +144,22 @@ export class ActivityViews {
     );
   }
 
-  async mine(actor: Actor, q: PageQueryDto): Promise<Page<MyActivityResponse>> {
-    const [rows, total] = await this.ds.getRepository(ActivitySignup).findAndCount({
-      where: { userId: actor.userId },
-      order: { id: 'DESC' },
-      skip: (q.page - 1) * q.pageSize,
-      take: q.pageSize,
-    });
+  /** The person's sign-ups, newest first; with from/to only those of activities on those Shanghai days. */
+  async mine(actor: Actor, q: MyActivityListQueryDto): Promise<Page<MyActivityResponse>> {
+    const qb = this.ds
+      .getRepository(ActivitySignup)
+      .createQueryBuilder('s')
+      .where('s.userId = :userId', { userId: actor.userId });
+    if (q.from || q.to) {
+      const onDays = this.ds.getRepository(Activity).createQueryBuilder('a').select('a.id');
+      this.commonFilters(onDays, { from: q.from, to: q.to });
+      qb.andWhere(`s.activityId IN (${onDays.getQuery()})`).setParameters(onDays.getParameters());
+    }
+    const [rows, total] = await qb
+      .orderBy('s.id', 'DESC')
+      .offset((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
+      .getManyAndCount();
     const acts = rows.length
       ? await this.ds.getRepository(Activity).findBy({ id: In([...new Set(rows.map((r) => r.activityId))]) })
       : [];

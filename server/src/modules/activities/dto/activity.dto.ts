@@ -36,6 +36,7 @@ import {
   type ActivityType,
   type AdminActivityListQuery,
   type ActivityListQuery,
+  type MyActivityListQuery,
   type PointsRule,
   type ProposalStatus,
   type RiskLevel,
@@ -248,6 +249,17 @@ export class ActivityPlaceQueryDto implements ActivityPlaceQuery {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export class MyActivityListQueryDto extends PageQueryDto implements MyActivityListQuery {
+  @ApiPropertyOptional({ example: '2026-12-01', description: '活动日期起（含，上海时间）' })
+  @IsOptional()
+  @Matches(DAY)
+  from?: string;
+  @ApiPropertyOptional({ example: '2026-12-07', description: '活动日期止（含，上海时间）' })
+  @IsOptional()
+  @Matches(DAY)
+  to?: string;
+}
 
 export class ActivityListQueryDto extends PageQueryDto implements ActivityListQuery {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) stationId?: number;
