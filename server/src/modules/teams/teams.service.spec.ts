@@ -57,6 +57,20 @@ describe('TeamsService', () => {
   });
   afterAll(() => ds.destroy());
 
+  it('names whoever is not eligible (another station, not active) in the refusal; an unknown id is refused plainly', async () => {
+    const station = staffActor('station_officer', org.stationA, 7);
+    const refused = await sut()
+      .create(station, dto({ memberVolunteerIds: [volsA[1].id, volB.id] }))
+      .catch((e: { code: string; message: string; details: unknown }) => e);
+    const name = volB.name ?? volB.memberNo;
+    expect(refused).toMatchObject({ code: 'TEAM_MEMBER_NOT_ELIGIBLE', details: [{ volunteerId: volB.id, name }] });
+    expect((refused as { message: string }).message).toContain(name);
+    const unknown = await sut()
+      .create(station, dto({ memberVolunteerIds: [99_998] }))
+      .catch((e: { code: string; details: unknown }) => e);
+    expect(unknown).toMatchObject({ code: 'TEAM_MEMBER_NOT_ELIGIBLE', details: undefined });
+  });
+
   it("takes leader and members only among the station's active volunteers, in scope, and audits the creation", async () => {
     const station = staffActor('station_officer', org.stationA, 7);
     expect(await code(sut().create(station, dto({ memberVolunteerIds: [volB.id] })))).toBe('TEAM_MEMBER_NOT_ELIGIBLE');
