@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import { privacyPrompt } from '../logic/privacy';
 import { PAGES } from '../logic/routes';
 import { PRIVACY_AGREE_BUTTON_ID, privacyRequest, type PrivacyRequest } from '../services/privacy';
@@ -15,8 +15,12 @@ export const PRIVACY_PAGE = PAGES.privacy;
  */
 export function PrivacyGate() {
   const [request, setRequest] = useState<PrivacyRequest | null>(privacyRequest.get());
+  // every page frame holds one: only the page in front shows it (the pages below stay in the stack)
+  const [inFront, setInFront] = useState(true);
+  useDidShow(() => setInFront(true));
+  useDidHide(() => setInFront(false));
   useEffect(() => privacyRequest.subscribe(setRequest), []);
-  if (!request) return null;
+  if (!request || !inFront) return null;
   const weapp = process.env.TARO_ENV === 'weapp';
   return (
     <View className="jh-privacy-mask" data-testid="privacy-gate" catchMove>

@@ -9,3 +9,5 @@ export default Taro;
 
 /** Page lifecycle hooks come from Taro's React runtime, not taro-h5; hooks under test run outside a page. */
 export function usePullDownRefresh(_callback: () => void): void {}
+export function useDidShow(_callback: () => void): void {}
+export function useDidHide(_callback: () => void): void {}
