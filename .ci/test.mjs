@@ -132,6 +132,7 @@ const DATE_SENSITIVE_JOURNEYS = {
     'user-fixes-apply-form',
     'activity-list-fixes',
     'activity-days-filter-navigate',
+    'insurance-enrol-chosen',
   ],
   2330: [
     'enrolment-extras-exemption-recheck',
@@ -140,6 +141,7 @@ const DATE_SENSITIVE_JOURNEYS = {
     'user-fixes-apply-form',
     'activity-list-fixes',
     'activity-days-filter-navigate',
+    'insurance-enrol-chosen',
     'activities-publish-signup-checkin-confirm-points',
   ],
 };

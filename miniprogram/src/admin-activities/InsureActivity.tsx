@@ -7,7 +7,7 @@ import { InlineError, LoadingState } from '../components/States';
 import { Chips } from '../components/activity/Chips';
 import { messageOf } from '../hooks/useSignup';
 import { enrolSummary, policyCovers, policyPeriod } from '../logic/insurance-form';
-import { PAGES } from '../logic/routes';
+import { PAGES, pageUrl } from '../logic/routes';
 import { enrolActivity, listPolicies } from '../services/insurance';
 
 /** The policies that cover the activity, the one chosen, and enrolling the confirmed sign-ups in it. */
@@ -105,12 +105,22 @@ export function InsureActivity({ a }: { a: ActivityResponse }) {
           {result}
         </Text>
       ) : null}
-      {policies && policies.length > 0 && !result ? (
+      {policies && policies.length > 0 && !result && a.confirmedCount > 0 ? (
         <BigButton onClick={() => void enrol()} loading={busy} loadingText="正在投保…" testId="insure-submit">
           为 {a.confirmedCount} 名已报名义警投保
         </BigButton>
       ) : null}
-      <BigButton kind="secondary" onClick={() => setOpen(false)} disabled={busy} testId="insure-close">
+      {/* nobody can sign up for a high-risk activity before being insured: choose them on the policy's page */}
+      {chosen !== null && !result ? (
+        <BigButton
+          kind="secondary"
+          onClick={() => void Taro.navigateTo({ url: pageUrl(PAGES.adminInsurancePolicy, { id: chosen }) })}
+          testId="insure-choose-volunteers"
+        >
+          先为义警投保（选择义警）
+        </BigButton>
+      ) : null}
+      <BigButton kind="secondary" onClick={() => setOpen(false)} disabled={busy || undefined} testId="insure-close">
         {result ? '完成' : '不投保了'}
       </BigButton>
     </View>

@@ -83,7 +83,7 @@ function NewPolicyForm({ onCreated, onClose }: { onCreated: () => void; onClose:
       <BigButton onClick={() => void save()} loading={busy} loadingText="正在登记…" testId="policy-submit">
         登记保单
       </BigButton>
-      <BigButton kind="secondary" onClick={onClose} disabled={busy} testId="policy-cancel">
+      <BigButton kind="secondary" onClick={onClose} disabled={busy || undefined} testId="policy-cancel">
         不登记了
       </BigButton>
     </View>

@@ -144,19 +144,15 @@ function SelectBar({
   const shown = list.items.map((c) => c.id);
   const allOn = shown.length > 0 && shown.every((id) => picked.has(id));
   return (
-    <View className="jh-card" style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
-      <Text style={{ fontWeight: 700 }} data-testid="picked-count">
+    <View className="jh-card">
+      <Text className="jh-block" style={{ fontWeight: 700 }} data-testid="picked-count">
         已选 {picked.size} 人
       </Text>
-      <Button
-        className="jh-btn jh-btn--secondary"
-        style={{ width: 'auto', margin: 0 }}
-        disabled={!shown.length}
-        onClick={() => setPicked(toggleAllShown(picked, shown))}
-        data-testid="pick-all"
-      >
-        {allOn ? '取消全选' : `全选列表中 ${shown.length} 人`}
-      </Button>
+      {shown.length ? (
+        <BigButton kind="secondary" onClick={() => setPicked(toggleAllShown(picked, shown))} testId="pick-all">
+          {allOn ? `取消全选（列表中 ${shown.length} 人）` : `全选列表中 ${shown.length} 人`}
+        </BigButton>
+      ) : null}
     </View>
   );
 }
@@ -276,7 +272,8 @@ export default function PolicyEnrolPage() {
       <InlineError message={error} testId="enrol-error" />
       <BigButton
         onClick={() => void enrol()}
-        disabled={!picked.size}
+        // undefined rather than false: Taro's H5 button renders disabled="false" as dimmed text
+        disabled={picked.size ? undefined : true}
         loading={busy}
         loadingText="正在投保…"
         testId="enrol-picked"
