@@ -4,7 +4,7 @@ import { Choice } from '../../components/Choice';
 import { useResource } from '../../hooks/useResource';
 import { listTeams } from '../../services/teams-admin';
 
-/** Limits a new activity to one team of the station: only its members and leader may sign up. */
+/** Limits an activity (new, draft or open for sign-up) to one team of the station: its members and leader only. */
 export function TeamSection({ teamId, onChange }: { teamId: number | null; onChange: (id: number | null) => void }) {
   const fetcher = useCallback(() => listTeams({ page: 1, pageSize: 100 }), []);
   const teams = useResource(fetcher, 'activity-teams');

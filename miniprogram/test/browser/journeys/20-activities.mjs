@@ -20,6 +20,7 @@ import {
   tap,
   textOf,
 } from '../support.mjs';
+import { pickActivityTimes } from '../pickers.mjs';
 
 // The activity's point (GCJ-02, as WeChat's map gives it), and the volunteer's mocked browser
 // positions (WGS-84, as a browser reports them) ≈ 45 m and ≈ 2.2 km away from it.
@@ -111,12 +112,10 @@ export default [
       await tap(page, 'new-activity');
       await fillInput(page, 'form-title', title);
       await fillInput(page, 'form-address', '平湖小区北门');
+      await tap(page, 'manual-coords');
       await fillInput(page, 'form-lat', String(POINT.lat));
       await fillInput(page, 'form-lng', String(POINT.lng));
-      await fillInput(page, 'form-startDate', start.date);
-      await fillInput(page, 'form-startTime', start.time);
-      await fillInput(page, 'form-endDate', end.date);
-      await fillInput(page, 'form-endTime', end.time);
+      await pickActivityTimes(page, start, end);
 
       // Nothing typed is lost: a reload brings the draft back.
       await page.reload();

@@ -1,19 +1,23 @@
 // Activities extras: a station officer registers an insurance policy and sees it listed,
 // then opens 积分发放 (points issued by station and the ledger); volunteer 张伟 proposes an activity
-// from the activity list and sees it waiting for the station.
+// from the activity list and sees it waiting for the station; the officer fills the whole activity form —
+// a place from the H5 search, times from the pickers, requirements, a deadline and a minimum — and sees them saved.
 import { gcj02ToWgs84 } from '@jianghuai/shared';
 import {
   assert,
   byTestId,
   checkOlderUserSizes,
+  clockNow,
   fillInput,
   loginAsStaff,
   shot,
+  shanghaiDate,
   STAFF_PASSWORD,
   STEP_TIMEOUT_MS,
   tap,
   textOf,
 } from '../support.mjs';
+import { pickActivityTimes, pickDate, pickTime } from '../pickers.mjs';
 
 const visible = (page, id) => byTestId(page, id).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
 
@@ -102,6 +106,67 @@ export default [
       const status = (await item.locator('[data-testid="proposal-status"]').innerText()).trim();
       assert(status === '待派出所审核', `the new proposal says "${status}"`);
       await shot(page, 'actx06-volunteer-proposal-listed');
+    },
+  },
+  {
+    name: 'activities-extras-full-form',
+    title:
+      '(活动) 民警从地点搜索选地点、用选择器定时间，填写技能、层级、年龄、风险、报名截止和最少人数 → 发布后都能看到',
+    async run(page, base) {
+      const title = `平湖应急集结 ${Date.now() % 100000}`;
+      const day = shanghaiDate(clockNow() + 86_400_000);
+      await loginAsStaff(page, base, 'pinghu_station', STAFF_PASSWORD);
+      await visible(page, 'home-staff');
+      await page.goto(`${base}/#/admin-activities/edit/index`);
+      await visible(page, 'activity-form');
+      if (await byTestId(page, 'discard-draft').isVisible()) await tap(page, 'discard-draft');
+      await fillInput(page, 'form-title', title);
+
+      // the place from the known places of the station (no map in H5), coordinates never typed
+      await fillInput(page, 'place-search-input', '平湖派出所');
+      const option = page.locator('[data-testid="place-option"]', { hasText: '平湖派出所' }).first();
+      await option.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      await shot(page, 'actx07-officer-place-search');
+      await option.click();
+      const position = await textOf(page, 'form-position');
+      assert(position.startsWith('已定位'), `the chosen place gave no position: "${position}"`);
+      assert(await byTestId(page, 'manual-coords').isVisible(), 'typing coordinates is not behind 手动输入坐标');
+
+      await pickActivityTimes(page, { date: day, time: '09:00' }, { date: day, time: '11:30' });
+      await tap(page, 'form-more');
+      await visible(page, 'form-more-section');
+      await tap(page, 'form-skills-急救');
+      await tap(page, 'form-tiers-core');
+      await fillInput(page, 'form-minAge', '17');
+      await fillInput(page, 'form-maxAge', '60');
+      await tap(page, 'form-riskLevel-high');
+      await pickDate(page, 'form-signupDeadlineDate', day);
+      await pickTime(page, 'form-signupDeadlineTime', '08:15');
+      await fillInput(page, 'form-minHeadcount', '2');
+      // a wrong age is refused in words next to the field, before anything is sent
+      await tap(page, 'form-publish');
+      const ageError = await textOf(page, 'form-minAge-error');
+      assert(ageError.includes('18 到 70'), `the age error says "${ageError}"`);
+      await fillInput(page, 'form-minAge', '20');
+      await shot(page, 'actx08-officer-form-more-requirements');
+
+      await tap(page, 'form-publish');
+      await visible(page, 'admin-activity-detail');
+      const req = await textOf(page, 'admin-activity-requirements');
+      for (const part of ['技能 急救', '层级 核心成员', '年龄 20–60 岁', '需有效保险', '高风险', '最少 2 人'])
+        assert(req.includes(part), `the saved activity's requirements "${req}" lack "${part}"`);
+      const card = await page.locator('[data-testid="admin-activity-detail"]').innerText();
+      assert(card.includes('08:15'), 'the saved activity does not show its sign-up deadline 08:15');
+      await shot(page, 'actx09-officer-activity-saved-with-requirements');
+
+      // editing fills every field back from the server; the team may still change
+      await tap(page, 'admin-edit');
+      await visible(page, 'form-more-section');
+      const minAge = await page.locator('[data-testid="form-minAge"] input').first().inputValue();
+      assert(minAge === '20', `the edit form shows min age "${minAge}"`);
+      assert((await textOf(page, 'form-signupDeadlineTime')) === '08:15', 'the edit form lost the sign-up deadline');
+      assert((await textOf(page, 'form-startTime')) === '09:00', 'the edit form lost the start time');
+      await shot(page, 'actx10-officer-edit-form-filled');
     },
   },
 ];
