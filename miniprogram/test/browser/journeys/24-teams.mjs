@@ -12,6 +12,7 @@ import {
   STEP_TIMEOUT_MS,
   tap,
 } from '../support.mjs';
+import { pickActivityTimes } from '../pickers.mjs';
 
 const SHANGHAI_MS = 8 * 3_600_000;
 const pad = (n) => String(n).padStart(2, '0');
@@ -52,12 +53,10 @@ async function publishTeamActivity(page, base, title) {
   await fillInput(page, 'form-title', title);
   await tap(page, 'form-team');
   await fillInput(page, 'form-address', '平湖小区北门');
+  await tap(page, 'manual-coords');
   await fillInput(page, 'form-lat', '31.6705');
   await fillInput(page, 'form-lng', '118.5065');
-  await fillInput(page, 'form-startDate', start.date);
-  await fillInput(page, 'form-startTime', start.time);
-  await fillInput(page, 'form-endDate', end.date);
-  await fillInput(page, 'form-endTime', end.time);
+  await pickActivityTimes(page, start, end);
   await tap(page, 'form-publish');
   await byTestId(page, 'admin-activity-detail').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
   const id = Number(new URL(page.url().replace('#', '')).searchParams.get('id'));
