@@ -6,6 +6,7 @@ import {
   type ActivityResponse,
   type CheckinRequest,
   type CheckoutRequest,
+  type MyActivityListQuery,
   type MyActivityResponse,
   type MyActivityStatsResponse,
   type MyInsuranceResponse,
@@ -42,7 +43,7 @@ export function checkOut(id: number, body: CheckoutRequest): Promise<MySignupRes
   return post<MySignupResponse>(apiPath(ACTIVITY_ROUTES.checkOut, { id }), body, { toast: false });
 }
 
-export function myActivities(query: { page: number; pageSize: number }): Promise<Page<MyActivityResponse>> {
+export function myActivities(query: MyActivityListQuery): Promise<Page<MyActivityResponse>> {
   return get<Page<MyActivityResponse>>(ACTIVITY_ROUTES.mine, { ...query }, { toast: false });
 }
 

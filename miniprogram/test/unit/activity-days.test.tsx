@@ -21,6 +21,7 @@ import { listQueryFor, DEFAULT_FILTERS } from '../../src/logic/activities';
 import { mapLinkUrl, navigationFallback, navigationMethod, openLocationOptions } from '../../src/logic/map-navigation';
 import { DayHeading, When } from '../../src/components/activity/When';
 import { NavigateButton } from '../../src/components/activity/NavigateButton';
+import { DateBar } from '../../src/components/activity/DateBar';
 
 // the browser build's twin, as Taro picks it for H5
 vi.mock('../../src/platform/map', async () => await import('../../src/platform/map.h5'));
@@ -172,6 +173,24 @@ describe('the date filter', () => {
     expect(pickedDayLabel(null, '2026-12-01')).toBe('选日期');
     expect(pickedDayLabel('2026-12-02', '2026-12-01')).toBe('明天 12月2日 周三');
     expect(pickedDayLabel('2026-12-09', '2026-12-01')).toBe('12月9日 周三');
+  });
+});
+
+describe('DateBar', () => {
+  it('marks the chosen range, names the picked day, and reports a tap as a range choice', () => {
+    const onChange = vi.fn();
+    const { container, rerender } = render(
+      <DateBar date="week" day={null} onChange={onChange} today="2026-12-01" offered="2026-12-02" />,
+    );
+    const chip = (id: string) => container.querySelector(`[data-testid="filter-date-${id}"]`)!;
+    expect(chip('week').textContent).toBe('✓ 本周');
+    expect(chip('today').textContent).toBe('今天');
+    expect(chip('day').textContent).toBe('选日期');
+    fireEvent.click(chip('today'));
+    expect(onChange).toHaveBeenCalledWith('today', null);
+    rerender(<DateBar date="day" day="2026-12-09" onChange={onChange} today="2026-12-01" offered="2026-12-02" />);
+    expect(chip('day').textContent).toBe('✓ 12月9日 周三');
+    expect(chip('all').textContent).toBe('全部日期');
   });
 });
 

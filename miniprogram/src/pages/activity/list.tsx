@@ -1,6 +1,6 @@
 import { Fragment, useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Picker, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import {
   ACTIVITY_TYPE_LABELS,
   ACTIVITY_TYPES,
@@ -28,7 +28,6 @@ import {
   listQueryFor,
   placesWording,
   pointsWording,
-  type DateFilter,
   type ListFilters,
 } from '../../logic/activities';
 import { PAGES, pageUrl } from '../../logic/routes';
@@ -36,18 +35,14 @@ import { getActivity, listActivities } from '../../services/activities';
 import { activityAfterSignup } from '../../logic/activity-hints';
 import { LocationNote } from '../../components/activity/LocationNote';
 import { DayHeading, When } from '../../components/activity/When';
-import { dateRange, groupByDay, pickedDayLabel } from '../../logic/activity-days';
+import { dateRange, groupByDay } from '../../logic/activity-days';
+import { DateBar } from '../../components/activity/DateBar';
 import '../../components/activity/activity.css';
 
 const TYPE_OPTIONS = [
   { value: 'all', label: '全部类型' },
   ...ACTIVITY_TYPES.map((t) => ({ value: t, label: ACTIVITY_TYPE_LABELS[t] })),
 ] as const;
-const DATE_OPTIONS: { value: Exclude<DateFilter, 'day'>; label: string }[] = [
-  { value: 'all', label: '全部日期' },
-  { value: 'today', label: '今天' },
-  { value: 'week', label: '本周' },
-];
 const NEAR_OPTIONS: { value: number; label: string }[] = [
   { value: 0, label: '不限距离' },
   { value: 3, label: '3 公里内' },
@@ -131,48 +126,6 @@ function TopButtons({ showFilters, toggleFilters }: { showFilters: boolean; togg
         提议活动
       </BigButton>
     </>
-  );
-}
-
-/**
- * The date filter, always in sight: 全部 / 今天 / 本周 as one tap each, and 选日期 opening the date
- * picker (from today on; it offers tomorrow first). The server filters by the Shanghai days.
- */
-function DateBar({
-  filters,
-  set,
-  today,
-}: {
-  filters: ListFilters;
-  set: (patch: Partial<ListFilters>) => void;
-  today: string;
-}) {
-  const picked = filters.date === 'day' && !!filters.day;
-  return (
-    <View className="jh-chips jh-date-bar" data-testid="filter-date">
-      {DATE_OPTIONS.map((o) => (
-        <View
-          key={o.value}
-          className={`jh-chip${o.value === filters.date ? ' jh-chip--on' : ''}`}
-          onClick={() => set({ date: o.value, day: null })}
-          data-testid={`filter-date-${o.value}`}
-        >
-          {o.value === filters.date ? '✓ ' : ''}
-          {o.label}
-        </View>
-      ))}
-      <Picker
-        mode="date"
-        value={filters.day ?? addCalendarDays(today, 1)}
-        start={today}
-        onChange={(e) => set({ date: 'day', day: String(e.detail.value) })}
-      >
-        <View className={`jh-chip${picked ? ' jh-chip--on' : ''}`} data-testid="filter-date-day">
-          {picked ? '✓ ' : ''}
-          {pickedDayLabel(filters.day, today)}
-        </View>
-      </Picker>
-    </View>
   );
 }
 
@@ -289,7 +242,14 @@ export default function ActivityListPage() {
   return (
     <Screen testId="activity-list">
       <TopButtons showFilters={showFilters} toggleFilters={() => setShowFilters((v) => !v)} />
-      <DateBar filters={filters} set={set} today={today} />
+      <DateBar
+        date={filters.date}
+        day={filters.day}
+        onChange={(date, day) => set({ date, day })}
+        today={today}
+        offered={addCalendarDays(today, 1)}
+        earliest={today}
+      />
       <LocationNote state={loc} onRetry={() => void locate()} waitingText="正在获取您的位置，用来显示距离…" />
       {showFilters ? <Filters filters={filters} set={set} position={position} locate={locate} /> : null}
       <PagedListView

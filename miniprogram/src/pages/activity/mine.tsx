@@ -1,4 +1,4 @@
-import { Fragment, useCallback } from 'react';
+import { Fragment, useCallback, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { ACTIVITY_STATUS_LABELS, businessDate, type MyActivityResponse } from '@jianghuai/shared';
@@ -7,7 +7,8 @@ import { SignupStatus } from '../../components/activity/SignupStatus';
 import { PagedListView } from '../../components/PagedListView';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
 import { formatMinutes } from '../../logic/activities';
-import { groupByDay, mineInDayOrder } from '../../logic/activity-days';
+import { dateRange, groupByDay, mineInDayOrder, type DateChoice } from '../../logic/activity-days';
+import { DateBar } from '../../components/activity/DateBar';
 import { DayHeading, When } from '../../components/activity/When';
 import { PAGES, pageUrl } from '../../logic/routes';
 import { myActivities } from '../../services/activities';
@@ -37,8 +38,13 @@ function MineRow({ m, today }: { m: MyActivityResponse; today: string }) {
 }
 
 export default function MyActivitiesPage() {
-  const fetchPage = useCallback((page: number) => myActivities({ page, pageSize: PAGE_SIZE }), []);
-  const list = usePagedList(fetchPage, 'mine');
+  const [filter, setFilter] = useState<{ date: DateChoice; day: string | null }>({ date: 'all', day: null });
+  const fetchPage = useCallback(
+    (page: number) =>
+      myActivities({ page, pageSize: PAGE_SIZE, ...dateRange(filter.date, businessDate(new Date()), filter.day) }),
+    [filter],
+  );
+  const list = usePagedList(fetchPage, `mine:${filter.date}:${filter.day ?? ''}`);
   useDidShow(() => {
     if (list.status === 'ready') list.reload();
   });
@@ -47,14 +53,25 @@ export default function MyActivitiesPage() {
   const today = businessDate(now);
   const startOf = (m: MyActivityResponse) => m.activity.startAt;
   const ordered = mineInDayOrder(list.items, startOf, (m) => m.activity.endAt, now);
-  const groups = groupByDay(ordered, startOf, today);
+  const groups = groupByDay(ordered, startOf, today, dateRange(filter.date, today, filter.day)?.from);
   const firstOfDay = new Map(groups.map((g) => [g.items[0], g.day] as const));
   return (
     <Screen testId="my-activities">
+      <DateBar
+        date={filter.date}
+        day={filter.day}
+        onChange={(date, day) => setFilter({ date, day })}
+        today={today}
+        offered={today}
+      />
       <PagedListView
         list={{ ...list, items: groups.flatMap((g) => g.items) }}
         testId="my-activity-list"
-        emptyText="您还没有报名活动。回到首页点“活动报名”看看有哪些活动。"
+        emptyText={
+          filter.date === 'all'
+            ? '您还没有报名活动。回到首页点“活动报名”看看有哪些活动。'
+            : '这段日期您没有报名的活动。点上面的“全部日期”看看其他日子。'
+        }
         countLabel={(total) => `共 ${total} 条报名记录`}
         renderItem={(m) => {
           const day = firstOfDay.get(m);

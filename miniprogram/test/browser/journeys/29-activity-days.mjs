@@ -85,9 +85,9 @@ async function pickOfferedDay(page) {
 }
 
 /** Applies one date chip and checks that the list request asked the server for that range. */
-async function filterTo(page, action, from, to) {
+async function filterTo(page, action, from, to, path = '/api/activities?') {
   const asked = page.waitForRequest(
-    (r) => r.url().includes('/api/activities?') && r.url().includes(`from=${from}`) && r.url().includes(`to=${to}`),
+    (r) => r.url().includes(path) && r.url().includes(`from=${from}`) && r.url().includes(`to=${to}`),
     { timeout: STEP_TIMEOUT_MS },
   );
   await action();
@@ -202,6 +202,10 @@ export default [
         return null;
       });
       assert(mineHeading === `今天 · ${dayLabel(today)}`, `我的活动 puts today's sign-up under "${mineHeading}"`);
+      // its date filter asks the server too, and 今天 keeps today's sign-up
+      const mineToday = page.locator('[data-testid="my-activities"] [data-testid="filter-date-today"]');
+      await filterTo(page, () => mineToday.click(), today, today, '/api/me/activities?');
+      await mine.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
       await assertNoCoordinates(page, '我的活动');
       await shot(page, 'day05-mine-by-day');
     },
