@@ -130,6 +130,41 @@ describe('Activity form (e2e)', () => {
     });
   });
 
+  it('refuses an age range upside down and a minimum above the places, on create and on edit (VALIDATION_FAILED)', async () => {
+    const upside = await ctx
+      .http()
+      .post('/api/admin/activities')
+      .set(...bearer(pinghu))
+      .send(activityInput({ requirements: { minAge: 50, maxAge: 40 }, capacity: 5, minHeadcount: 6 }));
+    expect(upside.status).toBe(400);
+    expect(upside.body.code).toBe('VALIDATION_FAILED');
+    expect(JSON.stringify(upside.body.details)).toContain('最大年龄不能小于最小年龄');
+    expect(JSON.stringify(upside.body.details)).toContain('最少人数不能多于名额');
+    const a = await publishActivity(ctx, pinghu, {
+      title: '要求齐全',
+      requirements: { skills: ['急救'], tiers: ['core'], minAge: 20, maxAge: 60, requiresInsurance: true },
+      minHeadcount: 3,
+      signupDeadline: new Date(testNowMs() + 86_400_000).toISOString(),
+    });
+    expect(a).toMatchObject({
+      requirements: { skills: ['急救'], tiers: ['core'], minAge: 20, maxAge: 60, requiresInsurance: true },
+      minHeadcount: 3,
+    });
+    const shrink = await ctx
+      .http()
+      .patch(`/api/admin/activities/${a.id}`)
+      .set(...bearer(pinghu))
+      .send({ capacity: 2 });
+    expect(shrink.body.code).toBe('VALIDATION_FAILED');
+    const edited = await ctx
+      .http()
+      .patch(`/api/admin/activities/${a.id}`)
+      .set(...bearer(pinghu))
+      .send({ requirements: { minAge: null, skills: [] }, minHeadcount: 0 })
+      .expect(200);
+    expect(edited.body.requirements).toMatchObject({ minAge: null, maxAge: 60, skills: [], tiers: ['core'] });
+  });
+
   describe('team after creation', () => {
     let teamId: number;
     let members: TestVolunteer[];

@@ -1,8 +1,8 @@
 import { In, Not, type EntityManager, type Repository } from 'typeorm';
-import { DEFAULT_HIGH_RISK_TYPES, type ActivityStatus } from '@jianghuai/shared';
+import { DEFAULT_HIGH_RISK_TYPES, type ActivityRequirements, type ActivityStatus } from '@jianghuai/shared';
 import { AppException } from '../../common/errors/app-exception.js';
 import type { OrgUnitRecord } from '../org/org.mapper.js';
-import type { ActivityInputDto } from './dto/activity.dto.js';
+import type { ActivityInputDto, UpdateActivityDto } from './dto/activity.dto.js';
 import { normalizeRequirements } from './eligibility.js';
 import type { Activity } from './entities/activity.entity.js';
 import { ActivitySignup } from './entities/activity-signup.entity.js';
@@ -47,6 +47,42 @@ export async function changedTeamId(
   return id;
 }
 
+/** Bounds the staff form checks too: the youngest age not above the oldest, the minimum not above the places. */
+export function assertConsistent(req: ActivityRequirements, capacity: number, minHeadcount: number): void {
+  const problems: { field: string; message: string }[] = [];
+  if (req.minAge !== null && req.maxAge !== null && req.minAge > req.maxAge)
+    problems.push({ field: 'requirements.maxAge', message: '最大年龄不能小于最小年龄' });
+  if (minHeadcount > capacity) problems.push({ field: 'minHeadcount', message: '最少人数不能多于名额' });
+  if (problems.length) throw new AppException('VALIDATION_FAILED', problems);
+}
+
+/**
+ * The plain fields an edit changes (times and team apart), checked for consistency with what stays:
+ * only the requirements sent change (the DTO instance carries the others as undefined).
+ */
+export function fieldPatch(dto: UpdateActivityDto, before: Activity): Partial<Activity> {
+  const patch: Partial<Activity> = {};
+  const keys = ['title', 'type', 'description', 'minHeadcount', 'riskLevel', 'pointsRule', 'pointsAmount'] as const;
+  for (const k of [...keys, 'mode', 'signupMode'] as const)
+    if (dto[k] !== undefined) (patch as Record<string, unknown>)[k] = dto[k];
+  if (dto.location)
+    Object.assign(patch, {
+      address: dto.location.address,
+      lat: dto.location.lat,
+      lng: dto.location.lng,
+      radiusM: dto.location.radiusM,
+    });
+  const sent = Object.entries(dto.requirements ?? {}).filter(([, v]) => v !== undefined);
+  if (dto.requirements)
+    patch.requirements = normalizeRequirements({ ...before.requirements, ...Object.fromEntries(sent) });
+  assertConsistent(
+    patch.requirements ?? before.requirements,
+    dto.capacity ?? before.capacity,
+    dto.minHeadcount ?? before.minHeadcount,
+  );
+  return patch;
+}
+
 export interface ActivityTimesInput {
   startAt: string;
   endAt: string;
@@ -79,6 +115,8 @@ export function draftActivity(
 ): Activity {
   const { dto, unit, createdBy, now } = input;
   const status: ActivityStatus = 'draft';
+  const requirements = normalizeRequirements(dto.requirements);
+  assertConsistent(requirements, dto.capacity, dto.minHeadcount ?? 0);
   return repo.create({
     orgUnitId: unit.id,
     orgPath: unit.path,
@@ -93,7 +131,7 @@ export function draftActivity(
     capacity: dto.capacity,
     confirmedCount: 0,
     minHeadcount: dto.minHeadcount ?? 0,
-    requirements: normalizeRequirements(dto.requirements),
+    requirements,
     riskLevel: dto.riskLevel ?? (DEFAULT_HIGH_RISK_TYPES.includes(dto.type) ? 'high' : 'normal'),
     pointsRule: dto.pointsRule,
     pointsAmount: dto.pointsAmount,

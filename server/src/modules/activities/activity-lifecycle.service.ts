@@ -12,12 +12,11 @@ import { isDuplicateKey } from '../../database/raw-sql.js';
 import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
 import { activitiesConfig, type ActivitiesConfig } from '../../config/activities.config.js';
 import { advanceByClock, findActivityInScope } from './activity-access.js';
-import { activityTeamId, activityTimes, changedTeamId, draftActivity } from './activity-draft.js';
+import { activityTeamId, activityTimes, changedTeamId, draftActivity, fieldPatch } from './activity-draft.js';
 import { ActivityReach } from './activity-reach.js';
 import { TeamQueries } from '../teams/team-queries.js';
 import { ActivityViews } from './activity-views.service.js';
 import type { ActivityInputDto, UpdateActivityDto } from './dto/activity.dto.js';
-import { normalizeRequirements } from './eligibility.js';
 import { Activity } from './entities/activity.entity.js';
 import { ActivitySignup } from './entities/activity-signup.entity.js';
 import { SignupService } from './signup.service.js';
@@ -123,30 +122,9 @@ export class ActivityLifecycleService {
       throw new AppException('ACTIVITY_CAPACITY_BELOW_CONFIRMED', {
         confirmedCount: before.confirmedCount,
       });
-    const patch: Partial<Activity> = {};
-    for (const k of [
-      'title',
-      'type',
-      'description',
-      'minHeadcount',
-      'riskLevel',
-      'pointsRule',
-      'pointsAmount',
-      'mode',
-      'signupMode',
-    ] as const) {
-      if (dto[k] !== undefined) (patch as Record<string, unknown>)[k] = dto[k];
-    }
-    if (dto.location)
-      Object.assign(patch, {
-        address: dto.location.address,
-        lat: dto.location.lat,
-        lng: dto.location.lng,
-        radiusM: dto.location.radiusM,
-      });
+    const patch = fieldPatch(dto, before);
     const teamId = await changedTeamId(this.ds.manager, this.teams, before, dto.teamId);
     if (teamId !== undefined) patch.teamId = teamId;
-    if (dto.requirements) patch.requirements = normalizeRequirements({ ...before.requirements, ...dto.requirements });
     if (dto.signupMode && before.status !== 'draft' && dto.signupMode !== before.signupMode)
       throw new AppException('ACTIVITY_INVALID_STATE', { field: 'signupMode' });
     const times = activityTimes({
