@@ -74,7 +74,7 @@ describe('Teams (e2e)', () => {
       .expect(404);
     await ctx
       .http()
-      .patch(`/api/admin/teams/${team.id}`)
+      .put(`/api/admin/teams/${team.id}`)
       .set(...bearer(yushan))
       .send(body())
       .expect(404);
@@ -136,7 +136,7 @@ describe('Teams (e2e)', () => {
 
     const edited = await ctx
       .http()
-      .patch(`/api/admin/teams/${team.id}`)
+      .put(`/api/admin/teams/${team.id}`)
       .set(...bearer(pinghu))
       .send(body({ name: '平湖巡查组', leaderVolunteerId: null, memberVolunteerIds: [vols[1].volunteerId] }))
       .expect(200);
@@ -149,7 +149,7 @@ describe('Teams (e2e)', () => {
 
     await ctx
       .http()
-      .patch(`/api/admin/teams/${team.id}`)
+      .put(`/api/admin/teams/${team.id}`)
       .set(...bearer(pinghu))
       .send(body({ name: '平湖巡查组' }))
       .expect(200);
@@ -235,7 +235,7 @@ describe('Teams (e2e)', () => {
     const patch = (id: number, over: object) =>
       ctx
         .http()
-        .patch(`/api/admin/teams/${id}`)
+        .put(`/api/admin/teams/${id}`)
         .set(...bearer(pinghu))
         .send(body(over));
     const myTeams = async (token: string) =>

@@ -135,7 +135,7 @@ export const ROUTE_METHODS: { readonly [T in RouteTableName]: MethodsOf<(typeof 
   },
   TEAM_ROUTES: {
     adminTeams: ['GET', 'POST'],
-    adminTeam: ['GET', 'PATCH'],
+    adminTeam: ['GET', 'PUT'],
     adminStationsWithoutActiveTeam: ['GET'],
     myTeams: ['GET'],
   },

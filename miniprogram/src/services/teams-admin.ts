@@ -19,7 +19,7 @@ export const listTeams = (q: TeamListQuery) => get<TeamPage>(TEAM_ROUTES.adminTe
 export const getTeam = (id: number) => get<TeamResponse>(apiPath(TEAM_ROUTES.adminTeam, { id }), undefined, quiet);
 export const createTeam = (body: TeamRequest) => post<TeamResponse>(TEAM_ROUTES.adminTeams, body, quiet);
 export const updateTeam = (id: number, body: TeamRequest) =>
-  http.request<TeamResponse>('PATCH', apiPath(TEAM_ROUTES.adminTeam, { id }), { body, toast: false });
+  http.request<TeamResponse>('PUT', apiPath(TEAM_ROUTES.adminTeam, { id }), { body, toast: false });
 
 /** Active volunteers of one station whose name matches, for the leader and member pickers. */
 export const searchStationVolunteers = (stationId: number, q: string, page = 1) =>

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { MyTeamSummary, Page, StationWithoutActiveTeam, TeamResponse } from '@jianghuai/shared';
 import { Authenticated, CurrentActor } from '../../common/auth/authenticated.decorator.js';
@@ -39,7 +39,8 @@ export class TeamsController {
     return this.teams.get(actor, id);
   }
 
-  @Patch(':id')
+  /** PUT, not PATCH: the form sends the whole team, and WeChat's wx.request has no PATCH. */
+  @Put(':id')
   @Authenticated({ permission: 'teams.manage' })
   @ApiOperation({ summary: '修改队伍（整表提交）' })
   update(
