@@ -19,7 +19,7 @@ export function pathIds(path: string): number[] {
     .split('/')
     .filter(Boolean)
     .map(Number)
-    .filter((n) => Number.isInteger(n) && n > 0);
+    .filter((id) => Number.isInteger(id) && id > 0);
 }
 
 /** Every ancestor path of a materialised path, itself included: `/1/4/` → [`/1/`, `/1/4/`]. */
