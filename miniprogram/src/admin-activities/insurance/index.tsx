@@ -1,6 +1,6 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Screen } from '../../components/Screen';
 import { BigButton } from '../../components/BigButton';
 import { InlineError } from '../../components/States';
@@ -96,6 +96,12 @@ export default function InsurancePoliciesPage() {
   const [round, setRound] = useState(0);
   const fetchPage = useCallback((page: number) => listPolicies({ page, pageSize: PAGE_SIZE }), []);
   const list = usePagedList(fetchPage, `policies-${round}`);
+  // back from a policy's page: its insured count may have changed
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) setRound((r) => r + 1);
+    shown.current = true;
+  });
 
   return (
     <Screen testId="admin-insurance">

@@ -102,6 +102,9 @@ async function enrolTwo(page, base, policyNo) {
     .locator('[data-testid="policy-enrol"] [data-testid="empty-state"]')
     .waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
   await shot(page, 'ins02-officer-enrolled');
+  // Back on the list, the policy counts them.
+  await page.goBack();
+  await item.filter({ hasText: '已投保 2 人' }).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
 }
 
 export default [

@@ -263,7 +263,9 @@ export default function PolicyEnrolPage() {
       <PagedListView
         list={list}
         testId="candidate-list"
-        emptyText={filter.uninsured ? '没有未投保的义警了。可以点“全部义警”查看已投保的人。' : '没有符合条件的义警。'}
+        emptyText={
+          filter.uninsured ? '没有符合条件的未投保义警。点“全部义警”可以看到已投保的人。' : '没有符合条件的义警。'
+        }
         countLabel={(total) => `共 ${total} 名义警`}
         renderItem={(c) => (
           <CandidateRow key={c.id} c={c} on={picked.has(c.id)} onToggle={() => setPicked(toggleId(picked, c.id))} />
