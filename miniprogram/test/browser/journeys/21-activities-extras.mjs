@@ -169,4 +169,37 @@ export default [
       await shot(page, 'actx10-officer-edit-form-filled');
     },
   },
+  {
+    name: 'activities-extras-branch-publishes',
+    title: '(活动) 分局民警看到新建活动，表单里可选发布单位，以分局名义发布战时活动',
+    async run(page, base) {
+      const title = `雨山分局战时集结 ${Date.now() % 100000}`;
+      const day = shanghaiDate(clockNow() + 2 * 86_400_000);
+      await loginAsStaff(page, base, 'yushan_branch', STAFF_PASSWORD);
+      await visible(page, 'home-staff');
+      await tap(page, 'tile-activity-admin');
+      await visible(page, 'new-activity');
+      await tap(page, 'new-activity');
+      await visible(page, 'activity-form');
+      if (await byTestId(page, 'discard-draft').isVisible()) await tap(page, 'discard-draft');
+      // the branch and the stations and communities under it: the branch itself is chosen by default
+      const chosen = page.locator('[data-testid="form-unit"].jh-filter__item--on');
+      await chosen.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      const unit = (await chosen.innerText()).trim();
+      assert(unit.includes('雨山分局'), `the publishing unit starts as "${unit}", expected 雨山分局`);
+      await fillInput(page, 'form-title', title);
+      await tap(page, 'form-mode-wartime');
+      await fillInput(page, 'place-search-input', '派出所');
+      const option = page.locator('[data-testid="place-option"]').first();
+      await option.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      await option.click();
+      await pickActivityTimes(page, { date: day, time: '19:00' }, { date: day, time: '21:00' });
+      await shot(page, 'actx11-branch-officer-form');
+      await tap(page, 'form-publish');
+      await visible(page, 'admin-activity-detail');
+      const card = await page.locator('[data-testid="admin-activity-detail"]').innerText();
+      assert(card.includes('雨山分局'), 'the published activity does not name 雨山分局 as its unit');
+      await shot(page, 'actx12-branch-activity-published');
+    },
+  },
 ];
