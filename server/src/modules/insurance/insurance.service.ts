@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type InsertResult } from 'typeorm';
 import type { EnrolResponse, MyInsuranceResponse, Page, PolicyResponse } from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
 import { AppException } from '../../common/errors/app-exception.js';
@@ -172,7 +172,7 @@ export class InsuranceService {
             .slice(i, i + 400)
             .map((volunteerId) => ({ policyId: policy.id, volunteerId, activityId, createdAt: now }));
           const res = await repo.createQueryBuilder().insert().values(rows).orIgnore().execute();
-          enrolled += (res.raw as { affectedRows?: number } | undefined)?.affectedRows ?? res.identifiers.length;
+          enrolled += insertedRows(res);
         }
         await this.audit.record(m, actor, {
           action: 'insurance.enrol',
@@ -219,4 +219,16 @@ function isLockConflict(err: unknown): boolean {
   const e = err as { code?: string; driverError?: { code?: string } };
   const code = e.driverError?.code ?? e.code;
   return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';
+}
+
+/**
+ * Rows an INSERT IGNORE really inserted: MariaDB answers with the RETURNING rows (none for an ignored one),
+ * MySQL with affectedRows; otherwise the identifiers of the rows inserted (null for an ignored one).
+ */
+function insertedRows(res: InsertResult): number {
+  const raw = res.raw as unknown;
+  if (Array.isArray(raw)) return raw.length;
+  const affected = (raw as { affectedRows?: unknown } | null | undefined)?.affectedRows;
+  if (typeof affected === 'number') return affected;
+  return res.identifiers.filter((x) => x && Object.keys(x).length > 0).length;
 }
