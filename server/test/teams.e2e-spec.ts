@@ -90,6 +90,16 @@ describe('Teams (e2e)', () => {
       .set(...bearer(branch))
       .expect(200);
     expect(branchView.body.id).toBe(team.id);
+    const badId = await ctx
+      .http()
+      .put('/api/admin/teams/abc')
+      .set(...bearer(pinghu))
+      .send(body());
+    expect([badId.status, badId.body.code, badId.body.details]).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      [{ field: 'id', message: '应为整数' }],
+    ]);
   });
 
   it("refuses members from another station, inactive volunteers, another station's community and no area", async () => {

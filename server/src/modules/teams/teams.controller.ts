@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { MyTeamSummary, Page, StationWithoutActiveTeam, TeamResponse } from '@jianghuai/shared';
 import { Authenticated, CurrentActor } from '../../common/auth/authenticated.decorator.js';
+import { ParseIdPipe } from '../../common/errors/parse-id.pipe.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { TeamDto, TeamListQueryDto } from './teams.dto.js';
 import { TeamsService } from './teams.service.js';
@@ -35,7 +36,7 @@ export class TeamsController {
   @Get(':id')
   @Authenticated({ permission: 'teams.read' })
   @ApiOperation({ summary: '队伍详情' })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<TeamResponse> {
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe()) id: number): Promise<TeamResponse> {
     return this.teams.get(actor, id);
   }
 
@@ -45,7 +46,7 @@ export class TeamsController {
   @ApiOperation({ summary: '修改队伍（整表提交）' })
   update(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe()) id: number,
     @Body() dto: TeamDto,
   ): Promise<TeamResponse> {
     return this.teams.update(actor, id, dto);
