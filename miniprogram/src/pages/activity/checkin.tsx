@@ -1,24 +1,19 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
-import type { MySignupResponse } from '@jianghuai/shared';
+import { businessDate, type MySignupResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
 import { BigButton } from '../../components/BigButton';
 import { EmptyState, ErrorState, InlineError, LoadingState } from '../../components/States';
 import { SignupStatus } from '../../components/activity/SignupStatus';
-import {
-  checkinCandidates,
-  checkinErrorMessage,
-  formatMinutes,
-  formatTimeRange,
-  readCheckinToken,
-} from '../../logic/activities';
+import { checkinCandidates, checkinErrorMessage, formatMinutes, readCheckinToken } from '../../logic/activities';
 import { PAGES } from '../../logic/routes';
 import { checkoutPrompt, type CheckoutPrompt } from '../../logic/service-time';
 import { locationErrorMessage, readPosition } from '../../hooks/useLocation';
 import { messageOf } from '../../hooks/useSignup';
 import { checkIn, checkOut, getActivity, myActivities } from '../../services/activities';
 import { HttpError } from '../../services/http';
+import { When } from '../../components/activity/When';
 import '../../components/activity/activity.css';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
@@ -26,7 +21,6 @@ const isWeapp = process.env.TARO_ENV === 'weapp';
 interface Item {
   activityId: number;
   title: string;
-  time: string;
   address: string;
   startAt: string;
   endAt: string;
@@ -205,7 +199,10 @@ function CheckinCard({ item, onChanged }: { item: Item; onChanged: (s: MySignupR
   return (
     <View className="jh-act-card" data-testid="checkin-item" data-activity-id={item.activityId}>
       <Text className="jh-act-card__title">{item.title}</Text>
-      <Text className="jh-act-card__line">时间：{item.time}</Text>
+      <Text className="jh-act-card__line" data-testid="activity-when">
+        时间：
+        <When startAt={item.startAt} endAt={item.endAt} today={businessDate(new Date())} />
+      </Text>
       <Text className="jh-act-card__line">地点：{item.address}</Text>
       <SignupStatus signup={s} />
       {done ? (
@@ -245,7 +242,6 @@ export default function CheckinPage() {
                 {
                   activityId: a.id,
                   title: a.title,
-                  time: formatTimeRange(a.startAt, a.endAt),
                   address: a.location.address,
                   startAt: a.startAt,
                   endAt: a.endAt,
@@ -261,7 +257,6 @@ export default function CheckinPage() {
         checkinCandidates(page.items, new Date()).map((m) => ({
           activityId: m.activity.id,
           title: m.activity.title,
-          time: formatTimeRange(m.activity.startAt, m.activity.endAt),
           address: m.activity.address,
           startAt: m.activity.startAt,
           endAt: m.activity.endAt,
