@@ -25,10 +25,3 @@ export function watchSessionNotice(show: (notice: string) => void): () => void {
 export function clearSessionNotice(): void {
   sessionNotice.set(null);
 }
-
-/** The reason waiting now, cleared: for a one-off read outside a page. */
-export function takeSessionNotice(): string | null {
-  const notice = sessionNotice.get();
-  sessionNotice.set(null);
-  return notice;
-}
