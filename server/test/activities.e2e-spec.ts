@@ -70,7 +70,7 @@ describe('Activities (e2e)', () => {
       const a = await publishActivity(ctx, pinghu);
       for (const [method, path] of [
         ['get', `/api/admin/activities/${a.id}`],
-        ['patch', `/api/admin/activities/${a.id}`],
+        ['put', `/api/admin/activities/${a.id}`],
         ['post', `/api/admin/activities/${a.id}/cancel`],
         ['get', `/api/admin/activities/${a.id}/signups`],
         ['get', `/api/admin/activities/${a.id}/qr`],
@@ -81,7 +81,7 @@ describe('Activities (e2e)', () => {
             ? { reason: '越权取消' }
             : method === 'post'
               ? { items: [{ signupId: 1, present: true }] }
-              : method === 'patch'
+              : method === 'put'
                 ? { title: '改名' }
                 : undefined;
         const http = ctx.http();
@@ -179,7 +179,7 @@ describe('Activities (e2e)', () => {
       for (const v of vs) await signUp(v, a.id).expect(201);
       const res = await ctx
         .http()
-        .patch(`/api/admin/activities/${a.id}`)
+        .put(`/api/admin/activities/${a.id}`)
         .set(...bearer(pinghu))
         .send({ capacity: 2 })
         .expect(400);

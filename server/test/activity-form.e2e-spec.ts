@@ -152,13 +152,13 @@ describe('Activity form (e2e)', () => {
     });
     const shrink = await ctx
       .http()
-      .patch(`/api/admin/activities/${a.id}`)
+      .put(`/api/admin/activities/${a.id}`)
       .set(...bearer(pinghu))
       .send({ capacity: 2 });
     expect(shrink.body.code).toBe('VALIDATION_FAILED');
     const edited = await ctx
       .http()
-      .patch(`/api/admin/activities/${a.id}`)
+      .put(`/api/admin/activities/${a.id}`)
       .set(...bearer(pinghu))
       .send({ requirements: { minAge: null, skills: [] }, minHeadcount: 0 })
       .expect(200);
@@ -190,10 +190,10 @@ describe('Activity form (e2e)', () => {
       teamId = (team.body as TeamResponse).id;
     });
 
-    const patch = (id: number, body: object) =>
+    const update = (id: number, body: object) =>
       ctx
         .http()
-        .patch(`/api/admin/activities/${id}`)
+        .put(`/api/admin/activities/${id}`)
         .set(...bearer(pinghu))
         .send(body);
 
@@ -204,8 +204,8 @@ describe('Activity form (e2e)', () => {
         .set(...bearer(pinghu))
         .send(activityInput({ title: '草稿换队伍' }))
         .expect(201);
-      expect((await patch(draft.body.id, { teamId })).body.teamId).toBe(teamId);
-      expect((await patch(draft.body.id, { teamId: null })).body.teamId).toBeNull();
+      expect((await update(draft.body.id, { teamId })).body.teamId).toBe(teamId);
+      expect((await update(draft.body.id, { teamId: null })).body.teamId).toBeNull();
     });
 
     it('a published one takes a team only while nobody outside it holds a sign-up (ACTIVITY_TEAM_CHANGE_LOCKED)', async () => {
@@ -216,17 +216,17 @@ describe('Activity form (e2e)', () => {
         .set(...bearer(members[1].token))
         .expect(201);
       // only a member signed up: the team may be set
-      const ok = await patch(a.id, { teamId });
+      const ok = await update(a.id, { teamId });
       expect(ok.status).toBe(200);
       expect(ok.body.teamId).toBe(teamId);
       // opened to everyone again, an outsider signs up: the team can no longer be set
-      await patch(a.id, { teamId: null }).expect(200);
+      await update(a.id, { teamId: null }).expect(200);
       await ctx
         .http()
         .post(`/api/activities/${a.id}/signup`)
         .set(...bearer(outsider.token))
         .expect(201);
-      const locked = await patch(a.id, { teamId });
+      const locked = await update(a.id, { teamId });
       expect(locked.status).toBe(409);
       expect(locked.body.code).toBe('ACTIVITY_TEAM_CHANGE_LOCKED');
       expect(locked.body.message).toContain('队伍');
@@ -236,11 +236,11 @@ describe('Activity form (e2e)', () => {
       const a = await publishActivity(ctx, yushanBranch, { title: '分局活动不能限队' });
       const bad = await ctx
         .http()
-        .patch(`/api/admin/activities/${a.id}`)
+        .put(`/api/admin/activities/${a.id}`)
         .set(...bearer(yushanBranch))
         .send({ teamId });
       expect(bad.body.code).toBe('ACTIVITY_TEAM_INVALID');
-      const invalid = await patch(a.id, { teamId: 'x' });
+      const invalid = await update(a.id, { teamId: 'x' });
       expect(invalid.status).toBe(400);
     });
   });

@@ -69,7 +69,7 @@ describe('Companies (e2e)', () => {
     expect(dup.body.code).toBe('COMPANY_CREDIT_CODE_TAKEN');
     const patched = await ctx
       .http()
-      .patch(`/api/admin/companies/${res.body.id}`)
+      .put(`/api/admin/companies/${res.body.id}`)
       .set(...bearer(station))
       .send({ equipment: { 盾牌: 6, 反恐叉: 2 } })
       .expect(200);
@@ -200,7 +200,7 @@ describe('Companies (e2e)', () => {
       .expect(404);
     await ctx
       .http()
-      .patch(`/api/admin/companies/${other}`)
+      .put(`/api/admin/companies/${other}`)
       .set(...bearer(station))
       .send({ name: '改名' })
       .expect(404);
@@ -217,7 +217,7 @@ describe('Companies (e2e)', () => {
     const stationUser = (await ctx.dataSource.query("SELECT id FROM users WHERE username = 'pinghu_station'"))[0];
     const res = await ctx
       .http()
-      .patch(`/api/admin/companies/${companyRow.id}`)
+      .put(`/api/admin/companies/${companyRow.id}`)
       .set(...bearer(station))
       .send({ managerUserId: stationUser.id });
     expect(res.body.code).toBe('COMPANY_MANAGER_INVALID');

@@ -41,7 +41,7 @@ describe('Personal data: emergency contacts and keyed hashes (e2e)', () => {
   const patch = (url: string, token: string, body: object) =>
     ctx
       .http()
-      .patch(url)
+      .put(url)
       .set(...bearer(token))
       .send(body);
 

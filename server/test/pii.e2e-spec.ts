@@ -66,7 +66,7 @@ describe('Personal data (e2e)', () => {
     const station = await ctx.loginStaff('pinghu_station');
     await ctx
       .http()
-      .patch(`/api/admin/volunteers/${zhang}`)
+      .put(`/api/admin/volunteers/${zhang}`)
       .set(...bearer(station.accessToken))
       .send({ contacts: [{ name: '李秀英', relation: '配偶', phone: contactPhone }] })
       .expect(200);

@@ -29,7 +29,7 @@ describe('Staff administration and unit contacts (e2e)', () => {
   });
   afterAll(() => ctx.close());
 
-  const send = (method: 'get' | 'post' | 'patch' | 'put', url: string, token: string, body?: object) => {
+  const send = (method: 'get' | 'post' | 'put', url: string, token: string, body?: object) => {
     const http = ctx.http();
     const req = http[method](`/api${url}`).set(...bearer(token));
     return body ? req.send(body) : req;
@@ -126,16 +126,16 @@ describe('Staff administration and unit contacts (e2e)', () => {
 
   it('roles must fit the new unit’s level; a move stays in scope; sysadmin only from a sysadmin', async () => {
     const id = await newStationOfficer('ph_officer_c', '13900000103');
-    const patch = (token: string, body: object) => send('patch', `/admin/staff/${id}`, token, body);
-    const wrongLevel = await patch(yushan, { roles: ['branch_officer'], orgUnitId: units.pinghu }).expect(400);
+    const update = (token: string, body: object) => send('put', `/admin/staff/${id}`, token, body);
+    const wrongLevel = await update(yushan, { roles: ['branch_officer'], orgUnitId: units.pinghu }).expect(400);
     expect(wrongLevel.body.code).toBe('ROLE_NOT_ALLOWED_AT_LEVEL');
-    expect((await patch(yushan, { roles: ['station_officer'], orgUnitId: units.jiefang }).expect(404)).body.code).toBe(
+    expect((await update(yushan, { roles: ['station_officer'], orgUnitId: units.jiefang }).expect(404)).body.code).toBe(
       'NOT_FOUND',
     );
-    const moved = await patch(yushan, { roles: ['station_officer'], orgUnitId: units.yushanStation }).expect(200);
+    const moved = await update(yushan, { roles: ['station_officer'], orgUnitId: units.yushanStation }).expect(200);
     expect([moved.body.orgUnit.id, moved.body.roles]).toEqual([units.yushanStation, ['station_officer']]);
-    expect((await patch(city, { roles: ['sysadmin'], orgUnitId: units.city }).expect(403)).body.code).toBe('FORBIDDEN');
-    await patch(admin, { roles: ['city_officer', 'sysadmin'], orgUnitId: units.city }).expect(200);
+    expect((await update(city, { roles: ['sysadmin'], orgUnitId: units.city }).expect(403)).body.code).toBe('FORBIDDEN');
+    await update(admin, { roles: ['city_officer', 'sysadmin'], orgUnitId: units.city }).expect(200);
     const [entry] = await audits('staff.update');
     expect([JSON.parse(entry.before), JSON.parse(entry.after)]).toEqual([
       { roles: ['station_officer'], orgUnitId: units.pinghu },
@@ -148,7 +148,7 @@ describe('Staff administration and unit contacts (e2e)', () => {
     for (const [method, url, body] of [
       ['post', `/admin/staff/${id}/status`, { status: 'disabled' }],
       ['post', `/admin/staff/${id}/reset-password`, undefined],
-      ['patch', `/admin/staff/${id}`, { roles: ['station_officer'], orgUnitId: units.pinghu }],
+      ['put', `/admin/staff/${id}`, { roles: ['station_officer'], orgUnitId: units.pinghu }],
     ] as const)
       expect((await send(method, url, huashan, body).expect(404)).body.code).toBe('NOT_FOUND');
     // a station officer reads staff but does not manage them
@@ -156,7 +156,7 @@ describe('Staff administration and unit contacts (e2e)', () => {
     const self = await userId('yushan_branch');
     const selfDisable = await send('post', `/admin/staff/${self}/status`, yushan, { status: 'disabled' }).expect(403);
     expect(selfDisable.body.code).toBe('STAFF_SELF_ACTION');
-    const selfRole = await send('patch', `/admin/staff/${self}`, yushan, {
+    const selfRole = await send('put', `/admin/staff/${self}`, yushan, {
       roles: ['branch_officer', 'mall_operator'],
       orgUnitId: units.yushan,
     }).expect(403);

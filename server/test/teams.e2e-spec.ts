@@ -242,7 +242,7 @@ describe('Teams (e2e)', () => {
 
   it('is changed after creation (name, area, leader, members); someone no longer eligible is named until taken off', async () => {
     const [a, b, c, d, e] = await createVolunteers(ctx, 5);
-    const patch = (id: number, over: object) =>
+    const update = (id: number, over: object) =>
       ctx
         .http()
         .put(`/api/admin/teams/${id}`)
@@ -268,7 +268,7 @@ describe('Teams (e2e)', () => {
     await ctx.dataSource
       .getRepository(Volunteer)
       .update({ id: c.volunteerId }, { name: '王建军', status: 'suspended' });
-    const kept = await patch(team.id, {
+    const kept = await update(team.id, {
       name: '平湖湖东夜巡组',
       memberVolunteerIds: [b, c, d].map((v) => v.volunteerId),
     });
@@ -276,7 +276,7 @@ describe('Teams (e2e)', () => {
     expect(kept.body.message).toContain('王建军');
     expect(kept.body.details).toEqual([{ volunteerId: c.volunteerId, name: '王建军' }]);
 
-    const changed = await patch(team.id, {
+    const changed = await update(team.id, {
       name: '平湖湖东夜巡组',
       communityId: null,
       areaText: '湖东南路以东网格',

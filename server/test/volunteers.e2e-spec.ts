@@ -64,7 +64,7 @@ describe('Volunteers: archive, assignment, talent pool (e2e)', () => {
     expect(detail.body).toMatchObject({ memberNo: 'MAS2026000001', idNumberMasked: '340***********1038' });
     const edited = await ctx
       .http()
-      .patch(`/api/admin/volunteers/${zhangId}`)
+      .put(`/api/admin/volunteers/${zhangId}`)
       .set(...bearer(station))
       .send({
         tier: 'core',
@@ -79,7 +79,7 @@ describe('Volunteers: archive, assignment, talent pool (e2e)', () => {
     expect(edited.body.equipment).toHaveLength(2);
     const noReason = await ctx
       .http()
-      .patch(`/api/admin/volunteers/${zhangId}`)
+      .put(`/api/admin/volunteers/${zhangId}`)
       .set(...bearer(station))
       .send({ status: 'suspended' });
     expect(noReason.body.code).toBe('STATUS_REASON_REQUIRED');
@@ -88,13 +88,13 @@ describe('Volunteers: archive, assignment, talent pool (e2e)', () => {
     await get(`/api/admin/volunteers/${zhangId}`, await staffToken(ctx, 'jiefang_station')).expect(404);
     await ctx
       .http()
-      .patch(`/api/admin/volunteers/${zhangId}`)
+      .put(`/api/admin/volunteers/${zhangId}`)
       .set(...bearer(await staffToken(ctx, 'yushan_station')))
       .send({ tier: 'basic' })
       .expect(404);
     await ctx
       .http()
-      .patch(`/api/admin/volunteers/${zhangId}`)
+      .put(`/api/admin/volunteers/${zhangId}`)
       .set(...bearer(await staffToken(ctx, 'pinghu_community')))
       .send({ tier: 'basic' })
       .expect(403);

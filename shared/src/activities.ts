@@ -135,7 +135,7 @@ export interface ActivityLocation {
   radiusM: number;
 }
 
-/** Body of POST /admin/activities and POST /activity-proposals; PATCH takes any subset. */
+/** Body of POST /admin/activities and POST /activity-proposals; PUT /admin/activities/:id takes any subset. */
 export interface ActivityInput {
   title: string;
   type: ActivityType;

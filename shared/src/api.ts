@@ -24,7 +24,7 @@ export const ROUTES = {
   /** How many of the person's messages are unread (UnreadCountResponse), for the badge on the home page. */
   messagesUnreadCount: '/me/messages/unread-count',
   adminStaff: '/admin/staff',
-  /** One staff account (GET), its roles and org unit (PATCH, UpdateStaffRequest). */
+  /** One staff account (GET), its roles and org unit (PUT, UpdateStaffRequest). */
   adminStaffMember: '/admin/staff/:id',
   /** Disable or enable an account (StaffStatusRequest); a disabled account's sessions end at once. */
   adminStaffStatus: '/admin/staff/:id/status',

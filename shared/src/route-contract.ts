@@ -11,7 +11,8 @@ import { TEAM_ROUTES } from './teams.js';
  * routes the mini-program does not call. `server/test/route-contract.e2e-spec.ts` checks it against the
  * server's OpenAPI document and against the calls in `miniprogram/src/services/`.
  */
-export type RouteMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** No PATCH: WeChat's wx.request cannot send it, so an update is a PUT (that may carry any subset of fields). */
+export type RouteMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** Every route table, by the name the mini-program's services import it under. */
 export const ROUTE_TABLES = {
@@ -43,7 +44,7 @@ export const ROUTE_METHODS: { readonly [T in RouteTableName]: MethodsOf<(typeof 
     messageRead: ['POST'],
     messagesUnreadCount: ['GET'],
     adminStaff: ['GET', 'POST'],
-    adminStaffMember: ['GET', 'PATCH'],
+    adminStaffMember: ['GET', 'PUT'],
     adminStaffStatus: ['POST'],
     adminStaffResetPassword: ['POST'],
     adminUnitContacts: ['GET'],
@@ -66,7 +67,7 @@ export const ROUTE_METHODS: { readonly [T in RouteTableName]: MethodsOf<(typeof 
     adminList: ['GET'],
     adminCreate: ['POST'],
     adminDetail: ['GET'],
-    adminUpdate: ['PATCH'],
+    adminUpdate: ['PUT'],
     publish: ['POST'],
     cancel: ['POST'],
     settle: ['POST'],
@@ -89,7 +90,7 @@ export const ROUTE_METHODS: { readonly [T in RouteTableName]: MethodsOf<(typeof 
     myApplication: ['GET', 'PUT'],
     myCard: ['GET'],
     adminCompanies: ['GET', 'POST'],
-    adminCompany: ['GET', 'PATCH', 'DELETE'],
+    adminCompany: ['GET', 'PUT', 'DELETE'],
     adminCompanySites: ['POST'],
     adminCompanySite: ['PUT', 'DELETE'],
     adminRoster: ['GET'],
@@ -101,7 +102,7 @@ export const ROUTE_METHODS: { readonly [T in RouteTableName]: MethodsOf<(typeof 
     adminApplicationReject: ['POST'],
     adminApplicationReveal: ['POST'],
     adminVolunteers: ['GET'],
-    adminVolunteer: ['GET', 'PATCH'],
+    adminVolunteer: ['GET', 'PUT'],
     adminVolunteerReveal: ['POST'],
     adminVolunteerAssignments: ['GET'],
     adminVolunteerReassign: ['POST'],

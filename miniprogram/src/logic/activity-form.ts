@@ -321,7 +321,7 @@ function deadlineInput(key: 'signupDeadline' | 'cancelDeadline', date: string, t
 }
 
 /**
- * A PATCH of every field. `signupMode` cannot change once published (the server refuses it): left out then.
+ * An update (PUT) of every field. `signupMode` cannot change once published (the server refuses it): left out then.
  * The publishing unit is fixed once created; the team is sent as chosen (null: open to all again).
  */
 export function toUpdateInput(f: ActivityForm, status: ActivityResponse['status']): Partial<ActivityInput> {

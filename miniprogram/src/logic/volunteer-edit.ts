@@ -1,5 +1,5 @@
 /**
- * Staff editing a volunteer's archive (docs/product.md#volunteers-archive): the editable part of the record, and the PATCH
+ * Staff editing a volunteer's archive (docs/product.md#volunteers-archive): the editable part of the record, and the PUT
  * body holding only what changed (a status change needs a reason).
  */
 import {

@@ -32,7 +32,7 @@ export function createActivity(input: ActivityInput): Promise<ActivityResponse> 
 }
 
 export function updateActivity(id: number, input: Partial<ActivityInput>): Promise<ActivityResponse> {
-  return http.request<ActivityResponse>('PATCH', apiPath(ACTIVITY_ROUTES.adminUpdate, { id }), {
+  return http.request<ActivityResponse>('PUT', apiPath(ACTIVITY_ROUTES.adminUpdate, { id }), {
     body: input,
     toast: false,
   });

@@ -37,7 +37,7 @@ export const getStaff = (id: number) =>
 export const createStaff = (body: CreateStaffRequest) => post<StaffResponse>(ROUTES.adminStaff, body, { toast: false });
 
 export const updateStaff = (id: number, body: UpdateStaffRequest) =>
-  http.request<StaffResponse>('PATCH', apiPath(ROUTES.adminStaffMember, { id }), { body, toast: false });
+  http.request<StaffResponse>('PUT', apiPath(ROUTES.adminStaffMember, { id }), { body, toast: false });
 
 export const setStaffStatus = (id: number, status: StaffStatus) =>
   post<StaffResponse>(apiPath(ROUTES.adminStaffStatus, { id }), { status } satisfies StaffStatusRequest, {

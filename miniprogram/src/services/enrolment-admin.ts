@@ -62,7 +62,7 @@ export const listVolunteers = (q: VolunteerQuery) =>
 export const getVolunteer = (vid: number) =>
   get<VolunteerArchiveResponse>(apiPath(ENROLMENT_ROUTES.adminVolunteer, { id: vid }), undefined, quiet);
 export const updateVolunteer = (vid: number, body: UpdateVolunteerRequest) =>
-  http.request<VolunteerArchiveResponse>('PATCH', apiPath(ENROLMENT_ROUTES.adminVolunteer, { id: vid }), {
+  http.request<VolunteerArchiveResponse>('PUT', apiPath(ENROLMENT_ROUTES.adminVolunteer, { id: vid }), {
     body,
     toast: false,
   });
@@ -101,7 +101,7 @@ export const getCompany = (cid: number) =>
 export const createCompany = (body: CreateCompanyRequest) =>
   post<CompanyResponse>(ENROLMENT_ROUTES.adminCompanies, body, quiet);
 export const updateCompany = (cid: number, body: UpdateCompanyRequest) =>
-  http.request<CompanyResponse>('PATCH', apiPath(ENROLMENT_ROUTES.adminCompany, { id: cid }), { body, toast: false });
+  http.request<CompanyResponse>('PUT', apiPath(ENROLMENT_ROUTES.adminCompany, { id: cid }), { body, toast: false });
 export const addSite = (cid: number, body: ServiceSiteRequest) =>
   post<ServiceSiteResponse>(apiPath(ENROLMENT_ROUTES.adminCompanySites, { id: cid }), body, quiet);
 export const updateSite = (cid: number, siteId: number, body: ServiceSiteRequest) =>

@@ -30,7 +30,8 @@ export class HttpError extends Error implements ApiError {
   }
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+// No PATCH: WeChat's wx.request cannot send it (updates are PUTs carrying any subset of fields).
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface TransportRequest {
   url: string;

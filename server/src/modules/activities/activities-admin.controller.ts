@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import type {
@@ -71,7 +71,7 @@ export class ActivitiesAdminController {
     return this.views.adminDetail(actor, id);
   }
 
-  @Patch('activities/:id')
+  @Put('activities/:id')
   @Authenticated({ permission: 'activity.manage' })
   @ApiOperation({ summary: '修改活动（草稿或报名中）；时间地点变动通知已报名者' })
   update(

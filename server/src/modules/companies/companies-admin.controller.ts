@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CompanyResponse, Page, ServiceSiteResponse } from '@jianghuai/shared';
 import { Authenticated, CurrentActor } from '../../common/auth/authenticated.decorator.js';
@@ -32,7 +32,7 @@ export class CompaniesAdminController {
     return this.companies.create(actor, dto);
   }
 
-  @Patch(':id')
+  @Put(':id')
   @Authenticated({ permission: 'companies.manage' })
   @ApiOperation({ summary: '修改单位；记入操作日志' })
   update(

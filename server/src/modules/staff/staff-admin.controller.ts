@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ParseIdPipe } from '../../common/errors/parse-id.pipe.js';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page, ResetPasswordResponse, StaffResponse } from '@jianghuai/shared';
@@ -49,7 +49,7 @@ export class StaffAdminController {
     return this.staff.reveal(actor, id, dto.field);
   }
 
-  @Patch(':id')
+  @Put(':id')
   @Authenticated({ permission: 'staff.manage' })
   @ApiOperation({ summary: '调整角色和所属单位（角色须适合单位级别；不能调整本人；记入操作日志）' })
   async update(

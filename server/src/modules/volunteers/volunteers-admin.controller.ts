@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type {
@@ -45,7 +45,7 @@ export class VolunteersAdminController {
     return this.archive.get(actor, id);
   }
 
-  @Patch('volunteers/:id')
+  @Put('volunteers/:id')
   @Authenticated({ permission: 'volunteers.manage' })
   @ApiOperation({ summary: '编辑档案（层级、编组、技能证书、装备、联系人、状态）；记入操作日志' })
   update(
