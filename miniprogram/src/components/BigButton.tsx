@@ -26,7 +26,8 @@ export function BigButton({
   return (
     <Button
       className={`jh-btn jh-btn--${kind}${busy || disabled ? ' jh-btn--disabled' : ''}`}
-      disabled={busy || disabled}
+      // undefined, not false: Taro's H5 button treats any disabled attribute (even "false") as disabled and dims its text
+      disabled={busy || disabled || undefined}
       onClick={busy || disabled ? undefined : onClick}
       data-testid={testId}
     >
