@@ -36,10 +36,21 @@ async function api(base, method, path, token, body) {
   return text ? JSON.parse(text) : null;
 }
 
-/** An activity of 张伟's station starting in three hours, with 张伟 signed up: the detail and check-in show it. */
+/**
+ * An activity of 张伟's station starting in three hours, with 张伟 signed up: the detail and check-in show it.
+ * A second one he signed up for is cancelled, so he has an unread message (the badges on 消息 and on his card).
+ */
 async function activityForZhangWei(base) {
   const station = await staffTokenOf(base, 'pinghu_station');
-  const startMs = support.clockNow() + 3 * 3_600_000;
+  const zhang = await wechatTokens(base, 'zhangwei');
+  const shown = await signedUpActivity(base, station, zhang, 3);
+  const cancelled = await signedUpActivity(base, station, zhang, 30);
+  await api(base, 'POST', `/admin/activities/${cancelled}/cancel`, station, { reason: '天气原因取消' });
+  return shown;
+}
+
+async function signedUpActivity(base, station, zhang, inHours) {
+  const startMs = support.clockNow() + inHours * 3_600_000;
   const created = await api(base, 'POST', '/admin/activities', station, {
     title: `读屏测试巡逻 ${Date.now() % 100_000}`,
     type: 'street_patrol',
@@ -54,7 +65,6 @@ async function activityForZhangWei(base) {
     signupMode: 'instant',
   });
   await api(base, 'POST', `/admin/activities/${created.id}/publish`, station, {});
-  const zhang = await wechatTokens(base, 'zhangwei');
   await api(base, 'POST', `/activities/${created.id}/signup`, zhang.accessToken, undefined);
   return created.id;
 }
@@ -133,7 +143,45 @@ const report = (found) =>
     )
     .join('\n');
 
+/** A page with one of each problem the measurement must find, and what it must leave alone. */
+const SAMPLE = `<!doctype html><html><body style="margin:0;background:#f2f4f7;font-size:20px">
+  <p id="ok" style="color:#101828">足够大的正文</p>
+  <p style="font-size:14px">太小的字</p>
+  <p style="color:#98a2b3">浅灰色的字</p>
+  <div style="opacity:0.4"><p style="color:#101828">半透明的字</p></div>
+  <div style="background:linear-gradient(#fff,#000)"><p>渐变上的字</p></div>
+  <div style="background:linear-gradient(#fff,#000)"><p style="background:#fff">渐变上白底的字</p></div>
+  <button style="width:30px;height:30px;font-size:20px">小</button>
+  <button class="jh-btn" style="width:300px;height:50px;font-size:20px">主要按钮</button>
+  <a href="#x" style="display:block;height:48px;width:200px">够大的链接</a>
+  <p style="display:none;font-size:10px">隐藏的字</p>
+  <p aria-hidden="true" style="font-size:10px">装饰</p>
+</body></html>`;
+
 export default [
+  {
+    name: 'readability-measure',
+    title: '(读) 测量本身：小字、低对比度、半透明、过小的按钮和主按钮都被找出；渐变上的字单独列出；隐藏和装饰元素不计',
+    async run(page) {
+      await page.setContent(SAMPLE);
+      const { violations, unknownBackgrounds, checked } = await measureReadability(page);
+      const found = violations.map((v) => `${v.kind}:${v.text}`).sort();
+      const expected = [
+        'contrast:半透明的字',
+        'contrast:浅灰色的字',
+        'primary-size:主要按钮',
+        'target-size:小',
+        'text-size:太小的字',
+      ];
+      assert(
+        JSON.stringify(found) === JSON.stringify(expected),
+        `found ${found.join(', ')}; expected ${expected.join(', ')}`,
+      );
+      const unknown = unknownBackgrounds.map((v) => v.text);
+      assert(unknown.length === 1 && unknown[0] === '渐变上的字', `over images: ${unknown.join(', ')}`);
+      assert(checked.targets === 3, `${checked.targets} tap targets measured, expected 3`);
+    },
+  },
   {
     name: 'readability-guard',
     title: '(读) 义警能打开的每一页在“大”字号下：文字 ≥ 18px，点按目标 ≥ 44×44（主按钮 ≥ 60×60），对比度 ≥ 4.5:1',
@@ -150,6 +198,8 @@ export default [
       await page.goto(`${base}/#/pages/login/index`);
       await tap(page, 'demo-sandbox-zhangwei');
       await byTestId(page, 'home-volunteer').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      // The unread count on the 消息 tab is measured too.
+      await page.locator('.weui-tabbar .weui-badge:visible').first().waitFor({ timeout: STEP_TIMEOUT_MS });
       const found = [...signedOut, ...(await measurePages(page, base, 'guard', pages, QUERIES(ids)))];
       assert(found.length === 0, `${found.length} readability violations on ${pagesOf(found)}:\n${report(found)}`);
     },
