@@ -36,19 +36,18 @@ export function validatePolicyForm(f: PolicyForm): PolicyFormErrors {
   const to = shanghaiInstant(f.validTo, '00:00');
   if (!from) e.validFrom = '起始日期格式不对，例如 2026-12-01';
   if (!to) e.validTo = '截止日期格式不对，例如 2027-11-30';
-  if (from && to && to < from) e.validTo = '截止日期不能早于起始日期';
+  // one day is a valid period: it runs from that day's 00:00 to its end
+  if (from && to && to < from) e.validTo = '截止日期不能早于起始日期，请重新选择';
   return e;
 }
 
-/** Cover runs from the first day's 00:00 to the last day's 23:59:59, Shanghai time. */
+/** Cover runs from the first day's start to the last day's end, both Shanghai dates sent in +08:00. */
 export function toPolicyRequest(f: PolicyForm): CreatePolicyRequest {
-  const from = shanghaiInstant(f.validFrom, '00:00')!;
-  const to = shanghaiInstant(f.validTo, '23:59')!;
   return {
     insurer: f.insurer.trim(),
     policyNo: f.policyNo.trim(),
-    validFrom: from.toISOString(),
-    validTo: new Date(to.getTime() + 59_000).toISOString(),
+    validFrom: `${f.validFrom}T00:00:00.000+08:00`,
+    validTo: `${f.validTo}T23:59:59.999+08:00`,
   };
 }
 

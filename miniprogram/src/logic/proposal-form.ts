@@ -34,9 +34,32 @@ export function validateProposalForm(f: ActivityForm, now: Date): FormErrors {
   for (const key of PROPOSAL_FIELDS) if (all[key]) e[key] = all[key];
   if (e.lat || e.lng) {
     delete e.lng;
-    e.lat = '请点“用我现在的位置”获取活动地点的坐标（在现场时点），或直接填写纬度和经度';
+    e.lat = hasTypedCoordinates(f)
+      ? '坐标不对：纬度在 -90 到 90 之间、经度在 -180 到 180 之间，例如 31.670500 和 118.506500'
+      : '还没有定位：请点“用我现在的位置”（人在活动地点时点），或在地图上选点';
   }
   return e;
+}
+
+const hasTypedCoordinates = (f: Pick<ActivityForm, 'lat' | 'lng'>) => !!f.lat.trim() || !!f.lng.trim();
+
+/**
+ * How the place shows its point: 已定位 ✓ or 还没有定位, never the raw numbers; the 纬度/经度 inputs only after
+ * 手动输入坐标, or when numbers are there and wrong. A missing position is said under the 定位 line.
+ */
+export function proposalPlaceView(
+  f: Pick<ActivityForm, 'lat' | 'lng'>,
+  errors: FormErrors,
+  manual: boolean,
+): { located: boolean; positionText: string; showCoordinates: boolean; positionError: string | undefined } {
+  const located = !!f.lat.trim() && !!f.lng.trim() && !errors.lat && !errors.lng;
+  const showCoordinates = manual || (hasTypedCoordinates(f) && !!(errors.lat || errors.lng));
+  return {
+    located,
+    positionText: located ? '已定位 ✓' : '还没有定位',
+    showCoordinates,
+    positionError: showCoordinates ? undefined : (errors.lat ?? errors.lng),
+  };
 }
 
 /** Body of POST /activity-proposals; the server files it under the proposer's station. */

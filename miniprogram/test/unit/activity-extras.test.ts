@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ActivityResponse, AdminLedgerEntryResponse } from '@jianghuai/shared';
 import {
   emptyProposalForm,
+  proposalPlaceView,
   proposalStatusText,
   toProposalInput,
   validateProposalForm,
@@ -54,14 +55,35 @@ describe('proposal form', () => {
   });
 
   it('asks for the position once, in plain words, and refuses a past start', () => {
-    const e = validateProposalForm({ ...filled(), lat: '', lng: 'x', startDate: '2026-11-28' }, NOW);
+    const e = validateProposalForm({ ...filled(), lat: '', lng: '', startDate: '2026-11-28' }, NOW);
     expect(e.lng).toBeUndefined();
+    expect(e.lat).toContain('还没有定位');
     expect(e.lat).toContain('用我现在的位置');
     expect(e.startTime).toContain('已经过去');
+    const typed = validateProposalForm({ ...filled(), lat: '', lng: 'x' }, NOW);
+    expect(typed.lng).toBeUndefined();
+    expect(typed.lat).toContain('坐标不对');
     expect(validateProposalForm({ ...filled(), title: '巡', capacity: '0' }, NOW)).toMatchObject({
       title: expect.any(String),
       capacity: expect.any(String),
     });
+  });
+
+  it('shows 已定位 ✓ instead of the numbers and opens the coordinates only on request or when typed wrong', () => {
+    expect(proposalPlaceView(filled(), {}, false)).toEqual({
+      located: true,
+      positionText: '已定位 ✓',
+      showCoordinates: false,
+      positionError: undefined,
+    });
+    expect(proposalPlaceView(filled(), {}, true).showCoordinates).toBe(true);
+    const none = { ...filled(), lat: '', lng: '' };
+    const missing = proposalPlaceView(none, validateProposalForm(none, NOW), false);
+    expect(missing).toMatchObject({ located: false, positionText: '还没有定位', showCoordinates: false });
+    expect(missing.positionError).toContain('还没有定位');
+    const wrong = { ...filled(), lat: '91', lng: '118.5' };
+    const typed = proposalPlaceView(wrong, validateProposalForm(wrong, NOW), false);
+    expect(typed).toMatchObject({ located: false, showCoordinates: true, positionError: undefined });
   });
 
   it('only reports fields the proposer can see', () => {
@@ -160,17 +182,25 @@ describe('insurance policy form', () => {
     expect(validatePolicyForm(filled)).toEqual({});
     const e = validatePolicyForm({ insurer: '人', policyNo: 'P1', validFrom: '2026-13-01', validTo: '2027-02-30' });
     expect(Object.keys(e).sort()).toEqual(['insurer', 'policyNo', 'validFrom', 'validTo']);
-    expect(validatePolicyForm({ ...filled, validTo: '2026-11-30' }).validTo).toBe('截止日期不能早于起始日期');
+    expect(validatePolicyForm({ ...filled, validTo: '2026-11-30' }).validTo).toBe(
+      '截止日期不能早于起始日期，请重新选择',
+    );
     expect(validatePolicyForm({ ...filled, validTo: '2026-12-01' })).toEqual({});
   });
 
-  it('covers from the first day 00:00 to the last day 23:59:59 Shanghai', () => {
-    expect(toPolicyRequest({ ...filled, insurer: ' 人保 ' })).toEqual({
+  it('covers from the first day 00:00 to the last day 23:59:59.999 Shanghai, sent in +08:00', () => {
+    const sent = toPolicyRequest({ ...filled, insurer: ' 人保 ' });
+    expect(sent).toEqual({
       insurer: '人保',
       policyNo: 'PICC-2026-0001',
-      validFrom: '2026-11-30T16:00:00.000Z',
-      validTo: '2027-11-30T15:59:59.000Z',
+      validFrom: '2026-12-01T00:00:00.000+08:00',
+      validTo: '2027-11-30T23:59:59.999+08:00',
     });
+    expect(new Date(sent.validFrom).toISOString()).toBe('2026-11-30T16:00:00.000Z');
+    expect(new Date(sent.validTo).toISOString()).toBe('2027-11-30T15:59:59.999Z');
+    // one day: its start to its end
+    const oneDay = toPolicyRequest({ ...filled, validTo: '2026-12-01' });
+    expect(Date.parse(oneDay.validTo) - Date.parse(oneDay.validFrom)).toBe(86_400_000 - 1);
   });
 
   it('shows the period in Shanghai dates and knows whether it covers an activity', () => {

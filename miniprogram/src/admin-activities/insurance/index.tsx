@@ -4,6 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { Screen } from '../../components/Screen';
 import { BigButton } from '../../components/BigButton';
 import { InlineError } from '../../components/States';
+import { DateTimeField } from '../../components/DateTimeField';
 import { PagedListView } from '../../components/PagedListView';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
 import { messageOf } from '../../hooks/useSignup';
@@ -29,6 +30,11 @@ function NewPolicyForm({ onCreated, onClose }: { onCreated: () => void; onClose:
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  const change = (key: Key, value: string) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    setErrors((prev) => ({ ...prev, [key]: undefined }));
+  };
+
   const field = (key: Key, label: string, placeholder: string) => (
     <View className="jh-field">
       <Text className="jh-field__label">{label}</Text>
@@ -36,11 +42,7 @@ function NewPolicyForm({ onCreated, onClose }: { onCreated: () => void; onClose:
         className="jh-input"
         value={form[key]}
         placeholder={placeholder}
-        onInput={(e) => {
-          const value = e.detail.value;
-          setForm((f) => ({ ...f, [key]: value }));
-          setErrors((prev) => ({ ...prev, [key]: undefined }));
-        }}
+        onInput={(e) => change(key, e.detail.value)}
         data-testid={`policy-${key}`}
       />
       {errors[key] ? (
@@ -49,6 +51,17 @@ function NewPolicyForm({ onCreated, onClose }: { onCreated: () => void; onClose:
         </Text>
       ) : null}
     </View>
+  );
+
+  // a Shanghai date from the picker: never typed
+  const day = (key: 'validFrom' | 'validTo', label: string) => (
+    <DateTimeField
+      label={label}
+      date={form[key]}
+      onChange={(next) => change(key, next.date)}
+      error={errors[key]}
+      testId={`policy-${key}`}
+    />
   );
 
   async function save() {
@@ -76,8 +89,8 @@ function NewPolicyForm({ onCreated, onClose }: { onCreated: () => void; onClose:
       </Text>
       {field('insurer', '保险公司', '例如：中国人寿马鞍山分公司')}
       {field('policyNo', '保单号', '例如：PICC-2026-0001')}
-      {field('validFrom', '保障起始日期', '2026-12-01')}
-      {field('validTo', '保障截止日期', '2027-11-30')}
+      {day('validFrom', '保障起始日期')}
+      {day('validTo', '保障截止日期')}
       <Text className="jh-block jh-muted">起始日 0 点开始保障，截止日 24 点结束。</Text>
       <InlineError message={error} testId="policy-error" />
       <BigButton onClick={() => void save()} loading={busy} loadingText="正在登记…" testId="policy-submit">

@@ -6,10 +6,12 @@ import { Screen } from '../../components/Screen';
 import { BigButton } from '../../components/BigButton';
 import { InlineError } from '../../components/States';
 import { Chips } from '../../components/activity/Chips';
+import { DateTimeField } from '../../components/DateTimeField';
 import { firstError, type ActivityForm, type FormErrors } from '../../logic/activity-form';
 import {
   emptyProposalForm,
   PROPOSAL_DRAFT_KEY,
+  proposalPlaceView,
   toProposalInput,
   validateProposalForm,
 } from '../../logic/proposal-form';
@@ -120,9 +122,8 @@ function useProposalForm() {
   return { bind: { form, errors, update }, submitError, sending, submit };
 }
 
-/** The address and coordinates: typed, picked on the map (WeChat), or taken from the phone's position. */
-function PlaceFields(bind: Bind) {
-  const { form, update } = bind;
+/** 在地图上选点 (WeChat only) and 用我现在的位置: both fill the point, the map also an empty address. */
+function PositionButtons({ form, update }: Bind) {
   const [locating, setLocating] = useState(false);
   const fillMyPosition = async () => {
     setLocating(true);
@@ -131,14 +132,18 @@ function PlaceFields(bind: Bind) {
       update('lat', p.lat.toFixed(6));
       update('lng', p.lng.toFixed(6));
     } catch {
-      void Taro.showToast({ title: '没能获取位置，请允许定位后再试，或直接填写坐标', icon: 'none', duration: 3000 });
+      const where = isWeapp ? '或在地图上选点' : '或到活动地点再点';
+      void Taro.showToast({ title: `没能获取位置，请允许定位后再试，${where}`, icon: 'none', duration: 3000 });
     } finally {
       setLocating(false);
     }
   };
   const pickOnMap = async () => {
     try {
-      const res = await Taro.chooseLocation({});
+      const lat = Number(form.lat);
+      const res = await Taro.chooseLocation(
+        form.lat.trim() && Number.isFinite(lat) ? { latitude: lat, longitude: Number(form.lng) } : {},
+      );
       update('lat', res.latitude.toFixed(6));
       update('lng', res.longitude.toFixed(6));
       if (!form.address.trim()) update('address', [res.address, res.name].filter(Boolean).join(' '));
@@ -148,8 +153,6 @@ function PlaceFields(bind: Bind) {
   };
   return (
     <>
-      <Text className="jh-section-title">地点</Text>
-      <Field k="address" label="地址" placeholder="例如：平湖小区北门" {...bind} />
       {isWeapp ? (
         <BigButton kind="secondary" onClick={() => void pickOnMap()} testId="proposal-pick-on-map">
           在地图上选点
@@ -164,9 +167,63 @@ function PlaceFields(bind: Bind) {
       >
         用我现在的位置
       </BigButton>
-      <View style={{ marginTop: '16px' }} />
-      <Field k="lat" label="纬度" placeholder="例如 31.670500" type="digit" {...bind} />
-      <Field k="lng" label="经度" placeholder="例如 118.506500" type="digit" {...bind} />
+    </>
+  );
+}
+
+/**
+ * The address and its point — picked on the map (WeChat) or the phone's position — shown as 已定位 ✓; typing
+ * coordinates is the last resort behind 手动输入坐标.
+ */
+function PlaceFields(bind: Bind) {
+  const [manual, setManual] = useState(false);
+  const view = proposalPlaceView(bind.form, bind.errors, manual);
+  return (
+    <>
+      <Text className="jh-section-title">地点</Text>
+      <Field k="address" label="地址" placeholder="例如：平湖小区北门" {...bind} />
+      <Text className={`jh-block${view.located ? '' : ' jh-muted'}`} data-testid="proposal-position">
+        {view.positionText}
+      </Text>
+      {view.positionError ? (
+        <Text className="jh-field__error" data-testid="proposal-lat-error">
+          {view.positionError}
+        </Text>
+      ) : null}
+      <PositionButtons {...bind} />
+      {view.showCoordinates ? (
+        <>
+          <Field k="lat" label="纬度" placeholder="例如 31.670500" type="digit" {...bind} />
+          <Field k="lng" label="经度" placeholder="例如 118.506500" type="digit" {...bind} />
+        </>
+      ) : (
+        <View className="jh-link" onClick={() => setManual(true)} data-testid="proposal-manual-coords">
+          手动输入坐标
+        </View>
+      )}
+    </>
+  );
+}
+
+/** 开始 and 结束, each a date and a time from the pickers. */
+function TimeFields({ form, errors, update }: Bind) {
+  const pair = (label: string, d: 'startDate' | 'endDate', t: 'startTime' | 'endTime') => (
+    <DateTimeField
+      label={label}
+      date={form[d]}
+      time={form[t]}
+      onChange={(next) => {
+        if (next.date !== form[d]) update(d, next.date);
+        if (next.time !== form[t]) update(t, next.time);
+      }}
+      error={errors[t] ?? errors[d]}
+      testId={`proposal-${d.slice(0, -'Date'.length)}`}
+    />
+  );
+  return (
+    <>
+      {pair('开始', 'startDate', 'startTime')}
+      {pair('结束', 'endDate', 'endTime')}
     </>
   );
 }
@@ -203,10 +260,7 @@ export default function ProposeActivityPage() {
       <PlaceFields {...bind} />
 
       <Text className="jh-section-title">时间和人数</Text>
-      <Field k="startDate" label="日期" placeholder="2026-12-01" {...bind} />
-      <Field k="startTime" label="开始时间" placeholder="09:00" {...bind} />
-      <Field k="endDate" label="结束日期" placeholder="2026-12-01" {...bind} />
-      <Field k="endTime" label="结束时间" placeholder="11:00" {...bind} />
+      <TimeFields {...bind} />
       <Field k="capacity" label="需要多少人" type="number" {...bind} />
 
       <View className="jh-field">

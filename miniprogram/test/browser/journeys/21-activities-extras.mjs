@@ -40,12 +40,12 @@ export default [
       // A bad period is refused in words before anything is sent.
       await fillInput(page, 'policy-insurer', '中国人寿马鞍山分公司');
       await fillInput(page, 'policy-policyNo', policyNo);
-      await fillInput(page, 'policy-validFrom', '2026-12-01');
-      await fillInput(page, 'policy-validTo', '2026-11-01');
+      await pickDate(page, 'policy-validFromDate', '2026-12-01');
+      await pickDate(page, 'policy-validToDate', '2026-11-01');
       await tap(page, 'policy-submit');
-      const problem = await textOf(page, 'policy-validTo-error');
+      const problem = await textOf(page, 'policy-validToDate-error');
       assert(problem.includes('不能早于'), `a reversed period says "${problem}"`);
-      await fillInput(page, 'policy-validTo', '2027-11-30');
+      await pickDate(page, 'policy-validToDate', '2027-11-30');
       await shot(page, 'actx02-officer-policy-form');
       await tap(page, 'policy-submit');
       const item = page.locator('[data-testid="policy-item"]', { hasText: policyNo });
@@ -93,12 +93,26 @@ export default [
       await visible(page, 'proposal-error');
       await fillInput(page, 'proposal-title', title);
       await fillInput(page, 'proposal-address', '平湖小区广场');
+      // no position yet: said in words beside the place, with no coordinates to type
+      const unlocated = await textOf(page, 'proposal-lat-error');
+      assert(unlocated.includes('还没有定位'), `the missing position says "${unlocated}"`);
+      assert((await byTestId(page, 'proposal-lat').count()) === 0, 'the coordinates show without 手动输入坐标');
       await tap(page, 'proposal-use-my-position');
-      await page.waitForFunction(
-        () => document.querySelector('[data-testid="proposal-lat"] input')?.value?.startsWith('31.6705'),
-        null,
-        { timeout: STEP_TIMEOUT_MS },
-      );
+      await page
+        .locator('[data-testid="proposal-position"]', { hasText: '已定位 ✓' })
+        .waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      // the evening of the day after tomorrow, from the pickers
+      const day = shanghaiDate(clockNow() + 2 * 86_400_000);
+      await pickDate(page, 'proposal-startDate', day);
+      await pickTime(page, 'proposal-startTime', '19:00');
+      await pickDate(page, 'proposal-endDate', day);
+      await pickTime(page, 'proposal-endTime', '21:00');
+      const when = `${await textOf(page, 'proposal-startDate')} ${await textOf(page, 'proposal-startTime')}`;
+      assert(when === `${day} 19:00`, `the start reads "${when}"`);
+      // the coordinates stay reachable behind 手动输入坐标, filled from the position
+      await tap(page, 'proposal-manual-coords');
+      const lat = await page.locator('[data-testid="proposal-lat"] input').inputValue();
+      assert(lat.startsWith('31.6705'), `the latitude from the position is "${lat}"`);
       await shot(page, 'actx05-volunteer-proposal-form');
       await tap(page, 'proposal-submit');
       const item = page.locator('[data-testid="my-proposal-item"]', { hasText: title });
