@@ -8,6 +8,7 @@ import { readdirSync } from 'node:fs';
 /** module → the modules it may import (besides itself). */
 export const MODULE_DEPENDENCIES = {
   health: [],
+  files: [],
   wechat: [],
   org: [],
   audit: ['org'],
@@ -21,7 +22,8 @@ export const MODULE_DEPENDENCIES = {
   teams: ['org', 'volunteers', 'audit'],
   activities: ['org', 'users', 'companies', 'volunteers', 'applications', 'points', 'notifications', 'teams', 'audit'],
   insurance: ['org', 'volunteers', 'teams', 'activities', 'audit'],
-  jobs: ['users', 'volunteers', 'applications', 'activities', 'notifications', 'audit'],
+  sms: [],
+  jobs: ['users', 'volunteers', 'applications', 'activities', 'notifications', 'sms', 'audit'],
   staff: ['org', 'users', 'audit', 'auth'],
   auth: ['org', 'users', 'volunteers', 'wechat', 'audit'],
 };

@@ -19,6 +19,8 @@ import { VolunteersModule } from './modules/volunteers/volunteers.module.js';
 import { ApplicationsModule } from './modules/applications/applications.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
 import { TeamsModule } from './modules/teams/teams.module.js';
+import { FilesModule } from './modules/files/files.module.js';
+import { SmsModule } from './modules/sms/sms.module.js';
 
 @Module({})
 export class AppModule {
@@ -47,6 +49,10 @@ export class AppModule {
         InsuranceModule,
         // teams (docs/product.md#teams)
         TeamsModule,
+        // uploads (docs/product.md#uploads)
+        FilesModule,
+        // text messages (docs/product.md#notifications)
+        SmsModule,
       ],
     };
   }

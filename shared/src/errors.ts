@@ -163,6 +163,14 @@ export const ERRORS = {
     message: '已有不在所选队伍中的义警报名，不能改为只面向这支队伍',
   },
   ACTIVITY_ORG_ABOVE_SCOPE: { status: 403, message: '只能以本单位或下级单位的名义发布活动' },
+  // ── uploads (docs/product.md#uploads) ──
+  FILE_REQUIRED: { status: 400, message: '请选择要上传的图片' },
+  FILE_PURPOSE_UNKNOWN: { status: 400, message: '上传用途不正确' },
+  FILE_TYPE_NOT_ALLOWED: { status: 415, message: '只能上传 JPG、PNG 或 WebP 格式的照片' },
+  FILE_TOO_LARGE: { status: 413, message: '照片太大，请换一张或压缩后再上传' },
+  FILE_UNREADABLE: { status: 422, message: '照片已损坏或无法识别，请重新拍摄或换一张' },
+  FILE_DAILY_LIMIT: { status: 429, message: '今天上传的照片已达上限，请明天再传' },
+  FILE_ALREADY_ATTACHED: { status: 409, message: '这张照片已被使用，请重新上传' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

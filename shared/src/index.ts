@@ -15,4 +15,5 @@ export * from './applications.js';
 export * from './audit.js';
 export * from './notifications.js';
 export * from './dates.js';
+export * from './files.js';
 export * from './route-contract.js';

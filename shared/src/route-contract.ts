@@ -1,6 +1,7 @@
 import { ROUTES } from './api.js';
 import { ACTIVITY_ROUTES } from './activities.js';
 import { ENROLMENT_ROUTES } from './applications.js';
+import { FILE_ROUTES } from './files.js';
 import { INSURANCE_ROUTES } from './insurance.js';
 import { POINTS_ROUTES } from './points.js';
 import { TEAM_ROUTES } from './teams.js';
@@ -22,6 +23,7 @@ export const ROUTE_TABLES = {
   INSURANCE_ROUTES,
   POINTS_ROUTES,
   TEAM_ROUTES,
+  FILE_ROUTES,
 } as const;
 export type RouteTableName = keyof typeof ROUTE_TABLES;
 
@@ -139,6 +141,11 @@ export const ROUTE_METHODS: { readonly [T in RouteTableName]: MethodsOf<(typeof 
     adminTeam: ['GET', 'PUT'],
     adminStationsWithoutActiveTeam: ['GET'],
     myTeams: ['GET'],
+  },
+  FILE_ROUTES: {
+    upload: ['POST'],
+    file: ['GET'],
+    thumb: ['GET'],
   },
 };
 

@@ -124,6 +124,23 @@ describe(loadConfig.name, () => {
     expect(problems({ BUSINESS_TIME_ZONE: 'Mars/Olympus' }).join()).toContain('BUSINESS_TIME_ZONE');
   });
 
+  it('uploads live on local disk under DATA_DIR/uploads; an unknown driver or a bad size limit is named', () => {
+    const sut = loadConfig({ DATA_DIR: '/srv/jh' });
+    expect(sut.storage).toEqual({
+      driver: 'local',
+      localDir: '/srv/jh/uploads',
+      maxImageBytes: 10 * 1024 * 1024,
+      maxFilesPerDay: 100,
+    });
+    expect(loadConfig({ UPLOAD_MAX_IMAGE_BYTES: '2048', UPLOAD_MAX_FILES_PER_DAY: '3' }).storage).toMatchObject({
+      maxImageBytes: 2048,
+      maxFilesPerDay: 3,
+    });
+    expect(problems({ STORAGE_DRIVER: 's3' }).join()).toContain('STORAGE_DRIVER');
+    expect(problems({ UPLOAD_MAX_IMAGE_BYTES: '10MB' }).join()).toContain('UPLOAD_MAX_IMAGE_BYTES');
+    expect(problems({ UPLOAD_MAX_FILES_PER_DAY: '0' }).join()).toContain('UPLOAD_MAX_FILES_PER_DAY');
+  });
+
   it('lists the problems of every area together in one ConfigError', () => {
     const found = problems({
       PORT: 'abc',

@@ -10,6 +10,8 @@ import { jobsConfig } from './jobs.config.js';
 import { jwtConfig } from './jwt.config.js';
 import { notificationsConfig } from './notifications.config.js';
 import { piiConfig } from './pii.config.js';
+import { smsConfig } from './sms.config.js';
+import { storageConfig } from './storage.config.js';
 import { wechatConfig } from './wechat.config.js';
 
 /** Every area of the configuration, by the name it is registered under. */
@@ -25,6 +27,8 @@ const AREAS = {
   enrolment: enrolmentConfig,
   jobs: jobsConfig,
   notifications: notificationsConfig,
+  sms: smsConfig,
+  storage: storageConfig,
 } as const;
 
 type Areas = typeof AREAS;

@@ -28,6 +28,9 @@ import { JobLease } from '../modules/jobs/job-lease.entity.js';
 import { JobReminder } from '../modules/jobs/job-reminder.entity.js';
 import { Team } from '../modules/teams/team.entity.js';
 import { TeamMember } from '../modules/teams/team-member.entity.js';
+import { StoredFile } from '../modules/files/stored-file.entity.js';
+import { UploadDay } from '../modules/files/upload-day.entity.js';
+import { SmsMessage } from '../modules/sms/sms-message.entity.js';
 
 /** Every entity, listed once: the app, the migration generator and the tests share this list. */
 export const ENTITIES = [
@@ -64,4 +67,9 @@ export const ENTITIES = [
   // teams (docs/product.md#teams)
   Team,
   TeamMember,
+  // uploads (docs/product.md#uploads)
+  StoredFile,
+  UploadDay,
+  // text messages (docs/product.md#notifications)
+  SmsMessage,
 ];

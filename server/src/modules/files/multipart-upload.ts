@@ -1,0 +1,37 @@
+import type { FastifyRequest } from 'fastify';
+import { FILE_PURPOSE_FIELD, FILE_UPLOAD_FIELD } from '@jianghuai/shared';
+import { AppException } from '../../common/errors/app-exception.js';
+
+export interface MultipartUpload {
+  purpose: string;
+  filename: string | null;
+  bytes: Buffer;
+}
+
+/**
+ * Reads `purpose` and the one file of an upload request. The file is cut off at `maxBytes` while it
+ * streams in (never read whole, never written to a temporary file): past it the request is refused with
+ * FILE_TOO_LARGE. Anything but one file and a few short fields is refused by the parser's limits.
+ */
+export async function readMultipartUpload(req: FastifyRequest, maxBytes: number): Promise<MultipartUpload> {
+  if (!req.isMultipart()) throw new AppException('FILE_REQUIRED');
+  let purpose = '';
+  let file: { filename: string | null; bytes: Buffer } | null = null;
+  try {
+    const parts = req.parts({ limits: { fileSize: maxBytes, files: 1, fields: 5, fieldSize: 200, parts: 6 } });
+    for await (const part of parts) {
+      if (part.type === 'field') {
+        if (part.fieldname === FILE_PURPOSE_FIELD) purpose = String(part.value ?? '');
+      } else {
+        const bytes = await part.toBuffer();
+        if (part.fieldname === FILE_UPLOAD_FIELD) file = { filename: part.filename || null, bytes };
+      }
+    }
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new AppException('FILE_TOO_LARGE', { maxBytes });
+    throw err;
+  }
+  if (!file) throw new AppException('FILE_REQUIRED');
+  return { purpose, ...file };
+}
