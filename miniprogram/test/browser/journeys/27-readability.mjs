@@ -37,20 +37,21 @@ async function api(base, method, path, token, body) {
 }
 
 /**
- * An activity of 张伟's station starting in three hours, with 张伟 signed up: the detail and check-in show it.
+ * An activity of 张伟's station in twelve days, with 张伟 signed up: the detail and check-in show it.
  * A second one he signed up for is cancelled, so he has an unread message (the badges on 消息 and on his card).
  */
 async function activityForZhangWei(base) {
   const station = await staffTokenOf(base, 'pinghu_station');
   const zhang = await wechatTokens(base, 'zhangwei');
-  const shown = await signedUpActivity(base, station, zhang, 3);
-  const cancelled = await signedUpActivity(base, station, zhang, 30);
+  const shown = await signedUpActivity(base, station, zhang, 12);
+  const cancelled = await signedUpActivity(base, station, zhang, 13);
   await api(base, 'POST', `/admin/activities/${cancelled}/cancel`, station, { reason: '天气原因取消' });
   return shown;
 }
 
-async function signedUpActivity(base, station, zhang, inHours) {
-  const startMs = support.clockNow() + inHours * 3_600_000;
+/** An activity at 10:00 (Shanghai) in `inDays` days, far from the days other journeys sign 张伟 up for. */
+async function signedUpActivity(base, station, zhang, inDays) {
+  const startMs = Date.parse(`${support.shanghaiDate(support.clockNow() + inDays * 86_400_000)}T10:00:00+08:00`);
   const created = await api(base, 'POST', '/admin/activities', station, {
     title: `读屏测试巡逻 ${Date.now() % 100_000}`,
     type: 'street_patrol',
