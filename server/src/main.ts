@@ -1,5 +1,6 @@
 import { ConfigError } from './config/config-area.js';
 import { loadConfig } from './config/configuration.js';
+import { parseSmsEndpoint } from './config/sms.config.js';
 import { createApp } from './bootstrap.js';
 import { logger } from './common/logging/logger.js';
 import type { WechatSandbox } from './wechat-sandbox/sandbox-server.js';
@@ -21,8 +22,11 @@ try {
 let sandbox: WechatSandbox | null = null;
 if (config.wechat.sandbox && !config.wechat.apiBase) {
   const { WechatSandbox: Sandbox } = await import('./wechat-sandbox/sandbox-server.js');
-  sandbox = new Sandbox({ appId: config.wechat.appId, secret: config.wechat.secret });
+  const sms = { ...config.sms, templateIds: Object.values(config.sms.templateIds) };
+  sandbox = new Sandbox({ appId: config.wechat.appId, secret: config.wechat.secret, sms });
   config.wechat.apiBase = await sandbox.listen(config.wechat.sandboxPort);
+  // text messages go to the same sandbox unless SMS_ENDPOINT names another
+  config.sms.endpoint ??= parseSmsEndpoint(config.wechat.apiBase);
 }
 
 const app = await createApp(config);

@@ -25,6 +25,7 @@ describe('Job schedule (e2e)', () => {
       'activity-upkeep': 1,
       'activity-reminders': 1,
       'notification-retries': 1,
+      'sms-delivery': 1,
     });
     expect(Object.keys(dev.every).sort()).toEqual([...JOB_NAMES].sort());
     const test = { ...baseEnv, NODE_ENV: 'test' };
@@ -142,7 +143,12 @@ describe('Job schedule (e2e)', () => {
       // a period later (the last runs moved back 2 minutes) the one-minute jobs are due again, once
       await a.dataSource.query('UPDATE job_leases SET lastRunAt = ?', [new Date(testNowMs() - 2 * 60_000)]);
       const later = await Promise.all([a.app.get(JobScheduler).tick(), b.app.get(JobScheduler).tick()]);
-      expect(later.flat().sort()).toEqual(['activity-reminders', 'activity-upkeep', 'notification-retries']);
+      expect(later.flat().sort()).toEqual([
+        'activity-reminders',
+        'activity-upkeep',
+        'notification-retries',
+        'sms-delivery',
+      ]);
     });
   });
 });

@@ -567,6 +567,8 @@ export const JOB_NAMES = [
   'notification-retries',
   // applications waiting past their review time: their reviewers are told once per stage
   'review-sla-warnings',
+  // text messages (call-ups, urgent warnings) sent from their outbox, retried with back-off
+  'sms-delivery',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 

@@ -26,6 +26,10 @@ export const JOB_LABELS: Record<JobName, { title: string; hint: string }> = {
     title: '审核超时提醒',
     hint: '申请等待审核超过时限时，提醒负责该环节的审核民警（每份申请每个环节一次）',
   },
+  'sms-delivery': {
+    title: '短信发送',
+    hint: '发出集结令、紧急预警的短信；发送失败的按 1、2、4、8 分钟逐次重试，每个号码每天有上限',
+  },
 };
 
 const RESULT_LABELS: Record<string, string> = {
@@ -41,6 +45,10 @@ const RESULT_LABELS: Record<string, string> = {
   tried: '重试',
   sent: '推送成功',
   failed: '仍失败',
+  smsSent: '短信发出',
+  smsRetrying: '短信稍后重试',
+  smsFailed: '短信失败',
+  smsOverLimit: '超出每日上限',
 };
 
 /** Units: activities for the activity counters, messages for the push counters, people otherwise. */
@@ -51,6 +59,10 @@ const RESULT_UNITS: Record<string, string> = {
   tried: '条',
   sent: '条',
   failed: '条',
+  smsSent: '条',
+  smsRetrying: '条',
+  smsFailed: '条',
+  smsOverLimit: '条',
 };
 
 /** `{ revoked: 2, warned: 5 }` → “注销 2 人，提醒 5 人”; an empty result → “无需处理”. */

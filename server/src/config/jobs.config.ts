@@ -28,6 +28,8 @@ const DEFAULT_EVERY: Record<JobName, number | 'quarterly'> = {
   'notification-retries': 1,
   // an application is overdue within the hour after its review time runs out
   'review-sla-warnings': 60,
+  // text messages go out within the minute they were decided; retries wait their back-off
+  'sms-delivery': 1,
 };
 
 export const jobsConfig = defineConfig('jobs', (env, problems): JobScheduleConfig => {

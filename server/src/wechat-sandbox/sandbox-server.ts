@@ -1,18 +1,25 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DEV_SMS } from '../config/sms.config.js';
+import { SmsSandbox, type SmsSandboxOptions } from './sms-sandbox.js';
 
 /**
  * A local stand-in for the WeChat server API, speaking the same HTTP protocol the real client
  * code uses: code2Session, stable access token, phone number, subscribe messages. It never runs
  * in production (the server refuses to start with it). Control endpoints live under `/__sandbox/`
  * so tests can teach it phone codes and read what was sent. Phone codes of the form
- * `sandbox-phone-<mobile>` need no teaching.
+ * `sandbox-phone-<mobile>` need no teaching. Tencent Cloud SMS is served on the same server (`POST /`
+ * with `X-TC-Action`, see sms-sandbox.ts), with the development SMS credentials unless `sms` names others.
  */
 export interface SandboxOptions {
   appId: string;
   secret: string;
+  sms?: SmsSandboxOptions;
 }
+
+/** The SMS sandbox's registrations for the development values (config/sms.config.ts DEV_SMS). */
+export const DEV_SMS_SANDBOX: SmsSandboxOptions = { ...DEV_SMS, templateIds: Object.values(DEV_SMS.templateIds) };
 
 export interface SentSubscribeMessage {
   touser: string;
@@ -35,8 +42,12 @@ export class WechatSandbox {
   /** Failure switch: the next N subscribe sends answer `errcode -1` (WeChat's "system busy") and are not recorded. */
   failSubscribeSends = 0;
   baseUrl = '';
+  /** Tencent Cloud SMS: `sms.sentMessages`, switches `failNext`, `invalidNumbers`, `delayMs`. */
+  readonly sms: SmsSandbox;
 
-  constructor(private readonly opts: SandboxOptions) {}
+  constructor(private readonly opts: SandboxOptions) {
+    this.sms = new SmsSandbox(opts.sms ?? DEV_SMS_SANDBOX);
+  }
 
   async listen(port = 0, host = '127.0.0.1'): Promise<string> {
     this.server = createServer((req, res) => {
@@ -61,6 +72,8 @@ export class WechatSandbox {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sandbox');
+    if (req.method === 'POST' && url.pathname === '/' && req.headers['x-tc-action'])
+      return this.sms.handle(req, await readText(req), res);
     const body = req.method === 'POST' ? await readJson(req) : {};
     if (body === undefined) return send(res, 200, { errcode: 47001, errmsg: 'data format error' });
     const route = `${req.method} ${url.pathname}`;
@@ -97,6 +110,8 @@ export class WechatSandbox {
         this.failSubscribeSends = count;
         return send(res, 200, { ok: true });
       }
+      case 'GET /__sandbox/sms':
+        return send(res, 200, this.sms.sentMessages);
       case 'GET /__sandbox/health':
         return send(res, 200, { ok: true });
       default:
@@ -178,10 +193,14 @@ function sendText(res: ServerResponse, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
+async function readText(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
+  const text = await readText(req);
   if (!text) return {};
   try {
     const v: unknown = JSON.parse(text);

@@ -80,6 +80,8 @@ async function startTestApp(env: Record<string, string>, opts: { sameDatabaseAs?
     LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
     PASSWORD_HASH_COST: '10',
     LOG_LEVEL: 'error',
+    // text messages go to the same sandbox (Tencent Cloud SMS part) with the development credentials
+    SMS_ENDPOINT: sandboxUrl,
   };
   const clockStart = clockStartForApp();
   if (clockStart) base.CLOCK_START = clockStart;

@@ -10,6 +10,7 @@ import { UserQueries } from '../../src/modules/users/user-queries.js';
 import { VolunteerDutyQueries } from '../../src/modules/volunteers/volunteer-duty-queries.js';
 import { ApplicationQueries } from '../../src/modules/applications/application-queries.js';
 import { FakeWechat, unitAudit, unitNotifications, unitOrg } from './factories.js';
+import { unitSms } from './factories-sms.js';
 
 /** The activity jobs belong to the activities module: the jobs specs only see whether they are handed over. */
 export class FakeActivityJobs {
@@ -49,5 +50,6 @@ export function unitJobs(
     new VolunteerDutyQueries(ds),
     new UserQueries(ds),
     new ApplicationQueries(ds, unitOrg(ds)),
+    unitSms(ds, clock),
   );
 }

@@ -4,6 +4,7 @@ import { ActivitiesModule } from '../activities/activities.module.js';
 import { ApplicationsModule } from '../applications/applications.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { VolunteersModule } from '../volunteers/volunteers.module.js';
+import { SmsModule } from '../sms/sms.module.js';
 import { JobLeaseService } from './job-lease.service.js';
 import { JobScheduler } from './job-scheduler.service.js';
 import { JobsService } from './jobs.service.js';
@@ -16,7 +17,7 @@ import { JobsAdminController } from './jobs-admin.controller.js';
  * one instance runs a job at a time, and a scheduled job only once per period.
  */
 @Module({
-  imports: [ScheduleModule.forRoot(), ActivitiesModule, ApplicationsModule, UsersModule, VolunteersModule],
+  imports: [ScheduleModule.forRoot(), ActivitiesModule, ApplicationsModule, UsersModule, VolunteersModule, SmsModule],
   providers: [JobLeaseService, JobsService, JobScheduler],
   controllers: [JobsAdminController],
   exports: [JobsService, JobScheduler],

@@ -27,6 +27,7 @@ import { jobsConfig, type JobScheduleConfig } from '../../config/jobs.config.js'
 import { ActivityJobsService } from '../activities/activity-jobs.service.js';
 import { Clock } from '../../common/clock/clock.js';
 import { ApplicationQueries, type OverdueApplication } from '../applications/application-queries.js';
+import { SmsService } from '../sms/sms.service.js';
 
 const DAY_MS = 86_400_000;
 const PAGE = 500;
@@ -63,6 +64,7 @@ export class JobsService {
     private readonly volunteers: VolunteerDutyQueries,
     private readonly users: UserQueries,
     private readonly applications: ApplicationQueries,
+    private readonly sms: SmsService,
   ) {}
 
   /** Runs a job under its lease; with `dueBefore` only if it last ran at or before that instant (the scheduler). */
@@ -111,6 +113,8 @@ export class JobsService {
         return this.notifications.retryDue();
       case 'review-sla-warnings':
         return this.reviewSlaWarnings();
+      case 'sms-delivery':
+        return this.sms.deliverDue();
     }
   }
 
