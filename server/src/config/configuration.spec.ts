@@ -7,6 +7,7 @@ import { jobsConfig } from './jobs.config.js';
 import { wechatConfig } from './wechat.config.js';
 import { DEV_JWT_SECRET } from './jwt.config.js';
 import { DEV_PII_HASH_KEY, DEV_PII_KEYS } from './pii.config.js';
+import { DEV_SMS } from './sms.config.js';
 
 const key = Buffer.alloc(32, 1).toString('base64');
 const prodSecrets = {
@@ -92,6 +93,54 @@ describe(loadConfig.name, () => {
     expect(problems({ ...prodSecrets, JWT_SECRET: 'short-secret' }).join()).toContain('at least 32 characters');
     // outside production the fallbacks are what a zero-setup run uses
     expect(problems({ NODE_ENV: 'development' })).toEqual([]);
+  });
+
+  it('SMS: on with the sandbox outside production; off in production unless turned on, then only with the real provider', () => {
+    const dev = loadConfig({});
+    expect(dev.sms).toMatchObject({
+      enabled: true,
+      endpoint: null,
+      secretId: DEV_SMS.secretId,
+      dailyLimitPerPhone: 10,
+    });
+    expect(dev.sms.templateIds).toEqual(DEV_SMS.templateIds);
+    expect(loadConfig({ SMS_ENDPOINT: 'http://127.0.0.1:4100' }).sms.endpoint).toEqual({
+      protocol: 'http:',
+      host: '127.0.0.1:4100',
+    });
+    expect(loadConfig({ ...prodSecrets }).sms.enabled).toBe(false);
+    const real = {
+      ...prodSecrets,
+      SMS_ENABLED: 'on',
+      SMS_ENDPOINT: 'sms.tencentcloudapi.com',
+      SMS_SECRET_ID: 'AKIDreal',
+      SMS_SECRET_KEY: 'real-key',
+      SMS_SDK_APP_ID: '1400123456',
+      SMS_SIGN_NAME: '马鞍山义警',
+      SMS_TEMPLATE_CALLUP: '2000001',
+      SMS_TEMPLATE_EARLY_WARNING: '2000002',
+    };
+    expect(problems(real)).toEqual([]);
+    expect(loadConfig(real).sms.endpoint).toEqual({ protocol: 'https:', host: 'sms.tencentcloudapi.com' });
+    expect(loadConfig({ ...real, SMS_TEMPLATE_CALLUP: '2000009' }).sms.templateIds.callup).toBe('2000009');
+    // the sandbox, plain HTTP, no endpoint, a development value or a missing one are refused
+    expect(problems({ ...real, SMS_ENDPOINT: 'http://127.0.0.1:4100' }).join()).toContain('SMS_ENDPOINT');
+    expect(problems({ ...real, SMS_ENDPOINT: 'https://localhost:4100' }).join()).toContain('SMS_ENDPOINT');
+    const noEndpoint: Record<string, string> = { ...real };
+    delete noEndpoint.SMS_ENDPOINT;
+    expect(problems(noEndpoint).join()).toContain('SMS_ENDPOINT');
+    expect(problems({ ...real, SMS_SECRET_KEY: DEV_SMS.secretKey }).join()).toContain('SMS_SECRET_KEY');
+    const noTemplate: Record<string, string> = { ...real };
+    delete noTemplate.SMS_TEMPLATE_EARLY_WARNING;
+    expect(problems(noTemplate).join()).toContain('SMS_TEMPLATE_EARLY_WARNING');
+    for (const name of ['SMS_SECRET_ID', 'SMS_SDK_APP_ID', 'SMS_SIGN_NAME']) {
+      const env: Record<string, string> = { ...real };
+      delete env[name];
+      expect(problems(env).join()).toContain(name);
+    }
+    // malformed values are named in any mode
+    expect(problems({ SMS_DAILY_LIMIT_PER_PHONE: '0' }).join()).toContain('SMS_DAILY_LIMIT_PER_PHONE');
+    expect(problems({ SMS_ENDPOINT: 'ftp://x/y' }).join()).toContain('SMS_ENDPOINT');
   });
 
   it('the OpenAPI UI is off in production unless API_DOCS=on, and then for staff only; open in development', () => {

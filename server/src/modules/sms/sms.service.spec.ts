@@ -20,8 +20,9 @@ describe('SmsService', () => {
   let sender: FakeSmsSender;
   const sutAt = (iso = T0, env: Record<string, string> = {}) => unitSms(ds, clockAt(iso), sender, env);
   const rows = () => ds.getRepository(SmsMessage).find({ order: { id: 'ASC' } });
+  /** Enqueued a second before `iso` (each clock runs on from its start: a later clock must see the row due). */
   const enqueue = (items: SmsItem[], iso = T0, env: Record<string, string> = {}) =>
-    ds.transaction((m) => sutAt(iso, env).enqueue(m, items));
+    ds.transaction((m) => sutAt(at(iso, -1000), env).enqueue(m, items));
 
   beforeAll(async () => {
     ds = await unitDataSource();
