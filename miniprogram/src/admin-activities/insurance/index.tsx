@@ -33,6 +33,8 @@ function NewPolicyForm({ onCreated, onClose }: { onCreated: () => void; onClose:
   const change = (key: Key, value: string) => {
     setForm((f) => ({ ...f, [key]: value }));
     setErrors((prev) => ({ ...prev, [key]: undefined }));
+    // the summary above the button spoke of the form as it was
+    setError(null);
   };
 
   const field = (key: Key, label: string, placeholder: string) => (

@@ -46,6 +46,8 @@ export default [
       const problem = await textOf(page, 'policy-validToDate-error');
       assert(problem.includes('不能早于'), `a reversed period says "${problem}"`);
       await pickDate(page, 'policy-validToDate', '2027-11-30');
+      assert((await byTestId(page, 'policy-error').count()) === 0, 'the complaint stays after the date is fixed');
+      assert((await byTestId(page, 'policy-validToDate-error').count()) === 0, 'the date still carries its error');
       await shot(page, 'actx02-officer-policy-form');
       await tap(page, 'policy-submit');
       const item = page.locator('[data-testid="policy-item"]', { hasText: policyNo });
