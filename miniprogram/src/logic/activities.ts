@@ -7,7 +7,9 @@ import {
   type ActivityResponse,
   type ActivityType,
   type LatLng,
+  type MeResponse,
   type MySignupResponse,
+  hasPermission,
 } from '@jianghuai/shared';
 import { formatDateTime } from './format';
 import { dateRange, type DateChoice } from './activity-days';
@@ -20,6 +22,19 @@ import { dateRange, type DateChoice } from './activity-days';
 /** Same defaults as the server (ACTIVITY_CHECKIN_EARLY_MINUTES, ACTIVITY_CHECKIN_ACCURACY_CAP_M). */
 export const CHECKIN_EARLY_MINUTES = 30;
 export const CHECKIN_ACCURACY_CAP_M = 100;
+
+/**
+ * The activity list's own buttons for the signed-in person: 我的活动 for anyone who has been a volunteer (a
+ * suspended one still reads their history), 提议活动 for an active volunteer or a company manager (the two the
+ * server takes proposals from). An officer or administrator browsing the list gets neither.
+ */
+export function activityListButtons(me: MeResponse | null): { myActivities: boolean; propose: boolean } {
+  const volunteer = me?.volunteer ?? null;
+  return {
+    myActivities: volunteer !== null,
+    propose: volunteer?.status === 'active' || (!!me && hasPermission(me.roles, 'company.self')),
+  };
+}
 
 /** `850 米` under a kilometre, `1.2 公里` up to 10 km, `23 公里` beyond. */
 export function formatDistance(meters: number | null | undefined): string {

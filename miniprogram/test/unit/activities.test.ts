@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityResponse, MySignupResponse } from '@jianghuai/shared';
 import {
+  activityListButtons,
   checkinCandidates,
   checkinErrorMessage,
   checkinWindowProblem,
@@ -329,5 +330,33 @@ describe('small formatting', () => {
     expect(north.left).toBe(50);
     expect(north.top).toBeLessThan(30);
     expect(staticMapOffset(c, { lat: 31.7, lng: 118.5 }, 900)).toBeNull();
+  });
+});
+
+describe('activityListButtons (who sees 我的活动 and 提议活动 on the list)', () => {
+  const person = (roles: string[], volunteer: 'active' | 'suspended' | null) =>
+    ({
+      id: 1,
+      displayName: '某人',
+      roles,
+      isStaff: roles.some((r) => r !== 'volunteer'),
+      orgUnit: null,
+      phoneMasked: null,
+      wechatBound: true,
+      volunteer: volunteer
+        ? { memberNo: 'JH000001', status: volunteer, stationId: 1, stationName: '平湖派出所' }
+        : null,
+    }) as Parameters<typeof activityListButtons>[0];
+
+  it('an active volunteer gets both, a suspended one only their history', () => {
+    expect(activityListButtons(person(['volunteer'], 'active'))).toEqual({ myActivities: true, propose: true });
+    expect(activityListButtons(person([], 'suspended'))).toEqual({ myActivities: true, propose: false });
+  });
+
+  it('a company manager may propose; officers, administrators and nobody signed in get neither', () => {
+    expect(activityListButtons(person(['company_manager'], null))).toEqual({ myActivities: false, propose: true });
+    for (const role of ['station_officer', 'city_officer', 'sysadmin', 'mall_operator'])
+      expect(activityListButtons(person([role], null))).toEqual({ myActivities: false, propose: false });
+    expect(activityListButtons(null)).toEqual({ myActivities: false, propose: false });
   });
 });

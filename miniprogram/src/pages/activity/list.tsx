@@ -21,6 +21,7 @@ import { useLocation, type Position } from '../../hooks/useLocation';
 import { useSignup } from '../../hooks/useSignup';
 import { session } from '../../hooks/useSession';
 import {
+  activityListButtons,
   DEFAULT_FILTERS,
   filtersKey,
   formatDistance,
@@ -102,29 +103,35 @@ function signedUpText(s: MySignupResponse): string {
   return s.status === 'pending' ? '已提交，等待民警确认' : '报名成功';
 }
 
-/** 筛选 and 我的活动 side by side, then 提议活动. */
+/** 筛选 and 我的活动 side by side, then 提议活动 — each only for whom it serves (activityListButtons). */
 function TopButtons({ showFilters, toggleFilters }: { showFilters: boolean; toggleFilters: () => void }) {
+  const me = session.get();
+  const show = activityListButtons(me.status === 'signedIn' ? me.me : null);
   return (
     <>
       <View className="jh-row-buttons">
         <BigButton kind="secondary" onClick={toggleFilters} testId="toggle-filters">
           {showFilters ? '收起筛选' : '筛选'}
         </BigButton>
+        {show.myActivities ? (
+          <BigButton
+            kind="secondary"
+            onClick={() => void Taro.navigateTo({ url: PAGES.myActivities })}
+            testId="open-my-activities"
+          >
+            我的活动
+          </BigButton>
+        ) : null}
+      </View>
+      {show.propose ? (
         <BigButton
           kind="secondary"
-          onClick={() => void Taro.navigateTo({ url: PAGES.myActivities })}
-          testId="open-my-activities"
+          onClick={() => void Taro.navigateTo({ url: PAGES.proposalNew })}
+          testId="open-propose"
         >
-          我的活动
+          提议活动
         </BigButton>
-      </View>
-      <BigButton
-        kind="secondary"
-        onClick={() => void Taro.navigateTo({ url: PAGES.proposalNew })}
-        testId="open-propose"
-      >
-        提议活动
-      </BigButton>
+      ) : null}
     </>
   );
 }

@@ -13,8 +13,8 @@ const ROLES = [
   { role: 'city', username: 'city' },
   { role: 'admin', username: 'admin' },
   { role: 'mall', username: 'mall' },
-  { role: 'company', username: 'company' },
-  { role: 'guard', sandbox: 'zhangwei', home: 'home-volunteer' },
+  { role: 'company', username: 'company', listButtons: ['open-propose'] },
+  { role: 'guard', sandbox: 'zhangwei', home: 'home-volunteer', listButtons: ['open-my-activities', 'open-propose'] },
   { role: 'visitor', sandbox: 'visitor', home: 'home-visitor' },
 ];
 
@@ -100,6 +100,14 @@ async function backHome(page, ctx) {
   await waitForHome(page, ctx.home);
 }
 
+/** The activity list offers 我的活动 / 提议活动 only to whom they serve (volunteers; proposals also companies). */
+async function assertListButtons(page, ctx) {
+  for (const testId of ['open-my-activities', 'open-propose']) {
+    const shown = (await page.locator(`[data-testid="${testId}"]:visible`).count()) > 0;
+    assert(shown === ctx.listButtons.includes(testId), `${ctx.who}: ${testId} ${shown ? 'shown' : 'missing'} on 活动`);
+  }
+}
+
 /** The tab bar's other tabs, then back to 首页. */
 async function walkTabs(page, ctx) {
   for (const label of ['活动', '消息', '我的']) {
@@ -111,6 +119,7 @@ async function walkTabs(page, ctx) {
       .waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
     await settle(page);
     const title = await assertOpened(page, ctx.who, `tab ${label}`);
+    if (label === '活动') await assertListButtons(page, ctx);
     await shot(page, `${ctx.folder}/${String(++ctx.n).padStart(2, '0')}-tab-${label}`);
     ctx.opened.push(`tab ${label}→${title}`);
   }
@@ -125,11 +134,19 @@ async function signIn(page, base, { username, sandbox }) {
   await tap(page, `demo-sandbox-${sandbox}`);
 }
 
-export default ROLES.map(({ role, username, sandbox, home = 'home-staff' }) => ({
+export default ROLES.map(({ role, username, sandbox, home = 'home-staff', listButtons = [] }) => ({
   name: `every-role-${role}`,
   title: `(角) ${username ?? sandbox} 走遍首页的每个功能：每页有标题、无错误、无“即将开放”；标签页也都能打开`,
   async run(page, base) {
-    const ctx = { who: username ?? sandbox, home, folder: freshArtifacts(`roles/${role}`), n: 0, opened: [], soon: [] };
+    const ctx = {
+      who: username ?? sandbox,
+      home,
+      listButtons,
+      folder: freshArtifacts(`roles/${role}`),
+      n: 0,
+      opened: [],
+      soon: [],
+    };
     await signIn(page, base, { username, sandbox });
     await waitForHome(page, home);
     await settle(page);
