@@ -78,8 +78,7 @@ export class SmsSandbox {
     const timestamp = Number(req.headers['x-tc-timestamp']);
     if (!Number.isInteger(timestamp) || Math.abs(timestamp - Date.now() / 1000) > MAX_SKEW_S)
       return ['AuthFailure.SignatureExpire', '签名过期'];
-    if (new Date(timestamp * 1000).toISOString().slice(0, 10) !== date)
-      return ['AuthFailure.SignatureFailure', '凭证范围的日期与时间戳不符'];
+    if (credentialDate(timestamp) !== date) return ['AuthFailure.SignatureFailure', '凭证范围的日期与时间戳不符'];
     const names = signedHeaders.split(';');
     if (!names.includes('content-type') || !names.includes('host'))
       return ['AuthFailure.SignatureFailure', '签名必须包含 content-type 与 host'];
@@ -142,6 +141,13 @@ export class SmsSandbox {
       IsoCode: 'CN',
     };
   }
+}
+
+/** The credential scope's date: the UTC calendar date of the signing time (the provider's rule, not a business date). */
+function credentialDate(unixSeconds: number): string {
+  const d = new Date(unixSeconds * 1000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`;
 }
 
 /** The SDK signs the host name without the port (as the provider's own endpoints have none). */
