@@ -134,7 +134,9 @@ describe('Staff administration and unit contacts (e2e)', () => {
     );
     const moved = await update(yushan, { roles: ['station_officer'], orgUnitId: units.yushanStation }).expect(200);
     expect([moved.body.orgUnit.id, moved.body.roles]).toEqual([units.yushanStation, ['station_officer']]);
-    expect((await update(city, { roles: ['sysadmin'], orgUnitId: units.city }).expect(403)).body.code).toBe('FORBIDDEN');
+    expect((await update(city, { roles: ['sysadmin'], orgUnitId: units.city }).expect(403)).body.code).toBe(
+      'FORBIDDEN',
+    );
     await update(admin, { roles: ['city_officer', 'sysadmin'], orgUnitId: units.city }).expect(200);
     const [entry] = await audits('staff.update');
     expect([JSON.parse(entry.before), JSON.parse(entry.after)]).toEqual([
