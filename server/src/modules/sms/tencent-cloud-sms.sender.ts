@@ -61,6 +61,7 @@ export class TencentCloudSmsSender extends SmsSender {
 }
 
 function toFailure(err: unknown): SmsFailure {
+  if (err instanceof SmsFailure) return err;
   const e = err as { code?: unknown; message?: unknown; name?: unknown };
   const message = typeof e?.message === 'string' ? e.message : String(err);
   if (typeof e?.code === 'string' && e.code) return new SmsFailure(tencentFailureKind(e.code), e.code, message);
