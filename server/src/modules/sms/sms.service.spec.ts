@@ -47,6 +47,13 @@ describe('SmsService', () => {
     expect(c.lastError).toMatch(/^InvalidPhone/);
   });
 
+  it('a call-up to 901 guards is enqueued whole in one transaction', async () => {
+    const many = Array.from({ length: 901 }, (_, i) => item(i + 1, `139${String(i).padStart(8, '0')}`));
+    await enqueue(many);
+    expect(await ds.getRepository(SmsMessage).count()).toBe(901);
+    expect(await sutAt().countsByRef('callup:1')).toMatchObject({ pending: 901 });
+  });
+
   it('writes nothing while SMS is off', async () => {
     await enqueue([item(1)], T0, { SMS_ENABLED: 'off' });
     expect(await rows()).toEqual([]);
