@@ -1,4 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { UploadedFileResponse } from '@jianghuai/shared';
@@ -115,6 +117,44 @@ describe(`uploads (${E2E_DB})`, () => {
     expect(res.body.code).toBe('FILE_TOO_LARGE');
     await ctx.http().get('/api/health').expect(200);
     await upload(tokenA, await picture(64, 64).jpeg().toBuffer()).expect(201);
+  });
+
+  it('the refusal of an oversize picture comes while the phone is still sending: the rest is never waited for', async () => {
+    const server = ctx.app.getHttpServer();
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address() as AddressInfo;
+    const boundary = 'jh-boundary';
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\npersonal\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+    );
+    const req = httpRequest({
+      host: '127.0.0.1',
+      port: address.port,
+      method: 'POST',
+      path: '/api/files',
+      headers: {
+        Authorization: `Bearer ${tokenA}`,
+        'Content-Type': `multipart/form-data; boundary=${boundary}`,
+        'Content-Length': String(head.length + 50 * 1024 * 1024), // announces 50 MB, sends 3 MB and stops
+      },
+    });
+    const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      req.on('response', (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+    });
+    req.write(head);
+    req.write(Buffer.alloc(3 * 1024 * 1024, 1));
+    const res = await answer;
+    req.destroy();
+    server.closeAllConnections();
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body).code).toBe('FILE_TOO_LARGE');
+    await ctx.http().get('/api/health').expect(200);
   });
 
   it('a polyglot (a JPEG with a zip and a page appended) is re-encoded, never served as sent; a truncated one is refused', async () => {

@@ -1,3 +1,4 @@
+import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { FILE_PURPOSE_FIELD, FILE_UPLOAD_FIELD } from '@jianghuai/shared';
 import { AppException } from '../../common/errors/app-exception.js';
@@ -6,6 +7,21 @@ export interface MultipartUpload {
   purpose: string;
   filename: string | null;
   bytes: Buffer;
+}
+
+/**
+ * The bytes of a file part, refused as soon as the parser cuts it at `maxBytes`: leaving the loop destroys
+ * the part, the parser stops reading the request, and the refusal goes out while the phone is still
+ * sending (`part.toBuffer()` would read, and drop, everything the client sends first).
+ */
+async function readCapped(file: MultipartFile['file'], maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of file) {
+    if (file.truncated) throw new AppException('FILE_TOO_LARGE', { maxBytes });
+    chunks.push(chunk as Buffer);
+  }
+  if (file.truncated) throw new AppException('FILE_TOO_LARGE', { maxBytes });
+  return Buffer.concat(chunks);
 }
 
 /**
@@ -23,7 +39,7 @@ export async function readMultipartUpload(req: FastifyRequest, maxBytes: number)
       if (part.type === 'field') {
         if (part.fieldname === FILE_PURPOSE_FIELD) purpose = String(part.value ?? '');
       } else {
-        const bytes = await part.toBuffer();
+        const bytes = await readCapped(part.file, maxBytes);
         if (part.fieldname === FILE_UPLOAD_FIELD) file = { filename: part.filename || null, bytes };
       }
     }
