@@ -23,6 +23,7 @@ export const MODULE_DEPENDENCIES = {
   activities: ['org', 'users', 'companies', 'volunteers', 'applications', 'points', 'notifications', 'teams', 'audit'],
   insurance: ['org', 'volunteers', 'teams', 'activities', 'audit'],
   sms: [],
+  payments: [],
   jobs: ['users', 'volunteers', 'applications', 'activities', 'notifications', 'sms', 'audit'],
   staff: ['org', 'users', 'audit', 'auth'],
   auth: ['org', 'users', 'volunteers', 'wechat', 'audit'],

@@ -21,6 +21,7 @@ import { JobsModule } from './modules/jobs/jobs.module.js';
 import { TeamsModule } from './modules/teams/teams.module.js';
 import { FilesModule } from './modules/files/files.module.js';
 import { SmsModule } from './modules/sms/sms.module.js';
+import { PaymentsModule } from './modules/payments/payments.module.js';
 
 @Module({})
 export class AppModule {
@@ -53,6 +54,8 @@ export class AppModule {
         FilesModule,
         // text messages (docs/product.md#notifications)
         SmsModule,
+        // WeChat Pay (docs/payments.md)
+        PaymentsModule,
       ],
     };
   }

@@ -23,6 +23,7 @@ import { guardApiDocs, helmetOptions } from './http-security.js';
 import { PiiCipher } from './common/pii/pii-cipher.js';
 import { PasswordHasher } from './common/auth/password-hasher.js';
 import { Clock } from './common/clock/clock.js';
+import { keepRawBody } from './modules/payments/raw-body.js';
 
 /** JSON bodies above this are refused with 413 PAYLOAD_TOO_LARGE (file uploads have their own limit). */
 const JSON_BODY_LIMIT = 256 * 1024;
@@ -79,9 +80,11 @@ export async function createApp(config: Config): Promise<NestFastifyApplication>
 async function registerBodyParsers(app: NestFastifyApplication): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, text, done) => {
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (req, text, done) => {
     // an object or an array, at most MAX_JSON_DEPTH deep, without __proto__ / constructor keys
     try {
+      // WeChat Pay's notifications are verified on the bytes as received (modules/payments/raw-body.ts)
+      keepRawBody(req, text as string);
       done(null, parseJsonBody(text as string));
     } catch (err) {
       done(err as Error, undefined);

@@ -27,12 +27,28 @@ if (config.wechat.sandbox && !config.wechat.apiBase) {
   config.wechat.apiBase = await sandbox.listen(config.wechat.sandboxPort);
   // text messages go to the same sandbox unless SMS_ENDPOINT names another
   config.sms.endpoint ??= parseSmsEndpoint(config.wechat.apiBase);
+  // WeChat Pay too, with the keys the sandbox generated at start, notifying this server
+  if (!config.payments.apiBase) {
+    const pay = sandbox.pay.keys;
+    Object.assign(config.payments, {
+      apiBase: config.wechat.apiBase,
+      mchId: pay.mchId,
+      appId: pay.appId,
+      serial: pay.merchantSerial.toLowerCase(),
+      privateKey: pay.merchantPrivateKey,
+      apiV3Key: pay.apiV3Key,
+      platformSerial: pay.platformSerial.toLowerCase(),
+      platformPublicKey: pay.platformPublicKey,
+    });
+  }
 }
 
 const app = await createApp(config);
 app.enableShutdownHooks();
 await app.listen(config.app.port, config.app.host);
 const url = `http://${config.app.host === '0.0.0.0' ? '127.0.0.1' : config.app.host}:${(app.getHttpServer().address() as { port: number }).port}`;
+// the sandbox posts WeChat Pay notifications back to this server unless WECHAT_PAY_NOTIFY_URL names another
+if (sandbox && !config.payments.notifyUrl) config.payments.notifyUrl = `${url}/api/pay/notify`;
 logger.info(
   { url, db: config.database.type, wechatApiBase: config.wechat.apiBase, sandbox: !!sandbox },
   'server listening',

@@ -16,4 +16,5 @@ export * from './audit.js';
 export * from './notifications.js';
 export * from './dates.js';
 export * from './files.js';
+export * from './payments.js';
 export * from './route-contract.js';

@@ -2,6 +2,7 @@ import { ROUTES } from './api.js';
 import { ACTIVITY_ROUTES } from './activities.js';
 import { ENROLMENT_ROUTES } from './applications.js';
 import { FILE_ROUTES } from './files.js';
+import { PAY_ROUTES } from './payments.js';
 import { INSURANCE_ROUTES } from './insurance.js';
 import { POINTS_ROUTES } from './points.js';
 import { TEAM_ROUTES } from './teams.js';
@@ -24,6 +25,7 @@ export const ROUTE_TABLES = {
   POINTS_ROUTES,
   TEAM_ROUTES,
   FILE_ROUTES,
+  PAY_ROUTES,
 } as const;
 export type RouteTableName = keyof typeof ROUTE_TABLES;
 
@@ -147,6 +149,10 @@ export const ROUTE_METHODS: { readonly [T in RouteTableName]: MethodsOf<(typeof 
     file: ['GET'],
     thumb: ['GET'],
   },
+  PAY_ROUTES: {
+    notifyTransaction: ['POST'],
+    notifyRefund: ['POST'],
+  },
 };
 
 /** One route of the contract: `GET /activities/:id`. */
@@ -162,6 +168,8 @@ export const API_ONLY_ROUTES: Readonly<Record<RouteKey, string>> = {
   'DELETE /admin/companies/:id':
     'removing a company entered by mistake is a data correction by the administrator; no button',
   'GET /admin/teams/stations-without-active-team': 'stations without an active team, for the planned dashboard',
+  'POST /pay/notify/transaction': "WeChat Pay's servers post a payment's signed result here; no page",
+  'POST /pay/notify/refund': "WeChat Pay's servers post a refund's signed result here; no page",
 };
 
 /** Every (method, path) of the route tables, e.g. `{ table: 'ROUTES', key: 'me', method: 'GET', path: '/me' }`. */

@@ -8,6 +8,7 @@ import { wechatConfig } from './wechat.config.js';
 import { DEV_JWT_SECRET } from './jwt.config.js';
 import { DEV_PII_HASH_KEY, DEV_PII_KEYS } from './pii.config.js';
 import { DEV_SMS } from './sms.config.js';
+import { DEV_PAY } from './payments.config.js';
 
 const key = Buffer.alloc(32, 1).toString('base64');
 const prodSecrets = {
@@ -141,6 +142,52 @@ describe(loadConfig.name, () => {
     // malformed values are named in any mode
     expect(problems({ SMS_DAILY_LIMIT_PER_PHONE: '0' }).join()).toContain('SMS_DAILY_LIMIT_PER_PHONE');
     expect(problems({ SMS_ENDPOINT: 'ftp://x/y' }).join()).toContain('SMS_ENDPOINT');
+  });
+
+  it('WeChat Pay: on with the sandbox outside production; in production only the real host, keys and https notify URL', () => {
+    const dev = loadConfig({});
+    expect(dev.payments).toMatchObject({
+      enabled: true,
+      apiBase: '',
+      mchId: DEV_PAY.mchId,
+      privateKey: '',
+      notifyUrl: '',
+    });
+    expect(loadConfig({ WECHAT_PAY_SERIAL: 'ABC123' }).payments.serial).toBe('abc123');
+    expect(problems({ WECHAT_PAY_APIV3_KEY: 'short' }).join()).toContain('WECHAT_PAY_APIV3_KEY');
+    expect(problems({ WECHAT_PAY_PRIVATE_KEY: '/no/such/key.pem' }).join()).toContain('WECHAT_PAY_PRIVATE_KEY');
+    expect(loadConfig({ ...prodSecrets }).payments).toMatchObject({
+      enabled: false,
+      apiBase: 'https://api.mch.weixin.qq.com',
+    });
+    const pem = '-----BEGIN PRIVATE KEY-----\\nMIIB\\n-----END PRIVATE KEY-----';
+    const real = {
+      ...prodSecrets,
+      WECHAT_PAY_ENABLED: 'on',
+      WECHAT_PAY_MCHID: '1612345678',
+      WECHAT_PAY_SERIAL: '5157F09EFDC096DE15EBE81A47057A7232F1B8E1',
+      WECHAT_PAY_PRIVATE_KEY: pem,
+      WECHAT_PAY_APIV3_KEY: 'a'.repeat(32),
+      WECHAT_PAY_PLATFORM_SERIAL: 'PUB_KEY_ID_0116123456782025010100000000000001',
+      WECHAT_PAY_PLATFORM_PUBLIC_KEY: pem.replace(/PRIVATE/g, 'PUBLIC'),
+      WECHAT_PAY_NOTIFY_URL: 'https://jhyj.example.cn/api/pay/notify',
+    };
+    expect(problems(real)).toEqual([]);
+    expect(loadConfig(real).payments.privateKey).toContain('\nMIIB\n');
+    // the sandbox, plain HTTP, a development key, a missing key or an http notify URL are refused
+    expect(problems({ ...real, WECHAT_PAY_API_BASE: 'http://127.0.0.1:4100' }).join()).toContain('WECHAT_PAY_API_BASE');
+    expect(problems({ ...real, WECHAT_PAY_API_BASE: 'https://localhost:4100' }).join()).toContain(
+      'WECHAT_PAY_API_BASE',
+    );
+    expect(problems({ ...real, WECHAT_PAY_MCHID: DEV_PAY.mchId }).join()).toContain('WECHAT_PAY_MCHID');
+    expect(problems({ ...real, WECHAT_PAY_APIV3_KEY: DEV_PAY.apiV3Key }).join()).toContain('WECHAT_PAY_APIV3_KEY');
+    expect(problems({ ...real, WECHAT_PAY_PRIVATE_KEY: '' }).join()).toContain('WECHAT_PAY_PRIVATE_KEY');
+    expect(problems({ ...real, WECHAT_PAY_PLATFORM_PUBLIC_KEY: '' }).join()).toContain(
+      'WECHAT_PAY_PLATFORM_PUBLIC_KEY',
+    );
+    expect(problems({ ...real, WECHAT_PAY_NOTIFY_URL: 'http://jhyj.example.cn/api/pay/notify' }).join()).toContain(
+      'WECHAT_PAY_NOTIFY_URL',
+    );
   });
 
   it('the OpenAPI UI is off in production unless API_DOCS=on, and then for staff only; open in development', () => {

@@ -9,6 +9,7 @@ import { enrolmentConfig } from './enrolment.config.js';
 import { jobsConfig } from './jobs.config.js';
 import { jwtConfig } from './jwt.config.js';
 import { notificationsConfig } from './notifications.config.js';
+import { paymentsConfig } from './payments.config.js';
 import { piiConfig } from './pii.config.js';
 import { smsConfig } from './sms.config.js';
 import { storageConfig } from './storage.config.js';
@@ -28,6 +29,7 @@ const AREAS = {
   jobs: jobsConfig,
   notifications: notificationsConfig,
   sms: smsConfig,
+  payments: paymentsConfig,
   storage: storageConfig,
 } as const;
 

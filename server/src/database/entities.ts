@@ -31,6 +31,7 @@ import { TeamMember } from '../modules/teams/team-member.entity.js';
 import { StoredFile } from '../modules/files/stored-file.entity.js';
 import { UploadDay } from '../modules/files/upload-day.entity.js';
 import { SmsMessage } from '../modules/sms/sms-message.entity.js';
+import { PaymentNotification } from '../modules/payments/payment-notification.entity.js';
 
 /** Every entity, listed once: the app, the migration generator and the tests share this list. */
 export const ENTITIES = [
@@ -72,4 +73,6 @@ export const ENTITIES = [
   UploadDay,
   // text messages (docs/product.md#notifications)
   SmsMessage,
+  // WeChat Pay (docs/payments.md)
+  PaymentNotification,
 ];

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { DEV_SMS } from '../config/sms.config.js';
 import { SmsSandbox, type SmsSandboxOptions } from './sms-sandbox.js';
+import { PaySandbox } from './pay-sandbox.js';
 
 /**
  * A local stand-in for the WeChat server API, speaking the same HTTP protocol the real client
@@ -11,6 +12,7 @@ import { SmsSandbox, type SmsSandboxOptions } from './sms-sandbox.js';
  * so tests can teach it phone codes and read what was sent. Phone codes of the form
  * `sandbox-phone-<mobile>` need no teaching. Tencent Cloud SMS is served on the same server (`POST /`
  * with `X-TC-Action`, see sms-sandbox.ts), with the development SMS credentials unless `sms` names others.
+ * WeChat Pay v3 is served under `/v3/` (pay-sandbox.ts) with keys generated at start (`pay.keys`).
  */
 export interface SandboxOptions {
   appId: string;
@@ -44,9 +46,12 @@ export class WechatSandbox {
   baseUrl = '';
   /** Tencent Cloud SMS: `sms.sentMessages`, switches `failNext`, `invalidNumbers`, `delayMs`. */
   readonly sms: SmsSandbox;
+  /** WeChat Pay v3: `pay.keys`, `pay.markPaid()`, switches `drop`, `delayMs`, `duplicate`, `reorder`. */
+  readonly pay: PaySandbox;
 
   constructor(private readonly opts: SandboxOptions) {
     this.sms = new SmsSandbox(opts.sms ?? DEV_SMS_SANDBOX);
+    this.pay = new PaySandbox(opts.appId);
   }
 
   async listen(port = 0, host = '127.0.0.1'): Promise<string> {
@@ -74,6 +79,7 @@ export class WechatSandbox {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     if (req.method === 'POST' && url.pathname === '/' && req.headers['x-tc-action'])
       return this.sms.handle(req, await readText(req), res);
+    if (url.pathname.startsWith('/v3/')) return this.pay.handle(req, await readText(req), res);
     const body = req.method === 'POST' ? await readJson(req) : {};
     if (body === undefined) return send(res, 200, { errcode: 47001, errmsg: 'data format error' });
     const route = `${req.method} ${url.pathname}`;
@@ -110,7 +116,14 @@ export class WechatSandbox {
         this.failSubscribeSends = count;
         return send(res, 200, { ok: true });
       }
-      case 'GET /__sandbox/sms':
+      case 'POST /__sandbox/pay/pay': {
+        // the H5 demo's stand-in for the payer confirming in WeChat: SUCCESS, then the notification
+        const outTradeNo = String((body as { outTradeNo?: unknown }).outTradeNo ?? '');
+        if (!this.pay.transactions.has(outTradeNo)) return send(res, 404, { error: 'no such order' });
+        return send(res, 200, await this.pay.markPaid(outTradeNo).catch((err: Error) => ({ error: err.message })));
+      }
+      case 'GET /__sandbox/pay/deliveries':
+        return send(res, 200, this.pay.deliveries);
         return send(res, 200, this.sms.sentMessages);
       case 'GET /__sandbox/health':
         return send(res, 200, { ok: true });

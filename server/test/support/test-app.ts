@@ -82,6 +82,9 @@ async function startTestApp(env: Record<string, string>, opts: { sameDatabaseAs?
     LOG_LEVEL: 'error',
     // text messages go to the same sandbox (Tencent Cloud SMS part) with the development credentials
     SMS_ENDPOINT: sandboxUrl,
+    // WeChat Pay v3 goes to the same sandbox with the keys it generated; its notifications are posted
+    // in-process to this app (see `sandbox.pay.deliver` below)
+    ...sandbox.pay.appEnv(sandboxUrl, 'http://jh-e2e.test/api/pay/notify'),
   };
   const clockStart = clockStartForApp();
   if (clockStart) base.CLOCK_START = clockStart;
@@ -124,6 +127,11 @@ async function startTestApp(env: Record<string, string>, opts: { sameDatabaseAs?
   }
   const dataSource = app.get(DataSource);
   const server = app.getHttpServer();
+  const appClock = app.get(Clock);
+  sandbox.pay.now = () => appClock.nowMs();
+  sandbox.pay.retryScale = 0.001; // WeChat Pay's 15 s … 6 h retries in milliseconds
+  sandbox.pay.deliver = async (n) =>
+    (await request(server).post(new URL(n.url).pathname).set(n.headers).send(n.body)).status;
 
   const ctx: TestContext = {
     app,
