@@ -23,8 +23,9 @@ export const MODULE_DEPENDENCIES = {
   activities: ['org', 'users', 'companies', 'volunteers', 'applications', 'points', 'notifications', 'teams', 'audit'],
   insurance: ['org', 'volunteers', 'teams', 'activities', 'audit'],
   sms: [],
+  tips: ['org', 'users', 'volunteers', 'notifications', 'files', 'audit'],
   payments: [],
-  jobs: ['users', 'volunteers', 'applications', 'activities', 'notifications', 'sms', 'audit'],
+  jobs: ['users', 'volunteers', 'applications', 'activities', 'notifications', 'sms', 'tips', 'audit'],
   staff: ['org', 'users', 'audit', 'auth'],
   auth: ['org', 'users', 'volunteers', 'wechat', 'audit'],
 };

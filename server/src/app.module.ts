@@ -21,6 +21,7 @@ import { JobsModule } from './modules/jobs/jobs.module.js';
 import { TeamsModule } from './modules/teams/teams.module.js';
 import { FilesModule } from './modules/files/files.module.js';
 import { SmsModule } from './modules/sms/sms.module.js';
+import { TipsModule } from './modules/tips/tips.module.js';
 import { PaymentsModule } from './modules/payments/payments.module.js';
 
 @Module({})
@@ -54,6 +55,8 @@ export class AppModule {
         FilesModule,
         // text messages (docs/product.md#notifications)
         SmsModule,
+        // tips (docs/product.md#tips)
+        TipsModule,
         // WeChat Pay (docs/payments.md)
         PaymentsModule,
       ],

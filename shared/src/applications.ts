@@ -569,6 +569,8 @@ export const JOB_NAMES = [
   'review-sla-warnings',
   // text messages (call-ups, urgent warnings) sent from their outbox, retried with back-off
   'sms-delivery',
+  // urgent tips not accepted within the SLA: escalated to the branch once
+  'tip-escalation',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 

@@ -52,6 +52,13 @@ export const AUDIT_ACTION_LABELS = {
   'team.create': '新建队伍',
   'team.update': '修改队伍（队长、队员或区域）',
   'job.run': '立即运行定时任务',
+  'tip.accept': '受理线索',
+  'tip.assign': '指派线索',
+  'tip.start': '开始处理线索',
+  'tip.close': '办结线索',
+  'tip.reject': '不予采纳线索',
+  'tip.duplicate': '标记重复线索',
+  'tip.reveal_submitter': '查看线索提交人身份',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 
@@ -69,5 +76,6 @@ export const AUDIT_TARGET_LABELS = {
   insurance_policy: '保险保单',
   team: '队伍',
   job: '定时任务',
+  tip: '情报线索',
 } as const;
 export type AuditTargetType = keyof typeof AUDIT_TARGET_LABELS;

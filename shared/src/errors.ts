@@ -171,6 +171,13 @@ export const ERRORS = {
   FILE_UNREADABLE: { status: 422, message: '照片已损坏或无法识别，请重新拍摄或换一张' },
   FILE_DAILY_LIMIT: { status: 429, message: '今天上传的照片已达上限，请明天再传' },
   FILE_ALREADY_ATTACHED: { status: 409, message: '这张照片已被使用，请重新上传' },
+  // ── tips (docs/product.md#tips) ──
+  TIP_NOT_VOLUNTEER: { status: 403, message: '只有在册义警才能提交线索' },
+  TIP_PHOTO_INVALID: { status: 400, message: '照片无效或已被使用，请重新上传' },
+  TIP_STATE_CHANGED: { status: 409, message: '线索状态已变化，请刷新后再操作' },
+  TIP_ASSIGNEE_INVALID: { status: 400, message: '只能指派给负责该线索的单位或该单位的民警' },
+  TIP_DUPLICATE_INVALID: { status: 400, message: '只能关联同一派出所的另一条原始线索' },
+  TIP_OCCURRED_IN_FUTURE: { status: 400, message: '发生时间不能晚于现在' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -10,6 +10,7 @@ export * from './activities.js';
 export * from './points.js';
 export * from './insurance.js';
 export * from './teams.js';
+export * from './tips.js';
 export * from './credit-code.js';
 export * from './applications.js';
 export * from './audit.js';

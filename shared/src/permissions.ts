@@ -44,6 +44,8 @@ export const PERMISSIONS = {
   // ── teams (docs/product.md#teams) ──
   'teams.read': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer', 'community_officer'],
   'teams.manage': ['city_officer', 'branch_officer', 'station_officer'],
+  // ── tips (docs/product.md#tips): police information, never the system administrator ──
+  'tips.handle': ['city_officer', 'branch_officer', 'station_officer', 'community_officer'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -6,6 +6,7 @@ import { PAY_ROUTES } from './payments.js';
 import { INSURANCE_ROUTES } from './insurance.js';
 import { POINTS_ROUTES } from './points.js';
 import { TEAM_ROUTES } from './teams.js';
+import { TIP_ROUTES } from './tips.js';
 
 /**
  * The route contract between the mini-program and the server. The route tables give the paths (relative
@@ -26,6 +27,7 @@ export const ROUTE_TABLES = {
   TEAM_ROUTES,
   FILE_ROUTES,
   PAY_ROUTES,
+  TIP_ROUTES,
 } as const;
 export type RouteTableName = keyof typeof ROUTE_TABLES;
 
@@ -149,6 +151,22 @@ export const ROUTE_METHODS: { readonly [T in RouteTableName]: MethodsOf<(typeof 
     file: ['GET'],
     thumb: ['GET'],
   },
+  TIP_ROUTES: {
+    submit: ['POST'],
+    myTips: ['GET'],
+    myTip: ['GET'],
+    myTipMessages: ['GET', 'POST'],
+    adminTips: ['GET'],
+    adminTip: ['GET'],
+    adminAccept: ['POST'],
+    adminAssign: ['POST'],
+    adminStart: ['POST'],
+    adminClose: ['POST'],
+    adminReject: ['POST'],
+    adminDuplicate: ['POST'],
+    adminRevealSubmitter: ['POST'],
+    adminMessages: ['GET', 'POST'],
+  },
   PAY_ROUTES: {
     notifyTransaction: ['POST'],
     notifyRefund: ['POST'],
@@ -168,6 +186,23 @@ export const API_ONLY_ROUTES: Readonly<Record<RouteKey, string>> = {
   'DELETE /admin/companies/:id':
     'removing a company entered by mistake is a data correction by the administrator; no button',
   'GET /admin/teams/stations-without-active-team': 'stations without an active team, for the planned dashboard',
+  // tips (docs/tips.md)
+  'POST /tips': 'pages come with the tips screens',
+  'GET /me/tips': 'pages come with the tips screens',
+  'GET /me/tips/:id': 'pages come with the tips screens',
+  'GET /me/tips/:id/messages': 'pages come with the tips screens',
+  'POST /me/tips/:id/messages': 'pages come with the tips screens',
+  'GET /admin/tips': 'pages come with the tips screens',
+  'GET /admin/tips/:id': 'pages come with the tips screens',
+  'POST /admin/tips/:id/accept': 'pages come with the tips screens',
+  'POST /admin/tips/:id/assign': 'pages come with the tips screens',
+  'POST /admin/tips/:id/start': 'pages come with the tips screens',
+  'POST /admin/tips/:id/close': 'pages come with the tips screens',
+  'POST /admin/tips/:id/reject': 'pages come with the tips screens',
+  'POST /admin/tips/:id/duplicate': 'pages come with the tips screens',
+  'POST /admin/tips/:id/reveal-submitter': 'pages come with the tips screens',
+  'GET /admin/tips/:id/messages': 'pages come with the tips screens',
+  'POST /admin/tips/:id/messages': 'pages come with the tips screens',
   'POST /pay/notify/transaction': "WeChat Pay's servers post a payment's signed result here; no page",
   'POST /pay/notify/refund': "WeChat Pay's servers post a refund's signed result here; no page",
 };

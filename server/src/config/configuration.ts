@@ -13,6 +13,7 @@ import { paymentsConfig } from './payments.config.js';
 import { piiConfig } from './pii.config.js';
 import { smsConfig } from './sms.config.js';
 import { storageConfig } from './storage.config.js';
+import { tipsConfig } from './tips.config.js';
 import { wechatConfig } from './wechat.config.js';
 
 /** Every area of the configuration, by the name it is registered under. */
@@ -31,6 +32,7 @@ const AREAS = {
   sms: smsConfig,
   payments: paymentsConfig,
   storage: storageConfig,
+  tips: tipsConfig,
 } as const;
 
 type Areas = typeof AREAS;

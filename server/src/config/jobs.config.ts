@@ -30,6 +30,8 @@ const DEFAULT_EVERY: Record<JobName, number | 'quarterly'> = {
   'review-sla-warnings': 60,
   // text messages go out within the minute they were decided; retries wait their back-off
   'sms-delivery': 1,
+  // an urgent tip past its SLA reaches the branch within the minute
+  'tip-escalation': 1,
 };
 
 export const jobsConfig = defineConfig('jobs', (env, problems): JobScheduleConfig => {

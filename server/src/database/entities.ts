@@ -31,6 +31,10 @@ import { TeamMember } from '../modules/teams/team-member.entity.js';
 import { StoredFile } from '../modules/files/stored-file.entity.js';
 import { UploadDay } from '../modules/files/upload-day.entity.js';
 import { SmsMessage } from '../modules/sms/sms-message.entity.js';
+import { Tip } from '../modules/tips/entities/tip.entity.js';
+import { TipPhoto } from '../modules/tips/entities/tip-photo.entity.js';
+import { TipMessage } from '../modules/tips/entities/tip-message.entity.js';
+import { TipEvent } from '../modules/tips/entities/tip-event.entity.js';
 import { PaymentNotification } from '../modules/payments/payment-notification.entity.js';
 
 /** Every entity, listed once: the app, the migration generator and the tests share this list. */
@@ -73,6 +77,11 @@ export const ENTITIES = [
   UploadDay,
   // text messages (docs/product.md#notifications)
   SmsMessage,
+  // tips (docs/product.md#tips)
+  Tip,
+  TipPhoto,
+  TipMessage,
+  TipEvent,
   // WeChat Pay (docs/payments.md)
   PaymentNotification,
 ];

@@ -11,6 +11,7 @@ import { VolunteerDutyQueries } from '../../src/modules/volunteers/volunteer-dut
 import { ApplicationQueries } from '../../src/modules/applications/application-queries.js';
 import { FakeWechat, unitAudit, unitNotifications, unitOrg } from './factories.js';
 import { unitSms } from './factories-sms.js';
+import { unitTipEscalation } from './factories-tips.js';
 
 /** The activity jobs belong to the activities module: the jobs specs only see whether they are handed over. */
 export class FakeActivityJobs {
@@ -51,5 +52,6 @@ export function unitJobs(
     new UserQueries(ds),
     new ApplicationQueries(ds, unitOrg(ds)),
     unitSms(ds, clock),
+    unitTipEscalation(ds, clock, env),
   );
 }

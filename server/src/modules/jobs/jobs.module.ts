@@ -5,6 +5,7 @@ import { ApplicationsModule } from '../applications/applications.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { VolunteersModule } from '../volunteers/volunteers.module.js';
 import { SmsModule } from '../sms/sms.module.js';
+import { TipsModule } from '../tips/tips.module.js';
 import { JobLeaseService } from './job-lease.service.js';
 import { JobScheduler } from './job-scheduler.service.js';
 import { JobsService } from './jobs.service.js';
@@ -17,7 +18,15 @@ import { JobsAdminController } from './jobs-admin.controller.js';
  * one instance runs a job at a time, and a scheduled job only once per period.
  */
 @Module({
-  imports: [ScheduleModule.forRoot(), ActivitiesModule, ApplicationsModule, UsersModule, VolunteersModule, SmsModule],
+  imports: [
+    ScheduleModule.forRoot(),
+    ActivitiesModule,
+    ApplicationsModule,
+    UsersModule,
+    VolunteersModule,
+    SmsModule,
+    TipsModule,
+  ],
   providers: [JobLeaseService, JobsService, JobScheduler],
   controllers: [JobsAdminController],
   exports: [JobsService, JobScheduler],

@@ -28,6 +28,7 @@ import { ActivityJobsService } from '../activities/activity-jobs.service.js';
 import { Clock } from '../../common/clock/clock.js';
 import { ApplicationQueries, type OverdueApplication } from '../applications/application-queries.js';
 import { SmsService } from '../sms/sms.service.js';
+import { TipEscalation } from '../tips/tip-escalation.js';
 
 const DAY_MS = 86_400_000;
 const PAGE = 500;
@@ -65,6 +66,7 @@ export class JobsService {
     private readonly users: UserQueries,
     private readonly applications: ApplicationQueries,
     private readonly sms: SmsService,
+    private readonly tipEscalation: TipEscalation,
   ) {}
 
   /** Runs a job under its lease; with `dueBefore` only if it last ran at or before that instant (the scheduler). */
@@ -115,6 +117,8 @@ export class JobsService {
         return this.reviewSlaWarnings();
       case 'sms-delivery':
         return this.sms.deliverDue();
+      case 'tip-escalation':
+        return this.tipEscalation.run();
     }
   }
 
