@@ -26,6 +26,7 @@ describe('Job schedule (e2e)', () => {
       'activity-reminders': 1,
       'notification-retries': 1,
       'sms-delivery': 1,
+      'tip-escalation': 1,
     });
     expect(Object.keys(dev.every).sort()).toEqual([...JOB_NAMES].sort());
     const test = { ...baseEnv, NODE_ENV: 'test' };
@@ -148,6 +149,7 @@ describe('Job schedule (e2e)', () => {
         'activity-upkeep',
         'notification-retries',
         'sms-delivery',
+        'tip-escalation',
       ]);
     });
   });

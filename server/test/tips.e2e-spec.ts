@@ -41,10 +41,9 @@ describe(`tips (${E2E_DB})`, () => {
         ...body,
       });
   const staff = (token: string, method: 'get' | 'post', path: string, body?: object) => {
-    const req = ctx
-      .http()
-      [method](`/api/admin/tips${path}`)
-      .set(...bearer(token));
+    const http = ctx.http();
+    const url = `/api/admin/tips${path}`;
+    const req = (method === 'get' ? http.get(url) : http.post(url)).set(...bearer(token));
     return body ? req.send(body) : req;
   };
   const count = async (sql: string, params: unknown[]) => Number((await ctx.dataSource.query(sql, params))[0].n);

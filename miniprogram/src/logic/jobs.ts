@@ -30,6 +30,10 @@ export const JOB_LABELS: Record<JobName, { title: string; hint: string }> = {
     title: '短信发送',
     hint: '发出集结令、紧急预警的短信；发送失败的按 1、2、4、8 分钟逐次重试，每个号码每天有上限',
   },
+  'tip-escalation': {
+    title: '紧急线索超时上报',
+    hint: '紧急线索超过时限（默认 10 分钟）未受理时，上报分局并提醒分局处理线索的民警（每条一次）',
+  },
 };
 
 const RESULT_LABELS: Record<string, string> = {
@@ -49,6 +53,8 @@ const RESULT_LABELS: Record<string, string> = {
   smsRetrying: '短信稍后重试',
   smsFailed: '短信失败',
   smsOverLimit: '超出每日上限',
+  escalated: '上报线索',
+  notified: '提醒民警',
 };
 
 /** Units: activities for the activity counters, messages for the push counters, people otherwise. */
@@ -63,6 +69,7 @@ const RESULT_UNITS: Record<string, string> = {
   smsRetrying: '条',
   smsFailed: '条',
   smsOverLimit: '条',
+  escalated: '条',
 };
 
 /** `{ revoked: 2, warned: 5 }` → “注销 2 人，提醒 5 人”; an empty result → “无需处理”. */

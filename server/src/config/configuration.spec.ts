@@ -237,6 +237,13 @@ describe(loadConfig.name, () => {
     expect(problems({ UPLOAD_MAX_FILES_PER_DAY: '0' }).join()).toContain('UPLOAD_MAX_FILES_PER_DAY');
   });
 
+  it('reads the urgent-tip SLA: 10 minutes unless set, refused when not a positive number of minutes', () => {
+    expect(loadConfig({}).tips).toEqual({ urgentSlaMinutes: 10 });
+    expect(loadConfig({ TIP_URGENT_SLA_MINUTES: '5' }).tips.urgentSlaMinutes).toBe(5);
+    expect(problems({ TIP_URGENT_SLA_MINUTES: '0' }).join()).toContain('TIP_URGENT_SLA_MINUTES');
+    expect(problems({ TIP_URGENT_SLA_MINUTES: 'ten' }).join()).toContain('TIP_URGENT_SLA_MINUTES');
+  });
+
   it('lists the problems of every area together in one ConfigError', () => {
     const found = problems({
       PORT: 'abc',
