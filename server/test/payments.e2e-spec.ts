@@ -1,6 +1,7 @@
 import { createSign, createVerify, generateKeyPairSync } from 'node:crypto';
 import { createTestApp, type TestContext } from './support/test-app.js';
 import { Clock } from '../src/common/clock/clock.js';
+import { logger } from '../src/common/logging/logger.js';
 import { PaymentNotification } from '../src/modules/payments/payment-notification.entity.js';
 import { PaymentNotificationDispatcher } from '../src/modules/payments/payment-notification-dispatcher.js';
 import { PaymentNotificationRefused, PaymentNotifications } from '../src/modules/payments/payment-notifications.js';
@@ -158,6 +159,10 @@ describe('WeChat Pay v3 (e2e)', () => {
       ...sandbox().transactions.get(no)!,
       trade_state: 'SUCCESS',
     });
+    // the expected failure is logged; count it instead of printing it
+    const logError = logger.error.bind(logger);
+    let logged = 0;
+    logger.error = (() => void logged++) as typeof logger.error;
     try {
       dispatcher.use({ handle: () => Promise.reject(new Error('mall database down')) });
       const failed = await post('/api/pay/notify/transaction', n);
@@ -170,7 +175,9 @@ describe('WeChat Pay v3 (e2e)', () => {
       expect((await post('/api/pay/notify/refund', n)).status).toBe(401);
     } finally {
       dispatcher.use(recorder);
+      logger.error = logError;
     }
+    expect(logged).toBe(1);
     expect(seen).toEqual([no]);
     expect(await recorded(no)).toHaveLength(0);
   });

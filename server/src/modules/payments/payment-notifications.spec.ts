@@ -64,7 +64,7 @@ describe(PaymentNotifications.name, () => {
     // a changed ciphertext, re-signed with the platform key: only the GCM tag notices
     const body = JSON.parse(n.body) as { resource: { ciphertext: string } };
     const bytes = Buffer.from(body.resource.ciphertext, 'base64');
-    bytes[0] ^= 0xff;
+    bytes[3] ^= 0x01; // `{"appid"` → `{"aqpid"`: still JSON, so only the tag can refuse it
     body.resource.ciphertext = bytes.toString('base64');
     const text = JSON.stringify(body);
     const { 'wechatpay-timestamp': ts, 'wechatpay-nonce': nonce } = n.headers;
