@@ -1,4 +1,5 @@
 import { createSign, createVerify, generateKeyPairSync } from 'node:crypto';
+import request from 'supertest';
 import { createTestApp, type TestContext } from './support/test-app.js';
 import { Clock } from '../src/common/clock/clock.js';
 import { logger } from '../src/common/logging/logger.js';
@@ -108,14 +109,16 @@ describe('WeChat Pay v3 (e2e)', () => {
     const b = newNo();
     await prepay(a);
     await prepay(b);
-    sandbox().reorder = true;
+    const switches = (body: object) => request(ctx.sandbox.baseUrl).post('/__sandbox/pay/switches').send(body);
+    expect((await switches({ duplicate: 0 })).status).toBe(400);
+    expect((await switches({ reorder: true })).status).toBe(200);
     await sandbox().markPaid(a);
     await sandbox().markPaid(b);
-    sandbox().reorder = false;
     expect(await recorded(a)).toHaveLength(0);
-    sandbox().flush();
+    expect((await switches({ reorder: false })).status).toBe(200); // sends the held ones, newest first
     await sandbox().settle();
-    expect((await recorded(a)).length + (await recorded(b)).length).toBe(2);
+    const [ra, rb] = [(await recorded(a))[0], (await recorded(b))[0]];
+    expect(rb.id).toBeLessThan(ra.id); // b was paid second and arrived first
 
     const c = newNo();
     await prepay(c);

@@ -232,6 +232,25 @@ export class PaySandbox {
     return { url, headers: this.signedHeaders(body, signedAtMs), body };
   }
 
+  /** The switches from the control endpoint; answers a problem, or null when all were set. */
+  setSwitches(body: Record<string, unknown>): string | null {
+    const count = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
+    const { drop, delayMs, duplicate, reorder } = body;
+    if (drop !== undefined && !count(drop)) return 'drop must be a non-negative integer';
+    if (delayMs !== undefined && !count(delayMs)) return 'delayMs must be a non-negative integer';
+    if (duplicate !== undefined && (!count(duplicate) || (duplicate as number) < 1 || (duplicate as number) > 100))
+      return 'duplicate must be an integer from 1 to 100';
+    if (reorder !== undefined && typeof reorder !== 'boolean') return 'reorder must be true or false';
+    if (drop !== undefined) this.drop = drop as number;
+    if (delayMs !== undefined) this.delayMs = delayMs as number;
+    if (duplicate !== undefined) this.duplicate = duplicate as number;
+    if (reorder !== undefined) {
+      this.reorder = reorder as boolean;
+      if (!this.reorder) this.flush();
+    }
+    return null;
+  }
+
   /** Resolves when every notification sent so far has been answered or given up. */
   async settle(): Promise<void> {
     while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);

@@ -122,6 +122,11 @@ export class WechatSandbox {
         if (!this.pay.transactions.has(outTradeNo)) return send(res, 404, { error: 'no such order' });
         return send(res, 200, await this.pay.markPaid(outTradeNo).catch((err: Error) => ({ error: err.message })));
       }
+      case 'POST /__sandbox/pay/switches': {
+        // notifications: { drop?: N, delayMs?: ms, duplicate?: copies, reorder?: boolean } (reorder false flushes)
+        const problem = this.pay.setSwitches(body);
+        return problem ? send(res, 400, { error: problem }) : send(res, 200, { ok: true });
+      }
       case 'GET /__sandbox/pay/deliveries':
         return send(res, 200, this.pay.deliveries);
         return send(res, 200, this.sms.sentMessages);
