@@ -47,7 +47,7 @@ export class TipEscalation {
           .set({ escalatedAt: now })
           .where("id = :id AND status = 'submitted' AND escalatedAt IS NULL", { id: tip.id })
           .execute();
-        if (!res.affected) return [];
+        if (!res.affected) return null; // another instance escalated it meanwhile
         await recordTipEvent(
           m,
           { tipId: tip.id, action: 'escalate', fromStatus: 'submitted', toStatus: 'submitted', actor: null, now },
@@ -66,7 +66,8 @@ export class TipEscalation {
           );
         return created;
       });
-      if (ids.length || staff.length === 0) escalated += 1;
+      if (ids === null) continue;
+      escalated += 1;
       notified += ids.length;
       await this.notifications.push(ids);
     }
