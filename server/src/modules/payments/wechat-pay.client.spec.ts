@@ -1,5 +1,7 @@
 import { failureKind, WechatPayFailure } from './wechat-pay.client.js';
-import { rfc3339Shanghai } from './wechatpay-v3.client.js';
+import { rfc3339Shanghai, WechatPayV3Client } from './wechatpay-v3.client.js';
+import { readArea } from '../../config/config-area.js';
+import { paymentsConfig } from '../../config/payments.config.js';
 import { WechatPayHttp } from './wechat-pay-http.js';
 
 describe(WechatPayFailure.name, () => {
@@ -29,5 +31,15 @@ describe(WechatPayFailure.name, () => {
     expect(http.target('https://api.mch.weixin.qq.com/v3/pay/transactions/out-trade-no/A1?mchid=19')).toBe(
       'http://127.0.0.1:4100/v3/pay/transactions/out-trade-no/A1?mchid=19',
     );
+  });
+
+  it('refuses an order or refund number WeChat Pay would not accept before anything is sent', async () => {
+    const sut = new WechatPayV3Client(readArea(paymentsConfig.read, { WECHAT_PAY_API_BASE: 'http://127.0.0.1:9' }));
+    for (const no of ['short', '../../v3/refund', 'JH 000001', 'x'.repeat(33)])
+      await expect(sut.queryOrder(no)).rejects.toMatchObject({ kind: 'rejected', code: 'INVALID_REQUEST' });
+    await expect(sut.queryRefund('R1/../x')).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+    await expect(
+      sut.refund({ outTradeNo: 'JH000001', outRefundNo: '', refundFen: 1, totalFen: 1 }),
+    ).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
   });
 });

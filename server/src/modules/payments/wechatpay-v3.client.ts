@@ -14,6 +14,13 @@ import {
 } from './wechat-pay.client.js';
 
 const TIMEOUT_MS = 10_000;
+/** WeChat Pay's formats of our numbers; they go into URL paths, so nothing else is sent. */
+const OUT_TRADE_NO = /^[A-Za-z0-9_\-|*]{6,32}$/;
+const OUT_REFUND_NO = /^[A-Za-z0-9_\-|*@]{1,64}$/;
+
+function checkNo(value: string, pattern: RegExp, name: string): void {
+  if (!pattern.test(value)) throw new WechatPayFailure('rejected', 0, 'INVALID_REQUEST', `${name} 格式不合法`);
+}
 
 /**
  * WeChat Pay v3 through the maintained library wechatpay-node-v3: it builds the requests and signs
@@ -30,6 +37,7 @@ export class WechatPayV3Client extends WechatPayClient {
   }
 
   async prepay(order: PrepayOrder): Promise<RequestPaymentParams> {
+    checkNo(order.outTradeNo, OUT_TRADE_NO, 'out_trade_no');
     const result = await this.library().transactions_jsapi({
       description: order.description,
       out_trade_no: order.outTradeNo,
@@ -46,14 +54,18 @@ export class WechatPayV3Client extends WechatPayClient {
   }
 
   async queryOrder(outTradeNo: string): Promise<PayTransaction> {
-    return this.ok<PayTransaction>(await this.library().query({ out_trade_no: outTradeNo } as never));
+    checkNo(outTradeNo, OUT_TRADE_NO, 'out_trade_no');
+    return this.ok<PayTransaction>(await this.library().query({ out_trade_no: outTradeNo }));
   }
 
   async closeOrder(outTradeNo: string): Promise<void> {
+    checkNo(outTradeNo, OUT_TRADE_NO, 'out_trade_no');
     this.ok(await this.library().close(outTradeNo));
   }
 
   async refund(refund: RefundRequest): Promise<PayRefund> {
+    checkNo(refund.outTradeNo, OUT_TRADE_NO, 'out_trade_no');
+    checkNo(refund.outRefundNo, OUT_REFUND_NO, 'out_refund_no');
     const result = await this.library().refunds({
       out_trade_no: refund.outTradeNo,
       out_refund_no: refund.outRefundNo,
@@ -65,6 +77,7 @@ export class WechatPayV3Client extends WechatPayClient {
   }
 
   async queryRefund(outRefundNo: string): Promise<PayRefund> {
+    checkNo(outRefundNo, OUT_REFUND_NO, 'out_refund_no');
     return this.ok<PayRefund>((await this.library().find_refunds(outRefundNo)) as PayHttpOutput);
   }
 
