@@ -31,9 +31,11 @@ const activityPages: string[] = [
   'pages/points/index',
   'pages/insurance/index',
 ];
+// Tips (线索上报): a guard files one in three screens and follows it.
+const tipPages: string[] = ['pages/tips/new', 'pages/tips/mine', 'pages/tips/detail'];
 
 export default defineAppConfig({
-  pages: [...pages, ...applicationPages, ...activityPages],
+  pages: [...pages, ...applicationPages, ...activityPages, ...tipPages],
   subPackages: [
     // Staff-only pages live in sub-packages: volunteers never download them.
     {
@@ -82,6 +84,8 @@ export default defineAppConfig({
     { root: 'proposals', pages: ['new/index', 'mine/index'] },
     // A station's teams (队伍): list with the active state, create and edit.
     { root: 'admin-teams', pages: ['list/index', 'edit/index'] },
+    // Tips: the officers' queue and one tip's handling.
+    { root: 'admin-tips', pages: ['list/index', 'detail/index'] },
   ],
   // 首页 is the staff's workbench, 消息 their inbox, 我的 their account; tab pages stay in the main package.
   tabBar: {

@@ -186,23 +186,6 @@ export const API_ONLY_ROUTES: Readonly<Record<RouteKey, string>> = {
   'DELETE /admin/companies/:id':
     'removing a company entered by mistake is a data correction by the administrator; no button',
   'GET /admin/teams/stations-without-active-team': 'stations without an active team, for the planned dashboard',
-  // tips (docs/tips.md)
-  'POST /tips': 'pages come with the tips screens',
-  'GET /me/tips': 'pages come with the tips screens',
-  'GET /me/tips/:id': 'pages come with the tips screens',
-  'GET /me/tips/:id/messages': 'pages come with the tips screens',
-  'POST /me/tips/:id/messages': 'pages come with the tips screens',
-  'GET /admin/tips': 'pages come with the tips screens',
-  'GET /admin/tips/:id': 'pages come with the tips screens',
-  'POST /admin/tips/:id/accept': 'pages come with the tips screens',
-  'POST /admin/tips/:id/assign': 'pages come with the tips screens',
-  'POST /admin/tips/:id/start': 'pages come with the tips screens',
-  'POST /admin/tips/:id/close': 'pages come with the tips screens',
-  'POST /admin/tips/:id/reject': 'pages come with the tips screens',
-  'POST /admin/tips/:id/duplicate': 'pages come with the tips screens',
-  'POST /admin/tips/:id/reveal-submitter': 'pages come with the tips screens',
-  'GET /admin/tips/:id/messages': 'pages come with the tips screens',
-  'POST /admin/tips/:id/messages': 'pages come with the tips screens',
   'POST /pay/notify/transaction': "WeChat Pay's servers post a payment's signed result here; no page",
   'POST /pay/notify/refund': "WeChat Pay's servers post a refund's signed result here; no page",
 };

@@ -54,7 +54,7 @@ const page = (key: string, label: string, hint: string, url: string): HomeTile =
 export const VOLUNTEER_TILES: readonly HomeTile[] = [
   page('activities', '活动报名', '查看并报名义警活动', PAGES.activityList),
   page('checkin', '签到打卡', '到达现场后签到、签退', PAGES.checkin),
-  soon('tips', '线索上报', '发现情况，随手上报'),
+  page('tips', '线索上报', '发现情况，随手上报', PAGES.tipNew),
   page('points', '我的积分', '查看积分和明细', PAGES.points),
   soon('mall', '积分商城', '用积分兑换物品'),
 ];
@@ -124,6 +124,7 @@ export const STAFF_FUNCTIONS: readonly StaffFunction[] = [
     tile: page('teams', '队伍管理', '本所队伍、队长和队员', PAGES.adminTeams),
     only: ['station_officer'],
   },
+  { permission: 'tips.handle', tile: page('tip-triage', '线索研判', '处理义警上报的线索', PAGES.adminTips) },
   { permission: 'jobs.run', tile: page('jobs', '定时任务', '查看运行结果，需要时立即运行', PAGES.adminJobs) },
   { permission: 'company.self', tile: page('guards', '本单位保安', '查看入会情况', PAGES.myCompany) },
   { permission: 'company.self', tile: page('propose', '提议活动', '向派出所提议一次义警活动', PAGES.proposalNew) },
@@ -132,10 +133,7 @@ export const STAFF_FUNCTIONS: readonly StaffFunction[] = [
 /** Functions of modules still being built (线索, 商城, 调度, 报表), only for the roles that will have them. */
 const FUTURE_TILES: Record<StaffRole, HomeTile[]> = {
   community_officer: [soon('dispatch', '调度指令', '派发日常勤务')],
-  station_officer: [
-    soon('tip-triage', '线索研判', '处理义警上报的线索'),
-    soon('dispatch', '调度指令', '派发勤务和紧急集结'),
-  ],
+  station_officer: [soon('dispatch', '调度指令', '派发勤务和紧急集结')],
   branch_officer: [soon('reports', '统计报表', '分局数据汇总')],
   city_officer: [
     soon('targets', '目标考核', '全市目标与进度'),

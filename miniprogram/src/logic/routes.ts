@@ -50,6 +50,12 @@ export const PAGES = {
   // proposals by a volunteer or a company manager (sub-package)
   proposalNew: '/proposals/new/index',
   myProposals: '/proposals/mine/index',
+  // tips: the guard's form and own tips in the main package, the officers' queue in admin-tips
+  tipNew: '/pages/tips/new',
+  myTips: '/pages/tips/mine',
+  myTip: '/pages/tips/detail',
+  adminTips: '/admin-tips/list/index',
+  adminTip: '/admin-tips/detail/index',
 } as const;
 
 /** The tab bar's pages (app.config.ts tabBar): reached with switchTab, never with a query. */

@@ -34,7 +34,7 @@ describe('homeViewFor', () => {
     expect(view.card).toMatchObject({ name: '张伟', memberNo: 'MAS2026000001', statusLabel: '在册' });
     expect(view.tiles.map((t) => t.label)).toEqual(['活动报名', '签到打卡', '线索上报', '我的积分', '积分商城']);
     // Built tiles open their page; the others say so rather than open a missing page.
-    expect(view.tiles.filter((t) => t.target.kind === 'soon').map((t) => t.key)).toEqual(['tips', 'mall']);
+    expect(view.tiles.filter((t) => t.target.kind === 'soon').map((t) => t.key)).toEqual(['mall']);
   });
 
   it('a suspended volunteer sees the card and an explanation, but no tiles', () => {
@@ -106,9 +106,9 @@ describe('staffTilesFor', () => {
     expect(staffTilesFor(['volunteer', 'astronaut'])).toEqual([]);
   });
 
-  it('volunteer tiles lead only to pages that exist (activities, check-in, points)', () => {
+  it('volunteer tiles lead only to pages that exist (activities, check-in, tips, points)', () => {
     const urls = VOLUNTEER_TILES.map((t) => (t.target.kind === 'page' ? t.target.url : null)).filter(Boolean);
-    expect(urls).toEqual([PAGES.activityList, PAGES.checkin, PAGES.points]);
+    expect(urls).toEqual([PAGES.activityList, PAGES.checkin, PAGES.tipNew, PAGES.points]);
   });
 
   it('the station officer tile 活动管理 opens the activities sub-package', () => {

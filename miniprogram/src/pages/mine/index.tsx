@@ -147,6 +147,7 @@ export default function MinePage() {
           {view.links.map((link) => (
             <LinkRow key={link.key} link={link} />
           ))}
+          {volunteer ? <LinkRow link={{ key: 'tips', label: '我的线索', url: PAGES.myTips }} /> : null}
         </View>
       ) : null}
       {isH5 ? <TextSizePicker /> : null}
