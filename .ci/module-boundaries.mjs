@@ -25,7 +25,8 @@ export const MODULE_DEPENDENCIES = {
   sms: [],
   tips: ['org', 'users', 'volunteers', 'notifications', 'files', 'audit'],
   payments: [],
-  jobs: ['users', 'volunteers', 'applications', 'activities', 'notifications', 'sms', 'tips', 'audit'],
+  mall: ['org', 'volunteers', 'points', 'files', 'audit'],
+  jobs: ['users', 'volunteers', 'applications', 'activities', 'notifications', 'sms', 'tips', 'mall', 'audit'],
   staff: ['org', 'users', 'audit', 'auth'],
   auth: ['org', 'users', 'volunteers', 'wechat', 'audit'],
 };

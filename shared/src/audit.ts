@@ -59,6 +59,11 @@ export const AUDIT_ACTION_LABELS = {
   'tip.reject': '不予采纳线索',
   'tip.duplicate': '标记重复线索',
   'tip.reveal_submitter': '查看线索提交人身份',
+  'mall.product.create': '新建商城商品',
+  'mall.product.update': '修改商城商品',
+  'mall.product.on_shelf': '商品上架',
+  'mall.product.off_shelf': '商品下架',
+  'mall.product.stock': '调整商品库存',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 
@@ -77,5 +82,6 @@ export const AUDIT_TARGET_LABELS = {
   team: '队伍',
   job: '定时任务',
   tip: '情报线索',
+  mall_product: '商城商品',
 } as const;
 export type AuditTargetType = keyof typeof AUDIT_TARGET_LABELS;

@@ -178,6 +178,16 @@ export const ERRORS = {
   TIP_ASSIGNEE_INVALID: { status: 400, message: '只能指派给负责该线索的单位或该单位的民警' },
   TIP_DUPLICATE_INVALID: { status: 400, message: '只能关联同一派出所的另一条原始线索' },
   TIP_OCCURRED_IN_FUTURE: { status: 400, message: '发生时间不能晚于现在' },
+  // ── points mall (docs/mall.md) ──
+  MALL_OUT_OF_STOCK: { status: 409, message: '已兑完，库存不足' },
+  MALL_LIMIT_REACHED: { status: 409, message: '已达到每人限兑数量' },
+  MALL_POINTS_INSUFFICIENT: { status: 409, message: '积分不足，无法兑换' },
+  MALL_OFF_SHELF: { status: 409, message: '该商品已下架' },
+  MALL_ORDER_STATE_CHANGED: { status: 409, message: '订单状态已变化，请刷新后再操作' },
+  MALL_PICKUP_INVALID: { status: 400, message: '请选择该商品可领取的服务站' },
+  MALL_ORG_INVALID: { status: 400, message: '只能为本单位或下级单位上架商品' },
+  MALL_STOCK_NEGATIVE: { status: 409, message: '库存不能调整到 0 以下' },
+  MALL_IMAGE_INVALID: { status: 400, message: '商品图片无效或已被使用，请重新上传' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

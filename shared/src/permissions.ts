@@ -46,6 +46,9 @@ export const PERMISSIONS = {
   'teams.manage': ['city_officer', 'branch_officer', 'station_officer'],
   // ── tips (docs/product.md#tips): police information, never the system administrator ──
   'tips.handle': ['city_officer', 'branch_officer', 'station_officer', 'community_officer'],
+  // ── points mall (docs/mall.md): operators run products and orders; station officers hand items over ──
+  'mall.manage': ['mall_operator'],
+  'mall.verify': ['station_officer'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

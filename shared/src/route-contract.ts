@@ -7,6 +7,7 @@ import { INSURANCE_ROUTES } from './insurance.js';
 import { POINTS_ROUTES } from './points.js';
 import { TEAM_ROUTES } from './teams.js';
 import { TIP_ROUTES } from './tips.js';
+import { MALL_ROUTES } from './mall.js';
 
 /**
  * The route contract between the mini-program and the server. The route tables give the paths (relative
@@ -28,6 +29,7 @@ export const ROUTE_TABLES = {
   FILE_ROUTES,
   PAY_ROUTES,
   TIP_ROUTES,
+  MALL_ROUTES,
 } as const;
 export type RouteTableName = keyof typeof ROUTE_TABLES;
 
@@ -171,6 +173,19 @@ export const ROUTE_METHODS: { readonly [T in RouteTableName]: MethodsOf<(typeof 
     notifyTransaction: ['POST'],
     notifyRefund: ['POST'],
   },
+  MALL_ROUTES: {
+    products: ['GET'],
+    product: ['GET'],
+    orders: ['POST'],
+    myOrders: ['GET'],
+    myOrder: ['GET'],
+    myOrderCancel: ['POST'],
+    adminProducts: ['GET', 'POST'],
+    adminProduct: ['PUT'],
+    adminProductShelf: ['POST'],
+    adminProductStock: ['POST'],
+    adminOrders: ['GET'],
+  },
 };
 
 /** One route of the contract: `GET /activities/:id`. */
@@ -188,6 +203,18 @@ export const API_ONLY_ROUTES: Readonly<Record<RouteKey, string>> = {
   'GET /admin/teams/stations-without-active-team': 'stations without an active team, for the planned dashboard',
   'POST /pay/notify/transaction': "WeChat Pay's servers post a payment's signed result here; no page",
   'POST /pay/notify/refund': "WeChat Pay's servers post a refund's signed result here; no page",
+  'GET /mall/products': 'pages come with the mall screens',
+  'GET /mall/products/:id': 'pages come with the mall screens',
+  'POST /mall/orders': 'pages come with the mall screens',
+  'GET /me/orders': 'pages come with the mall screens',
+  'GET /me/orders/:id': 'pages come with the mall screens',
+  'POST /me/orders/:id/cancel': 'pages come with the mall screens',
+  'GET /admin/mall/products': 'pages come with the mall screens',
+  'POST /admin/mall/products': 'pages come with the mall screens',
+  'PUT /admin/mall/products/:id': 'pages come with the mall screens',
+  'POST /admin/mall/products/:id/shelf': 'pages come with the mall screens',
+  'POST /admin/mall/products/:id/stock': 'pages come with the mall screens',
+  'GET /admin/mall/orders': 'pages come with the mall screens',
 };
 
 /** Every (method, path) of the route tables, e.g. `{ table: 'ROUTES', key: 'me', method: 'GET', path: '/me' }`. */

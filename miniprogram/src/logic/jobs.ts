@@ -34,6 +34,10 @@ export const JOB_LABELS: Record<JobName, { title: string; hint: string }> = {
     title: '紧急线索超时上报',
     hint: '紧急线索超过时限（默认 10 分钟）未受理时，上报分局并提醒分局处理线索的民警（每条一次）',
   },
+  'mall-unpaid-cancel': {
+    title: '未付款订单取消',
+    hint: '积分商城里需另付现金的订单 15 分钟内未付款的自动取消，库存和积分各退回一次',
+  },
 };
 
 const RESULT_LABELS: Record<string, string> = {
@@ -55,6 +59,7 @@ const RESULT_LABELS: Record<string, string> = {
   smsOverLimit: '超出每日上限',
   escalated: '上报线索',
   notified: '提醒民警',
+  cancelled: '取消订单',
 };
 
 /** Units: activities for the activity counters, messages for the push counters, people otherwise. */
@@ -70,6 +75,7 @@ const RESULT_UNITS: Record<string, string> = {
   smsFailed: '条',
   smsOverLimit: '条',
   escalated: '条',
+  cancelled: '笔',
 };
 
 /** `{ revoked: 2, warned: 5 }` → “注销 2 人，提醒 5 人”; an empty result → “无需处理”. */

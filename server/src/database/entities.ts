@@ -35,6 +35,9 @@ import { Tip } from '../modules/tips/entities/tip.entity.js';
 import { TipPhoto } from '../modules/tips/entities/tip-photo.entity.js';
 import { TipMessage } from '../modules/tips/entities/tip-message.entity.js';
 import { TipEvent } from '../modules/tips/entities/tip-event.entity.js';
+import { MallProduct } from '../modules/mall/entities/mall-product.entity.js';
+import { MallOrder } from '../modules/mall/entities/mall-order.entity.js';
+import { MallHolding } from '../modules/mall/entities/mall-holding.entity.js';
 import { PaymentNotification } from '../modules/payments/payment-notification.entity.js';
 
 /** Every entity, listed once: the app, the migration generator and the tests share this list. */
@@ -82,6 +85,10 @@ export const ENTITIES = [
   TipPhoto,
   TipMessage,
   TipEvent,
+  // points mall (docs/mall.md)
+  MallProduct,
+  MallOrder,
+  MallHolding,
   // WeChat Pay (docs/payments.md)
   PaymentNotification,
 ];

@@ -9,7 +9,14 @@ import { clearTables, clockAt, unitDataSource } from '../../../test/unit/unit-db
 import { FakeActivityJobs, unitJobs } from '../../../test/unit/factories-jobs.js';
 
 const schedule = (env: Record<string, string> = {}) => readArea(jobsConfig.read, { NODE_ENV: 'test', ...env });
-const MINUTE_JOBS = ['activity-upkeep', 'activity-reminders', 'notification-retries', 'sms-delivery', 'tip-escalation'];
+const MINUTE_JOBS = [
+  'activity-upkeep',
+  'activity-reminders',
+  'notification-retries',
+  'sms-delivery',
+  'tip-escalation',
+  'mall-unpaid-cancel',
+];
 const HOURLY_JOBS = ['review-sla-warnings'];
 const DAILY_JOBS = ['inactivity-revocation', 'criminal-recheck-reminders', 'certificate-expiry-reminders'];
 

@@ -29,6 +29,7 @@ import { Clock } from '../../common/clock/clock.js';
 import { ApplicationQueries, type OverdueApplication } from '../applications/application-queries.js';
 import { SmsService } from '../sms/sms.service.js';
 import { TipEscalation } from '../tips/tip-escalation.js';
+import { MallOrdersService } from '../mall/mall-orders.service.js';
 
 const DAY_MS = 86_400_000;
 const PAGE = 500;
@@ -67,6 +68,7 @@ export class JobsService {
     private readonly applications: ApplicationQueries,
     private readonly sms: SmsService,
     private readonly tipEscalation: TipEscalation,
+    private readonly mallOrders: MallOrdersService,
   ) {}
 
   /** Runs a job under its lease; with `dueBefore` only if it last ran at or before that instant (the scheduler). */
@@ -119,6 +121,8 @@ export class JobsService {
         return this.sms.deliverDue();
       case 'tip-escalation':
         return this.tipEscalation.run();
+      case 'mall-unpaid-cancel':
+        return this.mallOrders.cancelUnpaid();
     }
   }
 

@@ -1,0 +1,54 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { MALL_ORDER_STATUSES, type MallOrderStatus } from '@jianghuai/shared';
+import { DateTimeColumn } from '../../../database/columns.js';
+
+/**
+ * A redemption (docs/mall.md). Unique on (userId, clientRequestId): a repeated request finds the first order.
+ * Status changes are conditional UPDATEs on the expected status, so a return of stock and points happens once.
+ */
+@Entity('mall_orders')
+@Index(['userId', 'clientRequestId'], { unique: true })
+@Index(['status', 'createdAt'])
+export class MallOrder {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'int' })
+  userId: number;
+
+  @Column({ type: 'varchar', length: 64 })
+  clientRequestId: string;
+
+  @Index()
+  @Column({ type: 'int' })
+  productId: number;
+
+  @Column({ type: 'varchar', length: 60 })
+  productName: string;
+
+  @Column({ type: 'int' })
+  quantity: number;
+
+  @Column({ type: 'int' })
+  pointsTotal: number;
+
+  @Column({ type: 'int' })
+  cashFenTotal: number;
+
+  @Column({ type: 'simple-enum', enum: MALL_ORDER_STATUSES })
+  status: MallOrderStatus;
+
+  @Column({ type: 'int', nullable: true })
+  pickupStationId: number | null;
+
+  /** The product's owning unit's path: the operators who see the product see its orders. */
+  @Index()
+  @Column({ type: 'varchar', length: 255 })
+  orgPath: string;
+
+  @DateTimeColumn()
+  createdAt: Date;
+
+  @DateTimeColumn({ nullable: true })
+  cancelledAt: Date | null;
+}
