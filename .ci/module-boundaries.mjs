@@ -23,7 +23,7 @@ export const MODULE_DEPENDENCIES = {
   activities: ['org', 'users', 'companies', 'volunteers', 'applications', 'points', 'notifications', 'teams', 'audit'],
   insurance: ['org', 'volunteers', 'teams', 'activities', 'audit'],
   sms: [],
-  tips: ['org', 'users', 'volunteers', 'notifications', 'files', 'audit'],
+  tips: ['org', 'users', 'volunteers', 'notifications', 'files', 'audit', 'points'],
   payments: [],
   mall: ['org', 'volunteers', 'points', 'files', 'audit'],
   jobs: ['users', 'volunteers', 'applications', 'activities', 'notifications', 'sms', 'tips', 'mall', 'audit'],

@@ -260,6 +260,15 @@ describe(`tips (${E2E_DB})`, () => {
     // messages: the handler writes, a colleague adds an internal note, the submitter answers
     await staff(t.pinghu_community, 'post', `/${id}/messages`, { text: '请问车牌号记得吗？' }).expect(200);
     await staff(t.pinghu_station, 'post', `/${id}/messages`, { text: '内部：已调取监控', internal: true }).expect(200);
+    // the reply reaches the submitter in the app as from 民警 (never the officer's name); the internal note does not
+    expect(await told()).toBe(told0 + 2);
+    const [reply] = await ctx.dataSource.query(
+      "SELECT title, body FROM notifications WHERE userId = ? AND template = 'tip_result' ORDER BY id DESC LIMIT 1",
+      [zhangweiId],
+    );
+    expect(reply.title).toBe('民警回复了您的线索');
+    expect(reply.body).toContain('请问车牌号记得吗？');
+    expect(reply.body).not.toContain('吴');
     await ctx
       .http()
       .post(`/api/me/tips/${id}/messages`)
@@ -302,7 +311,7 @@ describe(`tips (${E2E_DB})`, () => {
       'start',
       'close',
     ]);
-    expect(await told()).toBe(told0 + 2);
+    expect(await told()).toBe(told0 + 3);
     const seen = (
       await ctx
         .http()
@@ -333,7 +342,7 @@ describe(`tips (${E2E_DB})`, () => {
           .set(...bearer(t.zhangwei))
       ).body.rejectReason,
     ).toBe('内容不具体，无法核查');
-    expect(await told()).toBe(told0 + 3);
+    expect(await told()).toBe(told0 + 4);
 
     // duplicate: linked to an original of the same station; another station's tip or itself is refused
     const d = (await submit(t.zhangwei, {}).expect(200)).body.id as number;
@@ -346,7 +355,7 @@ describe(`tips (${E2E_DB})`, () => {
     );
     const dup = (await staff(t.city, 'post', `/${d}/duplicate`, { originalId: id }).expect(200)).body;
     expect(dup).toMatchObject({ status: 'duplicate', duplicateOfId: id });
-    expect(await told()).toBe(told0 + 4);
+    expect(await told()).toBe(told0 + 5);
 
     // filters
     const filtered = await staff(t.yushan_branch, 'get', `?status=rejected&pageSize=100`).expect(200);
@@ -420,7 +429,7 @@ describe.each(['15:58:00', '16:04:00'])(`tip escalation at %s UTC (${E2E_DB})`, 
     );
     const messages = (u: number) =>
       ctx.dataSource
-        .query("SELECT COUNT(*) AS n FROM notifications WHERE userId = ? AND title = '紧急线索超时未受理'", [u])
+        .query("SELECT COUNT(*) AS n FROM notifications WHERE userId = ? AND template = 'tip_escalated'", [u])
         .then((r: { n: number | string }[]) => Number(r[0].n));
     expect(await messages(branchUser)).toBe(1);
     expect(await messages(stationUser)).toBe(0);

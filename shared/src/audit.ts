@@ -59,6 +59,7 @@ export const AUDIT_ACTION_LABELS = {
   'tip.reject': '不予采纳线索',
   'tip.duplicate': '标记重复线索',
   'tip.reveal_submitter': '查看线索提交人身份',
+  'tip.grade': '线索评级奖励',
   'mall.product.create': '新建商城商品',
   'mall.product.update': '修改商城商品',
   'mall.product.on_shelf': '商品上架',

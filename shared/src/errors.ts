@@ -178,6 +178,9 @@ export const ERRORS = {
   TIP_ASSIGNEE_INVALID: { status: 400, message: '只能指派给负责该线索的单位或该单位的民警' },
   TIP_DUPLICATE_INVALID: { status: 400, message: '只能关联同一派出所的另一条原始线索' },
   TIP_OCCURRED_IN_FUTURE: { status: 400, message: '发生时间不能晚于现在' },
+  TIP_GRADE_INVALID: { status: 400, message: '没有这个评级，请从列出的评级中选择' },
+  TIP_GRADE_NOT_CLOSED: { status: 409, message: '线索办结后才能评级' },
+  TIP_GRADE_POINTS_SPENT: { status: 409, message: '义警已使用了这条线索的奖励积分，不能撤销或改低评级' },
   // ── points mall (docs/mall.md) ──
   MALL_OUT_OF_STOCK: { status: 409, message: '已兑完，库存不足' },
   MALL_LIMIT_REACHED: { status: 409, message: '已达到每人限兑数量' },

@@ -21,6 +21,8 @@ export const NOTIFICATION_TEMPLATE_KEYS = [
   // staff inbox: an application waiting past its review time, a volunteer transferred in from another branch
   'review_overdue',
   'station_transfer',
+  // staff inbox: an urgent tip nobody at the station accepted in time
+  'tip_escalated',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATE_KEYS)[number];
 

@@ -19,6 +19,7 @@ export const TIP_ROUTES = {
   adminDuplicate: '/admin/tips/:id/duplicate',
   adminRevealSubmitter: '/admin/tips/:id/reveal-submitter',
   adminMessages: '/admin/tips/:id/messages',
+  adminGrade: '/admin/tips/:id/grade',
 } as const;
 
 export const TIP_CATEGORIES = [
@@ -209,4 +210,26 @@ export interface TipMessageResponse {
   internal: boolean;
   text: string;
   createdAt: string;
+}
+
+/** Grade a closed tip (a key of the deployment's TIP_GRADES, e.g. `A`), or `null` to revoke the grade. */
+export interface GradeTipRequest {
+  grade: string | null;
+}
+export interface GradeTipResponse {
+  tipId: number;
+  grade: string | null;
+  /** The grade's points before the monthly cap. */
+  gradePoints: number;
+  /** What this grading credited (after the cap; 0 possible). */
+  credited: number;
+  /** What the previous grade's credit gave back (0 when there was none). */
+  reversed: number;
+  /** True when the monthly cap cut the credit. */
+  capped: boolean;
+  /** The submitter's tip points this Shanghai month after this grading, and the cap. */
+  monthPoints: number;
+  monthlyCap: number;
+  /** For the officer, in words: 已奖励 50 积分 / 本月线索积分已达上限 100，本次奖励 0 积分. */
+  message: string;
 }

@@ -238,10 +238,23 @@ describe(loadConfig.name, () => {
   });
 
   it('reads the urgent-tip SLA: 10 minutes unless set, refused when not a positive number of minutes', () => {
-    expect(loadConfig({}).tips).toEqual({ urgentSlaMinutes: 10 });
+    expect(loadConfig({}).tips).toEqual({
+      urgentSlaMinutes: 10,
+      grades: { A: 50, B: 20, C: 5 },
+      monthlyPointsCap: 100,
+    });
     expect(loadConfig({ TIP_URGENT_SLA_MINUTES: '5' }).tips.urgentSlaMinutes).toBe(5);
     expect(problems({ TIP_URGENT_SLA_MINUTES: '0' }).join()).toContain('TIP_URGENT_SLA_MINUTES');
     expect(problems({ TIP_URGENT_SLA_MINUTES: 'ten' }).join()).toContain('TIP_URGENT_SLA_MINUTES');
+  });
+
+  it('reads the tip grades and the monthly cap of tip points, refusing a malformed grade table', () => {
+    const tips = loadConfig({ TIP_GRADES: 'A:80, B:30,D:0', TIP_MONTHLY_POINTS_CAP: '60' }).tips;
+    expect(tips.grades).toEqual({ A: 80, B: 30, D: 0 });
+    expect(tips.monthlyPointsCap).toBe(60);
+    for (const bad of ['A50', 'a:50', 'A:50,A:20', 'A:-5', 'A:50000', 'AB:5', 'A:5,'])
+      expect(problems({ TIP_GRADES: bad }).join()).toContain('TIP_GRADES');
+    expect(problems({ TIP_MONTHLY_POINTS_CAP: '-1' }).join()).toContain('TIP_MONTHLY_POINTS_CAP');
   });
 
   it('lists the problems of every area together in one ConfigError', () => {

@@ -6,7 +6,9 @@ import { FilePurposes } from '../../src/modules/files/file-purposes.js';
 import { LocalDiskStorage } from '../../src/modules/files/file-storage.js';
 import { UploadQuota } from '../../src/modules/files/upload-quota.js';
 import { UploadsService } from '../../src/modules/files/uploads.service.js';
+import { PointsLedgerService } from '../../src/modules/points/points-ledger.service.js';
 import { TipEscalation } from '../../src/modules/tips/tip-escalation.js';
+import { TipGradingService } from '../../src/modules/tips/tip-grading.service.js';
 import { TipMapper } from '../../src/modules/tips/tip-mapper.js';
 import { TipsAdminService } from '../../src/modules/tips/tips-admin.service.js';
 import { TipsService } from '../../src/modules/tips/tips.service.js';
@@ -61,5 +63,23 @@ export function unitTipsAdmin(ds: DataSource, clock: Clock, wechat = new FakeWec
     new VolunteerQueries(ds),
     unitPii,
     unitTipMapper(ds),
+  );
+}
+
+/** Grading closed tips: the real points ledger and notifications on the unit schema, TIP_GRADES etc. from `env`. */
+export function unitTipGrading(
+  ds: DataSource,
+  clock: Clock,
+  env: Record<string, string> = {},
+  wechat = new FakeWechat(),
+): TipGradingService {
+  const notifications = unitNotifications(ds, clock, wechat);
+  return new TipGradingService(
+    ds,
+    readArea(tipsConfig.read, env),
+    clock,
+    unitAudit(ds, clock),
+    notifications,
+    new PointsLedgerService(ds, clock, notifications),
   );
 }

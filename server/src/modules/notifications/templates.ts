@@ -21,6 +21,7 @@ export const NOTIFICATION_TEMPLATES = {
   points_credited: { label: '积分到账提醒', longTerm: false },
   review_overdue: { label: '审核超时提醒', longTerm: false },
   station_transfer: { label: '义警调入待接收', longTerm: false },
+  tip_escalated: { label: '紧急线索超时未受理', longTerm: false },
 } as const satisfies Record<NotificationTemplate, { label: string; longTerm: boolean }>;
 
 export type { NotificationTemplate };

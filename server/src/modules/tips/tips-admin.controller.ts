@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AdminTipPage, AdminTipResponse, TipMessageResponse, TipSubmitterReveal } from '@jianghuai/shared';
+import type {
+  AdminTipPage,
+  AdminTipResponse,
+  GradeTipResponse,
+  TipMessageResponse,
+  TipSubmitterReveal,
+} from '@jianghuai/shared';
 import { Authenticated, CurrentActor } from '../../common/auth/authenticated.decorator.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { ParseIdPipe } from '../../common/errors/parse-id.pipe.js';
@@ -9,9 +15,11 @@ import {
   AssignTipDto,
   CloseTipDto,
   DuplicateTipDto,
+  GradeTipDto,
   RejectTipDto,
   TipMessageDto,
 } from './tips.dto.js';
+import { TipGradingService } from './tip-grading.service.js';
 import { TipsAdminService } from './tips-admin.service.js';
 
 /** The responsible chain's handling of tips; out of the chain every tip reads as 404. */
@@ -19,7 +27,10 @@ import { TipsAdminService } from './tips-admin.service.js';
 @Controller('admin/tips')
 @Authenticated({ permission: 'tips.handle' })
 export class TipsAdminController {
-  constructor(private readonly tips: TipsAdminService) {}
+  constructor(
+    private readonly tips: TipsAdminService,
+    private readonly grading: TipGradingService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: '线索列表（本单位及下级负责的、指派给本单位或本人的）' })
@@ -96,6 +107,17 @@ export class TipsAdminController {
   @ApiOperation({ summary: '查看提交人完整身份（记入审计）' })
   reveal(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe()) id: number): Promise<TipSubmitterReveal> {
     return this.tips.revealSubmitter(actor, id);
+  }
+
+  @Post(':id/grade')
+  @HttpCode(200)
+  @ApiOperation({ summary: '给已办结线索评级并奖励积分（受每月上限约束）；grade 为 null 撤销评级' })
+  grade(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe()) id: number,
+    @Body() dto: GradeTipDto,
+  ): Promise<GradeTipResponse> {
+    return this.grading.grade(actor, id, dto.grade);
   }
 
   @Get(':id/messages')

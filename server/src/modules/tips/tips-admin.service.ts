@@ -172,14 +172,22 @@ export class TipsAdminService {
 
   async postMessage(actor: Actor, id: number, dto: TipMessageDto): Promise<TipMessageResponse[]> {
     const tip = await this.loadVisible(actor, id);
-    await this.ds.getRepository(TipMessage).insert({
-      tipId: tip.id,
-      fromStaff: true,
-      internal: dto.internal ?? false,
-      authorUserId: actor.userId,
-      text: dto.text.trim(),
-      createdAt: this.clock.now(),
+    const internal = dto.internal ?? false;
+    const text = dto.text.trim();
+    const pushed: number[] = [];
+    await this.ds.transaction(async (m) => {
+      await m.getRepository(TipMessage).insert({
+        tipId: tip.id,
+        fromStaff: true,
+        internal,
+        authorUserId: actor.userId,
+        text,
+        createdAt: this.clock.now(),
+      });
+      // a reply reaches the submitter in the app as from 民警, never by name; an internal note never does
+      if (!internal) pushed.push(await this.tellSubmitter(m, tip, `民警：${text}`, '民警回复了您的线索'));
     });
+    await this.notifications.push(pushed);
     return this.messages(actor, id);
   }
 
@@ -230,11 +238,11 @@ export class TipsAdminService {
     return this.get(actor, id);
   }
 
-  private tellSubmitter(m: EntityManager, tip: Tip, body: string): Promise<number> {
+  private tellSubmitter(m: EntityManager, tip: Tip, body: string, title?: string): Promise<number> {
     return this.notifications.create(m, {
       userId: tip.submitterUserId,
       template: 'tip_result',
-      title: `线索处理进展：${TIP_CATEGORY_LABELS[tip.category]}`,
+      title: title ?? `线索处理进展：${TIP_CATEGORY_LABELS[tip.category]}`,
       body,
       page: `/pages/tips/detail?id=${tip.id}`,
     });

@@ -15,6 +15,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -174,4 +175,16 @@ export class TipMessageDto extends MyTipMessageDto {
   @IsOptional()
   @IsBoolean()
   internal?: boolean;
+}
+
+export class GradeTipDto {
+  @ApiProperty({
+    description: '评级（TIP_GRADES 中的一个字母，如 A），null 表示撤销评级',
+    nullable: true,
+    example: 'A',
+  })
+  @ValidateIf((_o, v) => v !== null)
+  @IsString()
+  @Matches(/^[A-Z]$/, { message: '评级是一个大写字母' })
+  grade: string | null;
 }

@@ -5,6 +5,7 @@ import { FilePurposes } from '../files/file-purposes.js';
 import { FilesModule } from '../files/files.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { OrgModule } from '../org/org.module.js';
+import { PointsModule } from '../points/points.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { VolunteersModule } from '../volunteers/volunteers.module.js';
 import { TipEvent } from './entities/tip-event.entity.js';
@@ -12,6 +13,7 @@ import { TipMessage } from './entities/tip-message.entity.js';
 import { TipPhoto } from './entities/tip-photo.entity.js';
 import { Tip } from './entities/tip.entity.js';
 import { TipEscalation } from './tip-escalation.js';
+import { TipGradingService } from './tip-grading.service.js';
 import { TipMapper } from './tip-mapper.js';
 import { TipPhotoPolicy } from './tip-photo-policy.js';
 import { TipsAdminController } from './tips-admin.controller.js';
@@ -27,11 +29,12 @@ import { TipsService } from './tips.service.js';
     FilesModule,
     NotificationsModule,
     OrgModule,
+    PointsModule,
     UsersModule,
     VolunteersModule,
   ],
   controllers: [TipsController, TipsAdminController],
-  providers: [TipsService, TipsAdminService, TipMapper, TipPhotoPolicy, TipEscalation],
+  providers: [TipsService, TipsAdminService, TipGradingService, TipMapper, TipPhotoPolicy, TipEscalation],
   exports: [TipEscalation],
 })
 export class TipsModule implements OnModuleInit {

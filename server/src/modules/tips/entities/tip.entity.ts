@@ -84,6 +84,21 @@ export class Tip {
   @DateTimeColumn({ nullable: true })
   escalatedAt: Date | null;
 
+  /** The grade of a closed tip (a key of TIP_GRADES), null when ungraded or revoked. */
+  @Column({ type: 'varchar', length: 1, nullable: true })
+  grade: string | null;
+
+  /** The points the current grade credited (after the monthly cap); counted in the month of `gradedAt`. */
+  @Column({ type: 'int', default: 0 })
+  gradePoints: number;
+
+  @DateTimeColumn({ nullable: true })
+  gradedAt: Date | null;
+
+  /** The ledger entry of the current credit, reversed when the grade changes. */
+  @Column({ type: 'int', nullable: true })
+  gradeEntryId: number | null;
+
   @DateTimeColumn()
   createdAt: Date;
 
