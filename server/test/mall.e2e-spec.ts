@@ -141,6 +141,8 @@ describe('Points mall', () => {
     expect(res.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(res.find((r) => r.status === 409)!.body.code).toBe('MALL_ORDER_STATE_CHANGED');
     expect([await balance(v), await stock(p.id)]).toEqual([30, 5]);
+    // the refund gives the spending back; it is not points earned
+    expect(await ctx.app.get(PointsLedgerService).balanceOf(v.userId)).toMatchObject({ earned: 30, spent: 0 });
     const mine = await ctx
       .http()
       .get(`/api/me/orders/${placed.body.id}`)

@@ -33,6 +33,13 @@ describe('PointsLedgerService', () => {
   beforeEach(() => clearTables(ds));
   afterAll(() => ds.destroy());
 
+  it('a refund of a redemption gives the spending back instead of counting as points earned', async () => {
+    await post(entry({ amount: 10, idempotencyKey: 'k1' }));
+    await post(entry({ type: 'redemption', amount: -4, idempotencyKey: 'k2' }));
+    await post(entry({ type: 'refund', amount: 4, idempotencyKey: 'k3', notify: false }));
+    expect(await sut.balanceOf(1)).toMatchObject({ balance: 10, earned: 10, spent: 0 });
+  });
+
   it('appends the entry and moves the balance with it: earned and spent apart, balanceAfter on each entry', async () => {
     const a = await post(entry({ amount: 10, idempotencyKey: 'k1' }));
     const b = await post(entry({ type: 'redemption', amount: -4, idempotencyKey: 'k2' }));

@@ -64,8 +64,9 @@ export class PointsLedgerService {
       .update()
       .set({
         balance: () => 'balance + :amount',
-        earned: () => (e.amount > 0 ? 'earned + :amount' : 'earned'),
-        spent: () => (e.amount < 0 ? 'spent - :amount' : 'spent'),
+        // a refund (a cancelled redemption) gives back what was spent: it is not points earned
+        earned: () => (e.amount > 0 && e.type !== 'refund' ? 'earned + :amount' : 'earned'),
+        spent: () => (e.amount < 0 || e.type === 'refund' ? 'spent - :amount' : 'spent'),
         updatedAt: now,
       })
       .where('userId = :userId AND balance + :amount >= 0', { userId: e.userId, amount: e.amount })
