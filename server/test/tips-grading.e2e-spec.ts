@@ -231,4 +231,17 @@ describe(`tip grading in December (Shanghai 00:30 on 1 Dec) (${E2E_DB})`, () => 
     const d = await x.closedTip('lina');
     expect((await x.grade(d, { grade: 'A' }).expect(200)).body).toMatchObject({ credited: 0, monthPoints: 100 });
   });
+
+  it('three of one person’s tips graded at once never credit more than the month’s cap', async () => {
+    const ids = [await x.closedTip('zhangwei'), await x.closedTip('zhangwei'), await x.closedTip('zhangwei')];
+    const replies = await Promise.all(ids.map((id) => x.grade(id, { grade: 'A' })));
+    expect(replies.map((r) => r.status)).toEqual([200, 200, 200]);
+    const credited = replies.map((r) => (r.body as GradeTipResponse).credited).sort((a, b) => a - b);
+    expect(credited).toEqual([0, 50, 50]);
+    const total = await x.n(
+      `SELECT COALESCE(SUM(amount), 0) AS n FROM points_ledger_entries WHERE sourceType = 'tip' AND sourceId IN (?, ?, ?)`,
+      ids.map(String),
+    );
+    expect(total).toBe(100);
+  });
 });

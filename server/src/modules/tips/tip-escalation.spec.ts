@@ -58,6 +58,8 @@ describe(TipEscalation.name, () => {
       expect(rows.find((t) => t.id === fresh)?.escalatedAt).toBeNull();
       const messages = await ds.getRepository(Notification).findBy({ title: '紧急线索超时未受理' });
       expect(messages.map((m) => m.userId).sort()).toEqual([...branchUsers].sort());
+      // its own template (its own WeChat template id), not the applications' review_overdue
+      expect(messages.map((m) => m.template)).toEqual(['tip_escalated', 'tip_escalated']);
     },
   );
 

@@ -155,4 +155,17 @@ describe(TipsAdminService.name, () => {
     const mine = await unitTips(ds, clock).myMessages(guard, id);
     expect(mine.map((m) => [m.author, m.text])).toEqual([['民警', '请到所里做笔录']]);
   });
+
+  it('tells the submitter of a reply as from 民警, never by the officer’s name; an internal note tells nobody', async () => {
+    const id = await submit();
+    const told = () => ds.getRepository(Notification).findBy({ userId: guard.userId, title: '民警回复了您的线索' });
+    const before = (await told()).length;
+    await sut().postMessage(station, id, { text: '请补充照片' });
+    await sut().postMessage(station, id, { text: '内部：待核实', internal: true });
+    const after = await told();
+    expect(after).toHaveLength(before + 1);
+    const last = after[after.length - 1];
+    expect(last.body).toBe('民警：请补充照片');
+    expect(last.body).not.toContain(station.displayName);
+  });
 });
