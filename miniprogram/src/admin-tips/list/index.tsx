@@ -38,7 +38,7 @@ function TipRow({ t }: { t: Row }) {
   return (
     <View
       className="jh-tip-row"
-      data-testid="admin-tip"
+      data-testid="admin-tip-row"
       onClick={() => void Taro.navigateTo({ url: pageUrl(PAGES.adminTip, { id: t.id }) })}
     >
       <Text className="jh-tip-row__title">
@@ -46,7 +46,7 @@ function TipRow({ t }: { t: Row }) {
         {t.urgency === 'urgent' ? <Text className="jh-tip-urgent">紧急</Text> : null}
         {t.escalatedAt ? <Text className="jh-tip-urgent">已超时上报分局</Text> : null}
       </Text>
-      <Text className="jh-tip-row__line" data-testid="admin-tip-status">
+      <Text className="jh-tip-row__line" data-testid="admin-tip-row-status">
         状态：{tipStatusText(t.status)}
       </Text>
       <Text className="jh-tip-row__line">上报：{formatDateTime(t.createdAt)}</Text>

@@ -16,7 +16,7 @@ function TipRow({ t }: { t: MyTipResponse }) {
   return (
     <View
       className="jh-tip-row"
-      data-testid="my-tip"
+      data-testid="my-tip-row"
       onClick={() => void Taro.navigateTo({ url: pageUrl(PAGES.myTip, { id: t.id }) })}
     >
       <Text className="jh-tip-row__title">
