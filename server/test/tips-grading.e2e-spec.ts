@@ -118,10 +118,17 @@ describe(`tip grading in November (Shanghai 23:30 on 30 Nov) (${E2E_DB})`, () =>
     expect(
       await x.n("SELECT COUNT(*) AS n FROM audit_logs WHERE action = 'tip.grade' AND targetId = ?", [String(firstTip)]),
     ).toBe(1);
-    const events = (
+    const detail = (
       await h.ctx.http().get(`/api/admin/tips/${firstTip}`).set('Authorization', `Bearer ${h.t.city}`).expect(200)
-    ).body.events.map((e: { action: string }) => e.action);
+    ).body;
+    expect(detail).toMatchObject({ grade: 'A', gradePoints: 50, gradedAt: expect.stringMatching(/^2026-11-30T15:3/) });
+    const events = detail.events.map((e: { action: string }) => e.action);
     expect(events[events.length - 1]).toBe('grade');
+    // the guard's own view of the tip shows no grade bookkeeping
+    const mine = (
+      await h.ctx.http().get(`/api/me/tips/${firstTip}`).set('Authorization', `Bearer ${h.t.zhangwei}`).expect(200)
+    ).body;
+    expect(mine.gradePoints).toBeUndefined();
   });
 
   it('a new grade reverses the old credit first; revoking gives it back; spent points refuse the revocation', async () => {

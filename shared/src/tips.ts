@@ -162,6 +162,10 @@ export interface AdminTipResponse extends MyTipResponse {
   escalatedAt: string | null;
   version: number;
   events: TipEventResponse[];
+  /** The grade of a closed tip (POST …/grade), the points it credited after the monthly cap, and when. */
+  grade?: string | null;
+  gradePoints?: number;
+  gradedAt?: string | null;
 }
 export type AdminTipPage = Page<Omit<AdminTipResponse, 'events' | 'photos'>>;
 

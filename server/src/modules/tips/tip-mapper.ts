@@ -69,6 +69,9 @@ export class TipMapper {
       closedAt: iso(t.closedAt),
       escalatedAt: iso(t.escalatedAt),
       version: t.version,
+      grade: t.grade,
+      gradePoints: t.gradePoints,
+      gradedAt: iso(t.gradedAt),
       events: (events.get(t.id) ?? []).map((e) => ({
         action: e.action,
         fromStatus: e.fromStatus,
