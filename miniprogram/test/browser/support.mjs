@@ -97,6 +97,30 @@ export async function signInAsStaff(page, base, username) {
   await byTestId(page, 'home-staff').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
 }
 
+/**
+ * Signs in a WeChat user nobody has used before (the sandbox takes any `sandbox-<name>` code), keeping the rest of the
+ * page's storage (text size, the privacy answer), and waits for the visitor's home. Journeys that need a visitor use
+ * this instead of the demo visitor, whom an earlier journey may have turned into a volunteer.
+ */
+export async function signInAsFreshVisitor(page, base, label = 'visitor') {
+  const code = `sandbox-${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const res = await fetch(`${base}/api/auth/wechat/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
+  assert(res.ok, `sandbox login for a fresh visitor answered ${res.status}`);
+  const { accessToken, refreshToken } = await res.json();
+  await page.goto(`${base}/#/pages/login/index`);
+  await page.evaluate((t) => localStorage.setItem('jh.tokens', JSON.stringify({ data: t })), {
+    accessToken,
+    refreshToken,
+  });
+  await page.goto(`${base}/#/pages/index/index`);
+  await page.reload();
+  await byTestId(page, 'home-visitor').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+}
+
 /** Taro H5 draws showModal as plain DOM; its confirm button carries the confirm text. */
 export async function confirmModal(page, text) {
   const button = page

@@ -6,7 +6,17 @@
 import * as support from '../support.mjs';
 import { staffTokenOf, wechatTokens } from './12-user-fixes.mjs';
 
-const { assert, byTestId, formatViolations, freshArtifacts, measureReadability, shot, STEP_TIMEOUT_MS, tap } = support;
+const {
+  assert,
+  byTestId,
+  formatViolations,
+  freshArtifacts,
+  measureReadability,
+  shot,
+  signInAsFreshVisitor,
+  STEP_TIMEOUT_MS,
+  tap,
+} = support;
 
 /** Pages nobody signed in sees (measured signed out), and pages of the WeChat build only. */
 const SIGNED_OUT = ['pages/login/index', 'pages/staff-login/index'];
@@ -212,8 +222,7 @@ export default [
       await page.goto(`${base}/#/pages/login/index`);
       await chooseLarge(page);
       await page.reload();
-      await tap(page, 'demo-sandbox-visitor');
-      await byTestId(page, 'home-visitor').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      await signInAsFreshVisitor(page, base);
       const paths = ['pages/index/index', 'pages/apply/index', 'pages/activity/list', 'pages/messages/index'];
       const found = await measurePages(page, base, 'visitor', [...paths, 'pages/mine/index']);
       assert(found.length === 0, `${found.length} readability violations on ${pagesOf(found)}:\n${report(found)}`);

@@ -4,7 +4,17 @@
 // the home and of each opened function: test-artifacts/browser/roles/<role>/<nn>-<entry>.png.
 import * as support from '../support.mjs';
 
-const { assert, byTestId, confirmModal, freshArtifacts, shot, signInAsStaff, STEP_TIMEOUT_MS, tap } = support;
+const {
+  assert,
+  byTestId,
+  confirmModal,
+  freshArtifacts,
+  shot,
+  signInAsFreshVisitor,
+  signInAsStaff,
+  STEP_TIMEOUT_MS,
+  tap,
+} = support;
 
 const ROLES = [
   { role: 'community', username: 'pinghu_community' },
@@ -128,6 +138,8 @@ async function walkTabs(page, ctx) {
 
 async function signIn(page, base, { username, sandbox }) {
   if (username) return signInAsStaff(page, base, username);
+  // the demo visitor may have become a volunteer in an earlier journey: a new WeChat user is a visitor for sure
+  if (sandbox === 'visitor') return signInAsFreshVisitor(page, base);
   if (page.url().startsWith(base)) await page.evaluate(() => localStorage.removeItem('jh.tokens'));
   await page.goto(`${base}/#/pages/login/index`);
   await page.reload();
