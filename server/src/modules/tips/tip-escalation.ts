@@ -61,7 +61,7 @@ export class TipEscalation {
               template: 'tip_escalated',
               title: '紧急线索超时未受理',
               body: `${station?.name ?? '派出所'}的紧急线索（${TIP_CATEGORY_LABELS[tip.category]}）已超过 ${this.config.urgentSlaMinutes} 分钟未受理，请立即督办。`,
-              page: `/pages/admin/tips/detail?id=${tip.id}`,
+              page: `admin-tips/detail/index?id=${tip.id}`,
             }),
           );
         return created;

@@ -205,7 +205,7 @@ export class TipGradingService {
       template: 'tip_result',
       title: `线索评级：${TIP_CATEGORY_LABELS[tip.category]}`,
       body,
-      page: `/pages/tips/detail?id=${tip.id}`,
+      page: `pages/tips/detail?id=${tip.id}`,
     });
   }
 }

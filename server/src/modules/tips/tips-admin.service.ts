@@ -244,7 +244,7 @@ export class TipsAdminService {
       template: 'tip_result',
       title: title ?? `线索处理进展：${TIP_CATEGORY_LABELS[tip.category]}`,
       body,
-      page: `/pages/tips/detail?id=${tip.id}`,
+      page: `pages/tips/detail?id=${tip.id}`,
     });
   }
 }
