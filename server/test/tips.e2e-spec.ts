@@ -1,9 +1,9 @@
 import sharp from 'sharp';
 import { In } from 'typeorm';
-import type { AdminTipResponse, MyTipResponse, TipMessageResponse } from '@jianghuai/shared';
+import { businessDate, type AdminTipResponse, type MyTipResponse, type TipMessageResponse } from '@jianghuai/shared';
 import { Tip } from '../src/modules/tips/entities/tip.entity.js';
 import { createTestApp, E2E_DB, type TestContext } from './support/test-app.js';
-import { testNow } from './support/test-clock.js';
+import { testToday } from './support/test-clock.js';
 
 /** Tips (docs/product.md#tips): submit, the responsible chain only, masked submitter, the flow, escalation. */
 
@@ -366,7 +366,7 @@ describe(`tips (${E2E_DB})`, () => {
         .get(`/api/me/tips/${r}`)
         .set(...bearer(t.zhangwei))
     ).body.createdAt as string;
-    const shanghai = new Date(new Date(day).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const shanghai = businessDate(new Date(day));
     const byDay = await staff(t.yushan_branch, 'get', `?from=${shanghai}&to=${shanghai}&status=rejected`).expect(200);
     expect(byDay.body.total).toBe(1);
     await staff(t.yushan_branch, 'get', `?status=lost`).expect(400);
@@ -390,7 +390,7 @@ describe.each(['15:58:00', '16:04:00'])(`tip escalation at %s UTC (${E2E_DB})`, 
 
   beforeAll(async () => {
     ctx = await createTestApp({
-      CLOCK_START: `${testNow().toISOString().slice(0, 10)}T${time}.000Z`,
+      CLOCK_START: `${testToday()}T${time}.000Z`,
       TIP_URGENT_SLA_MINUTES: '10',
     });
   });

@@ -10,6 +10,7 @@ export { Notification } from '../../src/modules/notifications/notification.entit
 export { OrgUnit } from '../../src/modules/org/org-unit.entity.js';
 export { RefreshToken } from '../../src/modules/auth/refresh-token.entity.js';
 export { PointsLedgerEntry } from '../../src/modules/points/entities/points-ledger-entry.entity.js';
+export { StoredFile } from '../../src/modules/files/stored-file.entity.js';
 export { ServiceSite } from '../../src/modules/companies/service-site.entity.js';
 export { UnitContact } from '../../src/modules/org/unit-contact.entity.js';
 export { User } from '../../src/modules/users/user.entity.js';

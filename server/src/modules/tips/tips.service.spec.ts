@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
-import { StoredFile } from '../files/stored-file.entity.js';
+import { StoredFile } from '../../../test/unit/rows.js';
 import { Tip } from './entities/tip.entity.js';
 import { TipsService } from './tips.service.js';
 import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
