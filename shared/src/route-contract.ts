@@ -186,6 +186,15 @@ export const ROUTE_METHODS: { readonly [T in RouteTableName]: MethodsOf<(typeof 
     adminProductShelf: ['POST'],
     adminProductStock: ['POST'],
     adminOrders: ['GET'],
+    myOrderPay: ['POST'],
+    myOrderPaymentCheck: ['POST'],
+    adminOrder: ['GET'],
+    adminOrdersExport: ['GET'],
+    adminOrderReady: ['POST'],
+    adminOrderRefund: ['POST'],
+    adminPickupLookup: ['POST'],
+    adminPickupConfirm: ['POST'],
+    adminStats: ['GET'],
   },
 };
 
