@@ -8,6 +8,7 @@ import { PointsLedgerEntry } from './entities/points-ledger-entry.entity.js';
 import { PointsLedgerService } from './points-ledger.service.js';
 import { PointsController } from './points.controller.js';
 import { PointsService } from './points.service.js';
+import { PointsLiabilityQuery } from './points-liability.query.js';
 import { VolunteersModule } from '../volunteers/volunteers.module.js';
 import { OrgModule } from '../org/org.module.js';
 
@@ -15,8 +16,8 @@ import { OrgModule } from '../org/org.module.js';
 @Module({
   imports: [TypeOrmModule.forFeature([PointsLedgerEntry, PointsAccount]), VolunteersModule, OrgModule],
   controllers: [PointsController],
-  providers: [PointsLedgerService, PointsService],
-  exports: [PointsLedgerService],
+  providers: [PointsLedgerService, PointsService, PointsLiabilityQuery],
+  exports: [PointsLedgerService, PointsLiabilityQuery],
 })
 export class PointsModule implements OnModuleInit {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
