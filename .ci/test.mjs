@@ -1,7 +1,7 @@
 // `npm test`: every suite of the project, then one summary of what ran, what failed and what was
 // skipped and why. Without a reachable MySQL or Chromium those suites are skipped with the reason
 // printed; under CI=true nothing may be skipped.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,6 +36,37 @@ function exec(cmd, args, { cwd = ROOT, env = {}, timeoutMs } = {}) {
   };
 }
 
+/**
+ * `exec` without blocking: the browser suites wait on pages and timers much of the time, so CI runs the
+ * MySQL suite and the fixed-instant journeys beside the main journey run. Output is printed whole when
+ * the command ends, so two runs never interleave their lines.
+ */
+function execAsync(cmd, args, { cwd = ROOT, env = {}, timeoutMs } = {}) {
+  const started = Date.now();
+  return new Promise((resolveRun) => {
+    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    let out = '';
+    let err = '';
+    let timedOut = false;
+    const watchdog = timeoutMs
+      ? setTimeout(() => {
+          timedOut = true;
+          child.kill('SIGKILL');
+        }, timeoutMs)
+      : null;
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('close', (status) => {
+      if (watchdog) clearTimeout(watchdog);
+      process.stdout.write(out);
+      process.stderr.write(err);
+      if (timedOut)
+        console.error(`${cmd} ${args.join(' ')}: still running after ${timeoutMs / 60000} minutes, stopped`);
+      resolveRun({ status: timedOut ? 124 : status, out: `${out}\n${err}`, seconds: (Date.now() - started) / 1000 });
+    });
+  });
+}
+
 function record(name, r, passed, failed) {
   const ok = r.status === 0 && failed === 0 && passed > 0;
   results.push({
@@ -68,6 +99,18 @@ const JEST_TEST_TIMEOUT_MS = 60_000;
 const JEST_RUN_TIMEOUT_MS = 45 * 60_000;
 function jest(name, project, env, extraArgs = []) {
   if (!wanted(name)) return;
+  const run = jestRun(name, project, env, extraArgs);
+  run.done(exec(process.execPath, run.args, run.options));
+}
+
+/** The same jest run, not blocking: for the MySQL suite, which goes on beside the browser journeys. */
+async function jestAsync(name, project, env, extraArgs = []) {
+  if (!wanted(name)) return;
+  const run = jestRun(name, project, env, extraArgs);
+  run.done(await execAsync(process.execPath, run.args, run.options));
+}
+
+function jestRun(name, project, env, extraArgs) {
   log(`running ${name}`);
   const out = path.join(tmp, `${name}.json`);
   // jest itself (not through pnpm), so that the watchdog stops jest and not only a wrapper
@@ -81,14 +124,17 @@ function jest(name, project, env, extraArgs = []) {
     `--testTimeout=${JEST_TEST_TIMEOUT_MS}`,
     ...extraArgs,
   ];
-  const r = exec(process.execPath, args, {
+  const options = {
     cwd: path.join(ROOT, 'server'),
     env: { NODE_OPTIONS: '--experimental-vm-modules --no-warnings', ...env },
     timeoutMs: JEST_RUN_TIMEOUT_MS,
-  });
-  const j = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : { numPassedTests: 0, numFailedTests: 0 };
-  record(name, r, j.numPassedTests, j.numFailedTests + (j.numRuntimeErrorTestSuites ?? 0));
-  if (j.numPendingTests) results.at(-1).note = `${j.numPendingTests} tests marked skip`;
+  };
+  const done = (r) => {
+    const j = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : { numPassedTests: 0, numFailedTests: 0 };
+    record(name, r, j.numPassedTests, j.numFailedTests + (j.numRuntimeErrorTestSuites ?? 0));
+    if (j.numPendingTests) results.at(-1).note = `${j.numPendingTests} tests marked skip`;
+  };
+  return { args, options, done };
 }
 
 async function mysqlReachable() {
@@ -178,11 +224,8 @@ for (const [label, at] of FIXED_INSTANTS)
     '--testPathPatterns',
     DATE_SENSITIVE_E2E,
   ]);
-if (wanted('server-e2e-mysql')) {
-  const why = await mysqlReachable();
-  if (why) skip('server-e2e-mysql', why);
-  else jest('server-e2e-mysql', 'e2e', { E2E_DB: 'mysql' });
-}
+const mysqlWhy = wanted('server-e2e-mysql') ? await mysqlReachable() : null;
+if (mysqlWhy) skip('server-e2e-mysql', mysqlWhy);
 if (wanted('miniprogram-unit')) {
   log('running miniprogram-unit');
   const out = path.join(tmp, 'vitest.json');
@@ -192,34 +235,47 @@ if (wanted('miniprogram-unit')) {
   const j = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : { numPassedTests: 0, numFailedTests: 0 };
   record('miniprogram-unit', r, j.numPassedTests, j.numFailedTests);
 }
+// Two lanes at once (the journeys wait on pages and timers much of the time): the main journey run in one; the
+// MySQL suite, then the journeys at the two fixed instants, in the other. Each browser run has its own server,
+// data folder and screenshot folder.
+const mysqlSuite = () =>
+  wanted('server-e2e-mysql') && !mysqlWhy ? jestAsync('server-e2e-mysql', 'e2e', { E2E_DB: 'mysql' }) : null;
 const BROWSER_RUNS = ['browser', ...FIXED_INSTANTS.map(([label]) => `browser-dates-${label}`)];
+const chromium = chromiumPath();
+let browserReady = false;
 if (BROWSER_RUNS.some(wanted)) {
-  const chromium = chromiumPath();
   if (!chromium)
     skip('browser', 'Chromium not found (apt-get install chromium fonts-wqy-microhei, or set CHROMIUM_PATH)');
   else {
     try {
       buildH5();
-      const browserRun = (name, env) => {
-        if (!wanted(name)) return;
-        log(`running ${name}`);
-        const r = exec(process.execPath, [path.join(ROOT, 'miniprogram/test/browser/run.mjs')], {
-          env: { CHROMIUM_PATH: chromium, ...env },
-        });
-        const m = /^browser: (\d+) passed, (\d+) failed/m.exec(r.out);
-        record(name, r, Number(m?.[1] ?? 0), Number(m?.[2] ?? 0));
-      };
-      browserRun('browser', { JH_CLOCK_START: '' });
-      for (const [label, at] of FIXED_INSTANTS)
-        browserRun(`browser-dates-${label}`, {
-          JH_CLOCK_START: at,
-          JH_BROWSER_ONLY: DATE_SENSITIVE_JOURNEYS[label].join(','),
-        });
+      browserReady = true;
     } catch (err) {
       results.push({ name: 'browser', status: 'failed', passed: 0, failed: 1, reason: err.message });
     }
   }
 }
+const browserRun = async (name, env) => {
+  if (!browserReady || !wanted(name)) return;
+  log(`running ${name}`);
+  const r = await execAsync(process.execPath, [path.join(ROOT, 'miniprogram/test/browser/run.mjs')], {
+    env: { CHROMIUM_PATH: chromium, ...env },
+  });
+  const m = /^browser: (\d+) passed, (\d+) failed/m.exec(r.out);
+  record(name, r, Number(m?.[1] ?? 0), Number(m?.[2] ?? 0));
+};
+await Promise.all([
+  browserRun('browser', { JH_CLOCK_START: '' }),
+  (async () => {
+    await mysqlSuite();
+    for (const [label, at] of FIXED_INSTANTS)
+      await browserRun(`browser-dates-${label}`, {
+        JH_CLOCK_START: at,
+        JH_BROWSER_ONLY: DATE_SENSITIVE_JOURNEYS[label].join(','),
+        JH_ARTIFACTS_DIR: path.join(ROOT, `miniprogram/test-artifacts/browser-dates-${label}`),
+      });
+  })(),
+]);
 
 const total = results.reduce(
   (a, r) => ({

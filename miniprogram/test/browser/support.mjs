@@ -4,7 +4,10 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const artifacts = join(resolve(here, '../../..'), 'miniprogram/test-artifacts/browser');
+/** Screenshots of this run; JH_ARTIFACTS_DIR gives runs that go on at the same time a folder each. */
+export const artifacts = resolve(
+  process.env.JH_ARTIFACTS_DIR ?? join(resolve(here, '../../..'), 'miniprogram/test-artifacts/browser'),
+);
 export const STEP_TIMEOUT_MS = 15_000;
 export const STAFF_PASSWORD = 'Jhyj@2026';
 
