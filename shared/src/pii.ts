@@ -20,3 +20,10 @@ export function isMobilePhone(phone: string): boolean {
 export function normalizePhone(phone: string): string {
   return phone.replace(/[\s-]/g, '').replace(/^\+?86/, '');
 }
+
+/** 张伟 → 张*, 欧阳娜娜 → 欧***: a person's name as staff see it until an audited reveal (a tip's submitter, a buyer). */
+export function maskPersonName(name: string | null | undefined): string {
+  const chars = [...(name ?? '').trim()];
+  if (chars.length === 0) return '义警';
+  return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
+}

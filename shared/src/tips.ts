@@ -90,13 +90,6 @@ export const TIP_TRANSITIONS = {
 } as const satisfies Record<string, { from: readonly TipStatus[]; to: TipStatus }>;
 export type TipAction = keyof typeof TIP_TRANSITIONS;
 
-/** 张伟 → 张*, 欧阳娜娜 → 欧***: the submitter as staff see them until an audited reveal. */
-export function maskPersonName(name: string | null | undefined): string {
-  const chars = [...(name ?? '').trim()];
-  if (chars.length === 0) return '义警';
-  return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
-}
-
 export interface TipPlace {
   address: string;
   lat?: number | null;

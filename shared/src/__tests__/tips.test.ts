@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { maskPersonName, TIP_STATUSES, TIP_TRANSITIONS } from '../tips.js';
+import { maskPersonName } from '../pii.js';
+import { TIP_STATUSES, TIP_TRANSITIONS } from '../tips.js';
 
 test('the submitter’s name is masked after its first character', () => {
   assert.equal(maskPersonName('张伟'), '张*');

@@ -2,6 +2,7 @@
 // server for one day (今天, then a day from the date picker), the detail page with the address and a
 // 导航 button into the map and no coordinates anywhere, and 我的活动 under the same headings. Dates are
 // the Shanghai dates of the server's clock (run at 15:30 and 23:30 UTC too).
+import { addCalendarDays } from '@jianghuai/shared';
 import * as support from '../support.mjs';
 import { openAs, staffTokenOf, wechatTokens } from './12-user-fixes.mjs';
 
@@ -12,11 +13,6 @@ const POINT = { lat: 31.6705, lng: 118.5065 };
 const ADDRESS = '平湖小区南门广场';
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 
-function addDays(date, days) {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 /** `12月3日 周四`, as the page writes a day. */
 function dayLabel(date) {
   const [, m, d] = date.split('-').map(Number);
@@ -107,7 +103,7 @@ export default [
     async run(page, base) {
       const tag = String(Date.now() % 1_000_000);
       const today = shanghaiDate();
-      const tomorrow = addDays(today, 1);
+      const tomorrow = addCalendarDays(today, 1);
       const station = await staffTokenOf(base, 'pinghu_station');
       // one later today (at 23:30 in Shanghai still today), one tomorrow at 10:00 Shanghai time
       const soon = await publish(base, station, {
