@@ -86,6 +86,11 @@ export default defineAppConfig({
     { root: 'admin-teams', pages: ['list/index', 'edit/index'] },
     // Tips: the officers' queue and one tip's handling.
     { root: 'admin-tips', pages: ['list/index', 'detail/index'] },
+    // Points mall, the staff's side: the operator's products, orders and statistics; pickup (核销) at the stations.
+    {
+      root: 'admin-mall',
+      pages: ['products/index', 'product/index', 'orders/index', 'order/index', 'stats/index', 'verify/index'],
+    },
   ],
   // 首页 is the staff's workbench, 消息 their inbox, 我的 their account; tab pages stay in the main package.
   tabBar: {

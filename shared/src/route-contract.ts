@@ -220,12 +220,6 @@ export const API_ONLY_ROUTES: Readonly<Record<RouteKey, string>> = {
   'GET /me/orders': 'pages come with the mall screens',
   'GET /me/orders/:id': 'pages come with the mall screens',
   'POST /me/orders/:id/cancel': 'pages come with the mall screens',
-  'GET /admin/mall/products': 'pages come with the mall screens',
-  'POST /admin/mall/products': 'pages come with the mall screens',
-  'PUT /admin/mall/products/:id': 'pages come with the mall screens',
-  'POST /admin/mall/products/:id/shelf': 'pages come with the mall screens',
-  'POST /admin/mall/products/:id/stock': 'pages come with the mall screens',
-  'GET /admin/mall/orders': 'pages come with the mall screens',
 };
 
 /** Every (method, path) of the route tables, e.g. `{ table: 'ROUTES', key: 'me', method: 'GET', path: '/me' }`. */

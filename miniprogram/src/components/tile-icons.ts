@@ -21,6 +21,7 @@ import mail from '@tabler/icons/outline/mail.svg';
 import mapPinCheck from '@tabler/icons/outline/map-pin-check.svg';
 import receipt from '@tabler/icons/outline/receipt.svg';
 import receiptRefund from '@tabler/icons/outline/receipt-refund.svg';
+import scan from '@tabler/icons/outline/scan.svg';
 import search from '@tabler/icons/outline/search.svg';
 import shieldCheck from '@tabler/icons/outline/shield-check.svg';
 import shoppingBag from '@tabler/icons/outline/shopping-bag.svg';
@@ -66,6 +67,9 @@ const TILE_ICONS: Record<string, string> = {
   products: shoppingBag,
   orders: receipt,
   refunds: receiptRefund,
+  'mall-stats': chartBar,
+  'mall-verify': scan,
+  'station-mall-verify': scan,
 };
 
 /** The icon of a tile's function, or null when it has none. */

@@ -125,12 +125,25 @@ export const STAFF_FUNCTIONS: readonly StaffFunction[] = [
     only: ['station_officer'],
   },
   { permission: 'tips.handle', tile: page('tip-triage', '线索研判', '处理义警上报的线索', PAGES.adminTips) },
+  { permission: 'mall.manage', tile: page('products', '商品管理', '上架商品、调整库存', PAGES.adminMallProducts) },
+  { permission: 'mall.manage', tile: page('orders', '订单', '备货、退款、导出 Excel', PAGES.adminMallOrders) },
+  { permission: 'mall.manage', tile: page('mall-stats', '统计', '兑换情况和未兑换积分', PAGES.adminMallStats) },
+  {
+    permission: 'mall.verify',
+    tile: page('mall-verify', '核销', '核对领取码，发放兑换物品', PAGES.adminMallVerify),
+    only: ['mall_operator'],
+  },
+  {
+    permission: 'mall.verify',
+    tile: page('station-mall-verify', '积分商城核销', '义警到所领取兑换物品', PAGES.adminMallVerify),
+    only: ['station_officer'],
+  },
   { permission: 'jobs.run', tile: page('jobs', '定时任务', '查看运行结果，需要时立即运行', PAGES.adminJobs) },
   { permission: 'company.self', tile: page('guards', '本单位保安', '查看入会情况', PAGES.myCompany) },
   { permission: 'company.self', tile: page('propose', '提议活动', '向派出所提议一次义警活动', PAGES.proposalNew) },
 ];
 
-/** Functions of modules still being built (线索, 商城, 调度, 报表), only for the roles that will have them. */
+/** Functions of modules still being built (调度, 报表), only for the roles that will have them. */
 const FUTURE_TILES: Record<StaffRole, HomeTile[]> = {
   community_officer: [soon('dispatch', '调度指令', '派发日常勤务')],
   station_officer: [soon('dispatch', '调度指令', '派发勤务和紧急集结')],
@@ -140,17 +153,10 @@ const FUTURE_TILES: Record<StaffRole, HomeTile[]> = {
     soon('ranking', '晒比通报', '各单位排名'),
     soon('reports', '统计报表', '全市数据汇总'),
   ],
-  mall_operator: [
-    soon('products', '商品管理', '上架商品、调整库存'),
-    soon('orders', '订单核销', '核对并发放兑换物品'),
-    soon('refunds', '退款处理', '处理退单'),
-  ],
+  mall_operator: [],
   company_manager: [soon('major-events', '重大事项报送', '向公安机关报送')],
   sysadmin: [],
 };
-
-/** Said on the home of someone whose only work is not built yet, instead of tiles that lead nowhere. */
-export const MALL_PREPARING_NOTICE = '积分商城正在筹备中。商品、订单核销和退款功能开放后，会出现在这里。';
 
 /** The station's name when the server knows it; otherwise at least whether one is assigned. */
 type VolunteerInfo = NonNullable<MeResponse['volunteer']>;
@@ -187,9 +193,6 @@ export function homeViewFor(me: MeResponse): HomeView {
       orgName: orgName || '未设置单位',
       tiles,
       inbox: INBOX_TILE,
-      ...(me.roles.includes('mall_operator') && tiles.every((t) => t.target.kind === 'soon')
-        ? { notice: MALL_PREPARING_NOTICE }
-        : {}),
     };
   }
   if (me.volunteer) {

@@ -56,6 +56,13 @@ export const PAGES = {
   myTip: '/pages/tips/detail',
   adminTips: '/admin-tips/list/index',
   adminTip: '/admin-tips/detail/index',
+  // points mall, the staff's side (sub-package admin-mall): products, orders, statistics, pickup (核销)
+  adminMallProducts: '/admin-mall/products/index',
+  adminMallProduct: '/admin-mall/product/index',
+  adminMallOrders: '/admin-mall/orders/index',
+  adminMallOrder: '/admin-mall/order/index',
+  adminMallStats: '/admin-mall/stats/index',
+  adminMallVerify: '/admin-mall/verify/index',
 } as const;
 
 /** The tab bar's pages (app.config.ts tabBar): reached with switchTab, never with a query. */

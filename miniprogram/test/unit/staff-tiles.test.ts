@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PERMISSIONS, STAFF_ROLES, hasPermission, type MeResponse, type StaffRole } from '@jianghuai/shared';
-import {
-  APPLY_TILE,
-  MALL_PREPARING_NOTICE,
-  STAFF_FUNCTIONS,
-  VOLUNTEER_TILES,
-  homeViewFor,
-  staffTilesFor,
-} from '../../src/logic/home';
+import { APPLY_TILE, STAFF_FUNCTIONS, VOLUNTEER_TILES, homeViewFor, staffTilesFor } from '../../src/logic/home';
 import { INBOX_TILE } from '../../src/logic/inbox';
 import { canPublishActivities, statusFilterFrom } from '../../src/logic/activity-admin';
 import { tileIcon } from '../../src/components/tile-icons';
@@ -59,6 +52,7 @@ describe('staff homes derived from the permission table', () => {
       ...activities,
       'teams',
       'tip-triage',
+      'station-mall-verify',
     ]);
     expect(built(['branch_officer'])).toEqual([...oversight, ...activities, 'tip-triage']);
     expect(built(['city_officer'])).toEqual([...oversight, ...activities, 'tip-triage']);
@@ -71,7 +65,7 @@ describe('staff homes derived from the permission table', () => {
       'jobs',
     ]);
     expect(built(['company_manager'])).toEqual(['guards', 'propose']);
-    expect(built(['mall_operator'])).toEqual([]);
+    expect(built(['mall_operator'])).toEqual(['products', 'orders', 'mall-stats', 'mall-verify']);
   });
 
   it('a tile is offered only to roles the server lets through, and to every such role', () => {
@@ -122,7 +116,7 @@ describe('staff homes derived from the permission table', () => {
     expect(soonOnes(['sysadmin'])).toEqual([]);
     expect(soonOnes(['community_officer'])).toEqual(['dispatch']);
     expect(soonOnes(['station_officer'])).toEqual(['dispatch']);
-    expect(soonOnes(['mall_operator'])).toEqual(['products', 'orders', 'refunds']);
+    expect(soonOnes(['mall_operator'])).toEqual([]);
   });
 
   it('every permission named by a tile exists in the shared table', () => {
@@ -131,15 +125,22 @@ describe('staff homes derived from the permission table', () => {
 });
 
 describe('the mall operator home', () => {
-  it('shows its own name and org and says the mall is being prepared, with no tile to a missing page', () => {
+  it('shows its own name and org and the shop work: products, orders, statistics and pickup, nothing 即将开放', () => {
     const view = homeViewFor(staff(['mall_operator'], 'city'));
     if (view.kind !== 'staff') throw new Error('staff view expected');
     expect(view).toMatchObject({ name: '李静', orgName: '积分商城运营中心', roleLabels: ['积分商城运营'] });
-    expect(view.notice).toBe(MALL_PREPARING_NOTICE);
-    expect(view.tiles.every((t) => t.target.kind === 'soon')).toBe(true);
+    expect(view.notice).toBeUndefined();
+    expect(view.tiles.map((t) => [t.label, t.target])).toEqual([
+      ['商品管理', { kind: 'page', url: PAGES.adminMallProducts }],
+      ['订单', { kind: 'page', url: PAGES.adminMallOrders }],
+      ['统计', { kind: 'page', url: PAGES.adminMallStats }],
+      ['核销', { kind: 'page', url: PAGES.adminMallVerify }],
+    ]);
   });
 
-  it('no such sentence for an officer with built work', () => {
+  it('a station officer hands items over at 积分商城核销; no preparing sentence for anyone', () => {
+    const station = staffTilesFor(['station_officer']).find((t) => t.key === 'station-mall-verify');
+    expect(station).toMatchObject({ label: '积分商城核销', target: { kind: 'page', url: PAGES.adminMallVerify } });
     const view = homeViewFor(staff(['station_officer']));
     if (view.kind !== 'staff') throw new Error('staff view expected');
     expect(view.notice).toBeUndefined();
