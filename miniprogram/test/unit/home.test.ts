@@ -92,7 +92,7 @@ describe('staffTilesFor', () => {
   });
 
   it('mall operators get mall work, company managers get their guards', () => {
-    expect(keys(staffTilesFor(['mall_operator']))).toEqual(['products', 'orders', 'refunds']);
+    expect(keys(staffTilesFor(['mall_operator']))).toEqual(['products', 'orders', 'mall-stats', 'mall-verify']);
     expect(keys(staffTilesFor(['company_manager']))).toEqual(['guards', 'propose', 'major-events']);
   });
 
