@@ -214,6 +214,23 @@ describe(`tip grading in November (Shanghai 23:30 on 30 Nov) (${E2E_DB})`, () =>
     await x.grade(id, { grade: 'A' }, 'admin').expect(403);
     expect(await x.entries(id)).toEqual([]);
   });
+
+  it('the grade table for the officer’s buttons: best first, with the monthly cap; not for a guard', async () => {
+    const table = await h.ctx
+      .http()
+      .get('/api/admin/tips/grades')
+      .set('Authorization', `Bearer ${h.t.pinghu_station}`)
+      .expect(200);
+    expect(table.body).toEqual({
+      grades: [
+        { grade: 'A', points: 50 },
+        { grade: 'B', points: 20 },
+        { grade: 'C', points: 5 },
+      ],
+      monthlyCap: 100,
+    });
+    await h.ctx.http().get('/api/admin/tips/grades').set('Authorization', `Bearer ${h.t.zhangwei}`).expect(403);
+  });
 });
 
 describe(`tip grading in December (Shanghai 00:30 on 1 Dec) (${E2E_DB})`, () => {

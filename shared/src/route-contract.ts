@@ -169,6 +169,7 @@ export const ROUTE_METHODS: { readonly [T in RouteTableName]: MethodsOf<(typeof 
     adminRevealSubmitter: ['POST'],
     adminMessages: ['GET', 'POST'],
     adminGrade: ['POST'],
+    adminGrades: ['GET'],
   },
   PAY_ROUTES: {
     notifyTransaction: ['POST'],
@@ -206,7 +207,6 @@ export type RouteKey = `${RouteMethod} /${string}`;
  * with why. Everything else the server documents must be called from `miniprogram/src/services/`.
  */
 export const API_ONLY_ROUTES: Readonly<Record<RouteKey, string>> = {
-  'POST /admin/tips/:id/grade': 'grading a closed tip comes with the tips screens',
   'GET /health': 'liveness and readiness probe for the load balancer, monitoring and the test runners',
   'POST /admin/staff/:id/reveal': "a staff member's full phone for the administrator's HTTP tool (audited); no page",
   'DELETE /admin/companies/:id':

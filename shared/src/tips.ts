@@ -20,6 +20,8 @@ export const TIP_ROUTES = {
   adminRevealSubmitter: '/admin/tips/:id/reveal-submitter',
   adminMessages: '/admin/tips/:id/messages',
   adminGrade: '/admin/tips/:id/grade',
+  /** GET: the deployment's grade table and the monthly cap, for the officer's grading buttons. */
+  adminGrades: '/admin/tips/grades',
 } as const;
 
 export const TIP_CATEGORIES = [
@@ -207,6 +209,12 @@ export interface TipMessageResponse {
   internal: boolean;
   text: string;
   createdAt: string;
+}
+
+/** The grades a closed tip can get (TIP_GRADES, best first) and the monthly cap of a volunteer's tip points. */
+export interface TipGradeTable {
+  grades: { grade: string; points: number }[];
+  monthlyCap: number;
 }
 
 /** Grade a closed tip (a key of the deployment's TIP_GRADES, e.g. `A`), or `null` to revoke the grade. */

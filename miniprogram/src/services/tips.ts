@@ -5,10 +5,12 @@ import {
   type AdminTipPage,
   type AdminTipResponse,
   type AssignTipRequest,
+  type GradeTipResponse,
   type MyTipPage,
   type MyTipResponse,
   type SubmitTipRequest,
   type TipAction,
+  type TipGradeTable,
   type TipMessageRequest,
   type TipMessageResponse,
   type TipSubmitterReveal,
@@ -84,4 +86,14 @@ export function adminTipMessages(id: number): Promise<TipMessageResponse[]> {
 
 export function writeAdminTipMessage(id: number, body: TipMessageRequest): Promise<TipMessageResponse> {
   return post<TipMessageResponse>(apiPath(TIP_ROUTES.adminMessages, { id }), body, { toast: false });
+}
+
+/** The deployment's grade table (best first) and the monthly cap of tip points. */
+export function tipGrades(): Promise<TipGradeTable> {
+  return get<TipGradeTable>(TIP_ROUTES.adminGrades, undefined, { toast: false });
+}
+
+/** Grade a closed tip (the guard is rewarded through the points ledger, within the monthly cap); `null` revokes. */
+export function gradeTip(id: number, grade: string | null): Promise<GradeTipResponse> {
+  return post<GradeTipResponse>(apiPath(TIP_ROUTES.adminGrade, { id }), { grade }, { toast: false });
 }

@@ -58,6 +58,8 @@ function startServer(port) {
     H5_DIR: h5Dir,
     WECHAT_SANDBOX: 'true',
     NODE_ENV: 'development',
+    // An urgent tip waits one minute (not ten) before the branch is told, so the escalation journey sees it happen.
+    TIP_URGENT_SLA_MINUTES: '1',
   };
   if (process.env.JH_CLOCK_START) env.CLOCK_START = process.env.JH_CLOCK_START;
   else delete env.CLOCK_START;

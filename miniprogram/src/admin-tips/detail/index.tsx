@@ -12,6 +12,7 @@ import { formatDateTime } from '../../logic/format';
 import { TIP_ACTION_LABELS, tipStatusText } from '../../logic/tips';
 import { adminTipMessages, writeAdminTipMessage } from '../../services/tips';
 import { ActionPanel } from './ActionPanel';
+import { GradePanel } from './GradePanel';
 import { useTipTriage, type TipTriage } from './useTipTriage';
 import '../../components/activity/activity.css';
 import '../../components/tips/tips.css';
@@ -94,6 +95,7 @@ export default function AdminTipPage() {
         <TipPhotos photos={t.photos} />
       </View>
       <ActionPanel t={t} x={x} />
+      <GradePanel t={t} onGraded={() => void x.tip.refresh()} />
       <Trail t={t} />
       <TipThread load={load} send={send} withInternal reloadKey={t.version} />
     </Screen>

@@ -1,12 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {
   AdminTipPage,
   AdminTipResponse,
   GradeTipResponse,
+  TipGradeTable,
   TipMessageResponse,
   TipSubmitterReveal,
 } from '@jianghuai/shared';
+import { tipsConfig, type TipsConfig } from '../../config/tips.config.js';
 import { Authenticated, CurrentActor } from '../../common/auth/authenticated.decorator.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { ParseIdPipe } from '../../common/errors/parse-id.pipe.js';
@@ -30,7 +32,17 @@ export class TipsAdminController {
   constructor(
     private readonly tips: TipsAdminService,
     private readonly grading: TipGradingService,
+    @Inject(tipsConfig.KEY) private readonly config: TipsConfig,
   ) {}
+
+  @Get('grades')
+  @ApiOperation({ summary: '线索评级表（等级与积分）和每人每月线索积分上限' })
+  grades(): TipGradeTable {
+    const grades = Object.entries(this.config.grades)
+      .map(([grade, points]) => ({ grade, points }))
+      .sort((a, b) => b.points - a.points || a.grade.localeCompare(b.grade));
+    return { grades, monthlyCap: this.config.monthlyPointsCap };
+  }
 
   @Get()
   @ApiOperation({ summary: '线索列表（本单位及下级负责的、指派给本单位或本人的）' })
