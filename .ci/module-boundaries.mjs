@@ -25,7 +25,7 @@ export const MODULE_DEPENDENCIES = {
   sms: [],
   tips: ['org', 'users', 'volunteers', 'notifications', 'files', 'audit', 'points'],
   payments: [],
-  mall: ['org', 'volunteers', 'points', 'files', 'audit'],
+  mall: ['org', 'users', 'volunteers', 'points', 'files', 'audit', 'notifications'],
   jobs: ['users', 'volunteers', 'applications', 'activities', 'notifications', 'sms', 'tips', 'mall', 'audit'],
   staff: ['org', 'users', 'audit', 'auth'],
   auth: ['org', 'users', 'volunteers', 'wechat', 'audit'],

@@ -65,6 +65,9 @@ export const AUDIT_ACTION_LABELS = {
   'mall.product.on_shelf': '商品上架',
   'mall.product.off_shelf': '商品下架',
   'mall.product.stock': '调整商品库存',
+  'mall.order.ready': '商城订单备货（可领取）',
+  'mall.order.pickup': '商城订单核销领取',
+  'mall.order.export': '导出商城订单',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 
@@ -84,5 +87,6 @@ export const AUDIT_TARGET_LABELS = {
   job: '定时任务',
   tip: '情报线索',
   mall_product: '商城商品',
+  mall_order: '商城订单',
 } as const;
 export type AuditTargetType = keyof typeof AUDIT_TARGET_LABELS;

@@ -191,6 +191,11 @@ export const ERRORS = {
   MALL_ORG_INVALID: { status: 400, message: '只能为本单位或下级单位上架商品' },
   MALL_STOCK_NEGATIVE: { status: 409, message: '库存不能调整到 0 以下' },
   MALL_IMAGE_INVALID: { status: 400, message: '商品图片无效或已被使用，请重新上传' },
+  MALL_PICKUP_NOT_FOUND: { status: 404, message: '没有找到这个领取码，请核对后重新输入或扫码' },
+  MALL_PICKUP_USED: { status: 409, message: '这个领取码已经核销过了' },
+  MALL_PICKUP_TOO_MANY: { status: 429, message: '输错领取码的次数太多，请 10 分钟后再试' },
+  MALL_ORDER_NOT_PAID: { status: 409, message: '只有已兑换（已付款）的订单才能备货' },
+  MALL_STATS_RANGE_INVALID: { status: 400, message: '统计的起止日期不对：开始不能晚于结束，最长一年' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

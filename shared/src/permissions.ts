@@ -48,7 +48,8 @@ export const PERMISSIONS = {
   'tips.handle': ['city_officer', 'branch_officer', 'station_officer', 'community_officer'],
   // ── points mall (docs/mall.md): operators run products and orders; station officers hand items over ──
   'mall.manage': ['mall_operator'],
-  'mall.verify': ['station_officer'],
+  // the operator also marks items ready and hands them over; a station officer only for its own pickup station
+  'mall.verify': ['station_officer', 'mall_operator'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,13 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { MallOrderResponse, MallProductResponse, Page } from '@jianghuai/shared';
+import type { MallProductResponse, Page } from '@jianghuai/shared';
 import { Authenticated, CurrentActor } from '../../common/auth/authenticated.decorator.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { ParseIdPipe } from '../../common/errors/parse-id.pipe.js';
-import { MallOrdersService } from './mall-orders.service.js';
 import { MallProductsService } from './mall-products.service.js';
 import {
-  AdminMallOrderQueryDto,
   CreateMallProductDto,
   MallProductQueryDto,
   MallShelfDto,
@@ -15,14 +13,11 @@ import {
   UpdateMallProductDto,
 } from './mall.dto.js';
 
-/** The mall operator's side: products, shelf and stock, orders of their org and below (others' = 404). */
+/** The mall operator's side: products, shelf and stock of their org and below (others' = 404); orders: MallOrdersAdminController. */
 @ApiTags('积分商城（运营）')
 @Controller('admin/mall')
 export class MallAdminController {
-  constructor(
-    private readonly products: MallProductsService,
-    private readonly orders: MallOrdersService,
-  ) {}
+  constructor(private readonly products: MallProductsService) {}
 
   @Get('products')
   @Authenticated({ permission: 'mall.manage' })
@@ -72,12 +67,5 @@ export class MallAdminController {
     @Body() dto: MallStockDto,
   ): Promise<MallProductResponse> {
     return this.products.adjustStock(actor, id, dto);
-  }
-
-  @Get('orders')
-  @Authenticated({ permission: 'mall.manage' })
-  @ApiOperation({ summary: '本单位及下级商品的兑换订单' })
-  listOrders(@CurrentActor() actor: Actor, @Query() q: AdminMallOrderQueryDto): Promise<Page<MallOrderResponse>> {
-    return this.orders.listForOperator(actor, q);
   }
 }

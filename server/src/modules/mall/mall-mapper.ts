@@ -1,4 +1,9 @@
-import { MALL_ORDER_STATUS_LABELS, type MallOrderResponse, type MallProductResponse } from '@jianghuai/shared';
+import {
+  MALL_ORDER_STATUS_LABELS,
+  MALL_PICKUP_QR_PREFIX,
+  type MallOrderResponse,
+  type MallProductResponse,
+} from '@jianghuai/shared';
 import type { MallOrder } from './entities/mall-order.entity.js';
 import type { MallProduct } from './entities/mall-product.entity.js';
 
@@ -35,6 +40,18 @@ export function orderResponse(o: MallOrder): MallOrderResponse {
     userId: o.userId,
     createdAt: o.createdAt.toISOString(),
     cancelledAt: o.cancelledAt?.toISOString() ?? null,
+    readyAt: o.readyAt?.toISOString() ?? null,
+    completedAt: o.completedAt?.toISOString() ?? null,
+  };
+}
+
+/** The guard's own view: the pickup code and its QR text once the order is ready (and after it was used). */
+export function ownOrderResponse(o: MallOrder): MallOrderResponse {
+  const shown = o.pickupCode !== null && (o.status === 'ready' || o.status === 'completed');
+  return {
+    ...orderResponse(o),
+    pickupCode: shown ? o.pickupCode : null,
+    pickupQr: shown ? `${MALL_PICKUP_QR_PREFIX}${o.pickupCode}` : null,
   };
 }
 

@@ -6,14 +6,13 @@ import type { Actor } from '../../common/auth/actor.js';
 import { Clock } from '../../common/clock/clock.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { toPage, type PageQueryDto } from '../../common/pagination.js';
-import { wherePathInScope } from '../../common/scope/org-scope.js';
 import { isDuplicateKey } from '../../database/raw-sql.js';
 import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
 import { MallOrder } from './entities/mall-order.entity.js';
 import { MallProduct } from './entities/mall-product.entity.js';
-import { orderResponse } from './mall-mapper.js';
+import { orderResponse, ownOrderResponse } from './mall-mapper.js';
 import { MallStock } from './mall-stock.js';
-import type { AdminMallOrderQueryDto, PlaceMallOrderDto } from './mall.dto.js';
+import type { PlaceMallOrderDto } from './mall.dto.js';
 
 /**
  * Redemption orders (docs/mall.md). Placing one is one transaction: the order row (unique per person and request
@@ -101,25 +100,13 @@ export class MallOrdersService {
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,
     });
-    return toPage(rows.map(orderResponse), total, q);
+    return toPage(rows.map(ownOrderResponse), total, q);
   }
 
   async mine(actor: Actor, id: number): Promise<MallOrderResponse> {
     const order = await this.ds.getRepository(MallOrder).findOneBy({ id, userId: actor.userId });
     if (!order) throw AppException.notFound();
-    return orderResponse(order);
-  }
-
-  async listForOperator(actor: Actor, q: AdminMallOrderQueryDto): Promise<Page<MallOrderResponse>> {
-    const qb = wherePathInScope(this.ds.getRepository(MallOrder).createQueryBuilder('o'), actor, 'o.orgPath');
-    if (q.status) qb.andWhere('o.status = :status', { status: q.status });
-    if (q.productId) qb.andWhere('o.productId = :productId', { productId: q.productId });
-    const [rows, total] = await qb
-      .orderBy('o.id', 'DESC')
-      .skip((q.page - 1) * q.pageSize)
-      .take(q.pageSize)
-      .getManyAndCount();
-    return toPage(rows.map(orderResponse), total, q);
+    return ownOrderResponse(order);
   }
 
   /** true when this call moved the order to cancelled (and so gave stock and points back); false if another did. */

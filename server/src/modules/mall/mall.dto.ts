@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
-  IsIn,
   IsInt,
   IsOptional,
   IsString,
@@ -14,7 +12,6 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { MALL_ORDER_STATUSES, type MallOrderStatus } from '@jianghuai/shared';
 import { PageQueryDto } from '../../common/pagination.js';
 
 const MAX_INT = 1_000_000_000;
@@ -171,18 +168,4 @@ export class PlaceMallOrderDto {
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{8,64}$/)
   clientRequestId: string;
-}
-
-export class AdminMallOrderQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: MALL_ORDER_STATUSES })
-  @IsOptional()
-  @IsIn(MALL_ORDER_STATUSES)
-  status?: MallOrderStatus;
-
-  @ApiPropertyOptional({ description: '商品' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  productId?: number;
 }

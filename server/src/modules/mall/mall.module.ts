@@ -6,6 +6,8 @@ import { FilesModule } from '../files/files.module.js';
 import { OrgModule } from '../org/org.module.js';
 import { PointsModule } from '../points/points.module.js';
 import { VolunteersModule } from '../volunteers/volunteers.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { UsersModule } from '../users/users.module.js';
 import { MallHolding } from './entities/mall-holding.entity.js';
 import { MallOrder } from './entities/mall-order.entity.js';
 import { MallProduct } from './entities/mall-product.entity.js';
@@ -15,6 +17,14 @@ import { MallOrdersService } from './mall-orders.service.js';
 import { MallProductsService } from './mall-products.service.js';
 import { MallStock } from './mall-stock.js';
 import { MallController } from './mall.controller.js';
+import { MallOrdersExport } from './mall-export.js';
+import { MallOrdersAdminController } from './mall-orders-admin.controller.js';
+import { MallOrderNames } from './mall-orders-admin.names.js';
+import { MallOrdersAdminService } from './mall-orders-admin.service.js';
+import { MallPickupMisses } from './mall-pickup-misses.js';
+import { MallPickupController } from './mall-pickup.controller.js';
+import { MallPickupService } from './mall-pickup.service.js';
+import { MallStatsService } from './mall-stats.service.js';
 
 /** The points mall (docs/mall.md): products per org, redemption orders for points and an optional cash part. */
 @Module({
@@ -25,9 +35,23 @@ import { MallController } from './mall.controller.js';
     OrgModule,
     PointsModule,
     VolunteersModule,
+    NotificationsModule,
+    UsersModule,
   ],
-  controllers: [MallController, MallAdminController],
-  providers: [MallProductsService, MallOrdersService, MallStock, MallImagePolicy],
+  controllers: [MallController, MallAdminController, MallOrdersAdminController, MallPickupController],
+  providers: [
+    MallProductsService,
+    MallOrdersService,
+    MallStock,
+    MallImagePolicy,
+    // pickup, staff order views, export, statistics
+    MallOrdersAdminService,
+    MallOrderNames,
+    MallPickupService,
+    MallPickupMisses,
+    MallOrdersExport,
+    MallStatsService,
+  ],
   exports: [MallOrdersService],
 })
 export class MallModule implements OnModuleInit {

@@ -51,4 +51,23 @@ export class MallOrder {
 
   @DateTimeColumn({ nullable: true })
   cancelledAt: Date | null;
+
+  // ── pickup (docs/mall.md#pickup) ──
+  /** When the item was put ready at the pickup station (or sent, for delivery). */
+  @DateTimeColumn({ nullable: true })
+  readyAt: Date | null;
+
+  @DateTimeColumn({ nullable: true })
+  completedAt: Date | null;
+
+  /** The one-time pickup code (8 digits) given at `ready`; kept after use so a second scan can say when and by whom. */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  pickupCode: string | null;
+
+  @DateTimeColumn({ nullable: true })
+  verifiedAt: Date | null;
+
+  @Column({ type: 'int', nullable: true })
+  verifiedByUserId: number | null;
 }
