@@ -86,6 +86,18 @@ export default defineAppConfig({
     { root: 'admin-teams', pages: ['list/index', 'edit/index'] },
     // Tips: the officers' queue and one tip's handling.
     { root: 'admin-tips', pages: ['list/index', 'detail/index'] },
+    // Points mall, the guard's side: shop, product and confirm, orders with pickup code; the sandbox's pay page
+    // stands in for WeChat's cashier in H5 demo builds only (like pages/login).
+    {
+      root: 'mall',
+      pages: [
+        'index/index',
+        'product/index',
+        'orders/index',
+        'order/index',
+        ...(withSandboxLogin ? ['sandbox-pay/index'] : []),
+      ],
+    },
     // Points mall, the staff's side: the operator's products, orders and statistics; pickup (核销) at the stations.
     {
       root: 'admin-mall',

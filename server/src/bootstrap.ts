@@ -24,6 +24,7 @@ import { PiiCipher } from './common/pii/pii-cipher.js';
 import { PasswordHasher } from './common/auth/password-hasher.js';
 import { Clock } from './common/clock/clock.js';
 import { keepRawBody } from './modules/payments/raw-body.js';
+import { PointsLedgerService } from './modules/points/points-ledger.service.js';
 
 /** JSON bodies above this are refused with 413 PAYLOAD_TOO_LARGE (file uploads have their own limit). */
 const JSON_BODY_LIMIT = 256 * 1024;
@@ -138,6 +139,7 @@ async function prepareData(app: NestFastifyApplication, config: AppConfig): Prom
       app.get(PiiCipher),
       app.get(PasswordHasher),
       app.get(Clock).now(),
+      app.get(PointsLedgerService),
     );
     if (seeded) logger.info('demo data seeded');
   }

@@ -1,4 +1,11 @@
-import { DEMO_ACCOUNTS, DEMO_OVERDUE_APPLICATION, DEMO_VOLUNTEERS } from '../src/database/seed/demo-data.js';
+import type { LedgerEntryResponse, MallProductResponse } from '@jianghuai/shared';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_MALL_PRODUCTS,
+  DEMO_MALL_STARTING_POINTS,
+  DEMO_OVERDUE_APPLICATION,
+  DEMO_VOLUNTEERS,
+} from '../src/database/seed/demo-data.js';
 import { bearer, createTestApp, type TestContext } from './support/test-app.js';
 
 /**
@@ -65,5 +72,27 @@ describe('Demo data (e2e)', () => {
       .set(...bearer(station))
       .expect(204);
     expect((await get('/api/me/messages/unread-count', station).expect(200)).body).toEqual({ unread: before });
+  });
+
+  it('the demo shop: the products of the city on the shelf, one with a cash part, and 张伟 has points to try it', async () => {
+    const zhang = (await ctx.loginWechat('zhangwei')).accessToken;
+    const shelf = (await get('/api/mall/products?pageSize=50', zhang).expect(200)).body.items as MallProductResponse[];
+    const demo = shelf.filter((p) => DEMO_MALL_PRODUCTS.some((d) => d.name === p.name));
+    expect(demo).toHaveLength(DEMO_MALL_PRODUCTS.length);
+    expect(demo.some((p) => p.cashFen > 0)).toBe(true);
+    const pinghu = (await ctx.org('MAS-YS-PH')).id;
+    const city = (await ctx.org('MAS')).id;
+    expect(demo.every((p) => p.orgUnitId === city)).toBe(true);
+    expect(demo.every((p) => p.pickupStationIds.includes(pinghu))).toBe(true);
+    expect(demo.every((p) => p.affordable)).toBe(true);
+    const points = (await get('/api/me/points', zhang).expect(200)).body;
+    expect(points.balance).toBe(DEMO_MALL_STARTING_POINTS.amount);
+    // through the ledger, so the statement explains the balance; no 积分到账 message for demo points
+    expect(points.recent.map((e: LedgerEntryResponse) => [e.amount, e.description])).toContainEqual([
+      DEMO_MALL_STARTING_POINTS.amount,
+      '演示积分：试用积分商城',
+    ]);
+    const inbox = (await get('/api/me/messages', zhang).expect(200)).body;
+    expect(inbox.items.filter((m: { template: string }) => m.template === 'points_credited')).toEqual([]);
   });
 });

@@ -37,6 +37,8 @@ export const ROUTES = {
   adminUnitContactReveal: '/admin/unit-contacts/:orgUnitId/:kind/reveal',
   adminAuditLogs: '/admin/audit-logs',
   sandboxDemoAccounts: '/sandbox/demo-accounts',
+  /** POST `{ outTradeNo }`: the H5 demo's stand-in for paying in WeChat (sandbox only; 404 elsewhere). */
+  sandboxPay: '/sandbox/pay',
 } as const;
 
 export interface OrgUnitSummary {

@@ -60,6 +60,7 @@ export const ROUTE_METHODS: { readonly [T in RouteTableName]: MethodsOf<(typeof 
     adminUnitContactReveal: ['POST'],
     adminAuditLogs: ['GET'],
     sandboxDemoAccounts: ['GET'],
+    sandboxPay: ['POST'],
   },
   ACTIVITY_ROUTES: {
     list: ['GET'],
@@ -214,12 +215,6 @@ export const API_ONLY_ROUTES: Readonly<Record<RouteKey, string>> = {
   'GET /admin/teams/stations-without-active-team': 'stations without an active team, for the planned dashboard',
   'POST /pay/notify/transaction': "WeChat Pay's servers post a payment's signed result here; no page",
   'POST /pay/notify/refund': "WeChat Pay's servers post a refund's signed result here; no page",
-  'GET /mall/products': 'pages come with the mall screens',
-  'GET /mall/products/:id': 'pages come with the mall screens',
-  'POST /mall/orders': 'pages come with the mall screens',
-  'GET /me/orders': 'pages come with the mall screens',
-  'GET /me/orders/:id': 'pages come with the mall screens',
-  'POST /me/orders/:id/cancel': 'pages come with the mall screens',
 };
 
 /** Every (method, path) of the route tables, e.g. `{ table: 'ROUTES', key: 'me', method: 'GET', path: '/me' }`. */

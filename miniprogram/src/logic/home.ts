@@ -56,7 +56,7 @@ export const VOLUNTEER_TILES: readonly HomeTile[] = [
   page('checkin', '签到打卡', '到达现场后签到、签退', PAGES.checkin),
   page('tips', '线索上报', '发现情况，随手上报', PAGES.tipNew),
   page('points', '我的积分', '查看积分和明细', PAGES.points),
-  soon('mall', '积分商城', '用积分兑换物品'),
+  page('mall', '积分商城', '用积分兑换物品', PAGES.mallHome),
 ];
 
 export const APPLY_TILE: HomeTile = page('apply', '申请加入江淮义警', '保安员、快递员等均可申请', PAGES.apply);

@@ -56,6 +56,12 @@ export const PAGES = {
   myTip: '/pages/tips/detail',
   adminTips: '/admin-tips/list/index',
   adminTip: '/admin-tips/detail/index',
+  // points mall: the guard's pages (sub-package mall); the sandbox pay page exists only in H5 demo builds
+  mallHome: '/mall/index/index',
+  mallProduct: '/mall/product/index',
+  mallOrders: '/mall/orders/index',
+  mallOrder: '/mall/order/index',
+  mallSandboxPay: '/mall/sandbox-pay/index',
   // points mall, the staff's side (sub-package admin-mall): products, orders, statistics, pickup (核销)
   adminMallProducts: '/admin-mall/products/index',
   adminMallProduct: '/admin-mall/product/index',

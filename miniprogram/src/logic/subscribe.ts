@@ -1,4 +1,9 @@
-import { sandboxTemplateId, type ClientConfigResponse, type NotificationTemplate } from '@jianghuai/shared';
+import {
+  NOTIFICATION_TEMPLATE_KEYS,
+  sandboxTemplateId,
+  type ClientConfigResponse,
+  type NotificationTemplate,
+} from '@jianghuai/shared';
 
 /** The sign-up asks for these three at once (result, reminder, changes). */
 export const SIGNUP_TEMPLATES = [
@@ -6,6 +11,12 @@ export const SIGNUP_TEMPLATES = [
   'activity_reminder',
   'activity_changed',
 ] as const satisfies readonly NotificationTemplate[];
+
+/** Placing a mall order asks for its messages: paid, ready to pick up, refunded (WeChat shows at most three). */
+const MALL_ORDER_TEMPLATE_KEYS: readonly string[] = ['mall_paid', 'mall_ready', 'mall_refunded'];
+export const MALL_ORDER_TEMPLATES: readonly NotificationTemplate[] = NOTIFICATION_TEMPLATE_KEYS.filter((key) =>
+  MALL_ORDER_TEMPLATE_KEYS.includes(key),
+);
 
 export interface TemplateStorage {
   read(): Partial<Record<NotificationTemplate, string>> | null;

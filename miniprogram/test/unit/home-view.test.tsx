@@ -20,9 +20,9 @@ describe('HomeBody', () => {
     const { container } = render(<HomeBody view={view} onTap={onTap} />);
     expect(screen.getByText('MAS2026000001')).toBeTruthy();
     expect(screen.getByText('张伟')).toBeTruthy();
-    // "即将开放" is written out on each unbuilt tile (now only the mall): colour is never the only signal.
-    expect(screen.getAllByText('即将开放')).toHaveLength(1);
-    expect(container.querySelector('[data-testid="tile-mall"]')?.textContent).toContain('即将开放');
+    // Every volunteer tile is built: none says "即将开放" (the mall opened last).
+    expect(screen.queryAllByText('即将开放')).toHaveLength(0);
+    expect(container.querySelector('[data-testid="tile-mall"]')?.textContent).not.toContain('即将开放');
     expect(container.querySelector('[data-testid="tile-tips"]')?.textContent).not.toContain('即将开放');
     fireEvent.click(container.querySelector('[data-testid="tile-checkin"]')!);
     expect(onTap).toHaveBeenCalledWith(expect.objectContaining({ key: 'checkin', label: '签到打卡' }));

@@ -33,8 +33,9 @@ describe('homeViewFor', () => {
     if (view.kind !== 'volunteer') return;
     expect(view.card).toMatchObject({ name: '张伟', memberNo: 'MAS2026000001', statusLabel: '在册' });
     expect(view.tiles.map((t) => t.label)).toEqual(['活动报名', '签到打卡', '线索上报', '我的积分', '积分商城']);
-    // Built tiles open their page; the others say so rather than open a missing page.
-    expect(view.tiles.filter((t) => t.target.kind === 'soon').map((t) => t.key)).toEqual(['mall']);
+    // Every volunteer tile is built now: the mall opens its home.
+    expect(view.tiles.filter((t) => t.target.kind === 'soon')).toEqual([]);
+    expect(view.tiles.find((t) => t.key === 'mall')?.target).toEqual({ kind: 'page', url: PAGES.mallHome });
   });
 
   it('a suspended volunteer sees the card and an explanation, but no tiles', () => {
@@ -106,9 +107,9 @@ describe('staffTilesFor', () => {
     expect(staffTilesFor(['volunteer', 'astronaut'])).toEqual([]);
   });
 
-  it('volunteer tiles lead only to pages that exist (activities, check-in, tips, points)', () => {
+  it('volunteer tiles lead only to pages that exist (activities, check-in, tips, points, mall)', () => {
     const urls = VOLUNTEER_TILES.map((t) => (t.target.kind === 'page' ? t.target.url : null)).filter(Boolean);
-    expect(urls).toEqual([PAGES.activityList, PAGES.checkin, PAGES.tipNew, PAGES.points]);
+    expect(urls).toEqual([PAGES.activityList, PAGES.checkin, PAGES.tipNew, PAGES.points, PAGES.mallHome]);
   });
 
   it('the station officer tile 活动管理 opens the activities sub-package', () => {

@@ -148,6 +148,9 @@ export default function MinePage() {
             <LinkRow key={link.key} link={link} />
           ))}
           {volunteer ? <LinkRow link={{ key: 'tips', label: '我的线索', url: PAGES.myTips }} /> : null}
+          {volunteer ? (
+            <LinkRow link={{ key: 'mall-orders', label: '我的订单（积分商城）', url: PAGES.mallOrders }} />
+          ) : null}
         </View>
       ) : null}
       {isH5 ? <TextSizePicker /> : null}

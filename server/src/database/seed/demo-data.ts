@@ -227,6 +227,65 @@ export const DEMO_VOLUNTEERS: DemoVolunteer[] = [
   },
 ];
 
+/** A demo product of the points mall, owned by the city (the mall operator's unit), on the shelf. */
+export interface DemoMallProduct {
+  name: string;
+  category: string;
+  description: string;
+  pointsPrice: number;
+  cashFen: number;
+  stock: number;
+  perPersonLimit: number | null;
+  pickupStationCodes: string[];
+}
+
+/** What the demo shop holds on a first run: points-only items and one with a cash part, picked up at stations. */
+export const DEMO_MALL_PRODUCTS: DemoMallProduct[] = [
+  {
+    name: '义警保温杯',
+    category: '生活用品',
+    description: '500 毫升不锈钢保温杯，印有“江淮义警”字样。',
+    pointsPrice: 200,
+    cashFen: 0,
+    stock: 50,
+    perPersonLimit: 2,
+    pickupStationCodes: ['MAS-YS-PH'],
+  },
+  {
+    name: '反光背心',
+    category: '执勤装备',
+    description: '夜间巡逻用荧光反光背心，均码。',
+    pointsPrice: 100,
+    cashFen: 0,
+    stock: 100,
+    perPersonLimit: 2,
+    pickupStationCodes: ['MAS-YS-PH', 'MAS-HS-JFL'],
+  },
+  {
+    name: '强光手电筒',
+    category: '执勤装备',
+    description: '可充电强光手电，续航 6 小时。积分之外另付现金部分。',
+    pointsPrice: 300,
+    cashFen: 1990,
+    stock: 20,
+    perPersonLimit: 1,
+    pickupStationCodes: ['MAS-YS-PH'],
+  },
+  {
+    name: '家用急救包',
+    category: '生活用品',
+    description: '含止血带、绷带、消毒棉片等常用急救用品。',
+    pointsPrice: 500,
+    cashFen: 0,
+    stock: 3,
+    perPersonLimit: 1,
+    pickupStationCodes: ['MAS-YS-PH'],
+  },
+];
+
+/** Points 张伟 starts with in the demo, so the shop can be tried at once (a commendation by his station). */
+export const DEMO_MALL_STARTING_POINTS = { sandboxName: 'zhangwei', amount: 1000, orgCode: 'MAS-YS-PH' };
+
 /**
  * An application at 平湖派出所 waiting past the review time: 杨桂兰 lives in 雨山湖社区, which has no reviewer of
  * its own, so the review-time warning job tells the station officer (pinghu_station). Fictitious ID number with a

@@ -8,6 +8,7 @@ import { Volunteer } from '../../modules/volunteers/volunteer.entity.js';
 import { sandboxOpenId } from '../../wechat-sandbox/sandbox-server.js';
 import { seedEnrolmentDemo } from './seed-enrolment.js';
 import { seedOverdueApplication } from './seed-review-queue.js';
+import { seedMallDemo, type DemoLedger } from './seed-mall.js';
 import { DEMO_ORG, DEMO_PASSWORD, DEMO_STAFF, DEMO_VOLUNTEERS, type DemoUnit } from './demo-data.js';
 
 async function insertUnit(
@@ -31,7 +32,7 @@ export async function seedOrgTree(m: EntityManager, now: Date): Promise<Map<stri
 
 /**
  * Demo data for a first run: the org tree, a staff member for every role, volunteers (five at 平湖派出所, one at
- * 解放路派出所) and an application waiting past the review time.
+ * 解放路派出所), an application waiting past the review time, and the points mall's demo shop.
  * Runs once: an existing org tree means the database was seeded already.
  */
 export async function seedDemo(
@@ -39,6 +40,8 @@ export async function seedDemo(
   pii: PiiCipher,
   hasher: PasswordHasher,
   now: Date,
+  /** The points ledger, for the demo's starting points (none: the shop is seeded without them). */
+  ledger: DemoLedger | null = null,
 ): Promise<boolean> {
   if ((await dataSource.getRepository(OrgUnit).count()) > 0) return false;
   const passwordHash = await hasher.hash(DEMO_PASSWORD);
@@ -88,6 +91,7 @@ export async function seedDemo(
     }
     await seedEnrolmentDemo(m, byCode, pii, now);
     await seedOverdueApplication(m, byCode, pii, now);
+    await seedMallDemo(m, byCode, ledger, now);
   });
   return true;
 }

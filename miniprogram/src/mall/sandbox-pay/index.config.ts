@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '模拟支付（演示）' });
