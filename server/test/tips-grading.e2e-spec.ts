@@ -131,7 +131,7 @@ describe(`tip grading in November (Shanghai 23:30 on 30 Nov) (${E2E_DB})`, () =>
     expect(mine.gradePoints).toBeUndefined();
   });
 
-  it('a new grade reverses the old credit first; revoking gives it back; spent points refuse the revocation', async () => {
+  it('a new grade reverses the old credit first; revoking gives it back; spent points become a debt', async () => {
     const me = await x.userOf('zhangwei');
     const balance = async () =>
       Number((await h.ctx.dataSource.query('SELECT balance FROM points_accounts WHERE userId = ?', [me]))[0].balance);
@@ -155,13 +155,18 @@ describe(`tip grading in November (Shanghai 23:30 on 30 Nov) (${E2E_DB})`, () =>
     expect((await x.grade(firstTip, { grade: null }).expect(409)).body.code).toBe('TIP_STATE_CHANGED');
 
     await x.grade(firstTip, { grade: 'A' }).expect(200);
-    // the guard spent the points meanwhile: the grade cannot be taken back and nothing changes
+    // the guard spent the points meanwhile: the revocation takes what is left and the rest is their debt
     await h.ctx.dataSource.query('UPDATE points_accounts SET balance = 10 WHERE userId = ?', [me]);
-    const entriesBefore = (await x.entries(firstTip)).length;
-    expect((await x.grade(firstTip, { grade: null }).expect(409)).body.code).toBe('TIP_GRADE_POINTS_SPENT');
-    expect((await x.grade(firstTip, { grade: 'C' }).expect(409)).body.code).toBe('TIP_GRADE_POINTS_SPENT');
-    expect(await x.entries(firstTip)).toHaveLength(entriesBefore);
-    expect((await h.ctx.dataSource.query('SELECT grade FROM tips WHERE id = ?', [firstTip]))[0].grade).toBe('A');
+    const debt = async () =>
+      Number((await h.ctx.dataSource.query('SELECT debt FROM points_accounts WHERE userId = ?', [me]))[0].debt);
+    expect((await x.grade(firstTip, { grade: null }).expect(200)).body).toMatchObject({ grade: null, reversed: 50 });
+    expect(await balance()).toBe(0);
+    expect(await debt()).toBe(40);
+    expect((await x.entries(firstTip)).at(-1)).toMatchObject({ type: 'reversal', amount: -10 });
+    // the next grade's credit pays the debt first
+    await x.grade(firstTip, { grade: 'C' }).expect(200);
+    expect(await balance()).toBe(0);
+    expect(await debt()).toBe(35);
   });
 
   it('the monthly cap: the third grade gets what is left (0), told so; last month’s grades do not count', async () => {

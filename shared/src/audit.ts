@@ -47,6 +47,7 @@ export const AUDIT_ACTION_LABELS = {
   'activity.attendance.confirm': '确认出勤',
   'activity.attendance.absent': '记为缺勤',
   'points.reverse': '积分冲正',
+  'points.adjust': '人工调整积分',
   'insurance.policy.create': '登记保险保单',
   'insurance.enrol': '保单批量投保',
   'team.create': '新建队伍',

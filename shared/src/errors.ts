@@ -151,6 +151,7 @@ export const ERRORS = {
   POINTS_INSUFFICIENT_BALANCE: { status: 409, message: '积分余额不足' },
   POINTS_ALREADY_REVERSED: { status: 409, message: '该笔积分已冲正' },
   POINTS_NOT_REVERSIBLE: { status: 409, message: '该笔记录不能冲正' },
+  POINTS_BUSY: { status: 409, message: '积分正在变动，请稍后再试' },
   INSURANCE_POLICY_NO_TAKEN: { status: 409, message: '保单号已存在' },
   INSURANCE_INVALID_PERIOD: { status: 400, message: '保险期间不正确：结束须晚于开始' },
   TEAM_STATION_REQUIRED: { status: 400, message: '队伍须属于一个派出所' },

@@ -18,6 +18,8 @@ export const NOTIFICATION_TEMPLATE_KEYS = [
   // a guard's confirmed service (with the points it earned) and any other points credited to them
   'attendance_confirmed',
   'points_credited',
+  // points taken by an officer's adjustment or a reversal (and any debt it leaves), points about to expire
+  'points_changed',
   // staff inbox: an application waiting past its review time, a volunteer transferred in from another branch
   'review_overdue',
   'station_transfer',

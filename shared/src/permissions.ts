@@ -40,6 +40,7 @@ export const PERMISSIONS = {
   'activity.attendance': ['city_officer', 'branch_officer', 'station_officer', 'community_officer'],
   'points.read': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer'],
   'points.reverse': ['city_officer', 'branch_officer', 'station_officer'],
+  'points.adjust': ['city_officer', 'branch_officer', 'station_officer'],
   'insurance.manage': ['city_officer', 'branch_officer', 'station_officer'],
   // ── teams (docs/product.md#teams) ──
   'teams.read': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer', 'community_officer'],

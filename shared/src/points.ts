@@ -10,6 +10,7 @@ export const POINTS_ROUTES = {
   adminIssued: '/admin/points/issued',
   adminLedger: '/admin/points/ledger',
   reverse: '/admin/points/entries/:id/reverse',
+  adjustments: '/admin/points/adjustments',
 } as const;
 
 export const LEDGER_ENTRY_TYPES = [
@@ -23,6 +24,7 @@ export const LEDGER_ENTRY_TYPES = [
   'adjustment',
   'expiry',
   'reversal',
+  'debt_repayment',
 ] as const;
 export type LedgerEntryType = (typeof LEDGER_ENTRY_TYPES)[number];
 export const LEDGER_ENTRY_TYPE_LABELS: Record<LedgerEntryType, string> = {
@@ -36,6 +38,7 @@ export const LEDGER_ENTRY_TYPE_LABELS: Record<LedgerEntryType, string> = {
   adjustment: '人工调整',
   expiry: '积分过期',
   reversal: '冲正',
+  debt_repayment: '冲减欠分',
 };
 
 export interface LedgerEntryResponse {
@@ -63,6 +66,8 @@ export interface MyPointsResponse {
   /** Total ever credited and debited (balance = earned − spent). */
   earned: number;
   spent: number;
+  /** Points a reversal could not take back because they were already spent; the next credits pay it first. */
+  debt: number;
   recent: LedgerEntryResponse[];
 }
 
@@ -96,5 +101,17 @@ export interface PointsIssuedResponse {
 }
 
 export interface ReverseEntryRequest {
+  reason: string;
+}
+
+/** Largest staff adjustment either way. */
+export const POINTS_ADJUSTMENT_MAX = 1000;
+
+/** A staff adjustment of a volunteer's points: a credit is issued by the officer's org; a debit never makes debt. */
+export interface PointsAdjustmentRequest {
+  volunteerId: number;
+  /** Non-zero integer, at most POINTS_ADJUSTMENT_MAX either way. */
+  amount: number;
+  /** 2–100 characters, kept in the entry and the audit log. */
   reason: string;
 }

@@ -142,6 +142,7 @@ export const ROUTE_METHODS: { readonly [T in RouteTableName]: MethodsOf<(typeof 
     adminIssued: ['GET'],
     adminLedger: ['GET'],
     reverse: ['POST'],
+    adjustments: ['POST'],
   },
   TEAM_ROUTES: {
     adminTeams: ['GET', 'POST'],
@@ -209,6 +210,8 @@ export type RouteKey = `${RouteMethod} /${string}`;
  */
 export const API_ONLY_ROUTES: Readonly<Record<RouteKey, string>> = {
   'GET /health': 'liveness and readiness probe for the load balancer, monitoring and the test runners',
+  'POST /admin/points/adjustments':
+    "an officer's points adjustment (audited, with a reason) from the HTTP tool until the volunteer archive gets a form",
   'POST /admin/staff/:id/reveal': "a staff member's full phone for the administrator's HTTP tool (audited); no page",
   'DELETE /admin/companies/:id':
     'removing a company entered by mistake is a data correction by the administrator; no button',

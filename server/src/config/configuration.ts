@@ -14,6 +14,7 @@ import { piiConfig } from './pii.config.js';
 import { smsConfig } from './sms.config.js';
 import { storageConfig } from './storage.config.js';
 import { tipsConfig } from './tips.config.js';
+import { pointsConfig } from './points.config.js';
 import { wechatConfig } from './wechat.config.js';
 
 /** Every area of the configuration, by the name it is registered under. */
@@ -33,6 +34,7 @@ const AREAS = {
   payments: paymentsConfig,
   storage: storageConfig,
   tips: tipsConfig,
+  points: pointsConfig,
 } as const;
 
 type Areas = typeof AREAS;

@@ -12,6 +12,8 @@ import { Activity } from '../modules/activities/entities/activity.entity.js';
 import { ActivitySignup } from '../modules/activities/entities/activity-signup.entity.js';
 import { PointsLedgerEntry } from '../modules/points/entities/points-ledger-entry.entity.js';
 import { PointsAccount } from '../modules/points/entities/points-account.entity.js';
+import { PointsLot } from '../modules/points/entities/points-lot.entity.js';
+import { PointsLotUse } from '../modules/points/entities/points-lot-use.entity.js';
 import { InsurancePolicy } from '../modules/insurance/entities/insurance-policy.entity.js';
 import { InsuranceEnrolment } from '../modules/insurance/entities/insurance-enrolment.entity.js';
 import { Company } from '../modules/companies/company.entity.js';
@@ -70,6 +72,8 @@ export const ENTITIES = [
   ActivitySignup,
   PointsLedgerEntry,
   PointsAccount,
+  PointsLot,
+  PointsLotUse,
   InsurancePolicy,
   InsuranceEnrolment,
   // teams (docs/product.md#teams)

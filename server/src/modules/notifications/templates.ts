@@ -19,6 +19,7 @@ export const NOTIFICATION_TEMPLATES = {
   criminal_recheck: { label: '政审复核提醒', longTerm: false },
   attendance_confirmed: { label: '服务确认通知', longTerm: false },
   points_credited: { label: '积分到账提醒', longTerm: false },
+  points_changed: { label: '积分变动提醒', longTerm: false },
   review_overdue: { label: '审核超时提醒', longTerm: false },
   station_transfer: { label: '义警调入待接收', longTerm: false },
   tip_escalated: { label: '紧急线索超时未受理', longTerm: false },

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import { addCalendarDays } from '@jianghuai/shared';
+import { Clock } from '../../common/clock/clock.js';
 import { PointsLedgerEntry } from './entities/points-ledger-entry.entity.js';
+import { PointsLotUse } from './entities/points-lot-use.entity.js';
+import { PointsLot } from './entities/points-lot.entity.js';
 
 export interface OrgLiability {
   orgId: number;
@@ -10,27 +14,64 @@ export interface OrgLiability {
 }
 
 /**
- * Points still held by volunteers, per org that issued them (docs/product.md#points). `scopePath` limits the
- * answer to the issuing orgs in that subtree; null is everything.
+ * Points still held by volunteers, per org that issued them (docs/points.md#lots): the sum of what their lots still
+ * hold, spending having taken the oldest lots first. `scopePath` limits the answer to the issuing orgs in that
+ * subtree; null is everything. Points credited before lots existed belong to no org and are not counted.
  */
 @Injectable()
 export class PointsLiabilityQuery {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async liabilityByOrg(scopePath: string | null): Promise<OrgLiability[]> {
     const qb = this.ds
-      .getRepository(PointsLedgerEntry)
-      .createQueryBuilder('e')
-      .select('e.awardingOrgId', 'orgId')
-      .addSelect('MAX(e.awardingOrgPath)', 'orgPath')
-      .addSelect('SUM(e.amount)', 'points')
-      .where('e.awardingOrgId IS NOT NULL')
-      .groupBy('e.awardingOrgId');
-    if (scopePath) qb.andWhere('e.awardingOrgPath LIKE :p', { p: `${scopePath}%` });
-    const rows: { orgId: number; orgPath: string; points: string | number }[] = await qb.getRawMany();
-    return rows
-      .map((r) => ({ orgId: Number(r.orgId), orgPath: r.orgPath, points: Number(r.points ?? 0) }))
-      .filter((r) => r.points > 0)
-      .sort((a, b) => a.orgPath.localeCompare(b.orgPath));
+      .getRepository(PointsLot)
+      .createQueryBuilder('l')
+      .select('l.awardingOrgId', 'orgId')
+      .addSelect('MAX(l.awardingOrgPath)', 'orgPath')
+      .addSelect('SUM(l.remaining)', 'points')
+      .where('l.remaining > 0')
+      .groupBy('l.awardingOrgId');
+    return rows(inScope(qb, scopePath));
   }
+
+  /**
+   * Points redeemed in the mall per org that issued them, between two Shanghai dates (inclusive, null = open), as the
+   * lots the redemptions took them from; what a refund gave back is not counted.
+   */
+  async redeemedByIssuingOrg(
+    scopePath: string | null,
+    from: string | null,
+    to: string | null,
+  ): Promise<OrgLiability[]> {
+    const qb = this.ds
+      .getRepository(PointsLotUse)
+      .createQueryBuilder('u')
+      .innerJoin(PointsLot, 'l', 'l.id = u.lotId')
+      .innerJoin(PointsLedgerEntry, 'e', 'e.id = u.entryId')
+      .select('l.awardingOrgId', 'orgId')
+      .addSelect('MAX(l.awardingOrgPath)', 'orgPath')
+      .addSelect('SUM(u.amount)', 'points')
+      .where("e.type = 'redemption' AND u.restoredByEntryId IS NULL")
+      .groupBy('l.awardingOrgId');
+    if (from) qb.andWhere('e.createdAt >= :from', { from: this.clock.startOfDay(from) });
+    if (to) qb.andWhere('e.createdAt < :to', { to: this.clock.startOfDay(addCalendarDays(to, 1)) });
+    return rows(inScope(qb, scopePath));
+  }
+}
+
+function inScope<T extends object>(qb: SelectQueryBuilder<T>, scopePath: string | null): SelectQueryBuilder<T> {
+  // org paths are digits and slashes (as every scoped query compares them)
+  if (scopePath) qb.andWhere('l.awardingOrgPath LIKE :p', { p: `${scopePath}%` });
+  return qb;
+}
+
+async function rows<T extends object>(qb: SelectQueryBuilder<T>): Promise<OrgLiability[]> {
+  const raw: { orgId: number; orgPath: string; points: string | number }[] = await qb.getRawMany();
+  return raw
+    .map((r) => ({ orgId: Number(r.orgId), orgPath: r.orgPath, points: Number(r.points ?? 0) }))
+    .filter((r) => r.points > 0)
+    .sort((a, b) => a.orgPath.localeCompare(b.orgPath) || a.orgId - b.orgId);
 }

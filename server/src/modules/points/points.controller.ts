@@ -10,13 +10,17 @@ import type {
 import { Authenticated, CurrentActor } from '../../common/auth/authenticated.decorator.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { PageQueryDto } from '../../common/pagination.js';
-import { AdminLedgerQueryDto, PointsIssuedQueryDto, ReverseEntryDto } from './points.dto.js';
+import { AdminLedgerQueryDto, PointsAdjustmentDto, PointsIssuedQueryDto, ReverseEntryDto } from './points.dto.js';
+import { PointsAdjustmentsService } from './points-adjustments.service.js';
 import { PointsService } from './points.service.js';
 
 @ApiTags('积分')
 @Controller()
 export class PointsController {
-  constructor(private readonly points: PointsService) {}
+  constructor(
+    private readonly points: PointsService,
+    private readonly adjustments: PointsAdjustmentsService,
+  ) {}
 
   @Get('me/points')
   @Authenticated()
@@ -56,5 +60,12 @@ export class PointsController {
     @Body() dto: ReverseEntryDto,
   ): Promise<LedgerEntryResponse> {
     return this.points.reverse(actor, id, dto.reason);
+  }
+
+  @Post('admin/points/adjustments')
+  @Authenticated({ permission: 'points.adjust' })
+  @ApiOperation({ summary: '人工调整义警积分（正数增加、负数扣减，需填写原因，记入操作日志）' })
+  adjust(@CurrentActor() actor: Actor, @Body() dto: PointsAdjustmentDto): Promise<LedgerEntryResponse> {
+    return this.adjustments.adjust(actor, dto);
   }
 }

@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, NotEquals } from 'class-validator';
 import {
   LEDGER_ENTRY_TYPES,
+  POINTS_ADJUSTMENT_MAX,
   type AdminLedgerQuery,
+  type PointsAdjustmentRequest,
   type LedgerEntryType,
   type PointsIssuedQuery,
   type ReverseEntryRequest,
@@ -31,5 +33,23 @@ export class ReverseEntryDto implements ReverseEntryRequest {
   @IsString()
   @MinLength(2)
   @MaxLength(200)
+  reason: string;
+}
+
+export class PointsAdjustmentDto implements PointsAdjustmentRequest {
+  @ApiProperty({ example: 12 }) @IsInt() @Min(1) volunteerId: number;
+
+  @ApiProperty({ example: -20, description: '非零整数，正数增加、负数扣减，绝对值不超过 1000' })
+  @IsInt()
+  @Min(-POINTS_ADJUSTMENT_MAX)
+  @Max(POINTS_ADJUSTMENT_MAX)
+  @NotEquals(0)
+  amount: number;
+
+  @ApiProperty({ example: '补录 11 月 3 日巡逻积分', description: '调整原因，2–100 字' })
+  @IsString()
+  @Matches(/\S[\s\S]*\S/, { message: '请填写调整原因（至少 2 个字）' })
+  @MinLength(2)
+  @MaxLength(100)
   reason: string;
 }

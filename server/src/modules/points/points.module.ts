@@ -5,6 +5,10 @@ import { ensureEmbeddedAppendOnly } from '../../database/append-only.js';
 import { LEDGER_TABLE } from './append-only.js';
 import { PointsAccount } from './entities/points-account.entity.js';
 import { PointsLedgerEntry } from './entities/points-ledger-entry.entity.js';
+import { PointsLot } from './entities/points-lot.entity.js';
+import { PointsLotUse } from './entities/points-lot-use.entity.js';
+import { PointsLots } from './points-lots.js';
+import { PointsAdjustmentsService } from './points-adjustments.service.js';
 import { PointsLedgerService } from './points-ledger.service.js';
 import { PointsController } from './points.controller.js';
 import { PointsService } from './points.service.js';
@@ -14,9 +18,13 @@ import { OrgModule } from '../org/org.module.js';
 
 /** Points ledger (docs/product.md#points): append-only entries, cached balances, reversals, points issued per org. */
 @Module({
-  imports: [TypeOrmModule.forFeature([PointsLedgerEntry, PointsAccount]), VolunteersModule, OrgModule],
+  imports: [
+    TypeOrmModule.forFeature([PointsLedgerEntry, PointsAccount, PointsLot, PointsLotUse]),
+    VolunteersModule,
+    OrgModule,
+  ],
   controllers: [PointsController],
-  providers: [PointsLedgerService, PointsService, PointsLiabilityQuery],
+  providers: [PointsLedgerService, PointsLots, PointsService, PointsAdjustmentsService, PointsLiabilityQuery],
   exports: [PointsLedgerService, PointsLiabilityQuery],
 })
 export class PointsModule implements OnModuleInit {

@@ -46,6 +46,7 @@ export class PointsService {
       balance: account?.balance ?? 0,
       earned: account?.earned ?? 0,
       spent: account?.spent ?? 0,
+      debt: account?.debt ?? 0,
       recent: await this.responses(recent),
     };
   }

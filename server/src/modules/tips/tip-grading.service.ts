@@ -28,7 +28,7 @@ export function cappedCredit(points: number, monthSoFar: number, cap: number): n
 /**
  * Grading a closed tip (docs/tips.md#grading): the grade's points (TIP_GRADES) go to the submitter through the points
  * ledger, at most TIP_MONTHLY_POINTS_CAP tip points per Shanghai calendar month. A change or revocation reverses the
- * previous credit with a ledger reversal first; points already spent refuse it (TIP_GRADE_POINTS_SPENT). One grading at
+ * previous credit with a ledger reversal first; points already spent become the guard's debt. One grading at
  * a time per submitter (their tip rows are locked first), and the tip's version makes a second grading of what was read
  * TIP_STATE_CHANGED, so one grading credits once.
  */
@@ -172,31 +172,28 @@ export class TipGradingService {
     return Number(row?.sum ?? 0);
   }
 
-  /** Gives back the previous grade's credit by the ledger's reversal (its key refuses a second one); 0 when none. */
+  /**
+   * Gives back the previous grade's credit by the ledger's reversal (its key refuses a second one); 0 when none. Points
+   * the guard has already spent become a debt that their next credits pay first (docs/points.md#debts).
+   */
   private async reversePrevious(m: EntityManager, actor: Actor, tip: Tip, grade: string | null): Promise<number> {
     if (!tip.gradeEntryId || tip.gradePoints <= 0) return 0;
-    try {
-      const res = await this.ledger.post(m, {
-        userId: tip.submitterUserId,
-        volunteerId: tip.volunteerId,
-        type: 'reversal',
-        amount: -tip.gradePoints,
-        sourceType: 'tip',
-        sourceId: String(tip.id),
-        description: `线索评级${grade ? '变更' : '撤销'}，收回奖励`,
-        idempotencyKey: `reversal:${tip.gradeEntryId}`,
-        awardingOrgId: tip.orgUnitId,
-        awardingOrgPath: tip.orgPath,
-        reversalOfId: tip.gradeEntryId,
-        reason: grade ? `改评为${grade}级` : '撤销评级',
-        createdByUserId: actor.userId,
-      });
-      return res.posted ? tip.gradePoints : 0;
-    } catch (e) {
-      if (e instanceof AppException && e.code === 'POINTS_INSUFFICIENT_BALANCE')
-        throw new AppException('TIP_GRADE_POINTS_SPENT');
-      throw e;
-    }
+    const res = await this.ledger.post(m, {
+      userId: tip.submitterUserId,
+      volunteerId: tip.volunteerId,
+      type: 'reversal',
+      amount: -tip.gradePoints,
+      sourceType: 'tip',
+      sourceId: String(tip.id),
+      description: `线索评级${grade ? '变更' : '撤销'}，收回奖励`,
+      idempotencyKey: `reversal:${tip.gradeEntryId}`,
+      awardingOrgId: tip.orgUnitId,
+      awardingOrgPath: tip.orgPath,
+      reversalOfId: tip.gradeEntryId,
+      reason: grade ? `改评为${grade}级` : '撤销评级',
+      createdByUserId: actor.userId,
+    });
+    return res.posted ? tip.gradePoints : 0;
   }
 
   private tellSubmitter(m: EntityManager, tip: Tip, body: string): Promise<number> {

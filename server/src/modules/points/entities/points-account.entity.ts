@@ -25,6 +25,17 @@ export class PointsAccount {
   @Column({ type: 'int', default: 0 })
   spent: number;
 
+  /**
+   * Points a reversal could not take because they were already spent (docs/points.md#debts); the next credits pay
+   * it first. While it is above 0 the balance is 0.
+   */
+  @Column({ type: 'int', default: 0 })
+  debt: number;
+
+  /** Raised by every post before the row is read, so the read is the latest committed row and this post holds it. */
+  @Column({ type: 'int', default: 0 })
+  version: number;
+
   @DateTimeColumn()
   updatedAt: Date;
 }
