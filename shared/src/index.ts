@@ -11,6 +11,7 @@ export * from './points.js';
 export * from './insurance.js';
 export * from './teams.js';
 export * from './tips.js';
+export * from './tip-places.js';
 export * from './mall.js';
 export * from './credit-code.js';
 export * from './applications.js';

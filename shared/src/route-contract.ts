@@ -161,6 +161,7 @@ export const ROUTE_METHODS: { readonly [T in RouteTableName]: MethodsOf<(typeof 
     myTip: ['GET'],
     myTipMessages: ['GET', 'POST'],
     adminTips: ['GET'],
+    adminPlaces: ['GET'],
     adminTip: ['GET'],
     adminAccept: ['POST'],
     adminAssign: ['POST'],

@@ -10,6 +10,8 @@ export const TIP_ROUTES = {
   myTip: '/me/tips/:id',
   myTipMessages: '/me/tips/:id/messages',
   adminTips: '/admin/tips',
+  /** GET: the places of the chain's tips that carry a location, for the officers' map and nearest-first list. */
+  adminPlaces: '/admin/tips/places',
   adminTip: '/admin/tips/:id',
   adminAccept: '/admin/tips/:id/accept',
   adminAssign: '/admin/tips/:id/assign',

@@ -16,6 +16,8 @@ import { TipEscalation } from './tip-escalation.js';
 import { TipGradingService } from './tip-grading.service.js';
 import { TipMapper } from './tip-mapper.js';
 import { TipPhotoPolicy } from './tip-photo-policy.js';
+import { TipPlacesController } from './tip-places.controller.js';
+import { TipPlacesService } from './tip-places.service.js';
 import { TipsAdminController } from './tips-admin.controller.js';
 import { TipsAdminService } from './tips-admin.service.js';
 import { TipsController } from './tips.controller.js';
@@ -33,8 +35,16 @@ import { TipsService } from './tips.service.js';
     UsersModule,
     VolunteersModule,
   ],
-  controllers: [TipsController, TipsAdminController],
-  providers: [TipsService, TipsAdminService, TipGradingService, TipMapper, TipPhotoPolicy, TipEscalation],
+  controllers: [TipsController, TipsAdminController, TipPlacesController],
+  providers: [
+    TipsService,
+    TipsAdminService,
+    TipGradingService,
+    TipMapper,
+    TipPhotoPolicy,
+    TipEscalation,
+    TipPlacesService,
+  ],
   exports: [TipEscalation],
 })
 export class TipsModule implements OnModuleInit {
