@@ -16,10 +16,12 @@ import { Chips } from '../../components/activity/Chips';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
 import { formatDateTime } from '../../logic/format';
 import { CATEGORY_OPTIONS, queueOrder, tipStatusText } from '../../logic/tips';
+import { TIP_QUEUE_VIEWS, type TipQueueView } from '../../logic/tip-places';
 import { PAGES, pageUrl } from '../../logic/routes';
 import { adminTips } from '../../services/tips';
 import '../../components/activity/activity.css';
 import '../../components/tips/tips.css';
+import { TipPlacesView } from './TipPlacesView';
 
 type Row = AdminTipPage['items'][number];
 const ALL = 'all';
@@ -56,8 +58,12 @@ function TipRow({ t }: { t: Row }) {
   );
 }
 
-/** The chain's tips: filter by status, urgency and category; urgent ones first on each page. */
+/**
+ * The chain's tips: filter by status, urgency and category; urgent ones first on each page. 地图 · 按距离 shows the
+ * same tips' places (a map in WeChat) nearest the officer first.
+ */
 export default function TipQueuePage() {
+  const [view, setView] = useState<TipQueueView>('list');
   const [status, setStatus] = useState<string>('submitted');
   const [urgency, setUrgency] = useState<string>(ALL);
   const [category, setCategory] = useState<string>(ALL);
@@ -81,19 +87,24 @@ export default function TipQueuePage() {
   });
   return (
     <Screen testId="admin-tips">
+      <Chips options={TIP_QUEUE_VIEWS} value={view} onChange={setView} testId="tips-view" />
       <Text className="jh-filter-label">状态</Text>
       <Chips options={STATUS_OPTIONS} value={status} onChange={setStatus} testId="tips-status" />
       <Text className="jh-filter-label">紧急程度</Text>
       <Chips options={URGENCY_FILTER} value={urgency} onChange={setUrgency} testId="tips-urgency" />
       <Text className="jh-filter-label">类别</Text>
       <Chips options={CATEGORY_FILTER} value={category} onChange={setCategory} testId="tips-category" />
-      <PagedListView
-        list={{ ...list, items: queueOrder(list.items) }}
-        testId="admin-tip-list"
-        emptyText="没有符合条件的线索。换一个状态看看。"
-        countLabel={(total) => `共 ${total} 条线索`}
-        renderItem={(t) => <TipRow key={t.id} t={t} />}
-      />
+      {view === 'places' ? (
+        <TipPlacesView status={status} urgency={urgency} category={category} />
+      ) : (
+        <PagedListView
+          list={{ ...list, items: queueOrder(list.items) }}
+          testId="admin-tip-list"
+          emptyText="没有符合条件的线索。换一个状态看看。"
+          countLabel={(total) => `共 ${total} 条线索`}
+          renderItem={(t) => <TipRow key={t.id} t={t} />}
+        />
+      )}
     </Screen>
   );
 }
