@@ -24,9 +24,10 @@ export const MODULE_DEPENDENCIES = {
   insurance: ['org', 'volunteers', 'teams', 'activities', 'audit'],
   sms: [],
   tips: ['org', 'users', 'volunteers', 'notifications', 'files', 'audit', 'points'],
+  casework: ['org', 'users', 'companies', 'volunteers', 'notifications', 'files', 'audit', 'tips'],
   payments: [],
   mall: ['org', 'users', 'volunteers', 'points', 'files', 'audit', 'notifications'],
-  jobs: ['users', 'volunteers', 'applications', 'activities', 'notifications', 'sms', 'tips', 'mall', 'audit'],
+  jobs: ['users', 'volunteers', 'applications', 'activities', 'notifications', 'sms', 'tips', 'casework', 'mall', 'audit'],
   staff: ['org', 'users', 'audit', 'auth'],
   auth: ['org', 'users', 'volunteers', 'wechat', 'audit'],
 };

@@ -22,6 +22,7 @@ import { TeamsModule } from './modules/teams/teams.module.js';
 import { FilesModule } from './modules/files/files.module.js';
 import { SmsModule } from './modules/sms/sms.module.js';
 import { TipsModule } from './modules/tips/tips.module.js';
+import { CaseworkModule } from './modules/casework/casework.module.js';
 import { MallModule } from './modules/mall/mall.module.js';
 import { PaymentsModule } from './modules/payments/payments.module.js';
 
@@ -58,6 +59,8 @@ export class AppModule {
         SmsModule,
         // tips (docs/product.md#tips)
         TipsModule,
+        // disputes and major-event reports (docs/disputes.md)
+        CaseworkModule,
         // points mall (docs/mall.md)
         MallModule,
         // WeChat Pay (docs/payments.md)

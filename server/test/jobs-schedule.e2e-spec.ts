@@ -27,6 +27,7 @@ describe('Job schedule (e2e)', () => {
       'notification-retries': 1,
       'sms-delivery': 1,
       'tip-escalation': 1,
+      'incident-report-overdue': 1,
       'mall-unpaid-cancel': 1,
     });
     expect(Object.keys(dev.every).sort()).toEqual([...JOB_NAMES].sort());
@@ -148,6 +149,7 @@ describe('Job schedule (e2e)', () => {
       expect(later.flat().sort()).toEqual([
         'activity-reminders',
         'activity-upkeep',
+        'incident-report-overdue',
         'mall-unpaid-cancel',
         'notification-retries',
         'sms-delivery',

@@ -571,6 +571,8 @@ export const JOB_NAMES = [
   'sms-delivery',
   // urgent tips not accepted within the SLA: escalated to the branch once
   'tip-escalation',
+  // major-event reports not acknowledged within their limit: the branch is told once
+  'incident-report-overdue',
   // points-mall orders with a cash part left unpaid for 15 minutes: cancelled, stock and points returned once
   'mall-unpaid-cancel',
 ] as const;

@@ -182,6 +182,16 @@ export const ERRORS = {
   TIP_GRADE_INVALID: { status: 400, message: '没有这个评级，请从列出的评级中选择' },
   TIP_GRADE_NOT_CLOSED: { status: 409, message: '线索办结后才能评级' },
   TIP_GRADE_POINTS_SPENT: { status: 409, message: '义警已使用了这条线索的奖励积分，不能撤销或改低评级' },
+  // ── disputes and major-event reports (docs/disputes.md) ──
+  DISPUTE_STATE_CHANGED: { status: 409, message: '纠纷状态已变化，请刷新后再操作' },
+  DISPUTE_STATION_REQUIRED: { status: 400, message: '请选择纠纷所属的派出所（本单位或下级的派出所）' },
+  DISPUTE_TIP_NOT_DISPUTE: { status: 400, message: '只有类别为矛盾纠纷的线索才能转为纠纷' },
+  DISPUTE_TIP_CONVERTED: { status: 409, message: '这条线索已转为纠纷' },
+  DISPUTE_MEDIATOR_INVALID: { status: 422, message: '调解员须是本所在册、具备调解技能的义警' },
+  DISPUTE_STEP_IN_FUTURE: { status: 400, message: '工作记录的日期不能晚于今天' },
+  INCIDENT_OCCURRED_IN_FUTURE: { status: 400, message: '事发时间不能晚于现在' },
+  INCIDENT_ATTACHMENT_INVALID: { status: 400, message: '附件无效或已被使用，请重新上传' },
+  INCIDENT_STATE_CHANGED: { status: 409, message: '报送状态已变化，请刷新后再操作' },
   // ── points mall (docs/mall.md) ──
   MALL_OUT_OF_STOCK: { status: 409, message: '已兑完，库存不足' },
   MALL_LIMIT_REACHED: { status: 409, message: '已达到每人限兑数量' },

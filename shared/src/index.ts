@@ -11,6 +11,8 @@ export * from './points.js';
 export * from './insurance.js';
 export * from './teams.js';
 export * from './tips.js';
+export * from './disputes.js';
+export * from './incident-reports.js';
 export * from './tip-places.js';
 export * from './mall.js';
 export * from './credit-code.js';

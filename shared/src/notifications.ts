@@ -25,6 +25,10 @@ export const NOTIFICATION_TEMPLATE_KEYS = [
   'station_transfer',
   // staff inbox: an urgent tip nobody at the station accepted in time
   'tip_escalated',
+  // disputes: a volunteer chosen as mediator; major-event reports: a new report, one waiting past its limit
+  'dispute_mediator',
+  'incident_report',
+  'incident_overdue',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATE_KEYS)[number];
 

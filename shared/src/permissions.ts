@@ -47,6 +47,9 @@ export const PERMISSIONS = {
   'teams.manage': ['city_officer', 'branch_officer', 'station_officer'],
   // ── tips (docs/product.md#tips): police information, never the system administrator ──
   'tips.handle': ['city_officer', 'branch_officer', 'station_officer', 'community_officer'],
+  // ── disputes (docs/disputes.md): the station's case file; major-event reports reach the station's chain ──
+  'disputes.handle': ['city_officer', 'branch_officer', 'station_officer', 'community_officer'],
+  'incidents.handle': ['city_officer', 'branch_officer', 'station_officer'],
   // ── points mall (docs/mall.md): operators run products and orders; station officers hand items over ──
   'mall.manage': ['mall_operator'],
   // the operator also marks items ready and hands them over; a station officer only for its own pickup station

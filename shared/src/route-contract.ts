@@ -7,6 +7,8 @@ import { INSURANCE_ROUTES } from './insurance.js';
 import { POINTS_ROUTES } from './points.js';
 import { TEAM_ROUTES } from './teams.js';
 import { TIP_ROUTES } from './tips.js';
+import { DISPUTE_ROUTES } from './disputes.js';
+import { INCIDENT_ROUTES } from './incident-reports.js';
 import { MALL_ROUTES } from './mall.js';
 
 /**
@@ -29,6 +31,8 @@ export const ROUTE_TABLES = {
   FILE_ROUTES,
   PAY_ROUTES,
   TIP_ROUTES,
+  DISPUTE_ROUTES,
+  INCIDENT_ROUTES,
   MALL_ROUTES,
 } as const;
 export type RouteTableName = keyof typeof ROUTE_TABLES;
@@ -173,6 +177,28 @@ export const ROUTE_METHODS: { readonly [T in RouteTableName]: MethodsOf<(typeof 
     adminMessages: ['GET', 'POST'],
     adminGrade: ['POST'],
     adminGrades: ['GET'],
+  },
+  DISPUTE_ROUTES: {
+    adminDisputes: ['GET', 'POST'],
+    adminDisputeFromTip: ['POST'],
+    adminDispute: ['GET'],
+    adminCandidates: ['GET'],
+    adminMediator: ['POST'],
+    adminSteps: ['POST'],
+    adminClose: ['POST'],
+    myDisputes: ['GET'],
+    myDispute: ['GET'],
+    mySteps: ['POST'],
+    myPropose: ['POST'],
+  },
+  INCIDENT_ROUTES: {
+    companyReports: ['GET', 'POST'],
+    companyReport: ['GET'],
+    adminReports: ['GET'],
+    adminReport: ['GET'],
+    adminAcknowledge: ['POST'],
+    adminClassify: ['POST'],
+    adminDispose: ['POST'],
   },
   PAY_ROUTES: {
     notifyTransaction: ['POST'],

@@ -34,6 +34,10 @@ export const JOB_LABELS: Record<JobName, { title: string; hint: string }> = {
     title: '紧急线索超时上报',
     hint: '紧急线索超过时限（默认 10 分钟）未受理时，上报分局并提醒分局处理线索的民警（每条一次）',
   },
+  'incident-report-overdue': {
+    title: '重大事项超时未受理',
+    hint: '保安从业单位报送的重大事项超过时限（紧急默认 1 小时、重大默认 24 小时）未受理时，提醒分局处理报送的民警（每份一次）',
+  },
   'mall-unpaid-cancel': {
     title: '未付款订单取消',
     hint: '积分商城里需另付现金的订单 15 分钟内未付款的自动取消，库存和积分各退回一次',

@@ -14,6 +14,7 @@ import { piiConfig } from './pii.config.js';
 import { smsConfig } from './sms.config.js';
 import { storageConfig } from './storage.config.js';
 import { tipsConfig } from './tips.config.js';
+import { incidentsConfig } from './incidents.config.js';
 import { pointsConfig } from './points.config.js';
 import { wechatConfig } from './wechat.config.js';
 
@@ -34,6 +35,7 @@ const AREAS = {
   payments: paymentsConfig,
   storage: storageConfig,
   tips: tipsConfig,
+  incidents: incidentsConfig,
   points: pointsConfig,
 } as const;
 

@@ -32,6 +32,8 @@ const DEFAULT_EVERY: Record<JobName, number | 'quarterly'> = {
   'sms-delivery': 1,
   // an urgent tip past its SLA reaches the branch within the minute
   'tip-escalation': 1,
+  // a major-event report past its acknowledgement limit reaches the branch within the minute
+  'incident-report-overdue': 1,
   // an unpaid mall order is cancelled within the minute after its 15 minutes
   'mall-unpaid-cancel': 1,
 };

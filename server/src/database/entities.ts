@@ -34,6 +34,9 @@ import { StoredFile } from '../modules/files/stored-file.entity.js';
 import { UploadDay } from '../modules/files/upload-day.entity.js';
 import { SmsMessage } from '../modules/sms/sms-message.entity.js';
 import { Tip } from '../modules/tips/entities/tip.entity.js';
+import { DisputeCase } from '../modules/casework/entities/dispute-case.entity.js';
+import { DisputeStep } from '../modules/casework/entities/dispute-step.entity.js';
+import { IncidentReport } from '../modules/casework/entities/incident-report.entity.js';
 import { TipPhoto } from '../modules/tips/entities/tip-photo.entity.js';
 import { TipMessage } from '../modules/tips/entities/tip-message.entity.js';
 import { TipEvent } from '../modules/tips/entities/tip-event.entity.js';
@@ -89,6 +92,10 @@ export const ENTITIES = [
   TipPhoto,
   TipMessage,
   TipEvent,
+  // disputes and major-event reports (docs/disputes.md)
+  DisputeCase,
+  DisputeStep,
+  IncidentReport,
   // points mall (docs/mall.md)
   MallProduct,
   MallOrder,

@@ -12,6 +12,7 @@ import { ApplicationQueries } from '../../src/modules/applications/application-q
 import { FakeWechat, unitAudit, unitNotifications, unitOrg } from './factories.js';
 import { unitSms } from './factories-sms.js';
 import { unitTipEscalation } from './factories-tips.js';
+import { unitIncidentOverdue } from './factories-casework.js';
 import { unitMallOrders } from './factories-mall.js';
 
 /** The activity jobs belong to the activities module: the jobs specs only see whether they are handed over. */
@@ -54,6 +55,7 @@ export function unitJobs(
     new ApplicationQueries(ds, unitOrg(ds)),
     unitSms(ds, clock),
     unitTipEscalation(ds, clock, env),
+    unitIncidentOverdue(ds, clock),
     unitMallOrders(ds, clock),
   );
 }

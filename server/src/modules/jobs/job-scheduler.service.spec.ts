@@ -15,6 +15,7 @@ const MINUTE_JOBS = [
   'notification-retries',
   'sms-delivery',
   'tip-escalation',
+  'incident-report-overdue',
   'mall-unpaid-cancel',
 ];
 const HOURLY_JOBS = ['review-sla-warnings'];

@@ -6,6 +6,7 @@ import { UsersModule } from '../users/users.module.js';
 import { VolunteersModule } from '../volunteers/volunteers.module.js';
 import { SmsModule } from '../sms/sms.module.js';
 import { TipsModule } from '../tips/tips.module.js';
+import { CaseworkModule } from '../casework/casework.module.js';
 import { MallModule } from '../mall/mall.module.js';
 import { JobLeaseService } from './job-lease.service.js';
 import { JobScheduler } from './job-scheduler.service.js';
@@ -27,6 +28,7 @@ import { JobsAdminController } from './jobs-admin.controller.js';
     VolunteersModule,
     SmsModule,
     TipsModule,
+    CaseworkModule,
     MallModule,
   ],
   providers: [JobLeaseService, JobsService, JobScheduler],

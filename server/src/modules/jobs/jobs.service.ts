@@ -29,6 +29,7 @@ import { Clock } from '../../common/clock/clock.js';
 import { ApplicationQueries, type OverdueApplication } from '../applications/application-queries.js';
 import { SmsService } from '../sms/sms.service.js';
 import { TipEscalation } from '../tips/tip-escalation.js';
+import { IncidentOverdue } from '../casework/incident-overdue.js';
 import { MallOrdersService } from '../mall/mall-orders.service.js';
 
 const DAY_MS = 86_400_000;
@@ -68,6 +69,7 @@ export class JobsService {
     private readonly applications: ApplicationQueries,
     private readonly sms: SmsService,
     private readonly tipEscalation: TipEscalation,
+    private readonly incidentOverdue: IncidentOverdue,
     private readonly mallOrders: MallOrdersService,
   ) {}
 
@@ -121,6 +123,8 @@ export class JobsService {
         return this.sms.deliverDue();
       case 'tip-escalation':
         return this.tipEscalation.run();
+      case 'incident-report-overdue':
+        return this.incidentOverdue.run();
       case 'mall-unpaid-cancel':
         return this.mallOrders.cancelUnpaid();
     }

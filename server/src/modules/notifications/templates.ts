@@ -23,6 +23,9 @@ export const NOTIFICATION_TEMPLATES = {
   review_overdue: { label: '审核超时提醒', longTerm: false },
   station_transfer: { label: '义警调入待接收', longTerm: false },
   tip_escalated: { label: '紧急线索超时未受理', longTerm: false },
+  dispute_mediator: { label: '纠纷调解任务', longTerm: false },
+  incident_report: { label: '重大事项报送', longTerm: false },
+  incident_overdue: { label: '重大事项超时未受理', longTerm: false },
 } as const satisfies Record<NotificationTemplate, { label: string; longTerm: boolean }>;
 
 export type { NotificationTemplate };

@@ -18,6 +18,7 @@ import { TipMapper } from './tip-mapper.js';
 import { TipPhotoPolicy } from './tip-photo-policy.js';
 import { TipPlacesController } from './tip-places.controller.js';
 import { TipPlacesService } from './tip-places.service.js';
+import { TipQueries } from './tip-queries.js';
 import { TipsAdminController } from './tips-admin.controller.js';
 import { TipsAdminService } from './tips-admin.service.js';
 import { TipsController } from './tips.controller.js';
@@ -43,9 +44,10 @@ import { TipsService } from './tips.service.js';
     TipMapper,
     TipPhotoPolicy,
     TipEscalation,
+    TipQueries,
     TipPlacesService,
   ],
-  exports: [TipEscalation],
+  exports: [TipEscalation, TipQueries],
 })
 export class TipsModule implements OnModuleInit {
   constructor(
