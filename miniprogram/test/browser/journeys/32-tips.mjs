@@ -147,7 +147,8 @@ async function handleTip(page, base, text, result) {
 export default [
   {
     name: 'tips-file-and-handle',
-    title: '(线索) 张伟三屏上报带照片的线索 → 我的线索 → 民警受理、留言、办结 → 张伟看到结果和民警留言',
+    title:
+      '(线索) 张伟在慢速网络下三屏上报带照片的线索 → 民警受理、留言、办结、评级奖励 → 张伟看到结果、民警留言和 +50 积分',
     async run(page, base) {
       const tag = String(clockNow() % 1_000_000);
       const text = `有人在小区门口撬电动车 ${tag}`;
