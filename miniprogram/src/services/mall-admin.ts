@@ -69,11 +69,12 @@ export const mallStats = (range: { from: string; to: string }) => get<MallStats>
 
 // ── the .xlsx export: bytes, not JSON, so downloaded with the token rather than through http.request ─────
 
-function exportUrl(query: OrderQuery): string {
+/** The host and prefix before a table path, and the query after it. */
+function absolute(path: string, query: OrderQuery): string {
   const params = Object.entries(query)
     .filter(([, v]) => v !== undefined && v !== '')
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
-  return `${API_BASE}${API_PREFIX}${MALL_ROUTES.adminOrdersExport}${params.length ? `?${params.join('&')}` : ''}`;
+  return `${API_BASE}${API_PREFIX}${path}${params.length ? `?${params.join('&')}` : ''}`;
 }
 
 /** 导出 Excel: the filtered orders as .xlsx; WeChat opens it (share or save from there), the browser saves it. */
@@ -84,7 +85,7 @@ export async function exportOrders(query: OrderQuery, fileName: string): Promise
   let res: Taro.downloadFile.FileSuccessCallbackResult;
   try {
     res = await Taro.downloadFile({
-      url: exportUrl(query),
+      url: absolute(MALL_ROUTES.adminOrdersExport, query),
       header: tokens ? { Authorization: `Bearer ${tokens.accessToken}` } : {},
     });
   } catch {
