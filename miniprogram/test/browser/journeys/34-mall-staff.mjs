@@ -2,6 +2,7 @@
 // stock; 张伟 redeems it twice through the API (points credited by the station's audited adjustment); the operator
 // marks one order ready; 王所长 (平湖派出所) verifies its pickup code in 积分商城核销, and the same code again shows
 // when and by whom it was used; the operator refunds the other order with a reason and 统计 moves.
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -113,6 +114,27 @@ async function guardRedeemsTwice(base, name) {
   return { zhang, first, second };
 }
 
+/** 导出 Excel on 订单, filtered by the product: the browser saves an .xlsx (a zip: it starts with PK). */
+async function exportOrders(page, base, name) {
+  await tap(page, 'tile-orders');
+  await visible(page, 'admin-mall-orders');
+  await fillInput(page, 'mall-orders-search', name);
+  await tap(page, 'mall-orders-search-go');
+  await page.locator('[data-testid="mall-order-row"]').first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: STEP_TIMEOUT_MS }),
+    tap(page, 'mall-orders-export'),
+  ]);
+  assert(download.suggestedFilename().endsWith('.xlsx'), `the export is named ${download.suggestedFilename()}`);
+  const bytes = readFileSync(await download.path());
+  assert(
+    bytes.length > 1000 && bytes.subarray(0, 2).toString() === 'PK',
+    `the export is ${bytes.length} bytes, no xlsx`,
+  );
+  console.log(`    导出 Excel: ${download.suggestedFilename()}, ${bytes.length} bytes`);
+  await backHome(page, base);
+}
+
 /** The operator opens one order of the product from 订单 (searched by the product's name). */
 async function openOrder(page, name, orderId) {
   await tap(page, 'tile-orders');
@@ -218,6 +240,7 @@ export default [
       console.log(`    统计 合计: before "${before}", after "${after}"`);
       const orders = (line) => Number(line.split(' ')[1]);
       assert(orders(after) === orders(before) - 1, `统计 did not drop the refunded order: "${before}" → "${after}"`);
+      await exportOrders(page, base, name);
       await tap(page, 'tile-mall-stats');
       await visible(page, 'mall-stats-liability');
       await shot(page, 'mall-staff08-stats');
