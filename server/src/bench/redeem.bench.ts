@@ -115,7 +115,7 @@ const rows = async <T>(sql: string, params: unknown[] = []): Promise<T[]> =>
   ((await pool.query(sql, params)) as unknown as [T[]])[0];
 
 // ── 10,000 active volunteers, each credited POINTS_EACH points (account + ledger entry), in multi-row inserts ──
-const [station] = await rows<{ id: number }>("SELECT id FROM org_units WHERE code = 'MAS-YS-PH'");
+const [station] = await rows<{ id: number; path: string }>("SELECT id, path FROM org_units WHERE code = 'MAS-YS-PH'");
 const seededAt = new Date();
 for (let i = 0; i < VOLUNTEERS; i += 1000) {
   const n = Math.min(1000, VOLUNTEERS - i);
@@ -146,7 +146,7 @@ for (let i = 0; i < people.length; i += 1000) {
     batch.map((p) => [p.userId, POINTS_EACH, POINTS_EACH, 0, seededAt]),
   ]);
   await pool.query(
-    'INSERT INTO points_ledger_entries (userId, volunteerId, type, amount, balanceAfter, sourceType, sourceId, description, idempotencyKey, createdAt) VALUES ?',
+    'INSERT INTO points_ledger_entries (userId, volunteerId, type, amount, balanceAfter, sourceType, sourceId, description, idempotencyKey, awardingOrgId, awardingOrgPath, createdAt) VALUES ?',
     [
       batch.map((p) => [
         p.userId,
@@ -158,11 +158,17 @@ for (let i = 0; i < people.length; i += 1000) {
         String(p.userId),
         '压测积分',
         `bench:credit:${p.userId}`,
+        station.id,
+        station.path,
         seededAt,
       ]),
     ],
   );
 }
+// each credit is a lot of the station's points, spent oldest first (docs/points.md#lots)
+await pool.query(
+  "INSERT INTO points_lots (userId, entryId, awardingOrgId, awardingOrgPath, amount, remaining, version, createdAt) SELECT userId, id, awardingOrgId, awardingOrgPath, amount, amount, 0, createdAt FROM points_ledger_entries WHERE idempotencyKey LIKE 'bench:credit:%'",
+);
 const jwt = new JwtService({ secret: config.jwt.secret, signOptions: { algorithm: 'HS256' } });
 const seedSeconds = (performance.now() - t0) / 1000;
 
@@ -280,27 +286,35 @@ async function apiBurst(people: { userId: number }[], productId: number) {
   return { results, seconds };
 }
 
-// ── the same statements per redemption, straight through mysql2 (what the server ran at the time of writing) ──
+// ── the same statements per redemption, straight through mysql2 ──
+/**
+ * The order transaction statement for statement as MallOrdersService.place, MallStock.take and
+ * PointsLedgerService.post run it (docs/mall.md#how-the-rush-holds): the reads before it, then the order, the stock,
+ * the holding, and the points debit with its lots taken oldest first. Entity reads are `SELECT *` (TypeORM names
+ * every column of the entity: the same row). Compare the per-leg statement counts the run prints.
+ */
 const SQL = {
-  orderByRequest:
-    'SELECT id, userId, clientRequestId, productId, productName, quantity, pointsTotal, cashFenTotal, status, pickupStationId, orgPath, createdAt, cancelledAt FROM mall_orders WHERE userId = ? AND clientRequestId = ? LIMIT 1',
-  product:
-    'SELECT id, name, category, description, imageIds, pointsPrice, cashFen, stock, perPersonLimit, onShelf, pickupStationIds, delivery, orgUnitId, orgPath, createdByUserId, createdAt, updatedAt FROM mall_products WHERE id = ? LIMIT 1',
+  orderByRequest: 'SELECT * FROM mall_orders WHERE userId = ? AND clientRequestId = ? LIMIT 1',
+  product: 'SELECT * FROM mall_products WHERE id = ? LIMIT 1',
   volunteer: 'SELECT * FROM volunteers WHERE userId = ? LIMIT 1',
   insertOrder:
-    'INSERT INTO mall_orders (id, userId, clientRequestId, productId, productName, quantity, pointsTotal, cashFenTotal, status, pickupStationId, orgPath, createdAt, cancelledAt) VALUES (DEFAULT, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
+    'INSERT INTO mall_orders (userId, clientRequestId, productId, productName, quantity, pointsTotal, cashFenTotal, status, pickupStationId, orgPath, createdAt, cancelledAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
   takeStock: 'UPDATE mall_products SET stock = stock - ? WHERE id = ? AND stock >= ? AND onShelf = ?',
   holding: 'INSERT IGNORE INTO mall_holdings (id, userId, productId, held) VALUES (DEFAULT, ?, ?, ?) RETURNING id',
   hold: 'UPDATE mall_holdings SET held = held + ? WHERE userId = ? AND productId = ? AND held + ? <= ?',
-  entryByKey:
-    'SELECT id, userId, volunteerId, type, amount, balanceAfter, sourceType, sourceId, description, idempotencyKey, awardingOrgId, awardingOrgPath, reversalOfId, reason, createdByUserId, createdAt FROM points_ledger_entries WHERE idempotencyKey = ? LIMIT 1',
+  entryByKey: 'SELECT * FROM points_ledger_entries WHERE idempotencyKey = ? LIMIT 1',
   accountExists:
     'SELECT 1 AS row_exists FROM (SELECT 1 AS dummy_column) dummy_table WHERE EXISTS (SELECT 1 FROM points_accounts WHERE userId = ?) LIMIT 1',
-  debit:
-    'UPDATE points_accounts SET balance = balance + ?, earned = earned, spent = spent - ?, updatedAt = ? WHERE userId = ? AND balance + ? >= 0',
-  account: 'SELECT id, userId, balance, earned, spent, updatedAt FROM points_accounts WHERE userId = ? LIMIT 1',
+  claimAccount: 'UPDATE points_accounts SET version = version + 1 WHERE userId = ?',
+  account: 'SELECT * FROM points_accounts WHERE userId = ? LIMIT 1',
   insertEntry:
     'INSERT INTO points_ledger_entries (id, userId, volunteerId, type, amount, balanceAfter, sourceType, sourceId, description, idempotencyKey, awardingOrgId, awardingOrgPath, reversalOfId, reason, createdByUserId, createdAt) VALUES (DEFAULT, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
+  claimLots: 'UPDATE points_lots SET version = version + 1 WHERE userId = ? AND remaining > 0',
+  lots: 'SELECT * FROM points_lots WHERE userId = ? AND remaining > 0 ORDER BY id ASC',
+  takeLot: 'UPDATE points_lots SET remaining = remaining - ? WHERE id = ? AND remaining >= ?',
+  lotUses: 'INSERT INTO points_lot_uses (lotId, entryId, amount, restoredByEntryId, createdAt) VALUES ?',
+  saveAccount:
+    'UPDATE points_accounts SET balance = ?, earned = ?, spent = ?, debt = ?, updatedAt = ? WHERE userId = ? AND version = ?',
 } as const;
 
 type Affected = [{ affectedRows: number }];
@@ -312,9 +326,13 @@ interface ProductRow {
   perPersonLimit: number | null;
   orgPath: string;
 }
+interface Person {
+  userId: number;
+  volunteerId: number;
+}
 
 /** One redemption as the server makes it: the actor, the reads before the transaction, then the transaction. */
-async function rawRedeem(p: { userId: number; volunteerId: number }, productId: number): Promise<number> {
+async function rawRedeem(p: Person, productId: number): Promise<number> {
   const requestId = requestIdOf(p, productId);
   await pool.query(ACTOR_SQL, [sidOf(p), p.userId]);
   await pool.query(SQL.orderByRequest, [p.userId, requestId]);
@@ -323,7 +341,7 @@ async function rawRedeem(p: { userId: number; volunteerId: number }, productId: 
   const c = await pool.getConnection();
   try {
     await c.query('START TRANSACTION');
-    const ok = await rawTransaction(c, p, product, requestId);
+    const ok = await rawOrder(c, p, product, requestId);
     await c.query(ok ? 'COMMIT' : 'ROLLBACK');
     return ok ? 200 : 409;
   } finally {
@@ -331,13 +349,8 @@ async function rawRedeem(p: { userId: number; volunteerId: number }, productId: 
   }
 }
 
-async function rawTransaction(
-  c: PoolConnection,
-  p: { userId: number; volunteerId: number },
-  product: ProductRow,
-  requestId: string,
-): Promise<boolean> {
-  const at = new Date();
+/** The order row, the stock, the holding, then the points: false (roll back) at the first refusal. */
+async function rawOrder(c: PoolConnection, p: Person, product: ProductRow, requestId: string): Promise<boolean> {
   const [[order]] = (await c.query(SQL.insertOrder, [
     p.userId,
     requestId,
@@ -349,7 +362,7 @@ async function rawTransaction(
     'paid',
     null,
     product.orgPath,
-    at,
+    new Date(),
     null,
   ])) as unknown as [{ id: number }[]];
   const [taken] = (await c.query(SQL.takeStock, [1, product.id, 1, true])) as unknown as Affected;
@@ -360,22 +373,36 @@ async function rawTransaction(
   await c.query(SQL.holding, [p.userId, product.id, 0]);
   const [held] = (await c.query(SQL.hold, [1, p.userId, product.id, 1, product.perPersonLimit])) as unknown as Affected;
   if (!held.affectedRows) return false;
-  const key = `mall:order:${order.id}`;
+  return rawDebit(c, p, order.id, product);
+}
+
+interface AccountRow {
+  balance: number;
+  earned: number;
+  spent: number;
+  debt: number;
+  version: number;
+}
+
+/** PointsLedgerService.post of the redemption: claim the account, append the entry, take lots oldest first, save. */
+async function rawDebit(c: PoolConnection, p: Person, orderId: number, product: ProductRow): Promise<boolean> {
+  const key = `mall:order:${orderId}`;
   await c.query(SQL.entryByKey, [key]);
   await c.query(SQL.accountExists, [p.userId]);
-  const amount = -product.pointsPrice;
   const now = new Date();
-  const [moved] = (await c.query(SQL.debit, [amount, amount, now, p.userId, amount])) as unknown as Affected;
-  if (!moved.affectedRows) return false;
-  const [[account]] = (await c.query(SQL.account, [p.userId])) as unknown as [{ balance: number }[]];
-  await c.query(SQL.insertEntry, [
+  await c.query(SQL.claimAccount, [p.userId]);
+  const [[a]] = (await c.query(SQL.account, [p.userId])) as unknown as [AccountRow[]];
+  const amount = -product.pointsPrice;
+  if (a.balance + amount < 0) return false;
+  const balance = a.balance + amount;
+  const [[entry]] = (await c.query(SQL.insertEntry, [
     p.userId,
     p.volunteerId,
     'redemption',
     amount,
-    account.balance,
+    balance,
     'mall_order',
-    String(order.id),
+    String(orderId),
     `兑换 ${product.name} ×1`,
     key,
     null,
@@ -384,11 +411,35 @@ async function rawTransaction(
     null,
     null,
     now,
-  ]);
-  return true;
+  ])) as unknown as [{ id: number }[]];
+  await c.query(SQL.claimLots, [p.userId]);
+  const [lots] = (await c.query(SQL.lots, [p.userId])) as unknown as [{ id: number; remaining: number }[]];
+  const takes: { id: number; amount: number }[] = [];
+  let left = -amount;
+  for (const lot of lots) {
+    if (left <= 0) break;
+    const take = Math.min(left, lot.remaining);
+    if (take > 0) takes.push({ id: lot.id, amount: take });
+    left -= take;
+  }
+  for (const t of takes) {
+    const [res] = (await c.query(SQL.takeLot, [t.amount, t.id, t.amount])) as unknown as Affected;
+    if (!res.affectedRows) return false;
+  }
+  if (takes.length) await c.query(SQL.lotUses, [takes.map((t) => [t.id, entry.id, t.amount, null, now])]);
+  const [saved] = (await c.query(SQL.saveAccount, [
+    balance,
+    a.earned,
+    a.spent - amount,
+    a.debt,
+    now,
+    p.userId,
+    a.version,
+  ])) as unknown as Affected;
+  return saved.affectedRows > 0;
 }
 
-async function rawBurst(people: { userId: number; volunteerId: number }[], productId: number) {
+async function rawBurst(people: Person[], productId: number) {
   const started = performance.now();
   const results = await bounded(people, CONCURRENCY, async (p) => {
     const at = performance.now();
@@ -455,13 +506,19 @@ async function outcome(productId: number, initial: number) {
   };
 }
 
-/** Balances below zero, and balances that no longer equal the sum of their ledger entries (a lost or double debit). */
+/**
+ * Balances below zero; balances that no longer equal the sum of their ledger entries (a lost or double debit); and,
+ * for the seeded volunteers (all of whose points came in lots), balances that differ from what their lots still hold.
+ */
 async function balances() {
   const [neg] = await rows<{ n: number }>('SELECT COUNT(*) AS n FROM points_accounts WHERE balance < 0');
   const [drift] = await rows<{ n: number }>(
     'SELECT COUNT(*) AS n FROM points_accounts a WHERE a.balance <> (SELECT COALESCE(SUM(e.amount), 0) FROM points_ledger_entries e WHERE e.userId = a.userId)',
   );
-  return { negative: Number(neg.n), drift: Number(drift.n) };
+  const [lots] = await rows<{ n: number }>(
+    "SELECT COUNT(*) AS n FROM points_accounts a JOIN users u ON u.id = a.userId WHERE u.openid LIKE 'bench-%' AND a.balance <> (SELECT COALESCE(SUM(l.remaining), 0) FROM points_lots l WHERE l.userId = a.userId)",
+  );
+  return { negative: Number(neg.n), drift: Number(drift.n) + Number(lots.n) };
 }
 
 const apiPeople = people.slice(0, REQUESTS);
@@ -522,7 +579,9 @@ console.log(`      orders ${apiOutcome.orders}, stock left ${apiOutcome.stockLef
 console.log(
   `SQL:  the same statements for ${REQUESTS} redemptions in ${raw.seconds.toFixed(2)} s → ${summary.rawRps} tx/s; orders ${rawOutcome.orders}, stock left ${rawOutcome.stockLeft}, oversold ${rawOutcome.oversold}`,
 );
-console.log(`points: balances below zero ${money.negative}, balances ≠ sum of their entries ${money.drift}`);
+console.log(
+  `points: balances below zero ${money.negative}, balances ≠ sum of their entries or of their lots ${money.drift}`,
+);
 console.log(`CPU:  API leg ${apiCpu}; SQL leg ${rawCpu}`);
 console.log(
   `statements executed by the database (server-wide counter): API leg ${apiStatements}, SQL leg ${rawStatements}`,
