@@ -180,6 +180,7 @@ const DATE_SENSITIVE_JOURNEYS = {
     'activity-list-fixes',
     'activity-days-filter-navigate',
     'insurance-enrol-chosen',
+    'mall-staff',
   ],
   2330: [
     'enrolment-extras-exemption-recheck',
@@ -190,6 +191,7 @@ const DATE_SENSITIVE_JOURNEYS = {
     'activity-list-fixes',
     'activity-days-filter-navigate',
     'insurance-enrol-chosen',
+    'mall-staff',
     'activities-publish-signup-checkin-confirm-points',
   ],
 };
