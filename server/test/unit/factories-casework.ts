@@ -1,6 +1,15 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../../src/common/clock/clock.js';
+import { readArea } from '../../src/config/config-area.js';
+import { incidentsConfig } from '../../src/config/incidents.config.js';
+import { CompaniesService } from '../../src/modules/companies/companies.service.js';
 import { CompanyQueries } from '../../src/modules/companies/company-queries.js';
+import { CompanyReferences } from '../../src/modules/companies/company-references.js';
+import { FilePurposes } from '../../src/modules/files/file-purposes.js';
+import { LocalDiskStorage } from '../../src/modules/files/file-storage.js';
+import { UploadQuota } from '../../src/modules/files/upload-quota.js';
+import { UploadsService } from '../../src/modules/files/uploads.service.js';
+import { IncidentReportsService } from '../../src/modules/casework/incident-reports.service.js';
 import { DisputeMapper } from '../../src/modules/casework/dispute-mapper.js';
 import { DisputeMediationService } from '../../src/modules/casework/dispute-mediation.service.js';
 import { DisputesService } from '../../src/modules/casework/disputes.service.js';
@@ -60,5 +69,43 @@ export function unitIncidentOverdue(ds: DataSource, clock: Clock, wechat = new F
     new UserQueries(ds),
     new CompanyQueries(ds),
     unitNotifications(ds, clock, wechat),
+  );
+}
+
+/** The company manager's side of reports; limits from `env`, attachments through the real uploads service. */
+export function unitIncidentReports(
+  ds: DataSource,
+  clock: Clock,
+  env: Record<string, string> = {},
+  wechat = new FakeWechat(),
+): IncidentReportsService {
+  const storageCfg = { driver: 'local' as const, localDir: '/nonexistent', maxImageBytes: 1024, maxFilesPerDay: 1 };
+  const uploads = new UploadsService(
+    ds,
+    clock,
+    new LocalDiskStorage(storageCfg.localDir),
+    new FilePurposes(),
+    new UploadQuota(ds, clock, storageCfg),
+    storageCfg,
+  );
+  const companies = new CompaniesService(
+    ds,
+    unitPii,
+    unitAudit(ds, clock),
+    clock,
+    unitOrg(ds),
+    new UserQueries(ds),
+    new CompanyReferences(),
+  );
+  return new IncidentReportsService(
+    ds,
+    readArea(incidentsConfig.read, env),
+    clock,
+    companies,
+    uploads,
+    unitNotifications(ds, clock, wechat),
+    unitOrg(ds),
+    new UserQueries(ds),
+    unitIncidentMapper(ds, clock),
   );
 }
