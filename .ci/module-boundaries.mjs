@@ -37,6 +37,7 @@ export const MODULE_DEPENDENCIES = {
     'tips',
     'casework',
     'mall',
+    'points',
     'audit',
   ],
   staff: ['org', 'users', 'audit', 'auth'],

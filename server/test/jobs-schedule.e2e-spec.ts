@@ -29,6 +29,8 @@ describe('Job schedule (e2e)', () => {
       'tip-escalation': 1,
       'incident-report-overdue': 1,
       'mall-unpaid-cancel': 1,
+      'points-expiry': 1440,
+      'points-expiry-notice': 1440,
     });
     expect(Object.keys(dev.every).sort()).toEqual([...JOB_NAMES].sort());
     const test = { ...baseEnv, NODE_ENV: 'test' };

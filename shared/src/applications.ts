@@ -575,6 +575,9 @@ export const JOB_NAMES = [
   'incident-report-overdue',
   // points-mall orders with a cash part left unpaid for 15 minutes: cancelled, stock and points returned once
   'mall-unpaid-cancel',
+  // points past their expiry date (POINTS_EXPIRY) leave the balance once per lot; the guard is told 30 days before
+  'points-expiry',
+  'points-expiry-notice',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 

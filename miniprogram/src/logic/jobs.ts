@@ -42,6 +42,14 @@ export const JOB_LABELS: Record<JobName, { title: string; hint: string }> = {
     title: '未付款订单取消',
     hint: '积分商城里需另付现金的订单 15 分钟内未付款的自动取消，库存和积分各退回一次',
   },
+  'points-expiry': {
+    title: '积分过期',
+    hint: '按积分有效期（默认不过期）把到期仍未用完的积分记为过期，每批积分只记一次',
+  },
+  'points-expiry-notice': {
+    title: '积分到期提醒',
+    hint: '积分到期前 30 天提醒义警尽快使用，同一年获得的积分只提醒一次',
+  },
 };
 
 const RESULT_LABELS: Record<string, string> = {
@@ -64,6 +72,8 @@ const RESULT_LABELS: Record<string, string> = {
   escalated: '上报线索',
   notified: '提醒民警',
   cancelled: '取消订单',
+  expiredLots: '积分过期',
+  expiredPoints: '过期积分',
 };
 
 /** Units: activities for the activity counters, messages for the push counters, people otherwise. */
@@ -80,6 +90,8 @@ const RESULT_UNITS: Record<string, string> = {
   smsOverLimit: '条',
   escalated: '条',
   cancelled: '笔',
+  expiredLots: '批',
+  expiredPoints: '分',
 };
 
 /** `{ revoked: 2, warned: 5 }` → “注销 2 人，提醒 5 人”; an empty result → “无需处理”. */

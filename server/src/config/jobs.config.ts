@@ -36,6 +36,9 @@ const DEFAULT_EVERY: Record<JobName, number | 'quarterly'> = {
   'incident-report-overdue': 1,
   // an unpaid mall order is cancelled within the minute after its 15 minutes
   'mall-unpaid-cancel': 1,
+  // points expire at the end of a Shanghai year: a daily run writes them off within the day
+  'points-expiry': 24 * 60,
+  'points-expiry-notice': 24 * 60,
 };
 
 export const jobsConfig = defineConfig('jobs', (env, problems): JobScheduleConfig => {

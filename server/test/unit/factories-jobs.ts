@@ -14,6 +14,7 @@ import { unitSms } from './factories-sms.js';
 import { unitTipEscalation } from './factories-tips.js';
 import { unitIncidentOverdue } from './factories-casework.js';
 import { unitMallOrders } from './factories-mall.js';
+import { unitPointsExpiry } from './factories-points.js';
 
 /** The activity jobs belong to the activities module: the jobs specs only see whether they are handed over. */
 export class FakeActivityJobs {
@@ -57,5 +58,6 @@ export function unitJobs(
     unitTipEscalation(ds, clock, env),
     unitIncidentOverdue(ds, clock),
     unitMallOrders(ds, clock),
+    unitPointsExpiry(ds, clock),
   );
 }

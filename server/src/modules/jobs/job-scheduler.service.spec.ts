@@ -19,7 +19,13 @@ const MINUTE_JOBS = [
   'mall-unpaid-cancel',
 ];
 const HOURLY_JOBS = ['review-sla-warnings'];
-const DAILY_JOBS = ['inactivity-revocation', 'criminal-recheck-reminders', 'certificate-expiry-reminders'];
+const DAILY_JOBS = [
+  'inactivity-revocation',
+  'criminal-recheck-reminders',
+  'certificate-expiry-reminders',
+  'points-expiry',
+  'points-expiry-notice',
+];
 
 describe('JobScheduler', () => {
   let ds: DataSource;

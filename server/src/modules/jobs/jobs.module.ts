@@ -8,6 +8,7 @@ import { SmsModule } from '../sms/sms.module.js';
 import { TipsModule } from '../tips/tips.module.js';
 import { CaseworkModule } from '../casework/casework.module.js';
 import { MallModule } from '../mall/mall.module.js';
+import { PointsModule } from '../points/points.module.js';
 import { JobLeaseService } from './job-lease.service.js';
 import { JobScheduler } from './job-scheduler.service.js';
 import { JobsService } from './jobs.service.js';
@@ -30,6 +31,7 @@ import { JobsAdminController } from './jobs-admin.controller.js';
     TipsModule,
     CaseworkModule,
     MallModule,
+    PointsModule,
   ],
   providers: [JobLeaseService, JobsService, JobScheduler],
   controllers: [JobsAdminController],

@@ -31,6 +31,7 @@ import { SmsService } from '../sms/sms.service.js';
 import { TipEscalation } from '../tips/tip-escalation.js';
 import { IncidentOverdue } from '../casework/incident-overdue.js';
 import { MallOrdersService } from '../mall/mall-orders.service.js';
+import { PointsExpiry } from '../points/points-expiry.js';
 
 const DAY_MS = 86_400_000;
 const PAGE = 500;
@@ -71,6 +72,7 @@ export class JobsService {
     private readonly tipEscalation: TipEscalation,
     private readonly incidentOverdue: IncidentOverdue,
     private readonly mallOrders: MallOrdersService,
+    private readonly pointsExpiry: PointsExpiry,
   ) {}
 
   /** Runs a job under its lease; with `dueBefore` only if it last ran at or before that instant (the scheduler). */
@@ -127,6 +129,10 @@ export class JobsService {
         return this.incidentOverdue.run();
       case 'mall-unpaid-cancel':
         return this.mallOrders.cancelUnpaid();
+      case 'points-expiry':
+        return this.pointsExpiry.expireDue();
+      case 'points-expiry-notice':
+        return this.pointsExpiry.noticeDue();
     }
   }
 
