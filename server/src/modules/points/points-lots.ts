@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In, MoreThan, type EntityManager } from 'typeorm';
+import { In, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception.js';
 import { PointsLot } from './entities/points-lot.entity.js';
 import { PointsLotUse } from './entities/points-lot-use.entity.js';
@@ -80,11 +80,14 @@ export class PointsLots {
    * entry with a conditional UPDATE). Returns the lots given back to, with the amounts.
    */
   async restore(m: EntityManager, debitEntryId: number, refundEntryId: number): Promise<LotTake[]> {
+    // by primary key: a range lock on the uses' entry index would hold up every debit's new uses meanwhile
+    const taken = await m.getRepository(PointsLotUse).findBy({ entryId: debitEntryId, restoredByEntryId: IsNull() });
+    if (!taken.length) return [];
     await m
       .createQueryBuilder()
       .update(PointsLotUse)
       .set({ restoredByEntryId: refundEntryId })
-      .where('entryId = :debitEntryId AND restoredByEntryId IS NULL', { debitEntryId })
+      .where('id IN (:...ids) AND restoredByEntryId IS NULL', { ids: taken.map((u) => u.id) })
       .execute();
     const uses = await m.getRepository(PointsLotUse).findBy({ restoredByEntryId: refundEntryId });
     if (!uses.length) return [];

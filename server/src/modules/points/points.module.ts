@@ -8,6 +8,7 @@ import { PointsLedgerEntry } from './entities/points-ledger-entry.entity.js';
 import { PointsLot } from './entities/points-lot.entity.js';
 import { PointsLotUse } from './entities/points-lot-use.entity.js';
 import { PointsLots } from './points-lots.js';
+import { PointsExpiry } from './points-expiry.js';
 import { PointsAdjustmentsService } from './points-adjustments.service.js';
 import { PointsLedgerService } from './points-ledger.service.js';
 import { PointsController } from './points.controller.js';
@@ -24,8 +25,15 @@ import { OrgModule } from '../org/org.module.js';
     OrgModule,
   ],
   controllers: [PointsController],
-  providers: [PointsLedgerService, PointsLots, PointsService, PointsAdjustmentsService, PointsLiabilityQuery],
-  exports: [PointsLedgerService, PointsLiabilityQuery],
+  providers: [
+    PointsLedgerService,
+    PointsLots,
+    PointsService,
+    PointsAdjustmentsService,
+    PointsLiabilityQuery,
+    PointsExpiry,
+  ],
+  exports: [PointsLedgerService, PointsLiabilityQuery, PointsExpiry],
 })
 export class PointsModule implements OnModuleInit {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}

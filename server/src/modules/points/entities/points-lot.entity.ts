@@ -5,10 +5,12 @@ import { DateTimeColumn } from '../../../database/columns.js';
  * One credit with an awarding org, as a lot the person spends from, oldest first (docs/points.md#lots): `remaining`
  * is what is still held, so the points an org has issued and not yet spent are the sum of its lots' `remaining`.
  * Only `PointsLedgerService.post()` changes a lot, inside the transaction of the entry that moves it. `version` is
- * raised by every post of the person before their lots are read, so the read sees the latest committed rows.
+ * raised by every post of the person before their lots are read, so the read sees the latest committed rows. The
+ * person's lots are found through the index on `userId` alone: changing `remaining` never moves an entry of the index a
+ * post locks, so posts of different people never wait on each other there (MariaDB's gap locks).
  */
 @Entity('points_lots')
-@Index(['userId', 'remaining'])
+@Index(['userId'])
 @Index(['awardingOrgPath', 'remaining'])
 @Index(['expiresAt', 'remaining'])
 export class PointsLot {
