@@ -66,6 +66,11 @@ export default function PointsPage() {
           <Text className="jh-block jh-muted">
             累计获得 {summary.earned} · 已使用 {summary.spent}
           </Text>
+          {summary.debt > 0 ? (
+            <Text className="jh-block jh-inline-error" data-testid="points-debt">
+              欠分 {summary.debt}：已用掉的积分被冲正，之后到账的积分先冲减欠分
+            </Text>
+          ) : null}
         </View>
       ) : null}
       <Text className="jh-section-title">积分明细</Text>
