@@ -11,6 +11,7 @@ import {
   productToForm,
   stockAdjustment,
   type ProductErrors,
+  type ProductField,
   type ProductForm,
 } from '../../logic/mall-admin';
 import { isPrivacyRefusal, privacyRefusalMessage } from '../../logic/privacy';
@@ -128,6 +129,9 @@ export function useProductForm(id: number | null) {
 
   const update = <K extends keyof ProductForm>(key: K, value: ProductForm[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
+    // the message under a field goes once the field is changed
+    const field: ProductField = key === 'pickupStationIds' || key === 'delivery' ? 'pickup' : (key as ProductField);
+    setErrors((e) => (e[field] ? { ...e, [field]: undefined } : e));
     setSaved(null);
   };
 
