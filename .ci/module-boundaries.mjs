@@ -26,7 +26,7 @@ export const MODULE_DEPENDENCIES = {
   tips: ['org', 'users', 'volunteers', 'notifications', 'files', 'audit', 'points'],
   casework: ['org', 'users', 'companies', 'volunteers', 'notifications', 'files', 'audit', 'tips'],
   payments: [],
-  mall: ['org', 'users', 'volunteers', 'points', 'files', 'audit', 'notifications'],
+  mall: ['org', 'users', 'volunteers', 'points', 'files', 'audit', 'payments', 'notifications'],
   jobs: [
     'users',
     'volunteers',

@@ -77,6 +77,7 @@ export const AUDIT_ACTION_LABELS = {
   'mall.order.ready': '商城订单备货（可领取）',
   'mall.order.pickup': '商城订单核销领取',
   'mall.order.export': '导出商城订单',
+  'mall.order.refund': '商城订单退款',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 

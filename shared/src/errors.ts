@@ -207,6 +207,11 @@ export const ERRORS = {
   MALL_PICKUP_TOO_MANY: { status: 429, message: '输错领取码的次数太多，请 10 分钟后再试' },
   MALL_ORDER_NOT_PAID: { status: 409, message: '只有已兑换（已付款）的订单才能备货' },
   MALL_STATS_RANGE_INVALID: { status: 400, message: '统计的起止日期不对：开始不能晚于结束，最长一年' },
+  // payment of the cash part and refunds (docs/mall.md#payment, #refunds)
+  MALL_ORDER_NOT_PAYABLE: { status: 409, message: '该订单不是待付款状态，无需支付' },
+  MALL_PAYER_UNKNOWN: { status: 409, message: '请在微信小程序内登录后再支付' },
+  MALL_PAYMENT_UNAVAILABLE: { status: 503, message: '微信支付暂时不可用，请稍后再试' },
+  MALL_REFUND_NOT_ALLOWED: { status: 409, message: '该订单当前不能退款（只有已兑换或待领取且未在退款中的订单可以退款）' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -29,6 +29,11 @@ export const NOTIFICATION_TEMPLATE_KEYS = [
   'dispute_mediator',
   'incident_report',
   'incident_overdue',
+  // points mall: the cash part was paid; a refund (points, stock and the money) is done
+  'mall_paid',
+  'mall_refunded',
+  // staff inbox: yesterday's WeChat Pay bill and the mall's payments differ
+  'mall_bill_mismatch',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATE_KEYS)[number];
 

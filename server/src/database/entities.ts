@@ -43,6 +43,8 @@ import { TipEvent } from '../modules/tips/entities/tip-event.entity.js';
 import { MallProduct } from '../modules/mall/entities/mall-product.entity.js';
 import { MallOrder } from '../modules/mall/entities/mall-order.entity.js';
 import { MallHolding } from '../modules/mall/entities/mall-holding.entity.js';
+import { MallPayment } from '../modules/mall/entities/mall-payment.entity.js';
+import { MallRefund } from '../modules/mall/entities/mall-refund.entity.js';
 import { PaymentNotification } from '../modules/payments/payment-notification.entity.js';
 
 /** Every entity, listed once: the app, the migration generator and the tests share this list. */
@@ -100,6 +102,8 @@ export const ENTITIES = [
   MallProduct,
   MallOrder,
   MallHolding,
+  MallPayment,
+  MallRefund,
   // WeChat Pay (docs/payments.md)
   PaymentNotification,
 ];

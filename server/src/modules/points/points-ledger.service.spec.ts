@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { PointsAccount } from './entities/points-account.entity.js';
 import { PointsLedgerEntry } from './entities/points-ledger-entry.entity.js';
+import { PointsLot } from './entities/points-lot.entity.js';
 import { PointsLedgerService, type PostEntry } from './points-ledger.service.js';
 import { clearTables, clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
 import { Notification } from '../../../test/unit/rows.js';
@@ -102,5 +103,100 @@ describe('PointsLedgerService', () => {
       })
       .catch(() => undefined);
     expect(await ds.getRepository(Notification).countBy({ userId: user.id })).toBe(0);
+  });
+
+  describe('lots and debts', () => {
+    const org = (id: number) => ({ awardingOrgId: id, awardingOrgPath: `/${id}/` });
+    const lots = async () =>
+      (await ds.getRepository(PointsLot).find({ order: { id: 'ASC' } })).map((l) => [l.awardingOrgId, l.remaining]);
+    /** balance = sum of entries = sum of lots, debt beside it. */
+    const state = async () => {
+      const acc = await sut.balanceOf(1);
+      const entries = await ds.getRepository(PointsLedgerEntry).find();
+      const held = (await ds.getRepository(PointsLot).find()).reduce((s, l) => s + l.remaining, 0);
+      expect(entries.reduce((s, e) => s + e.amount, 0)).toBe(acc!.balance);
+      expect(held).toBe(acc!.balance);
+      return [acc!.balance, acc!.debt];
+    };
+
+    it('a credit with an awarding org opens a lot; a debit takes the oldest first; a refund restores those lots', async () => {
+      await post(entry({ amount: 10, idempotencyKey: 'k1', ...org(7) }));
+      await post(entry({ amount: 10, idempotencyKey: 'k2', ...org(8) }));
+      await post(
+        entry({
+          type: 'redemption',
+          amount: -15,
+          sourceType: 'mall_order',
+          sourceId: '5',
+          idempotencyKey: 'k3',
+          awardingOrgId: null,
+          awardingOrgPath: null,
+        }),
+      );
+      expect(await lots()).toEqual([
+        [7, 0],
+        [8, 5],
+      ]);
+      await post(
+        entry({
+          type: 'refund',
+          amount: 15,
+          sourceType: 'mall_order',
+          sourceId: '5',
+          idempotencyKey: 'k4',
+          awardingOrgId: null,
+          awardingOrgPath: null,
+          notify: false,
+        }),
+      );
+      expect(await lots()).toEqual([
+        [7, 10],
+        [8, 10],
+      ]);
+      expect(await state()).toEqual([20, 0]);
+    });
+
+    it('a reversal takes its own lot first, then the oldest; what was spent becomes debt; credits pay it first', async () => {
+      await post(entry({ amount: 10, idempotencyKey: 'k1', ...org(7) }));
+      const wrong = await post(entry({ amount: 30, idempotencyKey: 'k2', ...org(8) }));
+      await post(
+        entry({ type: 'redemption', amount: -25, idempotencyKey: 'k3', awardingOrgId: null, awardingOrgPath: null }),
+      );
+      expect(await lots()).toEqual([
+        [7, 0],
+        [8, 15],
+      ]);
+      const rev = await post(
+        entry({ type: 'reversal', amount: -30, idempotencyKey: 'k4', reversalOfId: wrong.entry!.id, ...org(8) }),
+      );
+      expect(rev.entry).toMatchObject({ amount: -15, balanceAfter: 0 });
+      expect(rev.entry!.description).toContain('记为欠分');
+      expect(await state()).toEqual([0, 15]);
+      const paid = await post(entry({ amount: 20, idempotencyKey: 'k5', notify: false, ...org(7) }));
+      expect(paid.entry).toMatchObject({ amount: 20, balanceAfter: 20 });
+      const repayment = await ds
+        .getRepository(PointsLedgerEntry)
+        .findOneByOrFail({ idempotencyKey: `debt-repayment:${paid.entry!.id}` });
+      expect(repayment).toMatchObject({ type: 'debt_repayment', amount: -15, balanceAfter: 5 });
+      expect(await state()).toEqual([5, 0]);
+      expect(await sut.balanceOf(1)).toMatchObject({ earned: 60, spent: 55 });
+    });
+
+    it('a lot expires once, for what it still holds', async () => {
+      await post(entry({ amount: 10, idempotencyKey: 'k1', ...org(7) }));
+      await post(
+        entry({ type: 'redemption', amount: -4, idempotencyKey: 'k2', awardingOrgId: null, awardingOrgPath: null }),
+      );
+      const [lot] = await ds.getRepository(PointsLot).find();
+      const first = await ds.transaction((m) => sut.expireLot(m, lot.id, '积分过期'));
+      expect(first.entry).toMatchObject({
+        type: 'expiry',
+        amount: -6,
+        balanceAfter: 0,
+        idempotencyKey: `points-expiry:${lot.id}`,
+      });
+      expect((await ds.transaction((m) => sut.expireLot(m, lot.id, '积分过期'))).posted).toBe(false);
+      expect(await state()).toEqual([0, 0]);
+    });
   });
 });

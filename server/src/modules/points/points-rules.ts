@@ -24,7 +24,7 @@ export function planPost(type: LedgerEntryType, amount: number, account: Account
   if (account.balance + amount >= 0) return { amount, debtAdded: 0, refused: false };
   if (type !== 'reversal') return { amount, debtAdded: 0, refused: true };
   const taken = Math.max(0, account.balance);
-  return { amount: -taken, debtAdded: -amount - taken, refused: false };
+  return { amount: taken ? -taken : 0, debtAdded: -amount - taken, refused: false };
 }
 
 /**
