@@ -26,6 +26,7 @@ export const MODULE_DEPENDENCIES = {
   tips: ['org', 'users', 'volunteers', 'notifications', 'files', 'audit', 'points'],
   casework: ['org', 'users', 'companies', 'volunteers', 'notifications', 'files', 'audit', 'tips'],
   payments: [],
+  alerts: ['org', 'users', 'companies', 'volunteers', 'teams', 'activities', 'notifications', 'sms', 'files', 'audit'],
   mall: ['org', 'users', 'volunteers', 'points', 'files', 'audit', 'payments', 'notifications'],
   jobs: [
     'users',

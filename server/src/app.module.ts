@@ -23,6 +23,7 @@ import { FilesModule } from './modules/files/files.module.js';
 import { SmsModule } from './modules/sms/sms.module.js';
 import { TipsModule } from './modules/tips/tips.module.js';
 import { CaseworkModule } from './modules/casework/casework.module.js';
+import { AlertsModule } from './modules/alerts/alerts.module.js';
 import { MallModule } from './modules/mall/mall.module.js';
 import { PaymentsModule } from './modules/payments/payments.module.js';
 
@@ -61,6 +62,8 @@ export class AppModule {
         TipsModule,
         // disputes and major-event reports (docs/disputes.md)
         CaseworkModule,
+        // early warnings and situation bulletins (docs/alerts.md)
+        AlertsModule,
         // points mall (docs/mall.md)
         MallModule,
         // WeChat Pay (docs/payments.md)

@@ -74,6 +74,8 @@ export const AUDIT_ACTION_LABELS = {
   'mall.product.on_shelf': '商品上架',
   'mall.product.off_shelf': '商品下架',
   'mall.product.stock': '调整商品库存',
+  'alert.send': '发布预警',
+  'bulletin.publish': '发布治安状况通报',
   'mall.order.ready': '商城订单备货（可领取）',
   'mall.order.pickup': '商城订单核销领取',
   'mall.order.export': '导出商城订单',
@@ -99,6 +101,8 @@ export const AUDIT_TARGET_LABELS = {
   dispute: '矛盾纠纷',
   incident_report: '重大事项报送',
   mall_product: '商城商品',
+  alert: '预警',
+  bulletin: '治安状况通报',
   mall_order: '商城订单',
 } as const;
 export type AuditTargetType = keyof typeof AUDIT_TARGET_LABELS;

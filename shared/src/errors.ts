@@ -182,6 +182,12 @@ export const ERRORS = {
   TIP_GRADE_INVALID: { status: 400, message: '没有这个评级，请从列出的评级中选择' },
   TIP_GRADE_NOT_CLOSED: { status: 409, message: '线索办结后才能评级' },
   TIP_GRADE_POINTS_SPENT: { status: 409, message: '义警已使用了这条线索的奖励积分，不能撤销或改低评级' },
+  // ── early warnings and situation bulletins (docs/alerts.md) ──
+  ALERT_TARGET_INVALID: { status: 400, message: '请选择预警对象：派出所、社区、队伍，或地点和 100 米至 5 公里的范围' },
+  ALERT_NO_RECIPIENTS: { status: 422, message: '所选范围内没有可接收预警的义警，请换一个范围' },
+  BULLETIN_AREA_INVALID: { status: 400, message: '通报范围只能是本单位或下级的派出所、分局或市局' },
+  BULLETIN_NO_AUDIENCE: { status: 422, message: '所选范围内没有可接收通报的义警或单位负责人' },
+  BULLETIN_IMAGE_INVALID: { status: 400, message: '图片无效或已被使用，请重新上传' },
   // ── disputes and major-event reports (docs/disputes.md) ──
   DISPUTE_STATE_CHANGED: { status: 409, message: '纠纷状态已变化，请刷新后再操作' },
   DISPUTE_STATION_REQUIRED: { status: 400, message: '请选择纠纷所属的派出所（本单位或下级的派出所）' },

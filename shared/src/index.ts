@@ -14,6 +14,7 @@ export * from './tips.js';
 export * from './disputes.js';
 export * from './incident-reports.js';
 export * from './tip-places.js';
+export * from './alerts.js';
 export * from './mall.js';
 export * from './credit-code.js';
 export * from './applications.js';

@@ -29,6 +29,9 @@ export const NOTIFICATION_TEMPLATE_KEYS = [
   'dispute_mediator',
   'incident_report',
   'incident_overdue',
+  // a warning from the police to the guards of an area, and a situation bulletin with safety advice
+  'alert_warning',
+  'situation_bulletin',
   // points mall: the cash part was paid; a refund (points, stock and the money) is done
   'mall_paid',
   'mall_refunded',

@@ -47,6 +47,8 @@ export const PERMISSIONS = {
   'teams.manage': ['city_officer', 'branch_officer', 'station_officer'],
   // ── tips (docs/product.md#tips): police information, never the system administrator ──
   'tips.handle': ['city_officer', 'branch_officer', 'station_officer', 'community_officer'],
+  // ── early warnings and situation bulletins (docs/alerts.md): community officers for their community ──
+  'alerts.send': ['city_officer', 'branch_officer', 'station_officer', 'community_officer'],
   // ── disputes (docs/disputes.md): the station's case file; major-event reports reach the station's chain ──
   'disputes.handle': ['city_officer', 'branch_officer', 'station_officer', 'community_officer'],
   'incidents.handle': ['city_officer', 'branch_officer', 'station_officer'],

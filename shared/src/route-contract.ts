@@ -9,6 +9,7 @@ import { TEAM_ROUTES } from './teams.js';
 import { TIP_ROUTES } from './tips.js';
 import { DISPUTE_ROUTES } from './disputes.js';
 import { INCIDENT_ROUTES } from './incident-reports.js';
+import { ALERT_ROUTES } from './alerts.js';
 import { MALL_ROUTES } from './mall.js';
 
 /**
@@ -34,6 +35,7 @@ export const ROUTE_TABLES = {
   DISPUTE_ROUTES,
   INCIDENT_ROUTES,
   MALL_ROUTES,
+  ALERT_ROUTES,
 } as const;
 export type RouteTableName = keyof typeof ROUTE_TABLES;
 
@@ -199,6 +201,19 @@ export const ROUTE_METHODS: { readonly [T in RouteTableName]: MethodsOf<(typeof 
     adminAcknowledge: ['POST'],
     adminClassify: ['POST'],
     adminDispose: ['POST'],
+  },
+  ALERT_ROUTES: {
+    adminTargets: ['GET'],
+    adminRecipientCount: ['POST'],
+    adminAlerts: ['GET', 'POST'],
+    adminAlert: ['GET'],
+    myAlerts: ['GET'],
+    myAlert: ['GET'],
+    myAlertRead: ['POST'],
+    adminBulletins: ['GET', 'POST'],
+    adminBulletin: ['GET'],
+    myBulletins: ['GET'],
+    myBulletin: ['GET'],
   },
   PAY_ROUTES: {
     notifyTransaction: ['POST'],

@@ -37,6 +37,10 @@ import { Tip } from '../modules/tips/entities/tip.entity.js';
 import { DisputeCase } from '../modules/casework/entities/dispute-case.entity.js';
 import { DisputeStep } from '../modules/casework/entities/dispute-step.entity.js';
 import { IncidentReport } from '../modules/casework/entities/incident-report.entity.js';
+import { Alert } from '../modules/alerts/entities/alert.entity.js';
+import { AlertRecipient } from '../modules/alerts/entities/alert-recipient.entity.js';
+import { Bulletin } from '../modules/alerts/entities/bulletin.entity.js';
+import { BulletinRecipient } from '../modules/alerts/entities/bulletin-recipient.entity.js';
 import { TipPhoto } from '../modules/tips/entities/tip-photo.entity.js';
 import { TipMessage } from '../modules/tips/entities/tip-message.entity.js';
 import { TipEvent } from '../modules/tips/entities/tip-event.entity.js';
@@ -98,6 +102,11 @@ export const ENTITIES = [
   DisputeCase,
   DisputeStep,
   IncidentReport,
+  // early warnings and situation bulletins (docs/alerts.md)
+  Alert,
+  AlertRecipient,
+  Bulletin,
+  BulletinRecipient,
   // points mall (docs/mall.md)
   MallProduct,
   MallOrder,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In, IsNull, Not } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
 import { findActivityInScope } from './activity-access.js';
 import { ActivitySignup } from './entities/activity-signup.entity.js';
@@ -17,5 +17,24 @@ export class ActivityQueries {
       .getRepository(ActivitySignup)
       .find({ where: { activityId, status: 'confirmed' }, select: { volunteerId: true } });
     return signups.map((s) => s.volunteerId);
+  }
+
+  /** Each volunteer's last check-in place (where a warning's radius finds them); those never checked in are absent. */
+  async lastCheckinPlaces(volunteerIds: readonly number[]): Promise<Map<number, { lat: number; lng: number }>> {
+    const out = new Map<number, { lat: number; lng: number }>();
+    for (let i = 0; i < volunteerIds.length; i += 400) {
+      const rows = await this.ds.getRepository(ActivitySignup).find({
+        where: {
+          volunteerId: In(volunteerIds.slice(i, i + 400)),
+          checkinLat: Not(IsNull()),
+          checkinLng: Not(IsNull()),
+        },
+        select: { volunteerId: true, checkinLat: true, checkinLng: true, checkinAt: true, id: true },
+        order: { checkinAt: 'DESC', id: 'DESC' },
+      });
+      for (const r of rows)
+        if (!out.has(r.volunteerId)) out.set(r.volunteerId, { lat: r.checkinLat!, lng: r.checkinLng! });
+    }
+    return out;
   }
 }

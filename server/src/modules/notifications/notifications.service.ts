@@ -196,6 +196,17 @@ export class NotificationsService {
     return { ...toPage(rows.map(toNotificationResponse), total, q), unread };
   }
 
+  /** How many of these messages reached the phone as a subscribe push (a warning's "push reached" figure). */
+  pushedCount(ids: readonly number[]): Promise<number> {
+    if (ids.length === 0) return Promise.resolve(0);
+    return this.messages.countBy({ id: In([...ids]), pushStatus: 'sent' });
+  }
+
+  /** Marks the person's messages that link to `page` read (opening a warning reads its message too). */
+  async markReadByPage(userId: number, page: string): Promise<void> {
+    await this.messages.update({ userId, page, readAt: IsNull() }, { readAt: this.clock.now() });
+  }
+
   unreadCount(userId: number): Promise<number> {
     return this.messages.countBy({ userId, readAt: IsNull() });
   }

@@ -26,6 +26,8 @@ export const NOTIFICATION_TEMPLATES = {
   dispute_mediator: { label: '纠纷调解任务', longTerm: false },
   incident_report: { label: '重大事项报送', longTerm: false },
   incident_overdue: { label: '重大事项超时未受理', longTerm: false },
+  alert_warning: { label: '预警提醒', longTerm: false },
+  situation_bulletin: { label: '治安状况通报', longTerm: false },
   mall_paid: { label: '订单支付成功', longTerm: false },
   mall_refunded: { label: '退款到账通知', longTerm: false },
   mall_bill_mismatch: { label: '对账异常提醒', longTerm: false },

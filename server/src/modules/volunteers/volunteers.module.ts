@@ -14,6 +14,7 @@ import { PiiBackfill } from '../../common/pii/pii-backfill.js';
 import { MemberDirectory } from './member-directory.service.js';
 import { VolunteerQueries } from './volunteer-queries.js';
 import { VolunteerDutyQueries } from './volunteer-duty-queries.js';
+import { VolunteerReach } from './volunteer-reach.js';
 import { UsersModule } from '../users/users.module.js';
 import { OrgModule } from '../org/org.module.js';
 
@@ -22,6 +23,7 @@ import { OrgModule } from '../org/org.module.js';
   providers: [
     VolunteerQueries,
     VolunteerDutyQueries,
+    VolunteerReach,
     MemberNumberService,
     StationAssignmentService,
     VolunteerEnrolmentService,
@@ -37,6 +39,7 @@ import { OrgModule } from '../org/org.module.js';
     MemberDirectory,
     VolunteerQueries,
     VolunteerDutyQueries,
+    VolunteerReach,
   ],
 })
 export class VolunteersModule implements OnModuleInit {
