@@ -29,6 +29,9 @@ describe('Job schedule (e2e)', () => {
       'tip-escalation': 1,
       'incident-report-overdue': 1,
       'mall-unpaid-cancel': 1,
+      'mall-pay-reconcile': 1,
+      'mall-refund-query': 1,
+      'mall-trade-bill': 1440,
       'points-expiry': 1440,
       'points-expiry-notice': 1440,
     });
@@ -152,6 +155,8 @@ describe('Job schedule (e2e)', () => {
         'activity-reminders',
         'activity-upkeep',
         'incident-report-overdue',
+        'mall-pay-reconcile',
+        'mall-refund-query',
         'mall-unpaid-cancel',
         'notification-retries',
         'sms-delivery',

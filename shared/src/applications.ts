@@ -575,6 +575,12 @@ export const JOB_NAMES = [
   'incident-report-overdue',
   // points-mall orders with a cash part left unpaid for 15 minutes: cancelled, stock and points returned once
   'mall-unpaid-cancel',
+  // points-mall payments still open after 2 minutes: WeChat Pay is asked, a paid one is marked paid
+  'mall-pay-reconcile',
+  // points-mall refunds still processing: WeChat Pay is asked, a finished one completes the refund
+  'mall-refund-query',
+  // yesterday's WeChat Pay trade bill compared with the mall's payments; differences go to the mall operators
+  'mall-trade-bill',
   // points past their expiry date (POINTS_EXPIRY) leave the balance once per lot; the guard is told 30 days before
   'points-expiry',
   'points-expiry-notice',

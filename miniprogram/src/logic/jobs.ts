@@ -40,7 +40,19 @@ export const JOB_LABELS: Record<JobName, { title: string; hint: string }> = {
   },
   'mall-unpaid-cancel': {
     title: '未付款订单取消',
-    hint: '积分商城里需另付现金的订单 15 分钟内未付款的自动取消，库存和积分各退回一次',
+    hint: '积分商城里需另付现金的订单 15 分钟内未付款的自动取消（取消前先向微信支付查询，已付的记为已付），库存和积分各退回一次',
+  },
+  'mall-pay-reconcile': {
+    title: '商城支付对账',
+    hint: '发起支付 2 分钟后仍未收到微信支付通知的订单，向微信支付查询，已付款的记为已付',
+  },
+  'mall-refund-query': {
+    title: '商城退款查询',
+    hint: '退款处理中的订单向微信支付查询，退款成功的退回积分和库存（每单一次）',
+  },
+  'mall-trade-bill': {
+    title: '微信支付对账单核对',
+    hint: '每天下载前一天的微信支付交易账单，与商城订单核对，不一致的通知商城运营人员',
   },
   'points-expiry': {
     title: '积分过期',
@@ -72,6 +84,11 @@ const RESULT_LABELS: Record<string, string> = {
   escalated: '上报线索',
   notified: '提醒民警',
   cancelled: '取消订单',
+  checked: '查询微信支付',
+  paid: '记为已付',
+  refunded: '退款完成',
+  billRows: '账单笔数',
+  mismatches: '对账不一致',
   expiredLots: '积分过期',
   expiredPoints: '过期积分',
 };
@@ -90,6 +107,11 @@ const RESULT_UNITS: Record<string, string> = {
   smsOverLimit: '条',
   escalated: '条',
   cancelled: '笔',
+  checked: '笔',
+  paid: '笔',
+  refunded: '笔',
+  billRows: '笔',
+  mismatches: '笔',
   expiredLots: '批',
   expiredPoints: '分',
 };

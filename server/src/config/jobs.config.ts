@@ -36,6 +36,12 @@ const DEFAULT_EVERY: Record<JobName, number | 'quarterly'> = {
   'incident-report-overdue': 1,
   // an unpaid mall order is cancelled within the minute after its 15 minutes
   'mall-unpaid-cancel': 1,
+  // a mall payment whose notification was lost is found by asking WeChat Pay within the minute after 2 minutes
+  'mall-pay-reconcile': 1,
+  // a refund still processing (its notification lost) is asked about within the minute
+  'mall-refund-query': 1,
+  // yesterday's WeChat Pay trade bill, compared once a day
+  'mall-trade-bill': 24 * 60,
   // points expire at the end of a Shanghai year: a daily run writes them off within the day
   'points-expiry': 24 * 60,
   'points-expiry-notice': 24 * 60,

@@ -1,4 +1,12 @@
-import { createCipheriv, createSign, createVerify, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import {
+  createCipheriv,
+  createHash,
+  createSign,
+  createVerify,
+  generateKeyPairSync,
+  randomBytes,
+  randomUUID,
+} from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** The merchant's and WeChat Pay's ("platform") keys, generated when the sandbox starts (public-key mode). */
@@ -64,6 +72,38 @@ export interface SignedNotification {
 export const PAY_NOTIFY_RETRY_SECONDS = [
   15, 15, 30, 180, 600, 1200, 1800, 1800, 1800, 3600, 10800, 10800, 10800, 21600, 21600,
 ];
+
+/** The columns of a trade bill with bill_type ALL, in WeChat Pay's order, and its summary header. */
+const BILL_COLUMNS = [
+  '交易时间',
+  '公众账号ID',
+  '商户号',
+  '特约商户号',
+  '设备号',
+  '微信订单号',
+  '商户订单号',
+  '用户标识',
+  '交易类型',
+  '交易状态',
+  '付款银行',
+  '货币种类',
+  '应结订单金额',
+  '代金券金额',
+  '微信退款单号',
+  '商户退款单号',
+  '退款金额',
+  '充值券退款金额',
+  '退款类型',
+  '退款状态',
+  '商品名称',
+  '商户数据包',
+  '手续费',
+  '费率',
+  '订单金额',
+  '申请退款金额',
+  '费率备注',
+];
+const BILL_SUMMARY = '总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额';
 
 const AUTH = /^WECHATPAY2-SHA256-RSA2048 (.+)$/;
 const MAX_SKEW_S = 300;
@@ -133,6 +173,8 @@ export class PaySandbox {
   /** how a notification reaches the merchant; answers the HTTP status (tests post in-process) */
   deliver: (n: SignedNotification) => Promise<number> = async (n) =>
     (await fetch(n.url, { method: 'POST', headers: n.headers, body: n.body })).status;
+  /** trade-bill download tokens → the bill's text */
+  private readonly bills = new Map<string, string>();
   private held: SignedNotification[] = [];
   private readonly inFlight = new Set<Promise<void>>();
   private seq = 0;
@@ -175,6 +217,13 @@ export class PaySandbox {
     if (method === 'POST' && (m = /^\/v3\/pay\/transactions\/out-trade-no\/([^/]+)\/close$/.exec(path)))
       return this.close(decodeURIComponent(m[1]), body, res);
     if (method === 'POST' && path === '/v3/refund/domestic/refunds') return this.refund(body, res);
+    if (method === 'GET' && path === '/v3/bill/tradebill') return this.tradeBill(url, res);
+    if (method === 'GET' && path === '/v3/billdownload/file') {
+      const bill = this.bills.get(url.searchParams.get('token') ?? '');
+      if (bill === undefined)
+        return this.reply(res, 404, { code: 'RESOURCE_NOT_EXISTS', message: '账单不存在或已过期' });
+      return this.replyText(res, bill);
+    }
     if (method === 'GET' && (m = /^\/v3\/refund\/domestic\/refunds\/([^/]+)$/.exec(path))) {
       const refund = this.refunds.get(decodeURIComponent(m[1]));
       if (!refund) return this.reply(res, 404, { code: 'RESOURCE_NOT_EXISTS', message: '退款单不存在' });
@@ -420,6 +469,91 @@ export class PaySandbox {
       this.notify(refund.notifyUrl, 'REFUND.SUCCESS', 'refund', '退款成功', resource);
     }, this.refundDelayMs).unref();
     return refund;
+  }
+
+  /** The trade bill of one Shanghai date: a download address on WeChat Pay's host (the client swaps the host). */
+  private tradeBill(url: URL, res: ServerResponse): void {
+    const date = url.searchParams.get('bill_date') ?? '';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || url.searchParams.get('bill_type') !== 'ALL')
+      return this.reply(res, 400, { code: 'PARAM_ERROR', message: 'bill_date 或 bill_type 不合法' });
+    const text = this.billText(date);
+    const token = randomBytes(12).toString('hex');
+    this.bills.set(token, text);
+    return this.reply(res, 200, {
+      hash_type: 'SHA1',
+      hash_value: createHash('sha1').update(text).digest('hex'),
+      download_url: `https://api.mch.weixin.qq.com/v3/billdownload/file?token=${token}`,
+    });
+  }
+
+  /** WeChat Pay's bill shape: a header, one backtick-prefixed line per payment or refund of the date, a summary. */
+  billText(date: string): string {
+    const y = (fen: number) => (fen / 100).toFixed(2);
+    const time = (t: string) => t.slice(0, 19).replace('T', ' ');
+    const line = (v: Record<string, string | number>) => BILL_COLUMNS.map((c) => `\`${v[c] ?? ''}`).join(',');
+    const fixed = { 特约商户号: 0, 付款银行: 'OTHERS', 货币种类: 'CNY', 交易类型: 'JSAPI', 代金券金额: '0.00' };
+    const fees = { 充值券退款金额: '0.00', 手续费: '0.00000', 费率: '0.60%' };
+    const lines: string[] = [];
+    let total = 0;
+    let refunded = 0;
+    for (const tx of this.transactions.values()) {
+      if (!tx.success_time?.startsWith(date)) continue;
+      total += tx.amount.total;
+      lines.push(
+        line({
+          ...fixed,
+          ...fees,
+          交易时间: time(tx.success_time),
+          公众账号ID: tx.appid,
+          商户号: tx.mchid,
+          微信订单号: tx.transaction_id ?? '',
+          商户订单号: tx.out_trade_no,
+          用户标识: tx.payer.openid,
+          交易状态: 'SUCCESS',
+          应结订单金额: y(tx.amount.total),
+          退款金额: '0.00',
+          商品名称: tx.description,
+          商户数据包: tx.attach ?? '',
+          订单金额: y(tx.amount.total),
+          申请退款金额: '0.00',
+        }),
+      );
+    }
+    for (const r of this.refunds.values()) {
+      if (r.status !== 'SUCCESS' || !r.success_time?.startsWith(date)) continue;
+      const tx = this.transactions.get(r.out_trade_no);
+      refunded += r.amount.refund;
+      lines.push(
+        line({
+          ...fixed,
+          ...fees,
+          交易时间: time(r.success_time),
+          公众账号ID: this.keys.appId,
+          商户号: this.keys.mchId,
+          微信订单号: r.transaction_id,
+          商户订单号: r.out_trade_no,
+          用户标识: tx?.payer.openid ?? '',
+          交易状态: 'REFUND',
+          应结订单金额: '0.00',
+          微信退款单号: r.refund_id,
+          商户退款单号: r.out_refund_no,
+          退款金额: y(r.amount.refund),
+          退款类型: 'ORIGINAL',
+          退款状态: 'SUCCESS',
+          商品名称: tx?.description ?? '',
+          订单金额: y(r.amount.total),
+          申请退款金额: y(r.amount.refund),
+        }),
+      );
+    }
+    const summary = [lines.length, y(total), y(refunded), '0.00', '0.00000', y(total), y(refunded)];
+    return [BILL_COLUMNS.join(','), ...lines, BILL_SUMMARY, summary.map((f) => `\`${f}`).join(','), ''].join('\r\n');
+  }
+
+  private replyText(res: ServerResponse, text: string): void {
+    const headers = this.signedHeaders(text, Date.now());
+    res.writeHead(200, { ...headers, 'content-type': 'text/plain; charset=utf-8', 'request-id': randomUUID() });
+    res.end(text);
   }
 
   private signedHeaders(body: string, atMs: number): Record<string, string> {

@@ -14,6 +14,7 @@ import { unitSms } from './factories-sms.js';
 import { unitTipEscalation } from './factories-tips.js';
 import { unitIncidentOverdue } from './factories-casework.js';
 import { unitMallOrders } from './factories-mall.js';
+import { unitMallPayments } from './factories-mall-payments.js';
 import { unitPointsExpiry } from './factories-points.js';
 
 /** The activity jobs belong to the activities module: the jobs specs only see whether they are handed over. */
@@ -58,6 +59,9 @@ export function unitJobs(
     unitTipEscalation(ds, clock, env),
     unitIncidentOverdue(ds, clock),
     unitMallOrders(ds, clock),
+    unitMallPayments(ds, clock).reconcile,
+    unitMallPayments(ds, clock).refunds,
+    unitMallPayments(ds, clock).tradeBill,
     unitPointsExpiry(ds, clock),
   );
 }

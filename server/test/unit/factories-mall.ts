@@ -10,15 +10,17 @@ import { MallStock } from '../../src/modules/mall/mall-stock.js';
 import { PointsLedgerService } from '../../src/modules/points/points-ledger.service.js';
 import { VolunteerQueries } from '../../src/modules/volunteers/volunteer-queries.js';
 import { FakeWechat, unitAudit, unitNotifications, unitOrg } from './factories.js';
+import { unitMallPayments, type FakeWechatPay } from './factories-mall-payments.js';
 
 /** The real points ledger on one clock (credits write their message through the real notifications service). */
 export function unitLedger(ds: DataSource, clock: Clock): PointsLedgerService {
   return new PointsLedgerService(ds, clock, unitNotifications(ds, clock, new FakeWechat()));
 }
 
-/** Mall orders on the real schema, debiting through the real points ledger. */
-export function unitMallOrders(ds: DataSource, clock: Clock): MallOrdersService {
-  return new MallOrdersService(ds, clock, new MallStock(unitLedger(ds, clock)), new VolunteerQueries(ds));
+/** Mall orders on the real schema, debiting through the real points ledger (WeChat Pay faked). */
+export function unitMallOrders(ds: DataSource, clock: Clock, pay?: FakeWechatPay): MallOrdersService {
+  const { payments } = unitMallPayments(ds, clock, pay);
+  return new MallOrdersService(ds, clock, new MallStock(unitLedger(ds, clock)), new VolunteerQueries(ds), payments);
 }
 
 /** The mall's products with the real uploads service (pictures are attached, never read, in unit specs). */

@@ -17,12 +17,15 @@ const MINUTE_JOBS = [
   'tip-escalation',
   'incident-report-overdue',
   'mall-unpaid-cancel',
+  'mall-pay-reconcile',
+  'mall-refund-query',
 ];
 const HOURLY_JOBS = ['review-sla-warnings'];
 const DAILY_JOBS = [
   'inactivity-revocation',
   'criminal-recheck-reminders',
   'certificate-expiry-reminders',
+  'mall-trade-bill',
   'points-expiry',
   'points-expiry-notice',
 ];

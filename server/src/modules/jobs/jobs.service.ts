@@ -32,6 +32,9 @@ import { TipEscalation } from '../tips/tip-escalation.js';
 import { IncidentOverdue } from '../casework/incident-overdue.js';
 import { MallOrdersService } from '../mall/mall-orders.service.js';
 import { PointsExpiry } from '../points/points-expiry.js';
+import { MallTradeBill } from '../mall/mall-reconcile-bill.js';
+import { MallPayReconcile } from '../mall/mall-reconcile.js';
+import { MallRefundsService } from '../mall/mall-refunds.service.js';
 
 const DAY_MS = 86_400_000;
 const PAGE = 500;
@@ -72,6 +75,9 @@ export class JobsService {
     private readonly tipEscalation: TipEscalation,
     private readonly incidentOverdue: IncidentOverdue,
     private readonly mallOrders: MallOrdersService,
+    private readonly mallPayReconcile: MallPayReconcile,
+    private readonly mallRefunds: MallRefundsService,
+    private readonly mallTradeBill: MallTradeBill,
     private readonly pointsExpiry: PointsExpiry,
   ) {}
 
@@ -129,6 +135,12 @@ export class JobsService {
         return this.incidentOverdue.run();
       case 'mall-unpaid-cancel':
         return this.mallOrders.cancelUnpaid();
+      case 'mall-pay-reconcile':
+        return this.mallPayReconcile.run();
+      case 'mall-refund-query':
+        return this.mallRefunds.queryProcessing();
+      case 'mall-trade-bill':
+        return this.mallTradeBill.run();
       case 'points-expiry':
         return this.pointsExpiry.expireDue();
       case 'points-expiry-notice':

@@ -40,6 +40,9 @@ export function orderResponse(o: MallOrder): MallOrderResponse {
     userId: o.userId,
     createdAt: o.createdAt.toISOString(),
     cancelledAt: o.cancelledAt?.toISOString() ?? null,
+    paidAt: o.paidAt?.toISOString() ?? null,
+    refundStatus: o.refundStatus,
+    refundReason: o.refundReason,
     readyAt: o.readyAt?.toISOString() ?? null,
     completedAt: o.completedAt?.toISOString() ?? null,
   };

@@ -11,6 +11,7 @@ import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
 import { MallOrder } from './entities/mall-order.entity.js';
 import { MallProduct } from './entities/mall-product.entity.js';
 import { orderResponse, ownOrderResponse } from './mall-mapper.js';
+import { MallPaymentsService } from './mall-payments.service.js';
 import { MallStock } from './mall-stock.js';
 import type { PlaceMallOrderDto } from './mall.dto.js';
 
@@ -27,6 +28,7 @@ export class MallOrdersService {
     private readonly clock: Clock,
     private readonly stock: MallStock,
     private readonly volunteers: VolunteerQueries,
+    private readonly payments: MallPaymentsService,
   ) {}
 
   async place(actor: Actor, dto: PlaceMallOrderDto): Promise<MallOrderResponse> {
@@ -76,12 +78,19 @@ export class MallOrdersService {
     if (!order) throw AppException.notFound();
     const from: MallOrderStatus | null =
       order.status === 'pending_payment' || (order.status === 'paid' && order.cashFenTotal === 0) ? order.status : null;
-    if (!from || !(await this.cancel(order, from))) throw new AppException('MALL_ORDER_STATE_CHANGED');
+    if (!from) throw new AppException('MALL_ORDER_STATE_CHANGED');
+    // a prepay is closed at WeChat Pay first; paid meanwhile → the order is paid, not cancelled
+    const verdict = order.cashFenTotal > 0 ? await this.payments.settleBeforeCancel(order) : 'cancel';
+    if (verdict === 'wait') throw new AppException('MALL_PAYMENT_UNAVAILABLE');
+    if (verdict === 'paid' || !(await this.cancel(order, from))) throw new AppException('MALL_ORDER_STATE_CHANGED');
     return orderResponse(await this.ds.getRepository(MallOrder).findOneByOrFail({ id }));
   }
 
-  /** Orders with a cash part unpaid for MALL_UNPAID_CANCEL_MINUTES: cancelled, stock and points back, once each. */
-  async cancelUnpaid(): Promise<{ cancelled: number }> {
+  /**
+   * Orders with a cash part unpaid for MALL_UNPAID_CANCEL_MINUTES: WeChat Pay is asked first (paid → marked paid, not
+   * cancelled; no answer → the next run), the prepay closed, then cancelled, stock and points back, once each.
+   */
+  async cancelUnpaid(): Promise<{ cancelled: number; paid?: number }> {
     const cutoff = new Date(this.clock.nowMs() - MALL_UNPAID_CANCEL_MINUTES * 60_000);
     const due = await this.ds.getRepository(MallOrder).find({
       where: { status: 'pending_payment', createdAt: LessThanOrEqual(cutoff) },
@@ -89,8 +98,13 @@ export class MallOrdersService {
       take: 500,
     });
     let cancelled = 0;
-    for (const order of due) if (await this.cancel(order, 'pending_payment')) cancelled += 1;
-    return { cancelled };
+    let paid = 0;
+    for (const order of due) {
+      const verdict = await this.payments.settleBeforeCancel(order);
+      if (verdict === 'paid') paid += 1;
+      else if (verdict === 'cancel' && (await this.cancel(order, 'pending_payment'))) cancelled += 1;
+    }
+    return paid ? { cancelled, paid } : { cancelled };
   }
 
   async listMine(actor: Actor, q: PageQueryDto): Promise<Page<MallOrderResponse>> {

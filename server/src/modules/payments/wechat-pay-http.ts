@@ -68,7 +68,7 @@ export class WechatPayHttp {
     }
     const text = await res.text();
     this.checkSignature(res, text);
-    if (res.status >= 200 && res.status < 300) return { status: res.status, data: text ? JSON.parse(text) : {} };
+    if (res.status >= 200 && res.status < 300) return { status: res.status, data: successData(res, text) };
     return { status: res.status, error: text };
   }
 
@@ -84,4 +84,10 @@ export class WechatPayHttp {
     if (serial !== this.opts.platformSerial || !platformSignatureValid(message, this.opts.platformPublicKey))
       throw new WechatPayFailure('untrusted_response', res.status, 'UNTRUSTED', '应答签名无法验证');
   }
+}
+
+/** A 2xx body: JSON for the API's answers, the text itself for a downloaded bill (text/plain or a file stream). */
+function successData(res: Response, text: string): unknown {
+  if (!text) return {};
+  return (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
 }

@@ -12,6 +12,17 @@ export abstract class WechatPayClient {
   abstract closeOrder(outTradeNo: string): Promise<void>;
   abstract refund(refund: RefundRequest): Promise<PayRefund>;
   abstract queryRefund(outRefundNo: string): Promise<PayRefund>;
+  /** Where to download the trade bill of one Shanghai date (`YYYY-MM-DD`, bill_type ALL). */
+  abstract tradeBill(billDate: string): Promise<TradeBillTicket>;
+  /** The bill's text (WeChat Pay's CSV with backtick-prefixed fields; parse with `parseTradeBill`). */
+  abstract downloadBill(downloadUrl: string): Promise<string>;
+}
+
+/** What the trade-bill request answers: the download address (valid a few minutes) and the file's hash. */
+export interface TradeBillTicket {
+  hash_type: 'SHA1';
+  hash_value: string;
+  download_url: string;
 }
 
 export interface PrepayOrder {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Pay from 'wechatpay-node-v3';
-import { paymentsConfig, type PaymentsConfig } from '../../config/payments.config.js';
+import { paymentsConfig, WECHAT_PAY_PRODUCTION_BASE, type PaymentsConfig } from '../../config/payments.config.js';
 import { WechatPayHttp, type PayHttpOutput } from './wechat-pay-http.js';
 import {
   failureKind,
@@ -11,12 +11,16 @@ import {
   type PrepayOrder,
   type RefundRequest,
   type RequestPaymentParams,
+  type TradeBillTicket,
 } from './wechat-pay.client.js';
 
 const TIMEOUT_MS = 10_000;
 /** WeChat Pay's formats of our numbers; they go into URL paths, so nothing else is sent. */
 const OUT_TRADE_NO = /^[A-Za-z0-9_\-|*]{6,32}$/;
 const OUT_REFUND_NO = /^[A-Za-z0-9_\-|*@]{1,64}$/;
+const BILL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Bills are downloaded only from WeChat Pay's own download path (the address comes from an answer). */
+const BILL_DOWNLOAD = `${WECHAT_PAY_PRODUCTION_BASE}/v3/billdownload/`;
 
 function checkNo(value: string, pattern: RegExp, name: string): void {
   if (!pattern.test(value)) throw new WechatPayFailure('rejected', 0, 'INVALID_REQUEST', `${name} 格式不合法`);
@@ -79,6 +83,18 @@ export class WechatPayV3Client extends WechatPayClient {
   async queryRefund(outRefundNo: string): Promise<PayRefund> {
     checkNo(outRefundNo, OUT_REFUND_NO, 'out_refund_no');
     return this.ok<PayRefund>((await this.library().find_refunds(outRefundNo)) as PayHttpOutput);
+  }
+
+  async tradeBill(billDate: string): Promise<TradeBillTicket> {
+    checkNo(billDate, BILL_DATE, 'bill_date');
+    return this.ok<TradeBillTicket>(await this.library().tradebill({ bill_date: billDate, bill_type: 'ALL' }));
+  }
+
+  async downloadBill(downloadUrl: string): Promise<string> {
+    if (!downloadUrl.startsWith(BILL_DOWNLOAD))
+      throw new WechatPayFailure('rejected', 0, 'INVALID_REQUEST', 'download_url 不是微信支付的账单地址');
+    const data = this.ok<unknown>(await this.library().downloadBill(downloadUrl));
+    return typeof data === 'string' ? data : '';
   }
 
   /** The library, built on first use (the development server hands over the sandbox's keys after boot). */

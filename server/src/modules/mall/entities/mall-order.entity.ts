@@ -52,6 +52,17 @@ export class MallOrder {
   @DateTimeColumn({ nullable: true })
   cancelledAt: Date | null;
 
+  /** When WeChat Pay (notification or query) said the cash part was paid (points-only orders: null). */
+  @DateTimeColumn({ nullable: true })
+  paidAt: Date | null;
+
+  /** A refund under way or done (docs/mall.md#refunds): set with the refund row, moved by WeChat Pay's answer. */
+  @Column({ type: 'simple-enum', enum: ['processing', 'succeeded', 'failed'], nullable: true })
+  refundStatus: 'processing' | 'succeeded' | 'failed' | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  refundReason: string | null;
+
   // ── pickup (docs/mall.md#pickup) ──
   /** When the item was put ready at the pickup station (or sent, for delivery). */
   @DateTimeColumn({ nullable: true })
