@@ -86,6 +86,16 @@ export default defineAppConfig({
     { root: 'admin-teams', pages: ['list/index', 'edit/index'] },
     // Tips: the officers' queue and one tip's handling.
     { root: 'admin-tips', pages: ['list/index', 'detail/index'] },
+    // Disputes (纠纷) and major-event reports (重大事项): the officers' case file and the reports they receive.
+    {
+      root: 'admin-cases',
+      pages: ['disputes/index', 'dispute-new/index', 'dispute/index', 'reports/index', 'report/index'],
+    },
+    // The company manager's reports and the volunteer mediator's cases (few use them: kept out of the main package).
+    {
+      root: 'cases',
+      pages: ['report-new/index', 'reports/index', 'report/index', 'mediation/index', 'mediation-detail/index'],
+    },
     // Points mall, the guard's side: shop, product and confirm, orders with pickup code; the sandbox's pay page
     // stands in for WeChat's cashier in H5 demo builds only (like pages/login).
     {

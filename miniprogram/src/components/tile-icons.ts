@@ -14,10 +14,12 @@ import clipboardCheck from '@tabler/icons/outline/clipboard-check.svg';
 import clockPlay from '@tabler/icons/outline/clock-play.svg';
 import coins from '@tabler/icons/outline/coins.svg';
 import fileCertificate from '@tabler/icons/outline/file-certificate.svg';
+import fileReport from '@tabler/icons/outline/file-report.svg';
 import history from '@tabler/icons/outline/history.svg';
 import idBadge2 from '@tabler/icons/outline/id-badge-2.svg';
 import listSearch from '@tabler/icons/outline/list-search.svg';
 import mail from '@tabler/icons/outline/mail.svg';
+import messages from '@tabler/icons/outline/messages.svg';
 import mapPinCheck from '@tabler/icons/outline/map-pin-check.svg';
 import receipt from '@tabler/icons/outline/receipt.svg';
 import receiptRefund from '@tabler/icons/outline/receipt-refund.svg';
@@ -58,7 +60,10 @@ const TILE_ICONS: Record<string, string> = {
   jobs: clockPlay,
   guards: shieldCheck,
   propose: calendarPlus,
-  'major-events': alertTriangle,
+  'report-new': alertTriangle,
+  'my-reports': fileReport,
+  disputes: messages,
+  incidents: alertTriangle,
   dispatch: speakerphone,
   'tip-triage': listSearch,
   reports: chartBar,

@@ -125,6 +125,14 @@ export const STAFF_FUNCTIONS: readonly StaffFunction[] = [
     only: ['station_officer'],
   },
   { permission: 'tips.handle', tile: page('tip-triage', '线索研判', '处理义警上报的线索', PAGES.adminTips) },
+  {
+    permission: 'disputes.handle',
+    tile: page('disputes', '矛盾纠纷', '登记、调解、化解辖区纠纷', PAGES.adminDisputes),
+  },
+  {
+    permission: 'incidents.handle',
+    tile: page('incidents', '重大事项', '受理单位报送的紧急、重大事项', PAGES.adminReports),
+  },
   { permission: 'mall.manage', tile: page('products', '商品管理', '上架商品、调整库存', PAGES.adminMallProducts) },
   { permission: 'mall.manage', tile: page('orders', '订单', '备货、退款、导出 Excel', PAGES.adminMallOrders) },
   { permission: 'mall.manage', tile: page('mall-stats', '统计', '兑换情况和未兑换积分', PAGES.adminMallStats) },
@@ -141,6 +149,11 @@ export const STAFF_FUNCTIONS: readonly StaffFunction[] = [
   { permission: 'jobs.run', tile: page('jobs', '定时任务', '查看运行结果，需要时立即运行', PAGES.adminJobs) },
   { permission: 'company.self', tile: page('guards', '本单位保安', '查看入会情况', PAGES.myCompany) },
   { permission: 'company.self', tile: page('propose', '提议活动', '向派出所提议一次义警活动', PAGES.proposalNew) },
+  {
+    permission: 'company.self',
+    tile: page('report-new', '重大事项报送', '向派出所报送紧急、重大事项', PAGES.reportNew),
+  },
+  { permission: 'company.self', tile: page('my-reports', '报送记录', '查看报送的受理和处置情况', PAGES.myReports) },
 ];
 
 /** Functions of modules still being built (调度, 报表), only for the roles that will have them. */
@@ -154,7 +167,7 @@ const FUTURE_TILES: Record<StaffRole, HomeTile[]> = {
     soon('reports', '统计报表', '全市数据汇总'),
   ],
   mall_operator: [],
-  company_manager: [soon('major-events', '重大事项报送', '向公安机关报送')],
+  company_manager: [],
   sysadmin: [],
 };
 

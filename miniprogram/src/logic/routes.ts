@@ -56,6 +56,18 @@ export const PAGES = {
   myTip: '/pages/tips/detail',
   adminTips: '/admin-tips/list/index',
   adminTip: '/admin-tips/detail/index',
+  // disputes and major-event reports: the officers' pages in admin-cases; the company manager's and the
+  // mediator's in cases
+  adminDisputes: '/admin-cases/disputes/index',
+  adminDisputeNew: '/admin-cases/dispute-new/index',
+  adminDispute: '/admin-cases/dispute/index',
+  adminReports: '/admin-cases/reports/index',
+  adminReport: '/admin-cases/report/index',
+  reportNew: '/cases/report-new/index',
+  myReports: '/cases/reports/index',
+  myReport: '/cases/report/index',
+  myMediations: '/cases/mediation/index',
+  myMediation: '/cases/mediation-detail/index',
   // points mall: the guard's pages (sub-package mall); the sandbox pay page exists only in H5 demo builds
   mallHome: '/mall/index/index',
   mallProduct: '/mall/product/index',

@@ -38,6 +38,7 @@ describe('staff homes derived from the permission table', () => {
       'activity-admin',
       'attendance',
       'tip-triage',
+      'disputes',
     ]);
     const accounts = ['staff', 'audit', 'staff-admin', 'unit-contacts'];
     const oversight = [...accounts, 'review', 'approval', 'volunteers', 'talent', 'companies'];
@@ -52,10 +53,13 @@ describe('staff homes derived from the permission table', () => {
       ...activities,
       'teams',
       'tip-triage',
+      'disputes',
+      'incidents',
       'station-mall-verify',
     ]);
-    expect(built(['branch_officer'])).toEqual([...oversight, ...activities, 'tip-triage']);
-    expect(built(['city_officer'])).toEqual([...oversight, ...activities, 'tip-triage']);
+    const casework = ['tip-triage', 'disputes', 'incidents'];
+    expect(built(['branch_officer'])).toEqual([...oversight, ...activities, ...casework]);
+    expect(built(['city_officer'])).toEqual([...oversight, ...activities, ...casework]);
     expect(built(['sysadmin'])).toEqual([
       ...accounts,
       'volunteers',
@@ -64,7 +68,7 @@ describe('staff homes derived from the permission table', () => {
       'weekly-rule',
       'jobs',
     ]);
-    expect(built(['company_manager'])).toEqual(['guards', 'propose']);
+    expect(built(['company_manager'])).toEqual(['guards', 'propose', 'report-new', 'my-reports']);
     expect(built(['mall_operator'])).toEqual(['products', 'orders', 'mall-stats', 'mall-verify']);
   });
 

@@ -7,6 +7,7 @@ import { BigButton } from '../../components/BigButton';
 import { InfoRow } from '../../components/Choice';
 import { ErrorState, LoadingState } from '../../components/States';
 import { TipPhotos } from '../../components/tips/TipPhotos';
+import { ToDisputeButton } from '../../components/casework/ToDisputeButton';
 import { TipThread } from '../../components/tips/TipThread';
 import { formatDateTime } from '../../logic/format';
 import { TIP_ACTION_LABELS, tipStatusText } from '../../logic/tips';
@@ -95,6 +96,7 @@ export default function AdminTipPage() {
         <TipPhotos photos={t.photos} />
       </View>
       <ActionPanel t={t} x={x} />
+      <ToDisputeButton tip={t} />
       <GradePanel t={t} onGraded={() => void x.tip.refresh()} />
       <Trail t={t} />
       <TipThread load={load} send={send} withInternal reloadKey={t.version} />

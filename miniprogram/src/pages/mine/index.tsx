@@ -5,6 +5,7 @@ import type { MyActivityStatsResponse, MyInsuranceResponse, MyPointsResponse } f
 import { Screen } from '../../components/Screen';
 import { BigButton } from '../../components/BigButton';
 import { ErrorState, LoadingState } from '../../components/States';
+import { MediationLink } from '../../components/casework/MediationLink';
 import { useResource } from '../../hooks/useResource';
 import { openPage } from '../../hooks/navigate';
 import { confirmSignOut } from '../../hooks/openTile';
@@ -148,6 +149,7 @@ export default function MinePage() {
             <LinkRow key={link.key} link={link} />
           ))}
           {volunteer ? <LinkRow link={{ key: 'tips', label: '我的线索', url: PAGES.myTips }} /> : null}
+          {volunteer ? <MediationLink /> : null}
           {volunteer ? (
             <LinkRow link={{ key: 'mall-orders', label: '我的订单（积分商城）', url: PAGES.mallOrders }} />
           ) : null}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '纠纷详情', enablePullDownRefresh: true });

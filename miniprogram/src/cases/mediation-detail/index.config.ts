@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '调解纠纷', enablePullDownRefresh: true });

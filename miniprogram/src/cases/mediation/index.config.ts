@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '我调解的纠纷', enablePullDownRefresh: true });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '重大事项报送' });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '报送详情', enablePullDownRefresh: true });

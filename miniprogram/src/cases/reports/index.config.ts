@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '报送记录', enablePullDownRefresh: true });
