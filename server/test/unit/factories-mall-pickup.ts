@@ -28,6 +28,6 @@ export function unitMallOps(ds: DataSource, clock: Clock, wechat = new FakeWecha
       new MallPickupMisses(clock),
     ),
     exporter: new MallOrdersExport(ds, clock, orders, names, audit),
-    stats: new MallStatsService(ds, clock, unitOrg(ds), new PointsLiabilityQuery(ds)),
+    stats: new MallStatsService(ds, clock, unitOrg(ds), new PointsLiabilityQuery(ds, clock)),
   };
 }
