@@ -60,6 +60,9 @@ export function yuanToFen(text: string): number {
   return m[1] ? -fen : fen;
 }
 
+/** An amount field in fen; an empty one is 0. */
+const amount = (text: string) => (text === '' ? 0 : yuanToFen(text));
+
 /** The transaction and refund lines of a downloaded trade bill (the header and the summary are skipped). */
 export function parseTradeBill(text: string): TradeBillRow[] {
   const rows: TradeBillRow[] = [];
@@ -74,8 +77,8 @@ export function parseTradeBill(text: string): TradeBillRow[] {
       transactionId: f[col('微信订单号')],
       outTradeNo: f[col('商户订单号')],
       state: f[col('交易状态')],
-      totalFen: yuanToFen(f[col('订单金额')]),
-      refundFen: yuanToFen(f[col('退款金额')]),
+      totalFen: amount(f[col('订单金额')]),
+      refundFen: amount(f[col('退款金额')]),
       outRefundNo: f[col('商户退款单号')],
     });
   }
