@@ -432,23 +432,27 @@ describe('Mall pickup, orders, export and statistics', () => {
       .getRepository(MallOrder)
       .update({ id: old.id }, { createdAt: new Date(testNowMs() - 40 * 86_400_000) });
     // points issued by the two units to guards who have not spent them
-    const [h1, h2] = await createVolunteers(ctx, 2, { stationCode: 'MAS-BW-BW' });
+    const [h1, h2, h3] = await createVolunteers(ctx, 3, { stationCode: 'MAS-BW-BW' });
     await credit(h1, 40, bwStation);
     await credit(h2, 25, bw);
+    // a guard who spends: 30 from the station first, then 20 from the branch; 30 spent takes the oldest (the station's)
+    await credit(h3, 30, bwStation);
+    await credit(h3, 20, bw);
+    await order(h3, mug, { quantity: 3 });
 
     const stats = (await get('/api/admin/mall/stats', bwOp).expect(200)).body as MallStats;
     const today = testToday();
     expect([stats.from, stats.to]).toEqual([`${today.slice(0, 8)}01`, today]);
     expect(stats.sales).toEqual([
-      { orgUnitId: bw.id, orgName: '博望分局', orders: 2, units: 3, pointsRedeemed: 30, cashFen: 0 },
+      { orgUnitId: bw.id, orgName: '博望分局', orders: 3, units: 6, pointsRedeemed: 60, cashFen: 0 },
       { orgUnitId: bwStation.id, orgName: '博望派出所', orders: 1, units: 1, pointsRedeemed: 5, cashFen: 200 },
     ]);
     expect(stats.liability).toEqual([
-      { orgUnitId: bw.id, orgName: '博望分局', points: 25 },
+      { orgUnitId: bw.id, orgName: '博望分局', points: 45 },
       { orgUnitId: bwStation.id, orgName: '博望派出所', points: 40 },
     ]);
     const wide = (await get(`/api/admin/mall/stats?from=${addCalendarDays(today, -45)}&to=${today}`, bwOp)).body;
-    expect(wide.sales[0]).toMatchObject({ orgUnitId: bw.id, orders: 3, units: 7, pointsRedeemed: 70 });
+    expect(wide.sales[0]).toMatchObject({ orgUnitId: bw.id, orders: 4, units: 10, pointsRedeemed: 100 });
 
     // scope: another branch's operator sees none of it; the city's operator sees it among the rest
     const hs = (await get('/api/admin/mall/stats', hsOp).expect(200)).body as MallStats;
