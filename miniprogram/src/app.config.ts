@@ -86,6 +86,13 @@ export default defineAppConfig({
     { root: 'admin-teams', pages: ['list/index', 'edit/index'] },
     // Tips: the officers' queue and one tip's handling.
     { root: 'admin-tips', pages: ['list/index', 'detail/index'] },
+    // Early warnings and bulletins: the guard's list and pages (opened from home and from messages) and the
+    // officers' forms and read figures.
+    { root: 'alerts', pages: ['list/index', 'detail/index', 'bulletin/index'] },
+    {
+      root: 'admin-alerts',
+      pages: ['list/index', 'new/index', 'detail/index', 'bulletin-new/index', 'bulletin/index'],
+    },
     // Disputes (纠纷) and major-event reports (重大事项): the officers' case file and the reports they receive.
     {
       root: 'admin-cases',

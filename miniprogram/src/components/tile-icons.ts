@@ -4,6 +4,7 @@
  */
 import addressBook from '@tabler/icons/outline/address-book.svg';
 import alertTriangle from '@tabler/icons/outline/alert-triangle.svg';
+import bellRinging from '@tabler/icons/outline/bell-ringing.svg';
 import building from '@tabler/icons/outline/building.svg';
 import bulb from '@tabler/icons/outline/bulb.svg';
 import calendarEvent from '@tabler/icons/outline/calendar-event.svg';
@@ -64,6 +65,8 @@ const TILE_ICONS: Record<string, string> = {
   'my-reports': fileReport,
   disputes: messages,
   incidents: alertTriangle,
+  alerts: bellRinging,
+  'alert-send': bellRinging,
   dispatch: speakerphone,
   'tip-triage': listSearch,
   reports: chartBar,

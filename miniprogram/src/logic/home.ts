@@ -57,6 +57,7 @@ export const VOLUNTEER_TILES: readonly HomeTile[] = [
   page('tips', '线索上报', '发现情况，随手上报', PAGES.tipNew),
   page('points', '我的积分', '查看积分和明细', PAGES.points),
   page('mall', '积分商城', '用积分兑换物品', PAGES.mallHome),
+  page('alerts', '预警通报', '派出所发来的预警和治安通报', PAGES.myAlerts),
 ];
 
 export const APPLY_TILE: HomeTile = page('apply', '申请加入江淮义警', '保安员、快递员等均可申请', PAGES.apply);
@@ -132,6 +133,10 @@ export const STAFF_FUNCTIONS: readonly StaffFunction[] = [
   {
     permission: 'incidents.handle',
     tile: page('incidents', '重大事项', '受理单位报送的紧急、重大事项', PAGES.adminReports),
+  },
+  {
+    permission: 'alerts.send',
+    tile: page('alert-send', '预警通报', '向辖区义警发预警、发治安通报', PAGES.adminAlerts),
   },
   { permission: 'mall.manage', tile: page('products', '商品管理', '上架商品、调整库存', PAGES.adminMallProducts) },
   { permission: 'mall.manage', tile: page('orders', '订单', '备货、退款、导出 Excel', PAGES.adminMallOrders) },

@@ -56,6 +56,16 @@ export const PAGES = {
   myTip: '/pages/tips/detail',
   adminTips: '/admin-tips/list/index',
   adminTip: '/admin-tips/detail/index',
+  // early warnings and situation bulletins: the guard's list and pages (sub-package alerts), the officers' in
+  // admin-alerts
+  myAlerts: '/alerts/list/index',
+  myAlert: '/alerts/detail/index',
+  myBulletin: '/alerts/bulletin/index',
+  adminAlerts: '/admin-alerts/list/index',
+  adminAlertNew: '/admin-alerts/new/index',
+  adminAlert: '/admin-alerts/detail/index',
+  adminBulletinNew: '/admin-alerts/bulletin-new/index',
+  adminBulletin: '/admin-alerts/bulletin/index',
   // disputes and major-event reports: the officers' pages in admin-cases; the company manager's and the
   // mediator's in cases
   adminDisputes: '/admin-cases/disputes/index',

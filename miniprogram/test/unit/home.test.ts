@@ -22,7 +22,7 @@ const station = { id: 5, code: 'MAS-YS-PH', name: '平湖派出所', level: 'sta
 const keys = (tiles: { key: string }[]) => tiles.map((t) => t.key);
 
 describe('homeViewFor', () => {
-  it('an active volunteer gets the member card and the five volunteer tiles', () => {
+  it('an active volunteer gets the member card and the six volunteer tiles', () => {
     const view = homeViewFor(
       me({
         roles: ['volunteer'],
@@ -32,7 +32,14 @@ describe('homeViewFor', () => {
     expect(view.kind).toBe('volunteer');
     if (view.kind !== 'volunteer') return;
     expect(view.card).toMatchObject({ name: '张伟', memberNo: 'MAS2026000001', statusLabel: '在册' });
-    expect(view.tiles.map((t) => t.label)).toEqual(['活动报名', '签到打卡', '线索上报', '我的积分', '积分商城']);
+    expect(view.tiles.map((t) => t.label)).toEqual([
+      '活动报名',
+      '签到打卡',
+      '线索上报',
+      '我的积分',
+      '积分商城',
+      '预警通报',
+    ]);
     // Every volunteer tile is built now: the mall opens its home.
     expect(view.tiles.filter((t) => t.target.kind === 'soon')).toEqual([]);
     expect(view.tiles.find((t) => t.key === 'mall')?.target).toEqual({ kind: 'page', url: PAGES.mallHome });
@@ -107,9 +114,16 @@ describe('staffTilesFor', () => {
     expect(staffTilesFor(['volunteer', 'astronaut'])).toEqual([]);
   });
 
-  it('volunteer tiles lead only to pages that exist (activities, check-in, tips, points, mall)', () => {
+  it('volunteer tiles lead only to pages that exist (activities, check-in, tips, points, mall, warnings)', () => {
     const urls = VOLUNTEER_TILES.map((t) => (t.target.kind === 'page' ? t.target.url : null)).filter(Boolean);
-    expect(urls).toEqual([PAGES.activityList, PAGES.checkin, PAGES.tipNew, PAGES.points, PAGES.mallHome]);
+    expect(urls).toEqual([
+      PAGES.activityList,
+      PAGES.checkin,
+      PAGES.tipNew,
+      PAGES.points,
+      PAGES.mallHome,
+      PAGES.myAlerts,
+    ]);
   });
 
   it('the station officer tile 活动管理 opens the activities sub-package', () => {

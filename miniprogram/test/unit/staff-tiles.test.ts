@@ -39,6 +39,7 @@ describe('staff homes derived from the permission table', () => {
       'attendance',
       'tip-triage',
       'disputes',
+      'alert-send',
     ]);
     const accounts = ['staff', 'audit', 'staff-admin', 'unit-contacts'];
     const oversight = [...accounts, 'review', 'approval', 'volunteers', 'talent', 'companies'];
@@ -55,9 +56,10 @@ describe('staff homes derived from the permission table', () => {
       'tip-triage',
       'disputes',
       'incidents',
+      'alert-send',
       'station-mall-verify',
     ]);
-    const casework = ['tip-triage', 'disputes', 'incidents'];
+    const casework = ['tip-triage', 'disputes', 'incidents', 'alert-send'];
     expect(built(['branch_officer'])).toEqual([...oversight, ...activities, ...casework]);
     expect(built(['city_officer'])).toEqual([...oversight, ...activities, ...casework]);
     expect(built(['sysadmin'])).toEqual([

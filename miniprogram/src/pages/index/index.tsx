@@ -5,6 +5,7 @@ import { Screen } from '../../components/Screen';
 import { BigButton } from '../../components/BigButton';
 import { ErrorState, LoadingState } from '../../components/States';
 import { HomeBody, type VisitorApplicationSlot } from '../../components/home/HomeViews';
+import { UrgentAlertBanner } from '../../components/alerts/UrgentAlertBanner';
 import { homeViewFor } from '../../logic/home';
 import { visitorApplicationView } from '../../logic/visitor-application';
 import { fetchMyApplication } from '../../services/applications';
@@ -91,6 +92,7 @@ export default function HomePage() {
 
       {view ? (
         <View>
+          <UrgentAlertBanner active={view.kind === 'volunteer'} />
           <HomeBody
             view={view}
             onTap={openTile}

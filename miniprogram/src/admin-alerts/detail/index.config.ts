@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '预警送达情况', enablePullDownRefresh: true });

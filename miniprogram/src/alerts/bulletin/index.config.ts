@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '治安状况通报' });
