@@ -112,6 +112,20 @@ describe(MallPickupService.name, () => {
     expect(await ds.getRepository(AuditLog).countBy({ action: 'mall.order.ready', targetId: String(o.id) })).toBe(1);
   });
 
+  it('a code drawn twice is drawn again: the unique index keeps codes apart', async () => {
+    const first = await order();
+    const second = await order();
+    const s = sut();
+    s.drawCode = () => '11112222';
+    await s.ready(stationA, first.id);
+    const draws = ['11112222', '11112222', '33334444'];
+    s.drawCode = () => draws.shift()!;
+    await s.ready(stationA, second.id);
+    expect([await codeOf(first.id), await codeOf(second.id)]).toEqual(['11112222', '33334444']);
+    expect(draws).toEqual([]);
+    expect(await ds.getRepository(Notification).countBy({ page: `mall/order/index?id=${second.id}` })).toBe(1);
+  });
+
   it('an unpaid order cannot be made ready', async () => {
     const o = await order({ status: 'pending_payment' });
     expect(await code(sut().ready(operatorA, o.id))).toBe('MALL_ORDER_NOT_PAID');

@@ -42,6 +42,9 @@ export function pickupCodeOf(text: string): string {
  */
 @Injectable()
 export class MallPickupService {
+  /** Draws a pickup code (a spec may replace it to force a duplicate). */
+  drawCode: () => string = newPickupCode;
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly clock: Clock,
@@ -58,7 +61,7 @@ export class MallPickupService {
     const station = (await this.names.forOrders([order])).org(order.pickupStationId);
     for (let attempt = 1; ; attempt++) {
       try {
-        const code = newPickupCode();
+        const code = this.drawCode();
         const message = await this.ds.transaction((m) => this.markReady(m, actor, order, code, station));
         await this.notifications.push([message]);
         break;
