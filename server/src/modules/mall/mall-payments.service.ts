@@ -51,6 +51,7 @@ export class MallPaymentsService {
   async start(actor: Actor, id: number): Promise<MallPaymentStart> {
     const order = await this.own(actor, id);
     this.assertPayable(order);
+    if (!this.config.enabled) throw new AppException('MALL_PAYMENT_UNAVAILABLE');
     const openid = (await this.users.findById(actor.userId))?.openid;
     if (!openid) throw new AppException('MALL_PAYER_UNKNOWN');
     for (let round = 0; round < 2; round++) {
@@ -121,6 +122,7 @@ export class MallPaymentsService {
    * paid, not cancelled), then closed at WeChat Pay so no payment can arrive after the cancellation.
    */
   async settleBeforeCancel(order: MallOrder): Promise<CancelVerdict> {
+    if (!this.config.enabled) return 'cancel'; // no WeChat Pay: nothing can have been paid
     const open = await this.ds.getRepository(MallPayment).findBy({ orderId: order.id, state: 'prepaid' });
     for (const attempt of open) {
       try {
