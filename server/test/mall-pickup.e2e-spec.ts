@@ -281,6 +281,20 @@ describe('Mall pickup, orders, export and statistics', () => {
     expect(done.body).toMatchObject({ status: 'completed', pickupStationName: null, usedByName: 'MAS-YS运营' });
   });
 
+  it('the order detail lists the WeChat Pay attempts of a cash part', async () => {
+    const raincoat = await product(ysOp, { name: '雨山雨衣', cashFen: 1250, pickupStationIds: [ph.id] });
+    const [v] = await createVolunteers(ctx, 1);
+    await credit(v, 100);
+    const o = await order(v, raincoat);
+    expect((await get(`/api/admin/mall/orders/${o.id}`, ysOp)).body.payments).toEqual([]);
+    const pay = await post(`/api/me/orders/${o.id}/pay`, v.token);
+    expect(pay.status).toBe(200);
+    const detail = (await get(`/api/admin/mall/orders/${o.id}`, pinghu).expect(200)).body as MallAdminOrderDetail;
+    expect(detail.payments).toEqual([
+      { outTradeNo: pay.body.outTradeNo, state: 'prepaid', createdAt: expect.any(String), paidAt: null },
+    ]);
+  });
+
   it('a member of staff who keeps entering wrong codes is paused', async () => {
     const jfl = (await ctx.loginStaff('jiefang_station')).accessToken;
     const codes = Array.from({ length: 10 }, (_, i) => String(99_000_000 + i));

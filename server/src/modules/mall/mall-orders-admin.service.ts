@@ -7,6 +7,7 @@ import { Clock } from '../../common/clock/clock.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { toPage } from '../../common/pagination.js';
 import { MallOrder } from './entities/mall-order.entity.js';
+import { MallPayment } from './entities/mall-payment.entity.js';
 import { MallProduct } from './entities/mall-product.entity.js';
 import { likeContaining, orderResponse } from './mall-mapper.js';
 import type { MallAdminOrderQueryDto } from './mall-orders-admin.dto.js';
@@ -46,14 +47,22 @@ export class MallOrdersAdminService {
       select: { id: true, orgUnitId: true },
     });
     const names = await this.names.forOrders([o]);
+    const payments = await this.ds
+      .getRepository(MallPayment)
+      .find({ where: { orderId: o.id }, order: { attempt: 'ASC' } });
     const deliveryCode = o.pickupStationId === null && orderReach(actor).productPrefix !== null;
     return {
       ...orderResponse(o),
       ...(deliveryCode ? { pickupCode: o.pickupCode, pickupQr: null } : {}),
       productOrgUnitId: product?.orgUnitId ?? 0,
       volunteerName: names.volunteer(o.userId),
-      // payments are the payments part's table; none are listed until it exposes a query of them
-      payments: [],
+      // every WeChat Pay attempt of the cash part, oldest first (none for a points-only order)
+      payments: payments.map((p) => ({
+        outTradeNo: p.outTradeNo,
+        state: p.state,
+        createdAt: p.createdAt.toISOString(),
+        paidAt: p.paidAt?.toISOString() ?? null,
+      })),
       verifiedAt: o.verifiedAt?.toISOString() ?? null,
       verifiedByName: names.staff(o.verifiedByUserId),
     };
