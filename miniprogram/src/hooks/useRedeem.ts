@@ -4,7 +4,7 @@ import { HttpError, NETWORK_ERROR_MESSAGE } from '../services/http';
 import { placeOrder } from '../services/mall';
 import { askConsent } from '../services/subscriptions';
 import { MALL_ORDER_TEMPLATES } from '../logic/subscribe';
-import { mallErrorText, newClientRequestId } from '../logic/mall';
+import { FINAL_REFUSALS, mallErrorText, newClientRequestId } from '../logic/mall';
 
 /**
  * The confirm step of one redemption: one request id per confirm screen, kept across retries (the server answers a
@@ -13,7 +13,7 @@ import { mallErrorText, newClientRequestId } from '../logic/mall';
 export function useRedeem(onPlaced: (order: MallOrderResponse) => void) {
   const [confirming, setConfirming] = useState(false);
   const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; final: boolean } | null>(null);
   const requestId = useRef<string | null>(null);
 
   function open() {
@@ -36,7 +36,11 @@ export function useRedeem(onPlaced: (order: MallOrderResponse) => void) {
       const order = await placeOrder({ productId, quantity: 1, pickupStationId, clientRequestId: requestId.current });
       onPlaced(order);
     } catch (caught) {
-      setError(caught instanceof HttpError ? mallErrorText(caught.message, caught.code) : NETWORK_ERROR_MESSAGE);
+      setError(
+        caught instanceof HttpError
+          ? { message: mallErrorText(caught.message, caught.code), final: FINAL_REFUSALS.includes(caught.code) }
+          : { message: NETWORK_ERROR_MESSAGE, final: false },
+      );
     } finally {
       setSending(false);
     }

@@ -78,7 +78,7 @@ export function newClientRequestId(now: number = Date.now(), random: () => numbe
 /** Refusals of an order, with what to do next (the server's own Chinese message comes first). */
 const NEXT_STEP: Record<string, string> = {
   MALL_OUT_OF_STOCK: '这件商品已经兑完了，请回到商城看看其他商品。',
-  MALL_LIMIT_REACHED: '您已兑换过这件商品，达到了每人限兑数量，可以看看其他商品。',
+  MALL_LIMIT_REACHED: '这件商品您不能再兑换了，可以看看其他商品。',
   MALL_POINTS_INSUFFICIENT: '参加活动、上报线索可以攒积分，积分够了再来兑换。',
   MALL_OFF_SHELF: '这件商品已经下架，请回到商城看看其他商品。',
   MALL_PICKUP_INVALID: '请重新选择领取地点后再确认。',
@@ -87,6 +87,14 @@ const NEXT_STEP: Record<string, string> = {
   MALL_PAYMENT_UNAVAILABLE: '请稍等几分钟再点“去支付”，订单会为您保留 15 分钟。',
   MALL_PAYER_UNKNOWN: '请在微信里打开“江淮义警”小程序再付款。',
 };
+
+/** Refusals a retry of the same order cannot change: the confirm box offers other items instead of 重新提交. */
+export const FINAL_REFUSALS: readonly string[] = [
+  'MALL_OUT_OF_STOCK',
+  'MALL_LIMIT_REACHED',
+  'MALL_POINTS_INSUFFICIENT',
+  'MALL_OFF_SHELF',
+];
 
 export function mallErrorText(message: string, code?: string): string {
   const next = code ? NEXT_STEP[code] : undefined;
@@ -183,7 +191,7 @@ export function orderSteps(
     steps.push({ label: '付款', at: at(o.paidAt), done: !!o.paidAt || reached(['paid', 'ready', 'completed']) });
   if (o.status === 'cancelled') return [...steps, { label: '已取消', at: at(o.cancelledAt), done: true }];
   if (o.status === 'refunded') return [...steps, { label: '已退款', at: null, done: true }];
-  steps.push({ label: '备货完成，可领取', at: at(o.readyAt), done: reached(['ready', 'completed']) });
+  steps.push({ label: '备货完成', at: at(o.readyAt), done: reached(['ready', 'completed']) });
   steps.push({ label: '已领取', at: at(o.completedAt), done: reached(['completed']) });
   return steps;
 }

@@ -12,8 +12,11 @@ export const SIGNUP_TEMPLATES = [
   'activity_changed',
 ] as const satisfies readonly NotificationTemplate[];
 
-/** Placing a mall order asks for its messages: paid, ready to pick up, refunded (WeChat shows at most three). */
-const MALL_ORDER_TEMPLATE_KEYS: readonly string[] = ['mall_paid', 'mall_ready', 'mall_refunded'];
+/**
+ * Placing a mall order asks for its messages (WeChat shows at most three): paid, the order's state (可以领取了 when
+ * ready, and when handed over), refunded — those of them the server defines.
+ */
+const MALL_ORDER_TEMPLATE_KEYS: readonly string[] = ['mall_paid', 'order_status', 'mall_refunded'];
 export const MALL_ORDER_TEMPLATES: readonly NotificationTemplate[] = NOTIFICATION_TEMPLATE_KEYS.filter((key) =>
   MALL_ORDER_TEMPLATE_KEYS.includes(key),
 );

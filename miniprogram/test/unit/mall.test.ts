@@ -18,6 +18,7 @@ import {
   waitUntilPaid,
   yuanText,
 } from '../../src/logic/mall';
+import { MALL_ORDER_TEMPLATES } from '../../src/logic/subscribe';
 
 const PLACED = '2026-11-30T15:50:00.000Z'; // 23:50 in Shanghai
 
@@ -127,11 +128,11 @@ describe('orders', () => {
     expect(ready.map((s) => [s.label, s.at, s.done])).toEqual([
       ['下单', '2026-11-30 23:50', true],
       ['付款', '2026-11-30 23:50', true],
-      ['备货完成，可领取', '2026-12-01 09:00', true],
+      ['备货完成', '2026-12-01 09:00', true],
       ['已领取', null, false],
     ]);
     const pointsOnly = orderSteps(order({ status: 'paid' }));
-    expect(pointsOnly.map((s) => s.label)).toEqual(['下单', '备货完成，可领取', '已领取']);
+    expect(pointsOnly.map((s) => s.label)).toEqual(['下单', '备货完成', '已领取']);
     const cancelled = orderSteps(order({ status: 'cancelled', cancelledAt: '2026-11-30T16:05:00.000Z' }));
     expect(cancelled.map((s) => [s.label, s.at])).toEqual([
       ['下单', '2026-11-30 23:50'],
@@ -161,7 +162,9 @@ describe('placing and paying', () => {
       '积分不足，无法兑换。参加活动、上报线索可以攒积分，积分够了再来兑换。',
     );
     expect(mallErrorText('已兑完，库存不足', 'MALL_OUT_OF_STOCK')).toContain('看看其他商品');
-    expect(mallErrorText('已达到每人限兑数量', 'MALL_LIMIT_REACHED')).toContain('每人限兑');
+    expect(mallErrorText('已达到每人限兑数量', 'MALL_LIMIT_REACHED')).toBe(
+      '已达到每人限兑数量。这件商品您不能再兑换了，可以看看其他商品。',
+    );
     expect(mallErrorText('该商品已下架', 'MALL_OFF_SHELF')).toContain('下架');
     expect(mallErrorText('别的错误', 'SOMETHING_ELSE')).toBe('别的错误');
   });
@@ -204,6 +207,13 @@ describe('placing and paying', () => {
       { sleep },
     );
     expect(closed.kind).toBe('closed');
+  });
+});
+
+describe('order messages', () => {
+  it('asks for at most three templates (the limit of WeChat), among them the order state that says 可以领取了', () => {
+    expect(MALL_ORDER_TEMPLATES.length).toBeLessThanOrEqual(3);
+    expect(MALL_ORDER_TEMPLATES).toContain('order_status');
   });
 });
 

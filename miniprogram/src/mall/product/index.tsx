@@ -51,6 +51,8 @@ function Facts({ p, stationText }: { p: MallProductResponse; stationText: string
   );
 }
 
+const backToShop = () => void Taro.navigateBack().catch(() => Taro.redirectTo({ url: PAGES.mallHome }));
+
 function ConfirmBox({
   data,
   stationName,
@@ -74,12 +76,18 @@ function ConfirmBox({
       {sum.cashFen > 0 ? (
         <Text className="jh-block jh-muted">确认后请在 15 分钟内完成微信支付，超时订单自动取消、积分退回。</Text>
       ) : null}
-      <InlineError message={redeem.error} testId="mall-confirm-error" />
-      <BigButton onClick={onConfirm} loading={redeem.sending} loadingText="正在提交…" testId="mall-confirm-submit">
-        {redeem.error ? '重新提交' : '确认兑换'}
-      </BigButton>
+      <InlineError message={redeem.error?.message ?? null} testId="mall-confirm-error" />
+      {redeem.error?.final ? (
+        <BigButton onClick={backToShop} testId="mall-confirm-other">
+          看看其他商品
+        </BigButton>
+      ) : (
+        <BigButton onClick={onConfirm} loading={redeem.sending} loadingText="正在提交…" testId="mall-confirm-submit">
+          {redeem.error ? '重新提交' : '确认兑换'}
+        </BigButton>
+      )}
       <BigButton kind="secondary" onClick={redeem.close} testId="mall-confirm-back">
-        返回修改
+        返回
       </BigButton>
     </View>
   );

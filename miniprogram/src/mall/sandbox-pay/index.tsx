@@ -52,7 +52,9 @@ export default function SandboxPayPage() {
   return (
     <Screen testId="sandbox-pay">
       <View className="jh-card">
-        <Text className="jh-block jh-notice">演示环境：这里代替微信支付收银台，不会真的扣款。</Text>
+        <Text className="jh-block jh-notice" data-testid="sandbox-pay-notice">
+          演示环境：这里代替微信支付收银台，不会真的扣款。
+        </Text>
         <Text className="jh-block jh-muted">
           订单号 {params.orderId} · 商户单号 {outTradeNo}
         </Text>

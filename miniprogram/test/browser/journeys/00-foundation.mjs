@@ -34,12 +34,10 @@ export default [
       await checkOlderUserSizes(page, { textId: 'member-station', targetIds: ['tile-activities', 'logout'] });
       await shot(page, 'a2-volunteer-home');
 
-      // A feature not built yet says so instead of opening a broken page.
+      // Every volunteer tile is built: the last one, 积分商城, opens the shop with the balance on top.
       await tap(page, 'tile-mall');
-      await page
-        .getByText('“积分商城”功能即将开放，敬请期待。')
-        .waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-      await shot(page, 'a3-coming-soon');
+      await byTestId(page, 'mall-balance').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      await shot(page, 'a3-mall-home');
     },
   },
   {
