@@ -84,6 +84,8 @@ async function signedUpActivity(base, station, zhang, inDays) {
 const QUERIES = (ids) => ({
   'pages/activity/detail': `?id=${ids.activity}`,
   'pages/activity/checkin': `?id=${ids.activity}`,
+  // the demo shop's first product (seeded on a fresh database)
+  'mall/product/index': '?id=1',
 });
 
 /** Opens a page by its address (a fresh load, as a link would) and waits until it has finished loading. */
