@@ -29,7 +29,7 @@ export function useRedeem(onPlaced: (order: MallOrderResponse) => void) {
   async function confirm(productId: number, pickupStationId: number | undefined) {
     if (sending || !requestId.current) return;
     // asked straight from the tap, before any network wait (see askConsent)
-    if (MALL_ORDER_TEMPLATES.length) await askConsent(MALL_ORDER_TEMPLATES);
+    await askConsent(MALL_ORDER_TEMPLATES);
     setSending(true);
     setError(null);
     try {

@@ -1,9 +1,4 @@
-import {
-  NOTIFICATION_TEMPLATE_KEYS,
-  sandboxTemplateId,
-  type ClientConfigResponse,
-  type NotificationTemplate,
-} from '@jianghuai/shared';
+import { sandboxTemplateId, type ClientConfigResponse, type NotificationTemplate } from '@jianghuai/shared';
 
 /** The sign-up asks for these three at once (result, reminder, changes). */
 export const SIGNUP_TEMPLATES = [
@@ -14,12 +9,13 @@ export const SIGNUP_TEMPLATES = [
 
 /**
  * Placing a mall order asks for its messages (WeChat shows at most three): paid, the order's state (可以领取了 when
- * ready, and when handed over), refunded — those of them the server defines.
+ * ready, and when handed over), refunded.
  */
-const MALL_ORDER_TEMPLATE_KEYS: readonly string[] = ['mall_paid', 'order_status', 'mall_refunded'];
-export const MALL_ORDER_TEMPLATES: readonly NotificationTemplate[] = NOTIFICATION_TEMPLATE_KEYS.filter((key) =>
-  MALL_ORDER_TEMPLATE_KEYS.includes(key),
-);
+export const MALL_ORDER_TEMPLATES = [
+  'mall_paid',
+  'order_status',
+  'mall_refunded',
+] as const satisfies readonly NotificationTemplate[];
 
 export interface TemplateStorage {
   read(): Partial<Record<NotificationTemplate, string>> | null;
