@@ -31,7 +31,7 @@ describe('Job schedule (e2e)', () => {
       'mall-unpaid-cancel': 1,
       'mall-pay-reconcile': 1,
       'mall-refund-query': 1,
-      'mall-trade-bill': 1440,
+      'mall-trade-bill': 60,
       'points-expiry': 1440,
       'points-expiry-notice': 1440,
     });

@@ -52,7 +52,7 @@ export const JOB_LABELS: Record<JobName, { title: string; hint: string }> = {
   },
   'mall-trade-bill': {
     title: '微信支付对账单核对',
-    hint: '每天下载前一天的微信支付交易账单，与商城订单核对，不一致的通知商城运营人员',
+    hint: '每天 10 点后下载前一天的微信支付交易账单，与商城订单核对（每天一次，账单未出则下个小时再试），不一致的通知商城运营人员',
   },
   'points-expiry': {
     title: '积分过期',

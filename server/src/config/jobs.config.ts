@@ -40,8 +40,8 @@ const DEFAULT_EVERY: Record<JobName, number | 'quarterly'> = {
   'mall-pay-reconcile': 1,
   // a refund still processing (its notification lost) is asked about within the minute
   'mall-refund-query': 1,
-  // yesterday's WeChat Pay trade bill, compared once a day
-  'mall-trade-bill': 24 * 60,
+  // yesterday's WeChat Pay trade bill, compared once from 10:00 Shanghai on (tried hourly until it is ready)
+  'mall-trade-bill': 60,
   // points expire at the end of a Shanghai year: a daily run writes them off within the day
   'points-expiry': 24 * 60,
   'points-expiry-notice': 24 * 60,

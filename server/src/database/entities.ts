@@ -49,6 +49,7 @@ import { MallOrder } from '../modules/mall/entities/mall-order.entity.js';
 import { MallHolding } from '../modules/mall/entities/mall-holding.entity.js';
 import { MallPayment } from '../modules/mall/entities/mall-payment.entity.js';
 import { MallRefund } from '../modules/mall/entities/mall-refund.entity.js';
+import { MallBillCheck } from '../modules/mall/entities/mall-bill-check.entity.js';
 import { PaymentNotification } from '../modules/payments/payment-notification.entity.js';
 
 /** Every entity, listed once: the app, the migration generator and the tests share this list. */
@@ -113,6 +114,7 @@ export const ENTITIES = [
   MallHolding,
   MallPayment,
   MallRefund,
+  MallBillCheck,
   // WeChat Pay (docs/payments.md)
   PaymentNotification,
 ];

@@ -20,12 +20,11 @@ const MINUTE_JOBS = [
   'mall-pay-reconcile',
   'mall-refund-query',
 ];
-const HOURLY_JOBS = ['review-sla-warnings'];
+const HOURLY_JOBS = ['review-sla-warnings', 'mall-trade-bill'];
 const DAILY_JOBS = [
   'inactivity-revocation',
   'criminal-recheck-reminders',
   'certificate-expiry-reminders',
-  'mall-trade-bill',
   'points-expiry',
   'points-expiry-notice',
 ];

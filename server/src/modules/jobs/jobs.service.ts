@@ -140,7 +140,7 @@ export class JobsService {
       case 'mall-refund-query':
         return this.mallRefunds.queryProcessing();
       case 'mall-trade-bill':
-        return this.mallTradeBill.run();
+        return this.mallTradeBill.runDue();
       case 'points-expiry':
         return this.pointsExpiry.expireDue();
       case 'points-expiry-notice':

@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { addCalendarDays } from '@jianghuai/shared';
+import { addCalendarDays, startOfBusinessDay } from '@jianghuai/shared';
 import { Between, DataSource, In } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
 import { logger } from '../../common/logging/logger.js';
+import { isDuplicateKey } from '../../database/raw-sql.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { parseTradeBill } from '../payments/wechat-pay-bill.js';
 import { WechatPayClient } from '../payments/wechat-pay.client.js';
 import { UserQueries } from '../users/user-queries.js';
+import { MallBillCheck } from './entities/mall-bill-check.entity.js';
 import { MallOrder } from './entities/mall-order.entity.js';
 import { MallPayment } from './entities/mall-payment.entity.js';
 import { MallProduct } from './entities/mall-product.entity.js';
@@ -21,11 +23,15 @@ export interface BillMismatch {
   problem: string;
 }
 
+/** WeChat Pay makes a day's bill available from about 09:00 the next day; it is fetched from this hour on. */
+export const TRADE_BILL_FROM_HOUR = 10;
+
 /**
- * The mall-trade-bill job (docs/mall.md#reconciliation): yesterday's (Shanghai date) WeChat Pay trade bill is
- * downloaded (its SHA-1 checked) and compared with the mall's payments: paid in the bill but not here, paid here
- * that day but not in the bill, or a different amount. Each difference goes to the mall operators of the product's
- * unit as an in-app message; one the mall cannot place (an unknown merchant order number) is logged.
+ * The mall-trade-bill job (docs/mall.md#reconciliation), hourly: from 10:00 (Shanghai) on, yesterday's WeChat Pay
+ * trade bill is downloaded (its SHA-1 checked) and compared with the mall's payments — paid in the bill but not
+ * here, paid here that day but not in the bill, or a different amount — once per bill date (`mall_bill_checks`,
+ * unique on the date; a bill not ready yet is tried again the next hour). Each difference goes to the mall operators
+ * of the product's unit as an in-app message; one the mall cannot place (an unknown number) is logged.
  */
 @Injectable()
 export class MallTradeBill {
@@ -37,15 +43,34 @@ export class MallTradeBill {
     private readonly notifications: NotificationsService,
   ) {}
 
-  async run(date = addCalendarDays(this.clock.today(), -1)): Promise<{ billRows: number; mismatches: number }> {
+  /** The scheduled run: yesterday's bill, once, from 10:00 on. */
+  async runDue(): Promise<{ billRows: number; mismatches: number }> {
+    const today = this.clock.today();
+    const from = startOfBusinessDay(today, this.clock.zone).getTime() + TRADE_BILL_FROM_HOUR * 3_600_000;
+    const date = addCalendarDays(today, -1);
+    if (this.clock.nowMs() < from || (await this.ds.getRepository(MallBillCheck).existsBy({ billDate: date })))
+      return { billRows: 0, mismatches: 0 };
+    return this.run(date);
+  }
+
+  /** One bill date compared and reported (once: a date already reported is not reported again). */
+  async run(date: string): Promise<{ billRows: number; mismatches: number }> {
     const ticket = await this.pay.tradeBill(date);
     const text = await this.pay.downloadBill(ticket.download_url);
     if (createHash('sha1').update(text).digest('hex') !== ticket.hash_value.toLowerCase())
       throw new Error(`trade bill of ${date}: the SHA-1 does not match`);
     const bill = parseTradeBill(text).filter((r) => r.state === 'SUCCESS');
     const mismatches = await this.compare(date, bill);
+    const result = { billRows: bill.length, mismatches: mismatches.length };
+    try {
+      const repo = this.ds.getRepository(MallBillCheck);
+      await repo.insert(repo.create({ billDate: date, checkedAt: this.clock.now(), ...result }));
+    } catch (err) {
+      if (isDuplicateKey(err)) return result; // reported already
+      throw err;
+    }
     await this.report(date, mismatches);
-    return { billRows: bill.length, mismatches: mismatches.length };
+    return result;
   }
 
   /** Bill lines against the payments they name, then the mall's payments of the day against the bill. */

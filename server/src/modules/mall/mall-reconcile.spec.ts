@@ -143,8 +143,14 @@ describe(`${MallPayReconcile.name} and ${MallTradeBill.name}`, () => {
       '总交易单数,…',
       '`4,`38.00,`0.00,`0.00,`0.00000,`38.00,`0.00',
     ].join('\r\n');
-    expect(await services().tradeBill.run()).toEqual({ billRows: 4, mismatches: 4 });
+    // 07:30 on 1 December in Shanghai: 30 November's bill is not out before 10:00
+    expect(await services('2026-11-30T23:30:00Z').tradeBill.runDue()).toEqual({ billRows: 0, mismatches: 0 });
+    expect(pay.calls.filter((c) => c.startsWith('tradeBill'))).toEqual([]);
+    expect(await services().tradeBill.runDue()).toEqual({ billRows: 4, mismatches: 4 });
     expect(pay.calls).toContain('tradeBill 2026-11-29');
+    // once reported, the hourly runs of the day leave it alone
+    expect(await services('2026-11-30T15:40:00Z').tradeBill.runDue()).toEqual({ billRows: 0, mismatches: 0 });
+    expect(await ds.getRepository(Notification).countBy({ userId: op.id, template: 'mall_bill_mismatch' })).toBe(1);
     const [msg] = await ds.getRepository(Notification).findBy({ userId: op.id, template: 'mall_bill_mismatch' });
     expect(msg.body).toContain(`${lostHere.outTradeNo}）：账单中已付款，商城未记为已付`);
     expect(msg.body).toContain(`${differs.outTradeNo}）：金额不一致：账单 ¥12.00，商城 ¥12.50`);
@@ -158,6 +164,6 @@ describe(`${MallPayReconcile.name} and ${MallTradeBill.name}`, () => {
     pay.bill = 'x';
     const bill = services().tradeBill;
     pay.tradeBill = async () => ({ hash_type: 'SHA1', hash_value: '00', download_url: 'u' });
-    await expect(bill.run()).rejects.toThrow(/SHA-1/);
+    await expect(bill.runDue()).rejects.toThrow(/SHA-1/);
   });
 });

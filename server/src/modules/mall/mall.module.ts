@@ -15,6 +15,7 @@ import { MallOrder } from './entities/mall-order.entity.js';
 import { MallPayment } from './entities/mall-payment.entity.js';
 import { MallProduct } from './entities/mall-product.entity.js';
 import { MallRefund } from './entities/mall-refund.entity.js';
+import { MallBillCheck } from './entities/mall-bill-check.entity.js';
 import { MallAdminController } from './mall-admin.controller.js';
 import { MallImagePolicy } from './mall-image-policy.js';
 import { MallOrdersService } from './mall-orders.service.js';
@@ -40,7 +41,7 @@ import { MallStatsService } from './mall-stats.service.js';
 /** The points mall (docs/mall.md): products per org, redemption orders for points and an optional cash part. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([MallProduct, MallOrder, MallHolding, MallPayment, MallRefund]),
+    TypeOrmModule.forFeature([MallProduct, MallOrder, MallHolding, MallPayment, MallRefund, MallBillCheck]),
     AuditModule,
     FilesModule,
     OrgModule,
