@@ -132,6 +132,7 @@ describe('Points mall payments and refunds', () => {
     sandbox().drop = 0;
     sandbox().duplicate = 1;
     sandbox().reorder = false;
+    sandbox().apiFailures = 0;
   });
   afterAll(() => ctx.close());
 
@@ -279,6 +280,54 @@ describe('Points mall payments and refunds', () => {
     expect((await orderRow(unpaid.order.id)).status).toBe('cancelled');
     expect(sandbox().transactions.get(unpaidNo)!.trade_state).toBe('CLOSED');
     expect((await attempts(unpaid.order.id))[0].state).toBe('closed');
+  });
+
+  it('WeChat Pay busy: pay and payment-check answer 503 in Chinese, the unpaid job waits a run, never a 500', async () => {
+    const { v, order } = await placed(await product());
+    sandbox().apiFailures = 1;
+    const busy = await payOrder(v, order.id);
+    expect([busy.status, busy.body.code, busy.body.message]).toEqual([
+      503,
+      'MALL_PAYMENT_UNAVAILABLE',
+      '微信支付暂时不可用，请稍后再试',
+    ]);
+    const { outTradeNo } = (await payOrder(v, order.id)).body as MallPaymentStart;
+    expect(outTradeNo).toMatch(/-01$/); // the same attempt, now at WeChat Pay
+    sandbox().apiFailures = 1;
+    expect((await check(v, order.id)).status).toBe(503);
+    sandbox().apiFailures = 1;
+    const cancel = await ctx
+      .http()
+      .post(`/api/me/orders/${order.id}/cancel`)
+      .set(...bearer(v.token));
+    expect([cancel.status, cancel.body.code]).toEqual([503, 'MALL_PAYMENT_UNAVAILABLE']);
+    await ctx.dataSource
+      .getRepository(MallOrder)
+      .update({ id: order.id }, { createdAt: new Date(testNowMs() - 16 * 60_000) });
+    sandbox().apiFailures = 1;
+    expect((await runJob('mall-unpaid-cancel')).body.result).toEqual({ cancelled: 0 });
+    expect((await orderRow(order.id)).status).toBe('pending_payment');
+    expect((await runJob('mall-unpaid-cancel')).body.result).toEqual({ cancelled: 1 });
+    expect(sandbox().transactions.get(outTradeNo)!.trade_state).toBe('CLOSED');
+  });
+
+  it('the guard cancels an unpaid order: the prepay is closed first; one paid meanwhile is not cancelled', async () => {
+    const p = await product({ stock: 3 });
+    const open = await placed(p);
+    const openNo = ((await payOrder(open.v, open.order.id)).body as MallPaymentStart).outTradeNo;
+    const cancel = (v: TestVolunteer, id: number) =>
+      ctx
+        .http()
+        .post(`/api/me/orders/${id}/cancel`)
+        .set(...bearer(v.token));
+    expect((await cancel(open.v, open.order.id)).body.status).toBe('cancelled');
+    expect(sandbox().transactions.get(openNo)!.trade_state).toBe('CLOSED');
+    const paid = await placed(p);
+    await paidSilently(((await payOrder(paid.v, paid.order.id)).body as MallPaymentStart).outTradeNo);
+    const refused = await cancel(paid.v, paid.order.id);
+    expect([refused.status, refused.body.code]).toEqual([409, 'MALL_ORDER_STATE_CHANGED']);
+    expect((await orderRow(paid.order.id)).status).toBe('paid');
+    expect(await stock(p.id)).toBe(2);
   });
 
   it('money arriving after the unpaid job cancelled the order is refunded automatically; the order stays cancelled', async () => {

@@ -166,6 +166,8 @@ export class PaySandbox {
   duplicate = 1;
   reorder = false;
   retryScale = 1;
+  /** the next N API calls (after the signature check) answer 500 SYSTEM_ERROR, as WeChat Pay does when busy */
+  apiFailures = 0;
   /** how long a refund stays PROCESSING */
   refundDelayMs = 20;
   /** the clock of payment times and notification timestamps (the test app sets its own Clock) */
@@ -203,6 +205,10 @@ export class PaySandbox {
     const method = req.method ?? 'GET';
     if (!this.authorized(req, method, req.url ?? '/', rawBody))
       return this.reply(res, 401, { code: 'SIGN_ERROR', message: '签名错误' });
+    if (this.apiFailures > 0) {
+      this.apiFailures--;
+      return this.reply(res, 500, { code: 'SYSTEM_ERROR', message: '系统错误' });
+    }
     let body: Record<string, unknown> = {};
     try {
       if (rawBody) body = JSON.parse(rawBody) as Record<string, unknown>;
