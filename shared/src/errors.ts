@@ -217,7 +217,10 @@ export const ERRORS = {
   MALL_ORDER_NOT_PAYABLE: { status: 409, message: '该订单不是待付款状态，无需支付' },
   MALL_PAYER_UNKNOWN: { status: 409, message: '请在微信小程序内登录后再支付' },
   MALL_PAYMENT_UNAVAILABLE: { status: 503, message: '微信支付暂时不可用，请稍后再试' },
-  MALL_REFUND_NOT_ALLOWED: { status: 409, message: '该订单当前不能退款（只有已兑换或待领取且未在退款中的订单可以退款）' },
+  MALL_REFUND_NOT_ALLOWED: {
+    status: 409,
+    message: '该订单当前不能退款（只有已兑换或待领取且未在退款中的订单可以退款）',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -132,8 +132,14 @@ export interface MallStats {
   from: string;
   to: string;
   /** Sales per product org in the period (completed + paid + ready orders; refunded ones excluded). */
-  sales: { orgUnitId: number; orgName: string; orders: number; units: number; pointsRedeemed: number; cashFen: number }[];
+  sales: {
+    orgUnitId: number;
+    orgName: string;
+    orders: number;
+    units: number;
+    pointsRedeemed: number;
+    cashFen: number;
+  }[];
   /** Points held by volunteers, per org that issued them, now. */
   liability: { orgUnitId: number; orgName: string; points: number }[];
 }
-
