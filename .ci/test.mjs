@@ -181,6 +181,8 @@ const DATE_SENSITIVE_JOURNEYS = {
     'activity-days-filter-navigate',
     'insurance-enrol-chosen',
     'mall-staff',
+    'reports-late-acknowledged',
+    'reports-dispute-mediated',
   ],
   2330: [
     'enrolment-extras-exemption-recheck',
@@ -192,6 +194,8 @@ const DATE_SENSITIVE_JOURNEYS = {
     'activity-days-filter-navigate',
     'insurance-enrol-chosen',
     'mall-staff',
+    'reports-late-acknowledged',
+    'reports-dispute-mediated',
     'activities-publish-signup-checkin-confirm-points',
   ],
 };
