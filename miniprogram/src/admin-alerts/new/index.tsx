@@ -30,6 +30,7 @@ function UnitChoices({
     return <Text className="jh-block">本单位及下级没有可选的{ALERT_TARGET_LABELS[draft.kind]}。</Text>;
   return (
     <View>
+      <Text className="jh-section-title jh-block">选择{ALERT_TARGET_LABELS[draft.kind]}</Text>
       {options.map((o) => (
         <Choice
           key={o.id}
