@@ -429,6 +429,37 @@ describe('Points mall payments and refunds', () => {
     expect((await refund(done.order.id)).body.code).toBe('MALL_REFUND_NOT_ALLOWED');
   });
 
+  it('a refund under way holds the item: the pickup code is refused until the refund ends', async () => {
+    const p = await product({ stock: 2 });
+    const { v, order } = await placed(p);
+    const { outTradeNo } = (await payOrder(v, order.id)).body as MallPaymentStart;
+    await sandbox().markPaid(outTradeNo);
+    await sandbox().settle();
+    const ready = await ctx
+      .http()
+      .post(`/api/admin/mall/orders/${order.id}/ready`)
+      .set(...bearer(mall));
+    expect(ready.body.status).toBe('ready');
+    sandbox().drop = 1; // the refund's notification is held back: the refund stays processing
+    expect((await refund(order.id)).body.refundStatus).toBe('processing');
+    const code = (await orderRow(order.id)).pickupCode as string;
+    const confirm = await ctx
+      .http()
+      .post('/api/admin/mall/pickups/confirm')
+      .set(...bearer(mall))
+      .send({ code });
+    expect([confirm.status, confirm.body.code]).toEqual([409, 'MALL_PICKUP_REFUNDING']);
+    expect((await orderRow(order.id)).status).toBe('ready');
+    await post('refund', sandbox().notifications.at(-1)!);
+    const row = await orderRow(order.id);
+    expect([row.status, row.refundStatus, await balance(v), await stock(p.id)]).toEqual([
+      'refunded',
+      'succeeded',
+      100,
+      2,
+    ]);
+  });
+
   it('a lost refund notification: the refund-query job completes the refund once', async () => {
     const p = await product({ stock: 2 });
     const { v, order } = await placed(p);

@@ -80,13 +80,21 @@ export class MallPickupService {
     const order = await this.byCode(actor, text);
     if (order.status === 'completed') throw await this.used(order);
     if (order.status !== 'ready') throw new AppException('MALL_ORDER_STATE_CHANGED');
+    if (order.refundStatus === 'processing') throw new AppException('MALL_PICKUP_REFUNDING');
     const now = this.clock.now();
     const message = await this.ds.transaction(async (m) => {
       const res = await m
         .createQueryBuilder()
         .update(MallOrder)
         .set({ status: 'completed', completedAt: now, verifiedAt: now, verifiedByUserId: actor.userId })
-        .where("id = :id AND pickupCode = :code AND status = 'ready'", { id: order.id, code: order.pickupCode })
+        // a refund under way (its money not back yet) holds the item: no hand-over until it fails or completes
+        .where(
+          "id = :id AND pickupCode = :code AND status = 'ready' AND (refundStatus IS NULL OR refundStatus = 'failed')",
+          {
+            id: order.id,
+            code: order.pickupCode,
+          },
+        )
         .execute();
       if (!res.affected) return null;
       await this.audit.record(m, actor, {
@@ -110,6 +118,7 @@ export class MallPickupService {
     if (message === null) {
       // another confirm (or a refund) took the order between the read and the update
       if (after.status === 'completed') throw await this.used(after);
+      if (after.refundStatus === 'processing') throw new AppException('MALL_PICKUP_REFUNDING');
       throw new AppException('MALL_ORDER_STATE_CHANGED');
     }
     await this.notifications.push([message]);
