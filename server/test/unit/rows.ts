@@ -15,3 +15,5 @@ export { ServiceSite } from '../../src/modules/companies/service-site.entity.js'
 export { UnitContact } from '../../src/modules/org/unit-contact.entity.js';
 export { User } from '../../src/modules/users/user.entity.js';
 export { Volunteer } from '../../src/modules/volunteers/volunteer.entity.js';
+export { ActivitySignup } from '../../src/modules/activities/entities/activity-signup.entity.js';
+export { SmsMessage } from '../../src/modules/sms/sms-message.entity.js';
