@@ -41,14 +41,16 @@ function OrderRow({
     void Taro.navigateTo({ url: pageUrl(PAGES.mallOrder, pay ? { id: o.id, pay: 1 } : { id: o.id }) });
   const countdown = o.status === 'pending_payment' ? payCountdown(o.createdAt, now) : null;
   return (
-    <View className="jh-mall-row" data-testid="mall-order-row">
+    <View className="jh-mall-row" data-testid="mall-order-row" data-order-id={o.id}>
       <View onClick={() => open()}>
         <Text className="jh-mall-row__title">{o.productName}</Text>
         <Text className="jh-mall-row__line" data-testid="mall-order-status">
           状态：{orderStatusText(o)}
         </Text>
         <Text className="jh-mall-row__line">{orderPriceText(o)}</Text>
-        <Text className="jh-mall-row__line">下单时间：{formatDateTime(o.createdAt)}</Text>
+        <Text className="jh-mall-row__line">
+          订单号 {o.id} · {formatDateTime(o.createdAt)}
+        </Text>
         {countdown ? <Text className="jh-mall-row__line jh-notice">请在 15 分钟内付款，{countdown}</Text> : null}
         <Text className="jh-mall-row__line jh-link">查看详情 ›</Text>
       </View>

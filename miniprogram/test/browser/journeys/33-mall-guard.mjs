@@ -7,6 +7,7 @@ import {
   assert,
   byTestId,
   checkOlderUserSizes,
+  confirmModal,
   shot,
   STAFF_PASSWORD,
   STEP_TIMEOUT_MS,
@@ -17,6 +18,7 @@ import {
 import { openAs, wechatTokens } from './12-user-fixes.mjs';
 
 const POINTS_ONLY = '义警保温杯';
+const VEST = '反光背心';
 const WITH_CASH = '强光手电筒';
 const visible = (page, id) => byTestId(page, id).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
 
@@ -125,6 +127,22 @@ async function withCash(page, balance) {
   return press;
 }
 
+/** 反光背心 ordered through the API (a fresh request id each time): the order. */
+async function orderVest(base, guard) {
+  const shelf = (await api(base, 'GET', `/mall/products?q=${encodeURIComponent(VEST)}`, guard.accessToken)).body.items;
+  const vest = shelf.find((p) => p.name === VEST);
+  const res = await api(base, 'POST', '/mall/orders', guard.accessToken, {
+    productId: vest.id,
+    quantity: 1,
+    pickupStationId: vest.pickupStationIds[0],
+    clientRequestId: `journey${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`,
+  });
+  assert(res.status === 200, `ordering ${VEST} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+const rowOf = (page, id) => page.locator(`[data-testid="mall-order-row"][data-order-id="${id}"]`).first();
+
 export default [
   {
     name: 'mall-guard-redeem-pay-pickup',
@@ -180,6 +198,44 @@ export default [
       assert((await textOf(page, 'mall-order-state')) === '待领取', 'a ready order does not read 待领取');
       await checkOlderUserSizes(page, { textId: 'mall-pickup-hint', targetIds: ['mall-order-all'] });
       await shot(page, 'mall07-pickup-code');
+    },
+  },
+  {
+    name: 'mall-guard-cancel-and-refund',
+    title: '(积分商城) 张伟在我的订单里取消一个纯积分订单（确认对话框，积分退回）；运营退款的订单显示原因和退款状态',
+    async run(page, base) {
+      const zhang = await wechatTokens(base, 'zhangwei');
+      await ensurePoints(base, zhang, 300);
+      const toCancel = await orderVest(base, zhang);
+      const toRefund = await orderVest(base, zhang);
+      const before = (await api(base, 'GET', '/me/points', zhang.accessToken)).body.balance;
+      await openAs(page, base, zhang, 'home-volunteer');
+      await page.goto(`${base}/#/mall/orders/index`);
+      await visible(page, 'mall-orders');
+      await tap(page, 'mall-order-tab-pickup');
+      const row = rowOf(page, toCancel.id);
+      await row.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      await row.locator('[data-testid="mall-order-cancel"]').click();
+      await confirmModal(page, '确认取消');
+      await tap(page, 'mall-order-tab-closed');
+      const cancelled = rowOf(page, toCancel.id);
+      await cancelled.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      const status = (await cancelled.locator('[data-testid="mall-order-status"]').innerText()).trim();
+      assert(status === '状态：已取消', `the cancelled order reads "${status}"`);
+      const after = (await api(base, 'GET', '/me/points', zhang.accessToken)).body.balance;
+      assert(after === before + toCancel.pointsTotal, `cancelling gave back ${after - before} points`);
+      await shot(page, 'mall08-cancelled');
+
+      const operator = await staffToken(base, 'mall');
+      const reason = '商品批次有质量问题，已退回积分';
+      const refund = await api(base, 'POST', `/admin/mall/orders/${toRefund.id}/refund`, operator, { reason });
+      assert(refund.status === 200, `the refund answered ${refund.status}: ${JSON.stringify(refund.body)}`);
+      await page.goto(`${base}/#/mall/order/index?id=${toRefund.id}`);
+      const shown = await textContaining(page, 'mall-refund', reason);
+      assert(shown.includes(reason) && shown.includes('积分已退回'), `the refund box reads "${shown}"`);
+      assert((await textOf(page, 'mall-order-state')) === '已退款', 'a refunded order does not read 已退款');
+      await checkOlderUserSizes(page, { textId: 'mall-refund', targetIds: ['mall-order-all'] });
+      await shot(page, 'mall09-refunded');
     },
   },
 ];
