@@ -252,8 +252,6 @@ export type RouteKey = `${RouteMethod} /${string}`;
  */
 export const API_ONLY_ROUTES: Readonly<Record<RouteKey, string>> = {
   'GET /health': 'liveness and readiness probe for the load balancer, monitoring and the test runners',
-  'POST /admin/points/adjustments':
-    "an officer's points adjustment (audited, with a reason) from the HTTP tool until the volunteer archive gets a form",
   'POST /admin/staff/:id/reveal': "a staff member's full phone for the administrator's HTTP tool (audited); no page",
   'DELETE /admin/companies/:id':
     'removing a company entered by mistake is a data correction by the administrator; no button',

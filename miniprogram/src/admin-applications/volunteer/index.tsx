@@ -17,6 +17,7 @@ import { usePiiReveal } from '../usePiiReveal';
 import { ArchiveEditor } from './ArchiveEditor';
 import { Exemptions } from './Exemptions';
 import { Reassign } from './Reassign';
+import { PointsAdjust } from './PointsAdjust';
 import '../../admin/admin.css';
 import '../../components/enrolment.css';
 
@@ -156,6 +157,7 @@ export default function VolunteerRecordPage() {
       />
       <Recheck v={v} onRecorded={res.replace} />
       <Assignments v={v} history={history} />
+      <PointsAdjust archive={v} />
     </Screen>
   );
 }
