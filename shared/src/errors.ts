@@ -214,6 +214,7 @@ export const ERRORS = {
   MALL_PICKUP_REFUNDING: { status: 409, message: '这笔订单正在退款，不能核销；请让义警联系积分商城运营' },
   MALL_PICKUP_TOO_MANY: { status: 429, message: '输错领取码的次数太多，请 10 分钟后再试' },
   MALL_ORDER_NOT_PAID: { status: 409, message: '只有已兑换（已付款）的订单才能备货' },
+  MALL_ORDER_REFUNDING: { status: 409, message: '这笔订单正在退款，不能备货；退款失败后才能继续' },
   MALL_STATS_RANGE_INVALID: { status: 400, message: '统计的起止日期不对：开始不能晚于结束，最长一年' },
   // payment of the cash part and refunds (docs/mall.md#payment, #refunds)
   MALL_ORDER_NOT_PAYABLE: { status: 409, message: '该订单不是待付款状态，无需支付' },

@@ -18,6 +18,8 @@ import {
 /** The server's ceiling for points and fen (mall.dto.ts). */
 export const MALL_MAX_INT = 1_000_000_000;
 export const MALL_MAX_IMAGES = 6;
+/** The server's most for one item's cash part: ¥100 000 (10 000 000 fen). */
+export const MALL_MAX_CASH_FEN = 10_000_000;
 
 /** `12.5` → 1250 fen; '' (no cash part) → 0; anything else says what is wrong. */
 export function parseYuan(text: string): { fen: number } | { problem: string } {
@@ -26,7 +28,7 @@ export function parseYuan(text: string): { fen: number } | { problem: string } {
   if (!/^\d+(\.\d{1,2})?$/.test(t)) return { problem: '现金部分请填金额，如 12.50（最多两位小数），不收现金请留空' };
   const [yuan, cents = ''] = t.split('.');
   const fen = Number(yuan) * 100 + Number(cents.padEnd(2, '0'));
-  if (fen > MALL_MAX_INT) return { problem: '现金部分金额过大' };
+  if (fen > MALL_MAX_CASH_FEN) return { problem: '现金部分最多 100000 元' };
   return { fen };
 }
 

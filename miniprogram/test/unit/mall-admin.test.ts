@@ -50,7 +50,10 @@ describe('yuan and fen', () => {
       const r = parseYuan(bad);
       expect('problem' in r, bad).toBe(true);
     }
-    expect(parseYuan('99999999999')).toEqual({ problem: '现金部分金额过大' });
+    expect(parseYuan('99999999999')).toEqual({ problem: '现金部分最多 100000 元' });
+    // the server's most per item: 100 of them must still fit an order's total
+    expect(parseYuan('100000')).toEqual({ fen: 10_000_000 });
+    expect(parseYuan('100000.01')).toEqual({ problem: '现金部分最多 100000 元' });
   });
 
   it('writes fen back as yuan', () => {

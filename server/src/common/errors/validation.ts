@@ -54,6 +54,7 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   arrayMinSize: '至少选择一项',
   matches: '格式不正确',
   isBoolean: '应为是或否',
+  isIso8601: '日期或时间不对，请检查是否有这一天',
 };
 
 function flatten(errors: ValidationError[], parent = ''): FieldErrorDetail[] {

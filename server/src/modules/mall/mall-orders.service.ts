@@ -13,7 +13,7 @@ import { MallProduct } from './entities/mall-product.entity.js';
 import { orderResponse, ownOrderResponse } from './mall-mapper.js';
 import { MallPaymentsService } from './mall-payments.service.js';
 import { MallStock } from './mall-stock.js';
-import type { PlaceMallOrderDto } from './mall.dto.js';
+import { MAX_POINTS_TOTAL, type PlaceMallOrderDto } from './mall.dto.js';
 
 /**
  * Redemption orders (docs/mall.md). Placing one is one transaction: the order row (unique per person and request
@@ -39,6 +39,8 @@ export class MallOrdersService {
     if (!product.onShelf) throw new AppException('MALL_OFF_SHELF');
     if (product.perPersonLimit !== null && dto.quantity > product.perPersonLimit)
       throw new AppException('MALL_LIMIT_REACHED');
+    // nobody holds more points than a balance can count: a total past it is simply not affordable
+    if (product.pointsPrice * dto.quantity > MAX_POINTS_TOTAL) throw new AppException('MALL_POINTS_INSUFFICIENT');
     const pickupStationId = pickupOf(product, dto.pickupStationId);
     const volunteerId = (await this.volunteers.findByUserId(actor.userId))?.id ?? null;
     try {

@@ -58,6 +58,8 @@ export class MallPickupService {
   async ready(actor: Actor, id: number): Promise<MallAdminOrderDetail> {
     const order = await this.orders.reachable(actor, id);
     if (order.status !== 'paid') throw new AppException('MALL_ORDER_NOT_PAID');
+    // a refund under way: the item is not to be prepared (the guard would be told to come for it)
+    if (order.refundStatus === 'processing') throw new AppException('MALL_ORDER_REFUNDING');
     const station = (await this.names.forOrders([order])).org(order.pickupStationId);
     for (let attempt = 1; ; attempt++) {
       try {
@@ -136,7 +138,7 @@ export class MallPickupService {
       .createQueryBuilder()
       .update(MallOrder)
       .set({ status: 'ready', readyAt: this.clock.now(), pickupCode: code })
-      .where("id = :id AND status = 'paid'", { id: order.id })
+      .where("id = :id AND status = 'paid' AND (refundStatus IS NULL OR refundStatus = 'failed')", { id: order.id })
       .execute();
     if (!res.affected) throw new AppException('MALL_ORDER_STATE_CHANGED');
     await this.audit.record(m, actor, {

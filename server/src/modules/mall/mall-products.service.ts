@@ -13,12 +13,13 @@ import { OrgService } from '../org/org.service.js';
 import { PointsLedgerService } from '../points/points-ledger.service.js';
 import { MallProduct } from './entities/mall-product.entity.js';
 import { likeContaining, productResponse } from './mall-mapper.js';
-import type {
-  CreateMallProductDto,
-  MallProductQueryDto,
-  MallShelfDto,
-  MallStockDto,
-  UpdateMallProductDto,
+import {
+  MAX_STOCK,
+  type CreateMallProductDto,
+  type MallProductQueryDto,
+  type MallShelfDto,
+  type MallStockDto,
+  type UpdateMallProductDto,
 } from './mall.dto.js';
 
 /**
@@ -127,9 +128,9 @@ export class MallProductsService {
         .createQueryBuilder()
         .update(MallProduct)
         .set({ stock: () => 'stock + :delta', updatedAt: this.clock.now() })
-        .where('id = :id AND stock + :delta >= 0', { id, delta: dto.delta })
+        .where('id = :id AND stock + :delta >= 0 AND stock + :delta <= :max', { id, delta: dto.delta, max: MAX_STOCK })
         .execute();
-      if (!res.affected) throw new AppException('MALL_STOCK_NEGATIVE');
+      if (!res.affected) throw await this.stockRefusal(m, id, dto.delta);
       const fresh = await m.getRepository(MallProduct).findOneByOrFail({ id });
       await this.audit.record(m, actor, {
         action: 'mall.product.stock',
@@ -186,6 +187,12 @@ export class MallProductsService {
   private filter(qb: SelectQueryBuilder<MallProduct>, q: MallProductQueryDto): void {
     if (q.q) qb.andWhere("p.name LIKE :kw ESCAPE '!'", { kw: likeContaining(q.q) });
     if (q.category) qb.andWhere('p.category = :category', { category: q.category });
+  }
+
+  /** Why a stock change took no row: below 0 (MALL_STOCK_NEGATIVE) or past the most a product holds. */
+  private async stockRefusal(m: EntityManager, id: number, delta: number): Promise<AppException> {
+    const { stock } = await m.getRepository(MallProduct).findOneByOrFail({ id });
+    return new AppException(stock + delta > MAX_STOCK ? 'MALL_STOCK_TOO_LARGE' : 'MALL_STOCK_NEGATIVE');
   }
 
   private async scoped(actor: Actor, id: number): Promise<MallProduct> {

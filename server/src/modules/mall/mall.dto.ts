@@ -15,6 +15,12 @@ import {
 import { PageQueryDto } from '../../common/pagination.js';
 
 const MAX_INT = 1_000_000_000;
+/** Stock never goes past this (the column is a 32-bit integer; a top-up beyond it is MALL_STOCK_TOO_LARGE). */
+export const MAX_STOCK = MAX_INT;
+/** ¥100 000 per item, so that 100 of them (the most one order takes) still fit the order's 32-bit total in fen. */
+export const MAX_CASH_FEN = 10_000_000;
+/** The largest points total an order (and a balance) can hold: a 32-bit integer column. */
+export const MAX_POINTS_TOTAL = 2_147_483_647;
 
 /** The fields an update (PUT) may carry, any subset; stock and shelf have their own routes. */
 export class UpdateMallProductDto {
@@ -52,11 +58,15 @@ export class UpdateMallProductDto {
   @Max(MAX_INT)
   pointsPrice?: number;
 
-  @ApiPropertyOptional({ description: '另付现金（分，0 表示纯积分兑换）', minimum: 0 })
+  @ApiPropertyOptional({
+    description: '另付现金（分，0 表示纯积分兑换，最多 10 万元）',
+    minimum: 0,
+    maximum: MAX_CASH_FEN,
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(MAX_INT)
+  @Max(MAX_CASH_FEN)
   cashFen?: number;
 
   @ApiPropertyOptional({ description: '每人限兑数量（不填不限）', minimum: 1, nullable: true, type: Number })

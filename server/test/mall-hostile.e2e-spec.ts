@@ -1,0 +1,236 @@
+import type { MallOrderResponse, MallPaymentStart, MallProductResponse } from '@jianghuai/shared';
+import { MallOrder } from '../src/modules/mall/entities/mall-order.entity.js';
+import { MallProduct } from '../src/modules/mall/entities/mall-product.entity.js';
+import { PointsLedgerService } from '../src/modules/points/points-ledger.service.js';
+import { PointsLedgerEntry } from '../src/modules/points/entities/points-ledger-entry.entity.js';
+import { createTestApp, bearer, type TestContext } from './support/test-app.js';
+import { createVolunteers, type TestVolunteer } from './support/activity-factories.js';
+
+/**
+ * Hostile cases of the mall and points (docs/mall.md#refunds, #pickup; docs/points.md): a refund racing the
+ * hand-over, totals and stock past the database's integers, impossible dates, every answer a 4xx in Chinese.
+ */
+describe('Points mall under hostile use', () => {
+  let ctx: TestContext;
+  let mall: string; // the city's mall operator
+  let pinghu: string; // 平湖派出所 officer
+  let city: string;
+  let ph: { id: number; path: string };
+  let seq = 0;
+  const req = () => `hostile-${process.pid}-${++seq}-abcdef`;
+  const sandbox = () => ctx.sandbox.pay;
+  const http = () => ctx.http();
+  const post = (url: string, token: string, body: object = {}) =>
+    http()
+      .post(url)
+      .set(...bearer(token))
+      .send(body);
+  const get = (url: string, token: string) =>
+    http()
+      .get(url)
+      .set(...bearer(token));
+
+  const credit = (v: TestVolunteer, amount: number) =>
+    ctx.dataSource.transaction((m) =>
+      ctx.app.get(PointsLedgerService).post(m, {
+        userId: v.userId,
+        volunteerId: v.volunteerId,
+        type: 'commendation',
+        amount,
+        sourceType: 'test',
+        sourceId: String(v.userId),
+        description: '测试表彰',
+        idempotencyKey: `mall-hostile-credit:${v.userId}:${++seq}`,
+        awardingOrgId: null,
+        awardingOrgPath: null,
+        notify: false,
+      }),
+    );
+  const balance = async (v: TestVolunteer) =>
+    (await ctx.app.get(PointsLedgerService).balanceOf(v.userId))?.balance ?? 0;
+  const ledgerSum = async (v: TestVolunteer) =>
+    (await ctx.dataSource.getRepository(PointsLedgerEntry).findBy({ userId: v.userId })).reduce(
+      (s, e) => s + e.amount,
+      0,
+    );
+  const stock = async (id: number) => (await ctx.dataSource.getRepository(MallProduct).findOneByOrFail({ id })).stock;
+  const orderRow = (id: number) => ctx.dataSource.getRepository(MallOrder).findOneByOrFail({ id });
+  const product = async (over: Record<string, unknown> = {}): Promise<MallProductResponse> => {
+    const res = await post('/api/admin/mall/products', mall, {
+      name: '雨衣',
+      category: '装备',
+      pointsPrice: 10,
+      cashFen: 1250,
+      stock: 20,
+      pickupStationIds: [ph.id],
+      ...over,
+    });
+    expect(res.status).toBe(200);
+    expect((await post(`/api/admin/mall/products/${res.body.id}/shelf`, mall, { onShelf: true })).status).toBe(200);
+    return res.body as MallProductResponse;
+  };
+  /** A paid cash order at 平湖派出所, marked ready: its pickup code is live. */
+  const readyCashOrder = async (p: MallProductResponse) => {
+    const [v] = await createVolunteers(ctx, 1);
+    await credit(v, 100);
+    const placed = await post('/api/mall/orders', v.token, {
+      productId: p.id,
+      quantity: 1,
+      pickupStationId: ph.id,
+      clientRequestId: req(),
+    });
+    expect(placed.status).toBe(200);
+    const order = placed.body as MallOrderResponse;
+    const { outTradeNo } = (await post(`/api/me/orders/${order.id}/pay`, v.token)).body as MallPaymentStart;
+    await sandbox().markPaid(outTradeNo);
+    await sandbox().settle();
+    expect((await post(`/api/admin/mall/orders/${order.id}/ready`, pinghu)).status).toBe(200);
+    const code = (await get(`/api/me/orders/${order.id}`, v.token)).body.pickupCode as string;
+    return { v, order, code };
+  };
+
+  beforeAll(async () => {
+    ctx = await createTestApp();
+    mall = (await ctx.loginStaff('mall')).accessToken;
+    pinghu = (await ctx.loginStaff('pinghu_station')).accessToken;
+    city = (await ctx.loginStaff('city')).accessToken;
+    ph = await ctx.org('MAS-YS-PH');
+  });
+  afterEach(async () => {
+    await sandbox().settle();
+    sandbox().drop = 0;
+  });
+  afterAll(() => ctx.close());
+
+  it('a code cannot be handed over while its refund is processing: the item never leaves with the money back', async () => {
+    const p = await product({ stock: 5 });
+    const { v, order, code } = await readyCashOrder(p);
+    sandbox().drop = 1; // WeChat Pay's refund notification is held back: the refund stays processing
+    const refunded = await post(`/api/admin/mall/orders/${order.id}/refund`, mall, { reason: '商品缺货，退款' });
+    expect(refunded.body).toMatchObject({ status: 'ready', refundStatus: 'processing' });
+    const confirm = await post('/api/admin/mall/pickups/confirm', pinghu, { code });
+    expect([confirm.status, confirm.body.code]).toEqual([409, 'MALL_PICKUP_REFUNDING']);
+    expect(confirm.body.message).toMatch(/退款/);
+    await new Promise((r) => setTimeout(r, 100));
+    const n = sandbox().notifications.at(-1)!;
+    expect(
+      (await http().post('/api/pay/notify/refund').set(n.headers).set('content-type', 'application/json').send(n.body))
+        .status,
+    ).toBe(200);
+    const row = await orderRow(order.id);
+    expect([row.status, row.verifiedAt]).toEqual(['refunded', null]);
+    expect([await balance(v), await ledgerSum(v), await stock(p.id)]).toEqual([100, 100, 5]);
+  });
+
+  it('refund and hand-over at once (cash and points-only): exactly one of them wins, the books match', async () => {
+    for (const cashFen of [1250, 0, 1250, 0]) {
+      const p = await product({ stock: 5, cashFen });
+      const { v, order, code } =
+        cashFen > 0
+          ? await readyCashOrder(p)
+          : await (async () => {
+              const [g] = await createVolunteers(ctx, 1);
+              await credit(g, 100);
+              const o = (
+                await post('/api/mall/orders', g.token, {
+                  productId: p.id,
+                  quantity: 1,
+                  pickupStationId: ph.id,
+                  clientRequestId: req(),
+                })
+              ).body as MallOrderResponse;
+              await post(`/api/admin/mall/orders/${o.id}/ready`, pinghu).expect(200);
+              return { v: g, order: o, code: (await get(`/api/me/orders/${o.id}`, g.token)).body.pickupCode as string };
+            })();
+      const [refund, confirm] = await Promise.all([
+        post(`/api/admin/mall/orders/${order.id}/refund`, mall, { reason: '商品缺货，退款' }),
+        post('/api/admin/mall/pickups/confirm', pinghu, { code }),
+      ]);
+      await sandbox().settle();
+      await new Promise((r) => setTimeout(r, 100));
+      await sandbox().settle();
+      const row = await orderRow(order.id);
+      if (confirm.status === 200) {
+        expect([refund.status, refund.body.code]).toEqual([409, 'MALL_REFUND_NOT_ALLOWED']);
+        expect([row.status, await balance(v), await stock(p.id)]).toEqual(['completed', 90, 4]);
+      } else {
+        expect(refund.status).toBe(200);
+        expect(['MALL_PICKUP_REFUNDING', 'MALL_ORDER_STATE_CHANGED']).toContain(confirm.body.code);
+        expect([row.status, row.verifiedAt, await balance(v), await stock(p.id)]).toEqual(['refunded', null, 100, 5]);
+      }
+      expect(await ledgerSum(v)).toBe(await balance(v));
+    }
+  });
+
+  it('a paid order with a refund processing is not marked ready', async () => {
+    const p = await product();
+    const [v] = await createVolunteers(ctx, 1);
+    await credit(v, 100);
+    const order = (
+      await post('/api/mall/orders', v.token, {
+        productId: p.id,
+        quantity: 1,
+        pickupStationId: ph.id,
+        clientRequestId: req(),
+      })
+    ).body as MallOrderResponse;
+    const { outTradeNo } = (await post(`/api/me/orders/${order.id}/pay`, v.token)).body as MallPaymentStart;
+    await sandbox().markPaid(outTradeNo);
+    await sandbox().settle();
+    sandbox().drop = 1;
+    await post(`/api/admin/mall/orders/${order.id}/refund`, mall, { reason: '商品缺货，退款' }).expect(200);
+    const ready = await post(`/api/admin/mall/orders/${order.id}/ready`, pinghu);
+    expect([ready.status, ready.body.code]).toEqual([409, 'MALL_ORDER_REFUNDING']);
+    expect((await orderRow(order.id)).pickupCode).toBeNull();
+  });
+
+  it('totals past the database integers are refused in words, never a 500', async () => {
+    const [v] = await createVolunteers(ctx, 1);
+    await credit(v, 1000);
+    const dear = await product({ pointsPrice: 1_000_000_000, cashFen: 0, pickupStationIds: [], delivery: true });
+    const order = await post('/api/mall/orders', v.token, { productId: dear.id, quantity: 3, clientRequestId: req() });
+    expect([order.status, order.body.code]).toEqual([409, 'MALL_POINTS_INSUFFICIENT']);
+    const tooMuchCash = await post('/api/admin/mall/products', mall, {
+      name: '金条',
+      category: '贵重',
+      pointsPrice: 1,
+      cashFen: 10_000_001,
+      stock: 5,
+      delivery: true,
+    });
+    expect([tooMuchCash.status, tooMuchCash.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const cash = await product({
+      pointsPrice: 1,
+      cashFen: 10_000_000,
+      stock: 200,
+      pickupStationIds: [],
+      delivery: true,
+    });
+    const big = await post('/api/mall/orders', v.token, { productId: cash.id, quantity: 100, clientRequestId: req() });
+    expect([big.status, big.body.cashFenTotal]).toEqual([200, 1_000_000_000]);
+    const s = await product({ stock: 1_000_000_000 });
+    const more = await post(`/api/admin/mall/products/${s.id}/stock`, mall, { delta: 1, reason: '补货😀' });
+    expect([more.status, more.body.code]).toEqual([409, 'MALL_STOCK_TOO_LARGE']);
+    expect(more.body.message).toMatch(/库存/);
+    expect(await stock(s.id)).toBe(1_000_000_000);
+    const less = await post(`/api/admin/mall/products/${s.id}/stock`, mall, { delta: -1, reason: '盘点' });
+    expect([less.status, less.body.stock]).toEqual([200, 999_999_999]);
+  });
+
+  it('impossible dates are refused in Chinese: mall list, export, statistics and points issued', async () => {
+    for (const q of ['from=2026-02-30', 'to=2026-13-45', 'from=2026-02-29', 'to=0000-00-00']) {
+      for (const [url, token] of [
+        ['/api/admin/mall/orders', mall],
+        ['/api/admin/mall/orders/export', mall],
+        ['/api/admin/mall/stats', mall],
+        ['/api/admin/points/issued', city],
+      ] as const) {
+        const res = await get(`${url}?${q}`, token);
+        expect([url, q, res.status, res.body.code]).toEqual([url, q, 400, 'VALIDATION_FAILED']);
+        expect(res.body.message).toMatch(/^字段 (from|to)：[^A-Za-z]+$/);
+      }
+    }
+    const wide = await get('/api/admin/points/issued?from=2000-01-01&to=2099-12-31', city);
+    expect(wide.status).toBe(200);
+  });
+});
