@@ -1,9 +1,11 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import Taro, { useRouter, usePullDownRefresh } from '@tarojs/taro';
+import { Text } from '@tarojs/components';
 import { Screen } from '../../components/Screen';
 import { ErrorState, LoadingState } from '../../components/States';
 import { DisputeInfo, DisputeSteps, OutcomeForm, StepForm } from '../../components/casework/CaseParts';
 import { useResource } from '../../hooks/useResource';
+import { HttpError } from '../../services/http';
 import { addDisputeStep, adminDispute, closeDispute } from '../../services/casework';
 import { MediatorPicker } from './MediatorPicker';
 import '../../components/activity/activity.css';
@@ -18,6 +20,7 @@ export default function DisputePage() {
     useCallback(() => adminDispute(id), [id]),
     `dispute:${id}`,
   );
+  const [notice, setNotice] = useState<string | null>(null);
   usePullDownRefresh(() => void c.refresh().finally(() => Taro.stopPullDownRefresh()));
   if (c.status === 'loading')
     return (
@@ -33,13 +36,25 @@ export default function DisputePage() {
     );
   const d = c.data;
   const open = d.status === 'open' || d.status === 'proposed';
+  // someone else changed the case first: show it as it is now, and say so
   const reloadOnConflict = (p: Promise<unknown>) =>
-    p.catch((e: unknown) => {
-      void c.refresh();
-      throw e;
-    });
+    p.then(
+      () => setNotice(null),
+      (e: unknown) => {
+        if (e instanceof HttpError && e.code === 'DISPUTE_STATE_CHANGED') {
+          setNotice('已被其他民警处理，已刷新');
+          void c.refresh();
+        }
+        throw e;
+      },
+    );
   return (
     <Screen testId="admin-dispute">
+      {notice ? (
+        <Text className="jh-notice jh-block" data-testid="dispute-state-changed">
+          {notice}
+        </Text>
+      ) : null}
       <DisputeInfo d={d} />
       {d.status === 'open' ? <MediatorPicker d={d} onDone={c.replace} /> : null}
       <DisputeSteps d={d} />
