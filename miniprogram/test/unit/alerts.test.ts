@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   alertDraftProblem,
   alertFigures,
@@ -51,5 +51,24 @@ describe('the warning form', () => {
       '短信已发4',
       '短信未发出1',
     ]);
+  });
+});
+
+describe('message links', () => {
+  it('the pages a warning’s and a bulletin’s messages open are pages of app.config', async () => {
+    const g = globalThis as unknown as { defineAppConfig?: (c: unknown) => unknown };
+    const before = g.defineAppConfig;
+    g.defineAppConfig = (c) => c;
+    try {
+      vi.resetModules();
+      const config = (await import('../../src/app.config')).default as unknown as {
+        subPackages: { root: string; pages: string[] }[];
+      };
+      const pages = config.subPackages.flatMap((p) => p.pages.map((page) => `${p.root}/${page}`));
+      // the server's links: alerts/detail/index?id=<id> and alerts/bulletin/index?id=<id>
+      expect(pages).toEqual(expect.arrayContaining(['alerts/detail/index', 'alerts/bulletin/index']));
+    } finally {
+      g.defineAppConfig = before;
+    }
   });
 });
