@@ -247,6 +247,18 @@ describe(`alerts and bulletins (${E2E_DB})`, () => {
     ).not.toContain(id);
   });
 
+  it('one guard opening a warning on two phones at the same moment counts one reader', async () => {
+    const res = await send(t.yushan_branch, { kind: 'community', id: amC1.id }).expect(200);
+    const id = res.body.id as number;
+    const tries = await Promise.all([
+      ...Array.from({ length: 3 }, () => http(v[6].token, 'get', `/me/alerts/${id}`)),
+      ...Array.from({ length: 3 }, () => http(v[6].token, 'post', `/me/alerts/${id}/read`)),
+    ]);
+    expect(tries.map((r) => r.status).sort()).toEqual([200, 200, 200, 204, 204, 204]);
+    const staff = (await http(t.yushan_branch, 'get', `/admin/alerts/${id}`).expect(200)).body as AdminAlertResponse;
+    expect(staff.counts).toMatchObject({ recipients: 2, read: 1 });
+  });
+
   it('an urgent unread warning is counted for the guard’s home banner until opened', async () => {
     const res = await send(t.yushan_branch, { kind: 'radius', ...P, radiusM: 300 }, { level: 'urgent' }).expect(200);
     const before = (await http(v[2].token, 'get', '/me/alerts').expect(200)).body as MyAlertPage;
