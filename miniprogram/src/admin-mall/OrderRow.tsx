@@ -23,7 +23,9 @@ export function OrderRow({ o }: { o: MallOrderResponse }) {
       <Text className="jh-mall-row__line">
         {priceText(o.pointsTotal, o.cashFenTotal)} · 订单号 {o.id}
       </Text>
-      <Text className="jh-mall-row__line">下单：{formatDateTime(o.createdAt)} ›</Text>
+      <Text className="jh-mall-row__line">
+        下单：<Text className="jh-time">{formatDateTime(o.createdAt)}</Text> ›
+      </Text>
     </View>
   );
 }

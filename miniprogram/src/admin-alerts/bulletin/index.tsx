@@ -36,7 +36,7 @@ export default function AdminBulletinPage() {
       <View className="jh-alert-row">
         <Text className="jh-alert-row__title">{b.title}</Text>
         <Text className="jh-alert-row__line">
-          范围：{b.areaName} · {b.senderName} · {formatDateTime(b.createdAt)}
+          范围：{b.areaName} · {b.senderName} · <Text className="jh-time">{formatDateTime(b.createdAt)}</Text>
         </Text>
         <Text className="jh-alert-row__line" data-testid="admin-bulletin-read">
           {readShare(b.read, b.recipients)}

@@ -43,7 +43,7 @@ export default function AdminAlertPage() {
           {ALERT_LEVEL_LABELS[a.level]} · 发给{ALERT_TARGET_LABELS[a.targetKind]}：{a.targetName}
         </Text>
         <Text className="jh-alert-row__line">
-          {a.senderName}（{a.senderUnitName}） · {formatDateTime(a.createdAt)}
+          {a.senderName}（{a.senderUnitName}） · <Text className="jh-time">{formatDateTime(a.createdAt)}</Text>
         </Text>
         <Text className="jh-alert-body">{a.text}</Text>
       </View>

@@ -39,7 +39,7 @@ function AlertRow({ a }: { a: AdminAlertResponse }) {
         {urgent ? ` · 短信已发 ${a.counts.smsSent}` : ''}
       </Text>
       <Text className="jh-alert-row__line">
-        {a.senderName} · {formatDateTime(a.createdAt)}
+        {a.senderName} · <Text className="jh-time">{formatDateTime(a.createdAt)}</Text>
       </Text>
     </View>
   );
@@ -102,7 +102,7 @@ export default function AdminAlertsPage() {
               <Text className="jh-alert-row__line">范围：{b.areaName}</Text>
               <Text className="jh-alert-row__line">{readShare(b.read, b.recipients)}</Text>
               <Text className="jh-alert-row__line">
-                {b.senderName} · {formatDateTime(b.createdAt)}
+                {b.senderName} · <Text className="jh-time">{formatDateTime(b.createdAt)}</Text>
               </Text>
             </View>
           )}

@@ -31,7 +31,9 @@ function ReportRow({ r }: { r: IncidentReportResponse }) {
       <Text className="jh-tip-row__line">
         {r.companyName} · {r.stationName}
       </Text>
-      <Text className="jh-tip-row__line">事发：{formatDateTime(r.occurredAt)} ›</Text>
+      <Text className="jh-tip-row__line">
+        事发：<Text className="jh-time">{formatDateTime(r.occurredAt)}</Text> ›
+      </Text>
     </View>
   );
 }

@@ -12,6 +12,8 @@ import { useOrderActions, type OrderActions } from './useOrderActions';
 import '../../components/activity/activity.css';
 import '../mall-admin.css';
 
+/** A WeChat Pay attempt's state in words (the merchant order number stays: WeChat Pay's bills are searched by it). */
+const PAYMENT_LABELS: Record<string, string> = { prepaid: '待支付', paid: '已支付', closed: '已关闭' };
 const REFUND_LABELS = { processing: '退款处理中', succeeded: '已退款', failed: '退款失败（请稍后重试或联系技术人员）' };
 
 /** The order's steps with their times, who handed it over, and the refund. */
@@ -19,7 +21,7 @@ function Timeline({ o }: { o: MallAdminOrderDetail }) {
   const line = (label: string, at: string | null | undefined, extra = '') =>
     at ? (
       <Text className="jh-block" key={label}>
-        {formatDateTime(at)} {label}
+        <Text className="jh-time">{formatDateTime(at)}</Text> {label}
         {extra}
       </Text>
     ) : null;
@@ -49,7 +51,8 @@ function Payments({ o }: { o: MallAdminOrderDetail }) {
       {o.payments.length === 0 ? <Text className="jh-block jh-muted">还没有支付记录</Text> : null}
       {o.payments.map((p) => (
         <Text className="jh-block" key={p.outTradeNo}>
-          {p.outTradeNo} · {p.state} · {formatDateTime(p.paidAt ?? p.createdAt)}
+          商户单号 {p.outTradeNo} · {PAYMENT_LABELS[p.state] ?? '状态未知'} ·{' '}
+          <Text className="jh-time">{formatDateTime(p.paidAt ?? p.createdAt)}</Text>
         </Text>
       ))}
     </View>

@@ -40,10 +40,12 @@ function Trail({ t }: { t: AdminTipResponse }) {
   return (
     <View className="jh-card" data-testid="tip-trail">
       <Text className="jh-section-title jh-block">处理记录</Text>
-      <Text className="jh-block">{formatDateTime(t.createdAt)} 义警上报</Text>
+      <Text className="jh-block">
+        <Text className="jh-time">{formatDateTime(t.createdAt)}</Text> 义警上报
+      </Text>
       {t.events.map((e, i) => (
         <Text key={i} className="jh-block">
-          {formatDateTime(e.createdAt)} {e.actorName}{' '}
+          <Text className="jh-time">{formatDateTime(e.createdAt)}</Text> {e.actorName}{' '}
           {TIP_ACTION_LABELS[e.action as keyof typeof TIP_ACTION_LABELS] ?? e.action} → {tipStatusText(e.toStatus)}
         </Text>
       ))}
@@ -87,7 +89,7 @@ export default function AdminTipPage() {
         <InfoRow label="类别" value={TIP_CATEGORY_LABELS[t.category]} />
         <InfoRow label="紧急程度" value={TIP_URGENCY_LABELS[t.urgency]} />
         <InfoRow label="情况" value={t.text} testId="admin-tip-text" />
-        <InfoRow label="发生时间" value={formatDateTime(t.occurredAt)} />
+        <InfoRow label="发生时间" value={<Text className="jh-time">{formatDateTime(t.occurredAt)}</Text>} />
         <InfoRow label="地点" value={t.address || '未填'} />
         <InfoRow label="派出所" value={t.stationName} />
         {t.result ? <InfoRow label="办结结果" value={t.result} /> : null}

@@ -43,7 +43,9 @@ function PlaceRow({ row }: { row: TipPlaceRow }) {
         <Text className="jh-tip-row__line" data-testid="tip-place-line">
           {placeLine(row)}
         </Text>
-        <Text className="jh-tip-row__line">上报：{formatDateTime(row.createdAt)} ›</Text>
+        <Text className="jh-tip-row__line">
+          上报：<Text className="jh-time">{formatDateTime(row.createdAt)}</Text> ›
+        </Text>
       </View>
       <BigButton kind="secondary" onClick={navigate} testId="tip-place-navigate">
         导航

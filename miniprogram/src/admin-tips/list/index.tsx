@@ -51,7 +51,9 @@ function TipRow({ t }: { t: Row }) {
       <Text className="jh-tip-row__line" data-testid="admin-tip-row-status">
         状态：{tipStatusText(t.status)}
       </Text>
-      <Text className="jh-tip-row__line">上报：{formatDateTime(t.createdAt)}</Text>
+      <Text className="jh-tip-row__line">
+        上报：<Text className="jh-time">{formatDateTime(t.createdAt)}</Text>
+      </Text>
       <Text className="jh-tip-row__line">地点：{t.address || '未填'}</Text>
       <Text className="jh-tip-row__line">{t.stationName} ›</Text>
     </View>

@@ -37,7 +37,7 @@ export default function MyBulletinPage() {
           {b.title}
         </Text>
         <Text className="jh-alert-row__line">
-          {b.areaName} · {formatDateTime(b.createdAt)}
+          {b.areaName} · <Text className="jh-time">{formatDateTime(b.createdAt)}</Text>
         </Text>
         <Text className="jh-section-title jh-block">治安状况</Text>
         <Text className="jh-alert-body">{b.text}</Text>

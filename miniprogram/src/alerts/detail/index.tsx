@@ -40,7 +40,9 @@ export default function MyAlertPage() {
         <Text className="jh-alert-row__line">
           {ALERT_LEVEL_LABELS[a.level]}预警 · 发布单位：{a.senderUnitName}
         </Text>
-        <Text className="jh-alert-row__line">发布时间：{formatDateTime(a.createdAt)}</Text>
+        <Text className="jh-alert-row__line">
+          发布时间：<Text className="jh-time">{formatDateTime(a.createdAt)}</Text>
+        </Text>
         <Text className="jh-alert-body" data-testid="my-alert-text">
           {a.text}
         </Text>

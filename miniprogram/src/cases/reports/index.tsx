@@ -28,7 +28,9 @@ function Row({ r }: { r: IncidentReportResponse }) {
       <Text className="jh-tip-row__line" data-testid="my-report-status">
         状态：{incidentStatusText(r)}
       </Text>
-      <Text className="jh-tip-row__line">报送：{formatDateTime(r.filedAt)} ›</Text>
+      <Text className="jh-tip-row__line">
+        报送：<Text className="jh-time">{formatDateTime(r.filedAt)}</Text> ›
+      </Text>
     </View>
   );
 }

@@ -21,7 +21,8 @@ export function MyAlertRow({ a }: { a: MyAlertResponse }) {
         {!a.read ? <Text className="jh-alert-badge jh-alert-badge--unread">未读</Text> : null}
       </Text>
       <Text className="jh-alert-row__line">
-        {ALERT_LEVEL_LABELS[a.level]}预警 · {a.senderUnitName} · {formatDateTime(a.createdAt)}
+        {ALERT_LEVEL_LABELS[a.level]}预警 · {a.senderUnitName} ·{' '}
+        <Text className="jh-time">{formatDateTime(a.createdAt)}</Text>
       </Text>
       <Text className="jh-alert-row__line">{short(a.text)}</Text>
       <Text className="jh-alert-row__line">查看全文 ›</Text>
@@ -41,7 +42,7 @@ export function MyBulletinRow({ b }: { b: MyBulletinResponse }) {
         {!b.read ? <Text className="jh-alert-badge jh-alert-badge--unread">未读</Text> : null}
       </Text>
       <Text className="jh-alert-row__line">
-        {b.areaName} · {formatDateTime(b.createdAt)}
+        {b.areaName} · <Text className="jh-time">{formatDateTime(b.createdAt)}</Text>
       </Text>
       <Text className="jh-alert-row__line">{short(b.text)}</Text>
       <Text className="jh-alert-row__line">查看全文 ›</Text>

@@ -189,16 +189,27 @@ export function ReportInfo({ r }: { r: IncidentReportResponse }) {
       </Text>
       <InfoRow label="类别" value={`${INCIDENT_CATEGORY_LABELS[r.category]} · ${r.subcategory}`} />
       <InfoRow label="报送单位" value={r.companyName} />
-      <InfoRow label="事发时间" value={formatDateTime(r.occurredAt)} />
-      <InfoRow label="报送时间" value={formatDateTime(r.filedAt)} testId="incident-filed" />
-      <InfoRow label="报送时限" value={formatDateTime(r.reportDueAt)} />
+      <InfoRow label="事发时间" value={<Text className="jh-time">{formatDateTime(r.occurredAt)}</Text>} />
+      <InfoRow
+        label="报送时间"
+        value={<Text className="jh-time">{formatDateTime(r.filedAt)}</Text>}
+        testId="incident-filed"
+      />
+      <InfoRow label="报送时限" value={<Text className="jh-time">{formatDateTime(r.reportDueAt)}</Text>} />
       <InfoRow label="地点" value={r.place} />
       <InfoRow label="内容" value={r.content} />
       <InfoRow label="涉及人员" value={r.people || '未填'} />
       <InfoRow label="附件" value={`${r.attachments.length} 个`} />
       <InfoRow label="接收派出所" value={r.stationName} />
       {r.acknowledgedAt ? (
-        <InfoRow label="受理" value={`${formatDateTime(r.acknowledgedAt)} ${r.acknowledgedBy ?? ''}`} />
+        <InfoRow
+          label="受理"
+          value={
+            <>
+              <Text className="jh-time">{formatDateTime(r.acknowledgedAt)}</Text> {r.acknowledgedBy ?? ''}
+            </>
+          }
+        />
       ) : null}
       {r.classification ? <InfoRow label="定性分类" value={r.classification} testId="incident-class" /> : null}
       {r.disposal ? <InfoRow label="处置情况" value={r.disposal} testId="incident-disposal" /> : null}

@@ -20,7 +20,8 @@ function Messages({ messages }: { messages: TipMessageResponse[] }) {
         >
           <Text className="jh-tip-msg__who">
             {m.author}
-            {m.internal ? '（内部备注，义警看不到）' : ''} · {formatDateTime(m.createdAt)}
+            {m.internal ? '（内部备注，义警看不到）' : ''} ·{' '}
+            <Text className="jh-time">{formatDateTime(m.createdAt)}</Text>
           </Text>
           <Text className="jh-block">{m.text}</Text>
         </View>

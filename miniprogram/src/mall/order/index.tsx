@@ -51,7 +51,7 @@ function Facts({ o, placeName }: { o: MallOrderResponse; placeName: string }) {
       <InfoRow label="积分/金额" value={orderPriceText(o)} />
       <InfoRow label="数量" value={`${o.quantity} 件`} />
       <InfoRow label="领取地点" value={placeName} testId="mall-order-place" />
-      <InfoRow label="下单时间" value={formatDateTime(o.createdAt)} />
+      <InfoRow label="下单时间" value={<Text className="jh-time">{formatDateTime(o.createdAt)}</Text>} />
     </View>
   );
 }

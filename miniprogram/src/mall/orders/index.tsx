@@ -49,7 +49,7 @@ function OrderRow({
         </Text>
         <Text className="jh-mall-row__line">{orderPriceText(o)}</Text>
         <Text className="jh-mall-row__line">
-          订单号 {o.id} · {formatDateTime(o.createdAt)}
+          订单号 {o.id} · <Text className="jh-time">{formatDateTime(o.createdAt)}</Text>
         </Text>
         {countdown ? <Text className="jh-mall-row__line jh-notice">请在 15 分钟内付款，{countdown}</Text> : null}
         <Text className="jh-mall-row__line jh-link">查看详情 ›</Text>
