@@ -35,6 +35,25 @@ export const EMPTY_ALERT_DRAFT: AlertDraft = {
   radiusM: 500,
 };
 
+/**
+ * The one unit of the chosen kind, when the officer's scope holds exactly one (a station officer's own station):
+ * it is chosen for them, so the busy officer does not tap it.
+ */
+export function onlyUnitOf(
+  kind: AlertTargetKind,
+  targets: { stations: { id: number }[]; communities: { id: number }[]; teams: { id: number }[] },
+): number | null {
+  const units =
+    kind === 'station'
+      ? targets.stations
+      : kind === 'community'
+        ? targets.communities
+        : kind === 'team'
+          ? targets.teams
+          : [];
+  return units.length === 1 ? units[0].id : null;
+}
+
 /** The target the draft aims at, or null while it is incomplete (no unit chosen, no valid point). */
 export function alertTargetOf(d: AlertDraft): AlertTarget | null {
   if (d.kind !== 'radius') return d.unitId ? { kind: d.kind, id: d.unitId } : null;

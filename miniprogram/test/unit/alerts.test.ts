@@ -4,6 +4,7 @@ import {
   alertFigures,
   alertTargetOf,
   EMPTY_ALERT_DRAFT,
+  onlyUnitOf,
   radiusLabel,
   readShare,
 } from '../../src/logic/alerts';
@@ -70,5 +71,19 @@ describe('message links', () => {
     } finally {
       g.defineAppConfig = before;
     }
+  });
+});
+
+describe('onlyUnitOf', () => {
+  const targets = {
+    stations: [{ id: 3 }],
+    communities: [{ id: 7 }, { id: 8 }],
+    teams: [] as { id: number }[],
+  };
+  it('chooses the one unit of a kind in scope, and nothing when there are several, none, or a radius', () => {
+    expect(onlyUnitOf('station', targets)).toBe(3);
+    expect(onlyUnitOf('community', targets)).toBeNull();
+    expect(onlyUnitOf('team', targets)).toBeNull();
+    expect(onlyUnitOf('radius', targets)).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import type { AlertTargetsResponse, RecipientCountResponse } from '@jianghuai/shared';
 import { useResource } from '../../hooks/useResource';
 import { readPosition, locationErrorMessage } from '../../hooks/useLocation';
-import { alertDraftProblem, alertTargetOf, EMPTY_ALERT_DRAFT, type AlertDraft } from '../../logic/alerts';
+import { alertDraftProblem, alertTargetOf, EMPTY_ALERT_DRAFT, onlyUnitOf, type AlertDraft } from '../../logic/alerts';
 import { PAGES, pageUrl } from '../../logic/routes';
 import { ensurePrivacy } from '../../services/privacy';
 import { alertTargets, recipientCount, sendAlert } from '../../services/alerts';
@@ -47,6 +47,11 @@ export function useAlertForm() {
     'alert-targets',
   );
   const update = (patch: Partial<AlertDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  // A kind with one unit in scope (a station officer's 派出所) comes chosen.
+  const only = targets.status === 'ready' ? onlyUnitOf(draft.kind, targets.data) : null;
+  useEffect(() => {
+    if (only !== null && draft.unitId === null) setDraft((d) => ({ ...d, unitId: only }));
+  }, [only, draft.unitId]);
   const preview = usePreview(draft);
 
   const locateMe = async () => {
