@@ -1,10 +1,13 @@
+import sharp from 'sharp';
 import type { MallOrderResponse, MallPaymentStart, MallProductResponse } from '@jianghuai/shared';
 import { MallOrder } from '../src/modules/mall/entities/mall-order.entity.js';
 import { MallProduct } from '../src/modules/mall/entities/mall-product.entity.js';
+import { User } from '../src/modules/users/user.entity.js';
 import { PointsLedgerService } from '../src/modules/points/points-ledger.service.js';
 import { PointsLedgerEntry } from '../src/modules/points/entities/points-ledger-entry.entity.js';
 import { createTestApp, bearer, type TestContext } from './support/test-app.js';
-import { createVolunteers, type TestVolunteer } from './support/activity-factories.js';
+import { createVolunteers, mintLogins, type TestVolunteer } from './support/activity-factories.js';
+import { testNow } from './support/test-clock.js';
 
 /**
  * Hostile cases of the mall and points (docs/mall.md#refunds, #pickup; docs/points.md): a refund racing the
@@ -232,5 +235,96 @@ describe('Points mall under hostile use', () => {
     }
     const wide = await get('/api/admin/points/issued?from=2000-01-01&to=2099-12-31', city);
     expect(wide.status).toBe(200);
+  });
+
+  it('pictures of a product off the shelf, or no longer shown, are the operators’ only: a guard and another branch read 404', async () => {
+    const jpeg = (bg: string) =>
+      sharp({ create: { width: 32, height: 32, channels: 3, background: bg } })
+        .jpeg()
+        .toBuffer();
+    const upload = async (bg: string) =>
+      (
+        await http()
+          .post('/api/files')
+          .set(...bearer(mall))
+          .field('purpose', 'product_image')
+          .attach('file', await jpeg(bg), { filename: 'p.jpg', contentType: 'image/jpeg' })
+          .expect(201)
+      ).body.id as string;
+    const [first, second] = [await upload('#a36'), await upload('#36a')];
+    const draft = await post('/api/admin/mall/products', mall, {
+      name: '新品冲锋衣',
+      category: '装备',
+      pointsPrice: 10,
+      stock: 5,
+      delivery: true,
+      imageIds: [first],
+    });
+    expect(draft.body.onShelf).toBe(false);
+    const ys = await ctx.org('MAS-YS');
+    const repo = ctx.dataSource.getRepository(User);
+    const u = await repo.save(
+      repo.create({
+        openid: null,
+        username: `mall-hostile-ys-${process.pid}`,
+        displayName: '雨山运营',
+        roles: ['mall_operator'],
+        orgUnitId: ys.id,
+        status: 'active',
+        failedLogins: 0,
+        createdAt: testNow(),
+        updatedAt: testNow(),
+      }),
+    );
+    const ysOp = (await mintLogins(ctx, [u.id])).get(u.id)!;
+    const [v] = await createVolunteers(ctx, 1);
+    const read = async (id: string) =>
+      Promise.all([mall, v.token, pinghu, ysOp].map(async (t) => (await get(`/api/files/${id}`, t)).status));
+    expect(await read(first)).toEqual([200, 404, 404, 404]); // not yet released
+    await post(`/api/admin/mall/products/${draft.body.id}/shelf`, mall, { onShelf: true }).expect(200);
+    expect(await read(first)).toEqual([200, 200, 200, 200]);
+    await http()
+      .put(`/api/admin/mall/products/${draft.body.id}`)
+      .set(...bearer(mall))
+      .send({ imageIds: [second] })
+      .expect(200);
+    expect(await read(first)).toEqual([200, 404, 404, 404]); // replaced: no longer shown
+    expect(await read(second)).toEqual([200, 200, 200, 200]);
+    await post(`/api/admin/mall/products/${draft.body.id}/shelf`, mall, { onShelf: false }).expect(200);
+    expect(await read(second)).toEqual([200, 404, 404, 404]); // withdrawn
+  });
+
+  it('payment notifications that do not verify change nothing: missing headers, a re-encoded body, another kind', async () => {
+    const p = await product();
+    const [v] = await createVolunteers(ctx, 1);
+    await credit(v, 100);
+    const order = (
+      await post('/api/mall/orders', v.token, {
+        productId: p.id,
+        quantity: 1,
+        pickupStationId: ph.id,
+        clientRequestId: req(),
+      })
+    ).body as MallOrderResponse;
+    const { outTradeNo } = (await post(`/api/me/orders/${order.id}/pay`, v.token)).body as MallPaymentStart;
+    sandbox().drop = 1; // WeChat Pay took the money; we post its notification ourselves
+    await sandbox().markPaid(outTradeNo);
+    const n = sandbox().notifications.at(-1)!;
+    const send = (kind: string, headers: Record<string, string>, body: string) =>
+      http().post(`/api/pay/notify/${kind}`).set(headers).set('content-type', 'application/json').send(body);
+    const refused: number[] = [];
+    for (const h of Object.keys(n.headers).filter((k) => k.startsWith('wechatpay-'))) {
+      const { [h]: _gone, ...rest } = n.headers;
+      refused.push((await send('transaction', rest, n.body)).status);
+    }
+    refused.push((await send('transaction', n.headers, JSON.stringify(JSON.parse(n.body), null, 1))).status);
+    refused.push((await send('transaction', n.headers, `${n.body} `)).status);
+    refused.push((await send('refund', n.headers, n.body)).status); // a payment posted as a refund
+    refused.push((await send('transaction', { ...n.headers, 'wechatpay-timestamp': '1e3' }, n.body)).status);
+    expect(refused).toEqual(Array(refused.length).fill(401));
+    expect(refused.length).toBeGreaterThanOrEqual(8);
+    expect((await orderRow(order.id)).status).toBe('pending_payment');
+    expect((await send('transaction', n.headers, n.body)).status).toBe(200);
+    expect((await orderRow(order.id)).status).toBe('paid');
   });
 });
