@@ -81,7 +81,7 @@ export default function AdminAlertsPage() {
         <PagedListView
           list={alerts}
           testId="admin-alert-list"
-          emptyText="还没有发布过预警。"
+          emptyText="还没有发布过预警。需要提醒辖区义警时，点上方“发预警”。"
           countLabel={(total) => `共 ${total} 条预警`}
           renderItem={(a) => <AlertRow key={a.id} a={a} />}
         />
@@ -89,7 +89,7 @@ export default function AdminAlertsPage() {
         <PagedListView
           list={bulletins}
           testId="admin-bulletin-list"
-          emptyText="还没有发布过通报。"
+          emptyText="还没有发布过通报。点上方“发治安通报”发布第一份。"
           countLabel={(total) => `共 ${total} 份通报`}
           renderItem={(b) => (
             <View

@@ -26,7 +26,8 @@ function DisputeRow({ d }: { d: DisputeListItem }) {
       <Text className="jh-tip-row__line">当事人：{d.parties.map((p) => p.name).join('、')}</Text>
       <Text className="jh-tip-row__line">地点：{d.address}</Text>
       <Text className="jh-tip-row__line">
-        {d.openedOn} 登记 · {d.mediator ? `调解员 ${d.mediator.name}` : '未指定调解员'} ›
+        <Text className="jh-time">{d.openedOn}</Text> 登记 · {d.mediator ? `调解员 ${d.mediator.name}` : '未指定调解员'}{' '}
+        ›
       </Text>
     </View>
   );
@@ -58,7 +59,11 @@ export default function DisputesPage() {
       <PagedListView
         list={list}
         testId="dispute-list"
-        emptyText="没有符合条件的纠纷。"
+        emptyText={
+          status === 'all'
+            ? '还没有登记过纠纷。接到纠纷时，点上方“登记纠纷”。'
+            : '这个状态下没有纠纷。选“全部”可看所有纠纷。'
+        }
         countLabel={(total) => `共 ${total} 件纠纷`}
         renderItem={(d) => <DisputeRow key={d.id} d={d} />}
       />

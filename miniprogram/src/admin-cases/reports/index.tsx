@@ -59,7 +59,11 @@ export default function ReportsPage() {
       <PagedListView
         list={list}
         testId="incident-list"
-        emptyText="没有符合条件的报送。"
+        emptyText={
+          flag === 'all'
+            ? '还没有单位报送重大事项。企业报送后会出现在这里，并有消息提醒。'
+            : '没有需要关注的这类报送。选“全部”可看所有报送。'
+        }
         countLabel={(total) => `共 ${total} 份报送`}
         renderItem={(r) => <ReportRow key={r.id} r={r} />}
       />

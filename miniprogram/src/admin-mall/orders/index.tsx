@@ -126,6 +126,7 @@ export default function MallOrdersPage() {
   );
   const list = usePagedList(fetchPage, `mall-orders:${JSON.stringify(built)}`);
   const exporter = useExport(filters);
+  const filtered = Boolean(filters.status !== ALL || filters.productId || filters.from || filters.to || filters.q);
   useDidShow(() => {
     if (list.status === 'ready') list.reload();
   });
@@ -143,7 +144,7 @@ export default function MallOrdersPage() {
       >
         导出 Excel
       </BigButton>
-      {filters.status !== ALL || filters.productId || filters.from || filters.to || filters.q ? (
+      {filtered ? (
         <BigButton
           kind="secondary"
           onClick={() => (setFilters(EMPTY_ORDER_FILTERS), setTyped(''))}
@@ -155,7 +156,7 @@ export default function MallOrdersPage() {
       <PagedListView
         list={list}
         testId="mall-order-list"
-        emptyText="没有符合条件的订单。"
+        emptyText={filtered ? '没有符合条件的订单。点上方“清除筛选”可看全部订单。' : '还没有义警兑换过商品。'}
         countLabel={(total) => `共 ${total} 个订单`}
         renderItem={(o) => <OrderRow key={o.id} o={o} />}
       />

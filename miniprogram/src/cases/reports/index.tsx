@@ -58,7 +58,7 @@ export default function MyReportsPage() {
       <PagedListView
         list={list}
         testId="my-report-list"
-        emptyText="本单位还没有报送过重大事项。"
+        emptyText="本单位还没有报送过重大事项。发生紧急、重大事项时，点上方“报送新事项”。"
         countLabel={(total) => `共 ${total} 份报送`}
         renderItem={(r) => <Row key={r.id} r={r} />}
       />

@@ -112,9 +112,9 @@ export default function MallOrdersPage() {
     <Screen testId="mall-orders">
       <Chips options={options} value={shown} onChange={setTab} testId="mall-order-tab" />
       {items.length === 0 ? (
-        <EmptyState text="您还没有兑换过商品。" />
+        <EmptyState text="您还没有兑换过商品。点下面的“去积分商城”挑选。" />
       ) : groups[shown].length === 0 ? (
-        <EmptyState text="这一类下没有订单。" />
+        <EmptyState text="这一类下没有订单。点上面的其他类别看看。" />
       ) : (
         groups[shown].map((o) => <OrderRow key={o.id} o={o} now={now} cancel={cancel} />)
       )}
