@@ -70,10 +70,12 @@ function Balance({
             重新查询积分
           </BigButton>
         </View>
-      ) : (
+      ) : points ? (
         <Text className="jh-big-number" data-testid="mall-balance">
-          {points ? points.balance : '…'}
+          {points.balance}
         </Text>
+      ) : (
+        <Text className="jh-block jh-muted">正在查询积分…</Text>
       )}
     </View>
   );
