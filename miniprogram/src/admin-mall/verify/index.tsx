@@ -34,8 +34,9 @@ function Enter({ v }: { v: Verify }) {
       <Text className="jh-field__label jh-block">{CAN_SCAN ? '或输入 8 位领取码' : '输入义警出示的 8 位领取码'}</Text>
       <Input
         className="jh-input jh-mall-code-input"
-        type="text"
-        maxlength={40}
+        // WeChat: the digit keypad (a QR is scanned, never typed); a browser also takes the QR text pasted.
+        type={CAN_SCAN ? 'number' : 'text'}
+        maxlength={CAN_SCAN ? 8 : 40}
         value={v.typed}
         placeholder="8 位数字"
         onInput={(e) => v.setTyped(e.detail.value)}
