@@ -1,13 +1,15 @@
 import sharp from 'sharp';
 import type { MallOrderResponse, MallPaymentStart, MallProductResponse } from '@jianghuai/shared';
 import { MallOrder } from '../src/modules/mall/entities/mall-order.entity.js';
+import { MallPayment } from '../src/modules/mall/entities/mall-payment.entity.js';
 import { MallProduct } from '../src/modules/mall/entities/mall-product.entity.js';
+import { MallRefund } from '../src/modules/mall/entities/mall-refund.entity.js';
 import { User } from '../src/modules/users/user.entity.js';
 import { PointsLedgerService } from '../src/modules/points/points-ledger.service.js';
 import { PointsLedgerEntry } from '../src/modules/points/entities/points-ledger-entry.entity.js';
 import { createTestApp, bearer, type TestContext } from './support/test-app.js';
 import { createVolunteers, mintLogins, type TestVolunteer } from './support/activity-factories.js';
-import { testNow } from './support/test-clock.js';
+import { testNow, testNowMs } from './support/test-clock.js';
 
 /**
  * Hostile cases of the mall and points (docs/mall.md#refunds, #pickup; docs/points.md): a refund racing the
@@ -90,6 +92,18 @@ describe('Points mall under hostile use', () => {
     expect((await post(`/api/admin/mall/orders/${order.id}/ready`, pinghu)).status).toBe(200);
     const code = (await get(`/api/me/orders/${order.id}`, v.token)).body.pickupCode as string;
     return { v, order, code };
+  };
+
+  /** Money, points and stock agree for one order: paid attempts minus refunds done = 1 only for an order kept. */
+  const booksAgree = async (v: TestVolunteer, orderId: number) => {
+    const row = await orderRow(orderId);
+    const paid = await ctx.dataSource.getRepository(MallPayment).countBy({ orderId, state: 'paid' });
+    const back = await ctx.dataSource.getRepository(MallRefund).countBy({ orderId, state: 'succeeded' });
+    const kept = ['paid', 'ready', 'completed'].includes(row.status);
+    expect([row.status, paid - back]).toEqual([row.status, kept ? 1 : 0]);
+    expect(await ledgerSum(v)).toBe(await balance(v));
+    expect(await balance(v)).toBe(kept ? 90 : 100);
+    return row.status;
   };
 
   beforeAll(async () => {
@@ -326,5 +340,55 @@ describe('Points mall under hostile use', () => {
     expect((await orderRow(order.id)).status).toBe('pending_payment');
     expect((await send('transaction', n.headers, n.body)).status).toBe(200);
     expect((await orderRow(order.id)).status).toBe('paid');
+  });
+
+  it('pay, the unpaid job, the guard’s cancel and payment-check at once: money, points and stock agree every time', async () => {
+    const admin = (await ctx.loginStaff('admin')).accessToken;
+    const p = await product({ stock: 10, pickupStationIds: [], delivery: true });
+    const seen: string[] = [];
+    for (let round = 0; round < 4; round++) {
+      const [v] = await createVolunteers(ctx, 1);
+      await credit(v, 100);
+      const order = (await post('/api/mall/orders', v.token, { productId: p.id, quantity: 1, clientRequestId: req() }))
+        .body as MallOrderResponse;
+      const { outTradeNo } = (await post(`/api/me/orders/${order.id}/pay`, v.token)).body as MallPaymentStart;
+      await ctx.dataSource
+        .getRepository(MallOrder)
+        .update({ id: order.id }, { createdAt: new Date(testNowMs() - 16 * 60_000) });
+      const answers = await Promise.all([
+        post('/api/admin/jobs/mall-unpaid-cancel/run', admin),
+        post(`/api/me/orders/${order.id}/cancel`, v.token),
+        sandbox()
+          .markPaid(outTradeNo)
+          .then(() => ({ status: 200 }))
+          .catch(() => ({ status: 0 })), // closed first: the payer could not pay
+        post(`/api/me/orders/${order.id}/payment-check`, v.token),
+      ]);
+      expect(answers.map((a) => a.status).filter((x) => x >= 500)).toEqual([]);
+      for (let i = 0; i < 3; i++) {
+        await sandbox().settle();
+        await new Promise((r) => setTimeout(r, 150)); // an automatic refund turns SUCCESS, then notifies
+      }
+      seen.push(await booksAgree(v, order.id));
+    }
+    expect(await stock(p.id)).toBe(10 - seen.filter((x) => x === 'paid').length);
+  });
+
+  it('two refunds of one paid cash order at once: one refund asked of WeChat Pay, points and stock back once', async () => {
+    const p = await product({ stock: 3 });
+    const { v, order } = await readyCashOrder(p);
+    const res = await Promise.all(
+      [1, 2, 3].map(() => post(`/api/admin/mall/orders/${order.id}/refund`, mall, { reason: '重复点击退款' })),
+    );
+    expect(res.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    for (let i = 0; i < 3; i++) {
+      await sandbox().settle();
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    expect(await ctx.dataSource.getRepository(MallRefund).countBy({ orderId: order.id })).toBe(1);
+    expect(await booksAgree(v, order.id)).toBe('refunded');
+    expect(await stock(p.id)).toBe(3);
+    const again = await post(`/api/admin/mall/orders/${order.id}/refund`, mall, { reason: '再次退款' });
+    expect([again.status, again.body.code]).toEqual([409, 'MALL_REFUND_NOT_ALLOWED']);
   });
 });

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import {
   BULLETIN_IMAGE_PURPOSE,
+  hasPermission,
   type AdminBulletinPage,
   type AdminBulletinResponse,
   type BulletinUnitCount,
@@ -108,11 +109,14 @@ export class BulletinsService {
     return { ...this.summary(b, await this.readCount(b.id)), units: await this.units(b.id) };
   }
 
-  /** Whether this person may see the bulletin's pictures: its readers and the staff whose scope holds it. */
+  /**
+   * Whether this person may see the bulletin's pictures: its readers and the officers (alerts.send) whose scope holds
+   * it — not every staff account at the city (the system administrator, the mall operator).
+   */
   async canSee(actor: Actor, id: number): Promise<boolean> {
     const b = await this.ds.getRepository(Bulletin).findOneBy({ id });
     if (!b) return false;
-    if (isPathInScope(actor, b.orgPath)) return true;
+    if (hasPermission(actor.staffRoles, 'alerts.send') && isPathInScope(actor, b.orgPath)) return true;
     return this.ds.getRepository(BulletinRecipient).existsBy({ bulletinId: id, userId: actor.userId });
   }
 
