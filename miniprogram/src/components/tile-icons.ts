@@ -66,6 +66,7 @@ const TILE_ICONS: Record<string, string> = {
   disputes: messages,
   incidents: alertTriangle,
   alerts: bellRinging,
+  bulletins: bellRinging,
   'alert-send': bellRinging,
   dispatch: speakerphone,
   'tip-triage': listSearch,

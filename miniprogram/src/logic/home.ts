@@ -159,6 +159,11 @@ export const STAFF_FUNCTIONS: readonly StaffFunction[] = [
     tile: page('report-new', '重大事项报送', '向派出所报送紧急、重大事项', PAGES.reportNew),
   },
   { permission: 'company.self', tile: page('my-reports', '报送记录', '查看报送的受理和处置情况', PAGES.myReports) },
+  // Bulletins of the company's area reach its manager as a message; this is where they are all kept.
+  {
+    permission: 'company.self',
+    tile: page('bulletins', '治安通报', '派出所发来的治安状况通报', pageUrl(PAGES.myAlerts, { tab: 'bulletins' })),
+  },
 ];
 
 /** Functions of modules still being built (调度, 报表), only for the roles that will have them. */

@@ -70,7 +70,7 @@ describe('staff homes derived from the permission table', () => {
       'weekly-rule',
       'jobs',
     ]);
-    expect(built(['company_manager'])).toEqual(['guards', 'propose', 'report-new', 'my-reports']);
+    expect(built(['company_manager'])).toEqual(['guards', 'propose', 'report-new', 'my-reports', 'bulletins']);
     expect(built(['mall_operator'])).toEqual(['products', 'orders', 'mall-stats', 'mall-verify']);
   });
 
