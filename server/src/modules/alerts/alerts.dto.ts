@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -27,6 +27,9 @@ import {
   type AlertLevel,
   type AlertTargetKind,
 } from '@jianghuai/shared';
+
+/** Spaces around a text are dropped before its length is checked: a text of blanks is refused, never sent empty. */
+const Trimmed = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 export class AlertTargetDto {
   @ApiProperty({ enum: ALERT_TARGET_KINDS, description: '预警对象：派出所、社区、队伍或地点周边' })
@@ -70,12 +73,14 @@ export class RecipientCountDto {
 
 export class SendAlertDto extends RecipientCountDto {
   @ApiProperty({ description: '标题', maxLength: ALERT_TITLE_MAX })
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(ALERT_TITLE_MAX)
   title: string;
 
   @ApiProperty({ description: '预警内容', maxLength: ALERT_TEXT_MAX })
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(ALERT_TEXT_MAX)
@@ -88,18 +93,21 @@ export class SendAlertDto extends RecipientCountDto {
 
 export class PublishBulletinDto {
   @ApiProperty({ description: '标题', maxLength: ALERT_TITLE_MAX })
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(ALERT_TITLE_MAX)
   title: string;
 
   @ApiProperty({ description: '治安状况通报', maxLength: BULLETIN_TEXT_MAX })
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(BULLETIN_TEXT_MAX)
   text: string;
 
   @ApiProperty({ description: '安全防范指导意见', maxLength: BULLETIN_TEXT_MAX })
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(BULLETIN_TEXT_MAX)

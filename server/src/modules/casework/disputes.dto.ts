@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsIn,
   IsInt,
+  IsISO8601,
   IsNumber,
   IsOptional,
   IsString,
@@ -14,6 +15,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -27,8 +29,14 @@ import {
 } from '@jianghuai/shared';
 import { PageQueryDto } from '../../common/pagination.js';
 
+/** Spaces around a text are dropped before its length is checked: a text of blanks is refused, never stored empty. */
+const Trimmed = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+/** Both coordinates or neither: a point with one of them cannot be placed. */
+const WithCoordinates = () => ValidateIf((o: { lat?: unknown; lng?: unknown }) => o.lat != null || o.lng != null);
+
 export class DisputePartyDto {
   @ApiProperty({ description: '当事人姓名', maxLength: 32 })
+  @Trimmed()
   @IsString()
   @MinLength(1)
   @MaxLength(32)
@@ -43,20 +51,21 @@ export class DisputePartyDto {
 
 export class DisputePlaceDto {
   @ApiProperty({ description: '纠纷地点', maxLength: 200 })
+  @Trimmed()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   address: string;
 
-  @ApiPropertyOptional({ description: '纬度', type: Number, nullable: true })
-  @IsOptional()
+  @ApiPropertyOptional({ description: '纬度（与经度同时给出）', type: Number, nullable: true })
+  @WithCoordinates()
   @IsNumber()
   @Min(-90)
   @Max(90)
   lat?: number | null;
 
-  @ApiPropertyOptional({ description: '经度', type: Number, nullable: true })
-  @IsOptional()
+  @ApiPropertyOptional({ description: '经度（与纬度同时给出）', type: Number, nullable: true })
+  @WithCoordinates()
   @IsNumber()
   @Min(-180)
   @Max(180)
@@ -84,6 +93,7 @@ export class CreateDisputeDto extends DisputeBaseDto {
   place: DisputePlaceDto;
 
   @ApiProperty({ description: '纠纷情况', maxLength: 2000 })
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(2000)
@@ -110,6 +120,7 @@ export class CreateDisputeFromTipDto extends DisputeBaseDto {
 
   @ApiPropertyOptional({ description: '纠纷情况（默认取线索内容）', maxLength: 2000 })
   @IsOptional()
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(2000)
@@ -131,9 +142,11 @@ export class DisputeQueryDto extends PageQueryDto {
 export class DisputeStepDto {
   @ApiProperty({ description: '工作日期（YYYY-MM-DD，北京时间，不晚于今天）' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsISO8601({ strict: true })
   date: string;
 
   @ApiProperty({ description: '做了什么', maxLength: 1000 })
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(1000)
@@ -146,6 +159,7 @@ export class DisputeOutcomeDto {
   outcome: DisputeOutcome;
 
   @ApiProperty({ description: '结果说明', maxLength: 1000 })
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(1000)

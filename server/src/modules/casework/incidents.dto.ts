@@ -22,6 +22,9 @@ import {
 } from '@jianghuai/shared';
 import { PageQueryDto } from '../../common/pagination.js';
 
+/** Spaces around a text are dropped before its length is checked: a text of blanks is refused, never stored empty. */
+const Trimmed = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
 export class FileIncidentReportDto {
   @ApiProperty({ description: '手机端为每次报送生成一次的请求号；重复提交返回同一份报送', maxLength: 64 })
   @IsString()
@@ -33,6 +36,7 @@ export class FileIncidentReportDto {
   category: IncidentCategory;
 
   @ApiProperty({ description: '事项类别（如 火灾、群体性事件、人员受伤）', maxLength: 50 })
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(50)
@@ -43,12 +47,14 @@ export class FileIncidentReportDto {
   occurredAt: string;
 
   @ApiProperty({ description: '事发地点', maxLength: 200 })
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
   place: string;
 
   @ApiProperty({ description: '事项内容', maxLength: 2000 })
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(2000)

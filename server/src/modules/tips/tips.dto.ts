@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -29,22 +29,28 @@ import {
 } from '@jianghuai/shared';
 import { PageQueryDto } from '../../common/pagination.js';
 
+/** Spaces around a text are dropped before its length is checked: a text of blanks is refused, never stored empty. */
+const Trimmed = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+/** Both coordinates or neither: a point with one of them cannot be placed. */
+const WithCoordinates = () => ValidateIf((o: { lat?: unknown; lng?: unknown }) => o.lat != null || o.lng != null);
+
 export class TipPlaceDto {
   @ApiProperty({ description: '地点（地址描述）', maxLength: 200 })
+  @Trimmed()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   address: string;
 
-  @ApiPropertyOptional({ description: '纬度', type: Number, nullable: true })
-  @IsOptional()
+  @ApiPropertyOptional({ description: '纬度（与经度同时给出）', type: Number, nullable: true })
+  @WithCoordinates()
   @IsNumber()
   @Min(-90)
   @Max(90)
   lat?: number | null;
 
-  @ApiPropertyOptional({ description: '经度', type: Number, nullable: true })
-  @IsOptional()
+  @ApiPropertyOptional({ description: '经度（与纬度同时给出）', type: Number, nullable: true })
+  @WithCoordinates()
   @IsNumber()
   @Min(-180)
   @Max(180)
@@ -62,6 +68,7 @@ export class SubmitTipDto {
   category: TipCategory;
 
   @ApiProperty({ description: '线索内容', maxLength: 2000 })
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(2000)
@@ -110,11 +117,13 @@ export class AdminTipQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '提交日期起（含，YYYY-MM-DD，北京时间）' })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsISO8601({ strict: true })
   from?: string;
 
   @ApiPropertyOptional({ description: '提交日期止（含，YYYY-MM-DD，北京时间）' })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsISO8601({ strict: true })
   to?: string;
 
   @ApiPropertyOptional({ description: '责任派出所' })
@@ -141,6 +150,7 @@ export class AssignTipDto {
 
 export class CloseTipDto {
   @ApiProperty({ description: '处理结果（义警可见）', maxLength: 1000 })
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(1000)
@@ -149,6 +159,7 @@ export class CloseTipDto {
 
 export class RejectTipDto {
   @ApiProperty({ description: '不予采纳的原因（义警可见）', maxLength: 500 })
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(500)
@@ -164,6 +175,7 @@ export class DuplicateTipDto {
 
 export class MyTipMessageDto {
   @ApiProperty({ description: '留言内容', maxLength: 1000 })
+  @Trimmed()
   @IsString()
   @MinLength(1)
   @MaxLength(1000)
