@@ -163,14 +163,13 @@ export class AlertsService {
     );
   }
 
-  /** One recipient row and one in-app message per volunteer; returns the messages' ids for the push. */
+  /** One recipient row and one in-app message per volunteer, in batches; returns the messages' ids for the push. */
   private async insertRecipients(m: EntityManager, alert: Alert, target: ResolvedTarget): Promise<number[]> {
-    const ids: number[] = [];
-    const rows: Partial<AlertRecipient>[] = [];
     const prefix = alert.level === 'urgent' ? '【紧急预警】' : '【预警】';
-    for (const v of target.volunteers) {
-      const notificationId = await this.notifications.create(m, {
-        userId: v.userId,
+    const messageOf = await this.notifications.createForEach(
+      m,
+      target.volunteers.map((v) => v.userId),
+      {
         template: 'alert_warning',
         title: `${prefix}${alert.title}`,
         body: alert.text,
@@ -180,12 +179,17 @@ export class AlertsService {
           thing2: alert.senderUnitName.slice(0, 20) || '公安机关',
           phrase3: ALERT_LEVEL_LABELS[alert.level],
         },
-      });
-      ids.push(notificationId);
-      rows.push({ alertId: alert.id, userId: v.userId, volunteerId: v.id, notificationId, readAt: null });
-    }
+      },
+    );
+    const rows = target.volunteers.map((v) => ({
+      alertId: alert.id,
+      userId: v.userId,
+      volunteerId: v.id,
+      notificationId: messageOf.get(v.userId) ?? null,
+      readAt: null,
+    }));
     for (let i = 0; i < rows.length; i += BATCH) await m.getRepository(AlertRecipient).insert(rows.slice(i, i + BATCH));
-    return ids;
+    return [...messageOf.values()];
   }
 
   private async toAdmin(a: Alert): Promise<AdminAlertResponse> {

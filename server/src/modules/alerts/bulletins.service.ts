@@ -146,23 +146,21 @@ export class BulletinsService {
   }
 
   private async insertReaders(m: EntityManager, b: Bulletin, readers: Reader[]): Promise<number[]> {
-    const ids: number[] = [];
-    for (const r of readers) {
-      ids.push(
-        await this.notifications.create(m, {
-          userId: r.userId,
-          template: 'situation_bulletin',
-          title: `【治安通报】${b.title}`,
-          body: b.text.slice(0, 200),
-          page: bulletinPage(b.id),
-          data: { thing1: b.title.slice(0, 20), thing2: b.areaName.slice(0, 20) },
-        }),
-      );
-    }
+    const messageOf = await this.notifications.createForEach(
+      m,
+      readers.map((r) => r.userId),
+      {
+        template: 'situation_bulletin',
+        title: `【治安通报】${b.title}`,
+        body: b.text.slice(0, 200),
+        page: bulletinPage(b.id),
+        data: { thing1: b.title.slice(0, 20), thing2: b.areaName.slice(0, 20) },
+      },
+    );
     const rows = readers.map((r) => ({ ...r, bulletinId: b.id, readAt: null }));
     for (let i = 0; i < rows.length; i += BATCH)
       await m.getRepository(BulletinRecipient).insert(rows.slice(i, i + BATCH));
-    return ids;
+    return [...messageOf.values()];
   }
 
   private async attachImages(m: EntityManager, actor: Actor, bulletinId: number, imageIds: string[]): Promise<void> {

@@ -66,6 +66,42 @@ export class NotificationsService {
     return row.id;
   }
 
+  /**
+   * One message to each of many people (a warning to a station's guards), in the caller's transaction, written in
+   * batches of 400 rows; `page` tells this message apart, so each person's new message id is read back by it.
+   */
+  async createForEach(
+    manager: EntityManager,
+    userIds: readonly number[],
+    input: Omit<NotifyInput, 'userId'> & { page: string },
+  ): Promise<Map<number, number>> {
+    const now = this.clock.now();
+    const row = {
+      template: input.template,
+      title: input.title.slice(0, 64),
+      body: input.body.slice(0, 500),
+      page: input.page,
+      data: input.data ?? {},
+      pushStatus: 'pending' as const,
+      pushAttempts: 0,
+      nextPushAt: new Date(this.clock.nowMs() + PUSH_CLAIM_MS),
+      readAt: null,
+      createdAt: now,
+    };
+    const ids = new Map<number, number>();
+    const repo = manager.getRepository(Notification);
+    for (let i = 0; i < userIds.length; i += 400) {
+      const batch = userIds.slice(i, i + 400);
+      await repo.insert(batch.map((userId) => ({ ...row, userId })));
+      const made = await repo.find({
+        where: { userId: In([...batch]), page: input.page },
+        select: { id: true, userId: true },
+      });
+      for (const m of made) ids.set(m.userId, m.id);
+    }
+    return ids;
+  }
+
   /** Creates and pushes at once, outside any business transaction. */
   async notify(input: NotifyInput): Promise<number> {
     const id = await this.create(this.dataSource.manager, input);
