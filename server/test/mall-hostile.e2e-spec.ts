@@ -7,6 +7,7 @@ import { MallRefund } from '../src/modules/mall/entities/mall-refund.entity.js';
 import { User } from '../src/modules/users/user.entity.js';
 import { PointsLedgerService } from '../src/modules/points/points-ledger.service.js';
 import { PointsLedgerEntry } from '../src/modules/points/entities/points-ledger-entry.entity.js';
+import { PointsLot } from '../src/modules/points/entities/points-lot.entity.js';
 import { createTestApp, bearer, type TestContext } from './support/test-app.js';
 import { createVolunteers, mintLogins, type TestVolunteer } from './support/activity-factories.js';
 import { testNow, testNowMs } from './support/test-clock.js';
@@ -46,8 +47,8 @@ describe('Points mall under hostile use', () => {
         sourceId: String(v.userId),
         description: '测试表彰',
         idempotencyKey: `mall-hostile-credit:${v.userId}:${++seq}`,
-        awardingOrgId: null,
-        awardingOrgPath: null,
+        awardingOrgId: ph.id, // a lot of 平湖派出所's: redemptions take from it and refunds give back to it
+        awardingOrgPath: ph.path,
         notify: false,
       }),
     );
@@ -58,6 +59,8 @@ describe('Points mall under hostile use', () => {
       (s, e) => s + e.amount,
       0,
     );
+  const lotsLeft = async (v: TestVolunteer) =>
+    (await ctx.dataSource.getRepository(PointsLot).findBy({ userId: v.userId })).reduce((n, l) => n + l.remaining, 0);
   const stock = async (id: number) => (await ctx.dataSource.getRepository(MallProduct).findOneByOrFail({ id })).stock;
   const orderRow = (id: number) => ctx.dataSource.getRepository(MallOrder).findOneByOrFail({ id });
   const product = async (over: Record<string, unknown> = {}): Promise<MallProductResponse> => {
@@ -103,6 +106,7 @@ describe('Points mall under hostile use', () => {
     expect([row.status, paid - back]).toEqual([row.status, kept ? 1 : 0]);
     expect(await ledgerSum(v)).toBe(await balance(v));
     expect(await balance(v)).toBe(kept ? 90 : 100);
+    expect(await lotsLeft(v)).toBe(await balance(v));
     return row.status;
   };
 
@@ -175,7 +179,7 @@ describe('Points mall under hostile use', () => {
         expect(['MALL_PICKUP_REFUNDING', 'MALL_ORDER_STATE_CHANGED']).toContain(confirm.body.code);
         expect([row.status, row.verifiedAt, await balance(v), await stock(p.id)]).toEqual(['refunded', null, 100, 5]);
       }
-      expect(await ledgerSum(v)).toBe(await balance(v));
+      expect([await ledgerSum(v), await lotsLeft(v)]).toEqual([await balance(v), await balance(v)]);
     }
   });
 

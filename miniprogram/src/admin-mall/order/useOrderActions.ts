@@ -20,7 +20,8 @@ export function useOrderActions(id: number) {
   const [notice, setNotice] = useState<string | null>(null);
 
   const fail = async (caught: unknown) => {
-    if (caught instanceof HttpError && caught.code === 'MALL_ORDER_STATE_CHANGED') {
+    // a stale screen: taken by someone else, or a refund started meanwhile (备货 is then refused) — show what is now
+    if (caught instanceof HttpError && ['MALL_ORDER_STATE_CHANGED', 'MALL_ORDER_REFUNDING'].includes(caught.code)) {
       setRefunding(false);
       setNotice(STATE_CHANGED);
       await order.refresh();
