@@ -395,4 +395,40 @@ describe('Points mall under hostile use', () => {
     const again = await post(`/api/admin/mall/orders/${order.id}/refund`, mall, { reason: '再次退款' });
     expect([again.status, again.body.code]).toEqual([409, 'MALL_REFUND_NOT_ALLOWED']);
   });
+
+  it('scope: another guard, another station, a company manager and the guard on staff routes get 404 or 403, never data', async () => {
+    const p = await product({ stock: 5 });
+    const { v, order, code } = await readyCashOrder(p);
+    const [other] = await createVolunteers(ctx, 1);
+    const company = (await ctx.loginStaff('company')).accessToken;
+    const yushan = (await ctx.loginStaff('yushan_station')).accessToken;
+    const id = order.id;
+    const guard = await Promise.all([
+      get(`/api/me/orders/${id}`, other.token),
+      post(`/api/me/orders/${id}/cancel`, other.token),
+      post(`/api/me/orders/${id}/pay`, other.token),
+      post(`/api/me/orders/${id}/payment-check`, other.token),
+    ]);
+    expect(guard.map((r) => r.status)).toEqual([404, 404, 404, 404]);
+    expect(JSON.stringify(guard.map((r) => r.body))).not.toContain(code);
+    const staff = async (token: string) =>
+      (
+        await Promise.all([
+          get(`/api/admin/mall/orders/${id}`, token),
+          post(`/api/admin/mall/orders/${id}/ready`, token),
+          post('/api/admin/mall/pickups/lookup', token, { code }),
+          post('/api/admin/mall/pickups/confirm', token, { code }),
+          post(`/api/admin/mall/orders/${id}/refund`, token, { reason: '越权退款' }),
+          get('/api/admin/mall/orders/export', token),
+          get('/api/admin/mall/stats', token),
+        ])
+      ).map((r) => r.status);
+    expect(await staff(yushan)).toEqual([404, 404, 404, 404, 403, 403, 403]); // another station
+    expect(await staff(company)).toEqual([403, 403, 403, 403, 403, 403, 403]);
+    expect(await staff(v.token)).toEqual([403, 403, 403, 403, 403, 403, 403]);
+    const list = await get('/api/admin/mall/orders', yushan);
+    expect(list.body.items.map((o: MallOrderResponse) => o.id)).not.toContain(id);
+    const row = await orderRow(id);
+    expect([row.status, row.refundStatus, row.verifiedAt]).toEqual(['ready', null, null]);
+  });
 });
