@@ -227,4 +227,48 @@ describe(`tips, cases and reports under hostile input (${E2E_DB})`, () => {
     expect(Number(told[0].n)).toBe(runs.reduce((n, r) => n + r.notified, 0));
     expect(Number(told[0].n)).toBeGreaterThanOrEqual(1);
   });
+
+  it('a report’s pictures follow the report: a manager who has left the company reads neither', async () => {
+    const image = await sharp({ create: { width: 120, height: 90, channels: 3, background: '#a33' } })
+      .jpeg()
+      .toBuffer();
+    const upload = await ctx
+      .http()
+      .post('/api/files')
+      .set(...bearer(t.company))
+      .field('purpose', 'incident_attachment')
+      .attach('file', image, { filename: 'fire.jpg', contentType: 'image/jpeg' })
+      .expect(201);
+    const report = (await fileReport({ attachmentIds: [upload.body.id] }).expect(200)).body as {
+      id: number;
+      attachments: { url: string }[];
+    };
+    const picture = () => ctx.http().get(report.attachments[0].url);
+    await picture()
+      .set(...bearer(t.company))
+      .expect(200);
+    await picture()
+      .set(...bearer(t.pinghu_station))
+      .expect(200);
+    for (const who of ['admin', 'mall', 'zhangwei'])
+      expect([who, (await picture().set(...bearer(t[who]))).status]).toEqual([who, 404]);
+    const [company] = await ctx.dataSource.query('SELECT id, managerUserId FROM companies WHERE id = ?', [
+      (await call(t.company, 'get', `/company/incident-reports/${report.id}`).expect(200)).body.companyId,
+    ]);
+    await ctx.dataSource.query('UPDATE companies SET managerUserId = NULL WHERE id = ?', [company.id]);
+    try {
+      expect((await call(t.company, 'get', `/company/incident-reports/${report.id}`)).status).toBe(404);
+      await picture()
+        .set(...bearer(t.company))
+        .expect(404);
+      await picture()
+        .set(...bearer(t.pinghu_station))
+        .expect(200);
+    } finally {
+      await ctx.dataSource.query('UPDATE companies SET managerUserId = ? WHERE id = ?', [
+        company.managerUserId,
+        company.id,
+      ]);
+    }
+  });
 });
