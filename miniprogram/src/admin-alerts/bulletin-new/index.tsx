@@ -17,6 +17,7 @@ import { useUpload } from '../../hooks/useUpload';
 import { PAGES, pageUrl } from '../../logic/routes';
 import { alertTargets, publishBulletin } from '../../services/alerts';
 import { HttpError, NETWORK_ERROR_MESSAGE } from '../../services/http';
+import '../../components/enrolment.css';
 import '../../components/alerts/alerts.css';
 import '../../components/tips/tips.css';
 

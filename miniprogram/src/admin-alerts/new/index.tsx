@@ -6,6 +6,7 @@ import { Choice } from '../../components/Choice';
 import { ErrorState, InlineError, LoadingState } from '../../components/States';
 import { RADIUS_CHOICES, radiusLabel, type AlertDraft } from '../../logic/alerts';
 import { useAlertForm } from './useAlertForm';
+import '../../components/enrolment.css';
 import '../../components/alerts/alerts.css';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';

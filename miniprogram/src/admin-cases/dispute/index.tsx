@@ -9,6 +9,7 @@ import { HttpError } from '../../services/http';
 import { addDisputeStep, adminDispute, closeDispute } from '../../services/casework';
 import { MediatorPicker } from './MediatorPicker';
 import '../../components/activity/activity.css';
+import '../../components/enrolment.css';
 
 /**
  * One case for the officers: its facts and steps; while open, the mediator, a step and the close (化解 / 上交, the

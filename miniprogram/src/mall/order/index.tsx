@@ -37,7 +37,7 @@ function Steps({ o }: { o: MallOrderResponse }) {
             {s.done ? '✓ ' : '○ '}
             {s.label}
           </Text>
-          <Text>{s.at ?? (s.done ? '' : '未到')}</Text>
+          <Text className="jh-time">{s.at ?? (s.done ? '' : '未到')}</Text>
         </View>
       ))}
     </View>

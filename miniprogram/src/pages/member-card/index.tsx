@@ -6,6 +6,7 @@ import { Screen } from '../../components/Screen';
 import { BigButton } from '../../components/BigButton';
 import { ErrorState, LoadingState } from '../../components/States';
 import { InfoRow } from '../../components/Choice';
+import { withWholeDates } from '../../components/WholeDates';
 import { inactivityWarning, lastDutyLabel, skillExpiryLabel, starsLabel } from '../../logic/enrolment-view';
 import { formatDateTime } from '../../logic/format';
 import { PAGES } from '../../logic/routes';
@@ -54,8 +55,13 @@ function SkillsAndEquipment({ card }: { card: VolunteerCardResponse }) {
         {card.skills.map((s) => (
           <InfoRow
             key={s.name}
-            label={s.certificateNo ? `${s.name}（证书 ${s.certificateNo}）` : s.name}
-            value={skillExpiryLabel(s)}
+            label={s.name}
+            value={
+              <>
+                {s.certificateNo ? <Text className="jh-block">证书 {s.certificateNo}</Text> : null}
+                {withWholeDates(skillExpiryLabel(s))}
+              </>
+            }
           />
         ))}
       </View>

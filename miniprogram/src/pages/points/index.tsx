@@ -9,6 +9,7 @@ import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
 import { messageOf } from '../../hooks/useSignup';
 import { formatPointsAmount, ledgerLine } from '../../logic/points';
 import { myLedger, myPoints } from '../../services/points';
+import { withWholeDates } from '../../components/WholeDates';
 import '../../components/activity/activity.css';
 
 function LedgerRow({ e }: { e: LedgerEntryResponse }) {
@@ -20,7 +21,7 @@ function LedgerRow({ e }: { e: LedgerEntryResponse }) {
           {line.title}
         </Text>
         <Text className="jh-block jh-muted">
-          {e.typeLabel} · {line.meta}
+          {e.typeLabel} · {withWholeDates(line.meta)}
         </Text>
         {line.note ? <Text className="jh-block jh-muted">{line.note}</Text> : null}
       </View>
