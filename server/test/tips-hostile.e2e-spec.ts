@@ -271,4 +271,70 @@ describe(`tips, cases and reports under hostile input (${E2E_DB})`, () => {
       ]);
     }
   });
+
+  it('pictures of a tip, a report and a bulletin are served without where they were taken nor what was appended', async () => {
+    const phonePhoto = Buffer.concat([
+      await sharp({ create: { width: 200, height: 150, channels: 3, background: '#2a6' } })
+        .jpeg()
+        .withExif({
+          IFD0: { Make: 'SecretPhoneMaker' },
+          IFD3: {
+            GPSLatitudeRef: 'N',
+            GPSLatitude: '31/1 40/1 12/1',
+            GPSLongitudeRef: 'E',
+            GPSLongitude: '118/1 30/1 0/1',
+          },
+        })
+        .toBuffer(),
+      Buffer.from('PK\x03\x04<script>alert(1)</script>', 'binary'),
+    ]);
+    const upload = (token: string, purpose: string, bytes = phonePhoto, filename = '../../etc/passwd.jpg') =>
+      ctx
+        .http()
+        .post('/api/files')
+        .set(...bearer(token))
+        .field('purpose', purpose)
+        .attach('file', bytes, { filename, contentType: 'image/jpeg' });
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    for (const [who, purpose] of [
+      ['zhangwei', 'tip_photo'],
+      ['company', 'incident_attachment'],
+      ['yushan_branch', 'bulletin_image'],
+    ])
+      expect([purpose, (await upload(t[who], purpose, svg, 'photo.jpg')).status]).toEqual([purpose, 415]);
+
+    const tipPhoto = (await upload(t.zhangwei, 'tip_photo').expect(201)).body.id as string;
+    const tip = (await submit({ photoIds: [tipPhoto] }).expect(200)).body as { photos: { url: string }[] };
+    const reportPhoto = (await upload(t.company, 'incident_attachment').expect(201)).body.id as string;
+    const report = (await fileReport({ attachmentIds: [reportPhoto] }).expect(200)).body as {
+      attachments: { url: string }[];
+    };
+    const bulletinPhoto = (await upload(t.yushan_branch, 'bulletin_image').expect(201)).body.id as string;
+    await call(t.yushan_branch, 'post', '/admin/bulletins', {
+      title: '平湖治安通报',
+      text: '本月电动车被盗两起。',
+      advice: '车棚加锁。',
+      areaId: (await ctx.org('MAS-YS-PH')).id,
+      imageIds: [bulletinPhoto],
+    }).expect(200);
+    for (const url of [tip.photos[0].url, report.attachments[0].url, `/api/files/${bulletinPhoto}`]) {
+      const res = await ctx
+        .http()
+        .get(url)
+        .set(...bearer(t.pinghu_station))
+        .buffer(true)
+        .parse((r, done) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      const served = res.body as Buffer;
+      expect(res.headers['content-type']).toBe('image/jpeg');
+      expect(res.headers['content-disposition']).toMatch(/^inline; filename="[0-9a-f]{32}\.jpg"$/);
+      expect((await sharp(served).metadata()).exif).toBeUndefined();
+      expect(served.includes(Buffer.from('SecretPhoneMaker'))).toBe(false);
+      expect(served.includes(Buffer.from('<script>'))).toBe(false);
+    }
+  });
 });
