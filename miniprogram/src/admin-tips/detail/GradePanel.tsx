@@ -34,7 +34,16 @@ export function GradePanel({ t, onGraded }: { t: AdminTipResponse; onGraded: () 
     [t.id, onGraded],
   );
   if (t.status !== 'closed') return null;
-  if (table.status !== 'ready') return <Text className="jh-muted jh-block">{table.error ?? '正在加载评级表…'}</Text>;
+  if (table.status === 'loading') return <Text className="jh-muted jh-block">正在加载评级表…</Text>;
+  if (table.status === 'error')
+    return (
+      <View className="jh-card" data-testid="tip-grade">
+        <InlineError message={`评级表没能加载：${table.error}`} testId="tip-grade-table-error" />
+        <BigButton kind="secondary" onClick={table.reload} testId="tip-grade-table-retry">
+          重新加载评级表
+        </BigButton>
+      </View>
+    );
   const current = t.grade ? `当前评级 ${t.grade}（奖励 ${t.gradePoints ?? 0} 积分）` : '尚未评级';
   return (
     <View className="jh-card" data-testid="tip-grade">
