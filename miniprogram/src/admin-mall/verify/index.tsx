@@ -154,9 +154,10 @@ export default function MallVerifyPage() {
         </View>
       ) : null}
       <InlineError message={v.error} testId="mall-verify-error" />
-      {v.state.step === 'enter' ? <Enter v={v} /> : null}
       <Found v={v} />
       <Done v={v} />
+      {/* after a hand-over the next code goes straight in: no tap on 核销下一个 needed at a busy counter */}
+      {v.state.step !== 'found' ? <Enter v={v} /> : null}
       <Handover reloadKey={handed} />
     </Screen>
   );
