@@ -124,11 +124,17 @@ describe(`tip grading in November (Shanghai 23:30 on 30 Nov) (${E2E_DB})`, () =>
     expect(detail).toMatchObject({ grade: 'A', gradePoints: 50, gradedAt: expect.stringMatching(/^2026-11-30T15:3/) });
     const events = detail.events.map((e: { action: string }) => e.action);
     expect(events[events.length - 1]).toBe('grade');
-    // the guard's own view of the tip shows no grade bookkeeping
+    // the guard's own view of the tip shows the reward, not the grade bookkeeping
     const mine = (
       await h.ctx.http().get(`/api/me/tips/${firstTip}`).set('Authorization', `Bearer ${h.t.zhangwei}`).expect(200)
     ).body;
     expect(mine.gradePoints).toBeUndefined();
+    expect(mine.grade).toBeUndefined();
+    expect(mine.rewardPoints).toBe(50);
+    const before = (
+      await h.ctx.http().get(`/api/me/tips/${open}`).set('Authorization', `Bearer ${h.t.zhangwei}`).expect(200)
+    ).body;
+    expect(before.rewardPoints).toBeNull();
   });
 
   it('a new grade reverses the old credit first; revoking gives it back; spent points become a debt', async () => {

@@ -133,6 +133,8 @@ export interface MyTipResponse {
   stationName: string;
   result: string | null;
   rejectReason: string | null;
+  /** The points this tip earned its submitter (after the monthly cap) once graded; null before a grade. */
+  rewardPoints: number | null;
   photos: TipPhoto[];
   createdAt: string;
   updatedAt: string;

@@ -20,6 +20,11 @@ function Outcome({ t }: { t: MyTipResponse }) {
       <View className="jh-card" data-testid="tip-result">
         <Text className="jh-section-title jh-block">处理结果</Text>
         <Text className="jh-block">{t.result}</Text>
+        {t.rewardPoints ? (
+          <Text className="jh-notice jh-block" data-testid="tip-reward">
+            这条线索获得奖励 {t.rewardPoints} 积分，已记入我的积分
+          </Text>
+        ) : null}
       </View>
     );
   if (t.status === 'rejected' && t.rejectReason)

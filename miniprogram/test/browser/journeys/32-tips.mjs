@@ -180,6 +180,8 @@ export default [
       assert(status === '已办结', `张伟 sees the status "${status}"`);
       const shownResult = await textOf(page, 'tip-result');
       assert(shownResult.includes(result), `张伟 sees the result "${shownResult}"`);
+      const reward = await textOf(page, 'tip-reward');
+      assert(reward.includes('50 积分'), `张伟's tip shows its reward as "${reward}"`);
       const police = page.locator('[data-testid="tip-message"]', { hasText: '收到，我们马上去看' }).first();
       await police.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
       const who = (await police.innerText()).trim();
@@ -188,9 +190,9 @@ export default [
       await shot(page, 'tip04-guard-reads-result');
 
       await page.goto(`${base}/#/pages/points/index`);
-      const reward = page.locator('[data-testid="ledger-item"]', { hasText: '线索奖励' }).first();
-      await reward.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-      const amount = (await reward.locator('[data-testid="ledger-amount"]').innerText()).trim();
+      const credit = page.locator('[data-testid="ledger-item"]', { hasText: '线索奖励' }).first();
+      await credit.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      const amount = (await credit.locator('[data-testid="ledger-amount"]').innerText()).trim();
       assert(amount === '+50', `张伟's tip reward reads "${amount}"`);
       await shot(page, 'tip05-guard-sees-reward');
     },

@@ -48,6 +48,7 @@ export class TipMapper {
       stationName: stations.get(t.orgUnitId) ?? '',
       result: t.result,
       rejectReason: t.rejectReason,
+      rewardPoints: t.grade ? t.gradePoints : null,
       photos: photos.get(t.id) ?? [],
       createdAt: t.createdAt.toISOString(),
       updatedAt: t.updatedAt.toISOString(),
