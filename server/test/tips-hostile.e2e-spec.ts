@@ -337,4 +337,24 @@ describe(`tips, cases and reports under hostile input (${E2E_DB})`, () => {
       expect(served.includes(Buffer.from('<script>'))).toBe(false);
     }
   });
+
+  it('a length is counted as the database counts it: 2000 ❤️ are 4000 characters, refused, never a 500', async () => {
+    const hearts = (n: number) => '\u2764\ufe0f'.repeat(n);
+    await refused(submit({ text: hearts(2000) }), 'tip of hearts');
+    await refused(submit({ text: hearts(1001) }), 'tip of 2002 characters');
+    expect((await submit({ text: hearts(1000) }).expect(200)).body.text).toBe(hearts(1000));
+    // an emoji outside the basic plane is one character for both
+    await submit({ text: '\ud83d\ude00'.repeat(2000) }).expect(200);
+    await refused(newCase({ description: hearts(2000) }), 'case of hearts');
+    await refused(fileReport({ content: hearts(2000) }), 'report of hearts');
+    await refused(
+      call(t.pinghu_station, 'post', '/admin/alerts', {
+        target: { kind: 'station', id: (await ctx.org('MAS-YS-PH')).id },
+        title: hearts(30),
+        text: '注意防范',
+        level: 'normal',
+      }),
+      'warning title of hearts',
+    );
+  });
 });

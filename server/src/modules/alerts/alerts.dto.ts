@@ -10,7 +10,6 @@ import {
   IsString,
   Matches,
   Max,
-  MaxLength,
   Min,
   MinLength,
   ValidateNested,
@@ -27,6 +26,7 @@ import {
   type AlertLevel,
   type AlertTargetKind,
 } from '@jianghuai/shared';
+import { MaxChars } from '../../common/errors/max-chars.js';
 
 /** Spaces around a text are dropped before its length is checked: a text of blanks is refused, never sent empty. */
 const Trimmed = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
@@ -76,14 +76,14 @@ export class SendAlertDto extends RecipientCountDto {
   @Trimmed()
   @IsString()
   @MinLength(2)
-  @MaxLength(ALERT_TITLE_MAX)
+  @MaxChars(ALERT_TITLE_MAX)
   title: string;
 
   @ApiProperty({ description: '预警内容', maxLength: ALERT_TEXT_MAX })
   @Trimmed()
   @IsString()
   @MinLength(2)
-  @MaxLength(ALERT_TEXT_MAX)
+  @MaxChars(ALERT_TEXT_MAX)
   text: string;
 
   @ApiProperty({ enum: ALERT_LEVELS, description: '级别：一般 / 紧急（紧急的另发短信）' })
@@ -96,21 +96,21 @@ export class PublishBulletinDto {
   @Trimmed()
   @IsString()
   @MinLength(2)
-  @MaxLength(ALERT_TITLE_MAX)
+  @MaxChars(ALERT_TITLE_MAX)
   title: string;
 
   @ApiProperty({ description: '治安状况通报', maxLength: BULLETIN_TEXT_MAX })
   @Trimmed()
   @IsString()
   @MinLength(2)
-  @MaxLength(BULLETIN_TEXT_MAX)
+  @MaxChars(BULLETIN_TEXT_MAX)
   text: string;
 
   @ApiProperty({ description: '安全防范指导意见', maxLength: BULLETIN_TEXT_MAX })
   @Trimmed()
   @IsString()
   @MinLength(2)
-  @MaxLength(BULLETIN_TEXT_MAX)
+  @MaxChars(BULLETIN_TEXT_MAX)
   advice: string;
 
   @ApiProperty({ description: '通报范围：本单位或下级的派出所、分局或市局' })

@@ -12,7 +12,6 @@ import {
   IsString,
   Matches,
   Max,
-  MaxLength,
   Min,
   MinLength,
   ValidateIf,
@@ -27,6 +26,7 @@ import {
   type DisputeStatus,
   type DisputeType,
 } from '@jianghuai/shared';
+import { MaxChars } from '../../common/errors/max-chars.js';
 import { PageQueryDto } from '../../common/pagination.js';
 
 /** Spaces around a text are dropped before its length is checked: a text of blanks is refused, never stored empty. */
@@ -39,7 +39,7 @@ export class DisputePartyDto {
   @Trimmed()
   @IsString()
   @MinLength(1)
-  @MaxLength(32)
+  @MaxChars(32)
   name: string;
 
   @ApiPropertyOptional({ description: '当事人手机号（加密保存，显示时脱敏）', nullable: true })
@@ -54,7 +54,7 @@ export class DisputePlaceDto {
   @Trimmed()
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxChars(200)
   address: string;
 
   @ApiPropertyOptional({ description: '纬度（与经度同时给出）', type: Number, nullable: true })
@@ -96,7 +96,7 @@ export class CreateDisputeDto extends DisputeBaseDto {
   @Trimmed()
   @IsString()
   @MinLength(2)
-  @MaxLength(2000)
+  @MaxChars(2000)
   description: string;
 
   @ApiPropertyOptional({ description: '所属派出所（分局、市局民警登记时必填）' })
@@ -123,7 +123,7 @@ export class CreateDisputeFromTipDto extends DisputeBaseDto {
   @Trimmed()
   @IsString()
   @MinLength(2)
-  @MaxLength(2000)
+  @MaxChars(2000)
   description?: string;
 }
 
@@ -149,7 +149,7 @@ export class DisputeStepDto {
   @Trimmed()
   @IsString()
   @MinLength(2)
-  @MaxLength(1000)
+  @MaxChars(1000)
   text: string;
 }
 
@@ -162,7 +162,7 @@ export class DisputeOutcomeDto {
   @Trimmed()
   @IsString()
   @MinLength(2)
-  @MaxLength(1000)
+  @MaxChars(1000)
   note: string;
 }
 

@@ -1,16 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Matches, MinLength } from 'class-validator';
 import {
   INCIDENT_CATEGORIES,
   INCIDENT_FLAGS,
@@ -20,6 +10,7 @@ import {
   type IncidentFlag,
   type IncidentStatus,
 } from '@jianghuai/shared';
+import { MaxChars } from '../../common/errors/max-chars.js';
 import { PageQueryDto } from '../../common/pagination.js';
 
 /** Spaces around a text are dropped before its length is checked: a text of blanks is refused, never stored empty. */
@@ -39,7 +30,7 @@ export class FileIncidentReportDto {
   @Trimmed()
   @IsString()
   @MinLength(2)
-  @MaxLength(50)
+  @MaxChars(50)
   subcategory: string;
 
   @ApiProperty({ description: '事发时间', format: 'date-time' })
@@ -50,20 +41,20 @@ export class FileIncidentReportDto {
   @Trimmed()
   @IsString()
   @MinLength(2)
-  @MaxLength(200)
+  @MaxChars(200)
   place: string;
 
   @ApiProperty({ description: '事项内容', maxLength: 2000 })
   @Trimmed()
   @IsString()
   @MinLength(2)
-  @MaxLength(2000)
+  @MaxChars(2000)
   content: string;
 
   @ApiPropertyOptional({ description: '涉及人员', maxLength: 500, nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @MaxChars(500)
   people?: string | null;
 
   @ApiPropertyOptional({
@@ -99,7 +90,7 @@ export class ClassifyIncidentDto {
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @MinLength(2)
-  @MaxLength(100)
+  @MaxChars(100)
   classification: string;
 }
 
@@ -108,6 +99,6 @@ export class DisposeIncidentDto {
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @MinLength(2)
-  @MaxLength(2000)
+  @MaxChars(2000)
   disposal: string;
 }

@@ -12,7 +12,6 @@ import {
   IsString,
   Matches,
   Max,
-  MaxLength,
   Min,
   MinLength,
   ValidateIf,
@@ -27,6 +26,7 @@ import {
   type TipStatus,
   type TipUrgency,
 } from '@jianghuai/shared';
+import { MaxChars } from '../../common/errors/max-chars.js';
 import { PageQueryDto } from '../../common/pagination.js';
 
 /** Spaces around a text are dropped before its length is checked: a text of blanks is refused, never stored empty. */
@@ -39,7 +39,7 @@ export class TipPlaceDto {
   @Trimmed()
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxChars(200)
   address: string;
 
   @ApiPropertyOptional({ description: '纬度（与经度同时给出）', type: Number, nullable: true })
@@ -71,7 +71,7 @@ export class SubmitTipDto {
   @Trimmed()
   @IsString()
   @MinLength(2)
-  @MaxLength(2000)
+  @MaxChars(2000)
   text: string;
 
   @ApiPropertyOptional({ description: '发生时间（默认现在）', format: 'date-time' })
@@ -153,7 +153,7 @@ export class CloseTipDto {
   @Trimmed()
   @IsString()
   @MinLength(2)
-  @MaxLength(1000)
+  @MaxChars(1000)
   result: string;
 }
 
@@ -162,7 +162,7 @@ export class RejectTipDto {
   @Trimmed()
   @IsString()
   @MinLength(2)
-  @MaxLength(500)
+  @MaxChars(500)
   reason: string;
 }
 
@@ -178,7 +178,7 @@ export class MyTipMessageDto {
   @Trimmed()
   @IsString()
   @MinLength(1)
-  @MaxLength(1000)
+  @MaxChars(1000)
   text: string;
 }
 
