@@ -37,7 +37,7 @@ function Steps({ o }: { o: MallOrderResponse }) {
             {s.done ? '✓ ' : '○ '}
             {s.label}
           </Text>
-          <Text className="jh-time">{s.at ?? (s.done ? '' : '未到')}</Text>
+          <Text className="jh-time">{s.at ?? (s.done ? '' : '尚未')}</Text>
         </View>
       ))}
     </View>
@@ -62,7 +62,8 @@ function Refund({ o }: { o: MallOrderResponse }) {
   return (
     <View className="jh-card" data-testid="mall-refund">
       <Text className="jh-section-title jh-block">退款</Text>
-      {o.refundReason ? <InfoRow label="原因" value={o.refundReason} /> : null}
+      {/* a sentence, not a right-aligned row value: a reason of 2–100 characters wraps as text, left to right */}
+      {o.refundReason ? <Text className="jh-block">退款原因：{o.refundReason}</Text> : null}
       <Text className="jh-block">{text}</Text>
     </View>
   );
