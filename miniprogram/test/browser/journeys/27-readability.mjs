@@ -2,7 +2,9 @@
 // has no text under 18 px, no tap target under 44×44 px (60×60 for the big buttons and tiles) and no text under
 // 4.5:1 contrast (measureReadability in support.mjs). The guard's pages are read from the app's page list
 // (app.config.ts: the main package and the volunteers' sub-packages), so a page added there is measured without
-// touching this file.
+// touching this file. The mall's, the warnings' and the casework's pages are opened with a real order, warning and
+// bulletin; the staff's new screens (核销, 订单, 发预警, 纠纷 and 重大事项 lists) are measured as the officers and the mall
+// operator who use them.
 import * as support from '../support.mjs';
 import { staffTokenOf, wechatTokens } from './12-user-fixes.mjs';
 
@@ -80,13 +82,115 @@ async function signedUpActivity(base, station, zhang, inDays) {
   return created.id;
 }
 
+/**
+ * 张伟's newest order, warning and bulletin, made when he has none: a points item ordered with his points (topped
+ * up by the station when short), a normal warning to 平湖派出所's guards and a bulletin of 平湖派出所.
+ */
+async function mallAndAlertsForZhangWei(base) {
+  const zhang = (await wechatTokens(base, 'zhangwei')).accessToken;
+  const station = await staffTokenOf(base, 'pinghu_station');
+  const orders = await api(base, 'GET', '/me/orders?pageSize=1', zhang);
+  const order = orders.items[0]?.id ?? (await orderSomething(base, zhang, station));
+  const targets = await api(base, 'GET', '/admin/alerts/targets', station);
+  const pinghu = targets.stations.find((s) => s.name.includes('平湖'));
+  let alert = (await api(base, 'GET', '/me/alerts?pageSize=1', zhang)).items[0]?.id;
+  if (!alert) {
+    const body = { title: '读屏测试预警', text: '近期电动车被盗较多，巡逻时请留意车棚。', level: 'normal' };
+    await api(base, 'POST', '/admin/alerts', station, { ...body, target: { kind: 'station', id: pinghu.id } });
+    alert = (await api(base, 'GET', '/me/alerts?pageSize=1', zhang)).items[0]?.id;
+  }
+  let bulletin = (await api(base, 'GET', '/me/bulletins?pageSize=1', zhang)).items[0]?.id;
+  if (!bulletin) {
+    await api(base, 'POST', '/admin/bulletins', station, {
+      title: '本周治安状况通报',
+      text: '本周辖区发生盗窃案件三起，均已破获。',
+      advice: '出门请锁好门窗，电动车停进车棚。',
+      areaId: pinghu.id,
+    });
+    bulletin = (await api(base, 'GET', '/me/bulletins?pageSize=1', zhang)).items[0]?.id;
+  }
+  assert(order && alert && bulletin, `张伟 has order ${order}, warning ${alert}, bulletin ${bulletin}`);
+  return { order, alert, bulletin };
+}
+
+/** The cheapest points-only item on the shelf, ordered for 张伟; returns the order id. */
+async function orderSomething(base, zhang, station) {
+  const shelf = (await api(base, 'GET', '/mall/products?pageSize=50', zhang)).items;
+  const item = shelf.filter((p) => !p.cashFen && p.stock > 0).sort((a, b) => a.pointsPrice - b.pointsPrice)[0];
+  assert(item, 'the shelf has no points-only item in stock');
+  const { balance } = await api(base, 'GET', '/me/points', zhang);
+  if (balance < item.pointsPrice) {
+    const found = await api(base, 'GET', '/admin/volunteers?q=MAS2026000001', station);
+    const volunteerId = found.items[0].id;
+    await api(base, 'POST', '/admin/points/adjustments', station, {
+      volunteerId,
+      amount: item.pointsPrice - balance + 10,
+      reason: '读屏测试补充积分',
+    });
+  }
+  const order = await api(base, 'POST', '/mall/orders', zhang, {
+    productId: item.id,
+    quantity: 1,
+    pickupStationId: item.pickupStationIds[0],
+    clientRequestId: `read${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`,
+  });
+  return order.id;
+}
+
 /** Pages that need a query to show something real. */
 const QUERIES = (ids) => ({
   'pages/activity/detail': `?id=${ids.activity}`,
   'pages/activity/checkin': `?id=${ids.activity}`,
   // the demo shop's first product (seeded on a fresh database)
   'mall/product/index': '?id=1',
+  'mall/order/index': `?id=${ids.order}`,
+  'alerts/detail/index': `?id=${ids.alert}`,
+  'alerts/bulletin/index': `?id=${ids.bulletin}`,
 });
+
+/** The staff's new screens, each measured as the account that works on it. */
+const STAFF_PAGES = {
+  pinghu_station: [
+    'admin-mall/verify/index',
+    'admin-alerts/list/index',
+    'admin-alerts/new/index',
+    'admin-alerts/detail/index',
+    'admin-alerts/bulletin-new/index',
+    'admin-cases/disputes/index',
+    'admin-cases/reports/index',
+    'admin-cases/report/index',
+    'admin-tips/list/index',
+    // the volunteer archive with its 积分调整 form
+    'admin-applications/volunteer/index',
+  ],
+  mall: ['admin-mall/orders/index', 'admin-mall/order/index', 'admin-mall/products/index', 'admin-mall/stats/index'],
+  company: ['cases/reports/index', 'cases/report/index', 'cases/report-new/index'],
+};
+
+/** The staff pages of one record: the newest warning, 张伟's order and the company's newest report. */
+const STAFF_QUERIES = (ids) => ({
+  'admin-alerts/detail/index': `?id=${ids.sentAlert}`,
+  'admin-mall/order/index': `?id=${ids.order}`,
+  'admin-cases/report/index': `?id=${ids.report}`,
+  'cases/report/index': `?id=${ids.report}`,
+  'admin-applications/volunteer/index': `?id=${ids.volunteer}`,
+});
+
+/** The demo company's newest major-event report, filed through the API when it has none. */
+async function reportOfCompany(base) {
+  const company = await staffTokenOf(base, 'company');
+  const mine = await api(base, 'GET', '/company/incident-reports?pageSize=1', company);
+  if (mine.items[0]) return mine.items[0].id;
+  const filed = await api(base, 'POST', '/company/incident-reports', company, {
+    clientRequestId: `read${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`,
+    category: 'major',
+    subcategory: '人员受伤',
+    occurredAt: new Date(support.clockNow() - 20 * 60_000).toISOString(),
+    place: '平湖小区北门',
+    content: '一名保安在巡逻时摔伤，已送医。',
+  });
+  return filed.id;
+}
 
 /** Opens a page by its address (a fresh load, as a link would) and waits until it has finished loading. */
 async function openPage(page, base, path) {
@@ -119,6 +223,34 @@ async function assertLarge(page, path) {
   assert(px >= 20, `${path} is not at the 大 text size (root ${px}px)`);
 }
 
+/**
+ * Times and dates broken over two lines ("2026-11-30" on one, "19:30" on the next): each date, time or date and time
+ * in a visible text must sit on one line (the app's `jh-time`).
+ */
+async function wrappedTimes(page) {
+  return page.evaluate(() => {
+    const found = [];
+    const TIME = /\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?|\d{1,2}:\d{2}/g;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!el || !el.checkVisibility({ checkVisibilityCSS: true }) || el.closest('[aria-hidden="true"]')) continue;
+      for (const m of (node.textContent ?? '').matchAll(TIME)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (lines.size > 1) {
+          const owner = el.closest('[data-testid]');
+          const where = owner ? `[data-testid="${owner.getAttribute('data-testid')}"]` : el.tagName.toLowerCase();
+          found.push({ kind: 'time-wrap', where, text: m[0], value: `${lines.size} lines` });
+        }
+      }
+    }
+    return found;
+  });
+}
+
 /** Measures each page; returns every violation with its page, and logs the figures. */
 async function measurePages(page, base, label, paths, queries = {}) {
   const found = [];
@@ -128,7 +260,9 @@ async function measurePages(page, base, label, paths, queries = {}) {
   for (const path of paths) {
     await openPage(page, base, `${path}${queries[path] ?? ''}`);
     await assertLarge(page, path);
-    const { violations, unknownBackgrounds, checked: counts } = await measureReadability(page);
+    const measured = await measureReadability(page);
+    const { unknownBackgrounds, checked: counts } = measured;
+    const violations = [...measured.violations, ...(await wrappedTimes(page))];
     assert(counts.texts > 0, `${path}: no text measured, the page is blank`);
     checked.texts += counts.texts;
     checked.targets += counts.targets;
@@ -193,18 +327,25 @@ export default [
       const unknown = unknownBackgrounds.map((v) => v.text);
       assert(unknown.length === 1 && unknown[0] === '渐变上的字', `over images: ${unknown.join(', ')}`);
       assert(checked.targets === 3, `${checked.targets} tap targets measured, expected 3`);
+      await page.setContent(`<body style="font-size:20px"><p style="width:120px">下单 2026-11-30 19:30</p>
+        <p style="width:120px">下单 <span style="white-space:nowrap">2026-11-30 19:30</span></p></body>`);
+      const wrapped = (await wrappedTimes(page)).map((v) => v.text);
+      assert(wrapped.length === 1 && wrapped[0] === '2026-11-30 19:30', `wrapped times found: ${wrapped.join(', ')}`);
     },
   },
   {
     name: 'readability-guard',
     title: '(读) 义警能打开的每一页在“大”字号下：文字 ≥ 18px，点按目标 ≥ 44×44（主按钮 ≥ 60×60），对比度 ≥ 4.5:1',
     async run(page, base) {
-      const ids = { activity: await activityForZhangWei(base) };
+      const ids = { activity: await activityForZhangWei(base), ...(await mallAndAlertsForZhangWei(base)) };
       await page.goto(`${base}/#/pages/login/index`);
       await chooseLarge(page);
       await page.reload();
       const pages = await guardPages(page);
-      for (const tab of ['pages/index/index', 'pages/activity/list', 'pages/messages/index', 'pages/mine/index']) {
+      const expected = ['pages/index/index', 'pages/activity/list', 'pages/messages/index', 'pages/mine/index'];
+      expected.push('mall/index/index', 'mall/product/index', 'mall/orders/index', 'mall/order/index');
+      expected.push('alerts/list/index', 'alerts/detail/index');
+      for (const tab of expected) {
         assert(pages.includes(tab), `the app's page list lacks ${tab}: ${pages.join(', ')}`);
       }
       const signedOut = await measurePages(page, base, 'signed-out', ['pages/login/index', 'pages/staff-login/index']);
@@ -214,6 +355,24 @@ export default [
       // The unread count on the 消息 tab is measured too.
       await page.locator('.weui-tabbar .weui-badge:visible').first().waitFor({ timeout: STEP_TIMEOUT_MS });
       const found = [...signedOut, ...(await measurePages(page, base, 'guard', pages, QUERIES(ids)))];
+      assert(found.length === 0, `${found.length} readability violations on ${pagesOf(found)}:\n${report(found)}`);
+    },
+  },
+  {
+    name: 'readability-staff',
+    title: '(读) 民警、商城运营和企业负责人的新页面（核销、订单、发预警、纠纷和重大事项列表）在“大”字号下同样达标',
+    async run(page, base) {
+      await page.goto(`${base}/#/pages/login/index`);
+      await chooseLarge(page);
+      const ids = { ...(await mallAndAlertsForZhangWei(base)), report: await reportOfCompany(base) };
+      const station = await staffTokenOf(base, 'pinghu_station');
+      ids.sentAlert = (await api(base, 'GET', '/admin/alerts?pageSize=1', station)).items[0].id;
+      ids.volunteer = (await api(base, 'GET', '/admin/volunteers?q=MAS2026000001', station)).items[0].id;
+      const found = [];
+      for (const [username, paths] of Object.entries(STAFF_PAGES)) {
+        await support.signInAsStaff(page, base, username);
+        found.push(...(await measurePages(page, base, `staff-${username}`, paths, STAFF_QUERIES(ids))));
+      }
       assert(found.length === 0, `${found.length} readability violations on ${pagesOf(found)}:\n${report(found)}`);
     },
   },
