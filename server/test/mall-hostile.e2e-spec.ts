@@ -4,6 +4,7 @@ import { MallOrder } from '../src/modules/mall/entities/mall-order.entity.js';
 import { MallPayment } from '../src/modules/mall/entities/mall-payment.entity.js';
 import { MallProduct } from '../src/modules/mall/entities/mall-product.entity.js';
 import { MallRefund } from '../src/modules/mall/entities/mall-refund.entity.js';
+import { Notification } from '../src/modules/notifications/notification.entity.js';
 import { User } from '../src/modules/users/user.entity.js';
 import { PointsLedgerService } from '../src/modules/points/points-ledger.service.js';
 import { PointsLedgerEntry } from '../src/modules/points/entities/points-ledger-entry.entity.js';
@@ -430,5 +431,29 @@ describe('Points mall under hostile use', () => {
     expect(list.body.items.map((o: MallOrderResponse) => o.id)).not.toContain(id);
     const row = await orderRow(id);
     expect([row.status, row.refundStatus, row.verifiedAt]).toEqual(['ready', null, null]);
+  });
+
+  it('an emoji at the 20th character of a product name or reason is never cut in half in the WeChat template', async () => {
+    const name = `${'长'.repeat(19)}🎁礼盒`;
+    const p = await product({ name, cashFen: 0 });
+    const [v] = await createVolunteers(ctx, 1);
+    await credit(v, 100);
+    const order = (
+      await post('/api/mall/orders', v.token, {
+        productId: p.id,
+        quantity: 1,
+        pickupStationId: ph.id,
+        clientRequestId: req(),
+      })
+    ).body as MallOrderResponse;
+    await post(`/api/admin/mall/orders/${order.id}/ready`, pinghu).expect(200);
+    const reason = `${'因'.repeat(19)}😀其余说明`;
+    await post(`/api/admin/mall/orders/${order.id}/refund`, mall, { reason }).expect(200);
+    const sent = await ctx.dataSource.getRepository(Notification).findBy({ userId: v.userId });
+    const fields = sent.flatMap((n) => Object.values((n.data ?? {}) as Record<string, string>));
+    expect(fields).toContain(`${'长'.repeat(19)}🎁`);
+    expect(fields).toContain(`${'因'.repeat(19)}😀`);
+    for (const f of fields)
+      expect(f).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
   });
 });
