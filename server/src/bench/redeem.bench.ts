@@ -293,9 +293,10 @@ async function apiBurst(people: { userId: number }[], productId: number) {
 // ── the same statements per redemption, straight through mysql2 ──
 /**
  * The order transaction statement for statement as MallOrdersService.place, MallStock.take and
- * PointsLedgerService.post run it (docs/mall.md#how-the-rush-holds): the reads before it, then the order, the stock,
- * the holding, and the points debit with its lots taken oldest first. Entity reads are `SELECT *` (TypeORM names
- * every column of the entity: the same row). Compare the per-leg statement counts the run prints.
+ * PointsLedgerService.post run it (docs/mall.md#how-the-rush-holds): the reads before it (a product sold out as read
+ * is refused there), then the order, the stock, the holding, and the points debit with its lots taken oldest first.
+ * Entity reads are `SELECT *` (TypeORM names every column of the entity: the same row). Compare the per-leg statement
+ * counts the run prints.
  */
 const SQL = {
   orderByRequest: 'SELECT * FROM mall_orders WHERE userId = ? AND clientRequestId = ? LIMIT 1',
@@ -327,6 +328,7 @@ interface ProductRow {
   name: string;
   pointsPrice: number;
   cashFen: number;
+  stock: number;
   perPersonLimit: number | null;
   orgPath: string;
 }
@@ -341,6 +343,7 @@ async function rawRedeem(p: Person, productId: number): Promise<number> {
   await pool.query(ACTOR_SQL, [sidOf(p), p.userId]);
   await pool.query(SQL.orderByRequest, [p.userId, requestId]);
   const [product] = await rows<ProductRow>(SQL.product, [productId]);
+  if (product.stock < 1) return 409; // sold out as read: refused before the volunteer read and any transaction
   await pool.query(SQL.volunteer, [p.userId]);
   const c = await pool.getConnection();
   try {

@@ -101,6 +101,30 @@ describe(MallOrdersService.name, () => {
     expect(await code(place(999_999))).toBe('NOT_FOUND');
   });
 
+  it('a product sold out as read is refused before any transaction; one sold out after the read, by the stock update', async () => {
+    const p = await product({ stock: 0 });
+    // the same database, counting the transactions opened; `read` is the stock the product read before them reports
+    let opened = 0;
+    let read: number | null = null;
+    const counted = Object.create(ds) as DataSource;
+    counted.transaction = ((work: never) => (opened++, ds.transaction(work))) as DataSource['transaction'];
+    counted.getRepository = ((target: never) => {
+      const repo = ds.getRepository(target);
+      if (target !== MallProduct || read === null) return repo;
+      const stock = read;
+      return { findOneBy: async (w: never) => ({ ...(await repo.findOneBy(w)), stock }) };
+    }) as DataSource['getRepository'];
+    const s = unitMallOrders(counted, clockAt(at));
+    expect(await code(place(p.id, {}, s))).toBe('MALL_OUT_OF_STOCK');
+    expect(opened).toBe(0);
+    read = 1; // the last unit, as read a moment before someone else took it
+    expect(await code(place(p.id, {}, s))).toBe('MALL_OUT_OF_STOCK');
+    expect(opened).toBe(1);
+    expect([await stockOf(p.id), await ds.getRepository(MallOrder).count(), await balance(guard.userId)]).toEqual([
+      0, 0, 30,
+    ]);
+  });
+
   it('a cash order waits for payment; the guard cancels it once, stock, limit and points come back', async () => {
     const p = await product({ cashFen: 500, perPersonLimit: 1 });
     const o = await place(p.id);

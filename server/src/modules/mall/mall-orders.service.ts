@@ -42,6 +42,9 @@ export class MallOrdersService {
     // nobody holds more points than a balance can count: a total past it is simply not affordable
     if (product.pointsPrice * dto.quantity > MAX_POINTS_TOTAL) throw new AppException('MALL_POINTS_INSUFFICIENT');
     const pickupStationId = pickupOf(product, dto.pickupStationId);
+    // sold out as read: refused without a transaction, so a rush on the last units queues only the sales on the
+    // product's row; the conditional stock update inside the transaction is still what prevents an oversell
+    if (product.stock < dto.quantity) throw new AppException('MALL_OUT_OF_STOCK');
     const volunteerId = (await this.volunteers.findByUserId(actor.userId))?.id ?? null;
     try {
       const order = await this.ds.transaction(async (m) => {
