@@ -1,6 +1,6 @@
-// Early warnings: the 平湖 station officer sends an urgent warning to 平湖派出所's guards from 预警通报, seeing how many
-// will get it before sending; 张伟 (a 平湖 guard) sees the red banner on his home, opens the warning in big text; the
-// officer sees the read figure move from 0 to 1.
+// Early warnings: the 平湖社区 community officer sends an urgent warning to the guards living in 平湖社区 from 预警通报,
+// seeing how many will get it before sending; 张伟 (who lives there) sees the red banner on his home, opens the warning
+// in big text; the officer sees the read figure move from 0 to 1.
 import {
   assert,
   byTestId,
@@ -25,9 +25,9 @@ async function fillTextarea(page, id, value) {
   await box.fill(value);
 }
 
-/** The officer: 预警通报 → 发预警 → title, text, 紧急, 派出所 平湖派出所 → the count → 发送; returns the count shown. */
+/** The officer: 预警通报 → 发预警 → title, text, 紧急, 社区 平湖社区 → the count → 发送; returns the count shown. */
 async function sendWarning(page, base, title, text) {
-  await signInAsStaff(page, base, 'pinghu_station');
+  await signInAsStaff(page, base, 'pinghu_community');
   await tap(page, 'tile-alert-send');
   await visible(page, 'admin-alerts');
   await tap(page, 'admin-alert-new');
@@ -35,8 +35,8 @@ async function sendWarning(page, base, title, text) {
   await fillInput(page, 'alert-title', title);
   await fillTextarea(page, 'alert-text', text);
   await tap(page, 'alert-level-urgent');
-  await tap(page, 'alert-kind-station');
-  await tap(page, 'alert-unit-平湖派出所');
+  await tap(page, 'alert-kind-community');
+  await tap(page, 'alert-unit-平湖社区');
   const preview = await textContaining(page, 'alert-preview', '将发给');
   const count = Number(/将发给 (\d+) 名义警/.exec(preview)?.[1] ?? NaN);
   assert(count >= 1, `before sending the officer reads "${preview}"`);
@@ -52,7 +52,8 @@ async function sendWarning(page, base, title, text) {
 export default [
   {
     name: 'warnings-send-and-read',
-    title: '(预警) 平湖派出所民警发紧急预警（发送前看到接收人数）→ 张伟首页看到红色提示并打开阅读 → 民警看到已读数增加',
+    title:
+      '(预警) 平湖社区民警向本社区义警发紧急预警（发送前看到接收人数）→ 张伟首页看到红色提示并打开阅读 → 民警看到已读数增加',
     async run(page, base) {
       const tag = String(clockNow() % 1_000_000);
       const title = `汛期防溺水预警 ${tag}`;
@@ -80,7 +81,7 @@ export default [
       await checkOlderUserSizes(page, { textId: 'my-alert-text', targetIds: [] });
       await shot(page, 'warn03-guard-reads-warning');
 
-      await signInAsStaff(page, base, 'pinghu_station');
+      await signInAsStaff(page, base, 'pinghu_community');
       await tap(page, 'tile-alert-send');
       const mine = page.locator('[data-testid="admin-alert-row"]', { hasText: title }).first();
       await mine.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });

@@ -142,6 +142,8 @@ async function seedZhangWeiArchive(
     occupation: 'security_guard',
     companyId,
     siteId,
+    // he lives in 平湖社区: a warning to that community (or a radius around it) reaches him in the demo
+    residenceCommunityId: byCode.get('MAS-YS-PH-C1')?.id ?? null,
     teams: ['区域巡逻组'],
     equipment: [
       { item: '义警马甲', issuedOn: '2026-01-10', count: 1 },
