@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { addCalendarDays } from '@jianghuai/shared';
+import { addCalendarDays, alertSmsRef } from '@jianghuai/shared';
 import { IncidentReport } from '../src/modules/casework/entities/incident-report.entity.js';
 import { IncidentOverdue } from '../src/modules/casework/incident-overdue.js';
 import { createTestApp, E2E_DB, type TestContext } from './support/test-app.js';
@@ -356,5 +356,40 @@ describe(`tips, cases and reports under hostile input (${E2E_DB})`, () => {
       }),
       'warning title of hearts',
     );
+  });
+
+  it('an urgent warning sent again with its request number (three at once, then a retry) goes out once, texts once', async () => {
+    const body = {
+      clientRequestId: requestId(),
+      target: { kind: 'station', id: (await ctx.org('MAS-YS-PH')).id },
+      title: '电动车盗窃预警',
+      text: '近期夜间车棚多发盗窃，请注意巡查。',
+      level: 'urgent',
+    };
+    const sends = await Promise.all([0, 1, 2].map(() => call(t.pinghu_station, 'post', '/admin/alerts', body)));
+    expect(sends.map((r) => r.status)).toEqual([200, 200, 200]);
+    const ids = new Set(sends.map((r) => r.body.id as number));
+    expect(ids.size).toBe(1);
+    const [id] = [...ids];
+    expect((await call(t.pinghu_station, 'post', '/admin/alerts', body).expect(200)).body.id).toBe(id);
+    const rows = await ctx.dataSource.query('SELECT COUNT(*) AS n FROM alerts WHERE clientRequestId = ?', [
+      body.clientRequestId,
+    ]);
+    expect(Number(rows[0].n)).toBe(1);
+    const recipients = sends[0].body.counts.recipients as number;
+    const told = await ctx.dataSource.query(
+      "SELECT COUNT(*) AS n FROM notifications WHERE template = 'alert_warning' AND page LIKE ?",
+      [`%?id=${id}`],
+    );
+    expect(Number(told[0].n)).toBe(recipients);
+    const { withPhone } = (
+      await call(t.pinghu_station, 'post', '/admin/alerts/recipient-count', { target: body.target }).expect(200)
+    ).body as { withPhone: number };
+    expect(withPhone).toBeGreaterThan(0);
+    const texts = await ctx.dataSource.query('SELECT COUNT(*) AS n FROM sms_messages WHERE ref = ?', [alertSmsRef(id)]);
+    expect(Number(texts[0].n)).toBe(withPhone);
+    // another officer's request number is theirs alone; a request number is refused when malformed
+    expect((await call(t.yushan_branch, 'post', '/admin/alerts', body).expect(200)).body.id).not.toBe(id);
+    await refused(call(t.pinghu_station, 'post', '/admin/alerts', { ...body, clientRequestId: '../x' }), 'request id');
   });
 });

@@ -54,6 +54,8 @@ export interface AlertTarget {
 }
 
 export interface SendAlertRequest {
+  /** made once per warning on the phone: sending it again (a retry after a lost answer) returns the same warning */
+  clientRequestId?: string;
   title: string;
   text: string;
   level: AlertLevel;

@@ -5,6 +5,7 @@ import { useResource } from '../../hooks/useResource';
 import { readPosition, locationErrorMessage } from '../../hooks/useLocation';
 import { alertDraftProblem, alertTargetOf, EMPTY_ALERT_DRAFT, onlyUnitOf, type AlertDraft } from '../../logic/alerts';
 import { PAGES, pageUrl } from '../../logic/routes';
+import { newClientRequestId } from '../../logic/tips';
 import { ensurePrivacy } from '../../services/privacy';
 import { alertTargets, recipientCount, sendAlert } from '../../services/alerts';
 import { HttpError, NETWORK_ERROR_MESSAGE } from '../../services/http';
@@ -42,6 +43,8 @@ export function useAlertForm() {
   const [draft, setDraft] = useState<AlertDraft>(EMPTY_ALERT_DRAFT);
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  // one per warning: a retry after a lost answer returns the warning already sent instead of texting everyone again
+  const [clientRequestId] = useState(() => newClientRequestId(new Date()));
   const targets = useResource<AlertTargetsResponse>(
     useCallback(() => alertTargets(), []),
     'alert-targets',
@@ -88,7 +91,13 @@ export function useAlertForm() {
     setError(null);
     try {
       const target = alertTargetOf(draft)!;
-      const sent = await sendAlert({ title: draft.title.trim(), text: draft.text.trim(), level: draft.level, target });
+      const sent = await sendAlert({
+        clientRequestId,
+        title: draft.title.trim(),
+        text: draft.text.trim(),
+        level: draft.level,
+        target,
+      });
       void Taro.redirectTo({ url: pageUrl(PAGES.adminAlert, { id: sent.id }) });
     } catch (e) {
       setError(messageOf(e));

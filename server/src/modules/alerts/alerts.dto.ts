@@ -72,6 +72,15 @@ export class RecipientCountDto {
 }
 
 export class SendAlertDto extends RecipientCountDto {
+  @ApiPropertyOptional({
+    description: '手机端为每条预警生成一次的请求号；重复提交（如网络中断后重试）返回同一条预警，不会再发一次',
+    maxLength: 64,
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{8,64}$/)
+  clientRequestId?: string;
+
   @ApiProperty({ description: '标题', maxLength: ALERT_TITLE_MAX })
   @Trimmed()
   @IsString()

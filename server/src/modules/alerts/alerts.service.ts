@@ -15,6 +15,7 @@ import { Clock } from '../../common/clock/clock.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { toPage, type PageQueryDto } from '../../common/pagination.js';
 import { isPathInScope, wherePathInScope } from '../../common/scope/org-scope.js';
+import { isDuplicateKey } from '../../database/raw-sql.js';
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { OrgService } from '../org/org.service.js';
@@ -74,43 +75,60 @@ export class AlertsService {
     return { count: volunteers.length, withPhone: [...phones.values()].filter(Boolean).length };
   }
 
+  /** Sends a warning; the same `clientRequestId` again (or twice at once) answers with the warning already sent. */
   async send(actor: Actor, dto: SendAlertDto): Promise<AdminAlertResponse> {
+    const before = await this.sentBefore(actor, dto.clientRequestId);
+    if (before) return this.toAdmin(before);
     const target = await this.audience.resolve(actor, dto.target);
     if (target.volunteers.length === 0) throw new AppException('ALERT_NO_RECIPIENTS');
     const phones = dto.level === 'urgent' ? await this.reach.phones(target.volunteers.map((v) => v.id)) : null;
     const sender = actor.orgUnitId ? await this.org.findById(actor.orgUnitId) : null;
-    const { alert, notificationIds } = await this.ds.transaction(async (m) => {
-      const alert = await this.insertAlert(m, actor, dto, target, sender?.name ?? '');
-      const notificationIds = await this.insertRecipients(m, alert, target);
-      if (phones) {
-        await this.sms.enqueue(
-          m,
-          target.volunteers.map((v) => ({
-            userId: v.userId,
-            phone: phones.get(v.id) ?? null,
-            template: 'early_warning' as const,
-            params: [alert.senderUnitName.slice(0, 20), alert.title.slice(0, 20)],
-            ref: alertSmsRef(alert.id),
-          })),
-        );
-      }
-      await this.audit.record(m, actor, {
-        action: 'alert.send',
-        targetType: 'alert',
-        targetId: String(alert.id),
-        after: {
-          title: alert.title,
-          level: alert.level,
-          target: `${alert.targetKind}:${alert.targetId ?? ''}`,
-          targetName: alert.targetName,
-          recipients: alert.recipientCount,
-        },
+    let sent: { alert: Alert; notificationIds: number[] };
+    try {
+      sent = await this.ds.transaction(async (m) => {
+        const alert = await this.insertAlert(m, actor, dto, target, sender?.name ?? '');
+        const notificationIds = await this.insertRecipients(m, alert, target);
+        if (phones) {
+          await this.sms.enqueue(
+            m,
+            target.volunteers.map((v) => ({
+              userId: v.userId,
+              phone: phones.get(v.id) ?? null,
+              template: 'early_warning' as const,
+              params: [alert.senderUnitName.slice(0, 20), alert.title.slice(0, 20)],
+              ref: alertSmsRef(alert.id),
+            })),
+          );
+        }
+        await this.audit.record(m, actor, {
+          action: 'alert.send',
+          targetType: 'alert',
+          targetId: String(alert.id),
+          after: {
+            title: alert.title,
+            level: alert.level,
+            target: `${alert.targetKind}:${alert.targetId ?? ''}`,
+            targetName: alert.targetName,
+            recipients: alert.recipientCount,
+          },
+        });
+        return { alert, notificationIds };
       });
-      return { alert, notificationIds };
-    });
+    } catch (err) {
+      // the same request twice at once: the unique (sender, request id) lets one in, the other answers with it
+      const winner = isDuplicateKey(err) ? await this.sentBefore(actor, dto.clientRequestId) : null;
+      if (winner) return this.toAdmin(winner);
+      throw err;
+    }
+    const { alert, notificationIds } = sent;
     // pushes go out after the answer: a slow WeChat never holds the officer's request (the retry job is the net)
     void this.notifications.push(notificationIds).catch(() => undefined);
     return this.toAdmin(alert);
+  }
+
+  private sentBefore(actor: Actor, clientRequestId: string | undefined): Promise<Alert | null> {
+    if (!clientRequestId) return Promise.resolve(null);
+    return this.ds.getRepository(Alert).findOneBy({ senderUserId: actor.userId, clientRequestId });
   }
 
   async list(actor: Actor, q: PageQueryDto): Promise<AdminAlertPage> {
@@ -145,6 +163,7 @@ export class AlertsService {
     return repo.save(
       repo.create({
         senderUserId: actor.userId,
+        clientRequestId: dto.clientRequestId ?? null,
         senderName: actor.displayName.slice(0, 64),
         senderUnitName: senderUnitName.slice(0, 64),
         orgPath: target.orgPath,

@@ -8,12 +8,17 @@ import { DateTimeColumn } from '../../../database/columns.js';
  * it, anyone else gets 404. The recipients were fixed when it was sent (`alert_recipients`).
  */
 @Entity('alerts')
+@Index(['senderUserId', 'clientRequestId'], { unique: true })
 export class Alert {
   @PrimaryGeneratedColumn()
   id: number;
 
   @Column({ type: 'int' })
   senderUserId: number;
+
+  /** The phone's number for this warning: the same one again returns this warning instead of sending a second. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  clientRequestId: string | null;
 
   @Column({ type: 'varchar', length: 64 })
   senderName: string;
