@@ -456,4 +456,40 @@ describe('Points mall under hostile use', () => {
     for (const f of fields)
       expect(f).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
   });
+
+  it('texts counted as MariaDB counts them: ❤️ is two characters, so a name or reason that would overflow is a 400', async () => {
+    const heart = '❤️';
+    const made = await post('/api/admin/mall/products', mall, {
+      name: heart.repeat(31),
+      category: heart.repeat(16),
+      pointsPrice: 1,
+      stock: 1,
+      delivery: true,
+    });
+    expect([made.status, made.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const p = await product({ name: heart.repeat(30), category: heart.repeat(15), cashFen: 0 });
+    expect(p.name).toBe(heart.repeat(30));
+    const stock = await post(`/api/admin/mall/products/${p.id}/stock`, mall, { delta: 1, reason: heart.repeat(101) });
+    expect([stock.status, stock.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const [v] = await createVolunteers(ctx, 1);
+    await credit(v, 100);
+    const order = (
+      await post('/api/mall/orders', v.token, {
+        productId: p.id,
+        quantity: 1,
+        pickupStationId: ph.id,
+        clientRequestId: req(),
+      })
+    ).body as MallOrderResponse;
+    const long = await post(`/api/admin/mall/orders/${order.id}/refund`, mall, { reason: heart.repeat(51) });
+    expect([long.status, long.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const ok = await post(`/api/admin/mall/orders/${order.id}/refund`, mall, { reason: heart.repeat(50) });
+    expect([ok.status, ok.body.refundReason]).toEqual([200, heart.repeat(50)]);
+    const adjust = await post('/api/admin/points/adjustments', city, {
+      volunteerId: v.volunteerId,
+      amount: 5,
+      reason: heart.repeat(51),
+    });
+    expect([adjust.status, adjust.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
 });

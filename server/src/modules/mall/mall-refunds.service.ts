@@ -248,7 +248,7 @@ export class MallRefundsService {
         amountFen: r.payment.amountFen,
         kind: r.kind,
         state: 'processing',
-        reason: r.reason.slice(0, 100),
+        reason: [...r.reason].slice(0, 100).join(''), // by character, as the column counts
         requestedByUserId: r.requestedByUserId,
         createdAt: this.clock.now(),
         finishedAt: null,

@@ -8,10 +8,10 @@ import {
   IsString,
   Matches,
   Max,
-  MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
+import { MaxChars } from '../../common/errors/max-chars.js';
 import { PageQueryDto } from '../../common/pagination.js';
 
 const MAX_INT = 1_000_000_000;
@@ -28,20 +28,20 @@ export class UpdateMallProductDto {
   @IsOptional()
   @IsString()
   @MinLength(1)
-  @MaxLength(60)
+  @MaxChars(60)
   name?: string;
 
   @ApiPropertyOptional({ description: '分类（如 生活用品）', maxLength: 30 })
   @IsOptional()
   @IsString()
   @MinLength(1)
-  @MaxLength(30)
+  @MaxChars(30)
   category?: string;
 
   @ApiPropertyOptional({ description: '说明', maxLength: 2000 })
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxChars(2000)
   description?: string;
 
   @ApiPropertyOptional({ type: [String], description: '商品图片（先以 product_image 上传），最多 6 张' })
@@ -94,13 +94,13 @@ export class CreateMallProductDto extends UpdateMallProductDto {
   @ApiProperty({ description: '商品名称', maxLength: 60 })
   @IsString()
   @MinLength(1)
-  @MaxLength(60)
+  @MaxChars(60)
   declare name: string;
 
   @ApiProperty({ description: '分类', maxLength: 30 })
   @IsString()
   @MinLength(1)
-  @MaxLength(30)
+  @MaxChars(30)
   declare category: string;
 
   @ApiProperty({ description: '所需积分（大于 0 的整数）', minimum: 1 })
@@ -138,7 +138,7 @@ export class MallStockDto {
   @ApiProperty({ description: '调整原因', maxLength: 200 })
   @IsString()
   @MinLength(2)
-  @MaxLength(200)
+  @MaxChars(200)
   reason: string;
 }
 
@@ -146,13 +146,13 @@ export class MallProductQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '按名称搜索', maxLength: 30 })
   @IsOptional()
   @IsString()
-  @MaxLength(30)
+  @MaxChars(30)
   q?: string;
 
   @ApiPropertyOptional({ description: '分类', maxLength: 30 })
   @IsOptional()
   @IsString()
-  @MaxLength(30)
+  @MaxChars(30)
   category?: string;
 }
 

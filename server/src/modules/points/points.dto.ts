@@ -1,18 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  NotEquals,
-} from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min, MinLength, NotEquals } from 'class-validator';
 import {
   LEDGER_ENTRY_TYPES,
   POINTS_ADJUSTMENT_MAX,
@@ -22,6 +10,7 @@ import {
   type PointsIssuedQuery,
   type ReverseEntryRequest,
 } from '@jianghuai/shared';
+import { MaxChars } from '../../common/errors/max-chars.js';
 import { PageQueryDto } from '../../common/pagination.js';
 
 export class AdminLedgerQueryDto extends PageQueryDto implements AdminLedgerQuery {
@@ -54,7 +43,7 @@ export class ReverseEntryDto implements ReverseEntryRequest {
   @ApiProperty({ example: '经核实未实际到岗' })
   @IsString()
   @MinLength(2)
-  @MaxLength(200)
+  @MaxChars(200)
   reason: string;
 }
 
@@ -72,6 +61,6 @@ export class PointsAdjustmentDto implements PointsAdjustmentRequest {
   @IsString()
   @Matches(/\S[\s\S]*\S/, { message: '请填写调整原因（至少 2 个字）' })
   @MinLength(2)
-  @MaxLength(100)
+  @MaxChars(100)
   reason: string;
 }
