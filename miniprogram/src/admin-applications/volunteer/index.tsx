@@ -6,6 +6,7 @@ import { Screen } from '../../components/Screen';
 import { NotReadyScreen } from '../../components/NotReadyScreen';
 import { BigButton } from '../../components/BigButton';
 import { FieldError, InfoRow } from '../../components/Choice';
+import { withWholeDates } from '../../components/WholeDates';
 import { CriminalCheckForm } from '../../components/CriminalCheckForm';
 import { useResource, type Resource } from '../../hooks/useResource';
 import { useSession } from '../../hooks/useSession';
@@ -61,9 +62,13 @@ function RecordCard({ v }: { v: VolunteerArchiveResponse }) {
       <FieldError message={revealError} />
       {v.company ? <InfoRow label="单位" value={`${v.company.name}${v.site ? ` · ${v.site.name}` : ''}`} /> : null}
       <InfoRow label="最近履职" value={v.lastDutyAt ? formatDateTime(v.lastDutyAt).slice(0, 10) : '无记录'} />
-      <InfoRow label="年度政审复核" value={recheckLine(v, shanghaiNow().date)} testId="record-recheck" />
+      <InfoRow
+        label="年度政审复核"
+        value={withWholeDates(recheckLine(v, shanghaiNow().date))}
+        testId="record-recheck"
+      />
       {v.skills.map((s) => (
-        <InfoRow key={s.name} label={`技能：${s.name}`} value={skillExpiryLabel(s)} />
+        <InfoRow key={s.name} label={`技能：${s.name}`} value={withWholeDates(skillExpiryLabel(s))} />
       ))}
       {v.exemptions
         .filter((e) => e.active)
