@@ -101,7 +101,13 @@ describe('staffTilesFor', () => {
 
   it('mall operators get mall work, company managers get their guards', () => {
     expect(keys(staffTilesFor(['mall_operator']))).toEqual(['products', 'orders', 'mall-stats', 'mall-verify']);
-    expect(keys(staffTilesFor(['company_manager']))).toEqual(['guards', 'propose', 'report-new', 'my-reports', 'bulletins']);
+    expect(keys(staffTilesFor(['company_manager']))).toEqual([
+      'guards',
+      'propose',
+      'report-new',
+      'my-reports',
+      'bulletins',
+    ]);
   });
 
   it('lists a tile shared by two roles once', () => {
