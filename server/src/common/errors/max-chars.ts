@@ -1,3 +1,4 @@
+import { Transform } from 'class-transformer';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 
 /**
@@ -18,3 +19,7 @@ export function MaxChars(max: number, options?: ValidationOptions): PropertyDeco
     options,
   );
 }
+
+/** Spaces around a text are dropped before its length is checked: a text of blanks is refused, never stored empty. */
+export const Trimmed = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -26,10 +26,7 @@ import {
   type AlertLevel,
   type AlertTargetKind,
 } from '@jianghuai/shared';
-import { MaxChars } from '../../common/errors/max-chars.js';
-
-/** Spaces around a text are dropped before its length is checked: a text of blanks is refused, never sent empty. */
-const Trimmed = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+import { MaxChars, Trimmed } from '../../common/errors/max-chars.js';
 
 export class AlertTargetDto {
   @ApiProperty({ enum: ALERT_TARGET_KINDS, description: '预警对象：派出所、社区、队伍或地点周边' })

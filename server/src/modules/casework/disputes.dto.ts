@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -7,14 +7,11 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
-  IsNumber,
   IsOptional,
   IsString,
   Matches,
-  Max,
   Min,
   MinLength,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -26,13 +23,9 @@ import {
   type DisputeStatus,
   type DisputeType,
 } from '@jianghuai/shared';
-import { MaxChars } from '../../common/errors/max-chars.js';
+import { PlaceDto } from '../../common/dto/place.dto.js';
+import { MaxChars, Trimmed } from '../../common/errors/max-chars.js';
 import { PageQueryDto } from '../../common/pagination.js';
-
-/** Spaces around a text are dropped before its length is checked: a text of blanks is refused, never stored empty. */
-const Trimmed = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
-/** Both coordinates or neither: a point with one of them cannot be placed. */
-const WithCoordinates = () => ValidateIf((o: { lat?: unknown; lng?: unknown }) => o.lat != null || o.lng != null);
 
 export class DisputePartyDto {
   @ApiProperty({ description: '当事人姓名', maxLength: 32 })
@@ -47,29 +40,6 @@ export class DisputePartyDto {
   @IsString()
   @Matches(/^1\d{10}$/, { message: '手机号应为 11 位数字' })
   phone?: string | null;
-}
-
-export class DisputePlaceDto {
-  @ApiProperty({ description: '纠纷地点', maxLength: 200 })
-  @Trimmed()
-  @IsString()
-  @MinLength(1)
-  @MaxChars(200)
-  address: string;
-
-  @ApiPropertyOptional({ description: '纬度（与经度同时给出）', type: Number, nullable: true })
-  @WithCoordinates()
-  @IsNumber()
-  @Min(-90)
-  @Max(90)
-  lat?: number | null;
-
-  @ApiPropertyOptional({ description: '经度（与纬度同时给出）', type: Number, nullable: true })
-  @WithCoordinates()
-  @IsNumber()
-  @Min(-180)
-  @Max(180)
-  lng?: number | null;
 }
 
 class DisputeBaseDto {
@@ -87,10 +57,10 @@ class DisputeBaseDto {
 }
 
 export class CreateDisputeDto extends DisputeBaseDto {
-  @ApiProperty({ type: DisputePlaceDto, description: '地点' })
+  @ApiProperty({ type: PlaceDto, description: '地点' })
   @ValidateNested()
-  @Type(() => DisputePlaceDto)
-  place: DisputePlaceDto;
+  @Type(() => PlaceDto)
+  place: PlaceDto;
 
   @ApiProperty({ description: '纠纷情况', maxLength: 2000 })
   @Trimmed()
@@ -112,11 +82,11 @@ export class CreateDisputeFromTipDto extends DisputeBaseDto {
   @Min(1)
   tipId: number;
 
-  @ApiPropertyOptional({ type: DisputePlaceDto, description: '地点（默认取线索的地点）' })
+  @ApiPropertyOptional({ type: PlaceDto, description: '地点（默认取线索的地点）' })
   @IsOptional()
   @ValidateNested()
-  @Type(() => DisputePlaceDto)
-  place?: DisputePlaceDto;
+  @Type(() => PlaceDto)
+  place?: PlaceDto;
 
   @ApiPropertyOptional({ description: '纠纷情况（默认取线索内容）', maxLength: 2000 })
   @IsOptional()

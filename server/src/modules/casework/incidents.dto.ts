@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Matches, MinLength } from 'class-validator';
 import {
   INCIDENT_CATEGORIES,
@@ -10,11 +9,8 @@ import {
   type IncidentFlag,
   type IncidentStatus,
 } from '@jianghuai/shared';
-import { MaxChars } from '../../common/errors/max-chars.js';
+import { MaxChars, Trimmed } from '../../common/errors/max-chars.js';
 import { PageQueryDto } from '../../common/pagination.js';
-
-/** Spaces around a text are dropped before its length is checked: a text of blanks is refused, never stored empty. */
-const Trimmed = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 export class FileIncidentReportDto {
   @ApiProperty({ description: '手机端为每次报送生成一次的请求号；重复提交返回同一份报送', maxLength: 64 })
@@ -87,7 +83,7 @@ export class IncidentQueryDto extends PageQueryDto {
 
 export class ClassifyIncidentDto {
   @ApiProperty({ description: '定性分类', maxLength: 100 })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxChars(100)
@@ -96,7 +92,7 @@ export class ClassifyIncidentDto {
 
 export class DisposeIncidentDto {
   @ApiProperty({ description: '处置情况', maxLength: 2000 })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxChars(2000)

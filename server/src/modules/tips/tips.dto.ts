@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -7,11 +7,9 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
-  IsNumber,
   IsOptional,
   IsString,
   Matches,
-  Max,
   Min,
   MinLength,
   ValidateIf,
@@ -26,36 +24,9 @@ import {
   type TipStatus,
   type TipUrgency,
 } from '@jianghuai/shared';
-import { MaxChars } from '../../common/errors/max-chars.js';
+import { PlaceDto } from '../../common/dto/place.dto.js';
+import { MaxChars, Trimmed } from '../../common/errors/max-chars.js';
 import { PageQueryDto } from '../../common/pagination.js';
-
-/** Spaces around a text are dropped before its length is checked: a text of blanks is refused, never stored empty. */
-const Trimmed = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
-/** Both coordinates or neither: a point with one of them cannot be placed. */
-const WithCoordinates = () => ValidateIf((o: { lat?: unknown; lng?: unknown }) => o.lat != null || o.lng != null);
-
-export class TipPlaceDto {
-  @ApiProperty({ description: '地点（地址描述）', maxLength: 200 })
-  @Trimmed()
-  @IsString()
-  @MinLength(1)
-  @MaxChars(200)
-  address: string;
-
-  @ApiPropertyOptional({ description: '纬度（与经度同时给出）', type: Number, nullable: true })
-  @WithCoordinates()
-  @IsNumber()
-  @Min(-90)
-  @Max(90)
-  lat?: number | null;
-
-  @ApiPropertyOptional({ description: '经度（与纬度同时给出）', type: Number, nullable: true })
-  @WithCoordinates()
-  @IsNumber()
-  @Min(-180)
-  @Max(180)
-  lng?: number | null;
-}
 
 export class SubmitTipDto {
   @ApiProperty({ description: '手机端为每条线索生成一次的请求号；重复提交返回同一条线索', maxLength: 64 })
@@ -79,11 +50,11 @@ export class SubmitTipDto {
   @IsISO8601({ strict: true })
   occurredAt?: string;
 
-  @ApiPropertyOptional({ type: TipPlaceDto, nullable: true, description: '地点（可不填）' })
+  @ApiPropertyOptional({ type: PlaceDto, nullable: true, description: '地点（可不填）' })
   @IsOptional()
   @ValidateNested()
-  @Type(() => TipPlaceDto)
-  place?: TipPlaceDto | null;
+  @Type(() => PlaceDto)
+  place?: PlaceDto | null;
 
   @ApiPropertyOptional({ type: [String], description: `照片（先以 tip_photo 上传），最多 ${TIP_MAX_PHOTOS} 张` })
   @IsOptional()
