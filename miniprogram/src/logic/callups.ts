@@ -1,0 +1,223 @@
+import { formatDateTime } from './format';
+
+/**
+ * Call-ups (调度指令) and war-time (战时) on the phone: the words and small rules the pages show, kept pure so they are
+ * tested without a page (docs/callups.md). The instant is always passed in.
+ */
+
+/** Where a guard stands in one call-up. */
+export type RecipientStep = 'asked' | 'accepted' | 'declined' | 'arrived' | 'reported';
+
+/** The guard's state, in words. */
+export const STEP_WORDS: Record<RecipientStep, string> = {
+  asked: '待回复',
+  accepted: '已接受，请前往集合点',
+  declined: '已回复不能参加',
+  arrived: '已到达，请填写反馈',
+  reported: '已反馈，辛苦了',
+};
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** 还剩 1 小时 05 分 / 还剩 3 分钟 / 还剩不到 1 分钟 / 已截止, from the deadline and now. */
+export function countdownText(deadlineIso: string, nowMs: number): string {
+  const left = Date.parse(deadlineIso) - nowMs;
+  if (!Number.isFinite(left) || left <= 0) return '已截止';
+  const minutes = Math.floor(left / 60_000);
+  if (minutes < 1) return '还剩不到 1 分钟';
+  if (minutes < 60) return `还剩 ${minutes} 分钟`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `还剩 ${hours} 小时 ${pad(minutes % 60)} 分`;
+  return `还剩 ${Math.floor(hours / 24)} 天`;
+}
+
+/** Still open for this guard: the call-up is open and its deadline has not passed. */
+export function isOpenNow(c: { status: string; deadlineAt: string }, nowMs: number): boolean {
+  return c.status === 'open' && Date.parse(c.deadlineAt) > nowMs;
+}
+
+/** 我的调度指令: the open ones first, soonest deadline first; then the rest, newest first. */
+export function sortMine<T extends { status: string; deadlineAt: string; createdAt: string }>(
+  items: readonly T[],
+  nowMs: number,
+): T[] {
+  const open = items.filter((c) => isOpenNow(c, nowMs));
+  const rest = items.filter((c) => !isOpenNow(c, nowMs));
+  open.sort((a, b) => Date.parse(a.deadlineAt) - Date.parse(b.deadlineAt));
+  rest.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+  return [...open, ...rest];
+}
+
+/** The open ones still waiting for something from the guard (the number on the home tile). */
+export function openCount(
+  items: readonly { status: string; deadlineAt: string; myStatus: RecipientStep }[],
+  nowMs: number,
+): number {
+  return items.filter((c) => isOpenNow(c, nowMs) && c.myStatus !== 'declined' && c.myStatus !== 'reported').length;
+}
+
+/** The one thing the detail page offers next. */
+export type NextAction = 'answer' | 'arrive' | 'report' | 'done' | 'closed';
+
+export function nextAction(c: { status: string; deadlineAt: string; myStatus: RecipientStep }, nowMs: number) {
+  if (c.myStatus === 'reported' || c.myStatus === 'declined') return 'done' as NextAction;
+  // Arrived guards may still file the report after the deadline; answering and arriving stop there.
+  if (c.myStatus === 'arrived') return 'report' as NextAction;
+  if (!isOpenNow(c, nowMs)) return 'closed' as NextAction;
+  return (c.myStatus === 'accepted' ? 'arrive' : 'answer') as NextAction;
+}
+
+/** A call-up's arrival code from a scan or from typing: the typed 6 digits, or the scanned text as it is. */
+export function readArrivalCode(raw: string): { code: string } | { problem: string } {
+  const text = raw.trim().replace(/\s+/g, '');
+  if (!text) return { problem: '请输入民警手机上显示的 6 位到达码' };
+  if (/^\d+$/.test(text) && text.length !== 6) return { problem: '到达码是 6 位数字，请核对后再输入' };
+  return { code: text };
+}
+
+/** The war-time banner: 战时状态 · 理由 · 至 2026-12-01 08:00. */
+export function wartimeBannerText(w: { reason: string; endAt: string }): string {
+  return `战时状态 · ${w.reason} · 至 ${formatDateTime(w.endAt)}`;
+}
+
+/** The send form's promise before sending: 将通知 N 人，其中 M 人无法推送，将发短信. */
+export function previewLine(p: { matched: number; withoutPush: number }): string {
+  if (p.matched === 0) return '没有符合条件的义警，请放宽条件（单位、技能、范围）';
+  if (p.withoutPush === 0) return `将通知 ${p.matched} 人，都能收到微信提醒，并发短信`;
+  return `将通知 ${p.matched} 人，其中 ${p.withoutPush} 人无法推送，将发短信`;
+}
+
+/** Seconds as people say them: 45 秒, 3 分 20 秒, 1 小时 5 分; 暂无 without a figure. */
+export function durationText(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '暂无';
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s} 秒`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return s % 60 ? `${m} 分 ${s % 60} 秒` : `${m} 分钟`;
+  return `${Math.floor(m / 60)} 小时 ${m % 60} 分`;
+}
+
+// ── the feedback form (反馈) ──
+
+export type ItemFinding = 'found' | 'not_found' | 'changed';
+
+export const FINDING_WORDS: Record<ItemFinding, string> = { found: '有', not_found: '无', changed: '有变化' };
+
+export interface ItemAnswer {
+  itemId: string;
+  finding: ItemFinding | null;
+  note: string;
+}
+
+export const REPORT_TEXT_MAX = 1000;
+export const ITEM_NOTE_MAX = 200;
+
+/** What is missing before the report can go, in plain words; null when it is ready. */
+export function reportProblem(
+  text: string,
+  items: readonly { id: string; label: string }[],
+  answers: readonly ItemAnswer[],
+  uploading: boolean,
+): string | null {
+  if (uploading) return '照片还在上传，请等上传完成再提交';
+  if (text.length > REPORT_TEXT_MAX) return `反馈最多 ${REPORT_TEXT_MAX} 字，现在 ${text.length} 字`;
+  for (const item of items) {
+    const a = answers.find((x) => x.itemId === item.id);
+    if (!a?.finding) return `请为“${item.label}”选择 有 / 无 / 有变化`;
+    if (a.finding === 'changed' && !a.note.trim()) return `“${item.label}”有变化，请写一句变化情况`;
+    if (a.note.length > ITEM_NOTE_MAX) return `“${item.label}”的说明最多 ${ITEM_NOTE_MAX} 字`;
+  }
+  if (!items.length && !text.trim()) return '请写一句现场情况';
+  return null;
+}
+
+// ── the send form (发布指令) ──
+
+export const CALLUP_RADIUS_CHOICES = [0, 500, 1000, 2000, 5000] as const;
+
+/** A deadline in minutes after sending, offered as big choices. */
+export const DEADLINE_CHOICES = [30, 60, 120, 240, 1440] as const;
+
+export function minutesLabel(m: number): string {
+  if (m < 60) return `${m} 分钟`;
+  if (m % 1440 === 0) return `${m / 1440} 天`;
+  return `${m / 60} 小时`;
+}
+
+export interface CallupDraft {
+  kind: 'ordinary' | 'verification';
+  title: string;
+  task: string;
+  /** the org unit targeted (a station, community or branch under the sender) */
+  unitId: number | null;
+  teamId: number | null;
+  skills: string[];
+  tiers: string[];
+  /** 0: no radius */
+  radiusM: number;
+  centreLat: string;
+  centreLng: string;
+  wanted: string;
+  rallyAddress: string;
+  rallyLat: string;
+  rallyLng: string;
+  deadlineMinutes: number;
+  /** one verification item a line */
+  items: string;
+  mode: string | null;
+}
+
+export const EMPTY_CALLUP_DRAFT: CallupDraft = {
+  kind: 'ordinary',
+  title: '',
+  task: '',
+  unitId: null,
+  teamId: null,
+  skills: [],
+  tiers: [],
+  radiusM: 0,
+  centreLat: '',
+  centreLng: '',
+  wanted: '',
+  rallyAddress: '',
+  rallyLat: '',
+  rallyLng: '',
+  deadlineMinutes: 60,
+  items: '',
+  mode: null,
+};
+
+const coordinate = (s: string, max: number): number | null => {
+  const n = Number(s);
+  return s.trim() && Number.isFinite(n) && Math.abs(n) <= max ? n : null;
+};
+
+/** The typed point, or null when either number is missing or wrong. */
+export function pointOf(lat: string, lng: string): { lat: number; lng: number } | null {
+  const a = coordinate(lat, 90);
+  const b = coordinate(lng, 180);
+  return a === null || b === null ? null : { lat: a, lng: b };
+}
+
+/** The verification items, one a line, blank lines dropped. */
+export function itemLines(text: string): string[] {
+  return text
+    .split(/\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+/** What is missing before the call-up can go, in plain words; null when it is ready. */
+export function callupDraftProblem(d: CallupDraft): string | null {
+  if (d.title.trim().length < 2) return '请填写标题（至少 2 个字）';
+  if (d.title.trim().length > 60) return '标题最多 60 字';
+  if (d.task.trim().length < 2) return '请填写任务内容';
+  if (d.task.length > 1000) return `任务内容最多 1000 字，现在 ${d.task.length} 字`;
+  if (!d.unitId) return '请选择派给哪个单位';
+  if (d.radiusM > 0 && !pointOf(d.centreLat, d.centreLng)) return '按范围派发时，请先定位或填写范围中心的纬度和经度';
+  if (d.wanted.trim() && !/^[1-9]\d{0,3}$/.test(d.wanted.trim())) return '需要人数请填 1–9999 的整数，或不填';
+  if (!d.rallyAddress.trim()) return '请填写集合地点';
+  if (!pointOf(d.rallyLat, d.rallyLng)) return '请点“用我的位置”或填写集合点的纬度和经度';
+  if (d.kind === 'verification' && !itemLines(d.items).length) return '摸排指令请至少填写一项摸排对象（一行一项）';
+  return null;
+}
