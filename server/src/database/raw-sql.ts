@@ -81,3 +81,35 @@ export function isDuplicateKey(err: unknown): boolean {
   const code = e?.driverError?.code ?? e?.code;
   return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
+
+/** The database gave up on a lock between simultaneous transactions (MariaDB deadlock or lock wait, SQLite busy). */
+export function isLockConflict(err: unknown): boolean {
+  const e = err as { code?: string; driverError?: { code?: string } };
+  const code = e?.driverError?.code ?? e?.code;
+  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT' || code === 'SQLITE_BUSY';
+}
+
+export interface LockRetryOptions {
+  /** Tries in all, the first included (default 3). */
+  attempts?: number;
+  /** Another failure that means "run again" (e.g. a row another transaction has not committed yet). */
+  retryAlso?: (err: unknown) => boolean;
+  /** Longest random pause before a retry, times the attempt number, so the transactions that collided part (default 20 ms). */
+  maxPauseMs?: number;
+}
+
+/**
+ * Runs a whole transaction again when it lost a lock race (`isLockConflict`, or `retryAlso`), after a short random
+ * pause; the last failure is thrown. `run` must start its own transaction, so a retry begins from nothing.
+ */
+export async function withRetryOnLockConflict<T>(run: () => Promise<T>, options: LockRetryOptions = {}): Promise<T> {
+  const { attempts = 3, retryAlso = () => false, maxPauseMs = 20 } = options;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      if (attempt >= attempts || !(isLockConflict(err) || retryAlso(err))) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * maxPauseMs * attempt));
+    }
+  }
+}

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APPEND_ONLY_TRIGGERS, appendOnlyTriggers } from './append-only.js';
-import { isDuplicateKey } from './raw-sql.js';
+import { isDuplicateKey, isLockConflict, withRetryOnLockConflict } from './raw-sql.js';
 import { envNumbers } from '../config/env-number.js';
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,6 +27,27 @@ function filesMatching(re: RegExp, root = SRC): string[] {
 describe('one copy of each database/config helper', () => {
   it('isDuplicateKey is defined once, in database/raw-sql.ts', () => {
     expect(filesMatching(/function isDuplicateKey\b/)).toEqual(['database/raw-sql.ts']);
+  });
+
+  it('the lock-conflict check is written once, in database/raw-sql.ts', () => {
+    expect(filesMatching(/ER_LOCK_DEADLOCK/)).toEqual(['database/raw-sql.ts']);
+  });
+
+  it('withRetryOnLockConflict runs again after a lock conflict, and not after any other failure', async () => {
+    expect(isLockConflict({ driverError: { code: 'ER_LOCK_WAIT_TIMEOUT' } })).toBe(true);
+    expect(isLockConflict({ code: 'ER_DUP_ENTRY' })).toBe(false);
+    let calls = 0;
+    const flaky = () => (++calls < 3 ? Promise.reject({ code: 'ER_LOCK_DEADLOCK' }) : Promise.resolve('done'));
+    await expect(withRetryOnLockConflict(flaky, { attempts: 3, maxPauseMs: 0 })).resolves.toBe('done');
+    expect(calls).toBe(3);
+    calls = 0;
+    await expect(withRetryOnLockConflict(flaky, { attempts: 2, maxPauseMs: 0 })).rejects.toEqual({
+      code: 'ER_LOCK_DEADLOCK',
+    });
+    calls = 0;
+    const broken = () => (++calls, Promise.reject(new Error('boom')));
+    await expect(withRetryOnLockConflict(broken, { maxPauseMs: 0 })).rejects.toThrow('boom');
+    expect(calls).toBe(1);
   });
 
   it('the append-only trigger SQL is written once, in database/append-only.ts', () => {

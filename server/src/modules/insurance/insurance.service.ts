@@ -8,7 +8,7 @@ import { toPage, type PageQueryDto } from '../../common/pagination.js';
 import { assertPathInScope, wherePathInScope } from '../../common/scope/org-scope.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ActivityQueries } from '../activities/activity-queries.js';
-import { isDuplicateKey } from '../../database/raw-sql.js';
+import { isDuplicateKey, withRetryOnLockConflict } from '../../database/raw-sql.js';
 import { OrgService } from '../org/org.service.js';
 import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
 import type { CreatePolicyDto } from './insurance.dto.js';
@@ -183,10 +183,7 @@ export class InsuranceService {
         });
         return enrolled;
       });
-    return run().catch((err: unknown) => {
-      if (isLockConflict(err)) return run();
-      throw err;
-    });
+    return withRetryOnLockConflict(run, { attempts: 2 });
   }
 
   private async loadInScope(actor: Actor, id: number): Promise<InsurancePolicy> {
@@ -212,13 +209,6 @@ export class InsuranceService {
       createdAt: p.createdAt.toISOString(),
     };
   }
-}
-
-/** MariaDB gave up on a lock (deadlock or wait) between simultaneous enrolments. */
-function isLockConflict(err: unknown): boolean {
-  const e = err as { code?: string; driverError?: { code?: string } };
-  const code = e.driverError?.code ?? e.code;
-  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';
 }
 
 /**

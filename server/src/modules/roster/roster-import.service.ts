@@ -18,6 +18,7 @@ import { Clock } from '../../common/clock/clock.js';
 import { PiiCipher } from '../../common/pii/pii-cipher.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CompanyQueries } from '../companies/company-queries.js';
+import { withRetryOnLockConflict } from '../../database/raw-sql.js';
 import { RosterGuard } from './roster-guard.entity.js';
 import { readRosterFile, type RawRosterRow, type RosterColumnKey } from './roster-file.js';
 
@@ -32,13 +33,6 @@ const MAX_ATTEMPTS = 6;
 const LISTED_IDS = 200;
 
 class RetryImport extends Error {}
-
-function isRetryable(err: unknown): boolean {
-  if (err instanceof RetryImport) return true;
-  const e = err as { code?: string; driverError?: { code?: string } };
-  const code = e?.driverError?.code ?? e?.code;
-  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT' || code === 'SQLITE_BUSY';
-}
 
 const heldElsewhere = (row: number): RosterRowError => ({
   row,
@@ -130,16 +124,11 @@ export class RosterImportService {
     if (errors.length) throw invalid(errors, raw.length);
     // Rows sorted by their key: parallel imports take the unique-index locks in one order.
     valid.sort((a, b) => (a.idHash < b.idHash ? -1 : a.idHash > b.idHash ? 1 : 0));
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const counts = await this.apply(actor, valid, scope, raw.length);
-        return { ...counts, durationMs: this.clock.nowMs() - started };
-      } catch (err) {
-        if (attempt >= MAX_ATTEMPTS || !isRetryable(err)) throw err;
-        // a short random pause, so the transactions that collided do not collide again
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
-      }
-    }
+    const counts = await withRetryOnLockConflict(() => this.apply(actor, valid, scope, raw.length), {
+      attempts: MAX_ATTEMPTS,
+      retryAlso: (err) => err instanceof RetryImport,
+    });
+    return { ...counts, durationMs: this.clock.nowMs() - started };
   }
 
   /**
