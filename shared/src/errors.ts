@@ -198,6 +198,15 @@ export const ERRORS = {
   INCIDENT_OCCURRED_IN_FUTURE: { status: 400, message: '事发时间不能晚于现在' },
   INCIDENT_ATTACHMENT_INVALID: { status: 400, message: '附件无效或已被使用，请重新上传' },
   INCIDENT_STATE_CHANGED: { status: 409, message: '报送状态已变化，请刷新后再操作' },
+  // ── company supervision and data honesty (docs/supervision.md) ──
+  INSPECTION_COMPANY_INVALID: { status: 400, message: '请选择本辖区内的保安从业单位' },
+  INSPECTION_DATE_INVALID: { status: 400, message: '检查日期不能晚于今天' },
+  INSPECTION_DEADLINE_REQUIRED: { status: 400, message: '有问题项或发现的问题时，请填写整改期限（不早于检查日期）' },
+  INSPECTION_PHOTO_INVALID: { status: 400, message: '照片无效或已被使用，请重新上传' },
+  INSPECTION_NOTHING_TO_RECTIFY: { status: 409, message: '这次检查没有需要整改的问题' },
+  INSPECTION_STATE_CHANGED: { status: 409, message: '整改状态已变化，请刷新后再操作' },
+  INSPECTION_RECTIFY_DATE_INVALID: { status: 400, message: '整改完成日期不能晚于今天，也不能早于检查日期' },
+  HONESTY_FLAG_STATE_CHANGED: { status: 409, message: '这条核查记录已处理，请刷新后再看' },
   // ── points mall (docs/mall.md) ──
   MALL_OUT_OF_STOCK: { status: 409, message: '已兑完，库存不足' },
   MALL_LIMIT_REACHED: { status: 409, message: '已达到每人限兑数量' },

@@ -13,6 +13,7 @@ export * from './teams.js';
 export * from './tips.js';
 export * from './disputes.js';
 export * from './incident-reports.js';
+export * from './supervision.js';
 export * from './tip-places.js';
 export * from './alerts.js';
 export * from './mall.js';

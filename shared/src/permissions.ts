@@ -56,6 +56,8 @@ export const PERMISSIONS = {
   'mall.manage': ['mall_operator'],
   // the operator also marks items ready and hands them over; a station officer only for its own pickup station
   'mall.verify': ['station_officer', 'mall_operator'],
+  // ── dashboard (docs/dashboard.md): the bureau's view of its units' figures ──
+  'dashboard.read': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
