@@ -47,11 +47,3 @@ export function tradePaid(state: PayTransaction['trade_state']): boolean {
 export function tradeClosed(state: PayTransaction['trade_state']): boolean {
   return state === 'CLOSED' || state === 'REVOKED';
 }
-
-/**
- * A WeChat template `thing` field: at most 20 characters, cut by character, never inside an emoji's surrogate pair
- * (a lone half is not valid UTF-8, and WeChat Pay's message push refuses the whole message for it).
- */
-export function templateThing(text: string): string {
-  return Array.from(text).slice(0, 20).join('');
-}

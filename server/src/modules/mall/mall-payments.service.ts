@@ -19,15 +19,7 @@ import { UserQueries } from '../users/user-queries.js';
 import { MallOrder } from './entities/mall-order.entity.js';
 import { MallPayment } from './entities/mall-payment.entity.js';
 import { orderResponse } from './mall-mapper.js';
-import {
-  outTradeNoOf,
-  payDeadline,
-  templateThing,
-  tradeClosed,
-  tradePaid,
-  transactionMismatch,
-  yuan,
-} from './mall-payments-rules.js';
+import { outTradeNoOf, payDeadline, tradeClosed, tradePaid, transactionMismatch, yuan } from './mall-payments-rules.js';
 import { MallRefundsService } from './mall-refunds.service.js';
 
 /** What applying WeChat Pay's word about an attempt came to. */
@@ -195,7 +187,7 @@ export class MallPaymentsService {
       title: '订单支付成功',
       body: `${what} 已付款 ${yuan(attempt.amountFen)}，积分 ${order.pointsTotal} 已扣除。备好后会通知您领取。`,
       page: `mall/order/index?id=${order.id}`,
-      data: { thing1: templateThing(what), amount2: yuan(attempt.amountFen), date3: this.clock.today() },
+      data: { thing1: what, amount2: yuan(attempt.amountFen), date3: this.clock.today() },
     });
   }
 

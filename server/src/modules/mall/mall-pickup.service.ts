@@ -20,7 +20,6 @@ import { MallOrderNames } from './mall-orders-admin.names.js';
 import { whereOrderInReach } from './mall-orders-admin.reach.js';
 import { MallOrdersAdminService } from './mall-orders-admin.service.js';
 import { MallPickupMisses } from './mall-pickup-misses.js';
-import { templateThing } from './mall-payments-rules.js';
 
 /** Tries at a fresh code when the one drawn is already some order's (1 in 10⁸ per live code). */
 const CODE_ATTEMPTS = 5;
@@ -114,7 +113,7 @@ export class MallPickupService {
         title: '兑换物品已领取',
         body: `您兑换的「${order.productName}」×${order.quantity} 已领取。`,
         page: `mall/order/index?id=${order.id}`,
-        data: { thing1: templateThing(order.productName), thing2: '已领取' },
+        data: { thing1: order.productName, thing2: '已领取' },
       });
     });
     const after = await this.ds.getRepository(MallOrder).findOneByOrFail({ id: order.id });
@@ -159,7 +158,7 @@ export class MallPickupService {
         ? `您兑换的${item}可以领取了：请到${station}，出示订单页上的领取码或二维码。`
         : `您兑换的${item}已寄出，收到后请在订单页查看。`,
       page: `mall/order/index?id=${order.id}`,
-      data: { thing1: templateThing(order.productName), thing2: station ? '可以领取了' : '已寄出' },
+      data: { thing1: order.productName, thing2: station ? '可以领取了' : '已寄出' },
     });
   }
 

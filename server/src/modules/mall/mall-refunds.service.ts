@@ -16,7 +16,7 @@ import { MallPayment } from './entities/mall-payment.entity.js';
 import { MallProduct } from './entities/mall-product.entity.js';
 import { MallRefund } from './entities/mall-refund.entity.js';
 import { orderResponse } from './mall-mapper.js';
-import { templateThing, yuan } from './mall-payments-rules.js';
+import { yuan } from './mall-payments-rules.js';
 import { MallStock } from './mall-stock.js';
 
 const REFUNDABLE: readonly MallOrderStatus[] = ['paid', 'ready'];
@@ -286,7 +286,7 @@ export class MallRefundsService {
       title: '订单已退款',
       body: `${what} 已退款（${reason}）：${points}${money}`.replace(/；$/, '。'),
       page: `mall/order/index?id=${order.id}`,
-      data: { thing1: templateThing(what), thing2: templateThing(reason), date3: this.clock.today() },
+      data: { thing1: what, thing2: reason, date3: this.clock.today() },
     });
   }
 }

@@ -53,6 +53,17 @@ describe('NotificationsService', () => {
     expect(await ds.getRepository(SubscribeConsent).findOneBy({ userId: user.id })).toMatchObject({ remaining: 1 });
   });
 
+  it('cuts a long title, body and template field by character, never inside an emoji', async () => {
+    const user = await createUser(ds, new Date(T0));
+    await at().recordConsents(user.id, ['signup_result']);
+    const long = '🚨紧急'.repeat(200);
+    const id = await at().notify(input(user.id, { title: long, body: long, data: { thing1: long } }));
+    const saved = await message(id);
+    expect([Array.from(saved.title).length, Array.from(saved.body).length]).toEqual([64, 500]);
+    expect(Buffer.from(saved.title + saved.body).toString()).toBe(saved.title + saved.body);
+    expect(wechat.sent[0].data.thing1.value).toBe('🚨紧急'.repeat(6) + '🚨紧');
+  });
+
   it('one-time templates need a consent, long-term ones do not; no WeChat identity, no push', async () => {
     const user = await createUser(ds, new Date(T0));
     const staff = await createUser(ds, new Date(T0), { openid: null });

@@ -10,6 +10,7 @@ import { WechatApiClient } from '../wechat/wechat-api.client.js';
 import { Notification } from './notification.entity.js';
 import { SubscribeConsent } from './subscribe-consent.entity.js';
 import { NOTIFICATION_TEMPLATES, type NotificationTemplate } from './templates.js';
+import { BODY_MAX_CHARS, cutChars, fitTemplateData, TITLE_MAX_CHARS } from './template-fields.js';
 import { notificationsConfig, type NotificationsConfig } from '../../config/notifications.config.js';
 import { Clock } from '../../common/clock/clock.js';
 
@@ -51,10 +52,10 @@ export class NotificationsService {
       repo.create({
         userId: input.userId,
         template: input.template,
-        title: input.title.slice(0, 64),
-        body: input.body.slice(0, 500),
+        title: cutChars(input.title, TITLE_MAX_CHARS),
+        body: cutChars(input.body, BODY_MAX_CHARS),
         page: input.page ?? null,
-        data: input.data ?? {},
+        data: fitTemplateData(input.data ?? {}),
         pushStatus: 'pending',
         pushAttempts: 0,
         // safety net: if the push after commit never happens (the process stopped), the retry job sends it
@@ -78,10 +79,10 @@ export class NotificationsService {
     const now = this.clock.now();
     const row = {
       template: input.template,
-      title: input.title.slice(0, 64),
-      body: input.body.slice(0, 500),
+      title: cutChars(input.title, TITLE_MAX_CHARS),
+      body: cutChars(input.body, BODY_MAX_CHARS),
       page: input.page,
-      data: input.data ?? {},
+      data: fitTemplateData(input.data ?? {}),
       pushStatus: 'pending' as const,
       pushAttempts: 0,
       nextPushAt: new Date(this.clock.nowMs() + PUSH_CLAIM_MS),
