@@ -73,7 +73,12 @@ export const PAY_NOTIFY_RETRY_SECONDS = [
   15, 15, 30, 180, 600, 1200, 1800, 1800, 1800, 3600, 10800, 10800, 10800, 21600, 21600,
 ];
 
-/** The columns of a trade bill with bill_type ALL, in WeChat Pay's order, and its summary header. */
+/**
+ * The columns of a trade bill with bill_type ALL, in WeChat Pay's order, and its summary header. Written here again on
+ * purpose rather than imported from the payments module's parser (`TRADE_BILL_COLUMNS`): the sandbox plays WeChat
+ * Pay's side from WeChat Pay's documentation, so a mistake in the parser's list fails the bill test instead of being
+ * shared by both sides.
+ */
 const BILL_COLUMNS = [
   '交易时间',
   '公众账号ID',
