@@ -43,6 +43,7 @@ export const MODULE_DEPENDENCIES = {
   ],
   staff: ['org', 'users', 'audit', 'auth'],
   auth: ['org', 'users', 'volunteers', 'wechat', 'audit'],
+  targets: ['org', 'audit'],
 };
 
 /** The modules in an order where each comes after everything it imports; throws on a cycle or an unknown name. */

@@ -19,6 +19,7 @@ import { VolunteersModule } from './modules/volunteers/volunteers.module.js';
 import { ApplicationsModule } from './modules/applications/applications.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
 import { TeamsModule } from './modules/teams/teams.module.js';
+import { TargetsModule } from './modules/targets/targets.module.js';
 import { FilesModule } from './modules/files/files.module.js';
 import { SmsModule } from './modules/sms/sms.module.js';
 import { TipsModule } from './modules/tips/tips.module.js';
@@ -68,6 +69,8 @@ export class AppModule {
         MallModule,
         // WeChat Pay (docs/payments.md)
         PaymentsModule,
+        // targets, stage reports, ranking (docs/reports.md)
+        TargetsModule,
       ],
     };
   }

@@ -80,6 +80,12 @@ export const AUDIT_ACTION_LABELS = {
   'mall.order.pickup': '商城订单核销领取',
   'mall.order.export': '导出商城订单',
   'mall.order.refund': '商城订单退款',
+  'target.set': '设定工作目标',
+  'report.stage.create': '新建阶段（阶段工作情况）',
+  'report.narrative.submit': '填报阶段工作情况',
+  'report.stage.export': '导出阶段工作情况汇编',
+  'ranking.publish': '发布晒比通报',
+  'ranking.export': '导出晒比通报',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 
@@ -104,5 +110,8 @@ export const AUDIT_TARGET_LABELS = {
   alert: '预警',
   bulletin: '治安状况通报',
   mall_order: '商城订单',
+  target: '工作目标',
+  report_stage: '阶段工作情况',
+  ranking: '晒比通报',
 } as const;
 export type AuditTargetType = keyof typeof AUDIT_TARGET_LABELS;

@@ -233,6 +233,12 @@ export const ERRORS = {
     status: 409,
     message: '该订单当前不能退款（只有已兑换或待领取且未在退款中的订单可以退款）',
   },
+  // ── targets, stage reports, ranking (docs/reports.md) ──
+  TARGET_VALUE_INVALID: { status: 400, message: '目标值不对：人数、次数须为整数，比例须在 0 到 100% 之间' },
+  TARGET_KEY_UNKNOWN: { status: 404, message: '没有这项目标' },
+  REPORT_STAGE_NAME_TAKEN: { status: 409, message: '已有同名的阶段，请换一个名称' },
+  REPORT_NARRATIVE_UNIT: { status: 403, message: '阶段工作情况由分局和派出所填写本单位的情况' },
+  RANKING_PERIOD_INVALID: { status: 400, message: '通报的起止日期不对：开始不能晚于结束，结束不能晚于今天，最长一年' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

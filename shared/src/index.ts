@@ -17,6 +17,7 @@ export * from './supervision.js';
 export * from './tip-places.js';
 export * from './alerts.js';
 export * from './mall.js';
+export * from './reports.js';
 export * from './credit-code.js';
 export * from './applications.js';
 export * from './audit.js';

@@ -58,6 +58,10 @@ export const PERMISSIONS = {
   'mall.verify': ['station_officer', 'mall_operator'],
   // ── dashboard (docs/dashboard.md): the bureau's view of its units' figures ──
   'dashboard.read': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer'],
+  // ── targets, stage reports, ranking (docs/reports.md): the city sets and compiles, branches and stations write ──
+  'targets.manage': ['city_officer'],
+  'reports.manage': ['city_officer'],
+  'reports.write': ['branch_officer', 'station_officer'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -11,6 +11,7 @@ import { DISPUTE_ROUTES } from './disputes.js';
 import { INCIDENT_ROUTES } from './incident-reports.js';
 import { ALERT_ROUTES } from './alerts.js';
 import { MALL_ROUTES } from './mall.js';
+import { REPORT_ROUTES } from './reports.js';
 
 /**
  * The route contract between the mini-program and the server. The route tables give the paths (relative
@@ -36,6 +37,7 @@ export const ROUTE_TABLES = {
   INCIDENT_ROUTES,
   MALL_ROUTES,
   ALERT_ROUTES,
+  REPORT_ROUTES,
 } as const;
 export type RouteTableName = keyof typeof ROUTE_TABLES;
 
@@ -240,6 +242,21 @@ export const ROUTE_METHODS: { readonly [T in RouteTableName]: MethodsOf<(typeof 
     adminPickupLookup: ['POST'],
     adminPickupConfirm: ['POST'],
     adminStats: ['GET'],
+  },
+  REPORT_ROUTES: {
+    adminTargets: ['GET', 'POST'],
+    adminTargetHistory: ['GET'],
+    adminStages: ['GET', 'POST'],
+    adminStage: ['GET'],
+    adminStageNarratives: ['GET'],
+    adminStageNarrative: ['GET'],
+    adminStageMyNarrative: ['GET', 'PUT'],
+    adminStageCompile: ['GET'],
+    adminStageExport: ['GET'],
+    adminRankings: ['GET', 'POST'],
+    adminRankingLatest: ['GET'],
+    adminRanking: ['GET'],
+    adminRankingExport: ['GET'],
   },
 };
 

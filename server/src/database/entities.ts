@@ -30,6 +30,7 @@ import { JobLease } from '../modules/jobs/job-lease.entity.js';
 import { JobReminder } from '../modules/jobs/job-reminder.entity.js';
 import { Team } from '../modules/teams/team.entity.js';
 import { TeamMember } from '../modules/teams/team-member.entity.js';
+import { Target } from '../modules/targets/target.entity.js';
 import { StoredFile } from '../modules/files/stored-file.entity.js';
 import { UploadDay } from '../modules/files/upload-day.entity.js';
 import { SmsMessage } from '../modules/sms/sms-message.entity.js';
@@ -117,4 +118,6 @@ export const ENTITIES = [
   MallBillCheck,
   // WeChat Pay (docs/payments.md)
   PaymentNotification,
+  // targets, stage reports, ranking (docs/reports.md)
+  Target,
 ];
