@@ -27,6 +27,8 @@ import { CaseworkModule } from './modules/casework/casework.module.js';
 import { AlertsModule } from './modules/alerts/alerts.module.js';
 import { MallModule } from './modules/mall/mall.module.js';
 import { PaymentsModule } from './modules/payments/payments.module.js';
+import { WartimeModule } from './modules/wartime/wartime.module.js';
+import { CallupsModule } from './modules/callups/callups.module.js';
 
 @Module({})
 export class AppModule {
@@ -69,6 +71,9 @@ export class AppModule {
         MallModule,
         // WeChat Pay (docs/payments.md)
         PaymentsModule,
+        // call-ups and war-time (docs/callups.md)
+        WartimeModule,
+        CallupsModule,
         // targets, stage reports, ranking (docs/reports.md)
         TargetsModule,
       ],

@@ -26,3 +26,4 @@ export * from './dates.js';
 export * from './files.js';
 export * from './payments.js';
 export * from './route-contract.js';
+export * from './callups.js';

@@ -62,6 +62,11 @@ export const PERMISSIONS = {
   'targets.manage': ['city_officer'],
   'reports.manage': ['city_officer'],
   'reports.write': ['branch_officer', 'station_officer'],
+  // ── call-ups and war-time (docs/callups.md): officers dispatch; branches and the city declare war-time ──
+  'callups.send': ['city_officer', 'branch_officer', 'station_officer', 'community_officer'],
+  'callups.read': ['sysadmin', 'city_officer', 'branch_officer', 'station_officer', 'community_officer'],
+  'wartime.declare': ['city_officer', 'branch_officer'],
+  'callups.draw': ['city_officer', 'branch_officer'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -11,6 +11,7 @@ import { DISPUTE_ROUTES } from './disputes.js';
 import { INCIDENT_ROUTES } from './incident-reports.js';
 import { ALERT_ROUTES } from './alerts.js';
 import { MALL_ROUTES } from './mall.js';
+import { CALLUP_ROUTES, WARTIME_ROUTES } from './callups.js';
 import { REPORT_ROUTES } from './reports.js';
 
 /**
@@ -37,6 +38,8 @@ export const ROUTE_TABLES = {
   INCIDENT_ROUTES,
   MALL_ROUTES,
   ALERT_ROUTES,
+  CALLUP_ROUTES,
+  WARTIME_ROUTES,
   REPORT_ROUTES,
 } as const;
 export type RouteTableName = keyof typeof ROUTE_TABLES;
@@ -216,6 +219,32 @@ export const ROUTE_METHODS: { readonly [T in RouteTableName]: MethodsOf<(typeof 
     adminBulletin: ['GET'],
     myBulletins: ['GET'],
     myBulletin: ['GET'],
+  },
+  CALLUP_ROUTES: {
+    adminCallupPlans: ['GET', 'POST'],
+    adminCallupPlan: ['GET', 'PUT', 'DELETE'],
+    adminCallupPlanLaunch: ['POST'],
+    adminCallupPreview: ['POST'],
+    adminCallups: ['GET', 'POST'],
+    adminCallup: ['GET'],
+    adminCallupClose: ['POST'],
+    adminCallupBoard: ['GET'],
+    adminCallupQr: ['GET'],
+    adminCallupSpeed: ['GET'],
+    adminCallupDraws: ['POST'],
+    adminDrawInbox: ['GET'],
+    adminDrawDecide: ['POST'],
+    myCallups: ['GET'],
+    myCallup: ['GET'],
+    callupAnswer: ['POST'],
+    callupArrive: ['POST'],
+    callupReport: ['POST'],
+    leaderCallupQr: ['GET'],
+  },
+  WARTIME_ROUTES: {
+    adminWartime: ['GET', 'POST'],
+    adminWartimeEnd: ['POST'],
+    wartimeCurrent: ['GET'],
   },
   PAY_ROUTES: {
     notifyTransaction: ['POST'],

@@ -52,6 +52,11 @@ import { MallPayment } from '../modules/mall/entities/mall-payment.entity.js';
 import { MallRefund } from '../modules/mall/entities/mall-refund.entity.js';
 import { MallBillCheck } from '../modules/mall/entities/mall-bill-check.entity.js';
 import { PaymentNotification } from '../modules/payments/payment-notification.entity.js';
+import { WartimeState } from '../modules/wartime/wartime-state.entity.js';
+import { Callup } from '../modules/callups/entities/callup.entity.js';
+import { CallupRecipient } from '../modules/callups/entities/callup-recipient.entity.js';
+import { CallupPlan } from '../modules/callups/entities/callup-plan.entity.js';
+import { CallupDraw } from '../modules/callups/entities/callup-draw.entity.js';
 
 /** Every entity, listed once: the app, the migration generator and the tests share this list. */
 export const ENTITIES = [
@@ -118,6 +123,12 @@ export const ENTITIES = [
   MallBillCheck,
   // WeChat Pay (docs/payments.md)
   PaymentNotification,
+  // call-ups and war-time (docs/callups.md)
+  WartimeState,
+  Callup,
+  CallupRecipient,
+  CallupPlan,
+  CallupDraw,
   // targets, stage reports, ranking (docs/reports.md)
   Target,
 ];
