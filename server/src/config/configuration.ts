@@ -16,6 +16,7 @@ import { storageConfig } from './storage.config.js';
 import { tipsConfig } from './tips.config.js';
 import { incidentsConfig } from './incidents.config.js';
 import { pointsConfig } from './points.config.js';
+import { callupFanoutConfig } from './callup-fanout.config.js';
 import { wechatConfig } from './wechat.config.js';
 
 /** Every area of the configuration, by the name it is registered under. */
@@ -37,6 +38,7 @@ const AREAS = {
   tips: tipsConfig,
   incidents: incidentsConfig,
   points: pointsConfig,
+  callupFanout: callupFanoutConfig,
 } as const;
 
 type Areas = typeof AREAS;

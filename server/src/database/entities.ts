@@ -57,6 +57,7 @@ import { Callup } from '../modules/callups/entities/callup.entity.js';
 import { CallupRecipient } from '../modules/callups/entities/callup-recipient.entity.js';
 import { CallupPlan } from '../modules/callups/entities/callup-plan.entity.js';
 import { CallupDraw } from '../modules/callups/entities/callup-draw.entity.js';
+import { CallupDelivery } from '../modules/callups/entities/callup-delivery.entity.js';
 
 /** Every entity, listed once: the app, the migration generator and the tests share this list. */
 export const ENTITIES = [
@@ -131,4 +132,6 @@ export const ENTITIES = [
   CallupDraw,
   // targets, stage reports, ranking (docs/reports.md)
   Target,
+  // call-up fan-out (docs/callups.md#reaching-people)
+  CallupDelivery,
 ];

@@ -239,6 +239,19 @@ export class NotificationsService {
     return this.messages.countBy({ id: In([...ids]), pushStatus: 'sent' });
   }
 
+  /** Each message's push state (`pending`, `sent`, `failed`, `no_consent`, `no_openid`), for a caller that follows its pushes. */
+  async pushStatuses(ids: readonly number[]): Promise<Map<number, string>> {
+    const out = new Map<number, string>();
+    for (let i = 0; i < ids.length; i += 400) {
+      const rows = await this.messages.find({
+        where: { id: In(ids.slice(i, i + 400)) },
+        select: { id: true, pushStatus: true },
+      });
+      for (const r of rows) out.set(r.id, r.pushStatus);
+    }
+    return out;
+  }
+
   /** Marks the person's messages that link to `page` read (opening a warning reads its message too). */
   async markReadByPage(userId: number, page: string): Promise<void> {
     await this.messages.update({ userId, page, readAt: IsNull() }, { readAt: this.clock.now() });
