@@ -40,3 +40,11 @@ export async function clearTables(ds: DataSource): Promise<void> {
 export function clockAt(iso: string, zone = 'Asia/Shanghai'): Clock {
   return new Clock(zone, new Date(iso));
 }
+
+/** The error code a service call was refused with, or 'ok': `expect(await errorCode(sut.x())).toBe('NOT_FOUND')`. */
+export function errorCode(p: Promise<unknown>): Promise<string> {
+  return p.then(
+    () => 'ok',
+    (e: { code: string }) => e.code,
+  );
+}

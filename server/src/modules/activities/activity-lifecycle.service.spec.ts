@@ -15,7 +15,9 @@ import type { ActivityInputDto } from './dto/activity.dto.js';
 import { Activity } from './entities/activity.entity.js';
 import { ActivitySignup } from './entities/activity-signup.entity.js';
 import { SignupService } from './signup.service.js';
-import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
+import { WartimeQueries } from '../wartime/wartime-queries.js';
+import { WartimeState } from '../wartime/wartime-state.entity.js';
+import { clockAt, unitDataSource, errorCode as code } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
 import {
   FakeWechat,
@@ -39,11 +41,6 @@ import {
   unitReach,
 } from '../../../test/unit/factories-activities.js';
 
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code: string }) => e.code,
-  );
 const input = (over: Partial<ActivityInputDto> = {}) =>
   ({
     title: '采石片区夜间巡逻',
@@ -91,6 +88,7 @@ describe('ActivityLifecycleService', () => {
       unitReach(ds, c),
       volunteers,
       unitTeams(ds),
+      new WartimeQueries(ds.getRepository(WartimeState)),
     );
   };
   const officer = () => staffActor('station_officer', org.stationA, 41);

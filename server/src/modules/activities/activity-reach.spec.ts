@@ -1,16 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { ActivityReach, ancestorPaths, pathIds } from './activity-reach.js';
 import { Activity } from './entities/activity.entity.js';
-import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
+import { clockAt, unitDataSource, errorCode as code } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
 import { createUser, createVolunteer, orgTree, type UnitTree } from '../../../test/unit/factories.js';
 import { createActivity, memberActor, unitReach } from '../../../test/unit/factories-activities.js';
-
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code: string }) => e.code,
-  );
 
 describe(ActivityReach.name, () => {
   let ds: DataSource;

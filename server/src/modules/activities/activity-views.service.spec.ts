@@ -9,18 +9,12 @@ import { ActivityViews } from './activity-views.service.js';
 import type { ActivityListQueryDto, AdminActivityListQueryDto, MyActivityListQueryDto } from './dto/activity.dto.js';
 import type { SignupListQueryDto } from './dto/signup.dto.js';
 import type { Activity } from './entities/activity.entity.js';
-import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
+import { clockAt, unitDataSource, errorCode as code } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
 import { createUser, createVolunteer, orgTree, unitOrg, type UnitTree } from '../../../test/unit/factories.js';
 import { createActivity, createSignup, memberActor, unitTeams } from '../../../test/unit/factories-activities.js';
 
 const page = <T>(over: Partial<T> = {}) => ({ page: 1, pageSize: 20, ...over }) as T & PageQueryDto;
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code: string }) => e.code,
-  );
-
 describe('ActivityViews', () => {
   let ds: DataSource;
   let org: UnitTree;

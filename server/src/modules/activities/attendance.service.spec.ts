@@ -8,7 +8,7 @@ import { AttendanceService } from './attendance.service.js';
 import type { AttendanceItemDto } from './dto/signup.dto.js';
 import type { Activity } from './entities/activity.entity.js';
 import { ActivitySignup } from './entities/activity-signup.entity.js';
-import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
+import { clockAt, unitDataSource, errorCode as code } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
 import {
   createUser,
@@ -23,11 +23,6 @@ import { Notification } from '../../../test/unit/rows.js';
 import { serviceHours } from './attendance.service.js';
 import { createActivity, createSignup } from '../../../test/unit/factories-activities.js';
 
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code: string }) => e.code,
-  );
 const START = new Date('2026-11-30T10:00:00Z');
 const END = new Date('2026-11-30T12:00:00Z');
 const item = (signupId: number, over: Partial<AttendanceItemDto> = {}) =>

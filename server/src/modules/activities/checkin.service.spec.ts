@@ -5,7 +5,7 @@ import { CheckinService } from './checkin.service.js';
 import type { CheckinDto } from './dto/signup.dto.js';
 import type { Activity } from './entities/activity.entity.js';
 import { ActivitySignup } from './entities/activity-signup.entity.js';
-import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
+import { clockAt, unitDataSource, errorCode as code } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
 import { createUser, createVolunteer, orgTree, type UnitTree } from '../../../test/unit/factories.js';
 import {
@@ -16,11 +16,6 @@ import {
   unitTeams,
 } from '../../../test/unit/factories-activities.js';
 
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code: string }) => e.code,
-  );
 /** At the activity's spot (31.6, 118.5) give or take `dLat` degrees north (0.001° ≈ 111 m). */
 const here = (dLat = 0, accuracy = 20) =>
   ({ method: 'location', lat: 31.6 + dLat, lng: 118.5, accuracy }) as CheckinDto;

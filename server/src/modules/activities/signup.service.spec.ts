@@ -7,7 +7,7 @@ import type { Volunteer } from '../../../test/unit/rows.js';
 import { Activity } from './entities/activity.entity.js';
 import { ActivitySignup } from './entities/activity-signup.entity.js';
 import { SignupService } from './signup.service.js';
-import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
+import { clockAt, unitDataSource, errorCode as code } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
 import {
   FakeWechat,
@@ -28,11 +28,6 @@ import {
   unitReach,
 } from '../../../test/unit/factories-activities.js';
 
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code: string }) => e.code,
-  );
 const START = new Date('2026-12-01T02:00:00Z');
 
 describe('SignupService', () => {

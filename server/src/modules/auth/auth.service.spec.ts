@@ -16,7 +16,7 @@ import { ActorLoader } from './actor-loader.service.js';
 import { AuthService } from './auth.service.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import { TokenService } from './token.service.js';
-import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
+import { clockAt, unitDataSource, errorCode as code } from '../../../test/unit/unit-db.js';
 import {
   createStaffUser,
   createUser,
@@ -30,12 +30,6 @@ import {
 
 const SECRET = 'unit-test-secret-0123456789abcdef';
 const hasher = new PasswordHasher(10);
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code: string }) => e.code,
-  );
-
 describe('AuthService', () => {
   let ds: DataSource;
   let sut: AuthService;

@@ -1,17 +1,11 @@
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
 import { Notification, OrgUnit } from '../../../test/unit/rows.js';
-import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
+import { clockAt, unitDataSource, errorCode as code } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
 import { createStaffUser, createUser, createVolunteer, orgTree, type UnitTree } from '../../../test/unit/factories.js';
 import { unitDisputeMediation, unitDisputes } from '../../../test/unit/factories-casework.js';
 import { DisputeMediationService } from './dispute-mediation.service.js';
-
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code: string }) => e.code,
-  );
 
 describe(DisputeMediationService.name, () => {
   let ds: DataSource;

@@ -1,18 +1,13 @@
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
 import { Notification, StoredFile } from '../../../test/unit/rows.js';
-import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
+import { clockAt, unitDataSource, errorCode as code } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
 import { createStaffUser, orgTree, type UnitTree } from '../../../test/unit/factories.js';
 import { createCompany } from '../../../test/unit/factories-roster.js';
 import { unitIncidentReports } from '../../../test/unit/factories-casework.js';
 import { IncidentReportsService } from './incident-reports.service.js';
 
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code: string }) => e.code,
-  );
 const MIN = 60_000;
 
 describe(IncidentReportsService.name, () => {

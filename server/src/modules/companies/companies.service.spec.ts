@@ -5,7 +5,7 @@ import { UserQueries } from '../users/user-queries.js';
 import type { CompanyQueryDto, CreateCompanyDto, ServiceSiteDto } from './companies.dto.js';
 import { CompaniesService } from './companies.service.js';
 import { CompanyReferences, type CompanyReference } from './company-references.js';
-import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
+import { clockAt, unitDataSource, errorCode as code } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
 import { createStaffUser, orgTree, unitAudit, unitOrg, unitPii, type UnitTree } from '../../../test/unit/factories.js';
 
@@ -14,11 +14,6 @@ const creditCode = (n: number) => {
   const first17 = `91340500MA${String(n).padStart(7, '0')}`;
   return first17 + creditCodeCheckChar(first17);
 };
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code: string }) => e.code,
-  );
 const query = (over: Partial<CompanyQueryDto> = {}) => ({ page: 1, pageSize: 20, ...over }) as CompanyQueryDto;
 
 describe('CompaniesService', () => {

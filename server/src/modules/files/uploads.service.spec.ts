@@ -6,18 +6,12 @@ import type { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
 import type { Clock } from '../../common/clock/clock.js';
 import type { StorageConfig } from '../../config/storage.config.js';
-import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
+import { clockAt, unitDataSource, errorCode as code } from '../../../test/unit/unit-db.js';
 import { FilePurposes, FileReadPolicy, type FileFacts } from './file-purposes.js';
 import { LocalDiskStorage } from './file-storage.js';
 import { StoredFile } from './stored-file.entity.js';
 import { UploadQuota } from './upload-quota.js';
 import { UploadsService } from './uploads.service.js';
-
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code: string }) => e.code,
-  );
 
 const person = (userId: number): Actor => ({
   userId,

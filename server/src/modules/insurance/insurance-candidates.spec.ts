@@ -5,7 +5,7 @@ import { ActivityQueries } from '../activities/activity-queries.js';
 import { TeamQueries } from '../teams/team-queries.js';
 import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
 import type { Volunteer } from '../../../test/unit/rows.js';
-import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
+import { clockAt, unitDataSource, errorCode as code } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
 import {
   createUser,
@@ -16,12 +16,6 @@ import {
   unitPii,
   type UnitTree,
 } from '../../../test/unit/factories.js';
-
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code: string }) => e.code,
-  );
 
 describe(InsuranceCandidates.name, () => {
   let ds: DataSource;

@@ -6,7 +6,7 @@ import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
 import type { Volunteer } from '../../../test/unit/rows.js';
 import type { CreatePolicyDto } from './insurance.dto.js';
 import { InsuranceService } from './insurance.service.js';
-import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
+import { clockAt, unitDataSource, errorCode as code } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
 import {
   createUser,
@@ -16,12 +16,6 @@ import {
   unitOrg,
   type UnitTree,
 } from '../../../test/unit/factories.js';
-
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code: string }) => e.code,
-  );
 
 describe('InsuranceService', () => {
   let ds: DataSource;

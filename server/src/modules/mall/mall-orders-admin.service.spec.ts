@@ -4,17 +4,12 @@ import type { Actor } from '../../common/auth/actor.js';
 import { MallOrder } from './entities/mall-order.entity.js';
 import { MallProduct } from './entities/mall-product.entity.js';
 import { MallOrdersAdminService } from './mall-orders-admin.service.js';
-import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
+import { clockAt, unitDataSource, errorCode as code } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
 import { createUser, createVolunteer, orgTree, type UnitTree } from '../../../test/unit/factories.js';
 import { unitMallOps } from '../../../test/unit/factories-mall-pickup.js';
 import { AuditLog } from '../../../test/unit/rows.js';
 
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code: string }) => e.code,
-  );
 const page = { page: 1, pageSize: 50 };
 
 describe(MallOrdersAdminService.name, () => {

@@ -3,16 +3,10 @@ import type { Actor } from '../../common/auth/actor.js';
 import { MallOrder } from './entities/mall-order.entity.js';
 import { MallProduct } from './entities/mall-product.entity.js';
 import { MallOrdersService } from './mall-orders.service.js';
-import { clearTables, clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
+import { clearTables, clockAt, unitDataSource, errorCode as code } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
 import { createUser, orgTree, type UnitTree } from '../../../test/unit/factories.js';
 import { unitLedger, unitMallOrders } from '../../../test/unit/factories-mall.js';
-
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code: string }) => e.code,
-  );
 
 describe(MallOrdersService.name, () => {
   let ds: DataSource;

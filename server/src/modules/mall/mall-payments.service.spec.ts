@@ -6,17 +6,11 @@ import { MallPayment } from './entities/mall-payment.entity.js';
 import { MallProduct } from './entities/mall-product.entity.js';
 import { MallRefund } from './entities/mall-refund.entity.js';
 import { MallPaymentsService } from './mall-payments.service.js';
-import { clearTables, clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
+import { clearTables, clockAt, unitDataSource, errorCode as code } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
 import { createUser, orgTree, type UnitTree } from '../../../test/unit/factories.js';
 import { unitLedger, unitMallOrders } from '../../../test/unit/factories-mall.js';
 import { FakeWechatPay, unitMallPayments } from '../../../test/unit/factories-mall-payments.js';
-
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code: string }) => e.code,
-  );
 
 describe(MallPaymentsService.name, () => {
   let ds: DataSource;

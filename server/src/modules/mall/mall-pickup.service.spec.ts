@@ -5,17 +5,11 @@ import { MallOrder } from './entities/mall-order.entity.js';
 import { MallProduct } from './entities/mall-product.entity.js';
 import { PICKUP_MISS_LIMIT } from './mall-pickup-misses.js';
 import { MallPickupService, newPickupCode, pickupCodeOf } from './mall-pickup.service.js';
-import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
+import { clockAt, unitDataSource, errorCode as code } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
 import { createStaffUser, createUser, createVolunteer, orgTree, type UnitTree } from '../../../test/unit/factories.js';
 import { unitMallOps } from '../../../test/unit/factories-mall-pickup.js';
 import { AuditLog, Notification } from '../../../test/unit/rows.js';
-
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code: string }) => e.code,
-  );
 
 describe(MallPickupService.name, () => {
   let ds: DataSource;

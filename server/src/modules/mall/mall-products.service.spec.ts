@@ -2,17 +2,11 @@ import type { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
 import { AuditLog } from '../../../test/unit/rows.js';
 import { MallProductsService } from './mall-products.service.js';
-import { clearTables, clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
+import { clearTables, clockAt, unitDataSource, errorCode as code } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
 import { createUser, orgTree, type UnitTree } from '../../../test/unit/factories.js';
 import { unitLedger, unitMallProducts } from '../../../test/unit/factories-mall.js';
 import type { CreateMallProductDto } from './mall.dto.js';
-
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code: string }) => e.code,
-  );
 
 describe(MallProductsService.name, () => {
   let ds: DataSource;

@@ -3,17 +3,11 @@ import type { MallOrderStatus } from '@jianghuai/shared';
 import { MallOrder } from './entities/mall-order.entity.js';
 import { MallProduct } from './entities/mall-product.entity.js';
 import { MallStatsService } from './mall-stats.service.js';
-import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
+import { clockAt, unitDataSource, errorCode as code } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
 import { createUser, orgTree, type UnitTree } from '../../../test/unit/factories.js';
 import { unitMallOps } from '../../../test/unit/factories-mall-pickup.js';
 import { unitLedger } from '../../../test/unit/factories-mall.js';
-
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code: string }) => e.code,
-  );
 
 describe(MallStatsService.name, () => {
   let ds: DataSource;

@@ -5,7 +5,7 @@ import { CompanyReferences } from '../companies/company-references.js';
 import type { Company } from '../../../test/unit/rows.js';
 import type { RosterQueryDto } from './roster.dto.js';
 import { RosterService } from './roster.service.js';
-import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
+import { clockAt, unitDataSource, errorCode as code } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
 import {
   createStaffUser,
@@ -20,12 +20,6 @@ import {
 import { createCompany, createGuard, unitIdNumber } from '../../../test/unit/factories-roster.js';
 
 const query = (over: Partial<RosterQueryDto> = {}) => ({ page: 1, pageSize: 20, ...over }) as RosterQueryDto;
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code: string }) => e.code,
-  );
-
 describe('RosterService', () => {
   let ds: DataSource;
   let sut: RosterService;

@@ -6,15 +6,9 @@ import { User } from '../../../test/unit/rows.js';
 import { UserAccounts } from '../users/user-accounts.service.js';
 import { SessionsService } from '../auth/sessions.service.js';
 import { StaffAccountsService, temporaryPassword } from './staff-accounts.service.js';
-import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
+import { clockAt, unitDataSource, errorCode as code } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
 import { createStaffUser, orgTree, unitAudit, unitOrg, type UnitTree } from '../../../test/unit/factories.js';
-
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code: string }) => e.code,
-  );
 
 describe('StaffAccountsService', () => {
   let ds: DataSource;

@@ -5,7 +5,7 @@ import { User } from '../../../test/unit/rows.js';
 import { UserAccounts } from '../users/user-accounts.service.js';
 import type { CreateStaffDto, StaffQueryDto } from './staff.dto.js';
 import { StaffService } from './staff.service.js';
-import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
+import { clockAt, unitDataSource, errorCode as code } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
 import {
   createStaffUser,
@@ -18,12 +18,6 @@ import {
 } from '../../../test/unit/factories.js';
 
 const query = (over: Partial<StaffQueryDto> = {}) => ({ page: 1, pageSize: 50, ...over }) as StaffQueryDto;
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code: string }) => e.code,
-  );
-
 describe('StaffService', () => {
   let ds: DataSource;
   let sut: StaffService;

@@ -3,15 +3,10 @@ import { AuditLog } from '../../../test/unit/rows.js';
 import { UnitContacts } from '../org/unit-contacts.js';
 import { UnitContact } from '../../../test/unit/rows.js';
 import { UnitContactsService } from './unit-contacts.service.js';
-import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
+import { clockAt, unitDataSource, errorCode as code } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
 import { orgTree, unitAudit, unitOrg, unitPii, type UnitTree } from '../../../test/unit/factories.js';
 
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code: string }) => e.code,
-  );
 const PAGE = { page: 1, pageSize: 50 };
 
 describe('UnitContactsService', () => {

@@ -7,7 +7,7 @@ import type { Volunteer } from '../../../test/unit/rows.js';
 import { TeamActivityCounts } from './team-activity-counts.js';
 import type { TeamDto } from './teams.dto.js';
 import { TeamsService } from './teams.service.js';
-import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
+import { clockAt, unitDataSource, errorCode as code } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
 import { createActivity } from '../../../test/unit/factories-activities.js';
 import {
@@ -18,12 +18,6 @@ import {
   unitOrg,
   type UnitTree,
 } from '../../../test/unit/factories.js';
-
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code: string }) => e.code,
-  );
 
 describe('TeamsService', () => {
   let ds: DataSource;

@@ -3,16 +3,10 @@ import type { Actor } from '../../common/auth/actor.js';
 import { AuditLog, Notification, PointsLedgerEntry } from '../../../test/unit/rows.js';
 import { cappedCredit, monthOf, TipGradingService } from './tip-grading.service.js';
 import { Tip } from './entities/tip.entity.js';
-import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
+import { clockAt, unitDataSource, errorCode as code } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
 import { createStaffUser, createUser, createVolunteer, orgTree, type UnitTree } from '../../../test/unit/factories.js';
 import { unitTipGrading, unitTips, unitTipsAdmin } from '../../../test/unit/factories-tips.js';
-
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code: string }) => e.code,
-  );
 
 describe('tip grading months and cap', () => {
   it('the month of a Shanghai date runs from its first day to the next month’s, across the year', () => {

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
 import { AuditLog, Notification } from '../../../test/unit/rows.js';
 import { TipsAdminService } from './tips-admin.service.js';
-import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
+import { clockAt, unitDataSource, errorCode as code } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
 import {
   createStaffUser,
@@ -13,12 +13,6 @@ import {
   type UnitTree,
 } from '../../../test/unit/factories.js';
 import { unitTips, unitTipsAdmin } from '../../../test/unit/factories-tips.js';
-
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code: string }) => e.code,
-  );
 
 describe(TipsAdminService.name, () => {
   let ds: DataSource;

@@ -3,17 +3,11 @@ import type { Actor } from '../../common/auth/actor.js';
 import { StoredFile } from '../../../test/unit/rows.js';
 import { Tip } from './entities/tip.entity.js';
 import { TipsService } from './tips.service.js';
-import { clockAt, unitDataSource } from '../../../test/unit/unit-db.js';
+import { clockAt, unitDataSource, errorCode as code } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
 import { createUser, createVolunteer, orgTree, type UnitTree } from '../../../test/unit/factories.js';
 import { unitTips } from '../../../test/unit/factories-tips.js';
 import type { SubmitTipDto } from './tips.dto.js';
-
-const code = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code: string }) => e.code,
-  );
 
 describe(TipsService.name, () => {
   let ds: DataSource;
