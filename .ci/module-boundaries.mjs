@@ -53,6 +53,7 @@ export const MODULE_DEPENDENCIES = {
     'wartime',
   ],
   mall: ['org', 'users', 'volunteers', 'points', 'files', 'audit', 'payments', 'notifications'],
+  inspections: ['org', 'companies', 'files', 'audit'],
   jobs: [
     'users',
     'volunteers',

@@ -86,6 +86,10 @@ export const AUDIT_ACTION_LABELS = {
   'report.stage.export': '导出阶段工作情况汇编',
   'ranking.publish': '发布晒比通报',
   'ranking.export': '导出晒比通报',
+  'inspection.record': '记录监督检查',
+  'inspection.rectify': '记录整改完成',
+  'inspection.company_confirm': '单位确认整改',
+  'honesty.dismiss': '排除数据核查疑点',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 
@@ -113,5 +117,7 @@ export const AUDIT_TARGET_LABELS = {
   target: '工作目标',
   report_stage: '阶段工作情况',
   ranking: '晒比通报',
+  inspection: '监督检查',
+  honesty_flag: '数据核查疑点',
 } as const;
 export type AuditTargetType = keyof typeof AUDIT_TARGET_LABELS;

@@ -9,6 +9,7 @@ import { TEAM_ROUTES } from './teams.js';
 import { TIP_ROUTES } from './tips.js';
 import { DISPUTE_ROUTES } from './disputes.js';
 import { INCIDENT_ROUTES } from './incident-reports.js';
+import { SUPERVISION_ROUTES } from './supervision.js';
 import { ALERT_ROUTES } from './alerts.js';
 import { MALL_ROUTES } from './mall.js';
 import { CALLUP_ROUTES, WARTIME_ROUTES } from './callups.js';
@@ -36,6 +37,7 @@ export const ROUTE_TABLES = {
   TIP_ROUTES,
   DISPUTE_ROUTES,
   INCIDENT_ROUTES,
+  SUPERVISION_ROUTES,
   MALL_ROUTES,
   ALERT_ROUTES,
   CALLUP_ROUTES,
@@ -206,6 +208,17 @@ export const ROUTE_METHODS: { readonly [T in RouteTableName]: MethodsOf<(typeof 
     adminAcknowledge: ['POST'],
     adminClassify: ['POST'],
     adminDispose: ['POST'],
+  },
+  SUPERVISION_ROUTES: {
+    adminInspections: ['GET', 'POST'],
+    adminInspection: ['GET'],
+    adminInspectionRectify: ['POST'],
+    companyInspections: ['GET'],
+    companyInspection: ['GET'],
+    companyInspectionConfirm: ['POST'],
+    adminHonestyFlags: ['GET'],
+    adminHonestyFlag: ['GET'],
+    adminHonestyDismiss: ['POST'],
   },
   ALERT_ROUTES: {
     adminTargets: ['GET'],

@@ -52,6 +52,7 @@ import { MallPayment } from '../modules/mall/entities/mall-payment.entity.js';
 import { MallRefund } from '../modules/mall/entities/mall-refund.entity.js';
 import { MallBillCheck } from '../modules/mall/entities/mall-bill-check.entity.js';
 import { PaymentNotification } from '../modules/payments/payment-notification.entity.js';
+import { Inspection } from '../modules/inspections/inspection.entity.js';
 import { WartimeState } from '../modules/wartime/wartime-state.entity.js';
 import { Callup } from '../modules/callups/entities/callup.entity.js';
 import { CallupRecipient } from '../modules/callups/entities/callup-recipient.entity.js';
@@ -124,6 +125,8 @@ export const ENTITIES = [
   MallBillCheck,
   // WeChat Pay (docs/payments.md)
   PaymentNotification,
+  // company supervision and data honesty (docs/supervision.md)
+  Inspection,
   // call-ups and war-time (docs/callups.md)
   WartimeState,
   Callup,
