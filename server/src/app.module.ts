@@ -27,9 +27,10 @@ import { CaseworkModule } from './modules/casework/casework.module.js';
 import { AlertsModule } from './modules/alerts/alerts.module.js';
 import { MallModule } from './modules/mall/mall.module.js';
 import { PaymentsModule } from './modules/payments/payments.module.js';
-import { CallupFanoutModule } from './modules/callups/callup-fanout.module.js';
+import { InspectionsModule } from './modules/inspections/inspections.module.js';
 import { WartimeModule } from './modules/wartime/wartime.module.js';
 import { CallupsModule } from './modules/callups/callups.module.js';
+import { CallupFanoutModule } from './modules/callups/callup-fanout.module.js';
 
 @Module({})
 export class AppModule {
@@ -72,11 +73,13 @@ export class AppModule {
         MallModule,
         // WeChat Pay (docs/payments.md)
         PaymentsModule,
-        // reaching call-up recipients (docs/callups.md#reaching-people)
-        CallupFanoutModule,
+        // company supervision and data honesty (docs/supervision.md)
+        InspectionsModule,
         // call-ups and war-time (docs/callups.md)
         WartimeModule,
         CallupsModule,
+        // reaching call-up recipients (docs/callups.md#reaching-people)
+        CallupFanoutModule,
         // targets, stage reports, ranking (docs/reports.md)
         TargetsModule,
       ],
