@@ -1,3 +1,5 @@
+import { PAGES, pageUrl } from './routes';
+
 /**
  * The bureau's view (admin-dashboard sub-package): how rates, targets, rank changes, response speed and the
  * drill-down path read on the screen. Pure: every figure comes from the server.
@@ -5,16 +7,15 @@
 
 // ── rates and targets ──────────────────────────────────────────────────────────────────────
 
-/** 0.8123 → '81.2%'; no denominator (null) → '—'. */
-export function rateText(rate: number | null | undefined): string {
-  if (rate === null || rate === undefined || !Number.isFinite(rate)) return '—';
-  const pct = Math.round(rate * 1000) / 10;
-  return `${pct.toFixed(1)}%`;
+/** A percent as the server gives it (one decimal): 81.2 → '81.2%'; no denominator (null) → '—'. */
+export function pctText(pct: number | null | undefined): string {
+  if (pct === null || pct === undefined || !Number.isFinite(pct)) return '—';
+  return `${(Math.round(pct * 10) / 10).toFixed(1)}%`;
 }
 
-/** 3 of 4 → 0.75; an empty roster has no rate (null), never 0 % or a division by zero. */
-export function rateOf(part: number, whole: number): number | null {
-  return whole > 0 ? part / whole : null;
+/** A target percent reads without a decimal where it has none: 80 → '80%', 62.5 → '62.5%'. */
+export function targetPctText(pct: number): string {
+  return `${pct}%`;
 }
 
 export interface TargetReading {
@@ -25,22 +26,27 @@ export interface TargetReading {
   met: boolean | null;
 }
 
-/** A rate against its target rate (both 0..1). */
-export function rateAgainstTarget(rate: number | null, target: number | null): TargetReading {
-  const targetText = target === null ? '' : ` / 目标 ${rateText(target).replace('.0%', '%')}`;
-  if (rate === null) return { text: `—${targetText}`, verdict: '暂无数据', met: null };
-  if (target === null) return { text: rateText(rate), verdict: '暂无数据', met: null };
-  const met = rate + 1e-9 >= target;
-  return { text: `${rateText(rate)}${targetText}`, verdict: met ? '达标' : '未达标', met };
+/** A rate against its target rate, both in percent. */
+export function rateAgainstTarget(pct: number | null, targetPct: number | null): TargetReading {
+  const targetText = targetPct === null ? '' : ` / 目标 ${targetPctText(targetPct)}`;
+  if (pct === null) return { text: `—${targetText}`, verdict: '暂无数据', met: null };
+  if (targetPct === null) return { text: pctText(pct), verdict: '暂无数据', met: null };
+  const met = pct + 1e-9 >= targetPct;
+  return { text: `${pctText(pct)}${targetText}`, verdict: met ? '达标' : '未达标', met };
 }
 
-/** A count against its target: 6,512 / 10,000 (65.1%). */
+/** 6512 → '6,512'. */
+export function countText(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** A count against its target: 6,512 / 10,000（65.1%）. */
 export function countAgainstTarget(count: number, target: number | null): TargetReading {
-  const n = count.toLocaleString('en-US');
-  if (target === null || target <= 0) return { text: n, verdict: '暂无数据', met: null };
+  if (target === null || target <= 0) return { text: countText(count), verdict: '暂无数据', met: null };
   const met = count >= target;
+  const pct = Math.round((count * 1000) / target) / 10;
   return {
-    text: `${n} / ${target.toLocaleString('en-US')}（${rateText(count / target)}）`,
+    text: `${countText(count)} / ${countText(target)}（${pctText(pct)}）`,
     verdict: met ? '达标' : '未达标',
     met,
   };
@@ -88,64 +94,51 @@ export function responseSpeedText(seconds: number | null | undefined, available 
 
 // ── drill-down ─────────────────────────────────────────────────────────────────────────────
 
-export type DrillLevel = 'city' | 'branch' | 'station' | 'company' | 'guards';
+/** The lists behind the figures (admin-dashboard/list): each takes the unit it is about, or a company. */
+export type DashboardList = 'join' | 'missing' | 'certified' | 'no-team' | 'weekly' | 'overdue';
 
-export interface DrillStep {
-  level: DrillLevel;
-  /** The org unit (or company) id; none for the city. */
-  id?: number;
-  name: string;
-}
-
-const NEXT: Record<DrillLevel, DrillLevel | null> = {
-  city: 'branch',
-  branch: 'station',
-  station: 'company',
-  company: 'guards',
-  guards: null,
+export const LIST_TITLES: Record<DashboardList, string> = {
+  join: '入会率',
+  missing: '未加入的保安',
+  certified: '未加入的持证保安',
+  'no-team': '没有活跃队伍的派出所',
+  weekly: '每周勤务',
+  overdue: '超时未审的申请',
 };
 
-/** What a row opens: a branch's stations, a station's companies, a company's guards not yet joined. */
-export function nextLevel(level: DrillLevel): DrillLevel | null {
-  return NEXT[level];
+/** The list page for a unit (none: the viewer's own) or, for 未加入的保安, a company. */
+export function listUrl(kind: DashboardList, id?: number): string {
+  if (id === undefined) return pageUrl(PAGES.dashboardList, { kind });
+  return pageUrl(PAGES.dashboardList, kind === 'missing' ? { kind, companyId: id } : { kind, unitId: id });
 }
 
-export const DRILL_TITLES: Record<DrillLevel, string> = {
-  city: '全市',
-  branch: '各分局',
-  station: '各派出所',
-  company: '各保安单位',
-  guards: '未加入的保安',
-};
-
-/** Where a viewer starts: a city officer at the branches, a branch officer at the stations, a station at its companies. */
-export function startLevel(orgLevel: string): DrillLevel {
-  if (orgLevel === 'branch') return 'station';
-  if (orgLevel === 'station' || orgLevel === 'community') return 'company';
-  return 'branch';
+/**
+ * What a join-rate row opens: a branch its stations, a station its companies, a company the roster guards who
+ * have not joined (branch → station → company → 未加入的保安).
+ */
+export function joinRowUrl(row: { kind: 'unit' | 'company'; id: number }): string {
+  return row.kind === 'company' ? listUrl('missing', row.id) : listUrl('join', row.id);
 }
 
-/** The breadcrumb as one line: 全市 › 蜀山分局 › 平湖派出所. */
-export function breadcrumb(path: readonly DrillStep[]): string {
-  return path.map((s) => s.name).join(' › ');
+/** The child units a level's table shows: the city its branches, a branch its stations, a station its communities. */
+export function childLabel(level: string): string {
+  if (level === 'city') return '分局';
+  if (level === 'branch') return '派出所';
+  return '社区';
 }
 
-/** The path as a query value (ids and names), and back; a damaged value gives the empty path. */
-export function encodePath(path: readonly DrillStep[]): string {
-  return encodeURIComponent(JSON.stringify(path.map((s) => [s.level, s.id ?? 0, s.name])));
-}
-
-export function decodePath(value: string | undefined): DrillStep[] {
-  if (!value) return [];
-  try {
-    const raw = JSON.parse(decodeURIComponent(value)) as unknown;
-    if (!Array.isArray(raw)) return [];
-    return raw
-      .filter((r): r is [DrillLevel, number, string] => Array.isArray(r) && r[0] in NEXT && typeof r[2] === 'string')
-      .map(([level, id, name]) => (id ? { level, id: Number(id), name } : { level, name }));
-  } catch {
-    return [];
+/** A list page's query back as the list and its subject; a damaged query gives null (the page says so). */
+export function parseListQuery(
+  params: Record<string, string | undefined>,
+): { kind: DashboardList; unitId?: number; companyId?: number } | null {
+  const kind = params.kind as DashboardList | undefined;
+  if (!kind || !(kind in LIST_TITLES)) return null;
+  const id = (v: string | undefined) => (v && /^\d+$/.test(v) && Number(v) > 0 ? Number(v) : undefined);
+  if (kind === 'missing') {
+    const companyId = id(params.companyId);
+    return companyId ? { kind, companyId } : null;
   }
+  return { kind, unitId: id(params.unitId) };
 }
 
 // ── stage reports ──────────────────────────────────────────────────────────────────────────

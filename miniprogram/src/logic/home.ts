@@ -164,18 +164,19 @@ export const STAFF_FUNCTIONS: readonly StaffFunction[] = [
     permission: 'company.self',
     tile: page('bulletins', '治安通报', '派出所发来的治安状况通报', pageUrl(PAGES.myAlerts, { tab: 'bulletins' })),
   },
+  // The bureau's view: figures against targets, the lists behind them, stage reports and the ranking.
+  {
+    permission: 'dashboard.read',
+    tile: page('reports', '数据看板', '进度、目标、阶段报告和晒比通报', PAGES.dashboard),
+  },
 ];
 
 /** Functions of modules still being built (调度, 报表), only for the roles that will have them. */
 const FUTURE_TILES: Record<StaffRole, HomeTile[]> = {
   community_officer: [soon('dispatch', '调度指令', '派发日常勤务')],
   station_officer: [soon('dispatch', '调度指令', '派发勤务和紧急集结')],
-  branch_officer: [soon('reports', '统计报表', '分局数据汇总')],
-  city_officer: [
-    soon('targets', '目标考核', '全市目标与进度'),
-    soon('ranking', '晒比通报', '各单位排名'),
-    soon('reports', '统计报表', '全市数据汇总'),
-  ],
+  branch_officer: [],
+  city_officer: [],
   mall_operator: [],
   company_manager: [],
   sysadmin: [],

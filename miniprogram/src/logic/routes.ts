@@ -91,6 +91,13 @@ export const PAGES = {
   adminMallOrder: '/admin-mall/order/index',
   adminMallStats: '/admin-mall/stats/index',
   adminMallVerify: '/admin-mall/verify/index',
+  // the bureau's view (sub-package admin-dashboard): 数据看板, the list behind each figure, 目标设置, 阶段报告, 晒比通报
+  dashboard: '/admin-dashboard/index/index',
+  dashboardList: '/admin-dashboard/list/index',
+  dashboardTargets: '/admin-dashboard/targets/index',
+  dashboardStages: '/admin-dashboard/stages/index',
+  dashboardStage: '/admin-dashboard/stage/index',
+  dashboardRanking: '/admin-dashboard/ranking/index',
 } as const;
 
 /** The tab bar's pages (app.config.ts tabBar): reached with switchTab, never with a query. */

@@ -1,36 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import {
-  breadcrumb,
+  childLabel,
   countAgainstTarget,
-  decodePath,
   dueText,
-  encodePath,
   isLate,
-  nextLevel,
+  joinRowUrl,
+  listUrl,
+  parseListQuery,
   rankChange,
   rateAgainstTarget,
-  rateOf,
-  rateText,
+  pctText,
   responseSpeedText,
   sharedRanks,
-  startLevel,
-  type DrillStep,
 } from '../../src/logic/dashboard';
 
 describe('rates', () => {
-  it('reads a rate with one decimal and an empty roster as a dash', () => {
-    expect(rateText(0.8123)).toBe('81.2%');
-    expect(rateText(1)).toBe('100.0%');
-    expect(rateText(0)).toBe('0.0%');
-    expect(rateText(null)).toBe('—');
-    expect(rateOf(3, 4)).toBe(0.75);
-    expect(rateOf(0, 0)).toBeNull();
+  it('reads a percent with one decimal and an empty roster as a dash', () => {
+    expect(pctText(81.23)).toBe('81.2%');
+    expect(pctText(100)).toBe('100.0%');
+    expect(pctText(0)).toBe('0.0%');
+    expect(pctText(null)).toBe('—');
   });
 
   it('says in words whether a rate meets its target, exactly at the target too', () => {
-    expect(rateAgainstTarget(0.8, 0.8)).toEqual({ text: '80.0% / 目标 80%', verdict: '达标', met: true });
-    expect(rateAgainstTarget(0.599, 0.6)).toMatchObject({ verdict: '未达标', met: false });
-    expect(rateAgainstTarget(null, 0.6)).toMatchObject({ text: '— / 目标 60%', verdict: '暂无数据' });
+    expect(rateAgainstTarget(80, 80)).toEqual({ text: '80.0% / 目标 80%', verdict: '达标', met: true });
+    expect(rateAgainstTarget(59.9, 60)).toMatchObject({ verdict: '未达标', met: false });
+    expect(rateAgainstTarget(null, 60)).toMatchObject({ text: '— / 目标 60%', verdict: '暂无数据' });
   });
 
   it('reads a count against its target with the share reached', () => {
@@ -70,30 +65,21 @@ describe('call-up response speed', () => {
 });
 
 describe('drill-down path', () => {
-  it('goes branch → station → company → the guards not yet joined, and stops there', () => {
-    expect(nextLevel('city')).toBe('branch');
-    expect(nextLevel('branch')).toBe('station');
-    expect(nextLevel('station')).toBe('company');
-    expect(nextLevel('company')).toBe('guards');
-    expect(nextLevel('guards')).toBeNull();
+  it('goes branch → station → company → the guards not yet joined', () => {
+    expect(joinRowUrl({ kind: 'unit', id: 3 })).toBe('/admin-dashboard/list/index?kind=join&unitId=3');
+    expect(joinRowUrl({ kind: 'company', id: 9 })).toBe('/admin-dashboard/list/index?kind=missing&companyId=9');
+    expect(listUrl('weekly')).toBe('/admin-dashboard/list/index?kind=weekly');
+    expect(childLabel('city')).toBe('分局');
+    expect(childLabel('branch')).toBe('派出所');
   });
 
-  it('starts each viewer one level below their own unit', () => {
-    expect(startLevel('city')).toBe('branch');
-    expect(startLevel('branch')).toBe('station');
-    expect(startLevel('station')).toBe('company');
-  });
-
-  it('carries the path in the page query and survives a damaged one', () => {
-    const path: DrillStep[] = [
-      { level: 'city', name: '全市' },
-      { level: 'branch', id: 3, name: '雨山分局' },
-      { level: 'station', id: 7, name: '平湖派出所' },
-    ];
-    expect(decodePath(encodePath(path))).toEqual(path);
-    expect(breadcrumb(path)).toBe('全市 › 雨山分局 › 平湖派出所');
-    expect(decodePath('%7Bbroken')).toEqual([]);
-    expect(decodePath(undefined)).toEqual([]);
+  it('reads the list query back and refuses a damaged one', () => {
+    expect(parseListQuery({ kind: 'join', unitId: '3' })).toEqual({ kind: 'join', unitId: 3 });
+    expect(parseListQuery({ kind: 'join' })).toEqual({ kind: 'join', unitId: undefined });
+    expect(parseListQuery({ kind: 'missing', companyId: '9' })).toEqual({ kind: 'missing', companyId: 9 });
+    expect(parseListQuery({ kind: 'missing' })).toBeNull();
+    expect(parseListQuery({ kind: 'join', unitId: '-1' })).toEqual({ kind: 'join', unitId: undefined });
+    expect(parseListQuery({ kind: 'nothing' })).toBeNull();
   });
 });
 

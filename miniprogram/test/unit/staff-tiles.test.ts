@@ -58,10 +58,13 @@ describe('staff homes derived from the permission table', () => {
       'incidents',
       'alert-send',
       'station-mall-verify',
+      'reports',
     ]);
+    // 数据看板 (the bureau's view), last on every officer's home
+    const bureau = ['reports'];
     const casework = ['tip-triage', 'disputes', 'incidents', 'alert-send'];
-    expect(built(['branch_officer'])).toEqual([...oversight, ...activities, ...casework]);
-    expect(built(['city_officer'])).toEqual([...oversight, ...activities, ...casework]);
+    expect(built(['branch_officer'])).toEqual([...oversight, ...activities, ...casework, ...bureau]);
+    expect(built(['city_officer'])).toEqual([...oversight, ...activities, ...casework, ...bureau]);
     expect(built(['sysadmin'])).toEqual([
       ...accounts,
       'volunteers',
@@ -69,6 +72,7 @@ describe('staff homes derived from the permission table', () => {
       'points-issued',
       'weekly-rule',
       'jobs',
+      'reports',
     ]);
     expect(built(['company_manager'])).toEqual(['guards', 'propose', 'report-new', 'my-reports', 'bulletins']);
     expect(built(['mall_operator'])).toEqual(['products', 'orders', 'mall-stats', 'mall-verify']);
@@ -120,6 +124,8 @@ describe('staff homes derived from the permission table', () => {
     const builtKeys = new Set(STAFF_FUNCTIONS.map((f) => f.tile.key));
     for (const role of STAFF_ROLES) for (const key of soonOnes([role])) expect(builtKeys.has(key)).toBe(false);
     expect(soonOnes(['sysadmin'])).toEqual([]);
+    expect(soonOnes(['city_officer'])).toEqual([]);
+    expect(soonOnes(['branch_officer'])).toEqual([]);
     expect(soonOnes(['community_officer'])).toEqual(['dispatch']);
     expect(soonOnes(['station_officer'])).toEqual(['dispatch']);
     expect(soonOnes(['mall_operator'])).toEqual([]);
