@@ -16,6 +16,7 @@ import { storageConfig } from './storage.config.js';
 import { tipsConfig } from './tips.config.js';
 import { incidentsConfig } from './incidents.config.js';
 import { pointsConfig } from './points.config.js';
+import { callupsConfig } from './callups.config.js';
 import { callupFanoutConfig } from './callup-fanout.config.js';
 import { wechatConfig } from './wechat.config.js';
 
@@ -38,6 +39,7 @@ const AREAS = {
   tips: tipsConfig,
   incidents: incidentsConfig,
   points: pointsConfig,
+  callups: callupsConfig,
   callupFanout: callupFanoutConfig,
 } as const;
 

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { FilesModule } from '../files/files.module.js';
@@ -13,6 +13,17 @@ import { CallupDraw } from './entities/callup-draw.entity.js';
 import { CallupPlan } from './entities/callup-plan.entity.js';
 import { CallupRecipient } from './entities/callup-recipient.entity.js';
 import { Callup } from './entities/callup.entity.js';
+import { UsersModule } from '../users/users.module.js';
+import { CallupFanoutModule } from './callup-fanout.module.js';
+import { FilePurposes } from '../files/file-purposes.js';
+import { CallupBoardService } from './callup-board.service.js';
+import { CallupPhotoPolicy } from './callup-photo-policy.js';
+import { CallupQrCodes } from './callup-qr.js';
+import { CallupReach } from './callup-reach.js';
+import { CallupResponsesService } from './callup-responses.service.js';
+import { CallupSpeedQueries } from './callup-speed.queries.js';
+import { CallupsBoardController } from './callups-board.controller.js';
+import { CallupsController } from './callups.controller.js';
 
 /**
  * Call-ups (调度指令, docs/callups.md): officers send orders to the volunteers matching a target; they answer, arrive
@@ -21,6 +32,8 @@ import { Callup } from './entities/callup.entity.js';
 @Module({
   imports: [
     TypeOrmModule.forFeature([Callup, CallupRecipient, CallupPlan, CallupDraw]),
+    CallupFanoutModule,
+    UsersModule,
     AuditModule,
     FilesModule,
     NotificationsModule,
@@ -31,7 +44,25 @@ import { Callup } from './entities/callup.entity.js';
     VolunteersModule,
     WartimeModule,
   ],
-  controllers: [],
-  providers: [],
+  controllers: [CallupsController, CallupsBoardController],
+  providers: [
+    CallupResponsesService,
+    CallupBoardService,
+    CallupQrCodes,
+    CallupReach,
+    CallupSpeedQueries,
+    CallupPhotoPolicy,
+  ],
+  exports: [CallupSpeedQueries],
 })
-export class CallupsModule {}
+export class CallupsModule implements OnModuleInit {
+  constructor(
+    private readonly purposes: FilePurposes,
+    private readonly photoPolicy: CallupPhotoPolicy,
+  ) {}
+
+  /** Who may read a call-up report's photos is decided here (files imports no module). */
+  onModuleInit(): void {
+    this.purposes.register(this.photoPolicy);
+  }
+}
