@@ -54,6 +54,7 @@ export const MODULE_DEPENDENCIES = {
   ],
   mall: ['org', 'users', 'volunteers', 'points', 'files', 'audit', 'payments', 'notifications'],
   inspections: ['org', 'companies', 'files', 'audit'],
+  stats: ['org', 'volunteers', 'roster', 'companies', 'applications', 'activities', 'teams', 'tips', 'points'],
   jobs: [
     'users',
     'volunteers',
@@ -66,6 +67,7 @@ export const MODULE_DEPENDENCIES = {
     'mall',
     'points',
     'audit',
+    'stats',
   ],
   staff: ['org', 'users', 'audit', 'auth'],
   auth: ['org', 'users', 'volunteers', 'wechat', 'audit'],

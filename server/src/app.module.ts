@@ -27,6 +27,7 @@ import { CaseworkModule } from './modules/casework/casework.module.js';
 import { AlertsModule } from './modules/alerts/alerts.module.js';
 import { MallModule } from './modules/mall/mall.module.js';
 import { PaymentsModule } from './modules/payments/payments.module.js';
+import { StatsModule } from './modules/stats/stats.module.js';
 import { InspectionsModule } from './modules/inspections/inspections.module.js';
 import { WartimeModule } from './modules/wartime/wartime.module.js';
 import { CallupsModule } from './modules/callups/callups.module.js';
@@ -82,6 +83,8 @@ export class AppModule {
         CallupFanoutModule,
         // targets, stage reports, ranking (docs/reports.md)
         TargetsModule,
+        // dashboard figures and summary tables (docs/dashboard.md)
+        StatsModule,
       ],
     };
   }

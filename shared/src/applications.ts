@@ -584,6 +584,10 @@ export const JOB_NAMES = [
   // points past their expiry date (POINTS_EXPIRY) leave the balance once per lot; the guard is told 30 days before
   'points-expiry',
   'points-expiry-notice',
+  // check-ins, attendance and approvals read since the last run; implausible ones flagged once for review
+  'honesty-scan',
+  // the dashboard's summary tables brought up to date from the raw rows (docs/dashboard.md)
+  'stats-refresh',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 

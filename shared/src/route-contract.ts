@@ -12,6 +12,7 @@ import { INCIDENT_ROUTES } from './incident-reports.js';
 import { SUPERVISION_ROUTES } from './supervision.js';
 import { ALERT_ROUTES } from './alerts.js';
 import { MALL_ROUTES } from './mall.js';
+import { DASHBOARD_ROUTES } from './dashboard.js';
 import { CALLUP_ROUTES, WARTIME_ROUTES } from './callups.js';
 import { REPORT_ROUTES } from './reports.js';
 
@@ -43,6 +44,7 @@ export const ROUTE_TABLES = {
   CALLUP_ROUTES,
   WARTIME_ROUTES,
   REPORT_ROUTES,
+  DASHBOARD_ROUTES,
 } as const;
 export type RouteTableName = keyof typeof ROUTE_TABLES;
 
@@ -284,6 +286,15 @@ export const ROUTE_METHODS: { readonly [T in RouteTableName]: MethodsOf<(typeof 
     adminPickupLookup: ['POST'],
     adminPickupConfirm: ['POST'],
     adminStats: ['GET'],
+  },
+  DASHBOARD_ROUTES: {
+    adminDashboard: ['GET'],
+    adminJoinRate: ['GET'],
+    adminCompanyMissing: ['GET'],
+    adminCertifiedMissing: ['GET'],
+    adminStationsWithoutTeam: ['GET'],
+    adminWeeklyRule: ['GET'],
+    adminOverdueApplications: ['GET'],
   },
   REPORT_ROUTES: {
     adminTargets: ['GET', 'POST'],

@@ -62,6 +62,14 @@ export const JOB_LABELS: Record<JobName, { title: string; hint: string }> = {
     title: '积分到期提醒',
     hint: '积分到期前 30 天提醒义警尽快使用，同一年获得的积分只提醒一次',
   },
+  'honesty-scan': {
+    title: '数据核查',
+    hint: '每小时查看新的签到、出勤和审批记录，把短时间内多地签到、未签到却确认出勤、时长超出活动时段、申请人与花名册姓名不符的记录列入数据核查（每条一次）',
+  },
+  'stats-refresh': {
+    title: '看板数据更新',
+    hint: '每 10 分钟把工作看板的统计数据与业务记录对齐，看板只读这些统计',
+  },
 };
 
 const RESULT_LABELS: Record<string, string> = {
@@ -91,10 +99,16 @@ const RESULT_LABELS: Record<string, string> = {
   mismatches: '对账不一致',
   expiredLots: '积分过期',
   expiredPoints: '过期积分',
+  rapidCheckins: '多地签到疑点',
+  attendance: '出勤与时长疑点',
+  rosterNameMismatch: '姓名不符疑点',
 };
 
 /** Units: activities for the activity counters, messages for the push counters, people otherwise. */
 const RESULT_UNITS: Record<string, string> = {
+  rapidCheckins: '条',
+  attendance: '条',
+  rosterNameMismatch: '条',
   started: '个活动',
   finished: '个活动',
   underfilledWarned: '个活动',

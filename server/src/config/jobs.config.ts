@@ -45,6 +45,10 @@ const DEFAULT_EVERY: Record<JobName, number | 'quarterly'> = {
   // points expire at the end of a Shanghai year: a daily run writes them off within the day
   'points-expiry': 24 * 60,
   'points-expiry-notice': 24 * 60,
+  // implausible records reach the review list within the hour (docs/supervision.md#honesty)
+  'honesty-scan': 60,
+  // the dashboard's figures are at most this old (docs/dashboard.md)
+  'stats-refresh': 10,
 };
 
 export const jobsConfig = defineConfig('jobs', (env, problems): JobScheduleConfig => {

@@ -52,6 +52,8 @@ import { MallPayment } from '../modules/mall/entities/mall-payment.entity.js';
 import { MallRefund } from '../modules/mall/entities/mall-refund.entity.js';
 import { MallBillCheck } from '../modules/mall/entities/mall-bill-check.entity.js';
 import { PaymentNotification } from '../modules/payments/payment-notification.entity.js';
+import { StatCounter } from '../modules/stats/stat-counter.entity.js';
+import { StatsState } from '../modules/stats/stats-state.entity.js';
 import { Inspection } from '../modules/inspections/inspection.entity.js';
 import { WartimeState } from '../modules/wartime/wartime-state.entity.js';
 import { Callup } from '../modules/callups/entities/callup.entity.js';
@@ -137,4 +139,7 @@ export const ENTITIES = [
   Target,
   // call-up fan-out (docs/callups.md#reaching-people)
   CallupDelivery,
+  // dashboard summary tables (docs/dashboard.md)
+  StatCounter,
+  StatsState,
 ];

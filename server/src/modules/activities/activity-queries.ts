@@ -4,6 +4,9 @@ import { DataSource, In, IsNull, Not } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
 import { findActivityInScope } from './activity-access.js';
 import { ActivitySignup } from './entities/activity-signup.entity.js';
+import { Activity } from './entities/activity.entity.js';
+import { businessDaySql } from '../../database/business-day-sql.js';
+import { WEEKLY_RULE_TYPES } from '@jianghuai/shared';
 
 /** Reads of activities and their sign-ups for other modules (they read these tables only through this module). */
 @Injectable()
@@ -36,5 +39,47 @@ export class ActivityQueries {
         if (!out.has(r.volunteerId)) out.set(r.volunteerId, { lat: r.checkinLat!, lng: r.checkinLng! });
     }
     return out;
+  }
+
+  // ── summary reads for the dashboard's statistics (grouped in SQL, never row by row) ──
+
+  /** Activities that count for the weekly patrol rule (not cancelled, published), per publishing unit and start day. */
+  async patrolsByUnitDay(): Promise<{ orgUnitId: number; day: string; count: number }[]> {
+    const day = businessDaySql(this.ds, 'a.startAt');
+    const rows: { orgUnitId: number; day: string; count: string | number }[] = await this.ds
+      .getRepository(Activity)
+      .createQueryBuilder('a')
+      .select('a.orgUnitId', 'orgUnitId')
+      .addSelect(day, 'day')
+      .addSelect('COUNT(*)', 'count')
+      .where('a.type IN (:...types)', { types: [...WEEKLY_RULE_TYPES] })
+      .andWhere("a.status IN ('published', 'ongoing', 'finished', 'settled')")
+      .groupBy('a.orgUnitId')
+      .addGroupBy(day)
+      .getRawMany();
+    return rows.map((r) => ({ orgUnitId: Number(r.orgUnitId), day: String(r.day), count: Number(r.count) }));
+  }
+
+  /** Confirmed attendances and their minutes, per publishing unit and the activity's start day. */
+  async attendanceByUnitDay(): Promise<{ orgUnitId: number; day: string; count: number; minutes: number }[]> {
+    const day = businessDaySql(this.ds, 'a.startAt');
+    const rows: Record<string, string | number>[] = await this.ds
+      .getRepository(ActivitySignup)
+      .createQueryBuilder('s')
+      .innerJoin(Activity, 'a', 'a.id = s.activityId')
+      .select('a.orgUnitId', 'orgUnitId')
+      .addSelect(day, 'day')
+      .addSelect('COUNT(*)', 'count')
+      .addSelect('SUM(COALESCE(s.confirmedMinutes, 0))', 'minutes')
+      .where("s.attendance = 'confirmed'")
+      .groupBy('a.orgUnitId')
+      .addGroupBy(day)
+      .getRawMany();
+    return rows.map((r) => ({
+      orgUnitId: Number(r.orgUnitId),
+      day: String(r.day),
+      count: Number(r.count),
+      minutes: Number(r.minutes ?? 0),
+    }));
   }
 }

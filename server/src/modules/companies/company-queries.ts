@@ -53,4 +53,18 @@ export class CompanyQueries {
       .getRepository(ServiceSite)
       .findBy({ id: In([...ids]) });
   }
+
+  /** Id, name, type and home station of companies (all, or those of the given stations), by id: the dashboard's figures. */
+  async briefAtStations(
+    stationIds?: readonly number[],
+  ): Promise<Pick<CompanyRecord, 'id' | 'name' | 'type' | 'homeStationId'>[]> {
+    if (stationIds && stationIds.length === 0) return [];
+    const qb = this.ds
+      .getRepository(Company)
+      .createQueryBuilder('c')
+      .select(['c.id', 'c.name', 'c.type', 'c.homeStationId'])
+      .orderBy('c.id', 'ASC');
+    if (stationIds) qb.where('c.homeStationId IN (:...stationIds)', { stationIds: [...stationIds] });
+    return qb.getMany();
+  }
 }

@@ -9,6 +9,8 @@ import { TipsModule } from '../tips/tips.module.js';
 import { CaseworkModule } from '../casework/casework.module.js';
 import { MallModule } from '../mall/mall.module.js';
 import { PointsModule } from '../points/points.module.js';
+import { HonestyModule } from '../honesty/honesty.module.js';
+import { StatsModule } from '../stats/stats.module.js';
 import { JobLeaseService } from './job-lease.service.js';
 import { JobScheduler } from './job-scheduler.service.js';
 import { JobsService } from './jobs.service.js';
@@ -32,6 +34,8 @@ import { JobsAdminController } from './jobs-admin.controller.js';
     CaseworkModule,
     MallModule,
     PointsModule,
+    HonestyModule,
+    StatsModule,
   ],
   providers: [JobLeaseService, JobsService, JobScheduler],
   controllers: [JobsAdminController],

@@ -35,6 +35,8 @@ import { PointsExpiry } from '../points/points-expiry.js';
 import { MallTradeBill } from '../mall/mall-reconcile-bill.js';
 import { MallPayReconcile } from '../mall/mall-reconcile.js';
 import { MallRefundsService } from '../mall/mall-refunds.service.js';
+import { HonestyScan } from '../honesty/honesty-scan.js';
+import { StatsRefresh } from '../stats/stats-refresh.js';
 
 const DAY_MS = 86_400_000;
 const PAGE = 500;
@@ -79,6 +81,8 @@ export class JobsService {
     private readonly mallRefunds: MallRefundsService,
     private readonly mallTradeBill: MallTradeBill,
     private readonly pointsExpiry: PointsExpiry,
+    private readonly honestyScan: HonestyScan,
+    private readonly statsRefresh: StatsRefresh,
   ) {}
 
   /** Runs a job under its lease; with `dueBefore` only if it last ran at or before that instant (the scheduler). */
@@ -145,6 +149,10 @@ export class JobsService {
         return this.pointsExpiry.expireDue();
       case 'points-expiry-notice':
         return this.pointsExpiry.noticeDue();
+      case 'honesty-scan':
+        return this.honestyScan.run();
+      case 'stats-refresh':
+        return this.statsRefresh.run();
     }
   }
 

@@ -60,6 +60,42 @@ export class PointsLiabilityQuery {
     if (to) qb.andWhere('e.createdAt < :to', { to: this.clock.startOfDay(addCalendarDays(to, 1)) });
     return rows(inScope(qb, scopePath));
   }
+  /**
+   * Points issued (credited into lots) per issuing org, for the lots with id in (afterId, upTo], and the highest lot id
+   * read: the dashboard's summary job adds these up from its watermark.
+   */
+  async issuedByOrgAfter(afterId: number): Promise<{ upTo: number; rows: { orgId: number; points: number }[] }> {
+    const repo = this.ds.getRepository(PointsLot);
+    const max: { upTo: string | number | null } | undefined = await repo
+      .createQueryBuilder('l')
+      .select('MAX(l.id)', 'upTo')
+      .getRawOne();
+    const upTo = Number(max?.upTo ?? 0);
+    if (upTo <= afterId) return { upTo: afterId, rows: [] };
+    const raw: { orgId: number; points: string | number }[] = await repo
+      .createQueryBuilder('l')
+      .select('l.awardingOrgId', 'orgId')
+      .addSelect('SUM(l.amount)', 'points')
+      .where('l.id > :afterId AND l.id <= :upTo', { afterId, upTo })
+      .groupBy('l.awardingOrgId')
+      .getRawMany();
+    return { upTo, rows: raw.map((r) => ({ orgId: Number(r.orgId), points: Number(r.points ?? 0) })) };
+  }
+
+  /** Points taken from lots per issuing org by expiry (net of what was restored), everything so far. */
+  async expiredByIssuingOrg(): Promise<OrgLiability[]> {
+    const qb = this.ds
+      .getRepository(PointsLotUse)
+      .createQueryBuilder('u')
+      .innerJoin(PointsLot, 'l', 'l.id = u.lotId')
+      .innerJoin(PointsLedgerEntry, 'e', 'e.id = u.entryId')
+      .select('l.awardingOrgId', 'orgId')
+      .addSelect('MAX(l.awardingOrgPath)', 'orgPath')
+      .addSelect('SUM(u.amount)', 'points')
+      .where("e.type = 'expiry' AND u.restoredByEntryId IS NULL")
+      .groupBy('l.awardingOrgId');
+    return rows(qb);
+  }
 }
 
 function inScope<T extends object>(qb: SelectQueryBuilder<T>, scopePath: string | null): SelectQueryBuilder<T> {

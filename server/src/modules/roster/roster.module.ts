@@ -5,13 +5,14 @@ import { RosterGuard } from './roster-guard.entity.js';
 import { RosterImportService } from './roster-import.service.js';
 import { RosterService } from './roster.service.js';
 import { RosterMatchService } from './roster-match.service.js';
+import { RosterQueries } from './roster-queries.js';
 import { RosterAdminController } from './roster-admin.controller.js';
 import { CompanyManagerController } from './company-manager.controller.js';
 
 @Module({
   imports: [CompaniesModule],
-  providers: [RosterImportService, RosterService, RosterMatchService],
-  exports: [RosterMatchService],
+  providers: [RosterImportService, RosterService, RosterMatchService, RosterQueries],
+  exports: [RosterMatchService, RosterQueries],
   controllers: [RosterAdminController, CompanyManagerController],
 })
 export class RosterModule implements OnModuleInit {

@@ -54,4 +54,22 @@ export class TeamQueries {
       ...new Set([...members.map((m) => m.volunteerId), ...(team?.leaderVolunteerId ? [team.leaderVolunteerId] : [])]),
     ];
   }
+
+  /** Every team with its station, leader and member count (the dashboard's active teams, with the settled activities). */
+  async withMemberCounts(): Promise<
+    { id: number; stationId: number; leaderVolunteerId: number | null; members: number }[]
+  > {
+    const teams = await this.ds
+      .getRepository(Team)
+      .find({ select: { id: true, stationId: true, leaderVolunteerId: true }, order: { id: 'ASC' } });
+    const counts: { teamId: number; count: string | number }[] = await this.ds
+      .getRepository(TeamMember)
+      .createQueryBuilder('m')
+      .select('m.teamId', 'teamId')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('m.teamId')
+      .getRawMany();
+    const byTeam = new Map(counts.map((c) => [Number(c.teamId), Number(c.count)]));
+    return teams.map((t) => ({ ...t, members: byTeam.get(t.id) ?? 0 }));
+  }
 }

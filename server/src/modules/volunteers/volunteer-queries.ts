@@ -4,6 +4,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import type { CriminalCheckResult } from '@jianghuai/shared';
 import { Volunteer } from './volunteer.entity.js';
 import { CriminalRecordCheck } from './criminal-record-check.entity.js';
+import { businessDaySql } from '../../database/business-day-sql.js';
 
 /** A volunteer row as other modules see it (they read the volunteers table only through this module). */
 export type VolunteerRecord = Volunteer;
@@ -124,5 +125,44 @@ export class VolunteerQueries {
   findCriminalChecks(ids: readonly number[]): Promise<CriminalRecordCheckRecord[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.ds.getRepository(CriminalRecordCheck).findBy({ id: In([...ids]) });
+  }
+
+  // ── summary reads for the dashboard's statistics (grouped in SQL, never row by row) ──
+
+  /** Active volunteers per managing station and tier. */
+  async activeByStationTier(): Promise<{ stationId: number | null; tier: string; count: number }[]> {
+    const rows: { stationId: number | null; tier: string; count: string | number }[] = await this.ds
+      .getRepository(Volunteer)
+      .createQueryBuilder('v')
+      .select('v.stationId', 'stationId')
+      .addSelect('v.tier', 'tier')
+      .addSelect('COUNT(*)', 'count')
+      .where("v.status = 'active'")
+      .groupBy('v.stationId')
+      .addGroupBy('v.tier')
+      .getRawMany();
+    return rows.map((r) => ({ stationId: r.stationId, tier: r.tier, count: Number(r.count) }));
+  }
+
+  /**
+   * Volunteers per managing station and business day they joined (`joined`), or — for those no longer active — the
+   * day their status changed (`left`).
+   */
+  async movementsByStationDay(
+    kind: 'joined' | 'left',
+  ): Promise<{ stationId: number | null; day: string; count: number }[]> {
+    const column = kind === 'joined' ? 'v.joinedAt' : 'v.statusChangedAt';
+    const day = businessDaySql(this.ds, column);
+    const qb = this.ds
+      .getRepository(Volunteer)
+      .createQueryBuilder('v')
+      .select('v.stationId', 'stationId')
+      .addSelect(day, 'day')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('v.stationId')
+      .addGroupBy(day);
+    if (kind === 'left') qb.where("v.status <> 'active' AND v.statusChangedAt IS NOT NULL");
+    const rows: { stationId: number | null; day: string; count: string | number }[] = await qb.getRawMany();
+    return rows.map((r) => ({ stationId: r.stationId, day: String(r.day), count: Number(r.count) }));
   }
 }

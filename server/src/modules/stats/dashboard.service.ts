@@ -1,0 +1,166 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  addCalendarDays,
+  COMPANY_TYPE_LABELS,
+  COMPANY_TYPES,
+  DASHBOARD_DEFAULT_TARGETS,
+  DASHBOARD_RULE_WEEKS,
+  DASHBOARD_SERIES_WEEKS,
+  isoWeekOf,
+  percentOf,
+  TIP_STATUS_LABELS,
+  TIP_STATUSES,
+  VOLUNTEER_TIER_LABELS,
+  VOLUNTEER_TIERS,
+  type DashboardResponse,
+  type PointsFigure,
+  type WeeklyRuleWeek,
+  type WeeklySeriesPoint,
+} from '@jianghuai/shared';
+import type { Actor } from '../../common/auth/actor.js';
+import { Clock } from '../../common/clock/clock.js';
+import { AppException } from '../../common/errors/app-exception.js';
+import { assertPathInScope, scopePrefix } from '../../common/scope/org-scope.js';
+import { activitiesConfig, type ActivitiesConfig } from '../../config/activities.config.js';
+import { DashboardFigures, dashboardFromDay, joinOf, StatsReader } from './dashboard-figures.js';
+import { StatsRefresh } from './stats-refresh.js';
+import { mondayOf, ruleWeeks, type SummaryIndex, type UnitNode } from './summary.js';
+
+/** The unit a dashboard request is about: `unitId` in the viewer's scope, else the viewer's own unit (404 outside). */
+export function resolveUnit(idx: SummaryIndex, actor: Actor, unitId?: number): UnitNode {
+  const prefix = scopePrefix(actor);
+  const unit = unitId ? idx.unit(unitId) : (idx.unit(actor.orgUnitId ?? 0) ?? idx.units.find((u) => u.path === prefix));
+  if (!unit) throw AppException.notFound();
+  assertPathInScope(actor, unit.path);
+  return unit;
+}
+
+/** The bureau's view (docs/dashboard.md): every figure from the summary tables, scoped to the viewer. */
+@Injectable()
+export class DashboardService {
+  constructor(
+    private readonly reader: StatsReader,
+    private readonly figures: DashboardFigures,
+    private readonly refresh: StatsRefresh,
+    private readonly clock: Clock,
+    @Inject(activitiesConfig.KEY) private readonly activities: ActivitiesConfig,
+  ) {}
+
+  async dashboard(actor: Actor, unitId?: number): Promise<DashboardResponse> {
+    const today = this.clock.today();
+    const idx = await this.reader.index(dashboardFromDay(today));
+    const unit = resolveUnit(idx, actor, unitId);
+    const children = unit.level === 'station' ? [unit] : idx.children(unit.id);
+    const stations = unit.level === 'station' ? [unit] : idx.stationsUnder(unit.path);
+    const t = DASHBOARD_DEFAULT_TARGETS;
+    const volunteers = idx.volunteersAt(unit.path, null);
+    const certified = idx.sum('roster_st', unit.path, (r) => r.dim.endsWith(':certified'));
+    const certifiedJoined = idx.sum('roster_st', unit.path, (r) => r.dim.endsWith(':certified_joined'));
+    const refreshedAt = await this.refresh.refreshedAt();
+    return {
+      unit: { id: unit.id, name: unit.name, level: unit.level },
+      asOf: today,
+      week: isoWeekOf(this.clock.now(), this.clock.zone),
+      volunteers: {
+        value: volunteers,
+        target: t.volunteers.target,
+        dueDate: t.volunteers.dueDate,
+        pct: percentOf(volunteers, t.volunteers.target),
+      },
+      certifiedCoverage: {
+        certified,
+        joined: certifiedJoined,
+        pct: percentOf(certifiedJoined, certified),
+        targetPct: t.certifiedCoverage.targetPct,
+        dueDate: t.certifiedCoverage.dueDate,
+      },
+      weekly: this.series(idx, unit.path, today),
+      byTier: VOLUNTEER_TIERS.map((tier) => ({
+        tier,
+        label: VOLUNTEER_TIER_LABELS[tier],
+        count: idx.sum('vol', unit.path, (r) => r.dim === tier),
+      })),
+      joinRate: joinOf(idx, unit.path, null),
+      joinRateByEmployerType: COMPANY_TYPES.map((type) => {
+        const j = joinOf(idx, unit.path, type);
+        const targetPct = t.joinRate.targetPct[type];
+        return {
+          type,
+          label: COMPANY_TYPE_LABELS[type],
+          ...j,
+          targetPct,
+          dueDate: t.joinRate.dueDate,
+          met: (j.joinRate ?? 0) >= targetPct,
+        };
+      }),
+      byUnit: this.figures.fromIndex(
+        idx,
+        children.map((c) => c.id),
+        today,
+        null,
+      ),
+      stationsWithoutActiveTeam: stations.filter((s) => idx.sum('teams_active', s.path) === 0).length,
+      weeklyRule: this.weeklyRule(idx, stations, today),
+      overdueApplications: idx.sum('apps_overdue', unit.path),
+      tips: this.tips(idx, unit.path),
+      callups: { available: false, acceptMedianS: null },
+      points: this.points(idx, unit, children),
+      refreshedAt: refreshedAt ? refreshedAt.toISOString() : null,
+    };
+  }
+
+  /** The last 12 ISO weeks: joined, left and active at the end of each week (now, for the current week). */
+  private series(idx: SummaryIndex, path: string, today: string): WeeklySeriesPoint[] {
+    const monday = mondayOf(today);
+    const out: WeeklySeriesPoint[] = [];
+    for (let i = DASHBOARD_SERIES_WEEKS - 1; i >= 0; i--) {
+      const from = addCalendarDays(monday, -7 * i);
+      const to = addCalendarDays(from, 6);
+      const inWeek = (r: { day: string }) => r.day >= from && r.day <= to;
+      out.push({
+        week: isoWeekOf(this.clock.startOfDay(from), this.clock.zone),
+        monday: from,
+        joined: idx.sum('joined', path, inWeek),
+        left: idx.sum('left', path, inWeek),
+        total: idx.volunteersAt(path, to >= today ? null : to),
+      });
+    }
+    return out;
+  }
+
+  private weeklyRule(idx: SummaryIndex, stations: UnitNode[], today: string) {
+    const min = this.activities.weeklyRuleMinimum;
+    const weeks = ruleWeeks(today, DASHBOARD_RULE_WEEKS);
+    const week = (w: string): WeeklyRuleWeek => ({
+      week: w,
+      below: stations.filter((s) => (idx.patrolWeeks(s.id).get(w) ?? 0) < min).length,
+      stations: stations.length,
+    });
+    return { minimum: min, thisWeek: week(weeks.thisWeek), weeks: weeks.weeks.map(week) };
+  }
+
+  private tips(idx: SummaryIndex, path: string): DashboardResponse['tips'] {
+    const byStatus = TIP_STATUSES.map((status) => {
+      const normal = idx.sum('tips', path, (r) => r.dim === `${status}:normal`);
+      const urgent = idx.sum('tips', path, (r) => r.dim === `${status}:urgent`);
+      return { status, label: TIP_STATUS_LABELS[status], normal, urgent, total: normal + urgent };
+    });
+    return {
+      byStatus,
+      total: byStatus.reduce((s, r) => s + r.total, 0),
+      urgent: byStatus.reduce((s, r) => s + r.urgent, 0),
+    };
+  }
+
+  /** Points per child unit (the issuing units under each) and the unit's total. */
+  private points(idx: SummaryIndex, unit: UnitNode, children: UnitNode[]): DashboardResponse['points'] {
+    const of = (path: string) => ({
+      issued: idx.sum('pts_issued', path),
+      redeemed: idx.sum('pts_redeemed', path),
+      expired: idx.sum('pts_expired', path),
+      liability: idx.sum('pts_liability', path),
+    });
+    const byUnit: PointsFigure[] = children.map((c) => ({ orgId: c.id, orgName: c.name, ...of(c.path) }));
+    return { byUnit, total: of(unit.path) };
+  }
+}
