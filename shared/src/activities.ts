@@ -157,7 +157,8 @@ export interface ActivityInput {
   pointsRule: PointsRule;
   /** Points per hour or per activity before the mode / proposal factors. */
   pointsAmount: number;
-  mode: ActivityMode;
+  /** Omitted: war-time inside an active war-time area (docs/callups.md#war-time), else daily. */
+  mode?: ActivityMode;
   signupMode: SignupMode;
   /** Station (or community) that publishes it; staff default to their own unit. Proposals: the station. */
   orgUnitId?: number;

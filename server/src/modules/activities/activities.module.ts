@@ -10,6 +10,7 @@ import { OrgModule } from '../org/org.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { TeamActivityCounts } from '../teams/team-activity-counts.js';
 import { TeamsModule } from '../teams/teams.module.js';
+import { WartimeModule } from '../wartime/wartime.module.js';
 import { settledActivityCounter } from './team-activity-counter.js';
 import { ActivitiesAdminController } from './activities-admin.controller.js';
 import { ActivitiesController } from './activities.controller.js';
@@ -38,6 +39,7 @@ import { WeeklyRuleService } from './weekly-rule.service.js';
     OrgModule,
     UsersModule,
     TeamsModule,
+    WartimeModule,
   ],
   controllers: [ActivitiesController, ActivitiesAdminController],
   providers: [

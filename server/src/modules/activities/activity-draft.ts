@@ -136,7 +136,7 @@ export function draftActivity(
     pointsRule: dto.pointsRule,
     pointsAmount: dto.pointsAmount,
     pointsFactorPct: 100,
-    mode: dto.mode,
+    mode: dto.mode ?? 'daily',
     signupMode: dto.signupMode,
     status,
     proposalStatus: null,

@@ -17,6 +17,7 @@ import { ActivityReach } from './activity-reach.js';
 import { TeamQueries } from '../teams/team-queries.js';
 import { ActivityViews } from './activity-views.service.js';
 import type { ActivityInputDto, UpdateActivityDto } from './dto/activity.dto.js';
+import { WartimeQueries } from '../wartime/wartime-queries.js';
 import { Activity } from './entities/activity.entity.js';
 import { ActivitySignup } from './entities/activity-signup.entity.js';
 import { SignupService } from './signup.service.js';
@@ -39,11 +40,14 @@ export class ActivityLifecycleService {
     private readonly reach: ActivityReach,
     private readonly volunteers: VolunteerQueries,
     private readonly teams: TeamQueries,
+    private readonly wartime: WartimeQueries,
   ) {}
 
   async create(actor: Actor, dto: ActivityInputDto): Promise<ActivityResponse> {
     const unit = await this.reach.publishingUnit(actor, dto.orgUnitId ?? actor.orgUnitId);
     const teamId = await activityTeamId(this.teams, dto.teamId, unit);
+    // without a named mode: war-time inside an active war-time area (docs/callups.md#war-time), else daily
+    dto.mode ??= (await this.wartime.activeFor(unit.path, this.clock.now())) ? 'wartime' : 'daily';
     const id = await this.ds.transaction(async (m) => {
       const a = await m.getRepository(Activity).save(this.build(dto, unit, actor.userId, teamId));
       await this.audit.record(m, actor, {

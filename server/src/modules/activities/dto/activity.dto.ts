@@ -180,9 +180,13 @@ export class ActivityInputDto implements ActivityInput {
   @Max(10000)
   pointsAmount: number;
 
-  @ApiProperty({ enum: ACTIVITY_MODES })
+  @ApiPropertyOptional({
+    enum: ACTIVITY_MODES,
+    description: '调度模式；不填时：在生效的战时区域内为战时，否则为日常',
+  })
+  @IsOptional()
   @IsIn(ACTIVITY_MODES)
-  mode: ActivityMode;
+  mode?: ActivityMode;
 
   @ApiProperty({ enum: SIGNUP_MODES })
   @IsIn(SIGNUP_MODES)
