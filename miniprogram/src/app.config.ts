@@ -103,6 +103,22 @@ export default defineAppConfig({
       root: 'cases',
       pages: ['report-new/index', 'reports/index', 'report/index', 'mediation/index', 'mediation-detail/index'],
     },
+    // Call-ups (调度指令): the guard's list, answer, arrival and feedback, the team leader's arrival code; the officers'
+    // sending, plans, live board, war-time, draws and response speed.
+    { root: 'callups', pages: ['list/index', 'detail/index', 'report/index', 'qr/index'] },
+    {
+      root: 'admin-callups',
+      pages: [
+        'list/index',
+        'new/index',
+        'board/index',
+        'qr/index',
+        'plans/index',
+        'wartime/index',
+        'draws/index',
+        'speed/index',
+      ],
+    },
     // Points mall, the guard's side: shop, product and confirm, orders with pickup code; the sandbox's pay page
     // stands in for WeChat's cashier in H5 demo builds only (like pages/login).
     {

@@ -16,6 +16,7 @@ import clockPlay from '@tabler/icons/outline/clock-play.svg';
 import coins from '@tabler/icons/outline/coins.svg';
 import fileCertificate from '@tabler/icons/outline/file-certificate.svg';
 import fileReport from '@tabler/icons/outline/file-report.svg';
+import gauge from '@tabler/icons/outline/gauge.svg';
 import history from '@tabler/icons/outline/history.svg';
 import idBadge2 from '@tabler/icons/outline/id-badge-2.svg';
 import listSearch from '@tabler/icons/outline/list-search.svg';
@@ -31,10 +32,12 @@ import shoppingBag from '@tabler/icons/outline/shopping-bag.svg';
 import speakerphone from '@tabler/icons/outline/speakerphone.svg';
 import targetArrow from '@tabler/icons/outline/target-arrow.svg';
 import trophy from '@tabler/icons/outline/trophy.svg';
+import urgent from '@tabler/icons/outline/urgent.svg';
 import userCheck from '@tabler/icons/outline/user-check.svg';
 import userPlus from '@tabler/icons/outline/user-plus.svg';
 import users from '@tabler/icons/outline/users.svg';
 import usersGroup from '@tabler/icons/outline/users-group.svg';
+import usersPlus from '@tabler/icons/outline/users-plus.svg';
 
 const TILE_ICONS: Record<string, string> = {
   inbox: mail,
@@ -69,6 +72,10 @@ const TILE_ICONS: Record<string, string> = {
   bulletins: bellRinging,
   'alert-send': bellRinging,
   dispatch: speakerphone,
+  callups: speakerphone,
+  wartime: urgent,
+  draws: usersPlus,
+  'callup-speed': gauge,
   'tip-triage': listSearch,
   reports: chartBar,
   targets: targetArrow,

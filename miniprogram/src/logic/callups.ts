@@ -1,3 +1,15 @@
+import type {
+  CallupMode,
+  CallupPlanRequest,
+  CallupPlanResponse,
+  CallupTarget,
+  CreateCallupRequest,
+  OrgUnitNode,
+  RecipientStatus,
+  Skill,
+  VerificationResult,
+  VolunteerTier,
+} from '@jianghuai/shared';
 import { formatDateTime } from './format';
 
 /**
@@ -6,7 +18,7 @@ import { formatDateTime } from './format';
  */
 
 /** Where a guard stands in one call-up. */
-export type RecipientStep = 'asked' | 'accepted' | 'declined' | 'arrived' | 'reported';
+export type RecipientStep = RecipientStatus;
 
 /** The guard's state, in words. */
 export const STEP_WORDS: Record<RecipientStep, string> = {
@@ -32,12 +44,12 @@ export function countdownText(deadlineIso: string, nowMs: number): string {
 }
 
 /** Still open for this guard: the call-up is open and its deadline has not passed. */
-export function isOpenNow(c: { status: string; deadlineAt: string }, nowMs: number): boolean {
-  return c.status === 'open' && Date.parse(c.deadlineAt) > nowMs;
+export function isOpenNow(c: { callupStatus: string; deadlineAt: string }, nowMs: number): boolean {
+  return c.callupStatus === 'open' && Date.parse(c.deadlineAt) > nowMs;
 }
 
 /** 我的调度指令: the open ones first, soonest deadline first; then the rest, newest first. */
-export function sortMine<T extends { status: string; deadlineAt: string; createdAt: string }>(
+export function sortMine<T extends { callupStatus: string; deadlineAt: string; createdAt: string }>(
   items: readonly T[],
   nowMs: number,
 ): T[] {
@@ -50,7 +62,7 @@ export function sortMine<T extends { status: string; deadlineAt: string; created
 
 /** The open ones still waiting for something from the guard (the number on the home tile). */
 export function openCount(
-  items: readonly { status: string; deadlineAt: string; myStatus: RecipientStep }[],
+  items: readonly { callupStatus: string; deadlineAt: string; myStatus: RecipientStep }[],
   nowMs: number,
 ): number {
   return items.filter((c) => isOpenNow(c, nowMs) && c.myStatus !== 'declined' && c.myStatus !== 'reported').length;
@@ -59,7 +71,7 @@ export function openCount(
 /** The one thing the detail page offers next. */
 export type NextAction = 'answer' | 'arrive' | 'report' | 'done' | 'closed';
 
-export function nextAction(c: { status: string; deadlineAt: string; myStatus: RecipientStep }, nowMs: number) {
+export function nextAction(c: { callupStatus: string; deadlineAt: string; myStatus: RecipientStep }, nowMs: number) {
   if (c.myStatus === 'reported' || c.myStatus === 'declined') return 'done' as NextAction;
   // Arrived guards may still file the report after the deadline; answering and arriving stop there.
   if (c.myStatus === 'arrived') return 'report' as NextAction;
@@ -67,17 +79,22 @@ export function nextAction(c: { status: string; deadlineAt: string; myStatus: Re
   return (c.myStatus === 'accepted' ? 'arrive' : 'answer') as NextAction;
 }
 
-/** A call-up's arrival code from a scan or from typing: the typed 6 digits, or the scanned text as it is. */
-export function readArrivalCode(raw: string): { code: string } | { problem: string } {
-  const text = raw.trim().replace(/\s+/g, '');
-  if (!text) return { problem: '请输入民警手机上显示的 6 位到达码' };
-  if (/^\d+$/.test(text) && text.length !== 6) return { problem: '到达码是 6 位数字，请核对后再输入' };
-  return { code: text };
+/**
+ * The call-up's rotating arrival code, scanned or pasted from the officer's (or team leader's) phone:
+ * `c<callupId>.<slot>.<mac>`, checked here only for its shape and its call-up.
+ */
+export function readArrivalCode(raw: string, callupId: number): { token: string } | { problem: string } {
+  const token = raw.replace(/\s+/g, '');
+  if (!token) return { problem: '请先粘贴或输入民警手机上显示的到达码' };
+  const m = /^c(\d{1,10})\.\d{1,12}\.[A-Za-z0-9_-]{16,64}$/.exec(token);
+  if (!m) return { problem: '到达码不完整，请对照民警手机上的到达码重新粘贴' };
+  if (Number(m[1]) !== callupId) return { problem: '这不是本条指令的到达码，请确认您要签到的指令' };
+  return { token };
 }
 
 /** The war-time banner: 战时状态 · 理由 · 至 2026-12-01 08:00. */
-export function wartimeBannerText(w: { reason: string; endAt: string }): string {
-  return `战时状态 · ${w.reason} · 至 ${formatDateTime(w.endAt)}`;
+export function wartimeBannerText(w: { reason: string; endsAt: string }): string {
+  return `战时状态 · ${w.reason} · 至 ${formatDateTime(w.endsAt)}`;
 }
 
 /** The send form's promise before sending: 将通知 N 人，其中 M 人无法推送，将发短信. */
@@ -99,13 +116,16 @@ export function durationText(seconds: number | null | undefined): string {
 
 // ── the feedback form (反馈) ──
 
-export type ItemFinding = 'found' | 'not_found' | 'changed';
-
-export const FINDING_WORDS: Record<ItemFinding, string> = { found: '有', not_found: '无', changed: '有变化' };
+/** 有 / 无 / 有变化: what the guard found of one 摸排 object. */
+export const RESULT_WORDS: Record<VerificationResult, string> = {
+  found: '有（无变化）',
+  not_found: '无',
+  changed: '有变化',
+};
 
 export interface ItemAnswer {
-  itemId: string;
-  finding: ItemFinding | null;
+  itemId: number;
+  result: VerificationResult | null;
   note: string;
 }
 
@@ -115,7 +135,7 @@ export const ITEM_NOTE_MAX = 200;
 /** What is missing before the report can go, in plain words; null when it is ready. */
 export function reportProblem(
   text: string,
-  items: readonly { id: string; label: string }[],
+  items: readonly { id: number; label: string }[],
   answers: readonly ItemAnswer[],
   uploading: boolean,
 ): string | null {
@@ -123,8 +143,8 @@ export function reportProblem(
   if (text.length > REPORT_TEXT_MAX) return `反馈最多 ${REPORT_TEXT_MAX} 字，现在 ${text.length} 字`;
   for (const item of items) {
     const a = answers.find((x) => x.itemId === item.id);
-    if (!a?.finding) return `请为“${item.label}”选择 有 / 无 / 有变化`;
-    if (a.finding === 'changed' && !a.note.trim()) return `“${item.label}”有变化，请写一句变化情况`;
+    if (!a?.result) return `请为“${item.label}”选择 有 / 无 / 有变化`;
+    if (a.result === 'changed' && !a.note.trim()) return `“${item.label}”有变化，请写一句变化情况`;
     if (a.note.length > ITEM_NOTE_MAX) return `“${item.label}”的说明最多 ${ITEM_NOTE_MAX} 字`;
   }
   if (!items.length && !text.trim()) return '请写一句现场情况';
@@ -151,8 +171,8 @@ export interface CallupDraft {
   /** the org unit targeted (a station, community or branch under the sender) */
   unitId: number | null;
   teamId: number | null;
-  skills: string[];
-  tiers: string[];
+  skills: Skill[];
+  tiers: VolunteerTier[];
   /** 0: no radius */
   radiusM: number;
   centreLat: string;
@@ -164,7 +184,10 @@ export interface CallupDraft {
   deadlineMinutes: number;
   /** one verification item a line */
   items: string;
-  mode: string | null;
+  /** chosen by the officer; null: the mode the server defaults to (shown from the preview) */
+  mode: CallupMode | null;
+  /** 预案 only */
+  planName: string;
 }
 
 export const EMPTY_CALLUP_DRAFT: CallupDraft = {
@@ -185,6 +208,7 @@ export const EMPTY_CALLUP_DRAFT: CallupDraft = {
   deadlineMinutes: 60,
   items: '',
   mode: null,
+  planName: '',
 };
 
 const coordinate = (s: string, max: number): number | null => {
@@ -220,4 +244,199 @@ export function callupDraftProblem(d: CallupDraft): string | null {
   if (!pointOf(d.rallyLat, d.rallyLng)) return '请点“用我的位置”或填写集合点的纬度和经度';
   if (d.kind === 'verification' && !itemLines(d.items).length) return '摸排指令请至少填写一项摸排对象（一行一项）';
   return null;
+}
+
+/** The target the draft aims at, or null while no unit is chosen or the radius has no valid centre. */
+export function targetOf(d: CallupDraft): CallupTarget | null {
+  if (!d.unitId) return null;
+  const centre = d.radiusM > 0 ? pointOf(d.centreLat, d.centreLng) : null;
+  if (d.radiusM > 0 && !centre) return null;
+  return {
+    unitId: d.unitId,
+    teamId: d.teamId,
+    skills: d.skills,
+    tiers: d.tiers,
+    radius: centre ? { ...centre, radiusM: d.radiusM } : null,
+  };
+}
+
+const wantedOf = (d: CallupDraft) => (d.wanted.trim() ? Number(d.wanted.trim()) : null);
+
+/** POST /admin/callups from a complete draft (callupDraftProblem first), the deadline counted from `nowMs`. */
+export function callupRequestOf(d: CallupDraft, requestId: string, nowMs: number): CreateCallupRequest {
+  return {
+    requestId,
+    kind: d.kind,
+    ...(d.mode ? { mode: d.mode } : {}),
+    title: d.title.trim(),
+    task: d.task.trim(),
+    rally: { address: d.rallyAddress.trim(), ...pointOf(d.rallyLat, d.rallyLng)! },
+    deadlineAt: new Date(nowMs + d.deadlineMinutes * 60_000).toISOString(),
+    target: targetOf(d)!,
+    wanted: wantedOf(d),
+    ...(d.kind === 'verification' ? { items: itemLines(d.items) } : {}),
+  };
+}
+
+/** PUT/POST /admin/callup-plans from a complete draft. */
+export function planRequestOf(d: CallupDraft): CallupPlanRequest {
+  const { requestId: _unused, deadlineAt: _deadline, ...rest } = callupRequestOf(d, '', 0);
+  return { ...rest, name: d.planName.trim(), mode: d.mode, deadlineMinutes: d.deadlineMinutes };
+}
+
+/** A plan as a draft, to launch after changes or to edit. */
+export function draftFromPlan(p: CallupPlanResponse): CallupDraft {
+  const r = p.target.radius;
+  return {
+    ...EMPTY_CALLUP_DRAFT,
+    kind: p.kind,
+    title: p.title,
+    task: p.task,
+    unitId: p.target.unitId,
+    teamId: p.target.teamId ?? null,
+    skills: p.target.skills ?? [],
+    tiers: p.target.tiers ?? [],
+    radiusM: r?.radiusM ?? 0,
+    centreLat: r ? String(r.lat) : '',
+    centreLng: r ? String(r.lng) : '',
+    wanted: p.wanted ? String(p.wanted) : '',
+    rallyAddress: p.rally.address,
+    rallyLat: String(p.rally.lat),
+    rallyLng: String(p.rally.lng),
+    deadlineMinutes: p.deadlineMinutes,
+    items: p.items.map((i) => i.label).join('\n'),
+    mode: p.mode,
+    planName: p.name,
+  };
+}
+
+export interface UnitOption {
+  id: number;
+  name: string;
+  /** 分局 / 派出所 / 社区, with the unit above */
+  hint: string;
+  level: string;
+}
+
+const LEVEL_WORDS: Record<string, string> = { city: '市局', branch: '分局', station: '派出所', community: '社区' };
+
+/** The units a call-up can target, from the officer's org tree: branches, stations and communities, top down. */
+export function unitOptions(tree: readonly OrgUnitNode[], parentName = ''): UnitOption[] {
+  return tree.flatMap((n) => [
+    ...(n.level in LEVEL_WORDS
+      ? [
+          {
+            id: n.id,
+            name: n.name,
+            level: n.level,
+            hint: `${LEVEL_WORDS[n.level]}${parentName ? ` · ${parentName}` : ''}`,
+          },
+        ]
+      : []),
+    ...unitOptions(n.children ?? [], n.name),
+  ]);
+}
+
+// ── the live board ──
+
+export const BOARD_POLL_MS = 3000;
+
+/** The board's big figures, each in words. */
+export function boardFigures(c: {
+  asked: number;
+  reachedPush: number;
+  reachedSms: number;
+  unreachablePush: number;
+  accepted: number;
+  declined: number;
+  arrived: number;
+  reported: number;
+  wanted: number | null;
+}): { label: string; value: number }[] {
+  return [
+    ...(c.wanted ? [{ label: '需要', value: c.wanted }] : []),
+    { label: '已通知', value: c.asked },
+    { label: '已接受', value: c.accepted },
+    { label: '已到达', value: c.arrived },
+    { label: '已反馈', value: c.reported },
+    { label: '不能参加', value: c.declined },
+    { label: '微信送达', value: c.reachedPush },
+    { label: '短信送达', value: c.reachedSms },
+    { label: '无法推送', value: c.unreachablePush },
+  ];
+}
+
+export type BoardGroup = '已反馈' | '已到达' | '已接受' | '未响应' | '不能参加';
+
+const GROUP_OF: Record<RecipientStatus, BoardGroup> = {
+  reported: '已反馈',
+  arrived: '已到达',
+  accepted: '已接受',
+  asked: '未响应',
+  declined: '不能参加',
+};
+
+/** The people in the board's lists, each group with the time that put them there (or when they were asked). */
+export function boardGroups<
+  P extends {
+    status: RecipientStatus;
+    askedAt: string;
+    acceptedAt: string | null;
+    arrivedAt: string | null;
+    reportedAt: string | null;
+    declinedAt: string | null;
+  },
+>(people: readonly P[]): { group: BoardGroup; people: { person: P; at: string }[] }[] {
+  const order: BoardGroup[] = ['已接受', '已到达', '已反馈', '未响应', '不能参加'];
+  const timeOf = (p: P) =>
+    ({
+      reported: p.reportedAt,
+      arrived: p.arrivedAt,
+      accepted: p.acceptedAt,
+      declined: p.declinedAt,
+      asked: p.askedAt,
+    })[p.status] ?? p.askedAt;
+  return order.map((group) => ({
+    group,
+    people: people
+      .filter((p) => GROUP_OF[p.status] === group)
+      .map((person) => ({ person, at: timeOf(person) }))
+      .sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
+  }));
+}
+
+/** Branches to draw from, from the list of every station (id of the branch above and its stations' names). */
+export function branchOptions(
+  stations: readonly { parentId: number | null; name: string }[],
+  ownBranchId: number | null,
+) {
+  const byBranch = new Map<number, string[]>();
+  for (const s of stations)
+    if (s.parentId !== null && s.parentId !== ownBranchId)
+      byBranch.set(s.parentId, [...(byBranch.get(s.parentId) ?? []), s.name]);
+  return [...byBranch.entries()].map(([id, names]) => ({
+    id,
+    label: `辖${names.slice(0, 2).join('、')}${names.length > 2 ? `等 ${names.length} 个所` : ''}的分局`,
+  }));
+}
+
+// ── war-time ──
+
+/** How long a declared war-time lasts, as big choices (hours). */
+export const WARTIME_HOURS = [6, 12, 24, 72, 168] as const;
+
+export function hoursLabel(h: number): string {
+  return h % 24 === 0 ? `${h / 24} 天` : `${h} 小时`;
+}
+
+/** The period to declare: from the chosen Shanghai date and time (or now), for `hours`; null if the start is half-set. */
+export function wartimePeriod(
+  start: { date: string; time: string },
+  hours: number,
+  nowMs: number,
+): { startsAt: string; endsAt: string } | null {
+  if (!!start.date !== !!start.time) return null;
+  const from = start.date ? Date.parse(`${start.date}T${start.time}:00+08:00`) : nowMs;
+  if (!Number.isFinite(from)) return null;
+  return { startsAt: new Date(from).toISOString(), endsAt: new Date(from + hours * 3_600_000).toISOString() };
 }

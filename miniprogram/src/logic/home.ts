@@ -43,7 +43,6 @@ export type HomeView =
       notice?: string;
     };
 
-const soon = (key: string, label: string, hint: string): HomeTile => ({ key, label, hint, target: { kind: 'soon' } });
 const page = (key: string, label: string, hint: string, url: string): HomeTile => ({
   key,
   label,
@@ -52,6 +51,7 @@ const page = (key: string, label: string, hint: string, url: string): HomeTile =
 });
 
 export const VOLUNTEER_TILES: readonly HomeTile[] = [
+  page('callups', '调度指令', '民警派给您的任务，请及时回复', PAGES.myCallups),
   page('activities', '活动报名', '查看并报名义警活动', PAGES.activityList),
   page('checkin', '签到打卡', '到达现场后签到、签退', PAGES.checkin),
   page('tips', '线索上报', '发现情况，随手上报', PAGES.tipNew),
@@ -138,6 +138,21 @@ export const STAFF_FUNCTIONS: readonly StaffFunction[] = [
     permission: 'alerts.send',
     tile: page('alert-send', '预警通报', '向辖区义警发预警、发治安通报', PAGES.adminAlerts),
   },
+  {
+    permission: 'callups.send',
+    tile: page('dispatch', '调度指令', '发布指令、一键启动预案、现场看板', PAGES.adminCallups),
+  },
+  { permission: 'wartime.declare', tile: page('wartime', '战时状态', '宣布或提前结束战时状态', PAGES.adminWartime) },
+  {
+    permission: 'callups.draw',
+    tile: page('draws', '抽调审批', '其他单位请求抽调本分局义警', PAGES.adminCallupDraws),
+  },
+  {
+    permission: 'callups.read',
+    tile: page('callup-speed', '响应速度', '各派出所、分局接受和到达用时', PAGES.adminCallupSpeed),
+    // a community has no station below it to compare
+    only: ['sysadmin', 'city_officer', 'branch_officer', 'station_officer'],
+  },
   { permission: 'mall.manage', tile: page('products', '商品管理', '上架商品、调整库存', PAGES.adminMallProducts) },
   { permission: 'mall.manage', tile: page('orders', '订单', '备货、退款、导出 Excel', PAGES.adminMallOrders) },
   { permission: 'mall.manage', tile: page('mall-stats', '统计', '兑换情况和未兑换积分', PAGES.adminMallStats) },
@@ -171,10 +186,10 @@ export const STAFF_FUNCTIONS: readonly StaffFunction[] = [
   },
 ];
 
-/** Functions of modules still being built (调度, 报表), only for the roles that will have them. */
+/** Functions of modules still being built (报表), only for the roles that will have them. */
 const FUTURE_TILES: Record<StaffRole, HomeTile[]> = {
-  community_officer: [soon('dispatch', '调度指令', '派发日常勤务')],
-  station_officer: [soon('dispatch', '调度指令', '派发勤务和紧急集结')],
+  community_officer: [],
+  station_officer: [],
   branch_officer: [],
   city_officer: [],
   mall_operator: [],

@@ -98,6 +98,19 @@ export const PAGES = {
   dashboardStages: '/admin-dashboard/stages/index',
   dashboardStage: '/admin-dashboard/stage/index',
   dashboardRanking: '/admin-dashboard/ranking/index',
+  // call-ups: the guard's pages (sub-package callups), the officers' in admin-callups
+  myCallups: '/callups/list/index',
+  myCallup: '/callups/detail/index',
+  callupReport: '/callups/report/index',
+  leaderCallupQr: '/callups/qr/index',
+  adminCallups: '/admin-callups/list/index',
+  adminCallupNew: '/admin-callups/new/index',
+  adminCallupBoard: '/admin-callups/board/index',
+  adminCallupQr: '/admin-callups/qr/index',
+  adminCallupPlans: '/admin-callups/plans/index',
+  adminWartime: '/admin-callups/wartime/index',
+  adminCallupDraws: '/admin-callups/draws/index',
+  adminCallupSpeed: '/admin-callups/speed/index',
 } as const;
 
 /** The tab bar's pages (app.config.ts tabBar): reached with switchTab, never with a query. */

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
+  boardFigures,
+  boardGroups,
+  branchOptions,
   callupDraftProblem,
+  callupRequestOf,
+  draftFromPlan,
+  planRequestOf,
+  targetOf,
+  unitOptions,
+  wartimePeriod,
   countdownText,
   durationText,
   EMPTY_CALLUP_DRAFT,
@@ -29,16 +38,16 @@ describe('call-up countdown and order', () => {
 
   it('lists open ones first by the nearest deadline, then the rest newest first', () => {
     const items = [
-      { id: 1, status: 'closed', deadlineAt: at(90), createdAt: at(-50) },
-      { id: 2, status: 'open', deadlineAt: at(120), createdAt: at(-10) },
-      { id: 3, status: 'open', deadlineAt: at(30), createdAt: at(-20) },
-      { id: 4, status: 'open', deadlineAt: at(-5), createdAt: at(-5) },
+      { id: 1, callupStatus: 'closed', deadlineAt: at(90), createdAt: at(-50) },
+      { id: 2, callupStatus: 'open', deadlineAt: at(120), createdAt: at(-10) },
+      { id: 3, callupStatus: 'open', deadlineAt: at(30), createdAt: at(-20) },
+      { id: 4, callupStatus: 'open', deadlineAt: at(-5), createdAt: at(-5) },
     ];
     expect(sortMine(items, NOW).map((c) => c.id)).toEqual([3, 2, 4, 1]);
   });
 
   it('counts the open ones still waiting for the guard', () => {
-    const base = { status: 'open', deadlineAt: at(30) };
+    const base = { callupStatus: 'open', deadlineAt: at(30) };
     expect(
       openCount(
         [
@@ -54,28 +63,29 @@ describe('call-up countdown and order', () => {
   });
 
   it('offers the next step: answer, arrive, report, then nothing', () => {
-    const open = { status: 'open', deadlineAt: at(30) };
+    const open = { callupStatus: 'open', deadlineAt: at(30) };
     expect(nextAction({ ...open, myStatus: 'asked' }, NOW)).toBe('answer');
     expect(nextAction({ ...open, myStatus: 'accepted' }, NOW)).toBe('arrive');
     expect(nextAction({ ...open, myStatus: 'arrived' }, NOW)).toBe('report');
     expect(nextAction({ ...open, myStatus: 'reported' }, NOW)).toBe('done');
     expect(nextAction({ ...open, myStatus: 'declined' }, NOW)).toBe('done');
-    expect(nextAction({ status: 'closed', deadlineAt: at(30), myStatus: 'asked' }, NOW)).toBe('closed');
-    expect(nextAction({ status: 'open', deadlineAt: at(-1), myStatus: 'accepted' }, NOW)).toBe('closed');
-    expect(nextAction({ status: 'closed', deadlineAt: at(-1), myStatus: 'arrived' }, NOW)).toBe('report');
+    expect(nextAction({ callupStatus: 'closed', deadlineAt: at(30), myStatus: 'asked' }, NOW)).toBe('closed');
+    expect(nextAction({ callupStatus: 'open', deadlineAt: at(-1), myStatus: 'accepted' }, NOW)).toBe('closed');
+    expect(nextAction({ callupStatus: 'closed', deadlineAt: at(-1), myStatus: 'arrived' }, NOW)).toBe('report');
   });
 });
 
 describe('call-up words', () => {
   it('reads a typed or scanned arrival code', () => {
-    expect(readArrivalCode(' 123 456 ')).toEqual({ code: '123456' });
-    expect(readArrivalCode('12345')).toHaveProperty('problem');
-    expect(readArrivalCode('')).toHaveProperty('problem');
-    expect(readArrivalCode('cu:7:abc')).toEqual({ code: 'cu:7:abc' });
+    const token = 'c7.59345.abcdefghij_KLMNOP-qrs';
+    expect(readArrivalCode(` ${token.slice(0, 8)} ${token.slice(8)} `, 7)).toEqual({ token });
+    expect(readArrivalCode(token, 8)).toEqual({ problem: expect.stringContaining('不是本条指令') });
+    expect(readArrivalCode('c7.59345', 7)).toEqual({ problem: expect.stringContaining('不完整') });
+    expect(readArrivalCode('', 7)).toHaveProperty('problem');
   });
 
   it('shows the war-time banner with the Shanghai end time', () => {
-    expect(wartimeBannerText({ reason: '防汛', endAt: '2026-12-01T00:00:00Z' })).toBe(
+    expect(wartimeBannerText({ reason: '防汛', endsAt: '2026-12-01T00:00:00Z' })).toBe(
       '战时状态 · 防汛 · 至 2026-12-01 08:00',
     );
   });
@@ -97,14 +107,14 @@ describe('call-up words', () => {
 
 describe('the feedback form', () => {
   const items = [
-    { id: 'a', label: '湖东路加油站' },
-    { id: 'b', label: '平湖小学' },
+    { id: 1, label: '湖东路加油站' },
+    { id: 2, label: '平湖小学' },
   ];
   it('needs every item answered and a note for a change', () => {
     expect(reportProblem('', items, [], false)).toContain('湖东路加油站');
     const answers = [
-      { itemId: 'a', finding: 'found' as const, note: '' },
-      { itemId: 'b', finding: 'changed' as const, note: ' ' },
+      { itemId: 1, result: 'found' as const, note: '' },
+      { itemId: 2, result: 'changed' as const, note: ' ' },
     ];
     expect(reportProblem('', items, answers, false)).toContain('有变化');
     answers[1].note = '大门换了位置';
@@ -141,5 +151,134 @@ describe('the send form', () => {
     expect(callupDraftProblem({ ...ready, kind: 'verification' })).toContain('摸排对象');
     expect(itemLines('甲\n\n 乙 \n')).toEqual(['甲', '乙']);
     expect(callupDraftProblem({ ...ready, kind: 'verification', items: '甲\n乙' })).toBeNull();
+  });
+});
+
+describe('the send form as a request and a plan', () => {
+  const draft = {
+    ...EMPTY_CALLUP_DRAFT,
+    kind: 'verification' as const,
+    title: ' 重点单位摸排 ',
+    task: '逐一核对',
+    unitId: 9,
+    skills: ['安检' as const],
+    radiusM: 1000,
+    centreLat: '31.66',
+    centreLng: '118.50',
+    wanted: '3',
+    rallyAddress: '平湖派出所',
+    rallyLat: '31.6612',
+    rallyLng: '118.5037',
+    deadlineMinutes: 120,
+    items: '湖东加油站\n平湖小学',
+    planName: '平湖摸排',
+  };
+  it('sends the target, rally point and a deadline counted from now', () => {
+    const body = callupRequestOf(draft, 'cu-1', NOW);
+    expect(body).toMatchObject({
+      requestId: 'cu-1',
+      kind: 'verification',
+      title: '重点单位摸排',
+      rally: { address: '平湖派出所', lat: 31.6612, lng: 118.5037 },
+      target: { unitId: 9, skills: ['安检'], radius: { lat: 31.66, lng: 118.5, radiusM: 1000 } },
+      wanted: 3,
+      items: ['湖东加油站', '平湖小学'],
+    });
+    expect(body.deadlineAt).toBe(at(120));
+    expect(body).not.toHaveProperty('mode');
+    expect(callupRequestOf({ ...draft, mode: 'wartime' }, 'x', NOW).mode).toBe('wartime');
+    expect(targetOf({ ...draft, centreLat: '' })).toBeNull();
+  });
+  it('saves a plan and reads it back as the same draft', () => {
+    const plan = planRequestOf(draft);
+    expect(plan).toMatchObject({ name: '平湖摸排', deadlineMinutes: 120, mode: null });
+    expect(plan).not.toHaveProperty('requestId');
+    const back = draftFromPlan({
+      ...plan,
+      id: 1,
+      ownerUnitId: 9,
+      ownerUnitName: '平湖派出所',
+      targetName: '平湖派出所',
+      rally: { ...plan.rally, radiusM: 500 },
+      wanted: 3,
+      items: [
+        { id: 1, label: '湖东加油站' },
+        { id: 2, label: '平湖小学' },
+      ],
+      mode: null,
+      createdAt: at(0),
+      updatedAt: at(0),
+    });
+    expect(back).toEqual({ ...draft, title: '重点单位摸排', centreLng: '118.5', teamId: null, tiers: [] });
+  });
+  it('lists branches, stations and communities of the officer top down', () => {
+    const node = (id: number, name: string, level: string, children: unknown[] = []) =>
+      ({ id, code: String(id), name, level, parentId: null, children }) as never;
+    expect(
+      unitOptions([
+        node(1, '雨山分局', 'branch', [node(2, '平湖派出所', 'station', [node(3, '平湖社区', 'community')])]),
+      ]),
+    ).toEqual([
+      { id: 1, name: '雨山分局', level: 'branch', hint: '分局' },
+      { id: 2, name: '平湖派出所', level: 'station', hint: '派出所 · 雨山分局' },
+      { id: 3, name: '平湖社区', level: 'community', hint: '社区 · 平湖派出所' },
+    ]);
+  });
+});
+
+describe('the live board and war-time', () => {
+  const person = (status: string, mins: Partial<Record<string, number>>) => ({
+    status: status as never,
+    askedAt: at(0),
+    acceptedAt: mins.accepted === undefined ? null : at(mins.accepted),
+    arrivedAt: mins.arrived === undefined ? null : at(mins.arrived),
+    reportedAt: mins.reported === undefined ? null : at(mins.reported),
+    declinedAt: null,
+  });
+  it('groups people by where they stand, earliest first, with the time that put them there', () => {
+    const groups = boardGroups([
+      person('accepted', { accepted: 5 }),
+      person('accepted', { accepted: 2 }),
+      person('reported', { accepted: 1, arrived: 3, reported: 9 }),
+      person('asked', {}),
+    ]);
+    expect(groups.map((g) => [g.group, g.people.map((p) => p.at)])).toEqual([
+      ['已接受', [at(2), at(5)]],
+      ['已到达', []],
+      ['已反馈', [at(9)]],
+      ['未响应', [at(0)]],
+      ['不能参加', []],
+    ]);
+  });
+  it('shows the wanted count first only when set', () => {
+    const counts = {
+      asked: 5,
+      reachedPush: 3,
+      reachedSms: 5,
+      unreachablePush: 2,
+      accepted: 2,
+      declined: 1,
+      arrived: 1,
+      reported: 0,
+    };
+    expect(boardFigures({ ...counts, wanted: null })[0]).toEqual({ label: '已通知', value: 5 });
+    expect(boardFigures({ ...counts, wanted: 4 })[0]).toEqual({ label: '需要', value: 4 });
+  });
+  it('offers the other branches to draw from', () => {
+    const stations = [
+      { parentId: 1, name: '平湖派出所' },
+      { parentId: 2, name: '解放路派出所' },
+      { parentId: 2, name: '采石派出所' },
+      { parentId: 2, name: '金家庄派出所' },
+    ];
+    expect(branchOptions(stations, 1)).toEqual([{ id: 2, label: '辖解放路派出所、采石派出所等 3 个所的分局' }]);
+  });
+  it('declares war-time from now or from a Shanghai date and time', () => {
+    expect(wartimePeriod({ date: '', time: '' }, 24, NOW)).toEqual({ startsAt: at(0), endsAt: at(24 * 60) });
+    expect(wartimePeriod({ date: '2026-12-01', time: '08:00' }, 6, NOW)).toEqual({
+      startsAt: '2026-12-01T00:00:00.000Z',
+      endsAt: '2026-12-01T06:00:00.000Z',
+    });
+    expect(wartimePeriod({ date: '2026-12-01', time: '' }, 6, NOW)).toBeNull();
   });
 });

@@ -33,6 +33,7 @@ describe('homeViewFor', () => {
     if (view.kind !== 'volunteer') return;
     expect(view.card).toMatchObject({ name: '张伟', memberNo: 'MAS2026000001', statusLabel: '在册' });
     expect(view.tiles.map((t) => t.label)).toEqual([
+      '调度指令',
       '活动报名',
       '签到打卡',
       '线索上报',
@@ -120,9 +121,10 @@ describe('staffTilesFor', () => {
     expect(staffTilesFor(['volunteer', 'astronaut'])).toEqual([]);
   });
 
-  it('volunteer tiles lead only to pages that exist (activities, check-in, tips, points, mall, warnings)', () => {
+  it('volunteer tiles lead only to pages that exist (call-ups, activities, check-in, tips, points, mall, warnings)', () => {
     const urls = VOLUNTEER_TILES.map((t) => (t.target.kind === 'page' ? t.target.url : null)).filter(Boolean);
     expect(urls).toEqual([
+      PAGES.myCallups,
       PAGES.activityList,
       PAGES.checkin,
       PAGES.tipNew,

@@ -40,6 +40,7 @@ describe('staff homes derived from the permission table', () => {
       'tip-triage',
       'disputes',
       'alert-send',
+      'dispatch',
     ]);
     const accounts = ['staff', 'audit', 'staff-admin', 'unit-contacts'];
     const oversight = [...accounts, 'review', 'approval', 'volunteers', 'talent', 'companies'];
@@ -57,20 +58,24 @@ describe('staff homes derived from the permission table', () => {
       'disputes',
       'incidents',
       'alert-send',
+      'dispatch',
+      'callup-speed',
       'station-mall-verify',
       'reports',
     ]);
     // 数据看板 (the bureau's view), last on every officer's home
     const bureau = ['reports'];
     const casework = ['tip-triage', 'disputes', 'incidents', 'alert-send'];
-    expect(built(['branch_officer'])).toEqual([...oversight, ...activities, ...casework, ...bureau]);
-    expect(built(['city_officer'])).toEqual([...oversight, ...activities, ...casework, ...bureau]);
+    const callups = ['dispatch', 'wartime', 'draws', 'callup-speed'];
+    expect(built(['branch_officer'])).toEqual([...oversight, ...activities, ...casework, ...callups, ...bureau]);
+    expect(built(['city_officer'])).toEqual([...oversight, ...activities, ...casework, ...callups, ...bureau]);
     expect(built(['sysadmin'])).toEqual([
       ...accounts,
       'volunteers',
       'companies',
       'points-issued',
       'weekly-rule',
+      'callup-speed',
       'jobs',
       'reports',
     ]);
@@ -126,8 +131,8 @@ describe('staff homes derived from the permission table', () => {
     expect(soonOnes(['sysadmin'])).toEqual([]);
     expect(soonOnes(['city_officer'])).toEqual([]);
     expect(soonOnes(['branch_officer'])).toEqual([]);
-    expect(soonOnes(['community_officer'])).toEqual(['dispatch']);
-    expect(soonOnes(['station_officer'])).toEqual(['dispatch']);
+    expect(soonOnes(['community_officer'])).toEqual([]);
+    expect(soonOnes(['station_officer'])).toEqual([]);
     expect(soonOnes(['mall_operator'])).toEqual([]);
   });
 

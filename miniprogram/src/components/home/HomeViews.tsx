@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { HomeTile, HomeView, MemberCard } from '../../logic/home';
@@ -17,11 +18,24 @@ export type VisitorApplicationSlot =
   | { status: 'error'; message: string; retry: () => void }
   | { status: 'ready'; view: VisitorApplicationView | null };
 
-function Tiles({ tiles, onTap, wide }: { tiles: HomeTile[]; onTap: (tile: HomeTile) => void; wide?: boolean }) {
+function Tiles({
+  tiles,
+  onTap,
+  wide,
+  extras,
+}: {
+  tiles: HomeTile[];
+  onTap: (tile: HomeTile) => void;
+  wide?: boolean;
+  /** what a tile shows besides its label, by key (the 调度指令 tile's count) */
+  extras?: Record<string, ReactNode>;
+}) {
   return (
     <View className="jh-tiles">
       {tiles.map((tile) => (
-        <Tile key={tile.key} tile={tile} onTap={onTap} wide={wide} />
+        <Tile key={tile.key} tile={tile} onTap={onTap} wide={wide}>
+          {extras?.[tile.key]}
+        </Tile>
       ))}
     </View>
   );
@@ -126,12 +140,15 @@ export function HomeBody({
   onTap,
   application,
   unread = null,
+  extras,
 }: {
   view: HomeView;
   onTap: (tile: HomeTile) => void;
   application?: VisitorApplicationSlot;
   /** Unread messages, for the badge on the 消息 entry (null: unknown, no badge). */
   unread?: number | null;
+  /** what a volunteer tile shows besides its label, by key */
+  extras?: Record<string, ReactNode>;
 }) {
   switch (view.kind) {
     case 'volunteer':
@@ -139,7 +156,7 @@ export function HomeBody({
         <View data-testid="home-volunteer">
           <Card card={view.card} unread={unread} />
           <Text className="jh-section-title">常用功能</Text>
-          <Tiles tiles={view.tiles} onTap={onTap} />
+          <Tiles tiles={view.tiles} onTap={onTap} extras={extras} />
         </View>
       );
     case 'inactive-volunteer':

@@ -6,6 +6,9 @@ import { BigButton } from '../../components/BigButton';
 import { ErrorState, LoadingState } from '../../components/States';
 import { HomeBody, type VisitorApplicationSlot } from '../../components/home/HomeViews';
 import { UrgentAlertBanner } from '../../components/alerts/UrgentAlertBanner';
+import { WartimeBanner } from '../../components/callups/WartimeBanner';
+import { OpenCallupsBadge } from '../../components/callups/OpenCallupsBadge';
+import { useOpenCallups } from '../../hooks/useOpenCallups';
 import { homeViewFor } from '../../logic/home';
 import { visitorApplicationView } from '../../logic/visitor-application';
 import { fetchMyApplication } from '../../services/applications';
@@ -61,6 +64,7 @@ export default function HomePage() {
   const application = useVisitorApplication(isVisitor);
   const unread = useUnreadCount(view?.kind === 'staff' || view?.kind === 'volunteer');
   useTabBarBadge(unread);
+  const openCallups = useOpenCallups(view?.kind === 'volunteer');
 
   const onSignOut = async () => {
     if (await confirmSignOut()) await signOut();
@@ -92,12 +96,14 @@ export default function HomePage() {
 
       {view ? (
         <View>
+          <WartimeBanner active={view.kind === 'volunteer' || view.kind === 'staff'} />
           <UrgentAlertBanner active={view.kind === 'volunteer'} />
           <HomeBody
             view={view}
             onTap={openTile}
             application={view.kind === 'visitor' ? application : undefined}
             unread={unread}
+            extras={{ callups: <OpenCallupsBadge count={openCallups} /> }}
           />
           {isWeapp && view.kind === 'visitor' ? (
             <View className="jh-link" onClick={() => void Taro.navigateTo({ url: PAGES.bindWechat })}>

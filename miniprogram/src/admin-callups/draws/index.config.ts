@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '抽调审批', enablePullDownRefresh: true });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '战时状态', enablePullDownRefresh: true });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '我的调度指令', enablePullDownRefresh: true });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '反馈现场情况' });
