@@ -139,7 +139,7 @@ export default defineAppConfig({
     // The bureau's view: 数据看板 and its lists, 目标设置, 阶段报告, 晒比通报 (the chart library lives only here).
     {
       root: 'admin-dashboard',
-      pages: ['index/index', 'list/index'],
+      pages: ['index/index', 'list/index', 'targets/index', 'stages/index', 'stage/index', 'ranking/index'],
     },
   ],
   // 首页 is the staff's workbench, 消息 their inbox, 我的 their account; tab pages stay in the main package.

@@ -154,3 +154,38 @@ export function dueText(dueDate: string, today: string): string {
   if (today === dueDate) return `截止 ${dueDate}（今天截止）`;
   return `截止 ${dueDate}`;
 }
+
+/** What is missing from a new stage, in words; null when it can be saved. */
+export function stageProblem(name: string, dueDate: string): string | null {
+  if (!name.trim()) return '请填写阶段名称';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(dueDate)) return '请选择截止日期';
+  return null;
+}
+
+/** What is wrong with a ranking to publish, in words; null when it can be published. */
+export function rankingProblem(title: string, start: string, end: string, today: string): string | null {
+  if (!title.trim()) return '请填写通报标题';
+  if (!start || !end) return '请选择统计开始和截止日期';
+  if (start > end) return '开始日期不能晚于截止日期';
+  if (end > today) return '截止日期不能晚于今天';
+  return null;
+}
+
+// ── targets ────────────────────────────────────────────────────────────────────────────────
+
+/** 10000 人, 80% — a target's value as the city set it. */
+export function targetValueText(unit: 'count' | 'percent', value: number, unitLabel: string): string {
+  return unit === 'percent' ? `${value}%` : `${countText(value)} ${unitLabel}`;
+}
+
+/** A typed target: a whole count, or a percentage 0–100 with one decimal at most. */
+export function targetInput(unit: 'count' | 'percent', text: string): { value: number } | { problem: string } {
+  const t = text.trim().replace(/%$/, '').trim();
+  if (unit === 'count') {
+    if (!/^\d+$/.test(t) || Number(t) < 1) return { problem: '请填写整数，如 10000' };
+    if (Number(t) > 1_000_000) return { problem: '数字太大，请检查是否多写了 0' };
+    return { value: Number(t) };
+  }
+  if (!/^\d+(\.\d)?$/.test(t) || Number(t) > 100) return { problem: '请填写 0 到 100 之间的百分数，最多一位小数' };
+  return { value: Number(t) };
+}

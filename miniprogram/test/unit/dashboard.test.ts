@@ -7,6 +7,10 @@ import {
   joinRowUrl,
   listUrl,
   parseListQuery,
+  rankingProblem,
+  stageProblem,
+  targetInput,
+  targetValueText,
   rankChange,
   rateAgainstTarget,
   pctText,
@@ -91,5 +95,28 @@ describe('stage report dates', () => {
     expect(dueText('2026-11-29', '2026-11-30')).toContain('逾期');
     expect(dueText('2026-11-30', '2026-11-30')).toContain('今天截止');
     expect(dueText('2026-12-01', '2026-11-30')).toBe('截止 2026-12-01');
+  });
+});
+
+describe('forms of the bureau view', () => {
+  it('reads a typed target as a whole count or a percent with one decimal', () => {
+    expect(targetInput('count', ' 12000 ')).toEqual({ value: 12000 });
+    expect(targetInput('count', '12.5')).toHaveProperty('problem');
+    expect(targetInput('count', '99999999')).toHaveProperty('problem');
+    expect(targetInput('percent', '62.5%')).toEqual({ value: 62.5 });
+    expect(targetInput('percent', '101')).toHaveProperty('problem');
+    expect(targetInput('percent', '60.25')).toHaveProperty('problem');
+    expect(targetValueText('count', 10000, '人')).toBe('10,000 人');
+    expect(targetValueText('percent', 80, '%')).toBe('80%');
+  });
+
+  it('says what a stage or a ranking still needs', () => {
+    expect(stageProblem(' ', '2026-12-01')).toContain('名称');
+    expect(stageProblem('第一阶段', '')).toContain('截止日期');
+    expect(stageProblem('第一阶段', '2026-12-01')).toBeNull();
+    expect(rankingProblem('第48周', '2026-11-23', '2026-11-29', '2026-11-30')).toBeNull();
+    expect(rankingProblem('第48周', '2026-11-30', '2026-11-29', '2026-11-30')).toContain('不能晚于截止');
+    expect(rankingProblem('第48周', '2026-11-23', '2026-12-01', '2026-11-30')).toContain('不能晚于今天');
+    expect(rankingProblem('', '2026-11-23', '2026-11-29', '2026-11-30')).toContain('标题');
   });
 });
