@@ -72,6 +72,7 @@ export const MODULE_DEPENDENCIES = {
   staff: ['org', 'users', 'audit', 'auth'],
   auth: ['org', 'users', 'volunteers', 'wechat', 'audit'],
   targets: ['org', 'audit'],
+  reports: ['org', 'audit', 'stats', 'targets'],
 };
 
 /** The modules in an order where each comes after everything it imports; throws on a cycle or an unknown name. */

@@ -20,6 +20,7 @@ import { ApplicationsModule } from './modules/applications/applications.module.j
 import { JobsModule } from './modules/jobs/jobs.module.js';
 import { TeamsModule } from './modules/teams/teams.module.js';
 import { TargetsModule } from './modules/targets/targets.module.js';
+import { ReportsModule } from './modules/reports/reports.module.js';
 import { FilesModule } from './modules/files/files.module.js';
 import { SmsModule } from './modules/sms/sms.module.js';
 import { TipsModule } from './modules/tips/tips.module.js';
@@ -83,6 +84,7 @@ export class AppModule {
         CallupFanoutModule,
         // targets, stage reports, ranking (docs/reports.md)
         TargetsModule,
+        ReportsModule,
         // dashboard figures and summary tables (docs/dashboard.md)
         StatsModule,
       ],

@@ -328,6 +328,8 @@ export const API_ONLY_ROUTES: Readonly<Record<RouteKey, string>> = {
   'GET /admin/teams/stations-without-active-team': 'stations without an active team, for the planned dashboard',
   'POST /pay/notify/transaction': "WeChat Pay's servers post a payment's signed result here; no page",
   'POST /pay/notify/refund': "WeChat Pay's servers post a refund's signed result here; no page",
+  'GET /admin/report-stages/:id/narratives/:orgId':
+    "one unit's narrative of a stage (scoped, 404 elsewhere) for links and the HTTP tool; the pages read the stage's list",
 };
 
 /** Every (method, path) of the route tables, e.g. `{ table: 'ROUTES', key: 'me', method: 'GET', path: '/me' }`. */

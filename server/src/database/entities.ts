@@ -31,6 +31,10 @@ import { JobReminder } from '../modules/jobs/job-reminder.entity.js';
 import { Team } from '../modules/teams/team.entity.js';
 import { TeamMember } from '../modules/teams/team-member.entity.js';
 import { Target } from '../modules/targets/target.entity.js';
+import { ReportStage } from '../modules/reports/entities/report-stage.entity.js';
+import { StageNarrative } from '../modules/reports/entities/stage-narrative.entity.js';
+import { RankingPublication } from '../modules/reports/entities/ranking-publication.entity.js';
+import { RankingEntry } from '../modules/reports/entities/ranking-entry.entity.js';
 import { StoredFile } from '../modules/files/stored-file.entity.js';
 import { UploadDay } from '../modules/files/upload-day.entity.js';
 import { SmsMessage } from '../modules/sms/sms-message.entity.js';
@@ -137,6 +141,10 @@ export const ENTITIES = [
   CallupDraw,
   // targets, stage reports, ranking (docs/reports.md)
   Target,
+  ReportStage,
+  StageNarrative,
+  RankingPublication,
+  RankingEntry,
   // call-up fan-out (docs/callups.md#reaching-people)
   CallupDelivery,
   // dashboard summary tables (docs/dashboard.md)

@@ -1,0 +1,46 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { DateTimeColumn } from '../../../database/columns.js';
+
+/** A published ranking (晒比通报, docs/reports.md#ranking): kept as published, its rows in `ranking_entries`. */
+@Entity('ranking_publications')
+export class RankingPublication {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar', length: 50 })
+  title: string;
+
+  /** YYYY-MM-DD (Shanghai), inclusive. */
+  @Column({ type: 'varchar', length: 10 })
+  periodStart: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  periodEnd: string;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  note: string | null;
+
+  @Column({ type: 'int' })
+  cityId: number;
+
+  /** Every unit under the city reads it. */
+  @Index()
+  @Column({ type: 'varchar', length: 255 })
+  cityPath: string;
+
+  /** The publication the previous ranks were taken from. */
+  @Column({ type: 'int', nullable: true })
+  previousId: number | null;
+
+  @Column({ type: 'boolean' })
+  responseSpeedAvailable: boolean;
+
+  @Column({ type: 'int' })
+  publishedByUserId: number;
+
+  @Column({ type: 'varchar', length: 100 })
+  publishedByName: string;
+
+  @DateTimeColumn()
+  publishedAt: Date;
+}
