@@ -103,6 +103,7 @@ export default tseslint.config(
     ignores: [
       'server/src/config/**',
       'server/src/bench/**',
+      'server/src/scripts/**',
       'server/src/database/migrations/**',
       'server/src/database/generate-migration.ts',
     ],

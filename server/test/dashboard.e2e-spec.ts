@@ -160,7 +160,8 @@ describe('Dashboard (e2e)', () => {
     expect(st(after, 'submitted').urgent - st(before, 'submitted').urgent).toBe(2);
     expect(st(after, 'closed').normal - st(before, 'closed').normal).toBe(1);
     expect(after.tips.total - before.tips.total).toBe(3);
-    expect(after.callups).toEqual({ available: false, acceptMedianS: null });
+    // no call-ups answered at Pinghu in the last 30 days of the fixtures: no speed yet
+    expect(after.callups.available).toBe(true);
     expect(after.refreshedAt).not.toBeNull();
 
     // the city sees the same differences, and its Yushan branch row carries them
@@ -273,6 +274,26 @@ describe('Dashboard (e2e)', () => {
     expect(a.weeks[6].count - b.weeks[6].count).toBe(0);
     const dash = await view(pinghu);
     expect(dash.weeklyRule.thisWeek).toEqual({ week: after.week, below: 0, stations: 1 });
+  });
+
+  it("shows the targets the city has set (the newest value and due date), the rule's defaults until then", async () => {
+    const before = await view(city);
+    expect(before.volunteers).toMatchObject({ target: 10000, dueDate: '2022-06-30' });
+    const set = (key: string, value: number, dueDate: string) =>
+      ctx
+        .http()
+        .post('/api/admin/targets')
+        .set(...bearer(city))
+        .send({ key, value, dueDate })
+        .expect(201);
+    await set('volunteers_total', 12000, '2022-07-31');
+    await set('join_rate_property', 70, '2022-06-01');
+    const after = await view(city);
+    expect(after.volunteers).toMatchObject({ target: 12000, dueDate: '2022-07-31' });
+    expect(after.volunteers.pct).toBe(Math.round((after.volunteers.value * 1000) / 12000) / 10);
+    const property = after.joinRateByEmployerType.find((t) => t.type === 'property')!;
+    expect(property).toMatchObject({ targetPct: 70, dueDate: '2022-06-01' });
+    expect(after.joinRateByEmployerType.find((t) => t.type === 'security_company')!.targetPct).toBe(80);
   });
 
   it('rebuild:stats finds a planted difference and --fix repairs it; the job and a rebuild agree', async () => {

@@ -3,6 +3,7 @@ import type { Clock } from '../../src/common/clock/clock.js';
 import { readArea } from '../../src/config/config-area.js';
 import { activitiesConfig } from '../../src/config/activities.config.js';
 import { enrolmentConfig } from '../../src/config/enrolment.config.js';
+import { CallupSpeedQueries } from '../../src/modules/callups/callup-speed.queries.js';
 import { ActivityQueries } from '../../src/modules/activities/activity-queries.js';
 import { ApplicationQueries } from '../../src/modules/applications/application-queries.js';
 import { CompanyQueries } from '../../src/modules/companies/company-queries.js';
@@ -40,5 +41,10 @@ export function unitStatsRefresh(ds: DataSource, clock: Clock): StatsRefresh {
 }
 
 export function unitDashboardFigures(ds: DataSource, clock: Clock): DashboardFigures {
-  return new DashboardFigures(new StatsReader(ds, unitOrg(ds)), clock, readArea(activitiesConfig.read, {}));
+  return new DashboardFigures(
+    new StatsReader(ds, unitOrg(ds)),
+    clock,
+    readArea(activitiesConfig.read, {}),
+    new CallupSpeedQueries(ds, unitOrg(ds)),
+  );
 }

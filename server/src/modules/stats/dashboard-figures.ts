@@ -13,6 +13,7 @@ import {
 } from '@jianghuai/shared';
 import { Clock } from '../../common/clock/clock.js';
 import { activitiesConfig, type ActivitiesConfig } from '../../config/activities.config.js';
+import { CallupSpeedQueries } from '../callups/callup-speed.queries.js';
 import { OrgService } from '../org/org.service.js';
 import { StatCounter } from './stat-counter.entity.js';
 import {
@@ -24,6 +25,9 @@ import {
   type CounterRow,
   type UnitNode,
 } from './summary.js';
+
+/** Call-up response speed on the dashboard: the call-ups of the last 30 days. */
+export const SPEED_DAYS = 30;
 
 const DAY_KINDS: CounterKind[] = ['joined', 'left', 'patrols', 'tips_day'];
 const CURRENT_KINDS = COUNTER_KINDS.filter(
@@ -96,19 +100,41 @@ export class DashboardFigures {
     private readonly reader: StatsReader,
     private readonly clock: Clock,
     @Inject(activitiesConfig.KEY) private readonly activities: ActivitiesConfig,
+    private readonly callups: CallupSpeedQueries,
   ) {}
 
-  /** Figures of these units (unknown ids are left out), tips counted from `from` (or ever) to asOf. */
+  /**
+   * Figures of these units (unknown ids are left out), tips counted from `from` (or ever) to asOf; call-up speed over
+   * the call-ups sent from `from` (or the 30 days up to asOf) to asOf.
+   */
   async forUnits(unitIds: number[], asOf: string, opts: { from?: string } = {}): Promise<UnitFigures[]> {
     const start = [ruleWeeks(asOf, DASHBOARD_RULE_WEEKS).from, addCalendarDays(asOf, 1)];
     if (opts.from) start.push(opts.from);
     else start.push('0000-00-00');
     const idx = await this.reader.index(start.sort()[0]);
-    return this.fromIndex(idx, unitIds, asOf, opts.from ?? null);
+    const speeds = await this.speeds(idx, unitIds, opts.from ?? addCalendarDays(asOf, -(SPEED_DAYS - 1)), asOf);
+    return this.fromIndex(idx, unitIds, asOf, opts.from ?? null, speeds);
+  }
+
+  /** Median seconds from a call-up to acceptance per unit id (the call-ups module's figures, one query for all). */
+  async speeds(idx: SummaryIndex, unitIds: number[], from: string, to: string): Promise<Map<number, number | null>> {
+    const units = unitIds.map((id) => idx.unit(id)).filter((u): u is UnitNode => !!u);
+    const rows = await this.callups.speedByUnit(
+      units.map((u) => u.path),
+      from,
+      to,
+    );
+    return new Map(units.map((u, i) => [u.id, rows[i]?.acceptMedianS ?? null]));
   }
 
   /** The same from an index already read (the dashboard reads once per request). */
-  fromIndex(idx: SummaryIndex, unitIds: number[], asOf: string, from: string | null): UnitFigures[] {
+  fromIndex(
+    idx: SummaryIndex,
+    unitIds: number[],
+    asOf: string,
+    from: string | null,
+    speeds: Map<number, number | null>,
+  ): UnitFigures[] {
     const today = this.clock.today();
     const weeks = ruleWeeks(asOf, DASHBOARD_RULE_WEEKS);
     const min = this.activities.weeklyRuleMinimum;
@@ -140,7 +166,7 @@ export class DashboardFigures {
         weeklyRuleThisWeek: thisWeek,
         weeklyRuleRate: percentOf(weeksMet, stations.length * DASHBOARD_RULE_WEEKS),
         tipsCount: idx.sum('tips_day', u.path, (r) => r.day <= asOf && (!from || r.day >= from)),
-        callupAcceptMedianS: null,
+        callupAcceptMedianS: speeds.get(u.id) ?? null,
         activeTeams: idx.sum('teams_active', u.path),
       });
     }

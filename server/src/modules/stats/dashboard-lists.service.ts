@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   COMPANY_TYPE_LABELS,
-  DASHBOARD_DEFAULT_TARGETS,
   DASHBOARD_RULE_WEEKS,
   maskIdNumber,
   maskPersonName,
@@ -23,7 +22,9 @@ import { enrolmentConfig, type EnrolmentConfig } from '../../config/enrolment.co
 import { ApplicationQueries } from '../applications/application-queries.js';
 import { CompanyQueries } from '../companies/company-queries.js';
 import { RosterQueries } from '../roster/roster-queries.js';
+import { TargetQueries } from '../targets/target-queries.js';
 import { dashboardFromDay, joinFigures, joinOf, StatsReader } from './dashboard-figures.js';
+import { targetsInForce } from './dashboard-targets.js';
 import { resolveUnit } from './dashboard.service.js';
 import { ruleWeeks, type SummaryIndex, type UnitNode } from './summary.js';
 
@@ -46,6 +47,7 @@ export class DashboardListsService {
     private readonly clock: Clock,
     @Inject(activitiesConfig.KEY) private readonly activities: ActivitiesConfig,
     @Inject(enrolmentConfig.KEY) private readonly enrolment: EnrolmentConfig,
+    private readonly targets: TargetQueries,
   ) {}
 
   private async scoped(actor: Actor, unitId?: number): Promise<{ idx: SummaryIndex; unit: UnitNode }> {
@@ -60,6 +62,7 @@ export class DashboardListsService {
     if (unit.level === 'station' || unit.level === 'community') {
       const station = unit.level === 'station' ? unit : idx.unit(unit.parentId ?? 0)!;
       const companies = await this.companies.briefAtStations([station.id]);
+      const targets = targetsInForce(await this.targets.current()).joinRate.targetPct;
       const roster = await this.reader.companyRoster(companies.map((c) => c.id));
       const m = (id: number, measure: string) => roster.find((r) => r.refId === id && r.dim === measure)?.value ?? 0;
       rows = companies.map((c) => ({
@@ -69,7 +72,7 @@ export class DashboardListsService {
         level: null,
         companyType: c.type,
         companyTypeLabel: COMPANY_TYPE_LABELS[c.type],
-        targetPct: DASHBOARD_DEFAULT_TARGETS.joinRate.targetPct[c.type],
+        targetPct: targets[c.type],
         ...joinFigures(m(c.id, 'total'), m(c.id, 'joined')),
       }));
     } else {

@@ -3,7 +3,6 @@ import {
   addCalendarDays,
   COMPANY_TYPE_LABELS,
   COMPANY_TYPES,
-  DASHBOARD_DEFAULT_TARGETS,
   DASHBOARD_RULE_WEEKS,
   DASHBOARD_SERIES_WEEKS,
   isoWeekOf,
@@ -22,7 +21,9 @@ import { Clock } from '../../common/clock/clock.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { assertPathInScope, scopePrefix } from '../../common/scope/org-scope.js';
 import { activitiesConfig, type ActivitiesConfig } from '../../config/activities.config.js';
-import { DashboardFigures, dashboardFromDay, joinOf, StatsReader } from './dashboard-figures.js';
+import { TargetQueries } from '../targets/target-queries.js';
+import { DashboardFigures, dashboardFromDay, joinOf, SPEED_DAYS, StatsReader } from './dashboard-figures.js';
+import { targetsInForce } from './dashboard-targets.js';
 import { StatsRefresh } from './stats-refresh.js';
 import { mondayOf, ruleWeeks, type SummaryIndex, type UnitNode } from './summary.js';
 
@@ -44,6 +45,7 @@ export class DashboardService {
     private readonly refresh: StatsRefresh,
     private readonly clock: Clock,
     @Inject(activitiesConfig.KEY) private readonly activities: ActivitiesConfig,
+    private readonly targets: TargetQueries,
   ) {}
 
   async dashboard(actor: Actor, unitId?: number): Promise<DashboardResponse> {
@@ -52,7 +54,14 @@ export class DashboardService {
     const unit = resolveUnit(idx, actor, unitId);
     const children = unit.level === 'station' ? [unit] : idx.children(unit.id);
     const stations = unit.level === 'station' ? [unit] : idx.stationsUnder(unit.path);
-    const t = DASHBOARD_DEFAULT_TARGETS;
+    const t = targetsInForce(await this.targets.current());
+    const speedFrom = addCalendarDays(today, -(SPEED_DAYS - 1));
+    const speeds = await this.figures.speeds(
+      idx,
+      [...new Set([unit.id, ...children.map((c) => c.id)])],
+      speedFrom,
+      today,
+    );
     const volunteers = idx.volunteersAt(unit.path, null);
     const certified = idx.sum('roster_st', unit.path, (r) => r.dim.endsWith(':certified'));
     const certifiedJoined = idx.sum('roster_st', unit.path, (r) => r.dim.endsWith(':certified_joined'));
@@ -89,7 +98,7 @@ export class DashboardService {
           label: COMPANY_TYPE_LABELS[type],
           ...j,
           targetPct,
-          dueDate: t.joinRate.dueDate,
+          dueDate: t.joinRate.dueDate[type],
           met: (j.joinRate ?? 0) >= targetPct,
         };
       }),
@@ -98,12 +107,13 @@ export class DashboardService {
         children.map((c) => c.id),
         today,
         null,
+        speeds,
       ),
       stationsWithoutActiveTeam: stations.filter((s) => idx.sum('teams_active', s.path) === 0).length,
       weeklyRule: this.weeklyRule(idx, stations, today),
       overdueApplications: idx.sum('apps_overdue', unit.path),
       tips: this.tips(idx, unit.path),
-      callups: { available: false, acceptMedianS: null },
+      callups: { available: true, acceptMedianS: speeds.get(unit.id) ?? null },
       points: this.points(idx, unit, children),
       refreshedAt: refreshedAt ? refreshedAt.toISOString() : null,
     };

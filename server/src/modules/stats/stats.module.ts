@@ -8,6 +8,8 @@ import { PointsModule } from '../points/points.module.js';
 import { RosterModule } from '../roster/roster.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
 import { TipsModule } from '../tips/tips.module.js';
+import { TargetsModule } from '../targets/targets.module.js';
+import { CallupsModule } from '../callups/callups.module.js';
 import { VolunteersModule } from '../volunteers/volunteers.module.js';
 import { DashboardController } from './dashboard.controller.js';
 import { DashboardFigures, StatsReader } from './dashboard-figures.js';
@@ -34,6 +36,8 @@ import { StatsState } from './stats-state.entity.js';
     TeamsModule,
     TipsModule,
     PointsModule,
+    TargetsModule,
+    CallupsModule,
   ],
   providers: [StatsCompute, StatsRefresh, StatsReader, DashboardFigures, DashboardService, DashboardListsService],
   controllers: [DashboardController],
