@@ -151,6 +151,14 @@ export function reportProblem(
   return null;
 }
 
+/** The report's text: what the guard wrote, or for a 摸排 left without words a count of the findings. */
+export function reportTextOf(text: string, answers: readonly ItemAnswer[]): string {
+  const typed = text.trim();
+  if (typed || !answers.length) return typed;
+  const count = (r: VerificationResult) => answers.filter((a) => a.result === r).length;
+  return `摸排 ${answers.length} 项：有 ${count('found')}，无 ${count('not_found')}，有变化 ${count('changed')}`;
+}
+
 // ── the send form (发布指令) ──
 
 export const CALLUP_RADIUS_CHOICES = [0, 500, 1000, 2000, 5000] as const;

@@ -19,6 +19,7 @@ import {
   previewLine,
   readArrivalCode,
   reportProblem,
+  reportTextOf,
   sortMine,
   wartimeBannerText,
 } from '../../src/logic/callups';
@@ -120,6 +121,15 @@ describe('the feedback form', () => {
     answers[1].note = '大门换了位置';
     expect(reportProblem('', items, answers, false)).toBeNull();
     expect(reportProblem('', items, answers, true)).toContain('上传');
+  });
+  it('sends a count of the findings when a 摸排 is left without words', () => {
+    const answers = [
+      { itemId: 1, result: 'found' as const, note: '' },
+      { itemId: 2, result: 'changed' as const, note: '换了门岗' },
+    ];
+    expect(reportTextOf('  ', answers)).toBe('摸排 2 项：有 1，无 0，有变化 1');
+    expect(reportTextOf(' 已核对 ', answers)).toBe('已核对');
+    expect(reportTextOf('已到场', [])).toBe('已到场');
   });
   it('needs a sentence for an ordinary call-up', () => {
     expect(reportProblem('  ', [], [], false)).toContain('现场情况');

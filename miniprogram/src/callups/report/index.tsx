@@ -7,7 +7,14 @@ import { Choice } from '../../components/Choice';
 import { ErrorState, InlineError, LoadingState } from '../../components/States';
 import { errorText, useResource } from '../../hooks/useResource';
 import { CALLUP_PHOTOS_MAX, VERIFICATION_RESULTS, type VerificationResult } from '@jianghuai/shared';
-import { ITEM_NOTE_MAX, REPORT_TEXT_MAX, reportProblem, RESULT_WORDS, type ItemAnswer } from '../../logic/callups';
+import {
+  ITEM_NOTE_MAX,
+  REPORT_TEXT_MAX,
+  reportProblem,
+  reportTextOf,
+  RESULT_WORDS,
+  type ItemAnswer,
+} from '../../logic/callups';
 import { myCallup, reportCallup, type MyCallupDetail } from '../../services/callups';
 import { PhotoField } from './PhotoField';
 import '../../components/callups/callups.css';
@@ -80,9 +87,14 @@ function ReportForm({ c }: { c: MyCallupDetail }) {
     setError(null);
     try {
       await reportCallup(c.id, {
-        text: text.trim(),
+        text: reportTextOf(text, items),
         photoIds: photos.ids,
-        items: items.map((i) => ({ itemId: i.itemId, result: i.result!, note: i.note.trim(), photoIds: i.photoIds })),
+        items: items.map((i) => ({
+          itemId: i.itemId,
+          result: i.result!,
+          ...(i.note.trim() ? { note: i.note.trim() } : {}),
+          photoIds: i.photoIds,
+        })),
       });
       void Taro.navigateBack();
     } catch (caught) {
