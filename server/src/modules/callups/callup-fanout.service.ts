@@ -96,15 +96,37 @@ export class CallupFanout {
   ) {}
 
   /**
-   * Records the recipients to reach, in the caller's transaction: multi-row inserts of four numbers and two
-   * instants a row. The workers are woken when that transaction commits (`CallupFanoutKick`).
+   * Records the recipients to reach, in the caller's transaction: copied from `callup_recipients` in one statement
+   * when their ids are consecutive (as one insert gives them), else multi-row inserts of four numbers and two instants
+   * a row. The workers are woken when that transaction commits (`CallupFanoutWorker`).
    */
   async enqueue(manager: EntityManager, callupId: number, recipients: readonly FanoutRecipient[]): Promise<void> {
     if (recipients.length === 0) return;
     const exec = typeormExec(manager);
     const now = this.clock.now();
-    for (let i = 0; i < recipients.length; i += BATCH) {
-      const batch = recipients.slice(i, i + BATCH);
+    let rest = recipients;
+    const ids = recipients.map((r) => r.recipientId);
+    const min = ids.reduce((a, b) => Math.min(a, b));
+    const max = ids.reduce((a, b) => Math.max(a, b));
+    if (max - min + 1 === ids.length && new Set(ids).size === ids.length) {
+      // the usual case: the call-up's recipients were just inserted with consecutive ids, so one statement copies
+      // them without sending a value per row
+      const copied = await exec(
+        'INSERT INTO callup_deliveries (callupId, recipientId, userId, volunteerId, queuedAt, nextAttemptAt) SELECT callupId, id, userId, volunteerId, ?, ? FROM callup_recipients WHERE callupId = ? AND id BETWEEN ? AND ?',
+        [now, now, callupId, min, max],
+      );
+      if (copied.affected === ids.length) rest = [];
+      else if (copied.affected > 0) {
+        const { rows } = await exec(
+          'SELECT recipientId FROM callup_deliveries WHERE callupId = ? AND recipientId BETWEEN ? AND ?',
+          [callupId, min, max],
+        );
+        const done = new Set(rows.map((r) => Number(r.recipientId)));
+        rest = recipients.filter((r) => !done.has(r.recipientId));
+      }
+    }
+    for (let i = 0; i < rest.length; i += BATCH) {
+      const batch = rest.slice(i, i + BATCH);
       const params: unknown[] = [];
       for (const r of batch) params.push(callupId, r.recipientId, r.userId, r.volunteerId, now, now);
       await exec(
