@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import {
   CALLUP_PHOTO_PURPOSE,
   distanceMeters,
@@ -77,10 +77,10 @@ export class CallupResponsesService {
       .getRawMany<{ id: number | string }>();
     const order = ids.map((row) => Number(row.id));
     if (!order.length) return toPage([], total, q);
-    const recipients = await this.ds.getRepository(CallupRecipient).findBy(order.map((id) => ({ id })));
+    const recipients = await this.ds.getRepository(CallupRecipient).findBy({ id: In(order) });
     const callups = await this.ds
       .getRepository(Callup)
-      .findBy([...new Set(recipients.map((r) => r.callupId))].map((id) => ({ id })));
+      .findBy({ id: In([...new Set(recipients.map((r) => r.callupId))]) });
     const units = await this.unitNames(callups.map((c) => c.orgUnitId));
     const byId = new Map(callups.map((c) => [c.id, c]));
     const byRecipient = new Map(recipients.map((r) => [r.id, r]));

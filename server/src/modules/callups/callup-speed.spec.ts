@@ -1,4 +1,4 @@
-import { nearestRank, rankOf, secondsBetween, speedOf } from './callup-speed.js';
+import { nearestRank, secondsBetween, speedOf } from './callup-speed.js';
 
 describe('callup speed figures', () => {
   it('takes the nearest rank: the lower middle for an even count, the 9th of 10 for p90', () => {
@@ -7,8 +7,6 @@ describe('callup speed figures', () => {
     expect(nearestRank([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9)).toBe(9);
     expect(nearestRank([5], 0.9)).toBe(5);
     expect(nearestRank([], 0.5)).toBeNull();
-    expect(rankOf(10, 0.9)).toBe(9);
-    expect(rankOf(0, 0.5)).toBe(0);
   });
 
   it('sorts before ranking and counts whole seconds', () => {

@@ -10,11 +10,6 @@ export function nearestRank(sortedAscending: readonly number[], p: number): numb
   return sortedAscending[Math.min(n, Math.max(1, Math.ceil(p * n))) - 1];
 }
 
-/** The 1-based rank of the p-th percentile among n values (0 when there are none). */
-export function rankOf(n: number, p: number): number {
-  return n ? Math.min(n, Math.max(1, Math.ceil(p * n))) : 0;
-}
-
 export interface SpeedFigures {
   acceptMedianS: number | null;
   acceptP90S: number | null;
