@@ -11,6 +11,7 @@ import {
 } from '@jianghuai/shared';
 import { AuditLog } from '../src/modules/audit/audit-log.entity.js';
 import { OrgUnit } from '../src/modules/org/org-unit.entity.js';
+import { StageNarrative } from '../src/modules/reports/entities/stage-narrative.entity.js';
 import { DashboardFigures } from '../src/modules/stats/dashboard-figures.js';
 import { Tip } from '../src/modules/tips/entities/tip.entity.js';
 import { createVolunteers } from './support/activity-factories.js';
@@ -139,6 +140,18 @@ describe('Reports (e2e)', () => {
       expect(await ctx.dataSource.getRepository(AuditLog).countBy({ action: 'report.narrative.submit' })).toBe(3);
     });
 
+    it('two submissions at the same moment make one narrative, the first submission kept', async () => {
+      const put = (text: string) =>
+        api(yushan, 'put', `/admin/report-stages/${stage.id}/my-narrative`, { text }).then((r) => r.status);
+      expect(await Promise.all([put(`${TEXT}甲`), put(`${TEXT}乙`), put(`${TEXT}丙`)])).toEqual([200, 200, 200]);
+      const rows = await ctx.dataSource
+        .getRepository(StageNarrative)
+        .findBy({ stageId: stage.id, orgId: id['MAS-YS-YS'] });
+      expect(rows).toHaveLength(1);
+      expect([`${TEXT}甲`, `${TEXT}乙`, `${TEXT}丙`]).toContain(rows[0].text);
+      await ctx.dataSource.getRepository(StageNarrative).delete({ id: rows[0].id });
+    });
+
     it('a unit reads its own narrative and those below it, never a sibling (404)', async () => {
       const path = (org: number) => `/admin/report-stages/${stage.id}/narratives/${org}`;
       await get(yushan, path(id['MAS-YS-PH']), 404);
@@ -216,6 +229,10 @@ describe('Reports (e2e)', () => {
       expect(ph.figures).toMatchObject({ joinRate: figures[1].joinRate, tipsCount: figures[1].tipsCount });
       expect(r.late.map((s) => s.orgName)).toEqual(['平湖派出所']);
       expect(r.missing).toHaveLength(19);
+      expect(r.targets.find((t) => t.key === 'volunteers_total')).toMatchObject({
+        value: 10000,
+        dueDate: '2022-06-30',
+      });
     });
 
     it('exports the compiled report: a summary, one sheet per branch with its stations, late and missing', async () => {
@@ -249,6 +266,7 @@ describe('Reports (e2e)', () => {
       ]);
       const ys = wb.getWorksheet('雨山分局')!;
       expect(col(ys, 1)).toEqual(['雨山分局', '平湖派出所', '雨山派出所', '安民派出所']);
+      expect(col(summary, 1)).toEqual(expect.arrayContaining(['工作目标', '义警总人数', '保安公司入会率']));
       const compiled = await get<CompiledStageReport>(city, `/admin/report-stages/${stage.id}/compile`);
       const ph = compiled.branches.find((b) => b.orgName === '雨山分局')!.stations[0];
       expect(ys.getRow(3).getCell(2).value).toBe(ph.figures.volunteers);

@@ -279,6 +279,8 @@ export interface CompiledStageReport {
   compiledAt: string;
   city: CompiledUnit | null;
   branches: CompiledBranch[];
+  /** The targets in force when compiled, to read the figures against. */
+  targets: TargetResponse[];
   late: StageSubmitter[];
   missing: StageSubmitter[];
 }

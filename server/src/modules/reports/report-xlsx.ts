@@ -85,6 +85,11 @@ export async function stageWorkbook(r: CompiledStageReport, zone: string): Promi
   for (const b of r.branches) summary.addRow(figureRow(b, zone));
   summary.addRow([]);
   summary.addRow([`${r.stage.name}，截止日期 ${r.stage.dueDate}，数据截至 ${r.asOf}`]);
+  summary.addRow([]);
+  summary.addRow(['工作目标', '目标值', '完成期限']).font = { bold: true };
+  for (const t of r.targets) {
+    summary.addRow([t.label, `${t.value}${t.unitLabel}`, t.dueDate ?? '长期']);
+  }
   for (const b of r.branches) {
     const ws = wb.addWorksheet(sheetName(wb, b.orgName));
     ws.columns = FIGURE_COLUMNS;

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { OrgModule } from '../org/org.module.js';
 import { StatsModule } from '../stats/stats.module.js';
+import { TargetsModule } from '../targets/targets.module.js';
 import { RankingEntry } from './entities/ranking-entry.entity.js';
 import { RankingPublication } from './entities/ranking-publication.entity.js';
 import { ReportStage } from './entities/report-stage.entity.js';
@@ -21,6 +22,7 @@ import { StagesService } from './stages.service.js';
     OrgModule,
     AuditModule,
     StatsModule,
+    TargetsModule,
   ],
   controllers: [StagesController, RankingsController],
   providers: [StagesService, StageCompiler, RankingsService, ReportUnits],

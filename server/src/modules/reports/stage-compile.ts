@@ -13,6 +13,7 @@ import type { Actor } from '../../common/auth/actor.js';
 import { Clock } from '../../common/clock/clock.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DashboardFigures } from '../stats/dashboard-figures.js';
+import { TargetQueries } from '../targets/target-queries.js';
 import { ReportStage } from './entities/report-stage.entity.js';
 import { ReportUnits } from './report-units.js';
 import { stageWorkbook } from './report-xlsx.js';
@@ -48,6 +49,7 @@ export class StageCompiler {
     private readonly units: ReportUnits,
     private readonly figures: DashboardFigures,
     private readonly audit: AuditService,
+    private readonly targets: TargetQueries,
   ) {}
 
   async compile(actor: Actor, id: number): Promise<CompiledStageReport> {
@@ -88,6 +90,7 @@ export class StageCompiler {
       compiledAt: this.clock.now().toISOString(),
       city: unit(city.id),
       branches,
+      targets: await this.targets.current(),
       late: all.filter((s) => s.late),
       missing: all.filter((s) => !s.submittedAt),
     };
