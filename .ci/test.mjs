@@ -177,6 +177,7 @@ const DATE_SENSITIVE_JOURNEYS = {
     'mall-staff',
     'reports-late-acknowledged',
     'reports-dispute-mediated',
+    'stage-report',
   ],
   2330: [
     'enrolment-extras-exemption-recheck',
@@ -190,6 +191,7 @@ const DATE_SENSITIVE_JOURNEYS = {
     'mall-staff',
     'reports-late-acknowledged',
     'reports-dispute-mediated',
+    'stage-report',
     'activities-publish-signup-checkin-confirm-points',
   ],
 };
