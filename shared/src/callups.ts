@@ -439,6 +439,8 @@ export interface MyCallupResponse extends MyCallupSummary {
   pointsAwarded: number;
   /** the guard leads a targeted team and may show the rotating QR */
   canShowQr: boolean;
+  /** the war-time state active now over the call-up's target area, for the banner (战时状态 · reason · until when) */
+  wartime?: WartimeBanner | null;
 }
 
 // ── the live board and response speed ──
