@@ -228,9 +228,39 @@ describe(`call-up answers, arrival and feedback (${E2E_DB})`, () => {
     expect(entries.map((e) => [e.type, e.amount, e.userId])).toEqual([['callup', 10, v.userId]]);
   });
 
-  it('war-time mode doubles the points; an ordinary call-up refuses 摸排 items', async () => {
+  it('war-time: the detail carries the banner while the state lasts; the points are doubled', async () => {
     const { vs, callup, recipients } = await callupFor(1, { mode: 'wartime' });
     const v = vs[0];
+    const branch = (await ctx.loginStaff('yushan_branch')).accessToken;
+    const declared = await ctx
+      .http()
+      .post('/api/admin/wartime')
+      .set(...bearer(branch))
+      .send({
+        areaId: (await ctx.org('MAS-YS-PH')).id,
+        startsAt: new Date(ctx.clock.nowMs() - 60_000).toISOString(),
+        endsAt: new Date(ctx.clock.nowMs() + 3600_000).toISOString(),
+        reason: '防汛抢险',
+      })
+      .expect(200);
+    try {
+      const shown = await guard(v, 'get', `/callups/${callup.id}`).expect(200);
+      expect(shown.body.wartime).toMatchObject({
+        id: declared.body.id,
+        areaName: '平湖派出所',
+        leadUnitName: '雨山分局',
+        reason: '防汛抢险',
+      });
+    } finally {
+      // ended at once: other suites on this database send call-ups into 平湖 as its station
+      await ctx
+        .http()
+        .post(`/api/admin/wartime/${declared.body.id}/end`)
+        .set(...bearer(branch))
+        .send({ reason: '险情解除' })
+        .expect(200);
+    }
+    expect((await guard(v, 'get', `/callups/${callup.id}`).expect(200)).body.wartime).toBeNull();
     await guard(v, 'post', `/callups/${callup.id}/answer`, { answer: 'accept' }).expect(200);
     await guard(v, 'post', `/callups/${callup.id}/arrive`, near).expect(200);
     await guard(v, 'post', `/callups/${callup.id}/report`, {
@@ -239,6 +269,8 @@ describe(`call-up answers, arrival and feedback (${E2E_DB})`, () => {
     }).expect(400);
     const filed = await guard(v, 'post', `/callups/${callup.id}/report`, { text: '到岗，已完成' }).expect(200);
     expect(filed.body.pointsAwarded).toBe(20);
+    const plain = await callupFor(1);
+    expect((await guard(plain.vs[0], 'get', `/callups/${plain.callup.id}`).expect(200)).body.wartime).toBeNull();
     expect((await ledgerOf(recipients[0].id)).map((e) => e.amount)).toEqual([20]);
   });
 

@@ -20,6 +20,8 @@ import { UploadQuota } from '../../src/modules/files/upload-quota.js';
 import { UploadsService } from '../../src/modules/files/uploads.service.js';
 import { UserQueries } from '../../src/modules/users/user-queries.js';
 import { VolunteerQueries } from '../../src/modules/volunteers/volunteer-queries.js';
+import { WartimeQueries } from '../../src/modules/wartime/wartime-queries.js';
+import { WartimeState } from '../../src/modules/wartime/wartime-state.entity.js';
 import type { OrgUnit } from '../../src/modules/org/org-unit.entity.js';
 import { unitActivitiesConfig, unitTeams } from './factories-activities.js';
 import { unitVolunteerReach } from './factories-alerts.js';
@@ -54,6 +56,7 @@ export function unitCallupResponses(
     unitOrg(ds),
     unitTeams(ds),
     new CallupQrCodes(config, clock),
+    new WartimeQueries(ds.getRepository(WartimeState)),
   );
 }
 

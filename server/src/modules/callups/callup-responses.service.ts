@@ -8,6 +8,7 @@ import {
   type CallupQrResponse,
   type MyCallupPage,
   type MyCallupResponse,
+  type WartimeBanner,
 } from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
 import { Clock } from '../../common/clock/clock.js';
@@ -20,6 +21,7 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { OrgService } from '../org/org.service.js';
 import { PointsLedgerService } from '../points/points-ledger.service.js';
 import { TeamQueries } from '../teams/team-queries.js';
+import { WartimeQueries } from '../wartime/wartime-queries.js';
 import { CallupQrCodes } from './callup-qr.js';
 import { Callup } from './entities/callup.entity.js';
 import { CallupRecipient } from './entities/callup-recipient.entity.js';
@@ -54,6 +56,7 @@ export class CallupResponsesService {
     private readonly org: OrgService,
     private readonly teams: TeamQueries,
     private readonly qr: CallupQrCodes,
+    private readonly wartime: WartimeQueries,
   ) {}
 
   /** Open call-ups (before their deadline) first, then the past ones; newest first within each. */
@@ -245,7 +248,29 @@ export class CallupResponsesService {
   private async view(actor: Actor, c: Callup, r: CallupRecipient): Promise<MyCallupResponse> {
     const fresh = await this.ds.getRepository(CallupRecipient).findOneByOrFail({ id: r.id });
     const units = await this.unitNames([c.orgUnitId]);
-    return toMyCallup(c, fresh, units.get(c.orgUnitId) ?? '', c.status === 'open' && (await this.leads(actor, c)));
+    const view = toMyCallup(
+      c,
+      fresh,
+      units.get(c.orgUnitId) ?? '',
+      c.status === 'open' && (await this.leads(actor, c)),
+    );
+    return { ...view, wartime: await this.banner(c) };
+  }
+
+  /** The war-time state active now over the call-up's target area (the banner on the guard's page), if any. */
+  private async banner(c: Callup): Promise<WartimeBanner | null> {
+    const area = await this.org.findById(c.target.unitId);
+    const state = area ? await this.wartime.activeFor(area.path, this.clock.now()) : null;
+    if (!state) return null;
+    const { id, areaName, leadUnitName, reason } = state;
+    return {
+      id,
+      areaName,
+      leadUnitName,
+      reason,
+      startsAt: state.startsAt.toISOString(),
+      endsAt: state.endsAt.toISOString(),
+    };
   }
 
   private async leads(actor: Actor, c: Callup): Promise<boolean> {
