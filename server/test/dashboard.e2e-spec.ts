@@ -276,6 +276,46 @@ describe('Dashboard (e2e)', () => {
     expect(dash.weeklyRule.thisWeek).toEqual({ week: after.week, below: 0, stations: 1 });
   });
 
+  it('cuts weeks at Shanghai midnight: at Monday 00:30 (UTC still Sunday) a patrol at 23:50 is last week, 00:10 this week', async () => {
+    const edge = await createTestApp({ CLOCK_START: '2026-11-29T16:30:00Z' });
+    try {
+      const officer = (await edge.loginStaff('jiefang_station')).accessToken;
+      const admin2 = (await edge.loginStaff('admin')).accessToken;
+      const place = async (iso: string) => {
+        const a = await publishActivity(edge, officer);
+        const start = new Date(iso);
+        await shiftActivity(edge, a.id, start, new Date(start.getTime() + 1_800_000));
+      };
+      const rule = async () =>
+        (
+          await edge
+            .http()
+            .get('/api/admin/dashboard/weekly-rule')
+            .set(...bearer(officer))
+            .expect(200)
+        ).body as WeeklyRulePage;
+      const run = () =>
+        edge
+          .http()
+          .post('/api/admin/jobs/stats-refresh/run')
+          .set(...bearer(admin2))
+          .expect(200);
+      await run();
+      const before = (await rule()).items[0];
+      await place('2026-11-29T15:50:00Z'); // Sunday 23:50 Shanghai: 2026-W48
+      await place('2026-11-29T16:10:00Z'); // Monday 00:10 Shanghai: 2026-W49
+      await run();
+      const after = await rule();
+      expect(after.week).toBe('2026-W49');
+      const [b, a] = [before, after.items[0]];
+      expect(a.thisWeek - b.thisWeek).toBe(1);
+      expect(a.weeks[7].week).toBe('2026-W48');
+      expect(a.weeks[7].count - b.weeks[7].count).toBe(1);
+    } finally {
+      await edge.close();
+    }
+  });
+
   it("shows the targets the city has set (the newest value and due date), the rule's defaults until then", async () => {
     const before = await view(city);
     expect(before.volunteers).toMatchObject({ target: 10000, dueDate: '2022-06-30' });
