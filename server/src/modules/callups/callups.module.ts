@@ -8,7 +8,14 @@ import { PointsModule } from '../points/points.module.js';
 import { SmsModule } from '../sms/sms.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
 import { VolunteersModule } from '../volunteers/volunteers.module.js';
+import { ActivitiesModule } from '../activities/activities.module.js';
 import { WartimeModule } from '../wartime/wartime.module.js';
+import { CallupDrawsService } from './callup-draws.service.js';
+import { CallupPlansService } from './callup-plans.service.js';
+import { CallupTargeting } from './callup-targeting.js';
+import { CallupViews } from './callup-views.js';
+import { CallupsAdminController } from './callups-admin.controller.js';
+import { CallupsService } from './callups.service.js';
 import { CallupDraw } from './entities/callup-draw.entity.js';
 import { CallupPlan } from './entities/callup-plan.entity.js';
 import { CallupRecipient } from './entities/callup-recipient.entity.js';
@@ -43,9 +50,15 @@ import { CallupsController } from './callups.controller.js';
     TeamsModule,
     VolunteersModule,
     WartimeModule,
+    ActivitiesModule,
   ],
-  controllers: [CallupsController, CallupsBoardController],
+  controllers: [CallupsAdminController, CallupsController, CallupsBoardController],
   providers: [
+    CallupTargeting,
+    CallupViews,
+    CallupsService,
+    CallupPlansService,
+    CallupDrawsService,
     CallupResponsesService,
     CallupBoardService,
     CallupQrCodes,

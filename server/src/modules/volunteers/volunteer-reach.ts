@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
+import type { Skill, VolunteerTier } from '@jianghuai/shared';
 import { PiiCipher } from '../../common/pii/pii-cipher.js';
+import { likeContains } from '../companies/companies.service.js';
 import { UserQueries } from '../users/user-queries.js';
 import { Volunteer } from './volunteer.entity.js';
 
@@ -14,6 +16,20 @@ export interface ReachableVolunteer {
 }
 
 const BATCH = 400;
+
+/** Who a call-up asks (docs/callups.md#call-ups-and-targeting): the units, optionally a team's people, skills, tiers. */
+export interface ReachFilter {
+  stationIds: readonly number[];
+  communityIds: readonly number[];
+  /** only these volunteers (a team's members and leader); absent = anyone in the units */
+  onlyIds?: readonly number[];
+  /** every listed skill is needed */
+  skills?: readonly Skill[];
+  /** empty or absent = any tier */
+  tiers?: readonly VolunteerTier[];
+}
+
+export type MatchedVolunteer = ReachableVolunteer & { tier: VolunteerTier };
 
 /**
  * Whom a warning or a bulletin reaches (docs/alerts.md), for other modules: the active volunteers managed by or
@@ -40,6 +56,45 @@ export class VolunteerReach {
     if (communityIds.length) or.push('v.residenceCommunityId IN (:...communityIds)');
     qb.andWhere(`(${or.join(' OR ')})`, { stationIds: [...stationIds], communityIds: [...communityIds] });
     return qb.orderBy('v.id', 'ASC').getMany();
+  }
+
+  /**
+   * Active volunteers managed by or living in the units who match the filter, in one query: skills (all) and tiers
+   * are filtered in SQL, so a city of 20,000 volunteers is one read, not one per archive.
+   */
+  async activeMatching(f: ReachFilter): Promise<MatchedVolunteer[]> {
+    if (f.stationIds.length === 0 && f.communityIds.length === 0) return [];
+    if (f.onlyIds && f.onlyIds.length === 0) return [];
+    const qb = this.ds
+      .getRepository(Volunteer)
+      .createQueryBuilder('v')
+      .select(['v.id', 'v.userId', 'v.stationId', 'v.residenceCommunityId', 'v.tier'])
+      .where("v.status = 'active'");
+    const or: string[] = [];
+    if (f.stationIds.length) or.push('v.stationId IN (:...stationIds)');
+    if (f.communityIds.length) or.push('v.residenceCommunityId IN (:...communityIds)');
+    qb.andWhere(`(${or.join(' OR ')})`, { stationIds: [...f.stationIds], communityIds: [...f.communityIds] });
+    if (f.onlyIds) qb.andWhere('v.id IN (:...onlyIds)', { onlyIds: [...f.onlyIds] });
+    if (f.tiers?.length) qb.andWhere('v.tier IN (:...tiers)', { tiers: [...f.tiers] });
+    (f.skills ?? []).forEach((skill, i) =>
+      qb.andWhere(`v.skills LIKE :skill${i} ESCAPE '!'`, { [`skill${i}`]: likeContains(`"name":"${skill}"`) }),
+    );
+    return qb.orderBy('v.id', 'ASC').getMany();
+  }
+
+  /** How many of these volunteers have a mobile (the archive's, else the account's): who a text can reach. */
+  async countWithPhone(volunteerIds: readonly number[]): Promise<number> {
+    let n = 0;
+    for (let i = 0; i < volunteerIds.length; i += BATCH) {
+      const rows = await this.ds.getRepository(Volunteer).find({
+        where: { id: In(volunteerIds.slice(i, i + BATCH)) },
+        select: { id: true, userId: true, phoneEnc: true },
+      });
+      const rest = rows.filter((r) => !r.phoneEnc).map((r) => r.userId);
+      const users = rest.length ? await this.users.findByIds(rest, { id: true, phoneEnc: true }) : [];
+      n += rows.length - rest.length + users.filter((u) => u.phoneEnc).length;
+    }
+    return n;
   }
 
   /** Active volunteers among these ids (a team's members). */

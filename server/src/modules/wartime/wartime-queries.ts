@@ -47,6 +47,12 @@ export function toWartimeRecord(s: WartimeState): WartimeStateRecord {
 export class WartimeQueries {
   constructor(@InjectRepository(WartimeState) private readonly states: Repository<WartimeState>) {}
 
+  /** A state by id, whatever its period (a call-up's detail names the state it was sent under). */
+  async byId(id: number): Promise<WartimeStateRecord | null> {
+    const s = await this.states.findOneBy({ id });
+    return s ? toWartimeRecord(s) : null;
+  }
+
   /** The active state covering the unit at `orgPath` (the most local one when several do), or null. */
   async activeFor(orgPath: string, at: Date, manager?: EntityManager): Promise<WartimeStateRecord | null> {
     const found = await this.activeForPaths([orgPath], at, manager);
