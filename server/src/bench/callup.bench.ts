@@ -234,16 +234,10 @@ async function sendDirect(): Promise<number> {
       "INSERT INTO callup_recipients (callupId, volunteerId, userId, stationId, source, status, askedAt, pointsAwarded) SELECT ?, id, userId, stationId, 'direct', 'asked', ?, 0 FROM volunteers WHERE stationId = ? AND status = 'active'",
       [id, at, target.id],
     );
-    const [rows] = (await c.query('SELECT id, userId, volunteerId FROM callup_recipients WHERE callupId = ?', [
-      id,
-    ])) as unknown as [{ id: number; userId: number; volunteerId: number }[]];
-    for (let i = 0; i < rows.length; i += 400) {
-      const batch = rows.slice(i, i + 400).map((r) => [id, r.id, r.userId, r.volunteerId, at, at]);
-      await c.query(
-        'INSERT INTO callup_deliveries (callupId, recipientId, userId, volunteerId, queuedAt, nextAttemptAt) VALUES ?',
-        [batch],
-      );
-    }
+    await c.query(
+      'INSERT INTO callup_deliveries (callupId, recipientId, userId, volunteerId, queuedAt, nextAttemptAt) SELECT callupId, id, userId, volunteerId, ?, ? FROM callup_recipients WHERE callupId = ?',
+      [at, at, id],
+    );
     await c.commit();
     return id;
   } finally {

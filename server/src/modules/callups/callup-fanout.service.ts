@@ -294,11 +294,13 @@ export class CallupFanout {
   /** Pushes each written row's message, `concurrency` at a time, then records the outcomes. Returns how many were sent. */
   private async pushAll(token: string, rows: ClaimedDelivery[]): Promise<number> {
     if (rows.length === 0) return 0;
-    const queue = [...rows];
-    const lanes = Array.from({ length: Math.min(this.config.concurrency, rows.length) }, async () => {
-      for (let d = queue.shift(); d; d = queue.shift()) await this.notifications.push([d.notificationId!]);
-    });
-    await Promise.all(lanes);
+    // `concurrency` lanes, each pushing its share one after another (one read of its messages per lane)
+    const lanes = Math.min(this.config.concurrency, rows.length);
+    await Promise.all(
+      Array.from({ length: lanes }, (_, lane) =>
+        this.notifications.push(rows.filter((_, i) => i % lanes === lane).map((d) => d.notificationId!)),
+      ),
+    );
     const statuses = await this.notifications.pushStatuses(rows.map((d) => d.notificationId!));
     const outcome = (d: ClaimedDelivery): PushOutcome | 'retry' => {
       const s = statuses.get(d.notificationId!);
