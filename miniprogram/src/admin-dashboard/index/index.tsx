@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { hasPermission, isStaffRole } from '@jianghuai/shared';
 import { BigButton } from '../../components/BigButton';
 import { Screen } from '../../components/Screen';
+import { withWholeDates } from '../../components/WholeDates';
 import { ErrorState, LoadingState } from '../../components/States';
 import { openPage } from '../../hooks/navigate';
 import { useResource } from '../../hooks/useResource';
@@ -60,8 +61,9 @@ export default function DashboardPage() {
             {data.data.unit.name}
           </Text>
           <Text className="jh-block jh-muted" data-testid="dash-as-of">
-            数据截至 {data.data.asOf}
-            {data.data.refreshedAt ? `（汇总于 ${formatDateTime(data.data.refreshedAt)}）` : ''}
+            {withWholeDates(
+              `数据截至 ${data.data.asOf}${data.data.refreshedAt ? `，汇总于 ${formatDateTime(data.data.refreshedAt)}` : ''}`,
+            )}
           </Text>
           <Headlines d={data.data} />
           <Units d={data.data} />

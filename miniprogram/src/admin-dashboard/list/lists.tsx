@@ -198,7 +198,7 @@ export function OverdueList({ unitId }: { unitId?: number }) {
           </Text>
           <Text className="jh-row-card__line">{a.org.name}</Text>
           <Text className="jh-row-card__line">
-            提交于 {formatDateTime(a.submittedAt)}，已超时 {a.overdueDays} 天
+            提交于 <Text className="jh-time">{formatDateTime(a.submittedAt)}</Text>，已超时 {a.overdueDays} 天
           </Text>
         </View>
       )}

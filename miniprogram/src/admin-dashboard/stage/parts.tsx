@@ -45,7 +45,7 @@ export function NarrativeForm({ mine, today, onSaved }: { mine: MyNarrative; tod
       </Text>
       {n ? (
         <Text className="jh-block" data-testid="narrative-state">
-          已于 {formatDateTime(n.submittedAt)} 提交
+          已于 <Text className="jh-time">{formatDateTime(n.submittedAt)}</Text> 提交
           {n.late ? <Text className="jh-dash-late">逾期</Text> : null}
           {n.editedAfterDue ? '（截止后修改过）' : ''}
         </Text>
@@ -55,7 +55,7 @@ export function NarrativeForm({ mine, today, onSaved }: { mine: MyNarrative; tod
         </Text>
       )}
       <Textarea
-        className="jh-dash-textarea"
+        className="jh-dash-textarea jh-textarea"
         value={text}
         maxlength={NARRATIVE_MAX}
         placeholder="本阶段开展的工作、取得的成效、存在的问题和下一步打算"
@@ -119,7 +119,9 @@ export function Compiled({ report }: { report: CompiledStageReport }) {
   return (
     <View data-testid="stage-compiled">
       <Section title={`数据截至 ${report.asOf}（截止日期）`} testId="stage-compiled-figures">
-        <Text className="jh-block jh-muted">汇总于 {formatDateTime(report.compiledAt)}</Text>
+        <Text className="jh-block jh-muted">
+          汇总于 <Text className="jh-time">{formatDateTime(report.compiledAt)}</Text>
+        </Text>
         <Table>
           <Row head cells={['单位', '义警', '入会率', '勤务达标', '线索', '响应']} />
           {report.city ? <Row cells={unitCells(report.city)} testId="stage-compiled-city" /> : null}

@@ -78,7 +78,7 @@ function NewStage({ onCreated }: { onCreated: () => void }) {
       <DateTimeField label="截止日期" date={dueDate} onChange={(v) => setDueDate(v.date)} testId="stage-new-due" />
       <Text className="jh-field__label">填报要求（可不填）</Text>
       <Textarea
-        className="jh-dash-textarea"
+        className="jh-dash-textarea jh-textarea"
         value={note}
         maxlength={STAGE_NOTE_MAX}
         onInput={(e) => setNote(e.detail.value)}

@@ -5,6 +5,7 @@ import { TARGET_NOTE_MAX, type TargetResponse } from '@jianghuai/shared';
 import { BigButton } from '../../components/BigButton';
 import { DateTimeField } from '../../components/DateTimeField';
 import { InlineError, LoadingState } from '../../components/States';
+import { withWholeDates } from '../../components/WholeDates';
 import { useResource } from '../../hooks/useResource';
 import { formatDateTime } from '../../logic/format';
 import { targetInput, targetValueText } from '../../logic/dashboard';
@@ -80,7 +81,8 @@ function History({ t }: { t: TargetResponse }) {
     <View data-testid="target-history">
       {rows.data.map((h) => (
         <Text key={h.id} className="jh-row-card__line" data-testid="target-history-row">
-          {formatDateTime(h.setAt)} {h.setByName}：{targetValueText(t.unit, h.value, t.unitLabel)}
+          <Text className="jh-time">{formatDateTime(h.setAt)}</Text> {h.setByName}：
+          {targetValueText(t.unit, h.value, t.unitLabel)}
           {h.dueDate ? `，期限 ${h.dueDate}` : '，长期'}
           {h.note ? `（${h.note}）` : ''}
         </Text>
@@ -104,10 +106,11 @@ export function TargetCard({ t, canEdit, onSaved }: { t: TargetResponse; canEdit
       </Text>
       <Text className="jh-row-card__line">{t.dueDate ? `期限 ${t.dueDate}` : '长期要求'}</Text>
       <Text className="jh-row-card__line">
-        {t.isDefault
-          ? '默认目标（市局未调整）'
-          : `${t.setByName ?? ''} 于 ${t.setAt ? formatDateTime(t.setAt) : ''} 设定`}
-        {t.note ? `：${t.note}` : ''}
+        {withWholeDates(
+          t.isDefault
+            ? '默认目标（市局未调整）'
+            : `${t.setByName ?? ''} 于 ${t.setAt ? formatDateTime(t.setAt) : ''} 设定${t.note ? `：${t.note}` : ''}`,
+        )}
       </Text>
       {canEdit ? (
         <BigButton

@@ -165,12 +165,21 @@ const STAFF_PAGES = {
   ],
   mall: ['admin-mall/orders/index', 'admin-mall/order/index', 'admin-mall/products/index', 'admin-mall/stats/index'],
   company: ['cases/reports/index', 'cases/report/index', 'cases/report-new/index'],
+  // the bureau's view: 数据看板 with its chart and tables, a drill-down list, targets, stages and the ranking
+  city: [
+    'admin-dashboard/index/index',
+    'admin-dashboard/list/index',
+    'admin-dashboard/targets/index',
+    'admin-dashboard/stages/index',
+    'admin-dashboard/ranking/index',
+  ],
 };
 
 /** The staff pages of one record: the newest warning, 张伟's order and the company's newest report. */
 const STAFF_QUERIES = (ids) => ({
   'admin-alerts/detail/index': `?id=${ids.sentAlert}`,
   'admin-mall/order/index': `?id=${ids.order}`,
+  'admin-dashboard/list/index': '?kind=weekly',
   'admin-cases/report/index': `?id=${ids.report}`,
   'cases/report/index': `?id=${ids.report}`,
   'admin-applications/volunteer/index': `?id=${ids.volunteer}`,

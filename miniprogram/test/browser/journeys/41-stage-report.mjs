@@ -13,6 +13,8 @@ import {
   checkOlderUserSizes,
   clockNow,
   fillInput,
+  formatViolations,
+  measureReadability,
   shanghaiDate,
   shot,
   signInAsStaff,
@@ -34,6 +36,15 @@ async function fillTextarea(page, id, value) {
   await box.fill(value);
 }
 
+/** The stage page at the large text size: ≥ 18 px text, ≥ 44 px targets, 4.5:1 contrast, whole dates. */
+async function assertReadable(page, label) {
+  const { violations } = await measureReadability(page);
+  assert(
+    violations.length === 0,
+    `${violations.length} readability violations:\n${formatViolations(label, violations)}`,
+  );
+}
+
 /** 数据看板 → 阶段报告 → the stage named `name`. */
 async function openStage(page, name) {
   await tap(page, 'tile-reports');
@@ -47,6 +58,8 @@ async function openStage(page, name) {
 
 /** The city defines the stage, due yesterday in Shanghai. */
 async function defineStage(page, base, name, dueDate) {
+  await page.goto(`${base}/#/pages/staff-login/index`);
+  await page.evaluate(() => localStorage.setItem('jh.textSize', JSON.stringify({ data: 'large' })));
   await signInAsStaff(page, base, 'city');
   await tap(page, 'tile-reports');
   await tap(page, 'dash-open-stages');
@@ -78,6 +91,7 @@ async function writeLate(page, base, name) {
   await tap(page, 'narrative-submit');
   const state = await textContaining(page, 'narrative-state', '逾期');
   assert(state.includes('已于') && state.includes('逾期'), `after submitting the narrative reads "${state}"`);
+  await assertReadable(page, 'stage (station)');
   await shot(page, 'stage02-late-narrative');
 }
 
@@ -92,6 +106,7 @@ async function compileAndExport(page, base, name) {
   assert((await late.innerText()).includes('逾期'), '平湖派出所 is listed without the 逾期 mark');
   const branches = await page.locator('[data-testid="stage-compiled-branch"]').count();
   assert(branches >= 2, `the compiled report shows ${branches} branches`);
+  await assertReadable(page, 'stage (city, compiled)');
   await shot(page, 'stage03-compiled');
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: STEP_TIMEOUT_MS }),
