@@ -54,6 +54,7 @@ export const MODULE_DEPENDENCIES = {
   ],
   mall: ['org', 'users', 'volunteers', 'points', 'files', 'audit', 'payments', 'notifications'],
   inspections: ['org', 'companies', 'files', 'audit'],
+  honesty: ['org', 'volunteers', 'roster', 'applications', 'activities', 'audit'],
   stats: [
     'org',
     'volunteers',
@@ -78,6 +79,7 @@ export const MODULE_DEPENDENCIES = {
     'casework',
     'mall',
     'points',
+    'honesty',
     'audit',
     'stats',
   ],

@@ -30,6 +30,7 @@ import { MallModule } from './modules/mall/mall.module.js';
 import { PaymentsModule } from './modules/payments/payments.module.js';
 import { StatsModule } from './modules/stats/stats.module.js';
 import { InspectionsModule } from './modules/inspections/inspections.module.js';
+import { HonestyModule } from './modules/honesty/honesty.module.js';
 import { WartimeModule } from './modules/wartime/wartime.module.js';
 import { CallupsModule } from './modules/callups/callups.module.js';
 import { CallupFanoutModule } from './modules/callups/callup-fanout.module.js';
@@ -77,6 +78,7 @@ export class AppModule {
         PaymentsModule,
         // company supervision and data honesty (docs/supervision.md)
         InspectionsModule,
+        HonestyModule,
         // call-ups and war-time (docs/callups.md)
         WartimeModule,
         CallupsModule,

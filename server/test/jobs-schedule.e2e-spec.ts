@@ -34,6 +34,7 @@ describe('Job schedule (e2e)', () => {
       'mall-trade-bill': 60,
       'points-expiry': 1440,
       'points-expiry-notice': 1440,
+      'honesty-scan': 60,
     });
     expect(Object.keys(dev.every).sort()).toEqual([...JOB_NAMES].sort());
     const test = { ...baseEnv, NODE_ENV: 'test' };

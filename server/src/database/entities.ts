@@ -59,6 +59,8 @@ import { PaymentNotification } from '../modules/payments/payment-notification.en
 import { StatCounter } from '../modules/stats/stat-counter.entity.js';
 import { StatsState } from '../modules/stats/stats-state.entity.js';
 import { Inspection } from '../modules/inspections/inspection.entity.js';
+import { HonestyFlag } from '../modules/honesty/honesty-flag.entity.js';
+import { HonestyWatermark } from '../modules/honesty/honesty-watermark.entity.js';
 import { WartimeState } from '../modules/wartime/wartime-state.entity.js';
 import { Callup } from '../modules/callups/entities/callup.entity.js';
 import { CallupRecipient } from '../modules/callups/entities/callup-recipient.entity.js';
@@ -133,6 +135,8 @@ export const ENTITIES = [
   PaymentNotification,
   // company supervision and data honesty (docs/supervision.md)
   Inspection,
+  HonestyFlag,
+  HonestyWatermark,
   // call-ups and war-time (docs/callups.md)
   WartimeState,
   Callup,

@@ -16,6 +16,7 @@ import { unitIncidentOverdue } from './factories-casework.js';
 import { unitMallOrders } from './factories-mall.js';
 import { unitMallPayments } from './factories-mall-payments.js';
 import { unitPointsExpiry } from './factories-points.js';
+import { unitHonestyScan } from './factories-supervision.js';
 import { unitStatsRefresh } from './factories-stats.js';
 
 /** The activity jobs belong to the activities module: the jobs specs only see whether they are handed over. */
@@ -64,6 +65,7 @@ export function unitJobs(
     unitMallPayments(ds, clock).refunds,
     unitMallPayments(ds, clock).tradeBill,
     unitPointsExpiry(ds, clock),
+    unitHonestyScan(ds, clock),
     unitStatsRefresh(ds, clock),
   );
 }

@@ -11,6 +11,12 @@ import { InspectionMapper } from '../../src/modules/inspections/inspection-mappe
 import { InspectionsCompanyService } from '../../src/modules/inspections/inspections-company.service.js';
 import { InspectionsService } from '../../src/modules/inspections/inspections.service.js';
 import { UserQueries } from '../../src/modules/users/user-queries.js';
+import { CheckinReviewQueries } from '../../src/modules/activities/checkin-review-queries.js';
+import { ApplicationQueries } from '../../src/modules/applications/application-queries.js';
+import { HonestyFlagsService } from '../../src/modules/honesty/honesty-flags.service.js';
+import { HonestyScan } from '../../src/modules/honesty/honesty-scan.js';
+import { RosterMatchService } from '../../src/modules/roster/roster-match.service.js';
+import { VolunteerQueries } from '../../src/modules/volunteers/volunteer-queries.js';
 import { unitAudit, unitOrg, unitPii } from './factories.js';
 
 function unitUploads(ds: DataSource, clock: Clock): UploadsService {
@@ -54,4 +60,21 @@ export function unitInspectionsCompany(ds: DataSource, clock: Clock): Inspection
     new CompanyReferences(),
   );
   return new InspectionsCompanyService(ds, clock, unitAudit(ds, clock), companies, unitInspectionMapper(ds, clock));
+}
+
+/** The data-honesty scan on the real schema. */
+export function unitHonestyScan(ds: DataSource, clock: Clock): HonestyScan {
+  return new HonestyScan(
+    ds,
+    clock,
+    new CheckinReviewQueries(ds),
+    new ApplicationQueries(ds, unitOrg(ds)),
+    new RosterMatchService(ds),
+    new VolunteerQueries(ds),
+  );
+}
+
+/** The branch's review of honesty flags. */
+export function unitHonestyFlags(ds: DataSource, clock: Clock): HonestyFlagsService {
+  return new HonestyFlagsService(ds, clock, unitAudit(ds, clock), unitOrg(ds));
 }

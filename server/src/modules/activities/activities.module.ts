@@ -27,6 +27,7 @@ import { Activity } from './entities/activity.entity.js';
 import { ActivitySignup } from './entities/activity-signup.entity.js';
 import { SignupService } from './signup.service.js';
 import { WeeklyRuleService } from './weekly-rule.service.js';
+import { CheckinReviewQueries } from './checkin-review-queries.js';
 
 /** docs/product.md#activities: activities, sign-up, check-in, attendance, weekly rule. */
 @Module({
@@ -52,10 +53,11 @@ import { WeeklyRuleService } from './weekly-rule.service.js';
     WeeklyRuleService,
     ActivityJobsService,
     ActivityQueries,
+    CheckinReviewQueries,
     ActivityReach,
     ActivityPlaces,
   ],
-  exports: [ActivityJobsService, CheckinService, ActivityQueries],
+  exports: [ActivityJobsService, CheckinService, ActivityQueries, CheckinReviewQueries],
 })
 export class ActivitiesModule implements OnModuleInit {
   constructor(

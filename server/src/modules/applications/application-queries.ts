@@ -70,6 +70,33 @@ export class ApplicationQueries {
     });
   }
 
+  /**
+   * Approved applications matched to a roster guard, decided at or after `from` (by decision time, id), at most
+   * `limit`: the data-honesty scan compares the applicant's name with the guard's.
+   */
+  async approvedFromRosterFrom(
+    from: Date,
+    limit: number,
+  ): Promise<{ id: number; name: string; rosterGuardId: number; stationId: number; orgPath: string; decidedAt: Date }[]> {
+    const rows = await this.ds
+      .getRepository(Application)
+      .createQueryBuilder('a')
+      .select(['a.id', 'a.name', 'a.rosterGuardId', 'a.stationId', 'a.orgPath', 'a.decidedAt'])
+      .where("a.status = 'approved' AND a.rosterGuardId IS NOT NULL AND a.decidedAt >= :from", { from })
+      .orderBy('a.decidedAt', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .limit(limit)
+      .getMany();
+    return rows.map((a) => ({
+      id: a.id,
+      name: a.name,
+      rosterGuardId: a.rosterGuardId!,
+      stationId: a.stationId,
+      orgPath: a.orgPath,
+      decidedAt: a.decidedAt!,
+    }));
+  }
+
   /** When this person signed the volunteer service agreement on this application; null if not (or not theirs). */
   async agreementSignedAt(applicationId: number, userId: number): Promise<Date | null> {
     const app = await this.ds

@@ -25,6 +25,15 @@ export class RosterMatchService {
     return { guardId: g.id, certificateNo: g.certificateNo, lastChangedById: g.lastChangedById };
   }
 
+  /** Each roster guard's name as on the roster (the data-honesty scan compares it with the applicant's). */
+  async namesByIds(ids: readonly number[]): Promise<Map<number, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.dataSource
+      .getRepository(RosterGuard)
+      .find({ where: { id: In([...ids]) }, select: { id: true, name: true } });
+    return new Map(rows.map((g) => [g.id, g.name]));
+  }
+
   async byIds(ids: number[]): Promise<Map<number, RosterMatch>> {
     if (!ids.length) return new Map();
     const rows = await this.dataSource.getRepository(RosterGuard).findBy({ id: In(ids) });
