@@ -98,6 +98,19 @@ export default defineAppConfig({
       root: 'admin-cases',
       pages: ['disputes/index', 'dispute-new/index', 'dispute/index', 'reports/index', 'report/index'],
     },
+    // Company supervision (监督检查) and data honesty (数据核查) for officers; the company manager's 检查整改.
+    {
+      root: 'admin-supervision',
+      pages: [
+        'inspections/index',
+        'inspection-new/index',
+        'inspection/index',
+        'flags/index',
+        'flag/index',
+        'company-inspections/index',
+        'company-inspection/index',
+      ],
+    },
     // The company manager's reports and the volunteer mediator's cases (few use them: kept out of the main package).
     {
       root: 'cases',

@@ -135,6 +135,14 @@ export const STAFF_FUNCTIONS: readonly StaffFunction[] = [
     tile: page('incidents', '重大事项', '受理单位报送的紧急、重大事项', PAGES.adminReports),
   },
   {
+    permission: 'inspections.manage',
+    tile: page('inspections', '监督检查', '检查保安单位，督促整改', PAGES.inspections),
+  },
+  {
+    permission: 'honesty.review',
+    tile: page('honesty', '数据核查', '核查可疑的签到、出勤和审批', PAGES.honestyFlags),
+  },
+  {
     permission: 'alerts.send',
     tile: page('alert-send', '预警通报', '向辖区义警发预警、发治安通报', PAGES.adminAlerts),
   },
@@ -174,6 +182,10 @@ export const STAFF_FUNCTIONS: readonly StaffFunction[] = [
     tile: page('report-new', '重大事项报送', '向派出所报送紧急、重大事项', PAGES.reportNew),
   },
   { permission: 'company.self', tile: page('my-reports', '报送记录', '查看报送的受理和处置情况', PAGES.myReports) },
+  {
+    permission: 'company.self',
+    tile: page('my-inspections', '检查整改', '派出所检查发现的问题，整改后确认', PAGES.companyInspections),
+  },
   // Bulletins of the company's area reach its manager as a message; this is where they are all kept.
   {
     permission: 'company.self',

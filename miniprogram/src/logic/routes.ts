@@ -111,6 +111,15 @@ export const PAGES = {
   adminWartime: '/admin-callups/wartime/index',
   adminCallupDraws: '/admin-callups/draws/index',
   adminCallupSpeed: '/admin-callups/speed/index',
+  // company supervision and data honesty (sub-package admin-supervision): the officers' 监督检查 and 数据核查,
+  // the company manager's 检查整改
+  inspections: '/admin-supervision/inspections/index',
+  inspectionNew: '/admin-supervision/inspection-new/index',
+  inspection: '/admin-supervision/inspection/index',
+  honestyFlags: '/admin-supervision/flags/index',
+  honestyFlag: '/admin-supervision/flag/index',
+  companyInspections: '/admin-supervision/company-inspections/index',
+  companyInspection: '/admin-supervision/company-inspection/index',
 } as const;
 
 /** The tab bar's pages (app.config.ts tabBar): reached with switchTab, never with a query. */

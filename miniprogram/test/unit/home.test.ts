@@ -107,6 +107,7 @@ describe('staffTilesFor', () => {
       'propose',
       'report-new',
       'my-reports',
+      'my-inspections',
       'bulletins',
     ]);
   });

@@ -57,6 +57,7 @@ describe('staff homes derived from the permission table', () => {
       'tip-triage',
       'disputes',
       'incidents',
+      'inspections',
       'alert-send',
       'dispatch',
       'callup-speed',
@@ -65,7 +66,7 @@ describe('staff homes derived from the permission table', () => {
     ]);
     // 数据看板 (the bureau's view), last on every officer's home
     const bureau = ['reports'];
-    const casework = ['tip-triage', 'disputes', 'incidents', 'alert-send'];
+    const casework = ['tip-triage', 'disputes', 'incidents', 'inspections', 'honesty', 'alert-send'];
     const callups = ['dispatch', 'wartime', 'draws', 'callup-speed'];
     expect(built(['branch_officer'])).toEqual([...oversight, ...activities, ...casework, ...callups, ...bureau]);
     expect(built(['city_officer'])).toEqual([...oversight, ...activities, ...casework, ...callups, ...bureau]);
@@ -79,7 +80,7 @@ describe('staff homes derived from the permission table', () => {
       'jobs',
       'reports',
     ]);
-    expect(built(['company_manager'])).toEqual(['guards', 'propose', 'report-new', 'my-reports', 'bulletins']);
+    expect(built(['company_manager'])).toEqual(['guards', 'propose', 'report-new', 'my-reports', 'my-inspections', 'bulletins']);
     expect(built(['mall_operator'])).toEqual(['products', 'orders', 'mall-stats', 'mall-verify']);
   });
 

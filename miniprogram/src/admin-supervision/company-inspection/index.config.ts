@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '检查整改', enablePullDownRefresh: true });

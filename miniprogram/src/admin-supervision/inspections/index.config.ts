@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '监督检查', enablePullDownRefresh: true });
