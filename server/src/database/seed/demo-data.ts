@@ -352,3 +352,17 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     orgName: orgName(s.orgCode),
   })),
 ];
+
+/** 雨山分局's saved 摸排 plan (docs/callups.md#plans), aimed at 平湖派出所 and launched from 调度预案. */
+export const DEMO_CALLUP_PLAN = {
+  ownerCode: 'MAS-YS',
+  ownerUsername: 'yushan_branch',
+  targetCode: 'MAS-YS-PH',
+  name: '平湖片区重点单位摸排',
+  title: '平湖片区重点单位摸排',
+  task: '逐一核对片区重点单位的人员、门岗和消防通道，如实填写。',
+  rally: { address: '平湖派出所门口', lat: 31.6612, lng: 118.5037 },
+  deadlineMinutes: 240,
+  wanted: 5,
+  items: ['湖东路加油站', '平湖小学', '雨山区人民医院'],
+};

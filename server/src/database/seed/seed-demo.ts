@@ -9,6 +9,7 @@ import { sandboxOpenId } from '../../wechat-sandbox/sandbox-server.js';
 import { seedEnrolmentDemo } from './seed-enrolment.js';
 import { seedOverdueApplication } from './seed-review-queue.js';
 import { seedMallDemo, type DemoLedger } from './seed-mall.js';
+import { seedCallupsDemo } from './seed-callups.js';
 import { DEMO_ORG, DEMO_PASSWORD, DEMO_STAFF, DEMO_VOLUNTEERS, type DemoUnit } from './demo-data.js';
 
 async function insertUnit(
@@ -92,6 +93,7 @@ export async function seedDemo(
     await seedEnrolmentDemo(m, byCode, pii, now);
     await seedOverdueApplication(m, byCode, pii, now);
     await seedMallDemo(m, byCode, ledger, now);
+    await seedCallupsDemo(m, byCode, now);
   });
   return true;
 }

@@ -68,7 +68,11 @@ export class VolunteerReach {
     const qb = this.ds
       .getRepository(Volunteer)
       .createQueryBuilder('v')
-      .select(['v.id', 'v.userId', 'v.stationId', 'v.residenceCommunityId', 'v.tier'])
+      .select('v.id', 'id')
+      .addSelect('v.userId', 'userId')
+      .addSelect('v.stationId', 'stationId')
+      .addSelect('v.residenceCommunityId', 'residenceCommunityId')
+      .addSelect('v.tier', 'tier')
       .where("v.status = 'active'");
     const or: string[] = [];
     if (f.stationIds.length) or.push('v.stationId IN (:...stationIds)');
@@ -79,7 +83,16 @@ export class VolunteerReach {
     (f.skills ?? []).forEach((skill, i) =>
       qb.andWhere(`v.skills LIKE :skill${i} ESCAPE '!'`, { [`skill${i}`]: likeContains(`"name":"${skill}"`) }),
     );
-    return qb.orderBy('v.id', 'ASC').getMany();
+    // raw rows: a city's 20,000 volunteers are read without building an entity for each
+    const rows: Record<string, unknown>[] = await qb.orderBy('v.id', 'ASC').getRawMany();
+    const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
+    return rows.map((r) => ({
+      id: Number(r.id),
+      userId: Number(r.userId),
+      stationId: num(r.stationId),
+      residenceCommunityId: num(r.residenceCommunityId),
+      tier: r.tier as VolunteerTier,
+    }));
   }
 
   /** How many of these volunteers have a mobile (the archive's, else the account's): who a text can reach. */
