@@ -115,7 +115,8 @@ export function DrawBox({ callupId, ownBranchId }: { callupId: number; ownBranch
       {data.data.draws.map((d) => (
         <Text key={d.id} className="jh-cu-line" data-testid="callup-draw-row">
           {d.branchName}：请求 {d.count} 人 · {DRAW_STATUS_LABELS[d.status]}
-          {d.declineReason ? `（${d.declineReason}）` : ''} · {formatDateTime(d.createdAt)}
+          {d.declineReason ? `（${d.declineReason}）` : ''} ·{' '}
+          <Text className="jh-time">{formatDateTime(d.createdAt)}</Text>
         </Text>
       ))}
       {open ? (

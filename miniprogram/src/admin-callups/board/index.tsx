@@ -51,7 +51,9 @@ function People({ b }: { b: BoardResponse }) {
                 {person.source === 'draw' ? '（抽调）' : ''} · {person.stationName}
                 {!person.pushReached && !person.smsReached && group === '未响应' ? ' · 尚未送达' : ''}
               </Text>
-              <Text className="jh-muted">{formatDateTime(at).slice(11)}</Text>
+              <Text className="jh-muted">
+                <Text className="jh-time">{formatDateTime(at).slice(11)}</Text>
+              </Text>
             </View>
           ))}
         </View>
@@ -115,13 +117,13 @@ export default function CallupBoardPage() {
           {CALLUP_STATUS_LABELS[c.status]} · {CALLUP_KIND_LABELS[c.kind]} · 派给{c.targetName}
         </Text>
         <Text className="jh-cu-line">
-          集合：{c.rallyAddress} · 截止 {formatDateTime(c.deadlineAt)}
+          集合：{c.rallyAddress} · 截止 <Text className="jh-time">{formatDateTime(c.deadlineAt)}</Text>
         </Text>
       </View>
       {error ? <InlineError message={`${error}（显示的是 ${formatDateTime(board.at).slice(11)} 的数据）`} /> : null}
       <Figures b={board} />
       <Text className="jh-muted jh-block" data-testid="board-at">
-        每 3 秒自动更新 · {formatDateTime(board.at).slice(11)}
+        每 3 秒自动更新 · <Text className="jh-time">{formatDateTime(board.at).slice(11)}</Text>
       </Text>
       {c.status === 'open' ? (
         <BigButton

@@ -40,10 +40,10 @@ function DrawCard({ d, onDecided }: { d: DrawInboxItem; onDecided: () => void })
       </Text>
       <Text className="jh-cu-line">{d.callup.task}</Text>
       <Text className="jh-cu-line">
-        集合：{d.callup.rallyAddress} · 截止 {formatDateTime(d.callup.deadlineAt)}
+        集合：{d.callup.rallyAddress} · 截止 <Text className="jh-time">{formatDateTime(d.callup.deadlineAt)}</Text>
       </Text>
       <Text className="jh-cu-line">
-        {d.requestedByName} · {formatDateTime(d.createdAt)}
+        {d.requestedByName} · <Text className="jh-time">{formatDateTime(d.createdAt)}</Text>
       </Text>
       <Text className="jh-cu-strong">将派出（{d.volunteers.length} 人）：</Text>
       {d.volunteers.map((v) => (

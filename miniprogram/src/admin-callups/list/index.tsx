@@ -32,7 +32,7 @@ function Row({ c }: { c: CallupSummary }) {
         {c.wanted ? ` · 需要 ${c.wanted} 人` : ''}
       </Text>
       <Text className="jh-cu-line">
-        {c.unitName} · 截止 {formatDateTime(c.deadlineAt)}
+        {c.unitName} · 截止 <Text className="jh-time">{formatDateTime(c.deadlineAt)}</Text>
       </Text>
     </View>
   );

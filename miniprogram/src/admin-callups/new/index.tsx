@@ -8,6 +8,7 @@ import { ErrorState, InlineError, LoadingState } from '../../components/States';
 import { ensurePrivacy } from '../../services/privacy';
 import { Field, PreviewAndMode, RallyFields, TargetFields } from './Parts';
 import { useCallupForm, type CallupForm, type FormPurpose } from './useCallupForm';
+import '../../components/enrolment.css';
 import '../../components/activity/activity.css';
 import '../../components/callups/callups.css';
 

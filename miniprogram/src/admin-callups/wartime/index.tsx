@@ -16,6 +16,7 @@ import { formatDateTime } from '../../logic/format';
 import { fetchOrgTree } from '../../services/enrolment-admin';
 import { declareWartime, endWartime, wartimeStates } from '../../services/callups';
 import { Field } from '../new/Parts';
+import '../../components/enrolment.css';
 import '../../components/activity/activity.css';
 import '../../components/callups/callups.css';
 
@@ -40,11 +41,12 @@ function StateCard({ w, onEnded }: { w: WartimeStateResponse; onEnded: () => voi
       </Text>
       <Text className="jh-cu-line">原因：{w.reason}</Text>
       <Text className="jh-cu-line">
-        {formatDateTime(w.startsAt)} 至 {formatDateTime(w.endsAt)} · {w.leadUnitName}统一调度
+        <Text className="jh-time">{formatDateTime(w.startsAt)}</Text> 至{' '}
+        <Text className="jh-time">{formatDateTime(w.endsAt)}</Text> · {w.leadUnitName}统一调度
       </Text>
       {w.endedAt ? (
         <Text className="jh-cu-line">
-          {w.endedByName} 于 {formatDateTime(w.endedAt)} 提前结束：{w.endReason}
+          {w.endedByName} 于 <Text className="jh-time">{formatDateTime(w.endedAt)}</Text> 提前结束：{w.endReason}
         </Text>
       ) : null}
       <InlineError message={error} />

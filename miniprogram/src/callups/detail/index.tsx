@@ -23,7 +23,9 @@ function MyReport({ c }: { c: MyCallupDetail }) {
   if (me.myStatus !== 'reported') return null;
   return (
     <View className="jh-card" data-testid="callup-my-report">
-      <Text className="jh-section-title jh-block">我的反馈（{formatDateTime(me.reportedAt ?? '')}）</Text>
+      <Text className="jh-section-title jh-block">
+        我的反馈（<Text className="jh-time">{formatDateTime(me.reportedAt ?? '')}</Text>）
+      </Text>
       {me.reportText ? <Text className="jh-cu-body">{me.reportText}</Text> : null}
       {(me.reportItems ?? []).map((r) => (
         <Text key={r.itemId} className="jh-cu-line">
@@ -58,10 +60,22 @@ function Body({ c, onChanged }: { c: MyCallupDetail; onChanged: (next: MyCallupD
       <InfoRow label="集合地点" value={c.rally.address} testId="callup-rally" />
       <InfoRow
         label="截止时间"
-        value={`${formatDateTime(c.deadlineAt)}（${c.callupStatus === 'closed' ? '已结束' : countdownText(c.deadlineAt, now)}）`}
+        value={
+          <Text>
+            <Text className="jh-time">{formatDateTime(c.deadlineAt)}</Text>（
+            {c.callupStatus === 'closed' ? '已结束' : countdownText(c.deadlineAt, now)}）
+          </Text>
+        }
         testId="callup-deadline"
       />
-      <InfoRow label="发出单位" value={`${c.unitName} · ${formatDateTime(c.createdAt)}`} />
+      <InfoRow
+        label="发出单位"
+        value={
+          <Text>
+            {c.unitName} · <Text className="jh-time">{formatDateTime(c.createdAt)}</Text>
+          </Text>
+        }
+      />
       {c.items.length ? (
         <InfoRow label="摸排对象" value={c.items.map((i) => i.label).join('、')} testId="callup-items" />
       ) : null}

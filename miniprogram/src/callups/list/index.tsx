@@ -29,7 +29,7 @@ function Row({ c, now }: { c: MyCallupItem; now: number }) {
       </Text>
       <Text className="jh-cu-line">
         {open ? countdownText(c.deadlineAt, now) : c.callupStatus === 'closed' ? '已结束' : '已截止'} · 截止{' '}
-        {formatDateTime(c.deadlineAt)}
+        <Text className="jh-time">{formatDateTime(c.deadlineAt)}</Text>
       </Text>
       <Text className="jh-cu-line">{c.unitName} 发出</Text>
     </View>

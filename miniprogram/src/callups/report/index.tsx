@@ -17,6 +17,7 @@ import {
 } from '../../logic/callups';
 import { myCallup, reportCallup, type MyCallupDetail } from '../../services/callups';
 import { PhotoField } from './PhotoField';
+import '../../components/enrolment.css';
 import '../../components/callups/callups.css';
 
 const MAX_PHOTOS = CALLUP_PHOTOS_MAX;

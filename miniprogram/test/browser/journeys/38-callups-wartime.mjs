@@ -115,6 +115,7 @@ async function guardAnswers(page, base, title) {
   await tap(page, 'callup-report');
   await visible(page, 'callup-report-page');
   const items = page.locator('[data-testid="callup-item"]');
+  await items.first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
   const count = await items.count();
   assert(count === mine.items.length && count > 0, `the form shows ${count} items for ${mine.items.length}`);
   for (let i = 0; i < count; i++) await items.nth(i).locator('[data-testid="callup-item-found"]').click();
