@@ -214,6 +214,9 @@ async function tipsAndLots({ ds, n, st, nowDate, now }: Gen) {
   );
 }
 
+/** `--reuse`: time again on the databases of the previous run (no generation; the job runs once more). */
+const REUSE = process.argv.includes('--reuse');
+
 async function openApp(name: string): Promise<INestApplicationContext> {
   const env = {
     ...process.env,
@@ -230,7 +233,7 @@ async function openApp(name: string): Promise<INestApplicationContext> {
   if (db.type !== 'mysql') throw new Error('bench:dashboard needs MariaDB (MYSQL_HOST)');
   const mysql = await import('mysql2/promise');
   const c = await mysql.createConnection({ host: db.host, port: db.port, user: db.user, password: db.password });
-  await c.query(`DROP DATABASE IF EXISTS \`${db.database}\``);
+  if (!REUSE) await c.query(`DROP DATABASE IF EXISTS \`${db.database}\``);
   await c.end();
   await ensureMysqlDatabase(db);
   return NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
@@ -240,10 +243,27 @@ async function measure(label: string, f: number) {
   const app = await openApp(`${process.env.MYSQL_DATABASE ?? 'test'}_dash_${label}`);
   try {
     const ds = app.get(DataSource);
-    const { city, stations, now } = await buildOrg(ds);
     const n = scaled(f);
     const g0 = performance.now();
-    const rows = await generate(ds, n, stations, now);
+    let city: OrgUnit;
+    let rows = 0;
+    if (REUSE) {
+      city = await ds.getRepository(OrgUnit).findOneByOrFail({ level: 'city' });
+      for (const t of [
+        'volunteers',
+        'companies',
+        'roster_guards',
+        'activities',
+        'activity_signups',
+        'tips',
+        'points_lots',
+      ])
+        rows += Number((await ds.query(`SELECT COUNT(*) AS n FROM ${t}`))[0].n);
+    } else {
+      const org = await buildOrg(ds);
+      city = org.city;
+      rows = await generate(ds, n, org.stations, org.now);
+    }
     const genMs = Math.round(performance.now() - g0);
     const refresh = app.get(StatsRefresh);
     const j0 = performance.now();

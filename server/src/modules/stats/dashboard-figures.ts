@@ -53,10 +53,15 @@ export class StatsReader {
       parentId: u.parentId,
       path: u.path,
     }));
-    const rows = await this.ds
+    // raw rows (no entity objects): the request's cost is the rows of its window
+    const raw: { kind: CounterKind; refId: number; dim: string; day: string; value: number }[] = await this.ds
       .getRepository(StatCounter)
       .createQueryBuilder('c')
-      .select(['c.kind', 'c.refId', 'c.dim', 'c.day', 'c.value'])
+      .select('c.kind', 'kind')
+      .addSelect('c.refId', 'refId')
+      .addSelect('c.dim', 'dim')
+      .addSelect('c.day', 'day')
+      .addSelect('c.value', 'value')
       .where(
         new Brackets((w) =>
           w
@@ -64,8 +69,9 @@ export class StatsReader {
             .orWhere('c.kind IN (:...days) AND c.day >= :fromDay', { days: DAY_KINDS, fromDay }),
         ),
       )
-      .getMany();
-    return new SummaryIndex(units, rows as CounterRow[]);
+      .getRawMany();
+    const rows = raw.map((r) => ({ ...r, refId: Number(r.refId), value: Number(r.value) }));
+    return new SummaryIndex(units, rows);
   }
 
   /** Roster rows of these companies (a station's join-rate list). */

@@ -122,18 +122,32 @@ export class DashboardService {
   /** The last 12 ISO weeks: joined, left and active at the end of each week (now, for the current week). */
   private series(idx: SummaryIndex, path: string, today: string): WeeklySeriesPoint[] {
     const monday = mondayOf(today);
+    const first = addCalendarDays(monday, -7 * (DASHBOARD_SERIES_WEEKS - 1));
+    // one pass over the window's day rows: joined and left per week (index 0 = the first week)
+    const bucket = (kind: 'joined' | 'left') => {
+      const weeks = new Array<number>(DASHBOARD_SERIES_WEEKS).fill(0);
+      for (const r of idx.rows(kind)) {
+        if (r.day < first || !r.path.startsWith(path)) continue;
+        const w = Math.floor((Date.parse(r.day) - Date.parse(first)) / (7 * 86_400_000));
+        if (w < DASHBOARD_SERIES_WEEKS) weeks[w] += r.value;
+      }
+      return weeks;
+    };
+    const joined = bucket('joined');
+    const left = bucket('left');
+    let total = idx.volunteersAt(path, null);
     const out: WeeklySeriesPoint[] = [];
     for (let i = DASHBOARD_SERIES_WEEKS - 1; i >= 0; i--) {
-      const from = addCalendarDays(monday, -7 * i);
-      const to = addCalendarDays(from, 6);
-      const inWeek = (r: { day: string }) => r.day >= from && r.day <= to;
-      out.push({
+      const from = addCalendarDays(first, 7 * i);
+      out.unshift({
         week: isoWeekOf(this.clock.startOfDay(from), this.clock.zone),
         monday: from,
-        joined: idx.sum('joined', path, inWeek),
-        left: idx.sum('left', path, inWeek),
-        total: idx.volunteersAt(path, to >= today ? null : to),
+        joined: joined[i],
+        left: left[i],
+        total,
       });
+      // active at the end of the week before = at the end of this one, less who joined, plus who left in it
+      total = total - joined[i] + left[i];
     }
     return out;
   }

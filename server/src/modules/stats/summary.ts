@@ -77,7 +77,8 @@ export function weekOfDay(day: string): string {
  */
 export class SummaryIndex {
   private readonly byId: Map<number, UnitNode>;
-  private readonly byKind = new Map<CounterKind, CounterRow[]>();
+  /** Rows per kind with their unit's path resolved once (rows of unknown units dropped). */
+  private readonly byKind = new Map<CounterKind, (CounterRow & { path: string })[]>();
   private patrols: Map<number, Map<string, number>> | null = null;
 
   constructor(
@@ -86,8 +87,10 @@ export class SummaryIndex {
   ) {
     this.byId = new Map(units.map((u) => [u.id, u]));
     for (const r of rows) {
+      const u = this.byId.get(r.refId);
+      if (!u) continue;
       const list = this.byKind.get(r.kind) ?? [];
-      list.push(r);
+      list.push({ ...r, path: u.path });
       this.byKind.set(r.kind, list);
     }
   }
@@ -104,17 +107,14 @@ export class SummaryIndex {
     return this.units.filter((u) => u.level === 'station' && u.path.startsWith(path)).sort((a, b) => a.id - b.id);
   }
 
-  rows(kind: CounterKind): CounterRow[] {
+  rows(kind: CounterKind): (CounterRow & { path: string })[] {
     return this.byKind.get(kind) ?? [];
   }
 
   /** Sum of a kind over the units under `path`, filtered by dim and day. */
   sum(kind: CounterKind, path: string, filter: (r: CounterRow) => boolean = () => true): number {
     let total = 0;
-    for (const r of this.rows(kind)) {
-      const u = this.byId.get(r.refId);
-      if (u && u.path.startsWith(path) && filter(r)) total += r.value;
-    }
+    for (const r of this.rows(kind)) if (r.path.startsWith(path) && filter(r)) total += r.value;
     return total;
   }
 
