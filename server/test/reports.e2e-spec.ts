@@ -368,6 +368,16 @@ describe('Reports (e2e)', () => {
       }
       expect(await ctx.dataSource.getRepository(AuditLog).countBy({ action: 'ranking.export' })).toBe(1);
     });
+
+    it('a second publication of the same title is refused; two at the same moment follow one another', async () => {
+      const latest = await get<RankingResponse>(city, '/admin/rankings/latest');
+      await publish(city, { title: latest.title }).expect(409);
+      const [a, b] = (await Promise.all([publish(city).expect(201), publish(city).expect(201)])).map(
+        (r) => r.body as RankingResponse,
+      );
+      const [earlier, later] = a.id < b.id ? [a, b] : [b, a];
+      expect([earlier.previousId, later.previousId]).toEqual([latest.id, earlier.id]);
+    });
   });
 });
 

@@ -239,6 +239,7 @@ export const ERRORS = {
   REPORT_STAGE_NAME_TAKEN: { status: 409, message: '已有同名的阶段，请换一个名称' },
   REPORT_NARRATIVE_UNIT: { status: 403, message: '阶段工作情况由分局和派出所填写本单位的情况' },
   RANKING_PERIOD_INVALID: { status: 400, message: '通报的起止日期不对：开始不能晚于结束，结束不能晚于今天，最长一年' },
+  RANKING_TITLE_TAKEN: { status: 409, message: '已有同名的晒比通报，请换一个标题（或刷新看看是否已发布）' },
   // ── callups ──
   CALLUP_WARTIME_UNIFIED: { status: 409, message: '该区域处于战时状态，由上级统一调度，派出所和社区不能在此发指令' },
   CALLUP_TARGET_INVALID: {

@@ -13,6 +13,7 @@ import type { Actor } from '../../common/auth/actor.js';
 import { Clock } from '../../common/clock/clock.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { toPage } from '../../common/pagination.js';
+import { isDuplicateKey, withRetryOnLockConflict } from '../../database/raw-sql.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DashboardFigures } from '../stats/dashboard-figures.js';
 import { RankingEntry } from './entities/ranking-entry.entity.js';
@@ -52,46 +53,57 @@ export class RankingsService {
       dto.periodEnd,
       { from: dto.periodStart },
     );
-    const id = await this.ds.transaction(async (m) => {
-      const pubs = m.getRepository(RankingPublication);
-      const previous = await pubs.findOne({ where: { cityId: city.id }, order: { id: 'DESC' } });
-      const prevRanks = previous ? await this.ranksOf(previous.id, m.getRepository(RankingEntry)) : new Map();
-      const ranked = [
-        ...rankGroup(
-          figures.filter((f) => f.level === 'branch'),
-          prevRanks,
-        ),
-        ...rankGroup(
-          figures.filter((f) => f.level === 'station'),
-          prevRanks,
-        ),
-      ];
-      const pub = await pubs.save(
-        pubs.create({
-          title: dto.title,
-          periodStart: dto.periodStart,
-          periodEnd: dto.periodEnd,
-          note: dto.note ?? null,
-          cityId: city.id,
-          cityPath: city.path,
-          previousId: previous?.id ?? null,
-          responseSpeedAvailable: figures.some((f) => f.callupAcceptMedianS !== null),
-          publishedByUserId: actor.userId,
-          publishedByName: actor.displayName,
-          publishedAt: this.clock.now(),
-        }),
-      );
-      const rows = ranked.map((r) => this.entry(pub.id, r, writers, figures));
-      for (let i = 0; i < rows.length; i += 400) await m.getRepository(RankingEntry).insert(rows.slice(i, i + 400));
-      await this.audit.record(m, actor, {
-        action: 'ranking.publish',
-        targetType: 'ranking',
-        targetId: String(pub.id),
-        orgUnitId: city.id,
-        after: { title: pub.title, periodStart: pub.periodStart, periodEnd: pub.periodEnd, units: rows.length },
+    const save = () =>
+      this.ds.transaction(async (m) => {
+        const pubs = m.getRepository(RankingPublication);
+        const previous = await pubs.findOne({ where: { cityId: city.id }, order: { seq: 'DESC' } });
+        const prevRanks = previous ? await this.ranksOf(previous.id, m.getRepository(RankingEntry)) : new Map();
+        const ranked = [
+          ...rankGroup(
+            figures.filter((f) => f.level === 'branch'),
+            prevRanks,
+          ),
+          ...rankGroup(
+            figures.filter((f) => f.level === 'station'),
+            prevRanks,
+          ),
+        ];
+        const pub = await pubs.save(
+          pubs.create({
+            title: dto.title,
+            periodStart: dto.periodStart,
+            periodEnd: dto.periodEnd,
+            note: dto.note ?? null,
+            cityId: city.id,
+            cityPath: city.path,
+            seq: (previous?.seq ?? 0) + 1,
+            previousId: previous?.id ?? null,
+            responseSpeedAvailable: figures.some((f) => f.callupAcceptMedianS !== null),
+            publishedByUserId: actor.userId,
+            publishedByName: actor.displayName,
+            publishedAt: this.clock.now(),
+          }),
+        );
+        const rows = ranked.map((r) => this.entry(pub.id, r, writers, figures));
+        for (let i = 0; i < rows.length; i += 400) await m.getRepository(RankingEntry).insert(rows.slice(i, i + 400));
+        await this.audit.record(m, actor, {
+          action: 'ranking.publish',
+          targetType: 'ranking',
+          targetId: String(pub.id),
+          orgUnitId: city.id,
+          after: { title: pub.title, periodStart: pub.periodStart, periodEnd: pub.periodEnd, units: rows.length },
+        });
+        return pub.id;
       });
-      return pub.id;
-    });
+    // the same title twice is a second tap or a repeat; another publication at the same moment takes the next number
+    const titleTaken = () => this.ds.getRepository(RankingPublication).existsBy({ cityId: city.id, title: dto.title });
+    if (await titleTaken()) throw new AppException('RANKING_TITLE_TAKEN');
+    const id = await withRetryOnLockConflict(save, { attempts: 4, retryAlso: isDuplicateKey }).catch(
+      async (e: unknown) => {
+        if (isDuplicateKey(e) && (await titleTaken())) throw new AppException('RANKING_TITLE_TAKEN');
+        throw e;
+      },
+    );
     return this.get(actor, id);
   }
 

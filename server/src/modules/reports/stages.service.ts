@@ -6,7 +6,7 @@ import type { Actor } from '../../common/auth/actor.js';
 import { Clock } from '../../common/clock/clock.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { wherePathInScope } from '../../common/scope/org-scope.js';
-import { isDuplicateKey } from '../../database/raw-sql.js';
+import { isDuplicateKey, withRetryOnLockConflict } from '../../database/raw-sql.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ReportStage } from './entities/report-stage.entity.js';
 import { StageNarrative } from './entities/stage-narrative.entity.js';
@@ -178,8 +178,9 @@ export class StagesService {
           after: { first, late: first && today > stage.dueDate, chars: [...dto.text].length },
         });
       });
-    // two submissions at once: the second insert meets the unique key and becomes a rewrite
-    await save().catch((e: unknown) => (isDuplicateKey(e) ? save() : Promise.reject(e)));
+    // submissions at the same moment: an insert that meets the unique key, or loses the gap-lock race, runs again as
+    // a rewrite
+    await withRetryOnLockConflict(save, { attempts: 4, retryAlso: isDuplicateKey });
     return this.narrative(actor, id, own.id);
   }
 

@@ -3,6 +3,8 @@ import { DateTimeColumn } from '../../../database/columns.js';
 
 /** A published ranking (晒比通报, docs/reports.md#ranking): kept as published, its rows in `ranking_entries`. */
 @Entity('ranking_publications')
+@Index(['cityId', 'seq'], { unique: true })
+@Index(['cityId', 'title'], { unique: true })
 export class RankingPublication {
   @PrimaryGeneratedColumn()
   id: number;
@@ -27,6 +29,10 @@ export class RankingPublication {
   @Index()
   @Column({ type: 'varchar', length: 255 })
   cityPath: string;
+
+  /** 1, 2, 3… per city: two publications at the same moment cannot both follow the same previous one. */
+  @Column({ type: 'int', default: 0 })
+  seq: number;
 
   /** The publication the previous ranks were taken from. */
   @Column({ type: 'int', nullable: true })
