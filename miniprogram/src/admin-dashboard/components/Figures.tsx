@@ -99,3 +99,33 @@ export function Section({ title, children, testId }: { title: string; children: 
     </View>
   );
 }
+
+/** One unit's figures as lines under its name (too many columns for a table at the large text size). */
+export function UnitCard({
+  name,
+  lines,
+  onTap,
+  testId,
+  sub,
+}: {
+  name: string;
+  lines: readonly string[];
+  onTap?: () => void;
+  testId?: string;
+  /** A station under its branch: indented. */
+  sub?: boolean;
+}) {
+  return (
+    <View className={`jh-row-card${sub ? ' jh-dash-sub' : ''}`} onClick={onTap} data-testid={testId} data-name={name}>
+      <Text className="jh-row-card__title">
+        {name}
+        {onTap ? ' ›' : ''}
+      </Text>
+      {lines.map((l) => (
+        <Text key={l} className="jh-row-card__line">
+          {l}
+        </Text>
+      ))}
+    </View>
+  );
+}

@@ -14,7 +14,7 @@ import {
 } from '../../logic/dashboard';
 import { PAGES } from '../../logic/routes';
 import { BarChart } from '../components/BarChart';
-import { Figure, Row, Section, Table, Verdict } from '../components/Figures';
+import { Figure, Row, Section, Table, UnitCard, Verdict } from '../components/Figures';
 
 type D = { d: DashboardResponse };
 
@@ -126,30 +126,25 @@ export function EmployerTypes({ d }: D) {
   );
 }
 
-/** The child units side by side; a row opens its join rate (branch → station → company → guards). */
+/** The child units one card each; a card opens its join rate (branch → station → company → guards). */
 export function Units({ d }: D) {
   if (d.byUnit.length === 0) return null;
   return (
     <Section title={`各${childLabel(d.unit.level)}情况`} testId="dash-units">
-      <Text className="jh-block jh-muted">点一行查看其下各单位的入会率</Text>
-      <Table>
-        <Row head cells={['单位', '义警', '入会率', '勤务达标周', '活跃队伍']} />
-        {d.byUnit.map((u) => (
-          <Row
-            key={u.orgId}
-            cells={[
-              u.orgName,
-              u.volunteers,
-              pctText(u.joinRate),
-              `${u.weeklyRuleWeeksMet}/${u.weeklyRuleStations * 8}`,
-              u.activeTeams,
-            ]}
-            onTap={() => openPage(joinRowUrl({ kind: 'unit', id: u.orgId }))}
-            testId="dash-unit-row"
-            data={{ name: u.orgName }}
-          />
-        ))}
-      </Table>
+      <Text className="jh-block jh-muted">点一个单位查看其下各单位的入会率</Text>
+      {d.byUnit.map((u) => (
+        <UnitCard
+          key={u.orgId}
+          name={u.orgName}
+          lines={[
+            `义警 ${u.volunteers} 人 · 活跃队伍 ${u.activeTeams} 支`,
+            `入会率 ${pctText(u.joinRate)}（${u.rosterJoined}/${u.rosterTotal}）`,
+            `近 8 周勤务达标 ${u.weeklyRuleWeeksMet}/${u.weeklyRuleStations * 8} 所周`,
+          ]}
+          onTap={() => openPage(joinRowUrl({ kind: 'unit', id: u.orgId }))}
+          testId="dash-unit-row"
+        />
+      ))}
     </Section>
   );
 }

@@ -3,7 +3,7 @@ import type { DashboardResponse } from '@jianghuai/shared';
 import { openPage } from '../../hooks/navigate';
 import { listUrl } from '../../logic/dashboard';
 import { PAGES } from '../../logic/routes';
-import { Row, Section, Table } from '../components/Figures';
+import { Row, Section, Table, UnitCard } from '../components/Figures';
 
 type D = { d: DashboardResponse };
 
@@ -46,21 +46,22 @@ export function Tips({ d }: D) {
 
 /** Points issued, redeemed, expired and still held, per unit, with the total. */
 export function Points({ d }: D) {
-  const t = d.points.total;
+  const line = (p: { issued: number; redeemed: number; expired: number; liability: number }) => [
+    `发放 ${p.issued} · 兑换 ${p.redeemed} · 过期 ${p.expired}`,
+    `未兑换（待兑付）${p.liability}`,
+  ];
   return (
     <Section title="积分（发放、兑换、过期、未兑换）" testId="dash-points">
-      <Table>
-        <Row head cells={['单位', '发放', '兑换', '过期', '未兑换']} />
-        {d.points.byUnit.map((p) => (
-          <Row
-            key={p.orgId}
-            cells={[p.orgName, p.issued, p.redeemed, p.expired, p.liability]}
-            onTap={() => openPage(PAGES.adminPoints)}
-            testId="dash-points-row"
-          />
-        ))}
-        <Row head cells={['合计', t.issued, t.redeemed, t.expired, t.liability]} testId="dash-points-total" />
-      </Table>
+      {d.points.byUnit.map((p) => (
+        <UnitCard
+          key={p.orgId}
+          name={p.orgName}
+          lines={line(p)}
+          onTap={() => openPage(PAGES.adminPoints)}
+          testId="dash-points-row"
+        />
+      ))}
+      <UnitCard name="合计" lines={line(d.points.total)} testId="dash-points-total" />
     </Section>
   );
 }

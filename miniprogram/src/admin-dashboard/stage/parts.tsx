@@ -14,7 +14,7 @@ import { formatDateTime } from '../../logic/format';
 import { dueText, pctText, responseSpeedText } from '../../logic/dashboard';
 import { HttpError, NETWORK_ERROR_MESSAGE } from '../../services/http';
 import { exportStage, writeNarrative } from '../../services/reports';
-import { Row, Section, Table } from '../components/Figures';
+import { Section, UnitCard } from '../components/Figures';
 
 const message = (e: unknown) => (e instanceof HttpError ? e.message : NETWORK_ERROR_MESSAGE);
 
@@ -89,15 +89,12 @@ export function SubmitterList({ title, rows, testId }: { title: string; rows: St
   );
 }
 
-function unitCells(u: CompiledUnit): (string | number)[] {
+function unitLines(u: CompiledUnit): string[] {
   const f = u.figures;
   return [
-    u.orgName,
-    f.volunteers,
-    pctText(f.joinRate),
-    pctText(f.weeklyRuleRate),
-    f.tipsCount,
-    responseSpeedText(f.callupAcceptMedianS, f.callupAcceptMedianS !== null),
+    `义警 ${f.volunteers} 人 · 入会率 ${pctText(f.joinRate)}`,
+    `勤务达标 ${pctText(f.weeklyRuleRate)} · 线索 ${f.tipsCount} 条`,
+    `集结响应 ${responseSpeedText(f.callupAcceptMedianS, f.callupAcceptMedianS !== null)}`,
   ];
 }
 
@@ -122,18 +119,17 @@ export function Compiled({ report }: { report: CompiledStageReport }) {
         <Text className="jh-block jh-muted">
           汇总于 <Text className="jh-time">{formatDateTime(report.compiledAt)}</Text>
         </Text>
-        <Table>
-          <Row head cells={['单位', '义警', '入会率', '勤务达标', '线索', '响应']} />
-          {report.city ? <Row cells={unitCells(report.city)} testId="stage-compiled-city" /> : null}
-          {report.branches.map((b) => (
-            <View key={b.orgId}>
-              <Row cells={unitCells(b)} testId="stage-compiled-branch" data={{ name: b.orgName }} />
-              {b.stations.map((s) => (
-                <Row key={s.orgId} cells={unitCells({ ...s, orgName: `· ${s.orgName}` })} />
-              ))}
-            </View>
-          ))}
-        </Table>
+        {report.city ? (
+          <UnitCard name={report.city.orgName} lines={unitLines(report.city)} testId="stage-compiled-city" />
+        ) : null}
+        {report.branches.map((b) => (
+          <View key={b.orgId}>
+            <UnitCard name={b.orgName} lines={unitLines(b)} testId="stage-compiled-branch" />
+            {b.stations.map((st) => (
+              <UnitCard key={st.orgId} name={st.orgName} lines={unitLines(st)} sub />
+            ))}
+          </View>
+        ))}
       </Section>
       <SubmitterList title="逾期提交" rows={report.late} testId="stage-late" />
       <SubmitterList title="未提交" rows={report.missing} testId="stage-missing" />
