@@ -137,8 +137,35 @@ async function orderSomething(base, zhang, station) {
   return order.id;
 }
 
+/**
+ * A 摸排 call-up of 平湖派出所 that reached 张伟, sent through the API when he has none: his call-up pages show its
+ * answer buttons and its feedback form, the officers' board and arrival code show it.
+ */
+async function callupForZhangWei(base) {
+  const zhang = (await wechatTokens(base, 'zhangwei')).accessToken;
+  const mine = (await api(base, 'GET', '/callups?pageSize=1', zhang)).items[0]?.id;
+  if (mine) return mine;
+  const station = await staffTokenOf(base, 'pinghu_station');
+  const walk = (nodes) => nodes.flatMap((n) => [n, ...walk(n.children ?? [])]);
+  const unit = walk(await api(base, 'GET', '/org-units/tree', station)).find((n) => n.name === '平湖派出所');
+  const sent = await api(base, 'POST', '/admin/callups', station, {
+    requestId: `read${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`,
+    kind: 'verification',
+    title: '读屏测试摸排',
+    task: '核对辖区重点单位门岗情况。',
+    rally: { address: '平湖派出所门口', lat: 31.6612, lng: 118.5037 },
+    deadlineAt: new Date(support.clockNow() + 2 * 3_600_000).toISOString(),
+    target: { unitId: unit.id },
+    items: ['湖东路加油站', '平湖小学'],
+  });
+  return sent.id;
+}
+
 /** Pages that need a query to show something real. */
 const QUERIES = (ids) => ({
+  'callups/detail/index': `?id=${ids.callup}`,
+  'callups/report/index': `?id=${ids.callup}`,
+  'callups/qr/index': `?id=${ids.callup}`,
   'pages/activity/detail': `?id=${ids.activity}`,
   'pages/activity/checkin': `?id=${ids.activity}`,
   // the demo shop's first product (seeded on a fresh database)
@@ -162,7 +189,14 @@ const STAFF_PAGES = {
     'admin-tips/list/index',
     // the volunteer archive with its 积分调整 form
     'admin-applications/volunteer/index',
+    'admin-callups/list/index',
+    'admin-callups/new/index',
+    'admin-callups/board/index',
+    'admin-callups/qr/index',
+    'admin-callups/plans/index',
+    'admin-callups/speed/index',
   ],
+  yushan_branch: ['admin-callups/wartime/index', 'admin-callups/draws/index'],
   mall: ['admin-mall/orders/index', 'admin-mall/order/index', 'admin-mall/products/index', 'admin-mall/stats/index'],
   company: ['cases/reports/index', 'cases/report/index', 'cases/report-new/index'],
   // the bureau's view: 数据看板 with its chart and tables, a drill-down list, targets, stages and the ranking
@@ -183,6 +217,8 @@ const STAFF_QUERIES = (ids) => ({
   'admin-cases/report/index': `?id=${ids.report}`,
   'cases/report/index': `?id=${ids.report}`,
   'admin-applications/volunteer/index': `?id=${ids.volunteer}`,
+  'admin-callups/board/index': `?id=${ids.callup}`,
+  'admin-callups/qr/index': `?id=${ids.callup}`,
 });
 
 /** The demo company's newest major-event report, filed through the API when it has none. */
@@ -346,7 +382,11 @@ export default [
     name: 'readability-guard',
     title: '(读) 义警能打开的每一页在“大”字号下：文字 ≥ 18px，点按目标 ≥ 44×44（主按钮 ≥ 60×60），对比度 ≥ 4.5:1',
     async run(page, base) {
-      const ids = { activity: await activityForZhangWei(base), ...(await mallAndAlertsForZhangWei(base)) };
+      const ids = {
+        activity: await activityForZhangWei(base),
+        ...(await mallAndAlertsForZhangWei(base)),
+        callup: await callupForZhangWei(base),
+      };
       await page.goto(`${base}/#/pages/login/index`);
       await chooseLarge(page);
       await page.reload();
@@ -354,6 +394,7 @@ export default [
       const expected = ['pages/index/index', 'pages/activity/list', 'pages/messages/index', 'pages/mine/index'];
       expected.push('mall/index/index', 'mall/product/index', 'mall/orders/index', 'mall/order/index');
       expected.push('alerts/list/index', 'alerts/detail/index');
+      expected.push('callups/list/index', 'callups/detail/index', 'callups/report/index');
       for (const tab of expected) {
         assert(pages.includes(tab), `the app's page list lacks ${tab}: ${pages.join(', ')}`);
       }
@@ -373,7 +414,11 @@ export default [
     async run(page, base) {
       await page.goto(`${base}/#/pages/login/index`);
       await chooseLarge(page);
-      const ids = { ...(await mallAndAlertsForZhangWei(base)), report: await reportOfCompany(base) };
+      const ids = {
+        ...(await mallAndAlertsForZhangWei(base)),
+        report: await reportOfCompany(base),
+        callup: await callupForZhangWei(base),
+      };
       const station = await staffTokenOf(base, 'pinghu_station');
       ids.sentAlert = (await api(base, 'GET', '/admin/alerts?pageSize=1', station)).items[0].id;
       ids.volunteer = (await api(base, 'GET', '/admin/volunteers?q=MAS2026000001', station)).items[0].id;
