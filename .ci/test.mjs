@@ -162,7 +162,7 @@ const FIXED_INSTANTS = [
   ['2330', `${utcToday}T23:30:00.000Z`],
 ];
 const DATE_SENSITIVE_E2E =
-  '/(jobs|jobs-schedule|volunteers|activities|activities-checkin|activities-hardening|points|points-lots|applications|applications-security|insurance|notifications-delivery|business-dates|attendance-messages|files|sms|tips|tips-grading|disputes|incident-reports|tips-places|mall-pickup|mall-payments|tips-hostile|callups-board|reports|inspections)\\.e2e-spec\\.ts$';
+  '/(jobs|jobs-schedule|volunteers|activities|activities-checkin|activities-hardening|points|points-lots|applications|applications-security|insurance|notifications-delivery|business-dates|attendance-messages|files|sms|tips|tips-grading|disputes|incident-reports|tips-places|mall-pickup|mall-payments|tips-hostile|dashboard|callups-board|reports|inspections)\\.e2e-spec\\.ts$';
 // The activity journey waits for its start in real time (~3 min): at 23:30 only, where the dates differ.
 const DATE_SENSITIVE_JOURNEYS = {
   1530: [

@@ -25,5 +25,6 @@ export * from './notifications.js';
 export * from './dates.js';
 export * from './files.js';
 export * from './payments.js';
+export * from './dashboard.js';
 export * from './route-contract.js';
 export * from './callups.js';

@@ -52,6 +52,9 @@ export const PERMISSIONS = {
   // ── disputes (docs/disputes.md): the station's case file; major-event reports reach the station's chain ──
   'disputes.handle': ['city_officer', 'branch_officer', 'station_officer', 'community_officer'],
   'incidents.handle': ['city_officer', 'branch_officer', 'station_officer'],
+  // ── company supervision and data honesty (docs/supervision.md) ──
+  'inspections.manage': ['city_officer', 'branch_officer', 'station_officer'],
+  'honesty.review': ['city_officer', 'branch_officer'],
   // ── points mall (docs/mall.md): operators run products and orders; station officers hand items over ──
   'mall.manage': ['mall_operator'],
   // the operator also marks items ready and hands them over; a station officer only for its own pickup station

@@ -143,14 +143,14 @@ export const ENTITIES = [
   CallupRecipient,
   CallupPlan,
   CallupDraw,
+  // call-up fan-out (docs/callups.md#reaching-people)
+  CallupDelivery,
   // targets, stage reports, ranking (docs/reports.md)
   Target,
   ReportStage,
   StageNarrative,
   RankingPublication,
   RankingEntry,
-  // call-up fan-out (docs/callups.md#reaching-people)
-  CallupDelivery,
   // dashboard summary tables (docs/dashboard.md)
   StatCounter,
   StatsState,

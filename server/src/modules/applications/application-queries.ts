@@ -77,7 +77,9 @@ export class ApplicationQueries {
   async approvedFromRosterFrom(
     from: Date,
     limit: number,
-  ): Promise<{ id: number; name: string; rosterGuardId: number; stationId: number; orgPath: string; decidedAt: Date }[]> {
+  ): Promise<
+    { id: number; name: string; rosterGuardId: number; stationId: number; orgPath: string; decidedAt: Date }[]
+  > {
     const rows = await this.ds
       .getRepository(Application)
       .createQueryBuilder('a')
