@@ -57,17 +57,24 @@ export const ranking = (id: number) =>
 export const publishRanking = (body: RankingPublishRequest) =>
   post<RankingResponse>(REPORT_ROUTES.adminRankings, body, quiet);
 
-/** An .xlsx of the API (bytes, not JSON): downloaded with the token; WeChat opens it, the browser saves it. */
-async function downloadXlsx(path: string, fileName: string): Promise<void> {
-  // a cheap call through the http client first: it refreshes an expired access token
+/** The host and prefix before a table path. */
+const absolute = (path: string) => `${API_BASE}${API_PREFIX}${path}`;
+
+/** The token for a download, after a cheap call through the http client that refreshes an expired one. */
+async function authHeader(): Promise<Record<string, string>> {
   await get<MeResponse>(ROUTES.me, undefined, quiet);
   const tokens = taroTokenStore.get();
+  return tokens ? { Authorization: `Bearer ${tokens.accessToken}` } : {};
+}
+
+/** An .xlsx of the API (bytes, not JSON), downloaded with the token: WeChat opens it, the browser saves it. */
+async function openXlsx(
+  download: Promise<Taro.downloadFile.FileSuccessCallbackResult>,
+  fileName: string,
+): Promise<void> {
   let res: Taro.downloadFile.FileSuccessCallbackResult;
   try {
-    res = await Taro.downloadFile({
-      url: `${API_BASE}${API_PREFIX}${path}`,
-      header: tokens ? { Authorization: `Bearer ${tokens.accessToken}` } : {},
-    });
+    res = await download;
   } catch {
     throw new HttpError(0, { code: 'NETWORK_ERROR', message: NETWORK_ERROR_MESSAGE });
   }
@@ -75,8 +82,18 @@ async function downloadXlsx(path: string, fileName: string): Promise<void> {
   await openSpreadsheet(res.tempFilePath, fileName);
 }
 
-export const exportStage = (id: number, fileName: string) =>
-  downloadXlsx(apiPath(REPORT_ROUTES.adminStageExport, { id }), fileName);
+export async function exportStage(id: number, fileName: string): Promise<void> {
+  const header = await authHeader();
+  await openXlsx(
+    Taro.downloadFile({ url: absolute(apiPath(REPORT_ROUTES.adminStageExport, { id })), header }),
+    fileName,
+  );
+}
 
-export const exportRanking = (id: number, fileName: string) =>
-  downloadXlsx(apiPath(REPORT_ROUTES.adminRankingExport, { id }), fileName);
+export async function exportRanking(id: number, fileName: string): Promise<void> {
+  const header = await authHeader();
+  await openXlsx(
+    Taro.downloadFile({ url: absolute(apiPath(REPORT_ROUTES.adminRankingExport, { id })), header }),
+    fileName,
+  );
+}

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import type { NotificationResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
 import { BigButton } from '../../components/BigButton';
+import { withWholeDates } from '../../components/WholeDates';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { PAGE_SIZE, usePagedList } from '../../hooks/usePagedList';
 import { formatDateTime } from '../../logic/format';
@@ -30,7 +31,7 @@ function MessageRow({ message, read, onRead }: { message: NotificationResponse; 
         {message.title}
       </Text>
       <Text className="jh-block" style={{ marginTop: '6px' }}>
-        {message.body}
+        {withWholeDates(message.body)}
       </Text>
       <Text className="jh-message__meta">
         {formatDateTime(message.createdAt)}
