@@ -2,7 +2,6 @@ import http from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createServer } from 'node:net';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
@@ -11,6 +10,7 @@ import { loadConfig } from '../config/configuration.js';
 import { PiiCipher } from '../common/pii/pii-cipher.js';
 import { SERVER_NODE_FLAGS } from '../node-flags.js';
 import { WechatSandbox } from '../wechat-sandbox/sandbox-server.js';
+import { freePort, jsonCall, sleep } from './bench-http.js';
 
 /**
  * A call-up to 10,000 guards, end to end (docs/benchmarks.md#call-up-fan-out, docs/adr/0008-callup-fanout.md).
@@ -27,18 +27,6 @@ const VOLUNTEERS = Number(process.env.BENCH_VOLUNTEERS ?? 20_000);
 const WORKERS = Math.max(1, Number(process.env.BENCH_WORKERS ?? 2));
 const LEASE_SECONDS = Number(process.env.BENCH_LEASE_SECONDS ?? 10);
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_SECONDS ?? 1200) * 1000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const env: NodeJS.ProcessEnv = { ...process.env };
 env.MYSQL_HOST ??= '127.0.0.1';
@@ -157,34 +145,8 @@ for (let i = 0; i < WORKERS; i++) workers.push(await startServer('worker'));
 
 // ── the call-up, through the API ──
 const agent = new http.Agent({ keepAlive: true });
-function call(method: string, url: string, token: string | null, body?: unknown) {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise<{ status: number; body: unknown }>((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port: api.port,
-        method,
-        path: url,
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(payload ? { 'content-length': Buffer.byteLength(payload) } : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString() || 'null') }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
+const call = (method: string, url: string, token: string | null, body?: unknown) =>
+  jsonCall(agent, api.port, method, url, token, body);
 const login = await call('POST', '/api/auth/staff/login', null, { username: 'pinghu_station', password: 'Jhyj@2026' });
 const token = (login.body as { accessToken: string }).accessToken;
 const request: CreateCallupRequest = {
@@ -202,7 +164,7 @@ let created = await call('POST', `/api${CALLUP_ROUTES.adminCallups}`, token, req
 let apiMs = performance.now() - sentAt;
 /** BENCH_DIRECT=1 (or a server without the route): the call-up's rows written here as its create would. */
 const direct = process.env.BENCH_DIRECT === '1' || created.status === 404;
-if (direct) created = { status: 0, body: { id: await sendDirect() } };
+if (direct) created = { status: 0, body: { id: await sendDirect() }, ms: 0 };
 if (direct) apiMs = performance.now() - sentAt;
 else if (created.status !== 200 && created.status !== 201)
   throw new Error(`POST /admin/callups: ${created.status} ${JSON.stringify(created.body)}`);

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { connect, createServer, type Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { JwtService } from '@nestjs/jwt';
@@ -9,6 +9,7 @@ import type { PoolConnection } from 'mysql2/promise';
 import { loadConfig } from '../config/configuration.js';
 import { ACTOR_SQL } from '../modules/auth/actor-loader.service.js';
 import { SERVER_NODE_FLAGS } from '../node-flags.js';
+import { freePort } from './bench-http.js';
 
 /**
  * Redemption rush (docs/mall.md#benchmark--npm-run-benchredeem): many guards redeem the last units of one product at
@@ -24,16 +25,6 @@ import { SERVER_NODE_FLAGS } from '../node-flags.js';
  *
  * Both legs are measured warm: BENCH_WARMUP (default 500) redemptions of a throw-away product first.
  */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 200);

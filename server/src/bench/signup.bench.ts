@@ -2,7 +2,7 @@ import http from 'node:http';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { connect, createServer, type Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { JwtService } from '@nestjs/jwt';
@@ -11,6 +11,7 @@ import { loadConfig } from '../config/configuration.js';
 import { SIGNUP_SQL } from '../modules/activities/sql.js';
 import { ACTOR_SQL } from '../modules/auth/actor-loader.service.js';
 import { SERVER_NODE_FLAGS } from '../node-flags.js';
+import { freePort, jsonCall } from './bench-http.js';
 
 /**
  * Sign-up under a rush, through the real HTTP API and then as bare SQL (docs/product.md#several-instances: 10k
@@ -26,16 +27,6 @@ import { SERVER_NODE_FLAGS } from '../node-flags.js';
  * the timed window) and writes prepared requests on raw sockets, so it takes as little of the shared
  * CPU as possible. BENCH_INSTANCES=n runs n server processes sharing the pool size (round-robin).
  */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 /** Sign-ups run on a throw-away activity before each measured leg, so both legs are measured warm (JIT, pools, caches), as a running server is. */
@@ -145,45 +136,8 @@ const seedSeconds = (performance.now() - t0) / 1000;
 
 // ── the activity, created and published through the API by the station officer ──
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-function call(
-  method: string,
-  url: string,
-  token: string | null,
-  body?: unknown,
-  toPort = port,
-): Promise<{ status: number; body: unknown; ms: number }> {
-  const started = performance.now();
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port: toPort,
-        method,
-        path: url,
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(payload ? { 'content-length': Buffer.byteLength(payload) } : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            body: JSON.parse(Buffer.concat(chunks).toString() || 'null'),
-            ms: performance.now() - started,
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
+const call = (method: string, url: string, token: string | null, body?: unknown, toPort = port) =>
+  jsonCall(agent, toPort, method, url, token, body);
 const login = await call('POST', '/api/auth/staff/login', null, { username: 'pinghu_station', password: 'Jhyj@2026' });
 const staffToken = (login.body as { accessToken: string }).accessToken;
 async function newActivity(title: string): Promise<number> {
