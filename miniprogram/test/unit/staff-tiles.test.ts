@@ -80,7 +80,14 @@ describe('staff homes derived from the permission table', () => {
       'jobs',
       'reports',
     ]);
-    expect(built(['company_manager'])).toEqual(['guards', 'propose', 'report-new', 'my-reports', 'my-inspections', 'bulletins']);
+    expect(built(['company_manager'])).toEqual([
+      'guards',
+      'propose',
+      'report-new',
+      'my-reports',
+      'my-inspections',
+      'bulletins',
+    ]);
     expect(built(['mall_operator'])).toEqual(['products', 'orders', 'mall-stats', 'mall-verify']);
   });
 
