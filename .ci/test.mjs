@@ -95,9 +95,17 @@ function wanted(name) {
 // No --forceExit: every suite closes what it opens (test/support/test-app.ts closes the apps of a
 // suite that failed half-way), so jest ends by itself. Each test has --testTimeout, and the whole
 // run a watchdog, so a handle left open by a future change fails the run instead of hanging CI.
-const JEST_TEST_TIMEOUT_MS = 60_000;
+// The test timeout (also every hook's) leaves room for the journeys and the MySQL suite running beside each other on
+// two cores: a suite's beforeAll that signs in a dozen people took over 60 s with a third lane beside them.
+const JEST_TEST_TIMEOUT_MS = 180_000;
 const JEST_RUN_TIMEOUT_MS = 45 * 60_000;
-/** A jest run, not blocking: each suite runs in a lane beside the others. */
+function jest(name, project, env, extraArgs = []) {
+  if (!wanted(name)) return;
+  const run = jestRun(name, project, env, extraArgs);
+  run.done(exec(process.execPath, run.args, run.options));
+}
+
+/** The same jest run, not blocking: for the MySQL suite, which goes on beside the browser journeys. */
 async function jestAsync(name, project, env, extraArgs = []) {
   if (!wanted(name)) return;
   const run = jestRun(name, project, env, extraArgs);
@@ -215,36 +223,31 @@ if (wanted('shared-unit')) {
   const r = exec(process.execPath, ['--test', 'shared/dist/']);
   record('shared-unit', r, Number(/# pass (\d+)/.exec(r.out)?.[1] ?? 0), Number(/# fail (\d+)/.exec(r.out)?.[1] ?? 0));
 }
+jest('server-unit', 'unit', {});
+// The migration suite proves MySQL migrations == entities; the embedded database has no migrations.
+jest('server-e2e-embedded', 'e2e', { E2E_DB: 'sqlite' }, [
+  '--testPathIgnorePatterns',
+  '(migrations|two-instances)\\.e2e-spec',
+]);
+for (const [label, at] of FIXED_INSTANTS)
+  jest(`server-e2e-dates-${label}`, 'e2e', { E2E_DB: 'sqlite', E2E_CLOCK_START: at }, [
+    '--testPathPatterns',
+    DATE_SENSITIVE_E2E,
+  ]);
 const mysqlWhy = wanted('server-e2e-mysql') ? await mysqlReachable() : null;
 if (mysqlWhy) skip('server-e2e-mysql', mysqlWhy);
-// The server's own suites and the mini-program's unit tests, one after another: the third lane below.
-async function embeddedSuites() {
-  await jestAsync('server-unit', 'unit', {});
-  // The migration suite proves MySQL migrations == entities; the embedded database has no migrations.
-  await jestAsync('server-e2e-embedded', 'e2e', { E2E_DB: 'sqlite' }, [
-    '--testPathIgnorePatterns',
-    '(migrations|two-instances)\\.e2e-spec',
-  ]);
-  for (const [label, at] of FIXED_INSTANTS)
-    await jestAsync(`server-e2e-dates-${label}`, 'e2e', { E2E_DB: 'sqlite', E2E_CLOCK_START: at }, [
-      '--testPathPatterns',
-      DATE_SENSITIVE_E2E,
-    ]);
-  if (wanted('miniprogram-unit')) {
-    log('running miniprogram-unit');
-    const out = path.join(tmp, 'vitest.json');
-    const r = await execAsync(
-      pnpmBin(),
-      ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`],
-      { cwd: path.join(ROOT, 'miniprogram') },
-    );
-    const j = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : { numPassedTests: 0, numFailedTests: 0 };
-    record('miniprogram-unit', r, j.numPassedTests, j.numFailedTests);
-  }
+if (wanted('miniprogram-unit')) {
+  log('running miniprogram-unit');
+  const out = path.join(tmp, 'vitest.json');
+  const r = exec(pnpmBin(), ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`], {
+    cwd: path.join(ROOT, 'miniprogram'),
+  });
+  const j = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : { numPassedTests: 0, numFailedTests: 0 };
+  record('miniprogram-unit', r, j.numPassedTests, j.numFailedTests);
 }
-// Three lanes at once (the journeys wait on pages and timers much of the time, and each jest run uses one worker):
-// the main journey run; the MySQL suite, then the journeys at the two fixed instants; the server's unit and embedded
-// suites, then the mini-program's unit tests. Each browser run has its own server, data folder and screenshot folder.
+// Two lanes at once (the journeys wait on pages and timers much of the time): the main journey run in one; the
+// MySQL suite, then the journeys at the two fixed instants, in the other. Each browser run has its own server,
+// data folder and screenshot folder.
 const mysqlSuite = () =>
   wanted('server-e2e-mysql') && !mysqlWhy ? jestAsync('server-e2e-mysql', 'e2e', { E2E_DB: 'mysql' }) : null;
 const BROWSER_RUNS = ['browser', ...FIXED_INSTANTS.map(([label]) => `browser-dates-${label}`)];
@@ -273,7 +276,6 @@ const browserRun = async (name, env) => {
 };
 await Promise.all([
   browserRun('browser', { JH_CLOCK_START: '' }),
-  embeddedSuites(),
   (async () => {
     await mysqlSuite();
     for (const [label, at] of FIXED_INSTANTS)
