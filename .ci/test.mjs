@@ -185,7 +185,6 @@ const DATE_SENSITIVE_JOURNEYS = {
     'mall-staff',
     'reports-late-acknowledged',
     'reports-dispute-mediated',
-    'stage-report',
   ],
   2330: [
     'enrolment-extras-exemption-recheck',
