@@ -198,7 +198,6 @@ const DATE_SENSITIVE_JOURNEYS = {
     'mall-staff',
     'reports-late-acknowledged',
     'reports-dispute-mediated',
-    'stage-report',
     'activities-publish-signup-checkin-confirm-points',
   ],
 };
