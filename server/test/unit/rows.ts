@@ -17,3 +17,4 @@ export { User } from '../../src/modules/users/user.entity.js';
 export { Volunteer } from '../../src/modules/volunteers/volunteer.entity.js';
 export { ActivitySignup } from '../../src/modules/activities/entities/activity-signup.entity.js';
 export { SmsMessage } from '../../src/modules/sms/sms-message.entity.js';
+export { WartimeState } from '../../src/modules/wartime/wartime-state.entity.js';

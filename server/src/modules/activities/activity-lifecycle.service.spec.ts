@@ -16,7 +16,7 @@ import { Activity } from './entities/activity.entity.js';
 import { ActivitySignup } from './entities/activity-signup.entity.js';
 import { SignupService } from './signup.service.js';
 import { WartimeQueries } from '../wartime/wartime-queries.js';
-import { WartimeState } from '../wartime/wartime-state.entity.js';
+import { WartimeState } from '../../../test/unit/rows.js';
 import { clockAt, unitDataSource, errorCode as code } from '../../../test/unit/unit-db.js';
 import { staffActor } from '../../../test/unit/actors.js';
 import {

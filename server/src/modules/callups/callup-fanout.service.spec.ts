@@ -13,7 +13,7 @@ import {
 import { readArea } from '../../config/config-area.js';
 import { callupFanoutConfig } from '../../config/callup-fanout.config.js';
 import { smsConfig } from '../../config/sms.config.js';
-import { Notification } from '../notifications/notification.entity.js';
+import { Notification } from '../../../test/unit/rows.js';
 import { SmsMessage } from '../sms/sms-message.entity.js';
 import { CallupFanout, FANOUT_BACKOFF_MS, callupPage, type FanoutRecipient } from './callup-fanout.service.js';
 import { CallupDelivery } from './entities/callup-delivery.entity.js';

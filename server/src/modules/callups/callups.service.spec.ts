@@ -5,7 +5,7 @@ import { unitCallupsAdmin } from '../../../test/unit/factories-callups-admin.js'
 import { createUser, createVolunteer, orgTree, type UnitTree } from '../../../test/unit/factories.js';
 import type { CreateCallupDto } from './callups-admin.dto.js';
 import { CallupsService } from './callups.service.js';
-import { WartimeState } from '../wartime/wartime-state.entity.js';
+import { WartimeState } from '../../../test/unit/rows.js';
 
 describe(CallupsService.name, () => {
   const clock = clockAt('2026-11-30T23:30:00Z');
