@@ -24,14 +24,23 @@ import {
   type CounterKind,
   type CounterRow,
   type UnitNode,
+  WEEK_KIND_OF,
 } from './summary.js';
 
 /** Call-up response speed on the dashboard: the call-ups of the last 30 days. */
 export const SPEED_DAYS = 30;
 
 const DAY_KINDS: CounterKind[] = ['joined', 'left', 'patrols', 'tips_day'];
+const BASE_OF_WEEK_KIND = new Map<CounterKind, CounterKind>(
+  Object.entries(WEEK_KIND_OF).map(([day, week]) => [week as CounterKind, day as CounterKind]),
+);
 const CURRENT_KINDS = COUNTER_KINDS.filter(
-  (k) => !DAY_KINDS.includes(k) && k !== 'attendance' && k !== 'attendance_min' && k !== 'roster',
+  (k) =>
+    !DAY_KINDS.includes(k) &&
+    !BASE_OF_WEEK_KIND.has(k) &&
+    k !== 'attendance' &&
+    k !== 'attendance_min' &&
+    k !== 'roster',
 );
 
 /**
@@ -45,7 +54,12 @@ export class StatsReader {
     private readonly org: OrgService,
   ) {}
 
-  async index(fromDay: string): Promise<SummaryIndex> {
+  /**
+   * The index from `fromDay` on. By `week` (the dashboard and its lists; fromDay a Monday) the day kinds come from
+   * their week rows, under their day kind's name with the week's Monday as the day: what the dashboard reads is units ×
+   * weeks rows however many days are filled. By `day` (figures as of a date, the stage reports) the day rows.
+   */
+  async index(fromDay: string, grain: 'day' | 'week' = 'week'): Promise<SummaryIndex> {
     const units = (await this.org.findByLevels(['city', 'branch', 'station', 'community'])).map((u): UnitNode => ({
       id: u.id,
       name: u.name,
@@ -53,6 +67,7 @@ export class StatsReader {
       parentId: u.parentId,
       path: u.path,
     }));
+    const periodKinds = grain === 'week' ? [...BASE_OF_WEEK_KIND.keys()] : DAY_KINDS;
     // raw rows (no entity objects): the request's cost is the rows of its window
     const raw: { kind: CounterKind; refId: number; dim: string; day: string; value: number }[] = await this.ds
       .getRepository(StatCounter)
@@ -66,11 +81,16 @@ export class StatsReader {
         new Brackets((w) =>
           w
             .where("c.kind IN (:...current) AND c.day = ''", { current: CURRENT_KINDS })
-            .orWhere('c.kind IN (:...days) AND c.day >= :fromDay', { days: DAY_KINDS, fromDay }),
+            .orWhere('c.kind IN (:...days) AND c.day >= :fromDay', { days: periodKinds, fromDay }),
         ),
       )
       .getRawMany();
-    const rows = raw.map((r) => ({ ...r, refId: Number(r.refId), value: Number(r.value) }));
+    const rows = raw.map((r) => ({
+      ...r,
+      kind: BASE_OF_WEEK_KIND.get(r.kind) ?? r.kind,
+      refId: Number(r.refId),
+      value: Number(r.value),
+    }));
     return new SummaryIndex(units, rows);
   }
 
@@ -117,7 +137,7 @@ export class DashboardFigures {
     const start = [ruleWeeks(asOf, DASHBOARD_RULE_WEEKS).from, addCalendarDays(asOf, 1)];
     if (opts.from) start.push(opts.from);
     else start.push('0000-00-00');
-    const idx = await this.reader.index(start.sort()[0]);
+    const idx = await this.reader.index(start.sort()[0], 'day');
     const speeds = await this.speeds(idx, unitIds, opts.from ?? addCalendarDays(asOf, -(SPEED_DAYS - 1)), asOf);
     return this.fromIndex(idx, unitIds, asOf, opts.from ?? null, speeds);
   }

@@ -12,7 +12,7 @@ import { TeamQueries } from '../teams/team-queries.js';
 import { inactiveReasons } from '../teams/teams.service.js';
 import { TipQueries } from '../tips/tip-queries.js';
 import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
-import { addTo, type CounterKind, type CounterRow } from './summary.js';
+import { addTo, weekRowOf, type CounterKind, type CounterRow } from './summary.js';
 
 const DAY_MS = 86_400_000;
 const OVERDUE_PAGE = 500;
@@ -41,8 +41,12 @@ export class StatsCompute {
   /** Every figure except points issued (see `issuedAfter`), keyed by counterKey. */
   async current(): Promise<Map<string, CounterRow>> {
     const out = new Map<string, CounterRow>();
-    const put = (kind: CounterKind, refId: number | null, dim: string, day: string, value: number) =>
-      addTo(out, { kind, refId: refId ?? 0, dim, day, value });
+    const put = (kind: CounterKind, refId: number | null, dim: string, day: string, value: number) => {
+      const row: CounterRow = { kind, refId: refId ?? 0, dim, day, value };
+      addTo(out, row);
+      const week = weekRowOf(row);
+      if (week) addTo(out, week);
+    };
     for (const r of await this.volunteers.activeByStationTier()) put('vol', r.stationId, r.tier, '', r.count);
     for (const kind of ['joined', 'left'] as const)
       for (const r of await this.volunteers.movementsByStationDay(kind)) put(kind, r.stationId, '', r.day, r.count);

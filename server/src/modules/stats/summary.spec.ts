@@ -1,4 +1,4 @@
-import { mondayOf, ruleWeeks, SummaryIndex, weekOfDay, type CounterRow, type UnitNode } from './summary.js';
+import { mondayOf, ruleWeeks, SummaryIndex, weekOfDay, weekRowOf, type CounterRow, type UnitNode } from './summary.js';
 
 const units: UnitNode[] = [
   { id: 1, name: '市局', level: 'city', parentId: null, path: '/1/' },
@@ -60,5 +60,14 @@ describe(SummaryIndex.name, () => {
     expect(sut.patrolWeeks(6).size).toBe(0);
     expect(sut.stationOf(4)).toBe(3);
     expect(sut.stationOf(2)).toBeNull();
+  });
+
+  it('a day row adds to the row of its ISO week (the Monday, Shanghai business days); current and day-only kinds add none', () => {
+    expect(weekRowOf(row('joined', 3, 2, '2026-11-29'))).toEqual(row('joined_wk', 3, 2, '2026-11-23'));
+    expect(weekRowOf(row('patrols', 4, 1, '2026-11-30'))).toEqual(row('patrols_wk', 4, 1, '2026-11-30'));
+    expect(weekRowOf(row('tips_day', 3, 5, '2027-01-03'))).toEqual(row('tips_wk', 3, 5, '2026-12-28'));
+    expect(weekRowOf(row('left', 6, 1, '2026-12-06'))?.day).toBe('2026-11-30');
+    expect(weekRowOf(row('attendance', 3, 9, '2026-11-29'))).toBeNull();
+    expect(weekRowOf(row('vol', 3, 9, '', 'core'))).toBeNull();
   });
 });

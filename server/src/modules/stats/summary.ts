@@ -33,8 +33,30 @@ export const COUNTER_KINDS = [
   'pts_redeemed',
   'pts_expired',
   'pts_liability',
+  'joined_wk',
+  'left_wk',
+  'patrols_wk',
+  'tips_wk',
 ] as const;
 export type CounterKind = (typeof COUNTER_KINDS)[number];
+
+/**
+ * The day kinds the dashboard reads by week, and their week kind: the same figure summed per unit and ISO week (day =
+ * the week's Monday), kept beside the day rows so a request reads units × weeks rows whatever the density of the days.
+ */
+export const WEEK_KIND_OF = {
+  joined: 'joined_wk',
+  left: 'left_wk',
+  patrols: 'patrols_wk',
+  tips_day: 'tips_wk',
+} as const satisfies Partial<Record<CounterKind, CounterKind>>;
+export type WeekedKind = keyof typeof WEEK_KIND_OF;
+
+/** The week row a day row adds to (its week kind, day = the Monday of its week); null for kinds kept by day only. */
+export function weekRowOf(row: CounterRow): CounterRow | null {
+  const kind = (WEEK_KIND_OF as Partial<Record<CounterKind, CounterKind>>)[row.kind];
+  return kind && row.day ? { ...row, kind, day: mondayOf(row.day) } : null;
+}
 
 export const ROSTER_MEASURES = ['total', 'joined', 'certified', 'certified_joined'] as const;
 export type RosterMeasure = (typeof ROSTER_MEASURES)[number];
