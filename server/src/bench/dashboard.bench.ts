@@ -19,7 +19,7 @@ import { StatsRefresh } from '../modules/stats/stats-refresh.js';
  * stations → 300 communities, then volunteers, confirmed attendance rows (activity_signups) over their activities,
  * companies with roster guards (60 % of them joined), tips and points lots, spread over two years, generated with
  * multi-row INSERTs of 5,000 rows into tables whose secondary indexes are built after the load. The summary is built by the stats-refresh job; then the city officer's dashboard
- * (the service call behind GET /admin/dashboard) is timed, 9 runs, median. Prints figures; asserts nothing.
+ * (the service call behind GET /admin/dashboard) is timed, 21 runs, median. Prints figures; asserts nothing.
  * Last line: {"smallRows","largeRows","smallMs","largeMs","ratio","countersMatch"}.
  */
 const LARGE = {
@@ -32,7 +32,7 @@ const LARGE = {
 };
 const PER_ACTIVITY = 50;
 const BATCH = 5_000;
-const RUNS = 9;
+const RUNS = 21;
 const DAY_MS = 86_400_000;
 
 if (!process.env.MYSQL_HOST) process.env.MYSQL_HOST = '127.0.0.1';

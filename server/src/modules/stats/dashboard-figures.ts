@@ -85,13 +85,12 @@ export class StatsReader {
         ),
       )
       .getRawMany();
-    const rows = raw.map((r) => ({
-      ...r,
-      kind: BASE_OF_WEEK_KIND.get(r.kind) ?? r.kind,
-      refId: Number(r.refId),
-      value: Number(r.value),
-    }));
-    return new SummaryIndex(units, rows);
+    for (const r of raw) {
+      r.kind = BASE_OF_WEEK_KIND.get(r.kind) ?? r.kind;
+      r.refId = Number(r.refId);
+      r.value = Number(r.value);
+    }
+    return new SummaryIndex(units, raw);
   }
 
   /** Roster rows of these companies (a station's join-rate list). */

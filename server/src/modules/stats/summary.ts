@@ -111,9 +111,10 @@ export class SummaryIndex {
     for (const r of rows) {
       const u = this.byId.get(r.refId);
       if (!u) continue;
-      const list = this.byKind.get(r.kind) ?? [];
-      list.push({ ...r, path: u.path });
-      this.byKind.set(r.kind, list);
+      let list = this.byKind.get(r.kind);
+      if (!list) this.byKind.set(r.kind, (list = []));
+      // a literal of one shape, not a spread: thousands of rows per request
+      list.push({ kind: r.kind, refId: r.refId, dim: r.dim, day: r.day, value: r.value, path: u.path });
     }
   }
 
