@@ -17,15 +17,15 @@ import { VolunteerReach } from '../../src/modules/volunteers/volunteer-reach.js'
 import { FakeWechat, unitAudit, unitNotifications, unitOrg, unitPii } from './factories.js';
 import { FakeSmsSender, unitSms } from './factories-sms.js';
 
-export function unitVolunteerReach(ds: DataSource): VolunteerReach {
-  return new VolunteerReach(ds, unitPii, new UserQueries(ds));
+export function unitVolunteerReach(ds: DataSource, clock: Clock): VolunteerReach {
+  return new VolunteerReach(ds, unitPii, new UserQueries(ds), clock);
 }
 
-export function unitAlertAudience(ds: DataSource): AlertAudience {
+export function unitAlertAudience(ds: DataSource, clock: Clock): AlertAudience {
   return new AlertAudience(
     unitOrg(ds),
     new TeamQueries(ds, new VolunteerQueries(ds)),
-    unitVolunteerReach(ds),
+    unitVolunteerReach(ds, clock),
     new ActivityQueries(ds),
   );
 }
@@ -40,10 +40,10 @@ export function unitAlerts(
   return new AlertsService(
     ds,
     clock,
-    unitAlertAudience(ds),
+    unitAlertAudience(ds, clock),
     unitOrg(ds),
     new TeamQueries(ds, new VolunteerQueries(ds)),
-    unitVolunteerReach(ds),
+    unitVolunteerReach(ds, clock),
     unitNotifications(ds, clock, wechat),
     unitSms(ds, clock, sms),
     unitAudit(ds, clock),
@@ -68,7 +68,7 @@ export function unitBulletins(ds: DataSource, clock: Clock): BulletinsService {
     ds,
     clock,
     unitOrg(ds),
-    unitAlertAudience(ds),
+    unitAlertAudience(ds, clock),
     new CompanyQueries(ds),
     uploads,
     unitNotifications(ds, clock, new FakeWechat()),

@@ -21,14 +21,19 @@ import { FakeWechat, unitAudit, unitNotifications, unitOrg } from './factories.j
 
 /** The officers' side of call-ups on the real schema: targeting, sending, plans and draws, with the real fan-out. */
 export function unitCallupsAdmin(ds: DataSource, clock: Clock) {
-  const targeting = new CallupTargeting(unitOrg(ds), unitTeams(ds), unitVolunteerReach(ds), new ActivityQueries(ds));
+  const targeting = new CallupTargeting(
+    unitOrg(ds),
+    unitTeams(ds),
+    unitVolunteerReach(ds, clock),
+    new ActivityQueries(ds),
+  );
   const wartime = new WartimeQueries(ds.getRepository(WartimeState));
   const views = new CallupViews(ds, wartime);
   const fanout = new CallupFanout(
     ds,
     unitNotifications(ds, clock, new FakeWechat()),
     unitSms(ds, clock, new FakeSmsSender()),
-    unitVolunteerReach(ds),
+    unitVolunteerReach(ds, clock),
     clock,
     readArea(callupFanoutConfig.read, {}),
     readArea(smsConfig.read, { NODE_ENV: 'test' }),
@@ -43,7 +48,7 @@ export function unitCallupsAdmin(ds: DataSource, clock: Clock) {
     wartime,
     views,
     fanout,
-    unitVolunteerReach(ds),
+    unitVolunteerReach(ds, clock),
     new UserQueries(ds),
   );
   const plans = new CallupPlansService(ds, clock, unitOrg(ds), audit, targeting, callups);
@@ -56,7 +61,7 @@ export function unitCallupsAdmin(ds: DataSource, clock: Clock) {
     views,
     callups,
     new VolunteerQueries(ds),
-    unitVolunteerReach(ds),
+    unitVolunteerReach(ds, clock),
   );
   return { targeting, views, callups, plans, draws };
 }

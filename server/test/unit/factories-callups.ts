@@ -67,7 +67,7 @@ export function unitCallupBoard(ds: DataSource, clock: Clock, env: Record<string
     ds,
     unitNotifications(ds, clock, new FakeWechat()),
     unitSms(ds, clock, new FakeSmsSender()),
-    unitVolunteerReach(ds),
+    unitVolunteerReach(ds, clock),
     clock,
     readArea(callupFanoutConfig.read, {}),
     readArea(smsConfig.read, { NODE_ENV: 'test' }),

@@ -14,7 +14,7 @@ describe(AlertAudience.name, () => {
   let ds: DataSource;
   let org: UnitTree;
   const clock = clockAt('2026-11-30T02:00:00Z');
-  const sut = () => unitAlertAudience(ds);
+  const sut = () => unitAlertAudience(ds, clock);
   const v: Volunteer[] = [];
   const ids = (list: { id: number }[]) => list.map((x) => x.id).sort((a, b) => a - b);
 

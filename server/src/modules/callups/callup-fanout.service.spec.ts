@@ -31,7 +31,7 @@ describe(CallupFanout.name, () => {
       ds,
       unitNotifications(ds, clock, wechat),
       unitSms(ds, clock, new FakeSmsSender()),
-      unitVolunteerReach(ds),
+      unitVolunteerReach(ds, clock),
       clock,
       readArea(callupFanoutConfig.read, {}),
       readArea(smsConfig.read, { NODE_ENV: 'test' }),

@@ -31,15 +31,17 @@ describe(CallupsService.name, () => {
     ds = await unitDataSource();
     org = await orgTree(ds, clock.now());
     sut = unitCallupsAdmin(ds, clock);
+    // 23:30 UTC is 07:30 on 12-01 in Shanghai: a first-aid certificate that ran out on 11-30 no longer counts, one
+    // that runs out on 12-01 still does (the basic guard's is expired, the core guard's is valid through today)
     for (const [tier, skills] of [
-      ['core', ['急救', '消防']],
-      ['backbone', ['急救']],
-      ['basic', []],
+      ['core', [{ name: '急救', expiresOn: '2026-12-01' }, { name: '消防' }]],
+      ['backbone', [{ name: '急救' }]],
+      ['basic', [{ name: '急救', expiresOn: '2026-11-30' }]],
     ] as const) {
       const u = await createUser(ds, clock.now());
       await createVolunteer(ds, clock.now(), u, org.stationA, {
         tier,
-        skills: skills.map((name) => ({ name })),
+        skills: [...skills],
         residenceCommunityId: org.communityA.id,
       });
     }
@@ -48,7 +50,7 @@ describe(CallupsService.name, () => {
   });
   afterAll(() => ds.destroy());
 
-  it('targets by unit, every skill and tier, in SQL; out of scope is 404', async () => {
+  it('targets by unit, every skill (certificate not expired in Shanghai) and tier; out of scope is 404', async () => {
     const n = async (target: object) =>
       (await sut.targeting.resolve(branch(), { unitId: org.stationA.id, ...target })).volunteers.length;
     expect(await n({})).toBe(3);

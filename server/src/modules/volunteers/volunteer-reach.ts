@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import type { Skill, VolunteerTier } from '@jianghuai/shared';
+import type { Skill, VolunteerSkill, VolunteerTier } from '@jianghuai/shared';
+import { Clock } from '../../common/clock/clock.js';
 import { PiiCipher } from '../../common/pii/pii-cipher.js';
 import { likeContains } from '../companies/companies.service.js';
 import { UserQueries } from '../users/user-queries.js';
@@ -23,7 +24,7 @@ export interface ReachFilter {
   communityIds: readonly number[];
   /** only these volunteers (a team's members and leader); absent = anyone in the units */
   onlyIds?: readonly number[];
-  /** every listed skill is needed */
+  /** every listed skill is needed, its certificate not expired (valid through its expiry date, Shanghai) */
   skills?: readonly Skill[];
   /** empty or absent = any tier */
   tiers?: readonly VolunteerTier[];
@@ -41,6 +42,7 @@ export class VolunteerReach {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly pii: PiiCipher,
     private readonly users: UserQueries,
+    private readonly clock: Clock,
   ) {}
 
   /** Active volunteers managed by a station of `stationIds` or living in a community of `communityIds`. */
@@ -59,8 +61,9 @@ export class VolunteerReach {
   }
 
   /**
-   * Active volunteers managed by or living in the units who match the filter, in one query: skills (all) and tiers
-   * are filtered in SQL, so a city of 20,000 volunteers is one read, not one per archive.
+   * Active volunteers managed by or living in the units who match the filter, in one query: tiers, and skills (all) as
+   * a first cut, are filtered in SQL, so a city of 20,000 volunteers is one read, not one per archive; the rows read
+   * are then held to a skill whose certificate has not expired (the archive's JSON, read only when skills are asked).
    */
   async activeMatching(f: ReachFilter): Promise<MatchedVolunteer[]> {
     if (f.stationIds.length === 0 && f.communityIds.length === 0) return [];
@@ -74,19 +77,23 @@ export class VolunteerReach {
       .addSelect('v.residenceCommunityId', 'residenceCommunityId')
       .addSelect('v.tier', 'tier')
       .where("v.status = 'active'");
+    const skills = f.skills ?? [];
+    if (skills.length) qb.addSelect('v.skills', 'skills');
     const or: string[] = [];
     if (f.stationIds.length) or.push('v.stationId IN (:...stationIds)');
     if (f.communityIds.length) or.push('v.residenceCommunityId IN (:...communityIds)');
     qb.andWhere(`(${or.join(' OR ')})`, { stationIds: [...f.stationIds], communityIds: [...f.communityIds] });
     if (f.onlyIds) qb.andWhere('v.id IN (:...onlyIds)', { onlyIds: [...f.onlyIds] });
     if (f.tiers?.length) qb.andWhere('v.tier IN (:...tiers)', { tiers: [...f.tiers] });
-    (f.skills ?? []).forEach((skill, i) =>
+    skills.forEach((skill, i) =>
       qb.andWhere(`v.skills LIKE :skill${i} ESCAPE '!'`, { [`skill${i}`]: likeContains(`"name":"${skill}"`) }),
     );
     // raw rows: a city's 20,000 volunteers are read without building an entity for each
     const rows: Record<string, unknown>[] = await qb.orderBy('v.id', 'ASC').getRawMany();
     const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
-    return rows.map((r) => ({
+    const today = this.clock.today();
+    const held = skills.length ? rows.filter((r) => holdsSkills(r.skills, skills, today)) : rows;
+    return held.map((r) => ({
       id: Number(r.id),
       userId: Number(r.userId),
       stationId: num(r.stationId),
@@ -140,4 +147,16 @@ export class VolunteerReach {
     }
     return out;
   }
+}
+
+/** Whether an archive's skills (its JSON column) hold every one of `wanted` with a certificate valid on `today`. */
+export function holdsSkills(column: unknown, wanted: readonly Skill[], today: string): boolean {
+  let list: VolunteerSkill[];
+  try {
+    list = typeof column === 'string' ? (JSON.parse(column) as VolunteerSkill[]) : ((column ?? []) as VolunteerSkill[]);
+  } catch {
+    return false;
+  }
+  if (!Array.isArray(list)) return false;
+  return wanted.every((name) => list.some((s) => s?.name === name && (!s.expiresOn || s.expiresOn >= today)));
 }
