@@ -13,6 +13,8 @@ import { Clock } from '../../common/clock/clock.js';
 import { AppException } from '../../common/errors/app-exception.js';
 import { toPage } from '../../common/pagination.js';
 import { assertPathInScope, isPathInScope, scopePrefix } from '../../common/scope/org-scope.js';
+import { withRetryOnLockConflict } from '../../database/raw-sql.js';
+
 import { AuditService } from '../audit/audit.service.js';
 import { OrgService } from '../org/org.service.js';
 import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
@@ -50,44 +52,50 @@ export class WartimeService {
     const now = this.clock.now();
     if (!(startsAt < endsAt) || endsAt.getTime() - startsAt.getTime() > WARTIME_MAX_DAYS * DAY_MS || endsAt <= now)
       throw new AppException('WARTIME_PERIOD_INVALID');
-    const id = await this.ds.transaction(async (m) => {
-      const overlapping = await m
-        .getRepository(WartimeState)
-        .createQueryBuilder('w')
-        .where('w.areaPath = :path', { path: area.path })
-        .andWhere('w.endedAt IS NULL AND w.startsAt < :endsAt AND w.endsAt > :startsAt', { startsAt, endsAt })
-        .getCount();
-      if (overlapping > 0) throw new AppException('WARTIME_OVERLAP');
-      const saved = await m.getRepository(WartimeState).save(
-        m.getRepository(WartimeState).create({
-          areaId: area.id,
-          areaName: area.name,
-          areaLevel: area.level,
-          areaPath: area.path,
-          leadUnitId: lead.id,
-          leadUnitName: lead.name,
-          leadUnitPath: lead.path,
-          reason: dto.reason,
-          startsAt,
-          endsAt,
-          endedAt: null,
-          endReason: null,
-          endedByUserId: null,
-          endedByName: null,
-          declaredByUserId: actor.userId,
-          declaredByName: actor.displayName,
-          createdAt: now,
-        }),
-      );
-      await this.audit.record(m, actor, {
-        action: 'wartime.declare',
-        targetType: 'wartime_state',
-        targetId: String(saved.id),
-        orgUnitId: area.id,
-        after: { areaName: area.name, startsAt: dto.startsAt, endsAt: dto.endsAt, reason: dto.reason },
+    // Two declarations at once over one area: on MariaDB the check locks the area's index range (FOR UPDATE), so the
+    // second insert meets the first's lock, one transaction is chosen as the deadlock victim and runs again, and then
+    // sees the state the other saved. The embedded database runs one write transaction at a time.
+    const mysql = this.ds.options.type === 'mysql' || this.ds.options.type === 'mariadb';
+    const declareOnce = () =>
+      this.ds.transaction(async (m) => {
+        const check = m
+          .getRepository(WartimeState)
+          .createQueryBuilder('w')
+          .where('w.areaPath = :path', { path: area.path })
+          .andWhere('w.endedAt IS NULL AND w.startsAt < :endsAt AND w.endsAt > :startsAt', { startsAt, endsAt });
+        if (mysql) check.setLock('pessimistic_write');
+        if ((await check.getCount()) > 0) throw new AppException('WARTIME_OVERLAP');
+        const saved = await m.getRepository(WartimeState).save(
+          m.getRepository(WartimeState).create({
+            areaId: area.id,
+            areaName: area.name,
+            areaLevel: area.level,
+            areaPath: area.path,
+            leadUnitId: lead.id,
+            leadUnitName: lead.name,
+            leadUnitPath: lead.path,
+            reason: dto.reason,
+            startsAt,
+            endsAt,
+            endedAt: null,
+            endReason: null,
+            endedByUserId: null,
+            endedByName: null,
+            declaredByUserId: actor.userId,
+            declaredByName: actor.displayName,
+            createdAt: now,
+          }),
+        );
+        await this.audit.record(m, actor, {
+          action: 'wartime.declare',
+          targetType: 'wartime_state',
+          targetId: String(saved.id),
+          orgUnitId: area.id,
+          after: { areaName: area.name, startsAt: dto.startsAt, endsAt: dto.endsAt, reason: dto.reason },
+        });
+        return saved.id;
       });
-      return saved.id;
-    });
+    const id = await withRetryOnLockConflict(declareOnce, { attempts: 6 });
     return this.get(actor, id);
   }
 
