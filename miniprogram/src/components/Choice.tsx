@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
+// the rows' and options' look: every page that shows an InfoRow or a Choice gets it, whatever else it imports
+import './enrolment.css';
 
 /**
  * One big tappable option (≥ 60 px tall). Selection is said in words and a tick, not only by

@@ -4,7 +4,8 @@
 // (app.config.ts: the main package and the volunteers' sub-packages), so a page added there is measured without
 // touching this file. The mall's, the warnings' and the casework's pages are opened with a real order, warning and
 // bulletin; the staff's new screens (核销, 订单, 发预警, 纠纷 and 重大事项 lists) are measured as the officers and the mall
-// operator who use them.
+// operator who use them. Every label-and-value row must have its row style (a page that forgot it runs the label into the
+// value).
 import * as support from '../support.mjs';
 import { staffTokenOf, wechatTokens } from './12-user-fixes.mjs';
 
@@ -195,10 +196,20 @@ const STAFF_PAGES = {
     'admin-callups/qr/index',
     'admin-callups/plans/index',
     'admin-callups/speed/index',
+    // 监督检查: the inspections, the form and one inspection with a finding
+    'admin-supervision/inspections/index',
+    'admin-supervision/inspection-new/index',
+    'admin-supervision/inspection/index',
   ],
-  yushan_branch: ['admin-callups/wartime/index', 'admin-callups/draws/index'],
+  yushan_branch: ['admin-callups/wartime/index', 'admin-callups/draws/index', 'admin-supervision/flags/index'],
   mall: ['admin-mall/orders/index', 'admin-mall/order/index', 'admin-mall/products/index', 'admin-mall/stats/index'],
-  company: ['cases/reports/index', 'cases/report/index', 'cases/report-new/index'],
+  company: [
+    'cases/reports/index',
+    'cases/report/index',
+    'cases/report-new/index',
+    'admin-supervision/company-inspections/index',
+    'admin-supervision/company-inspection/index',
+  ],
   // the bureau's view: 数据看板 with its chart and tables, a drill-down list, targets, stages and the ranking
   city: [
     'admin-dashboard/index/index',
@@ -219,7 +230,29 @@ const STAFF_QUERIES = (ids) => ({
   'admin-applications/volunteer/index': `?id=${ids.volunteer}`,
   'admin-callups/board/index': `?id=${ids.callup}`,
   'admin-callups/qr/index': `?id=${ids.callup}`,
+  'admin-supervision/inspection/index': `?id=${ids.inspection}`,
+  'admin-supervision/company-inspection/index': `?id=${ids.inspection}`,
 });
+
+/** An inspection of the demo company (皖安) by 平湖派出所 with one finding to rectify, recorded through the API. */
+async function inspectionOfCompany(base) {
+  const station = await staffTokenOf(base, 'pinghu_station');
+  const companies = await api(base, 'GET', `/admin/companies?q=${encodeURIComponent('皖安')}&pageSize=1`, station);
+  assert(companies.items[0], '平湖派出所的单位列表里没有演示单位皖安');
+  const today = support.shanghaiDate();
+  const recorded = await api(base, 'POST', '/admin/inspections', station, {
+    companyId: companies.items[0].id,
+    inspectedOn: today,
+    inspectors: ['王警官', '李警官'],
+    items: [
+      { item: '保安员持证上岗', result: 'problem', note: '两名保安未带保安员证' },
+      { item: '值班记录', result: 'ok' },
+    ],
+    findings: '个别保安未持证上岗。',
+    rectifyBy: today,
+  });
+  return recorded.id;
+}
 
 /** The demo company's newest major-event report, filed through the API when it has none. */
 async function reportOfCompany(base) {
@@ -296,6 +329,23 @@ async function wrappedTimes(page) {
   });
 }
 
+/**
+ * Label-and-value rows (InfoRow) drawn without their stylesheet: the label runs into the value ("检查日期2026-12-01")
+ * when a page of a sub-package shows rows whose styles it never imported.
+ */
+async function unstyledRows(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.jh-info-row')]
+      .filter((el) => el.checkVisibility({ checkVisibilityCSS: true }) && getComputedStyle(el).display !== 'flex')
+      .map((el) => ({
+        kind: 'unstyled-row',
+        where: '.jh-info-row',
+        text: el.textContent.slice(0, 30),
+        value: 'no row style',
+      })),
+  );
+}
+
 /** Measures each page; returns every violation with its page, and logs the figures. */
 async function measurePages(page, base, label, paths, queries = {}) {
   const found = [];
@@ -307,7 +357,7 @@ async function measurePages(page, base, label, paths, queries = {}) {
     await assertLarge(page, path);
     const measured = await measureReadability(page);
     const { unknownBackgrounds, checked: counts } = measured;
-    const violations = [...measured.violations, ...(await wrappedTimes(page))];
+    const violations = [...measured.violations, ...(await wrappedTimes(page)), ...(await unstyledRows(page))];
     assert(counts.texts > 0, `${path}: no text measured, the page is blank`);
     checked.texts += counts.texts;
     checked.targets += counts.targets;
@@ -386,6 +436,7 @@ export default [
         activity: await activityForZhangWei(base),
         ...(await mallAndAlertsForZhangWei(base)),
         callup: await callupForZhangWei(base),
+        inspection: await inspectionOfCompany(base),
       };
       await page.goto(`${base}/#/pages/login/index`);
       await chooseLarge(page);
@@ -410,7 +461,8 @@ export default [
   },
   {
     name: 'readability-staff',
-    title: '(读) 民警、商城运营和企业负责人的新页面（核销、订单、发预警、纠纷和重大事项列表）在“大”字号下同样达标',
+    title:
+      '(读) 民警、商城运营和企业负责人的新页面（核销、订单、发预警、纠纷和重大事项列表、监督检查和数据核查）在“大”字号下同样达标',
     async run(page, base) {
       await page.goto(`${base}/#/pages/login/index`);
       await chooseLarge(page);
@@ -418,6 +470,7 @@ export default [
         ...(await mallAndAlertsForZhangWei(base)),
         report: await reportOfCompany(base),
         callup: await callupForZhangWei(base),
+        inspection: await inspectionOfCompany(base),
       };
       const station = await staffTokenOf(base, 'pinghu_station');
       ids.sentAlert = (await api(base, 'GET', '/admin/alerts?pageSize=1', station)).items[0].id;
