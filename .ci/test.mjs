@@ -185,6 +185,7 @@ const DATE_SENSITIVE_JOURNEYS = {
     'mall-staff',
     'reports-late-acknowledged',
     'reports-dispute-mediated',
+    'stage-report',
   ],
   2330: [
     'enrolment-extras-exemption-recheck',
@@ -198,6 +199,7 @@ const DATE_SENSITIVE_JOURNEYS = {
     'mall-staff',
     'reports-late-acknowledged',
     'reports-dispute-mediated',
+    'stage-report',
     'activities-publish-signup-checkin-confirm-points',
   ],
 };

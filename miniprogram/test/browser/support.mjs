@@ -161,9 +161,19 @@ export const READABILITY = { minTextPx: 18, minTargetPx: 44, minPrimaryPx: 60, m
  * - `unknownBackgrounds`: texts drawn over a gradient or an image, whose contrast cannot be computed from colours;
  * - `checked`: how many texts and tap targets were measured.
  * Exclusions, kept few: what is not rendered (display/visibility/zero size, the pages below the shown one in the
- * stack), what is `aria-hidden` (decorative marks), and whitespace-only text. Nothing else is exempt.
+ * stack), what is `aria-hidden` (decorative marks), and whitespace-only text. Nothing else is exempt; a toast is waited
+ * out first.
  */
 export async function measureReadability(page) {
+  // A toast ("已提交") is WeChat's own overlay, drawn by the H5 build for the test; it fades after 1.5 s. The page is
+  // measured once it has gone, not through it.
+  await page
+    .waitForFunction(
+      () => [...document.querySelectorAll('.taro__toast')].every((el) => getComputedStyle(el).display === 'none'),
+      null,
+      { timeout: STEP_TIMEOUT_MS },
+    )
+    .catch(() => {});
   return page.evaluate((limits) => {
     const violations = [];
     const unknownBackgrounds = [];

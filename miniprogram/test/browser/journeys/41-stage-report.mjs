@@ -91,6 +91,10 @@ async function writeLate(page, base, name) {
   await tap(page, 'narrative-submit');
   const state = await textContaining(page, 'narrative-state', '逾期');
   assert(state.includes('已于') && state.includes('逾期'), `after submitting the narrative reads "${state}"`);
+  // the 已提交 toast shows, then fades: the page is measured without it
+  const toast = page.locator('.taro__toast p', { hasText: '已提交' }).first();
+  await toast.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await toast.waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
   await assertReadable(page, 'stage (station)');
   await shot(page, 'stage02-late-narrative');
 }
