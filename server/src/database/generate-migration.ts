@@ -84,7 +84,11 @@ ${down}
 );
 const indexFile = path.join(srcDir, 'index.ts');
 let index = readFileSync(indexFile, 'utf8');
-index = index.replace(/^(\/\/ Versioned[^]*?\n\/\/[^\n]*\n)/, `$1import { ${className} } from './${ts}-${name}.js';\n`);
+// the import goes before the list (the file holds nothing but the imports and the list)
+index = index.replace(
+  /^export const MIGRATIONS/m,
+  `import { ${className} } from './${ts}-${name}.js';\nexport const MIGRATIONS`,
+);
 index = index.replace(/export const MIGRATIONS: Function\[\] = \[([^]*?)\];/, (_m, list: string) => {
   const items = list
     .split(',')

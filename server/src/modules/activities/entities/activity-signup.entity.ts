@@ -34,6 +34,8 @@ export class ActivitySignup {
   @Column({ type: 'int', nullable: true })
   live: number | null;
 
+  /** indexed: the data-honesty scan reads check-ins after its watermark, in time order */
+  @Index()
   @DateTimeColumn({ nullable: true })
   checkinAt: Date | null;
 
@@ -77,6 +79,8 @@ export class ActivitySignup {
   @Column({ type: 'varchar', length: 200, nullable: true })
   manualNote: string | null;
 
+  /** indexed: the data-honesty scan reads confirmations after its watermark, in time order */
+  @Index()
   @DateTimeColumn({ nullable: true })
   confirmedAt: Date | null;
 
