@@ -110,8 +110,11 @@ export function joinFigures(total: number, joined: number): JoinFigures {
 
 /** Join figures of the units under `path` for one employer type (all types when null). */
 export function joinOf(idx: SummaryIndex, path: string, type: CompanyType | null): JoinFigures {
-  const measure = (m: string) =>
-    idx.sum('roster_st', path, (r) => (type ? r.dim === `${type}:${m}` : r.dim.endsWith(`:${m}`)));
+  const measure = (m: string) => {
+    // the dim compared with is built once, not once per row
+    const dim = type ? `${type}:${m}` : `:${m}`;
+    return idx.sum('roster_st', path, type ? (r) => r.dim === dim : (r) => r.dim.endsWith(dim));
+  };
   return joinFigures(measure('total'), measure('joined'));
 }
 
