@@ -3,7 +3,7 @@
 // printed; under CI=true nothing may be skipped.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildH5, buildServer, ensureInstalled, log, pnpmBin, ROOT } from './lib.mjs';
 
@@ -38,7 +38,7 @@ function exec(cmd, args, { cwd = ROOT, env = {}, timeoutMs } = {}) {
 
 /**
  * `exec` without blocking: the browser suites wait on pages and timers much of the time, so CI runs the
- * MySQL suite and the fixed-instant journeys beside the main journey run. Output is printed whole when
+ * MySQL suite beside the journey runs. Output is printed whole when
  * the command ends, so two runs never interleave their lines.
  */
 function execAsync(cmd, args, { cwd = ROOT, env = {}, timeoutMs } = {}) {
@@ -99,9 +99,11 @@ function wanted(name) {
 // two cores: a suite's beforeAll that signs in a dozen people took over 60 s with a third lane beside them.
 const JEST_TEST_TIMEOUT_MS = 180_000;
 const JEST_RUN_TIMEOUT_MS = 45 * 60_000;
+const SOLO_WORKERS = Math.max(1, availableParallelism());
 function jest(name, project, env, extraArgs = []) {
   if (!wanted(name)) return;
-  const run = jestRun(name, project, env, extraArgs);
+  // nothing else runs beside these suites: one worker per core (jest would keep one core for itself)
+  const run = jestRun(name, project, env, [`--maxWorkers=${SOLO_WORKERS}`, ...extraArgs]);
   run.done(exec(process.execPath, run.args, run.options));
 }
 
@@ -245,9 +247,9 @@ if (wanted('miniprogram-unit')) {
   const j = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : { numPassedTests: 0, numFailedTests: 0 };
   record('miniprogram-unit', r, j.numPassedTests, j.numFailedTests);
 }
-// Two lanes at once (the journeys wait on pages and timers much of the time): the main journey run in one; the
-// MySQL suite, then the journeys at the two fixed instants, in the other. Each browser run has its own server,
-// data folder and screenshot folder.
+// Two lanes at once (the journeys wait on pages and timers much of the time): the main journey run, then the journeys
+// at the two fixed instants, in one; the MySQL suite in the other (the longer of the two alone). Each browser run has
+// its own server, data folder and screenshot folder.
 const mysqlSuite = () =>
   wanted('server-e2e-mysql') && !mysqlWhy ? jestAsync('server-e2e-mysql', 'e2e', { E2E_DB: 'mysql' }) : null;
 const BROWSER_RUNS = ['browser', ...FIXED_INSTANTS.map(([label]) => `browser-dates-${label}`)];
@@ -275,9 +277,8 @@ const browserRun = async (name, env) => {
   record(name, r, Number(m?.[1] ?? 0), Number(m?.[2] ?? 0));
 };
 await Promise.all([
-  browserRun('browser', { JH_CLOCK_START: '' }),
   (async () => {
-    await mysqlSuite();
+    await browserRun('browser', { JH_CLOCK_START: '' });
     for (const [label, at] of FIXED_INSTANTS)
       await browserRun(`browser-dates-${label}`, {
         JH_CLOCK_START: at,
@@ -285,6 +286,7 @@ await Promise.all([
         JH_ARTIFACTS_DIR: path.join(ROOT, `miniprogram/test-artifacts/browser-dates-${label}`),
       });
   })(),
+  mysqlSuite(),
 ]);
 
 const total = results.reduce(
