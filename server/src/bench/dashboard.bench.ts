@@ -18,8 +18,9 @@ import { StatsRefresh } from '../modules/stats/stats-refresh.js';
  * Each size gets its own database (`<MYSQL_DATABASE>_dash_small|large`, schema by sync): 1 city → 10 branches → 100
  * stations → 300 communities, then volunteers, confirmed attendance rows (activity_signups) over their activities,
  * companies with roster guards (60 % of them joined), tips and points lots, spread over two years, generated with
- * multi-row INSERTs of 5,000 rows into tables whose secondary indexes are built after the load. The summary is built by the stats-refresh job; then the city officer's dashboard
- * (the service call behind GET /admin/dashboard) is timed, 21 runs, median. Prints figures; asserts nothing.
+ * multi-row INSERTs of 5,000 rows into tables whose secondary indexes are built after the load. The summary is built
+ * by the stats-refresh job; then the city officer's dashboard (the service call behind GET /admin/dashboard) is timed,
+ * 21 runs, median. Prints figures; asserts nothing.
  * Last line: {"smallRows","largeRows","smallMs","largeMs","ratio","countersMatch"}.
  */
 const LARGE = {

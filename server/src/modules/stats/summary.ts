@@ -50,7 +50,6 @@ export const WEEK_KIND_OF = {
   patrols: 'patrols_wk',
   tips_day: 'tips_wk',
 } as const satisfies Partial<Record<CounterKind, CounterKind>>;
-export type WeekedKind = keyof typeof WEEK_KIND_OF;
 
 /** The week row a day row adds to (its week kind, day = the Monday of its week); null for kinds kept by day only. */
 export function weekRowOf(row: CounterRow): CounterRow | null {
