@@ -436,7 +436,6 @@ export default [
         activity: await activityForZhangWei(base),
         ...(await mallAndAlertsForZhangWei(base)),
         callup: await callupForZhangWei(base),
-        inspection: await inspectionOfCompany(base),
       };
       await page.goto(`${base}/#/pages/login/index`);
       await chooseLarge(page);

@@ -14,7 +14,6 @@ import { AppException } from '../../common/errors/app-exception.js';
 import { toPage } from '../../common/pagination.js';
 import { assertPathInScope, isPathInScope, scopePrefix } from '../../common/scope/org-scope.js';
 import { withRetryOnLockConflict } from '../../database/raw-sql.js';
-
 import { AuditService } from '../audit/audit.service.js';
 import { OrgService } from '../org/org.service.js';
 import { VolunteerQueries } from '../volunteers/volunteer-queries.js';
