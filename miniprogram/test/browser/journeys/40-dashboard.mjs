@@ -67,7 +67,8 @@ async function drillToMissingGuards(page) {
 export default [
   {
     name: 'dashboard',
-    title: '(看板) 市局民警从首页打开数据看板 → 雨山分局入会率 → 平湖派出所 → 皖安保安公司 → 未加入的保安（脱敏）',
+    title:
+      '(看板) 市局民警从首页打开数据看板 → 雨山分局入会率 → 平湖派出所 → 皖安保安公司 → 未加入的保安（脱敏）；分局和派出所民警各自打开本单位看板',
     async run(page, base) {
       await signInAsStaff(page, base, 'city');
       await tap(page, 'tile-reports');
@@ -78,11 +79,18 @@ export default [
       const names = await drillToMissingGuards(page);
       console.log(`    皖安保安服务有限公司 未加入: ${names.join('、')}`);
 
-      await signInAsStaff(page, base, 'pinghu_station');
-      await tap(page, 'tile-reports');
-      const own = await textOf(page, 'dash-unit');
-      assert(own === '平湖派出所', `the station officer's dashboard is about "${own}"`);
-      await shot(page, 'dash04-station');
+      // the branch and the station officer each open their own unit's dashboard from their home
+      for (const [username, unitName, shotName] of [
+        ['yushan_branch', '雨山分局', 'dash04-branch'],
+        ['pinghu_station', '平湖派出所', 'dash05-station'],
+      ]) {
+        await signInAsStaff(page, base, username);
+        await tap(page, 'tile-reports');
+        await visible(page, 'admin-dashboard');
+        const own = await textOf(page, 'dash-unit');
+        assert(own === unitName, `${username}'s dashboard is about "${own}", not ${unitName}`);
+        await shot(page, shotName);
+      }
     },
   },
 ];
