@@ -1,4 +1,5 @@
 import type {
+  BoardResponse,
   CallupMode,
   CallupPlanRequest,
   CallupPlanResponse,
@@ -350,17 +351,7 @@ export function unitOptions(tree: readonly OrgUnitNode[], parentName = ''): Unit
 export const BOARD_POLL_MS = 3000;
 
 /** The board's big figures, each in words. */
-export function boardFigures(c: {
-  asked: number;
-  reachedPush: number;
-  reachedSms: number;
-  unreachablePush: number;
-  accepted: number;
-  declined: number;
-  arrived: number;
-  reported: number;
-  wanted: number | null;
-}): { label: string; value: number }[] {
+export function boardFigures(c: BoardResponse['counts']): { label: string; value: number }[] {
   return [
     ...(c.wanted ? [{ label: '需要', value: c.wanted }] : []),
     { label: '已通知', value: c.asked },
