@@ -28,6 +28,28 @@ export function shanghaiDate(ms = clockNow()) {
 
 export const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`).first();
 
+/** Waits until the element with this data-testid is visible. */
+export const visible = (page, id) => byTestId(page, id).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+
+/** Types into a multi-line box (a Taro Textarea renders its own textarea inside the element with the test id). */
+export async function fillTextarea(page, id, value) {
+  const box = page.locator(`[data-testid="${id}"] textarea, textarea[data-testid="${id}"]`).first();
+  await box.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await box.fill(value);
+}
+
+/** A JSON request to the app's API as `token`'s holder (the other people of a journey); a non-2xx answer fails the step. */
+export async function api(base, method, path, token, body) {
+  const res = await fetch(`${base}/api${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  assert(res.ok, `${method} ${path} answered ${res.status}: ${text.slice(0, 300)}`);
+  return text ? JSON.parse(text) : null;
+}
+
 export async function shot(page, name) {
   // Taro H5 slides pages in (~300 ms): let the transition finish so the picture is the page.
   await page.waitForTimeout(450);

@@ -6,6 +6,7 @@
 import { idCardCheckChar } from '@jianghuai/shared';
 import * as support from '../support.mjs';
 import {
+  api,
   assert,
   byTestId,
   checkOlderUserSizes,
@@ -30,18 +31,6 @@ const idNumber = (birth, seq) => {
   return first17 + idCardCheckChar(first17);
 };
 const runTag = () => String(Date.now() % 1_000_000);
-
-async function api(base, method, path, token, body) {
-  const res = await fetch(`${base}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  const json = text ? JSON.parse(text) : null;
-  assert(res.ok, `${method} ${path} answered ${res.status}: ${text.slice(0, 300)}`);
-  return json;
-}
 
 export async function wechatTokens(base, name) {
   return api(base, 'POST', '/auth/wechat/login', null, { code: `sandbox-${name}` });

@@ -3,7 +3,7 @@
 // one who refuses still applies with a community. And a staff password reset ends that officer's open session:
 // the login page says why.
 import { gcj02ToWgs84, idCardCheckChar } from '@jianghuai/shared';
-import { assert, byTestId, fillInput, shot, STAFF_PASSWORD, STEP_TIMEOUT_MS, tap, textOf } from '../support.mjs';
+import { api, assert, byTestId, fillInput, shot, STAFF_PASSWORD, STEP_TIMEOUT_MS, tap, textOf } from '../support.mjs';
 
 // Standing by 佳山派出所 (demo centre 31.7152, 118.5231): far from every other station's centre.
 const BY_JIASHAN = gcj02ToWgs84({ lat: 31.715, lng: 118.5228 });
@@ -12,17 +12,6 @@ const idNumber = (seq) => {
   const first17 = `340504199105${String(10 + seq).padStart(2, '0')}${tag.slice(-2)}${seq}`;
   return first17 + idCardCheckChar(first17);
 };
-
-async function api(base, method, path, token, body) {
-  const res = await fetch(`${base}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  assert(res.ok, `${method} ${path} answered ${res.status}: ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : null;
-}
 
 /** A fresh WeChat visitor signed in on the page, keeping the rest of the storage (the privacy answer). */
 async function openAsVisitor(page, base, name) {

@@ -10,16 +10,15 @@ import {
   clockNow,
   fillInput,
   loginAsStaff,
-  shot,
   shanghaiDate,
+  shot,
   STAFF_PASSWORD,
   STEP_TIMEOUT_MS,
   tap,
   textOf,
+  visible,
 } from '../support.mjs';
 import { pickActivityTimes, pickDate, pickTime } from '../pickers.mjs';
-
-const visible = (page, id) => byTestId(page, id).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
 
 export default [
   {

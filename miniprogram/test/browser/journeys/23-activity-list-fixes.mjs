@@ -6,25 +6,24 @@ import { gcj02ToWgs84, idCardCheckChar } from '@jianghuai/shared';
 import * as support from '../support.mjs';
 import { approveByApi, openAs, staffTokenOf, submitByApi, wechatTokens } from './12-user-fixes.mjs';
 
-const { assert, byTestId, checkOlderUserSizes, shot, signInAsStaff, STEP_TIMEOUT_MS, tap, textContaining, textOf } =
-  support;
+const {
+  api,
+  assert,
+  byTestId,
+  checkOlderUserSizes,
+  shot,
+  signInAsStaff,
+  STEP_TIMEOUT_MS,
+  tap,
+  textContaining,
+  textOf,
+} = support;
 const now = () => (support.clockNow ? support.clockNow() : Date.now());
 
 // the activities' point (GCJ-02) and the member's browser reading (WGS-84) ≈ 20 m from it
 const POINT = { lat: 31.6705, lng: 118.5065 };
 const gps = gcj02ToWgs84({ lat: 31.6707, lng: 118.5065 });
 const ON_SITE = { latitude: gps.lat, longitude: gps.lng, accuracy: 15 };
-
-async function api(base, method, path, token, body) {
-  const res = await fetch(`${base}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  assert(res.ok, `${method} ${path} answered ${res.status}: ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : null;
-}
 
 async function publish(base, token, { title, capacity, startMs }) {
   const created = await api(base, 'POST', '/admin/activities', token, {

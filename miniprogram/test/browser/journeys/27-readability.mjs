@@ -10,6 +10,7 @@ import * as support from '../support.mjs';
 import { staffTokenOf, wechatTokens } from './12-user-fixes.mjs';
 
 const {
+  api,
   assert,
   byTestId,
   formatViolations,
@@ -36,17 +37,6 @@ async function guardPages(page) {
     .filter((sub) => sub.root.startsWith('admin'))
     .flatMap((sub) => sub.pages.map((p) => `${sub.root}/${p}`));
   return config.pages.filter((p) => !staff.includes(p) && !SIGNED_OUT.includes(p) && !NOT_IN_H5.includes(p));
-}
-
-async function api(base, method, path, token, body) {
-  const res = await fetch(`${base}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  assert(res.ok, `${method} ${path} answered ${res.status}: ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : null;
 }
 
 /**

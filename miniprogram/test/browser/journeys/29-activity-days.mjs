@@ -6,7 +6,7 @@ import { addCalendarDays } from '@jianghuai/shared';
 import * as support from '../support.mjs';
 import { openAs, staffTokenOf, wechatTokens } from './12-user-fixes.mjs';
 
-const { assert, byTestId, shanghaiDate, shot, STEP_TIMEOUT_MS, tap } = support;
+const { api, assert, byTestId, shanghaiDate, shot, STEP_TIMEOUT_MS, tap } = support;
 const now = () => support.clockNow();
 
 const POINT = { lat: 31.6705, lng: 118.5065 };
@@ -17,17 +17,6 @@ const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '�
 function dayLabel(date) {
   const [, m, d] = date.split('-').map(Number);
   return `${m}月${d}日 ${WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]}`;
-}
-
-async function api(base, method, path, token, body) {
-  const res = await fetch(`${base}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  assert(res.ok, `${method} ${path} answered ${res.status}: ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : null;
 }
 
 async function publish(base, token, { title, startMs, minutes }) {

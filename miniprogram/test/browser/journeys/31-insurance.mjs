@@ -3,7 +3,6 @@
 // high-risk activity (应急处突), which 刘秀英 — not insured — cannot.
 import {
   assert,
-  byTestId,
   checkOlderUserSizes,
   clockNow,
   confirmModal,
@@ -15,11 +14,11 @@ import {
   tap,
   textContaining,
   textOf,
+  visible,
 } from '../support.mjs';
 import { openAs, staffTokenOf, wechatTokens } from './12-user-fixes.mjs';
 
 const POINT = { lat: 31.6705, lng: 118.5065 };
-const visible = (page, id) => byTestId(page, id).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
 
 async function api(base, method, path, token, body) {
   const res = await fetch(`${base}/api${path}`, {

@@ -5,17 +5,20 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  api,
   assert,
   byTestId,
   checkOlderUserSizes,
   clockNow,
   fillInput,
+  fillTextarea,
   shot,
   signInAsStaff,
   STEP_TIMEOUT_MS,
   tap,
   textContaining,
   textOf,
+  visible,
 } from '../support.mjs';
 import { openAs, staffTokenOf, wechatTokens } from './12-user-fixes.mjs';
 
@@ -30,17 +33,6 @@ async function network(page, conditions) {
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', conditions);
   return cdp;
-}
-
-async function api(base, method, path, token, body) {
-  const res = await fetch(`${base}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  assert(res.ok, `${method} ${path} answered ${res.status}: ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : null;
 }
 
 /** The urgent tip of this run, filed at the start of the first journey so its minute runs while the rest goes on. */
@@ -58,13 +50,6 @@ async function fileUrgentTip(base) {
   });
   urgent = { text, filedAt: clockNow() };
   return urgent;
-}
-const visible = (page, id) => byTestId(page, id).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-
-async function fillTextarea(page, id, value) {
-  const box = page.locator(`[data-testid="${id}"] textarea, textarea[data-testid="${id}"]`).first();
-  await box.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  await box.fill(value);
 }
 
 /** 张伟 from the home tile to 提交: returns the screens seen and the taps made. */

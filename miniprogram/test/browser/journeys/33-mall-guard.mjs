@@ -14,13 +14,13 @@ import {
   tap,
   textContaining,
   textOf,
+  visible,
 } from '../support.mjs';
 import { openAs, wechatTokens } from './12-user-fixes.mjs';
 
 const POINTS_ONLY = '义警保温杯';
 const VEST = '反光背心';
 const WITH_CASH = '强光手电筒';
-const visible = (page, id) => byTestId(page, id).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
 
 async function api(base, method, path, token, body) {
   const res = await fetch(`${base}/api${path}`, {

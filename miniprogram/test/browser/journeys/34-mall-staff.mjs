@@ -6,40 +6,25 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  api,
   assert,
   byTestId,
   checkOlderUserSizes,
   clockNow,
   confirmModal,
   fillInput,
+  fillTextarea,
   shot,
   signInAsStaff,
   STEP_TIMEOUT_MS,
   tap,
   textContaining,
   textOf,
+  visible,
 } from '../support.mjs';
 import { staffTokenOf, wechatTokens } from './12-user-fixes.mjs';
 
 const PHOTO = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/tip-photo.jpg');
-const visible = (page, id) => byTestId(page, id).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-
-async function api(base, method, path, token, body) {
-  const res = await fetch(`${base}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  assert(res.ok, `${method} ${path} answered ${res.status}: ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : null;
-}
-
-async function fillTextarea(page, id, value) {
-  const box = page.locator(`[data-testid="${id}"] textarea, textarea[data-testid="${id}"]`).first();
-  await box.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  await box.fill(value);
-}
 
 /** The operator: 商品管理 → 新增商品 with a picture, pickup at 平湖派出所 → 保存 → 上架 → 库存调整 +5. */
 async function createProduct(page, base, name) {

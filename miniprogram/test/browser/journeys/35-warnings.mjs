@@ -3,27 +3,20 @@
 // in big text; the officer sees the read figure move from 0 to 1.
 import {
   assert,
-  byTestId,
   checkOlderUserSizes,
   clockNow,
   confirmModal,
   fillInput,
+  fillTextarea,
   shot,
   signInAsStaff,
   STEP_TIMEOUT_MS,
   tap,
   textContaining,
   textOf,
+  visible,
 } from '../support.mjs';
 import { openAs, wechatTokens } from './12-user-fixes.mjs';
-
-const visible = (page, id) => byTestId(page, id).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-
-async function fillTextarea(page, id, value) {
-  const box = page.locator(`[data-testid="${id}"] textarea, textarea[data-testid="${id}"]`).first();
-  await box.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  await box.fill(value);
-}
 
 /** The officer: 预警通报 → 发预警 → title, text, 紧急, 社区 平湖社区 → the count → 发送; returns the count shown. */
 async function sendWarning(page, base, title, text) {

@@ -6,26 +6,19 @@
 import { pickDate, pickTime } from '../pickers.mjs';
 import {
   assert,
-  byTestId,
   checkOlderUserSizes,
   clockNow,
   fillInput,
+  fillTextarea,
   shanghaiDate,
   shot,
   signInAsStaff,
   STEP_TIMEOUT_MS,
   tap,
   textContaining,
+  visible,
 } from '../support.mjs';
 import { openAs, wechatTokens } from './12-user-fixes.mjs';
-
-const visible = (page, id) => byTestId(page, id).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-
-async function fillTextarea(page, id, value) {
-  const box = page.locator(`[data-testid="${id}"] textarea, textarea[data-testid="${id}"]`).first();
-  await box.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  await box.fill(value);
-}
 
 /** HH:MM in Shanghai of `ms`. */
 const shanghaiTime = (ms) => new Date(ms + 8 * 3_600_000).toISOString().slice(11, 16);

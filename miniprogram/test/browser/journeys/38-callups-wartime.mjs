@@ -5,6 +5,7 @@
 // early at the end (also when a step failed), so later journeys see no war-time default.
 import { gcj02ToWgs84 } from '@jianghuai/shared';
 import {
+  api,
   assert,
   byTestId,
   clockNow,
@@ -16,21 +17,11 @@ import {
   tap,
   textContaining,
   textOf,
+  visible,
 } from '../support.mjs';
 import { openAs, staffTokenOf, wechatTokens } from './12-user-fixes.mjs';
 
 export const PLAN_NAME = '平湖片区重点单位摸排';
-
-export async function api(base, method, path, token, body) {
-  const res = await fetch(`${base}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  assert(res.ok, `${method} ${path} answered ${res.status}: ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : null;
-}
 
 /** The unit named `name` in the officer's org tree. */
 export async function unitId(base, token, name) {
@@ -45,8 +36,6 @@ export const browserReading = (gcj) => {
   const { lat, lng } = gcj02ToWgs84(gcj);
   return { latitude: lat, longitude: lng, accuracy: 15 };
 };
-
-export const visible = (page, id) => byTestId(page, id).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
 
 /** The board's figure `label` as a number, once it reads at least `atLeast` (polled by the page, never reloaded). */
 export async function figureAtLeast(page, label, atLeast) {

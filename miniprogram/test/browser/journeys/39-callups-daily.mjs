@@ -8,21 +8,17 @@ import {
   clockNow,
   confirmModal,
   fillInput,
+  fillTextarea,
   shot,
   signInAsStaff,
   STEP_TIMEOUT_MS,
   tap,
   textContaining,
   textOf,
+  visible,
 } from '../support.mjs';
 import { openAs, wechatTokens } from './12-user-fixes.mjs';
-import { figureAtLeast, visible } from './38-callups-wartime.mjs';
-
-async function fillTextarea(page, id, value) {
-  const box = page.locator(`[data-testid="${id}"] textarea, textarea[data-testid="${id}"]`).first();
-  await box.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  await box.fill(value);
-}
+import { figureAtLeast } from './38-callups-wartime.mjs';
 
 /** The community officer's form: title, task, her community, the rally point, one hour; returns the board's id. */
 async function send(page, base, title) {

@@ -4,16 +4,14 @@
 // home has the same entry, for the station's own figures.
 import {
   assert,
-  byTestId,
   checkOlderUserSizes,
   shot,
   signInAsStaff,
   STEP_TIMEOUT_MS,
   tap,
   textOf,
+  visible,
 } from '../support.mjs';
-
-const visible = (page, id) => byTestId(page, id).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
 
 /** The row of a list or table whose data-name is `name`. */
 async function tapRow(page, testId, name) {

@@ -9,10 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { pickDate } from '../pickers.mjs';
 import {
   assert,
-  byTestId,
   checkOlderUserSizes,
   clockNow,
   fillInput,
+  fillTextarea,
   formatViolations,
   measureReadability,
   shanghaiDate,
@@ -22,19 +22,12 @@ import {
   tap,
   textContaining,
   textOf,
+  visible,
 } from '../support.mjs';
 
 // exceljs is the server's (it writes the export); the journey only reads the file back with it.
 const serverRequire = createRequire(join(dirname(fileURLToPath(import.meta.url)), '../../../../server/package.json'));
 const ExcelJS = serverRequire('exceljs');
-
-const visible = (page, id) => byTestId(page, id).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-
-async function fillTextarea(page, id, value) {
-  const box = page.locator(`[data-testid="${id}"] textarea, textarea[data-testid="${id}"]`).first();
-  await box.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  await box.fill(value);
-}
 
 /** The stage page at the large text size: ≥ 18 px text, ≥ 44 px targets, 4.5:1 contrast, whole dates. */
 async function assertReadable(page, label) {

@@ -9,23 +9,18 @@ import {
   checkOlderUserSizes,
   clockNow,
   fillInput,
+  fillTextarea,
   shanghaiDate,
   shot,
   signInAsStaff,
   STEP_TIMEOUT_MS,
   tap,
   textContaining,
+  visible,
 } from '../support.mjs';
 import { staffTokenOf } from './12-user-fixes.mjs';
 
 const DAY_MS = 86_400_000;
-const visible = (page, id) => byTestId(page, id).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-
-async function fillTextarea(page, id, value) {
-  const box = page.locator(`[data-testid="${id}"] textarea, textarea[data-testid="${id}"]`).first();
-  await box.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  await box.fill(value);
-}
 
 const rowOf = (page, listId, text) =>
   page.locator(`[data-testid="${listId}"] [data-testid="inspection-row"]`, { hasText: text }).first();
