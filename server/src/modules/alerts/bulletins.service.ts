@@ -163,20 +163,14 @@ export class BulletinsService {
     return [...messageOf.values()];
   }
 
-  private async attachImages(m: EntityManager, actor: Actor, bulletinId: number, imageIds: string[]): Promise<void> {
-    for (const id of imageIds) {
-      await this.uploads
-        .attach(m, {
-          id,
-          ownerUserId: actor.userId,
-          purpose: BULLETIN_IMAGE_PURPOSE,
-          attachedTo: `bulletin:${bulletinId}`,
-        })
-        .catch((err: unknown) => {
-          if (err instanceof AppException) throw new AppException('BULLETIN_IMAGE_INVALID', { fileId: id });
-          throw err;
-        });
-    }
+  private attachImages(m: EntityManager, actor: Actor, bulletinId: number, imageIds: string[]): Promise<void> {
+    const target = {
+      fileIds: imageIds,
+      ownerUserId: actor.userId,
+      purpose: BULLETIN_IMAGE_PURPOSE,
+      attachedTo: `bulletin:${bulletinId}`,
+    };
+    return this.uploads.attachAll(m, target, 'BULLETIN_IMAGE_INVALID');
   }
 
   private readCount(bulletinId: number): Promise<number> {

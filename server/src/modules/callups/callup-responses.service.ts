@@ -222,20 +222,14 @@ export class CallupResponsesService {
   }
 
   /** Only the reporter's own unattached callup_photo uploads; anything else refuses the whole report. */
-  private async attachPhotos(m: EntityManager, actor: Actor, recipientId: number, ids: string[]): Promise<void> {
-    for (const id of ids) {
-      await this.uploads
-        .attach(m, {
-          id,
-          ownerUserId: actor.userId,
-          purpose: CALLUP_PHOTO_PURPOSE,
-          attachedTo: reportPhotoOwner(recipientId),
-        })
-        .catch((err: unknown) => {
-          if (err instanceof AppException) throw new AppException('CALLUP_PHOTO_INVALID', { fileId: id });
-          throw err;
-        });
-    }
+  private attachPhotos(m: EntityManager, actor: Actor, recipientId: number, ids: string[]): Promise<void> {
+    const target = {
+      fileIds: ids,
+      ownerUserId: actor.userId,
+      purpose: CALLUP_PHOTO_PURPOSE,
+      attachedTo: reportPhotoOwner(recipientId),
+    };
+    return this.uploads.attachAll(m, target, 'CALLUP_PHOTO_INVALID');
   }
 
   private async mine(actor: Actor, callupId: number): Promise<{ c: Callup; r: CallupRecipient }> {

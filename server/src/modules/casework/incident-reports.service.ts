@@ -128,19 +128,14 @@ export class IncidentReportsService {
   }
 
   /** Only the reporter's own unattached uploads of the attachment purpose; anything else refuses the whole report. */
-  private async attach(m: EntityManager, actor: Actor, id: number, fileIds: string[]): Promise<void> {
-    for (const fileId of fileIds)
-      await this.uploads
-        .attach(m, {
-          id: fileId,
-          ownerUserId: actor.userId,
-          purpose: INCIDENT_ATTACHMENT_PURPOSE,
-          attachedTo: `incident:${id}`,
-        })
-        .catch((err: unknown) => {
-          if (err instanceof AppException) throw new AppException('INCIDENT_ATTACHMENT_INVALID', { fileId });
-          throw err;
-        });
+  private attach(m: EntityManager, actor: Actor, id: number, fileIds: string[]): Promise<void> {
+    const target = {
+      fileIds,
+      ownerUserId: actor.userId,
+      purpose: INCIDENT_ATTACHMENT_PURPOSE,
+      attachedTo: `incident:${id}`,
+    };
+    return this.uploads.attachAll(m, target, 'INCIDENT_ATTACHMENT_INVALID');
   }
 
   /** Each officer of the station who handles reports gets it in the app (and pushed where they consented). */

@@ -3,7 +3,14 @@ import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { API_PREFIX, FILE_ID_PATTERN, FILE_ROUTES, apiPath, type UploadedFileResponse } from '@jianghuai/shared';
+import {
+  API_PREFIX,
+  FILE_ID_PATTERN,
+  FILE_ROUTES,
+  apiPath,
+  type ErrorCode,
+  type UploadedFileResponse,
+} from '@jianghuai/shared';
 import type { Actor } from '../../common/auth/actor.js';
 import { Clock } from '../../common/clock/clock.js';
 import { AppException } from '../../common/errors/app-exception.js';
@@ -93,6 +100,25 @@ export class UploadsService {
     if (!file) throw AppException.notFound();
     if (!res.affected && file.attachedTo !== target.attachedTo) throw new AppException('FILE_ALREADY_ATTACHED');
     return facts(file);
+  }
+
+  /**
+   * Attaches each of `fileIds` (the owner's own unattached uploads of `purpose`) to `attachedTo` in the caller's
+   * transaction. The first that cannot be attached (someone else's, another purpose, already attached elsewhere, gone)
+   * refuses the whole record with the owning module's `invalid` code and that file's id; the transaction then rolls
+   * back whatever was attached before it.
+   */
+  async attachAll(
+    manager: EntityManager,
+    target: { fileIds: readonly string[]; ownerUserId: number; purpose: string; attachedTo: string },
+    invalid: ErrorCode,
+  ): Promise<void> {
+    const { fileIds, ...rest } = target;
+    for (const fileId of fileIds)
+      await this.attach(manager, { id: fileId, ...rest }).catch((err: unknown) => {
+        if (err instanceof AppException) throw new AppException(invalid, { fileId });
+        throw err;
+      });
   }
 
   /** Marks a file deleted and removes its bytes (the owning module calls it when what it belonged to goes). */

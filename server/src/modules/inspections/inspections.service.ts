@@ -154,18 +154,13 @@ export class InspectionsService {
   }
 
   /** Only the recorder's own unattached uploads of the photo purpose; anything else refuses the whole record. */
-  private async attach(m: EntityManager, actor: Actor, id: number, fileIds: string[]): Promise<void> {
-    for (const fileId of fileIds)
-      await this.uploads
-        .attach(m, {
-          id: fileId,
-          ownerUserId: actor.userId,
-          purpose: INSPECTION_PHOTO_PURPOSE,
-          attachedTo: `inspection:${id}`,
-        })
-        .catch((err: unknown) => {
-          if (err instanceof AppException) throw new AppException('INSPECTION_PHOTO_INVALID', { fileId });
-          throw err;
-        });
+  private attach(m: EntityManager, actor: Actor, id: number, fileIds: string[]): Promise<void> {
+    const target = {
+      fileIds,
+      ownerUserId: actor.userId,
+      purpose: INSPECTION_PHOTO_PURPOSE,
+      attachedTo: `inspection:${id}`,
+    };
+    return this.uploads.attachAll(m, target, 'INSPECTION_PHOTO_INVALID');
   }
 }

@@ -176,14 +176,13 @@ export class TipsService {
 
   /** Only the submitter's own unattached tip_photo uploads; anything else refuses the whole tip. */
   private async attachPhotos(m: EntityManager, actor: Actor, tipId: number, photoIds: string[]): Promise<void> {
-    for (const fileId of photoIds) {
-      await this.uploads
-        .attach(m, { id: fileId, ownerUserId: actor.userId, purpose: TIP_PHOTO_PURPOSE, attachedTo: `tip:${tipId}` })
-        .catch((err: unknown) => {
-          if (err instanceof AppException) throw new AppException('TIP_PHOTO_INVALID', { fileId });
-          throw err;
-        });
-    }
+    const target = {
+      fileIds: photoIds,
+      ownerUserId: actor.userId,
+      purpose: TIP_PHOTO_PURPOSE,
+      attachedTo: `tip:${tipId}`,
+    };
+    await this.uploads.attachAll(m, target, 'TIP_PHOTO_INVALID');
     if (photoIds.length)
       await m.getRepository(TipPhoto).insert(photoIds.map((fileId, position) => ({ tipId, fileId, position })));
   }
