@@ -160,19 +160,13 @@ function RadiusFields({ f }: { f: CallupForm }) {
           <BigButton kind="secondary" onClick={() => void f.locate('centre')} testId="callup-centre-me">
             {d.centreLat ? '已用我的位置为中心（点此重新定位）' : '以我的位置为中心'}
           </BigButton>
-          <Field
-            label="中心纬度"
-            value={d.centreLat}
-            digit
-            onInput={(centreLat) => f.update({ centreLat })}
-            testId="callup-centre-lat"
-          />
-          <Field
-            label="中心经度"
-            value={d.centreLng}
-            digit
-            onInput={(centreLng) => f.update({ centreLng })}
-            testId="callup-centre-lng"
+          <PointFields
+            label="中心"
+            lat={d.centreLat}
+            lng={d.centreLng}
+            onLat={(centreLat) => f.update({ centreLat })}
+            onLng={(centreLng) => f.update({ centreLng })}
+            testId="callup-centre"
           />
         </View>
       ) : null}
@@ -199,19 +193,13 @@ export function RallyFields({ f, pickOnMap }: { f: CallupForm; pickOnMap: () => 
           在地图上选集合点
         </BigButton>
       ) : null}
-      <Field
-        label="集合点纬度"
-        value={d.rallyLat}
-        digit
-        onInput={(rallyLat) => f.update({ rallyLat })}
-        testId="callup-rally-lat"
-      />
-      <Field
-        label="集合点经度"
-        value={d.rallyLng}
-        digit
-        onInput={(rallyLng) => f.update({ rallyLng })}
-        testId="callup-rally-lng"
+      <PointFields
+        label="集合点"
+        lat={d.rallyLat}
+        lng={d.rallyLng}
+        onLat={(rallyLat) => f.update({ rallyLat })}
+        onLng={(rallyLng) => f.update({ rallyLng })}
+        testId="callup-rally"
       />
       <Text className="jh-field__label jh-block">截止时间（发出后）</Text>
       <Chips
@@ -258,6 +246,35 @@ export function PreviewAndMode({ f }: { f: CallupForm }) {
         value={mode}
         onChange={(m) => f.update({ mode: m })}
         testId="callup-mode"
+      />
+    </View>
+  );
+}
+
+/** A point typed as two numbers (纬度, 经度): what is left when neither the position nor the map is at hand. */
+function PointFields(props: {
+  label: string;
+  lat: string;
+  lng: string;
+  onLat: (lat: string) => void;
+  onLng: (lng: string) => void;
+  testId: string;
+}) {
+  return (
+    <View>
+      <Field
+        label={`${props.label}纬度`}
+        value={props.lat}
+        digit
+        onInput={props.onLat}
+        testId={`${props.testId}-lat`}
+      />
+      <Field
+        label={`${props.label}经度`}
+        value={props.lng}
+        digit
+        onInput={props.onLng}
+        testId={`${props.testId}-lng`}
       />
     </View>
   );
