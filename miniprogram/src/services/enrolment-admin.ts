@@ -1,6 +1,5 @@
 import Taro from '@tarojs/taro';
 import {
-  API_PREFIX,
   ENROLMENT_ROUTES,
   ROUTES,
   apiPath,
@@ -15,7 +14,6 @@ import {
   type JobLeaseResponse,
   type JobName,
   type JobRunResponse,
-  type MeResponse,
   type MyCompanyResponse,
   type OrgUnitNode,
   type Page,
@@ -36,8 +34,7 @@ import {
 } from '@jianghuai/shared';
 import { get, http, HttpError, NETWORK_ERROR_MESSAGE, post } from './http';
 import { toApiError } from './http-client';
-import { taroTokenStore } from './token-store';
-import { openSpreadsheet } from '../platform/files';
+import { absolute, authHeader, freshSession, openXlsx, parseBody } from './transfer';
 
 type Q = Record<string, string | number | boolean | undefined>;
 const quiet = { toast: false } as const;
@@ -119,32 +116,6 @@ export const listMyCompanyGuards = (q: RosterQuery) =>
 
 // ── files: multipart upload and .xlsx download (outside JSON, so not through http.request) ─────
 
-function absolute(path: string, query?: Q): string {
-  const params = Object.entries(query ?? {})
-    .filter(([, v]) => v !== undefined && v !== '')
-    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
-  return `${API_BASE}${API_PREFIX}${path}${params.length ? `?${params.join('&')}` : ''}`;
-}
-
-function authHeader(): Record<string, string> {
-  const tokens = taroTokenStore.get();
-  return tokens ? { Authorization: `Bearer ${tokens.accessToken}` } : {};
-}
-
-/** A cheap authenticated call through the one http client: refreshes an expired access token. */
-async function freshSession(): Promise<void> {
-  await get<MeResponse>(ROUTES.me, undefined, quiet);
-}
-
-function parseBody(data: unknown): unknown {
-  if (typeof data !== 'string') return data;
-  try {
-    return JSON.parse(data);
-  } catch {
-    return data;
-  }
-}
-
 /**
  * Roster import (multipart field `file`). A 401 is answered by refreshing through the http client
  * and trying once more; other failures become an HttpError with the server's code and details
@@ -175,17 +146,9 @@ export async function importRoster(filePath: string, fileName?: string): Promise
 }
 
 /** Talent-pool export: downloads the .xlsx; WeChat opens it (share/save from there), H5 saves it. */
-export async function exportTalentPool(q: TalentPoolQuery): Promise<void> {
-  await freshSession();
-  let res: Taro.downloadFile.FileSuccessCallbackResult;
-  try {
-    res = await Taro.downloadFile({
-      url: absolute(ENROLMENT_ROUTES.adminTalentPoolExport, q as Q),
-      header: authHeader(),
-    });
-  } catch {
-    throw new HttpError(0, { code: 'NETWORK_ERROR', message: NETWORK_ERROR_MESSAGE });
-  }
-  if (res.statusCode !== 200) throw new HttpError(res.statusCode, toApiError(res.statusCode, null));
-  await openSpreadsheet(res.tempFilePath, '人才资源库.xlsx');
+export function exportTalentPool(q: TalentPoolQuery): Promise<void> {
+  return openXlsx(
+    () => Taro.downloadFile({ url: absolute(ENROLMENT_ROUTES.adminTalentPoolExport, q), header: authHeader() }),
+    '人才资源库.xlsx',
+  );
 }

@@ -1,48 +1,18 @@
 import Taro from '@tarojs/taro';
 import {
-  API_PREFIX,
   FILE_PURPOSE_FIELD,
   FILE_ROUTES,
   FILE_UPLOAD_FIELD,
-  ROUTES,
   apiPath,
-  type MeResponse,
   type UploadedFileResponse,
 } from '@jianghuai/shared';
-import { get, HttpError, NETWORK_ERROR_MESSAGE } from './http';
+import { HttpError } from './http';
 import { toApiError } from './http-client';
-import { taroTokenStore } from './token-store';
+import { absolute, authHeader, freshSession, networkError, parseBody } from './transfer';
 
 // ── uploads (docs/files.md): multipart up, bytes down; outside JSON, so not through http.request ─────
 
 const UPLOAD_TIMEOUT_MS = 60_000;
-
-function absolute(path: string): string {
-  return `${API_BASE}${API_PREFIX}${path}`;
-}
-
-function authHeader(): Record<string, string> {
-  const tokens = taroTokenStore.get();
-  return tokens ? { Authorization: `Bearer ${tokens.accessToken}` } : {};
-}
-
-/** A cheap authenticated call through the one http client: refreshes an expired access token. */
-async function freshSession(): Promise<void> {
-  await get<MeResponse>(ROUTES.me, undefined, { toast: false });
-}
-
-function parseBody(data: unknown): unknown {
-  if (typeof data !== 'string') return data;
-  try {
-    return JSON.parse(data);
-  } catch {
-    return data;
-  }
-}
-
-function networkError(): HttpError {
-  return new HttpError(0, { code: 'NETWORK_ERROR', message: NETWORK_ERROR_MESSAGE });
-}
 
 /**
  * Sends one picture (a path from Taro.chooseMedia) for `purpose`; `onProgress` gets 0–100. A 401 is

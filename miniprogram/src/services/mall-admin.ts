@@ -1,22 +1,17 @@
 import Taro from '@tarojs/taro';
 import {
-  API_PREFIX,
   MALL_ROUTES,
-  ROUTES,
   apiPath,
   type MallAdminOrderDetail,
   type MallOrderResponse,
   type MallPickupLookup,
   type MallProductResponse,
   type MallStats,
-  type MeResponse,
   type Page,
 } from '@jianghuai/shared';
 import type { OrderQuery, ProductBody } from '../logic/mall-admin';
-import { openSpreadsheet } from '../platform/files';
-import { get, http, HttpError, NETWORK_ERROR_MESSAGE, post } from './http';
-import { toApiError } from './http-client';
-import { taroTokenStore } from './token-store';
+import { get, http, HttpError, post } from './http';
+import { absolute, authHeader, openXlsx } from './transfer';
 
 /** The mall's staff side (docs/mall.md): products, orders, pickup, statistics. Pages show errors inline. */
 const quiet = { toast: false } as const;
@@ -69,28 +64,10 @@ export const mallStats = (range: { from: string; to: string }) => get<MallStats>
 
 // ── the .xlsx export: bytes, not JSON, so downloaded with the token rather than through http.request ─────
 
-/** The host and prefix before a table path, and the query after it. */
-function absolute(path: string, query: OrderQuery): string {
-  const params = Object.entries(query)
-    .filter(([, v]) => v !== undefined && v !== '')
-    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
-  return `${API_BASE}${API_PREFIX}${path}${params.length ? `?${params.join('&')}` : ''}`;
-}
-
 /** 导出 Excel: the filtered orders as .xlsx; WeChat opens it (share or save from there), the browser saves it. */
-export async function exportOrders(query: OrderQuery, fileName: string): Promise<void> {
-  // a cheap call through the http client first: it refreshes an expired access token
-  await get<MeResponse>(ROUTES.me, undefined, quiet);
-  const tokens = taroTokenStore.get();
-  let res: Taro.downloadFile.FileSuccessCallbackResult;
-  try {
-    res = await Taro.downloadFile({
-      url: absolute(MALL_ROUTES.adminOrdersExport, query),
-      header: tokens ? { Authorization: `Bearer ${tokens.accessToken}` } : {},
-    });
-  } catch {
-    throw new HttpError(0, { code: 'NETWORK_ERROR', message: NETWORK_ERROR_MESSAGE });
-  }
-  if (res.statusCode !== 200) throw new HttpError(res.statusCode, toApiError(res.statusCode, null));
-  await openSpreadsheet(res.tempFilePath, fileName);
+export function exportOrders(query: OrderQuery, fileName: string): Promise<void> {
+  return openXlsx(
+    () => Taro.downloadFile({ url: absolute(MALL_ROUTES.adminOrdersExport, query), header: authHeader() }),
+    fileName,
+  );
 }

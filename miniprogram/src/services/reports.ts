@@ -1,11 +1,8 @@
 import Taro from '@tarojs/taro';
 import {
-  API_PREFIX,
   REPORT_ROUTES,
-  ROUTES,
   apiPath,
   type CompiledStageReport,
-  type MeResponse,
   type MyNarrative,
   type NarrativeResponse,
   type Page,
@@ -20,10 +17,8 @@ import {
   type TargetKey,
   type TargetResponse,
 } from '@jianghuai/shared';
-import { openSpreadsheet } from '../platform/files';
-import { get, http, HttpError, NETWORK_ERROR_MESSAGE, post } from './http';
-import { toApiError } from './http-client';
-import { taroTokenStore } from './token-store';
+import { get, http, post } from './http';
+import { absolute, authHeader, openXlsx } from './transfer';
 
 /** Targets, stage reports and the ranking (docs/reports.md); admin-dashboard only. Pages show errors inline. */
 const quiet = { toast: false } as const;
@@ -57,43 +52,16 @@ export const ranking = (id: number) =>
 export const publishRanking = (body: RankingPublishRequest) =>
   post<RankingResponse>(REPORT_ROUTES.adminRankings, body, quiet);
 
-/** The host and prefix before a table path. */
-const absolute = (path: string) => `${API_BASE}${API_PREFIX}${path}`;
-
-/** The token for a download, after a cheap call through the http client that refreshes an expired one. */
-async function authHeader(): Promise<Record<string, string>> {
-  await get<MeResponse>(ROUTES.me, undefined, quiet);
-  const tokens = taroTokenStore.get();
-  return tokens ? { Authorization: `Bearer ${tokens.accessToken}` } : {};
-}
-
-/** An .xlsx of the API (bytes, not JSON), downloaded with the token: WeChat opens it, the browser saves it. */
-async function openXlsx(
-  download: Promise<Taro.downloadFile.FileSuccessCallbackResult>,
-  fileName: string,
-): Promise<void> {
-  let res: Taro.downloadFile.FileSuccessCallbackResult;
-  try {
-    res = await download;
-  } catch {
-    throw new HttpError(0, { code: 'NETWORK_ERROR', message: NETWORK_ERROR_MESSAGE });
-  }
-  if (res.statusCode !== 200) throw new HttpError(res.statusCode, toApiError(res.statusCode, null));
-  await openSpreadsheet(res.tempFilePath, fileName);
-}
-
-export async function exportStage(id: number, fileName: string): Promise<void> {
-  const header = await authHeader();
-  await openXlsx(
-    Taro.downloadFile({ url: absolute(apiPath(REPORT_ROUTES.adminStageExport, { id })), header }),
+export function exportStage(id: number, fileName: string): Promise<void> {
+  return openXlsx(
+    () => Taro.downloadFile({ url: absolute(apiPath(REPORT_ROUTES.adminStageExport, { id })), header: authHeader() }),
     fileName,
   );
 }
 
-export async function exportRanking(id: number, fileName: string): Promise<void> {
-  const header = await authHeader();
-  await openXlsx(
-    Taro.downloadFile({ url: absolute(apiPath(REPORT_ROUTES.adminRankingExport, { id })), header }),
+export function exportRanking(id: number, fileName: string): Promise<void> {
+  return openXlsx(
+    () => Taro.downloadFile({ url: absolute(apiPath(REPORT_ROUTES.adminRankingExport, { id })), header: authHeader() }),
     fileName,
   );
 }
