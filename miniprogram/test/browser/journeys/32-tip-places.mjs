@@ -87,9 +87,17 @@ export default [
       await shot(page, 'tipmap02-urgent-only');
 
       await placeRow(page, near).locator('.jh-tip-row__title').click();
-      await byTestId(page, 'admin-tip').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-      const address = await byTestId(page, 'admin-tip').innerText();
-      assert(address.includes(near), 'the tip opened from the places is not the near one');
+      // the tip's page shows at once and fills when its answer comes: wait for the place, not only the page
+      await page
+        .locator('[data-testid="admin-tip"]', { hasText: near })
+        .first()
+        .waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS })
+        .catch(async () =>
+          assert(
+            false,
+            `the tip opened from the places is not the near one: ${await byTestId(page, 'admin-tip').innerText()}`,
+          ),
+        );
     },
   },
 ];
