@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import type { Page } from '@jianghuai/shared';
 import { HttpError, NETWORK_ERROR_MESSAGE } from '../services/http';
 
@@ -19,9 +19,14 @@ export const PAGE_SIZE = 20;
 
 /**
  * One paginated list: first page on mount, whenever `key` changes (e.g. a new search) and when the page is pulled
- * down, more pages on request. A late answer for an old key is dropped.
+ * down, more pages on request. A late answer for an old key is dropped. With `reloadOnShow`, the first page is read
+ * again each time the page shows after it has loaded (coming back from a detail page that changed a row).
  */
-export function usePagedList<T>(fetchPage: (page: number) => Promise<Page<T>>, key: string): PagedList<T> {
+export function usePagedList<T>(
+  fetchPage: (page: number) => Promise<Page<T>>,
+  key: string,
+  options: { reloadOnShow?: boolean } = {},
+): PagedList<T> {
   const [items, setItems] = useState<T[]>([]);
   const [total, setTotal] = useState(0);
   const [page, setPage] = useState(0);
@@ -56,6 +61,13 @@ export function usePagedList<T>(fetchPage: (page: number) => Promise<Page<T>>, k
   // Pulling the page down loads the first page again (pages enable it with enablePullDownRefresh).
   usePullDownRefresh(() => {
     void load(1).finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const statusRef = useRef(status);
+  statusRef.current = status;
+  const reloadOnShow = options.reloadOnShow ?? false;
+  useDidShow(() => {
+    if (reloadOnShow && statusRef.current === 'ready') void load(1);
   });
 
   return {

@@ -3,6 +3,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import type { Page } from '@jianghuai/shared';
 import { usePagedList } from '../../src/hooks/usePagedList';
 import { HttpError } from '../../src/services/http-client';
+import { firePageEvent } from '../support/taro-shim';
 
 const page = (items: number[], total: number, n: number): Page<number> => ({ items, total, page: n, pageSize: 2 });
 
@@ -45,5 +46,30 @@ describe('usePagedList', () => {
     await waitFor(() => expect(result.current.items).toEqual([1]));
     await act(async () => releaseOld());
     expect(result.current.items).toEqual([1]);
+  });
+
+  it('reads the first page again when the page shows again after loading, only with reloadOnShow', async () => {
+    const plain = vi.fn(async () => page([1], 1, 1));
+    const fresh = vi.fn(async () => page([1], 1, 1));
+    const a = renderHook(() => usePagedList(plain, 'all'));
+    const b = renderHook(() => usePagedList(fresh, 'all', { reloadOnShow: true }));
+    await waitFor(() => expect(b.result.current.status).toBe('ready'));
+    await waitFor(() => expect(a.result.current.status).toBe('ready'));
+    await act(async () => firePageEvent('show'));
+    await waitFor(() => expect(fresh).toHaveBeenCalledTimes(2));
+    expect(plain).toHaveBeenCalledTimes(1);
+    a.unmount();
+    b.unmount();
+  });
+
+  it('a pull-down reads the first page once', async () => {
+    const fetchPage = vi.fn(async () => page([1], 1, 1));
+    const { result, unmount } = renderHook(() => usePagedList(fetchPage, 'all', { reloadOnShow: true }));
+    await waitFor(() => expect(result.current.status).toBe('ready'));
+    await act(async () => firePageEvent('pull'));
+    await waitFor(() => expect(fetchPage).toHaveBeenCalledTimes(2));
+    await act(async () => new Promise((r) => setTimeout(r, 20)));
+    expect(fetchPage).toHaveBeenCalledTimes(2);
+    unmount();
   });
 });

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ActivityStatus, WeeklyRuleResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
@@ -62,10 +62,7 @@ export default function AdminActivityListPage() {
     (page: number) => adminListActivities({ page, pageSize: PAGE_SIZE, status: status === 'all' ? undefined : status }),
     [status],
   );
-  const list = usePagedList(fetchPage, status);
-  useDidShow(() => {
-    if (list.status === 'ready') list.reload();
-  });
+  const list = usePagedList(fetchPage, status, { reloadOnShow: true });
 
   return (
     <Screen testId="admin-activities">

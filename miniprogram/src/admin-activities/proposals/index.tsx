@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Screen } from '../../components/Screen';
 import { PagedListView } from '../../components/PagedListView';
@@ -16,10 +16,7 @@ export default function ProposalsPage() {
     (page: number) => adminListActivities({ page, pageSize: PAGE_SIZE, proposal: 'pending' }),
     [],
   );
-  const list = usePagedList(fetchPage, 'proposals');
-  useDidShow(() => {
-    if (list.status === 'ready') list.reload();
-  });
+  const list = usePagedList(fetchPage, 'proposals', { reloadOnShow: true });
   return (
     <Screen testId="admin-proposals">
       <Text className="jh-block jh-muted">通过后即发布，积分按提议活动的比例下调（默认 ×0.8）。</Text>

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { ALERT_LEVEL_LABELS, ALERT_TARGET_LABELS, type AdminAlertResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
@@ -59,10 +59,6 @@ export default function AdminAlertsPage() {
   useDidShow(() => {
     if (alerts.status === 'ready') alerts.reload();
     if (bulletins.status === 'ready') bulletins.reload();
-  });
-  usePullDownRefresh(() => {
-    (tab === 'alerts' ? alerts : bulletins).reload();
-    void Taro.stopPullDownRefresh();
   });
   return (
     <Screen testId="admin-alerts">

@@ -1,5 +1,4 @@
 import { useCallback, useState } from 'react';
-import { useDidShow } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { CALLUP_MODE_LABELS, VOLUNTEER_TIER_LABELS, type DrawInboxItem } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
@@ -90,10 +89,8 @@ export default function DrawInboxPage() {
   const list = usePagedList(
     useCallback((page: number) => drawInbox(page, PAGE_SIZE), []),
     'draw-inbox',
+    { reloadOnShow: true },
   );
-  useDidShow(() => {
-    if (list.status === 'ready') list.reload();
-  });
   return (
     <Screen testId="draw-inbox">
       <PagedListView

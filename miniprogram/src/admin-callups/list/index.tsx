@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { CALLUP_KIND_LABELS, CALLUP_STATUS_LABELS, type CallupSummary } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
@@ -43,10 +43,8 @@ export default function AdminCallupsPage() {
   const list = usePagedList(
     useCallback((page: number) => adminCallups(page, PAGE_SIZE), []),
     'admin-callups',
+    { reloadOnShow: true },
   );
-  useDidShow(() => {
-    if (list.status === 'ready') list.reload();
-  });
   return (
     <Screen testId="admin-callups">
       <BigButton onClick={() => void Taro.navigateTo({ url: PAGES.adminCallupNew })} testId="admin-callup-new">

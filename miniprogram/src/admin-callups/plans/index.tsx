@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { CALLUP_KIND_LABELS, type CallupPlanResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
@@ -77,10 +77,8 @@ export default function CallupPlansPage() {
   const list = usePagedList(
     useCallback((page: number) => callupPlans(page, PAGE_SIZE), []),
     'callup-plans',
+    { reloadOnShow: true },
   );
-  useDidShow(() => {
-    if (list.status === 'ready') list.reload();
-  });
   return (
     <Screen testId="callup-plans">
       <BigButton

@@ -1,5 +1,4 @@
 import { useCallback, useState } from 'react';
-import { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { WartimeStateResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
@@ -147,10 +146,8 @@ export default function WartimePage() {
   const list = usePagedList(
     useCallback((page: number) => wartimeStates(page, PAGE_SIZE), []),
     'wartime-states',
+    { reloadOnShow: true },
   );
-  useDidShow(() => {
-    if (list.status === 'ready') list.reload();
-  });
   return (
     <Screen testId="wartime-page">
       {declaring ? (

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { DISPUTE_TYPE_LABELS, type DisputeListItem, type DisputeStatus } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
@@ -41,14 +41,7 @@ export default function DisputesPage() {
       adminDisputes({ page, pageSize: PAGE_SIZE, ...(status === 'all' ? {} : { status: status as DisputeStatus }) }),
     [status],
   );
-  const list = usePagedList(fetchPage, `disputes:${status}`);
-  useDidShow(() => {
-    if (list.status === 'ready') list.reload();
-  });
-  usePullDownRefresh(() => {
-    list.reload();
-    void Taro.stopPullDownRefresh();
-  });
+  const list = usePagedList(fetchPage, `disputes:${status}`, { reloadOnShow: true });
   return (
     <Screen testId="admin-disputes">
       <BigButton onClick={() => void Taro.navigateTo({ url: PAGES.adminDisputeNew })} testId="dispute-new">

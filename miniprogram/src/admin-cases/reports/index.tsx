@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { INCIDENT_CATEGORY_LABELS, type IncidentFlag, type IncidentReportResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
@@ -45,14 +45,7 @@ export default function ReportsPage() {
     (page: number) => adminIncidentReports({ page, pageSize: PAGE_SIZE, ...(flag === 'all' ? {} : { flag }) }),
     [flag],
   );
-  const list = usePagedList(fetchPage, `incidents:${flag}`);
-  useDidShow(() => {
-    if (list.status === 'ready') list.reload();
-  });
-  usePullDownRefresh(() => {
-    list.reload();
-    void Taro.stopPullDownRefresh();
-  });
+  const list = usePagedList(fetchPage, `incidents:${flag}`, { reloadOnShow: true });
   return (
     <Screen testId="admin-incidents">
       <Chips options={INCIDENT_FLAG_FILTER} value={flag} onChange={setFlag} testId="incidents-flag" />

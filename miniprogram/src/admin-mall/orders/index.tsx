@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { Screen } from '../../components/Screen';
 import { BigButton } from '../../components/BigButton';
@@ -124,12 +124,9 @@ export default function MallOrdersPage() {
     (page: number) => adminOrders({ ...('query' in built ? built.query : {}), page, pageSize: PAGE_SIZE }),
     [built],
   );
-  const list = usePagedList(fetchPage, `mall-orders:${JSON.stringify(built)}`);
+  const list = usePagedList(fetchPage, `mall-orders:${JSON.stringify(built)}`, { reloadOnShow: true });
   const exporter = useExport(filters);
   const filtered = Boolean(filters.status !== ALL || filters.productId || filters.from || filters.to || filters.q);
-  useDidShow(() => {
-    if (list.status === 'ready') list.reload();
-  });
   return (
     <Screen testId="admin-mall-orders">
       <Filters filters={filters} set={set} typed={typed} setTyped={setTyped} />

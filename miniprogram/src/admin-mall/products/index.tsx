@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import type { MallProductResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
@@ -45,10 +45,7 @@ export default function MallProductsPage() {
     (page: number) => adminProducts({ page, pageSize: PAGE_SIZE, ...(q ? { q } : {}) }),
     [q],
   );
-  const list = usePagedList(fetchPage, `mall-products:${q}`);
-  useDidShow(() => {
-    if (list.status === 'ready') list.reload();
-  });
+  const list = usePagedList(fetchPage, `mall-products:${q}`, { reloadOnShow: true });
   return (
     <Screen testId="admin-mall-products">
       <BigButton onClick={() => void Taro.navigateTo({ url: PAGES.adminMallProduct })} testId="mall-product-new">

@@ -1,5 +1,4 @@
 import { useCallback, useState } from 'react';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import type { MallOrderStatus } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
@@ -141,10 +140,6 @@ function Handover({ reloadKey }: { reloadKey: number }) {
 export default function MallVerifyPage() {
   const [handed, setHanded] = useState(0);
   const v = useVerify(() => setHanded((n) => n + 1));
-  usePullDownRefresh(() => {
-    setHanded((n) => n + 1);
-    void Taro.stopPullDownRefresh();
-  });
   return (
     <Screen testId="admin-mall-verify">
       {v.warning ? (

@@ -1,5 +1,4 @@
 import { useCallback, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text } from '@tarojs/components';
 import type { InspectionPage } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
@@ -19,14 +18,7 @@ export default function CompanyInspectionsPage() {
     setOverdueCount(res.overdueCount);
     return res;
   }, []);
-  const list = usePagedList(fetchPage, 'my-inspections');
-  useDidShow(() => {
-    if (list.status === 'ready') list.reload();
-  });
-  usePullDownRefresh(() => {
-    list.reload();
-    void Taro.stopPullDownRefresh();
-  });
+  const list = usePagedList(fetchPage, 'my-inspections', { reloadOnShow: true });
   return (
     <Screen testId="company-inspections">
       {overdueCount ? (

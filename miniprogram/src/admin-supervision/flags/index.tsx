@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { HonestyFlagKind, HonestyFlagResponse, HonestyFlagStatus } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
@@ -37,14 +37,7 @@ export default function FlagsPage() {
     (page: number) => honestyFlags({ page, pageSize: PAGE_SIZE, status, ...(kind === 'all' ? {} : { kind }) }),
     [status, kind],
   );
-  const list = usePagedList(fetchPage, `flags:${status}:${kind}`);
-  useDidShow(() => {
-    if (list.status === 'ready') list.reload();
-  });
-  usePullDownRefresh(() => {
-    list.reload();
-    void Taro.stopPullDownRefresh();
-  });
+  const list = usePagedList(fetchPage, `flags:${status}:${kind}`, { reloadOnShow: true });
   return (
     <Screen testId="honesty-flags">
       <Chips options={FLAG_STATUS_FILTER} value={status} onChange={setStatus} testId="flags-status" />

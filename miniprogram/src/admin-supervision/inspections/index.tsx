@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text } from '@tarojs/components';
 import type { InspectionPage } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
@@ -31,14 +31,7 @@ export default function InspectionsPage() {
     },
     [filter],
   );
-  const list = usePagedList(fetchPage, `inspections:${filter}`);
-  useDidShow(() => {
-    if (list.status === 'ready') list.reload();
-  });
-  usePullDownRefresh(() => {
-    list.reload();
-    void Taro.stopPullDownRefresh();
-  });
+  const list = usePagedList(fetchPage, `inspections:${filter}`, { reloadOnShow: true });
   return (
     <Screen testId="admin-inspections">
       <BigButton onClick={() => void Taro.navigateTo({ url: PAGES.inspectionNew })} testId="inspection-new">

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import type { TeamResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
 import { BigButton } from '../../components/BigButton';
@@ -42,10 +42,7 @@ function TeamRow({ t }: { t: TeamResponse }) {
 /** The teams in the viewer's scope with whether each is active and why not; a tap opens the team to edit. */
 export default function TeamsPage() {
   const fetchPage = useCallback((page: number) => listTeams({ page, pageSize: PAGE_SIZE }), []);
-  const list = usePagedList(fetchPage, 'teams');
-  useDidShow(() => {
-    if (list.status === 'ready') list.reload();
-  });
+  const list = usePagedList(fetchPage, 'teams', { reloadOnShow: true });
   return (
     <Screen testId="admin-teams">
       <Text className="jh-title">队伍管理</Text>

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import {
   TIP_CATEGORY_LABELS,
@@ -79,14 +79,7 @@ export default function TipQueuePage() {
     },
     [status, urgency, category],
   );
-  const list = usePagedList(fetchPage, `tips:${status}:${urgency}:${category}`);
-  useDidShow(() => {
-    if (list.status === 'ready') list.reload();
-  });
-  usePullDownRefresh(() => {
-    list.reload();
-    void Taro.stopPullDownRefresh();
-  });
+  const list = usePagedList(fetchPage, `tips:${status}:${urgency}:${category}`, { reloadOnShow: true });
   return (
     <Screen testId="admin-tips">
       <Chips options={TIP_QUEUE_VIEWS} value={view} onChange={setView} testId="tips-view" />

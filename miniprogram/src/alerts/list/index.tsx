@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useDidShow, useRouter } from '@tarojs/taro';
 import { Screen } from '../../components/Screen';
 import { PagedListView } from '../../components/PagedListView';
 import { AlertTabs, MyAlertRow, MyBulletinRow } from '../../components/alerts/AlertRows';
@@ -28,10 +28,6 @@ export default function MyAlertsPage() {
   useDidShow(() => {
     if (alerts.status === 'ready') alerts.reload();
     if (bulletins.status === 'ready') bulletins.reload();
-  });
-  usePullDownRefresh(() => {
-    (tab === 'alerts' ? alerts : bulletins).reload();
-    void Taro.stopPullDownRefresh();
   });
   return (
     <Screen testId="my-alerts">

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Screen } from '../../components/Screen';
 import { PagedListView } from '../../components/PagedListView';
@@ -42,10 +42,8 @@ export default function MyCallupsPage() {
   const list = usePagedList(
     useCallback((page: number) => myCallups(page, 50), []),
     'my-callups',
+    { reloadOnShow: true },
   );
-  useDidShow(() => {
-    if (list.status === 'ready') list.reload();
-  });
   const sorted = { ...list, items: sortMine(list.items, now) };
   return (
     <Screen testId="my-callups">

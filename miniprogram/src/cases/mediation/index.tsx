@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { DISPUTE_TYPE_LABELS, type DisputeListItem } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
@@ -32,14 +32,7 @@ function Row({ d }: { d: DisputeListItem }) {
 /** The cases the volunteer was chosen to mediate. */
 export default function MyMediationsPage() {
   const fetchPage = useCallback((page: number) => myDisputes(page, PAGE_SIZE), []);
-  const list = usePagedList(fetchPage, 'my-disputes');
-  useDidShow(() => {
-    if (list.status === 'ready') list.reload();
-  });
-  usePullDownRefresh(() => {
-    list.reload();
-    void Taro.stopPullDownRefresh();
-  });
+  const list = usePagedList(fetchPage, 'my-disputes', { reloadOnShow: true });
   return (
     <Screen testId="my-mediations">
       <PagedListView

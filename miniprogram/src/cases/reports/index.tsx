@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { INCIDENT_CATEGORY_LABELS, type IncidentReportResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
@@ -38,14 +38,7 @@ function Row({ r }: { r: IncidentReportResponse }) {
 /** The company's reports, newest first, with 受理 and disposal as the station records them. */
 export default function MyReportsPage() {
   const fetchPage = useCallback((page: number) => myIncidentReports(page, PAGE_SIZE), []);
-  const list = usePagedList(fetchPage, 'my-reports');
-  useDidShow(() => {
-    if (list.status === 'ready') list.reload();
-  });
-  usePullDownRefresh(() => {
-    list.reload();
-    void Taro.stopPullDownRefresh();
-  });
+  const list = usePagedList(fetchPage, 'my-reports', { reloadOnShow: true });
   return (
     <Screen testId="my-reports">
       <BigButton

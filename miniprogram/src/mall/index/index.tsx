@@ -115,10 +115,9 @@ export default function MallHomePage() {
     void loadPoints();
     if (list.status === 'ready') list.reload();
   });
+  // the list reloads itself on a pull (usePagedList); the balance is the page's own
   usePullDownRefresh(() => {
     void loadPoints();
-    list.reload();
-    void Taro.stopPullDownRefresh();
   });
 
   const options = [{ value: ALL, label: '全部' }, ...categories.map((c) => ({ value: c, label: c }))];

@@ -1,5 +1,5 @@
 import { Fragment, useCallback, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { ACTIVITY_STATUS_LABELS, businessDate, type MyActivityResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
@@ -44,10 +44,7 @@ export default function MyActivitiesPage() {
       myActivities({ page, pageSize: PAGE_SIZE, ...dateRange(filter.date, businessDate(new Date()), filter.day) }),
     [filter],
   );
-  const list = usePagedList(fetchPage, `mine:${filter.date}:${filter.day ?? ''}`);
-  useDidShow(() => {
-    if (list.status === 'ready') list.reload();
-  });
+  const list = usePagedList(fetchPage, `mine:${filter.date}:${filter.day ?? ''}`, { reloadOnShow: true });
   // Coming ones first (soonest first), then the finished ones (latest first), under a heading per day.
   const now = new Date();
   const today = businessDate(now);

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { TIP_CATEGORY_LABELS, type MyTipResponse } from '@jianghuai/shared';
 import { Screen } from '../../components/Screen';
@@ -36,14 +36,7 @@ function TipRow({ t }: { t: MyTipResponse }) {
 /** The guard's own tips, newest first (the server's order), with the status in words. */
 export default function MyTipsPage() {
   const fetchPage = useCallback((page: number) => myTips(page, PAGE_SIZE), []);
-  const list = usePagedList(fetchPage, 'my-tips');
-  useDidShow(() => {
-    if (list.status === 'ready') list.reload();
-  });
-  usePullDownRefresh(() => {
-    list.reload();
-    void Taro.stopPullDownRefresh();
-  });
+  const list = usePagedList(fetchPage, 'my-tips', { reloadOnShow: true });
   return (
     <Screen testId="my-tips">
       <BigButton kind="secondary" onClick={() => void Taro.navigateTo({ url: PAGES.tipNew })} testId="my-tips-new">

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Screen } from '../../components/Screen';
 import { BigButton } from '../../components/BigButton';
@@ -14,10 +14,7 @@ import '../../components/activity/activity.css';
 /** The proposer's own proposals and where each stands. */
 export default function MyProposalsPage() {
   const fetchPage = useCallback((page: number) => myProposals({ page, pageSize: PAGE_SIZE }), []);
-  const list = usePagedList(fetchPage, 'my-proposals');
-  useDidShow(() => {
-    if (list.status === 'ready') list.reload();
-  });
+  const list = usePagedList(fetchPage, 'my-proposals', { reloadOnShow: true });
   return (
     <Screen testId="my-proposals">
       <BigButton onClick={() => void Taro.redirectTo({ url: PAGES.proposalNew })} testId="new-proposal">
