@@ -75,10 +75,12 @@ export class LoginBrakeService {
 
   /** One compare-and-set round: true when this attempt is counted, false when another one got there first. */
   private async tryClaim(key: BrakeKey): Promise<boolean> {
-    const now = this.clock.nowMs();
     const { maxPasswordFailures: free, lockMinutes, accountBrakeAddresses } = this.config;
     const capMs = lockMinutes * MINUTE_MS;
     let row = await this.read(key);
+    // The time is read after the row: a parallel attempt that was counted first wrote its own time as nextAllowedAt
+    // (no wait yet), and an earlier reading here would take that for a wait and refuse (429) a legitimate attempt.
+    const now = this.clock.nowMs();
     if (row && row.nextAllowedAt > now) throw tooSoon(row.nextAllowedAt - now);
 
     if (!row || row.lastSuccessAt < now - KNOWN_ADDRESS_MS) {
